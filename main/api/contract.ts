@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { ApiErrorShape } from '../shared/errors';
+import type { OpDef } from './define';
+import type { ResultOfDef } from './handler-types';
+import { peopleContract } from '../people/contract';
+import { workspaceContract } from '../workspace/contract';
+
+/**
+ * The one API contract: operation name → input schema → result type. The IPC handlers,
+ * the preload's window.api, the loopback HTTP bridge and the CLI are all derived from it.
+ * Each area owns its slice (main/<area>/contract.ts); this file only gathers them.
+ */
+export const contract = {
+  ...workspaceContract,
+  ...peopleContract,
+} as const satisfies Record<string, OpDef>;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract & string;
+/** What a caller sends (defaults may be omitted). */
+export type InputOf<K extends OpName> = z.input<Contract[K]['input']>;
+export type ResultOf<K extends OpName> = ResultOfDef<Contract[K]>;
+export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ApiErrorShape };
+
+export const operationNames = Object.keys(contract) as OpName[];
+
+export function isOperation(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** window.api: one async function per operation, grouped by area: api.person.create(input). */
+type AreaOf<K extends string> = K extends `${infer A}.${string}` ? A : never;
+export type Api = {
+  [A in AreaOf<OpName>]: {
+    [K in OpName as K extends `${A}.${infer M}` ? M : never]: (input: InputOf<K>) => Promise<Envelope<ResultOf<K>>>;
+  };
+};
+
+export type Invoke = (name: OpName, input: unknown) => Promise<Envelope<unknown>>;
+
+/** Builds window.api over any transport (IPC in Electron, fetch in the test bridge). */
+export function buildApi(invoke: Invoke): Api {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Envelope<unknown>>>> = {};
+  for (const name of operationNames) {
+    const dot = name.indexOf('.');
+    const area = name.slice(0, dot);
+    const method = name.slice(dot + 1);
+    (api[area] ??= {})[method] = (input: unknown) => invoke(name, input === undefined ? {} : input);
+  }
+  return api as unknown as Api;
+}

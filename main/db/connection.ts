@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { DomainError } from '../shared/errors';
+import { migrate } from './migrate';
+
+export type { Db };
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** True when the file starts with SQLite's 16-byte header (an empty file counts as new). */
+function looksLikeSqlite(path: string): boolean {
+  if (statSync(path).size === 0) return true;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface OpenOptions {
+  /** Create the file if it does not exist (default true). */
+  create?: boolean;
+  /** Run PRAGMA quick_check before use (default true; the bench turns it off). */
+  verify?: boolean;
+  readonly?: boolean;
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+}
+
+/**
+ * Opens a workspace file: refuses anything that is not SQLite, fails its integrity check,
+ * or was written by a newer version, and never writes to a file it refuses.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const { create = true, verify = true, readonly = false } = options;
+  const exists = path !== ':memory:' && existsSync(path);
+  if (path !== ':memory:' && !exists && !create) {
+    throw new DomainError('db.missing', `No workspace file at ${path}. Check the path, or create a new workspace.`, 'db');
+  }
+  if (exists && !looksLikeSqlite(path)) {
+    throw new DomainError(
+      'db.notSqlite',
+      `${path} is not a Board Secretariat workspace (it is not an SQLite database). Choose the .db file of your workspace; this file has not been changed.`,
+      'db',
+    );
+  }
+  const db = new Database(path, { readonly, fileMustExist: !create });
+  try {
+    if (verify && exists) {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') {
+        throw new DomainError(
+          'db.corrupt',
+          `${path} failed its integrity check (${String(result)}). Restore it from your latest backup; this file has not been changed.`,
+          'db',
+        );
+      }
+    }
+    if (!readonly) {
+      applyPragmas(db);
+      migrate(db);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { migration as m001 } from './001-initial';
+
+/** Every migration, in order. Add a file, add it here; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [m001];

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DomainError } from '../shared/errors';
+
+/**
+ * Writes a file so that it is either the old file or the whole new one, never half:
+ * write a temporary sibling, flush, then rename over the target. A target that another
+ * program holds open (Word on Windows locks its documents) gets a message that says so.
+ */
+export function writeFileAtomic(target: string, data: Buffer | string): void {
+  const dir = dirname(target);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, data, { flush: true });
+    renameSync(temp, target);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new DomainError(
+        'file.locked',
+        `${basename(target)} could not be written: it is open in another program (such as Word or Excel) or the folder is read-only. Close it and try again.`,
+        'out',
+      );
+    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new DomainError('file.badPath', `${target} is not a folder you can write to.`, 'out');
+    }
+    throw err;
+  }
+}

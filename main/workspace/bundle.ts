@@ -1,0 +1,196 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { isoNow, type Ctx } from '../shared/context';
+import { DomainError, type Problem } from '../shared/errors';
+import { latestVersion } from '../db/migrate';
+import { sql } from '../db/statements';
+
+const { SqliteError } = BetterSqlite3;
+
+/**
+ * The JSON bundle: the whole workspace as rows of its tables (documented in
+ * docs/bundle.md). Export reads every data table; import validates every row against the
+ * live schema (columns, STRICT types, NOT NULL, then CHECK, UNIQUE and foreign keys inside a
+ * transaction) and writes all or nothing, listing every problem by path.
+ */
+export const BUNDLE_FORMAT = 'board-secretariat/bundle';
+export const BUNDLE_VERSION = 1;
+
+export type BundleRow = Record<string, string | number | null>;
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  version: typeof BUNDLE_VERSION;
+  schemaVersion: number;
+  exportedAt: string;
+  tables: Record<string, BundleRow[]>;
+}
+
+const bundleShape = z.object({
+  format: z.literal(BUNDLE_FORMAT, { error: `format must be "${BUNDLE_FORMAT}"` }),
+  version: z.literal(BUNDLE_VERSION, { error: `version must be ${BUNDLE_VERSION}` }),
+  schemaVersion: z.number({ error: 'schemaVersion must be a number' }).int(),
+  exportedAt: z.string({ error: 'exportedAt must be text' }),
+  tables: z.record(
+    z.string(),
+    z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()], { error: 'must be text, a number or null' })), { error: 'must be a list of rows' }),
+    { error: 'tables must be an object of table name → rows' },
+  ),
+});
+
+interface Column {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
+
+/** Data tables in creation order (virtual tables and their shadow tables are derived data). */
+export function dataTables(db: Database): string[] {
+  const rows = sql<{ name: string; sql: string }>(db, `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all();
+  const virtual = rows.filter((r) => /^CREATE VIRTUAL/i.test(r.sql)).map((r) => r.name);
+  return rows
+    .filter((r) => !/^CREATE VIRTUAL/i.test(r.sql) && !virtual.some((v) => r.name.startsWith(v + '_')))
+    .map((r) => r.name);
+}
+
+function columnsOf(db: Database, table: string): Column[] {
+  return db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)`).all(table) as Column[];
+}
+
+export function exportBundle(ctx: Ctx): Bundle {
+  const tables: Record<string, BundleRow[]> = {};
+  const read = ctx.db.transaction(() => {
+    for (const t of dataTables(ctx.db)) tables[t] = ctx.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as BundleRow[];
+  });
+  read();
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, schemaVersion: latestVersion(), exportedAt: isoNow(ctx), tables };
+}
+
+function typeProblem(col: Column, value: string | number | null): string | undefined {
+  if (value === null) return col.notnull && !col.pk ? 'is required (null given)' : undefined;
+  switch (col.type.toUpperCase()) {
+    case 'INTEGER':
+      return typeof value === 'number' && Number.isSafeInteger(value) ? undefined : 'must be a whole number';
+    case 'REAL':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+    case 'TEXT':
+      return typeof value === 'string' ? undefined : 'must be text';
+    default:
+      return undefined;
+  }
+}
+
+const MAX_LISTED = 50;
+
+function fail(problems: Problem[]): never {
+  const listed = problems.slice(0, MAX_LISTED);
+  const summary = listed
+    .slice(0, 5)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
+  throw new DomainError(
+    'bundle.invalid',
+    `The bundle was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} found (${summary}${problems.length > 5 ? '; …' : ''}). Nothing was written.`,
+    problems[0]?.path,
+    listed,
+  );
+}
+
+/** Validates a parsed bundle against the live schema without writing: the problems, by path. */
+export function checkBundleShape(db: Database, input: unknown): { bundle: Bundle; problems: Problem[] } | { bundle: null; problems: Problem[] } {
+  const parsed = bundleShape.safeParse(input);
+  if (!parsed.success) {
+    return { bundle: null, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(bundle)', message: i.message })) };
+  }
+  const bundle = parsed.data as Bundle;
+  const problems: Problem[] = [];
+  if (bundle.schemaVersion > latestVersion()) {
+    problems.push({ path: 'schemaVersion', message: `was written by a newer version of the app (schema ${bundle.schemaVersion}; this version reads up to ${latestVersion()})` });
+  }
+  const known = new Set(dataTables(db));
+  for (const [table, rows] of Object.entries(bundle.tables)) {
+    if (!known.has(table)) {
+      problems.push({ path: `tables.${table}`, message: 'is not a table of this workspace' });
+      continue;
+    }
+    const cols = columnsOf(db, table);
+    const byName = new Map(cols.map((c) => [c.name, c]));
+    rows.forEach((row, i) => {
+      for (const [key, value] of Object.entries(row)) {
+        const col = byName.get(key);
+        const path = `tables.${table}[${i}].${key}`;
+        if (!col) problems.push({ path, message: 'is not a column of this table' });
+        else {
+          const why = typeProblem(col, value);
+          if (why) problems.push({ path, message: why });
+        }
+      }
+      for (const col of cols) {
+        if (col.notnull && col.dflt_value === null && !(col.name in row)) {
+          problems.push({ path: `tables.${table}[${i}].${col.name}`, message: 'is required' });
+        }
+      }
+    });
+  }
+  return { bundle, problems };
+}
+
+function isEmptyWorkspace(db: Database): boolean {
+  return dataTables(db).every((t) => (db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}") AS e`).get() as { e: number }).e === 0);
+}
+
+/**
+ * Imports a bundle into an empty workspace in the caller's transaction (dispatch wraps
+ * writes in one). Throws bundle.invalid with every problem, by path, if anything is wrong.
+ */
+export function importBundle(ctx: Ctx, input: unknown): Record<string, number> {
+  const { bundle, problems } = checkBundleShape(ctx.db, input);
+  if (!bundle || problems.length > 0) fail(problems);
+  if (!isEmptyWorkspace(ctx.db)) {
+    throw new DomainError('bundle.notEmpty', 'A bundle can only be imported into a new, empty workspace. Create a new workspace file and import into that.', 'db');
+  }
+  const db = ctx.db;
+  if (!db.inTransaction) throw new Error('importBundle must run inside a transaction');
+  db.pragma('defer_foreign_keys = ON');
+  const rowIndex = new Map<string, Map<number, number>>();
+  const counts: Record<string, number> = {};
+  for (const table of dataTables(db)) {
+    const rows = bundle.tables[table] ?? [];
+    counts[table] = rows.length;
+    const indexes = new Map<number, number>();
+    rowIndex.set(table, indexes);
+    rows.forEach((row, i) => {
+      const cols = Object.keys(row);
+      const text = cols.length
+        ? `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+        : `INSERT INTO "${table}" DEFAULT VALUES`;
+      db.exec('SAVEPOINT bundle_row');
+      try {
+        const info = sql(db, text).run(...cols.map((c) => row[c]));
+        indexes.set(Number(info.lastInsertRowid), i);
+        db.exec('RELEASE bundle_row');
+      } catch (err) {
+        db.exec('ROLLBACK TO bundle_row');
+        db.exec('RELEASE bundle_row');
+        if (!(err instanceof SqliteError)) throw err;
+        problems.push({ path: `tables.${table}[${i}]`, message: err.message.replace(/^(\w+) constraint failed: /, (_, k: string) => `breaks a ${k.toLowerCase()} rule: `) });
+      }
+    });
+  }
+  const fkProblems = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
+  for (const v of fkProblems) {
+    const fk = (db.prepare(`SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE id = ?`).get(v.table, v.fkid) as { col: string } | undefined)?.col;
+    const i = rowIndex.get(v.table)?.get(v.rowid);
+    problems.push({ path: `tables.${v.table}[${i ?? '?'}]${fk ? '.' + fk : ''}`, message: `refers to a ${v.parent.replace(/_/g, ' ')} that is not in the bundle` });
+  }
+  if (problems.length > 0) fail(problems);
+  const summary = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  sql(db, `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, 'create', 'workspace', 0, NULL, ?)`).run(
+    isoNow(ctx),
+    ctx.actor,
+    ctx.operation,
+    JSON.stringify({ importedBundle: { exportedAt: bundle.exportedAt, rows: summary } }),
+  );
+  return counts;
+}

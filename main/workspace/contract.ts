@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { command, query } from '../api/define';
+import { id, requiredText } from '../api/fields';
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  /** True when nothing but settings has been entered: the app offers the demo then. */
+  isEmpty: boolean;
+  counts: Record<'organisations' | 'people' | 'boards' | 'meetings' | 'papers' | 'decisions' | 'actions' | 'indicators' | 'fundingStreams' | 'awards', number>;
+  settings: Record<string, string>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  operation: string;
+  action: 'create' | 'update' | 'delete';
+  entity: string;
+  entityId: number;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export const SETTING_KEYS = ['organisationName', 'defaultProtectiveMarking', 'userName'] as const;
+
+export const workspaceContract = {
+  'workspace.info': query<WorkspaceInfo>()(z.object({}).strict().default({}), 'The open workspace: its file, schema version and counts'),
+  'workspace.loadDemo': command<WorkspaceInfo>()(
+    z.object({}).strict().default({}),
+    'Fill an empty workspace with the Kent & Medway demonstration data from the seed papers',
+  ),
+  'workspace.setSetting': command<WorkspaceInfo>()(
+    z.object({ key: z.enum(SETTING_KEYS, { error: `Setting must be one of: ${SETTING_KEYS.join(', ')}` }), value: requiredText('Value', 200) }).strict(),
+    'Change a workspace setting',
+  ),
+  'audit.list': query<AuditEntry[]>()(
+    z
+      .object({
+        entity: z.string({ error: 'Entity must be text' }).regex(/^[a-z_]*$/, 'Entity must be a table name such as person').default(''),
+        entityId: id('Entity id').nullable().default(null),
+        limit: z.number({ error: 'Limit must be a number' }).int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(1000, 'Limit must be at most 1000').default(100),
+      })
+      .strict()
+      .default({ entity: '', entityId: null, limit: 100 }),
+    'The audit trail, newest first',
+  ),
+} as const;

@@ -1,0 +1,66 @@
+import type { HandlersFor } from '../api/handler-types';
+import { insertRow, updateRow } from '../db/audit';
+import { toCamel } from '../db/rows';
+import { sql } from '../db/statements';
+import { DomainError } from '../shared/errors';
+import type { Ctx } from '../shared/context';
+import type { AuditEntry, WorkspaceInfo, workspaceContract } from './contract';
+import { importBundle } from './bundle';
+import { demoBundle } from './demo';
+
+const COUNTED = {
+  organisations: 'organisation',
+  people: 'person',
+  boards: 'board',
+  meetings: 'meeting',
+  papers: 'paper',
+  decisions: 'decision',
+  actions: 'action',
+  indicators: 'indicator',
+  fundingStreams: 'funding_stream',
+  awards: 'award',
+} as const;
+
+export function workspaceInfo(ctx: Ctx): WorkspaceInfo {
+  const counts = {} as WorkspaceInfo['counts'];
+  for (const [key, table] of Object.entries(COUNTED) as [keyof typeof COUNTED, string][]) {
+    counts[key] = sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM ${table}`).get()!.n;
+  }
+  const settings: Record<string, string> = {};
+  for (const row of sql<{ key: string; value: string }>(ctx.db, 'SELECT key, value FROM setting ORDER BY key').all()) settings[row.key] = row.value;
+  return {
+    path: ctx.db.name,
+    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    isEmpty: Object.values(counts).every((n) => n === 0),
+    counts,
+    settings,
+  };
+}
+
+export const workspaceHandlers: HandlersFor<typeof workspaceContract> = {
+  'workspace.info': (ctx) => workspaceInfo(ctx),
+  'workspace.loadDemo': (ctx) => {
+    if (!workspaceInfo(ctx).isEmpty) {
+      throw new DomainError('workspace.notEmpty', 'The demonstration data can only be loaded into an empty workspace; this one already holds records.');
+    }
+    importBundle(ctx, demoBundle());
+    return workspaceInfo(ctx);
+  },
+  'workspace.setSetting': (ctx, { key, value }) => {
+    const existing = sql<{ id: number }>(ctx.db, 'SELECT id FROM setting WHERE key = ?').get(key);
+    if (existing) updateRow(ctx, 'setting', existing.id, { value });
+    else insertRow(ctx, 'setting', { key, value });
+    return workspaceInfo(ctx);
+  },
+  'audit.list': (ctx, { entity, entityId, limit }) => {
+    const rows = sql(
+      ctx.db,
+      `SELECT * FROM audit_log WHERE (@entity = '' OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) ORDER BY id DESC LIMIT @limit`,
+    ).all({ entity, entityId, limit }) as Record<string, unknown>[];
+    return rows.map((r) => {
+      const { beforeJson, afterJson, ...rest } = toCamel<AuditEntry & { beforeJson: string | null; afterJson: string | null }>(r);
+      return { ...rest, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null };
+    });
+  },
+};
+
