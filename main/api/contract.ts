@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import type { ApiErrorShape } from '../shared/errors';
 import type { OpDef } from './define';
 import type { ResultOfDef } from './handler-types';
+import { decisionsContract } from '../decisions/contract';
+import { fundingContract } from '../funding/contract';
+import { meetingsContract } from '../meetings/contract';
+import { papersContract } from '../papers/contract';
 import { peopleContract } from '../people/contract';
+import { performanceContract } from '../performance/contract';
 import { workspaceContract } from '../workspace/contract';
 
 /**
@@ -13,6 +18,11 @@ import { workspaceContract } from '../workspace/contract';
 export const contract = {
   ...workspaceContract,
   ...peopleContract,
+  ...meetingsContract,
+  ...papersContract,
+  ...decisionsContract,
+  ...performanceContract,
+  ...fundingContract,
 } as const satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,2 @@
+/** The funding area's operations. Filled in by its issue; gathered in main/api/contract.ts. */
+export const fundingContract = {} as const;

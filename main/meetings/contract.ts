@@ -1,0 +1,2 @@
+/** The meetings area's operations. Filled in by its issue; gathered in main/api/contract.ts. */
+export const meetingsContract = {} as const;

@@ -1,0 +1,4 @@
+import type { HandlersFor } from '../api/handler-types';
+import type { meetingsContract } from './contract';
+
+export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {};
