@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DomainError } from '../shared/errors';
-import { migrate } from './migrate';
+import { latestVersion, migrate, schemaVersion } from './migrate';
 
 export type { Db };
 
@@ -37,6 +37,23 @@ export function applyPragmas(db: Db): void {
 }
 
 /**
+ * Checks made before the first write: applyPragmas switches the file to WAL (rewriting its
+ * header) and migrate would add our tables to someone else's database.
+ */
+function refuseForeign(db: Db, path: string): void {
+  const version = schemaVersion(db);
+  if (version > latestVersion()) migrate(db); // throws db.newerVersion without writing
+  const objects = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n;
+  if (version === 0 && objects > 0) {
+    throw new DomainError(
+      'db.notWorkspace',
+      `${path} is an SQLite database of another program, not a Board Secretariat workspace. Choose the .db file of your workspace; this file has not been changed.`,
+      'db',
+    );
+  }
+}
+
+/**
  * Opens a workspace file: refuses anything that is not SQLite, fails its integrity check,
  * or was written by a newer version, and never writes to a file it refuses.
  */
@@ -66,6 +83,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       }
     }
     if (!readonly) {
+      if (exists) refuseForeign(db, path);
       applyPragmas(db);
       migrate(db);
     }
