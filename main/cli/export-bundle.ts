@@ -1,0 +1,35 @@
+import { openDatabase } from '../db/connection';
+import { writeFileAtomic } from '../documents/atomic-write';
+import { DomainError } from '../shared/errors';
+import { exportBundle } from '../workspace/bundle';
+import { formatBundle } from './bundle-file';
+import { formatBytes, plural, totalRows } from './format';
+import type { Verb } from './verb';
+import { isSqliteFile, sameFile } from './workspace-file';
+
+export const exportBundleVerb: Verb = {
+  name: 'export-bundle',
+  summary: 'Write the whole workspace as a JSON bundle (format: docs/bundle.md), to import elsewhere or to keep.',
+  options: {
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace to export' },
+    out: { type: 'string', value: 'FILE.json', required: true, help: 'the bundle file to write (replaced if it exists)' },
+  },
+  async run({ values }, cli) {
+    const path = values.db as string;
+    const out = values.out as string;
+    if (sameFile(path, out) || isSqliteFile(out)) {
+      throw new DomainError('cli.outIsWorkspace', `${out} is a workspace file; export-bundle will not overwrite it. Choose a .json file name.`, 'out');
+    }
+    const db = openDatabase(path, { create: false });
+    try {
+      const bundle = exportBundle({ db, actor: cli.actor, operation: 'cli.export-bundle', now: cli.now });
+      const text = formatBundle(bundle);
+      writeFileAtomic(out, text);
+      const counts = Object.fromEntries(Object.entries(bundle.tables).map(([t, rows]) => [t, rows.length]));
+      cli.say(`Wrote ${out}: ${plural(totalRows(counts), 'row')} from ${plural(Object.keys(counts).length, 'table')} (${formatBytes(Buffer.byteLength(text))}).`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,15 @@
+import type { Verb, VerbGroup } from './verb';
+
+/**
+ * `export KIND`: documents and returns. Each later issue adds its kind here as a Verb
+ * (its own options, e.g. --meeting ID --out FILE.docx); until then a planned kind says
+ * plainly that it is not available yet.
+ */
+export const exportKinds: Record<string, Verb> = {};
+
+export const exportGroup: VerbGroup = {
+  name: 'export',
+  summary: 'Write a document or return from the workspace.',
+  kinds: exportKinds,
+  planned: ['agenda', 'minutes', 'action-log', 'paper', 'agenda-pack', 'decisions', 'performance', 'return', 'funding'],
+};

@@ -1,0 +1,20 @@
+/** Sizes as people read them: 812 bytes, 96 KB, 3.4 MB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "organisation 3, person 4" for the tables that hold rows, or "no rows". */
+export function rowCounts(counts: Record<string, number>): string {
+  const held = Object.entries(counts).filter(([, n]) => n > 0);
+  return held.length ? held.map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`).join(', ') : 'no rows';
+}
+
+export function totalRows(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,41 @@
+import { dispatch } from '../api/dispatch';
+import { openDatabase, type Db } from '../db/connection';
+import { schemaVersion } from '../db/migrate';
+import { DomainError } from '../shared/errors';
+import type { WorkspaceInfo } from '../workspace/contract';
+import type { Verb } from './verb';
+import { undoCreate, workspaceBefore } from './workspace-file';
+
+export const initVerb: Verb = {
+  name: 'init',
+  summary: 'Create a new workspace file; with --demo, fill it with the Kent & Medway demonstration data.',
+  options: {
+    db: { type: 'string', value: 'FILE', required: true, help: 'the new workspace file; refused if it exists and is not empty' },
+    demo: { type: 'boolean', help: 'load the demonstration data (through the workspace.loadDemo operation)' },
+  },
+  async run({ values }, cli) {
+    const path = values.db as string;
+    const before = workspaceBefore(path);
+    if (before === 'existing') {
+      throw new DomainError('cli.fileExists', `${path} already exists and is not empty; init never overwrites a file. Choose a new file name.`, 'db');
+    }
+    let db: Db | undefined;
+    try {
+      db = openDatabase(path);
+      cli.say(`Created workspace ${path} (schema version ${schemaVersion(db)}).`);
+      if (values.demo) {
+        const env = await dispatch({ db, actor: cli.actor, now: cli.now }, 'workspace.loadDemo', {});
+        if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
+        const { counts } = env.value as WorkspaceInfo;
+        const held = Object.entries(counts).filter(([, n]) => n > 0);
+        cli.say(`Loaded the demonstration data: ${held.length ? held.map(([k, n]) => `${n} ${k}`).join(', ') : 'nothing (the demo bundle is empty)'}.`);
+      }
+      db.close();
+      return 0;
+    } catch (err) {
+      db?.close();
+      undoCreate(path, before);
+      throw err;
+    }
+  },
+};

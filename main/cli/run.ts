@@ -1,0 +1,109 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { userInfo } from 'node:os';
+import { DomainError } from '../shared/errors';
+import { parseVerbArgs } from './args';
+import { groupHelp, PROGRAM, usageText, verbHelp } from './help';
+import { EXIT, UsageError, type CliContext, type CliOptions, type Io } from './io';
+import type { Verb } from './verb';
+import { isGroup, verbs } from './verbs';
+
+const { SqliteError } = BetterSqlite3;
+
+/** The operating-system user, recorded as the actor in the audit trail. */
+function osUser(env: Record<string, string | undefined>): string {
+  try {
+    return userInfo().username || 'cli';
+  } catch {
+    return env.USER ?? env.USERNAME ?? 'cli';
+  }
+}
+
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+
+/** Finds the verb the arguments name; help and planned-but-absent kinds answer directly. */
+function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: string[] } | number {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    cli.io.stderr(usageText());
+    return EXIT.usage;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const entry = rest[0] === undefined ? undefined : verbs[rest[0]];
+    if (rest[0] !== undefined && !entry) throw new UsageError(`there is no command called "${rest[0]}"`);
+    cli.io.stdout(!entry ? usageText() : isGroup(entry) ? groupHelp(entry) : verbHelp(entry));
+    return EXIT.ok;
+  }
+  const entry = Object.prototype.hasOwnProperty.call(verbs, name) ? verbs[name] : undefined;
+  if (!entry) throw new UsageError(`there is no command called "${name}"`);
+  if (!isGroup(entry)) {
+    if (wantsHelp(rest)) {
+      cli.io.stdout(verbHelp(entry));
+      return EXIT.ok;
+    }
+    return { verb: entry, rest };
+  }
+  const [kind, ...more] = rest;
+  if (kind === undefined || kind === '--help' || kind === '-h') {
+    cli.io[kind === undefined ? 'stderr' : 'stdout'](groupHelp(entry));
+    return kind === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const verb = Object.prototype.hasOwnProperty.call(entry.kinds, kind) ? entry.kinds[kind] : undefined;
+  if (verb) {
+    if (wantsHelp(more)) {
+      cli.io.stdout(verbHelp(verb));
+      return EXIT.ok;
+    }
+    return { verb, rest: more };
+  }
+  if (entry.planned.includes(kind)) {
+    cli.warn(`${entry.name} ${kind} is not available yet.`);
+    return EXIT.usage;
+  }
+  const known = [...Object.keys(entry.kinds), ...entry.planned.filter((k) => !(k in entry.kinds))];
+  throw new UsageError(`there is no ${entry.name} kind called "${kind}"; the kinds are: ${known.join(', ')}`);
+}
+
+function reportError(err: unknown, cli: CliContext): number {
+  if (err instanceof UsageError) {
+    cli.warn(`error: ${err.message}`);
+    if (err.usage) cli.warn(`usage: ${PROGRAM} ${err.usage}`);
+    cli.warn(`Run "${PROGRAM} help" to see every command.`);
+    return EXIT.usage;
+  }
+  if (err instanceof DomainError) {
+    cli.warn(`error: ${err.message}`);
+    for (const p of err.problems ?? []) cli.warn(`  ${p.path}: ${p.message}`);
+  } else if (err instanceof SqliteError) {
+    cli.warn(`error: the workspace could not be read or written: ${err.message} (${err.code}).`);
+  } else if (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && (err as NodeJS.ErrnoException).syscall) {
+    cli.warn(`error: ${err.message}`);
+  } else {
+    cli.warn('error: something unexpected went wrong. Run again with DEBUG=1 set to see the details.');
+  }
+  if (cli.env.DEBUG && err instanceof Error && err.stack) cli.warn(err.stack);
+  return EXIT.failed;
+}
+
+/**
+ * The whole command line as a function: arguments in, exit code out, text through `io`.
+ * main/cli.ts wires it to the process; the tests call it directly.
+ */
+export async function runCli(argv: string[], io: Io, options: CliOptions = {}): Promise<number> {
+  const env = options.env ?? process.env;
+  const cli: CliContext = {
+    io,
+    env,
+    actor: options.actor ?? osUser(env),
+    now: options.now ?? (() => new Date()),
+    say: (line = '') => io.stdout(line + '\n'),
+    warn: (line) => io.stderr(line + '\n'),
+  };
+  try {
+    const found = resolveVerb(argv, cli);
+    if (typeof found === 'number') return found;
+    const args = parseVerbArgs(found.verb, found.rest);
+    return await found.verb.run(args, cli);
+  } catch (err) {
+    return reportError(err, cli);
+  }
+}

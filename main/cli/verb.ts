@@ -1,0 +1,20 @@
+import type { ArgsSpec, ParsedArgs } from './args';
+import type { CliContext } from './io';
+
+/** One command of the command line: its arguments, a line of help, and what it does. */
+export interface Verb extends ArgsSpec {
+  summary: string;
+  run(args: ParsedArgs, cli: CliContext): Promise<number>;
+}
+
+/**
+ * A command whose first argument picks one of several kinds, e.g. `export agenda`.
+ * Adding a kind is adding an entry to `kinds`; `planned` kinds answer that they are not
+ * available yet.
+ */
+export interface VerbGroup {
+  name: string;
+  summary: string;
+  kinds: Record<string, Verb>;
+  planned: readonly string[];
+}

@@ -1,0 +1,21 @@
+import { backupVerb } from './backup';
+import { checkVerb } from './check';
+import { exportGroup } from './export';
+import { exportBundleVerb } from './export-bundle';
+import { importVerb } from './import';
+import { initVerb } from './init';
+import type { Verb, VerbGroup } from './verb';
+
+/** Every command, in the order the usage text lists them. A new command is a new entry. */
+export const verbs: Record<string, Verb | VerbGroup> = {
+  init: initVerb,
+  import: importVerb,
+  'export-bundle': exportBundleVerb,
+  check: checkVerb,
+  backup: backupVerb,
+  export: exportGroup,
+};
+
+export function isGroup(entry: Verb | VerbGroup): entry is VerbGroup {
+  return 'kinds' in entry;
+}
