@@ -1,0 +1,316 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  PageBreak,
+  PageNumber,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import { writeFileAtomic } from './atomic-write';
+import { houseStyle as hs, type ProtectiveMarking } from './house-style';
+
+/**
+ * Word building blocks, written once and reused by every export: headings, paragraphs with
+ * bold/italic/links, bullet and numbered lists, numbered paragraphs, data tables whose header
+ * row repeats on every page, the protective marking in header and footer, page x of y, and
+ * document properties (title, author, language en-GB). Follows GOV.UK accessible-document
+ * guidance: real heading styles, a sans-serif font at 12 pt, left aligned, tables for data only.
+ */
+
+const pt = (n: number) => Math.round(n * 2); // docx sizes are half-points
+const cm = (n: number) => Math.round((n / 2.54) * 1440); // twips
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+/** A span of text: plain, or with emphasis or a link. */
+export type Span = string | { text: string; bold?: boolean; italic?: boolean; link?: string };
+export type RichText = Span | Span[];
+
+function spans(text: RichText): Span[] {
+  return Array.isArray(text) ? text : [text];
+}
+
+/** Control characters break Word's XML; pasted text can carry them. */
+export function cleanText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+export function runs(text: RichText, base: { bold?: boolean; size?: number; colour?: string } = {}): ParagraphChild[] {
+  return spans(text).map((s) => {
+    const span = typeof s === 'string' ? { text: s } : s;
+    const run = new TextRun({
+      text: cleanText(span.text),
+      bold: span.bold ?? base.bold,
+      italics: span.italic,
+      size: base.size,
+      color: span.link ? hs.colours.link : base.colour,
+      underline: span.link ? {} : undefined,
+    });
+    return span.link && /^(https?:|mailto:)/i.test(span.link) ? new ExternalHyperlink({ link: span.link, children: [run] }) : run;
+  });
+}
+
+export function plainText(text: RichText): string {
+  return spans(text)
+    .map((s) => (typeof s === 'string' ? s : s.text))
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocks
+
+export function title(text: string): Paragraph {
+  return new Paragraph({ heading: HeadingLevel.TITLE, children: runs(text) });
+}
+
+export function heading(text: RichText, level: 1 | 2 | 3 = 1, opts: { pageBreakBefore?: boolean } = {}): Paragraph {
+  const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+  return new Paragraph({ heading: levels[level - 1], children: runs(text), keepNext: true, pageBreakBefore: opts.pageBreakBefore });
+}
+
+export function paragraph(text: RichText, opts: { bold?: boolean; small?: boolean; muted?: boolean; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    children: runs(text, { bold: opts.bold, size: opts.small ? pt(hs.smallSizePt) : undefined, colour: opts.muted ? hs.colours.muted : undefined }),
+    keepNext: opts.keepNext,
+  });
+}
+
+/** "From: Matthew Scott" — a label in bold then its value, for header blocks. */
+export function labelled(label: string, value: RichText): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)], spacing: { after: 60 } });
+}
+
+export function pageBreak(): Paragraph {
+  return new Paragraph({ children: [new PageBreak()] });
+}
+
+const NUMBERED_PARAGRAPHS = 'numbered-paragraphs';
+const NUMBERED_LIST = 'numbered-list';
+const BULLET_LIST = 'bullet-list';
+
+/**
+ * Numbering in a document: paragraphs numbered 1, 2, 3… across sections (the Police and
+ * Crime Panel report style), and lists. Each numbered list gets a fresh instance so it
+ * restarts at 1 (docx ignores restarts at deeper levels).
+ */
+export class Numbering {
+  private listInstance = 0;
+
+  /** A paragraph numbered continuously through the document: 1., 2., 3.… */
+  numberedParagraph(text: RichText): Paragraph {
+    return new Paragraph({ numbering: { reference: NUMBERED_PARAGRAPHS, level: 0 }, children: runs(text) });
+  }
+
+  /** A bullet list (optionally nested one level inside a numbered paragraph). */
+  bullets(items: RichText[], level: 0 | 1 = 0): Paragraph[] {
+    return items.map((item) => new Paragraph({ numbering: { reference: BULLET_LIST, level }, children: runs(item) }));
+  }
+
+  /** A numbered list (1. 2. 3.), restarting at 1. */
+  numbered(items: RichText[], level: 0 | 1 = 0): Paragraph[] {
+    const instance = ++this.listInstance;
+    return items.map((item) => new Paragraph({ numbering: { reference: NUMBERED_LIST, level, instance }, children: runs(item) }));
+  }
+}
+
+function numberingConfig() {
+  const indent = (level: number) => ({ left: cm(0.9 + level * 0.9), hanging: cm(0.9) });
+  return {
+    config: [
+      {
+        reference: NUMBERED_PARAGRAPHS,
+        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: indent(0) } } }],
+      },
+      {
+        reference: NUMBERED_LIST,
+        levels: [0, 1].map((level) => ({
+          level,
+          format: level === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER,
+          text: level === 0 ? '%1.' : '%2)',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: indent(level + 0) } },
+        })),
+      },
+      {
+        reference: BULLET_LIST,
+        levels: [0, 1].map((level) => ({
+          level,
+          format: LevelFormat.BULLET,
+          text: level === 0 ? '\u2022' : '\u2013',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: indent(level + 1) } },
+        })),
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables
+
+export interface Column {
+  header: string;
+  /** Share of the table's width, in percent; the rest is shared equally. */
+  width?: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export type CellValue = RichText | { text: RichText; fill?: string; bold?: boolean };
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: hs.colours.tableBorder };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function alignment(a: Column['align']) {
+  return a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+}
+
+function cell(value: CellValue, column: Column, widthPct: number, header: boolean): TableCell {
+  const v = typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value && !('link' in value) && ('fill' in value || 'bold' in value) ? value : { text: value as RichText };
+  const fill = header ? hs.colours.tableHeaderFill : (v as { fill?: string }).fill;
+  return new TableCell({
+    width: { size: widthPct, type: WidthType.PERCENTAGE },
+    borders,
+    shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    children: [
+      new Paragraph({
+        alignment: alignment(column.align),
+        spacing: { after: 0 },
+        children: runs((v as { text: RichText }).text, { bold: header || (v as { bold?: boolean }).bold }),
+      }),
+    ],
+  });
+}
+
+/**
+ * A data table: one header row that repeats on every page, rows that do not break across
+ * pages, no merged or empty cells (an empty value is written as "—" so a screen reader
+ * does not meet a blank cell).
+ */
+export function dataTable(columns: Column[], rows: CellValue[][], opts: { caption?: string } = {}): FileChild[] {
+  const given = columns.reduce((s, c) => s + (c.width ?? 0), 0);
+  const free = columns.filter((c) => c.width === undefined).length;
+  const widths = columns.map((c) => c.width ?? Math.max(5, (100 - given) / Math.max(free, 1)));
+  const headerRow = new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, c, widths[i]!, true)) });
+  const bodyRows = rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: columns.map((c, i) => {
+          const v = r[i];
+          const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+          return cell(empty ? '—' : v, c, widths[i]!, false);
+        }),
+      }),
+  );
+  const out: FileChild[] = [];
+  if (opts.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(opts.caption) }));
+  out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerRow, ...bodyRows] }));
+  out.push(new Paragraph({ children: [], spacing: { after: 120 } }));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The document
+
+export interface DocumentMeta {
+  /** Shown as the document's title in Word and read first by screen readers. */
+  title: string;
+  subject?: string;
+  author?: string;
+  description?: string;
+  keywords?: string;
+  marking: ProtectiveMarking;
+  /** Left of the header, e.g. the board's name. */
+  headerText?: string;
+  /** Right of the header, e.g. the meeting date in en-GB. */
+  headerDate?: string;
+}
+
+function markingParagraph(marking: ProtectiveMarking): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true, size: pt(hs.smallSizePt + 1) })] });
+}
+
+function header(meta: DocumentMeta): Header {
+  const children = [markingParagraph(meta.marking)];
+  const line = [meta.headerText, meta.headerDate].filter(Boolean).join(' — ');
+  if (line) {
+    children.push(new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: line, size: pt(hs.smallSizePt), color: hs.colours.muted })] }));
+  }
+  return new Header({ children });
+}
+
+function footer(meta: DocumentMeta): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: pt(hs.smallSizePt) })],
+      }),
+      markingParagraph(meta.marking),
+    ],
+  });
+}
+
+/** One section per entry; each section starts on a new page (e.g. the papers of an agenda pack). */
+export function buildDocument(meta: DocumentMeta, sections: FileChild[][]): Document {
+  const run = { font: hs.font, size: pt(hs.bodySizePt), color: hs.colours.text, language: { value: hs.language } };
+  const headingStyle = (size: number) => ({ run: { font: hs.font, size: pt(size), bold: true, color: hs.colours.heading }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });
+  return new Document({
+    title: meta.title,
+    subject: meta.subject,
+    creator: meta.author ?? 'Board Secretariat',
+    lastModifiedBy: meta.author ?? 'Board Secretariat',
+    description: meta.description,
+    keywords: meta.keywords,
+    features: { updateFields: false },
+    numbering: numberingConfig(),
+    styles: {
+      default: {
+        document: { run, paragraph: { spacing: { after: hs.paragraphSpacingAfterPt * 20, line: Math.round(240 * hs.lineSpacing) } } },
+        title: { run: { font: hs.font, size: pt(hs.titleSizePt), bold: true, color: hs.colours.heading }, paragraph: { spacing: { after: 240 } } },
+        heading1: headingStyle(hs.headingSizesPt[0] ?? 16),
+        heading2: headingStyle(hs.headingSizesPt[1] ?? 14),
+        heading3: headingStyle(hs.headingSizesPt[2] ?? 12),
+        caption: { run: { font: hs.font, size: pt(hs.smallSizePt), bold: true, italics: false, color: hs.colours.text } },
+      },
+    },
+    sections: sections.map((children) => ({
+      properties: {
+        page: {
+          size: { width: cm(21), height: cm(29.7) },
+          margin: { top: cm(hs.marginsCm.top), bottom: cm(hs.marginsCm.bottom), left: cm(hs.marginsCm.left), right: cm(hs.marginsCm.right) },
+        },
+      },
+      headers: { default: header(meta) },
+      footers: { default: footer(meta) },
+      children,
+    })),
+  });
+}
+
+export function docxBuffer(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc);
+}
+
+/** Builds and writes a .docx atomically (temporary file, then rename); returns its size. */
+export async function writeDocx(path: string, doc: Document): Promise<{ path: string; bytes: number }> {
+  const buffer = await docxBuffer(doc);
+  writeFileAtomic(path, buffer);
+  return { path, bytes: buffer.length };
+}
