@@ -1,0 +1,98 @@
+import { Menu, app, dialog, session as electronSession, type BrowserWindow } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import type { Session } from '../api/dispatch';
+import { openDatabase, type Db } from '../db/connection';
+import { DomainError } from '../shared/errors';
+import { APP_ID, PRODUCT_NAME } from './identity';
+import { registerApiChannel } from './ipc';
+import { buildMenu } from './menu';
+import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath } from './paths';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { denyAllPermissions } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * The Electron entry point (bundled to out/main/index.cjs). It only wires things together:
+ * the rules live in main/<area>/, reached through the same dispatcher the CLI and tests use.
+ */
+
+// Before ready: the UI language (dates, number formats, spell-check, Accept-Language),
+// the privileged app:// scheme, and a per-test profile folder.
+app.commandLine.appendSwitch('lang', 'en-GB');
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+registerAppScheme();
+applyProfileOverride();
+
+let mainWindow: BrowserWindow | null = null;
+let db: Db | null = null;
+
+function actorName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown user';
+  }
+}
+
+/** Opens the workspace, or explains why not and quits. A refused file is never touched. */
+function openWorkspace(path: string): Db | null {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return openDatabase(path);
+  } catch (err) {
+    const message =
+      err instanceof DomainError
+        ? err.message
+        : `The workspace file ${path} could not be opened (${err instanceof Error ? err.message : String(err)}). Check that the folder exists and that you may write to it.`;
+    console.error('Could not open the workspace', err);
+    dialog.showErrorBox(`${PRODUCT_NAME} cannot open its workspace`, message);
+    return null;
+  }
+}
+
+function showMainWindow(): void {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions(electronSession.defaultSession);
+  handleAppProtocol(RENDERER_ROOT);
+
+  db = openWorkspace(databasePath());
+  if (db === null) {
+    app.exit(1);
+    return;
+  }
+  const apiSession: Session = { db, actor: actorName(), log: console.error };
+  registerApiChannel(apiSession);
+
+  app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
+  Menu.setApplicationMenu(buildMenu(!app.isPackaged));
+  mainWindow = createMainWindow(PRELOAD_FILE);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already has this workspace open; it is told to come forward (second-instance).
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    if (db !== null && db.open) db.close();
+    db = null;
+  });
+  start().catch((err: unknown) => {
+    console.error('Board Secretariat failed to start', err);
+    dialog.showErrorBox(`${PRODUCT_NAME} could not start`, 'Something went wrong while starting. Nothing in your workspace was changed. If it happens again, tell the administrator.');
+    app.exit(1);
+  });
+}
