@@ -174,15 +174,22 @@ export function importBundle(ctx: Ctx, input: unknown): Record<string, number> {
         db.exec('ROLLBACK TO bundle_row');
         db.exec('RELEASE bundle_row');
         if (!(err instanceof SqliteError)) throw err;
-        problems.push({ path: `tables.${table}[${i}]`, message: err.message.replace(/^(\w+) constraint failed: /, (_, k: string) => `breaks a ${k.toLowerCase()} rule: `) });
+        const message = err.message.replace(/\s+/g, ' ').replace(/^(\w+) constraint failed: /, (_, k: string) => `breaks a ${k.toLowerCase()} rule: `);
+        problems.push({ path: `tables.${table}[${i}]`, message });
       }
     });
   }
   const fkProblems = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];
   for (const v of fkProblems) {
-    const fk = (db.prepare(`SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE id = ?`).get(v.table, v.fkid) as { col: string } | undefined)?.col;
+    const ref = db.prepare(`SELECT "from" AS col, "to" AS target FROM pragma_foreign_key_list(?) WHERE id = ?`).get(v.table, v.fkid) as { col: string; target: string | null } | undefined;
+    const fk = ref?.col;
     const i = rowIndex.get(v.table)?.get(v.rowid);
-    problems.push({ path: `tables.${v.table}[${i ?? '?'}]${fk ? '.' + fk : ''}`, message: `refers to a ${v.parent.replace(/_/g, ' ')} that is not in the bundle` });
+    // A parent that is in the bundle but was rejected above is named, not called missing.
+    const value = i === undefined || !fk ? undefined : bundle.tables[v.table]?.[i]?.[fk];
+    const j = value === undefined ? -1 : (bundle.tables[v.parent] ?? []).findIndex((r) => r[ref?.target ?? 'id'] === value);
+    const parent = `${v.parent.replace(/_/g, ' ')}${value === undefined ? '' : ' ' + String(value)}`;
+    const message = j >= 0 ? `refers to ${parent} (tables.${v.parent}[${j}]), which could not be imported` : `refers to ${parent}, which is not in the bundle`;
+    problems.push({ path: `tables.${v.table}[${i ?? '?'}]${fk ? '.' + fk : ''}`, message });
   }
   if (problems.length > 0) fail(problems);
   const summary = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
