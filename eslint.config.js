@@ -16,6 +16,13 @@ export default tseslint.config(
     },
   },
   {
+    // Build and test scripts run under Node.
+    files: ['scripts/**/*.mjs', '*.js', '*.mjs'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     // The runtime of every file is obvious from where it sits.
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],

@@ -5,7 +5,6 @@
 //   out/bridge/bridge.js    window.api over fetch, for the loopback test bridge (skipped if absent)
 //   out/renderer/           the React app, by Vite (skipped, with a message, until its config exists)
 // Usage: node scripts/build.mjs   (exits non-zero on any failure)
-/* global console, process */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { DomainError } from '../shared/errors';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
 import { buildMenu } from './menu';
-import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath } from './paths';
+import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath, templatesRoot } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions } from './security';
 import { createMainWindow } from './window';
@@ -24,6 +24,9 @@ app.commandLine.appendSwitch('lang', 'en-GB');
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 registerAppScheme();
 applyProfileOverride();
+// Services read templates/ from disk (main/shared/templates-dir.ts); in a packaged app only
+// the shipped folder counts, whatever the user's environment says.
+process.env.BOARD_SECRETARIAT_TEMPLATES = templatesRoot();
 
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;

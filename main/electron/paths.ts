@@ -37,3 +37,12 @@ export function applyProfileOverride(): void {
   const profile = devOverride(ENV_PROFILE);
   if (profile) app.setPath('userData', profile);
 }
+
+/**
+ * templates/ (paper templates, the return layout, house style) is data read at run time, so
+ * finance can adjust it: shipped beside app.asar as resources/templates in the packaged app,
+ * the repository's templates/ in development. Services find it through templatesDir().
+ */
+export function templatesRoot(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'templates') : join(app.getAppPath(), 'templates');
+}

@@ -13,6 +13,7 @@ interface BuilderConfig {
   productName: string;
   files: string[];
   asarUnpack: string[];
+  extraResources?: { from: string; to: string }[];
   npmRebuild?: boolean;
   directories: { output: string; buildResources?: string };
   win: { icon?: string; requestedExecutionLevel?: string; target: { target: string; arch: string[] }[] };
@@ -68,6 +69,10 @@ describe('electron-builder.yml (the Windows installer)', () => {
       expect(config.files.some((pattern) => pattern === `${source}/**` || pattern.startsWith(`${source}/`))).toBe(false);
     }
     expect(config.files).toContain('!out/bridge/**');
+  });
+
+  it('ships templates/ as plain files beside the asar, where finance can adjust them', () => {
+    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'templates', to: 'templates' }));
   });
 
   it('unpacks the native SQLite module from the asar and rebuilds it for Electron only when packing', () => {
