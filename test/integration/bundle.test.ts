@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { formatBundle } from '../../main/cli/bundle-file';
 import { runCli } from '../../main/cli/run';
 import type { Bundle, BundleRow } from '../../main/workspace/bundle';
+import { DOC_PATH, SCHEMA_PATH, generated } from '../../scripts/bundle-doc';
+import { dataTables } from '../../main/workspace/bundle';
+import { openDatabase } from '../../main/db/connection';
 import { smallBundle } from '../fixtures/small-bundle';
 import { tempDir } from '../helpers/workspace';
 
@@ -194,5 +197,32 @@ describe('importing a bad bundle', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('A bundle can only be imported into a new, empty workspace.');
     expect(hash(target)).toBe(before);
+  });
+});
+
+describe('docs/bundle.md', () => {
+  const doc = readFileSync(DOC_PATH, 'utf8');
+
+  it('lists every table, and is regenerated whenever the schema changes', () => {
+    const db = openDatabase(':memory:');
+    const tables = dataTables(db);
+    db.close();
+    for (const t of tables) expect(doc).toContain(`\n### ${t}\n`);
+    const fresh = generated(doc);
+    expect(fresh.doc, 'run: npx tsx scripts/bundle-doc.ts').toBe(doc);
+    expect(fresh.schema, 'run: npx tsx scripts/bundle-doc.ts').toBe(readFileSync(SCHEMA_PATH, 'utf8'));
+  });
+
+  it('gives an example that imports, and a failed import exactly as the command prints it', async () => {
+    const example = JSON.parse(/## Example[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!) as Bundle;
+    const dir = tempDir();
+    expect((await cli('import', '--db', join(dir, 'example.db'), writeJson(dir, 'example.json', example))).code).toBe(0);
+
+    example.tables.organisation![1]!.colour = 'blue';
+    example.tables.person![0]!.organisation_id = '1';
+    delete example.tables.board![0]!.created_at;
+    const run = await cli('import', '--db', join(dir, 'new.db'), writeJson(dir, 'bad.json', example));
+    const shown = /\$ npm run cli -- import --db new\.db bad\.json\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(run.stderr).toBe(shown);
   });
 });
