@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { PeopleArea } from '../people/PeopleArea';
+import { Dashboard } from '../workspace/Dashboard';
+import { Settings } from '../workspace/Settings';
+import { useWorkspace, workspaceTitle } from '../workspace/store';
+import { AREAS, hrefOf, type AreaId } from './areas';
+import { useNavigation } from './navigation';
+import { NotBuilt } from './NotBuilt';
+
+function Screen({ area }: { area: AreaId }) {
+  switch (area) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'people':
+      return <PeopleArea />;
+    case 'settings':
+      return <Settings />;
+    default:
+      return <NotBuilt area={area} />;
+  }
+}
+
+/** The shell: header with the workspace's name, the navigation to every area, the screen. */
+export function App() {
+  const area = useNavigation((s) => s.area);
+  const info = useWorkspace((s) => s.info);
+  const error = useWorkspace((s) => s.error);
+  const load = useWorkspace((s) => s.load);
+  const main = useRef<HTMLElement>(null);
+  const firstArea = useRef(area);
+
+  useEffect(() => {
+    // The end-to-end tests wait for this instead of sleeping: the workspace has answered.
+    load().then(
+      () => (document.body.dataset.ready = 'true'),
+      () => (document.body.dataset.ready = 'error'),
+    );
+  }, [load]);
+
+  useEffect(() => {
+    const label = AREAS.find((a) => a.id === area)?.label ?? '';
+    document.title = `${label} — Board Secretariat`;
+    // After a move between areas, put focus at the top of the new screen (as a page load would).
+    if (firstArea.current !== area) main.current?.focus();
+    firstArea.current = area;
+  }, [area]);
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Focus the content without touching the hash, which holds the area.
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="header">
+        <span className="header-product">Board Secretariat</span>
+        {info && (
+          <span className="header-workspace" title={info.path}>
+            {workspaceTitle(info)}
+          </span>
+        )}
+      </header>
+      <div className="body">
+        <nav className="nav" aria-label="Areas">
+          <ul>
+            {AREAS.map((a) => (
+              <li key={a.id}>
+                <a href={hrefOf(a.id)} aria-current={a.id === area ? 'page' : undefined} className="nav-link">
+                  {a.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="main" id="main" ref={main} tabIndex={-1}>
+          {error && !info ? (
+            <div className="error-summary" role="alert">
+              <p className="error-summary-title">The workspace could not be opened</p>
+              <p>{error}</p>
+            </div>
+          ) : (
+            <Screen area={area} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState, type ReactNode } from 'react';
+import { messageOf } from '../api';
+import { Dialog } from './Dialog';
+import { ErrorSummary } from './ErrorSummary';
+
+/**
+ * Asks before something that cannot be undone. If the workspace refuses (e.g. an
+ * organisation people still belong to), the refusal is shown here and the dialog stays.
+ */
+export function ConfirmDialog(props: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onConfirm();
+      props.onClose();
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      {error && <ErrorSummary message={error} />}
+      <div className="confirm-text">{props.children}</div>
+      <div className="button-row">
+        <button type="button" className={props.danger ? 'button button-danger' : 'button'} onClick={() => void confirm()} disabled={busy}>
+          {props.confirmLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={props.onClose} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,131 @@
+import { create } from 'zustand';
+import type { InputOf } from '../../../main/api/contract';
+import type { Organisation, Person } from '../../../main/people/contract';
+import { api, call, messageOf } from '../api';
+
+export type PersonDraft = InputOf<'person.create'>;
+export type OrganisationDraft = InputOf<'organisation.create'>;
+
+/**
+ * Organisations & People: the two lists with their filters, and the writes. Writes throw
+ * an ApiError for the form or dialog that asked, and refresh the lists when they succeed.
+ */
+interface PeopleState {
+  people: Person[];
+  peopleSearch: string;
+  peopleOrganisationId: number | null;
+  peopleLoaded: boolean;
+  peopleError: string | null;
+
+  organisations: Organisation[];
+  organisationSearch: string;
+  organisationsLoaded: boolean;
+  organisationsError: string | null;
+
+  /** Every organisation, for the organisation select and filter (not the searched list). */
+  allOrganisations: Organisation[];
+
+  loadPeople(): Promise<void>;
+  setPeopleSearch(search: string): void;
+  setPeopleOrganisation(id: number | null): void;
+  loadOrganisations(): Promise<void>;
+  setOrganisationSearch(search: string): void;
+  loadAllOrganisations(): Promise<void>;
+
+  savePerson(draft: PersonDraft, id?: number): Promise<Person>;
+  deletePerson(id: number): Promise<void>;
+  saveOrganisation(draft: OrganisationDraft, id?: number): Promise<Organisation>;
+  deleteOrganisation(id: number): Promise<void>;
+}
+
+// Each list request gets a number; an answer that arrives after a newer request is dropped,
+// so typing fast never leaves an older search's results on screen.
+let peopleRequest = 0;
+let organisationRequest = 0;
+
+export const usePeople = create<PeopleState>()((set, get) => ({
+  people: [],
+  peopleSearch: '',
+  peopleOrganisationId: null,
+  peopleLoaded: false,
+  peopleError: null,
+
+  organisations: [],
+  organisationSearch: '',
+  organisationsLoaded: false,
+  organisationsError: null,
+
+  allOrganisations: [],
+
+  async loadPeople() {
+    const mine = ++peopleRequest;
+    const { peopleSearch: search, peopleOrganisationId: organisationId } = get();
+    try {
+      const people = await call(api().person.list({ search, organisationId }));
+      if (mine === peopleRequest) set({ people, peopleLoaded: true, peopleError: null });
+    } catch (err) {
+      if (mine === peopleRequest) set({ peopleLoaded: true, peopleError: messageOf(err) });
+    }
+  },
+
+  setPeopleSearch(search) {
+    set({ peopleSearch: search });
+    void get().loadPeople();
+  },
+
+  setPeopleOrganisation(id) {
+    set({ peopleOrganisationId: id });
+    void get().loadPeople();
+  },
+
+  async loadOrganisations() {
+    const mine = ++organisationRequest;
+    try {
+      const organisations = await call(api().organisation.list({ search: get().organisationSearch }));
+      if (mine === organisationRequest) set({ organisations, organisationsLoaded: true, organisationsError: null });
+    } catch (err) {
+      if (mine === organisationRequest) set({ organisationsLoaded: true, organisationsError: messageOf(err) });
+    }
+  },
+
+  setOrganisationSearch(search) {
+    set({ organisationSearch: search });
+    void get().loadOrganisations();
+  },
+
+  async loadAllOrganisations() {
+    try {
+      const all = await call(api().organisation.list({ search: '' }));
+      // A filter on an organisation that no longer exists would hide everyone.
+      const filter = get().peopleOrganisationId;
+      const stale = filter !== null && !all.some((o) => o.id === filter);
+      set({ allOrganisations: all, ...(stale ? { peopleOrganisationId: null } : {}) });
+      if (stale) void get().loadPeople();
+    } catch (err) {
+      set({ organisationsError: messageOf(err) });
+    }
+  },
+
+  async savePerson(draft, id) {
+    const person = id === undefined ? await call(api().person.create(draft)) : await call(api().person.update({ id, ...draft }));
+    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+    return person;
+  },
+
+  async deletePerson(id) {
+    await call(api().person.delete({ id }));
+    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+  },
+
+  async saveOrganisation(draft, id) {
+    const organisation =
+      id === undefined ? await call(api().organisation.create(draft)) : await call(api().organisation.update({ id, ...draft }));
+    await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
+    return organisation;
+  },
+
+  async deleteOrganisation(id) {
+    await call(api().organisation.delete({ id }));
+    await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
+  },
+}));
