@@ -1,4 +1,3 @@
-import { dispatch } from '../api/dispatch';
 import { openDatabase, type Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { DomainError } from '../shared/errors';
@@ -24,6 +23,8 @@ export const initVerb: Verb = {
       db = openDatabase(path);
       cli.say(`Created workspace ${path} (schema version ${schemaVersion(db)}).`);
       if (values.demo) {
+        // Loaded only here: the handler map pulls in every area (docx, exceljs, …).
+        const { dispatch } = await import('../api/dispatch');
         const env = await dispatch({ db, actor: cli.actor, now: cli.now }, 'workspace.loadDemo', {});
         if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
         const { counts } = env.value as WorkspaceInfo;
