@@ -1,0 +1,45 @@
+import { formatDateLong } from '../shared/dates';
+import { DomainError } from '../shared/errors';
+import { addDays, weekday } from './bank-holidays';
+
+/** The action log's rules, pure: who owns an action, when it may fall due, when it is overdue. */
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+export function isLive(status: ActionStatus): boolean {
+  return status === 'open' || status === 'in_progress';
+}
+
+/** Overdue: still open or in progress, and its due date is before today. */
+export function isOverdue(action: { status: ActionStatus; dueOn: string | null }, today: string): boolean {
+  return isLive(action.status) && action.dueOn !== null && action.dueOn < today;
+}
+
+/** Monday to Sunday of the week holding `today`. */
+export function weekOf(today: string): { start: string; end: string } {
+  const start = addDays(today, -((weekday(today) + 6) % 7));
+  return { start, end: addDays(start, 6) };
+}
+
+export function assertOwner(owner: { ownerPersonId: number | null; ownerOrganisationId: number | null }): void {
+  if (owner.ownerPersonId === null && owner.ownerOrganisationId === null) {
+    throw new DomainError('action.noOwner', 'Owner is required: choose the person or the organisation who will carry out the action.', 'ownerPersonId');
+  }
+}
+
+/** An action cannot fall due before the meeting that agreed it. */
+export function assertDueAfterMeeting(dueOn: string | null, meetingDate: string | null): void {
+  if (dueOn !== null && meetingDate !== null && dueOn < meetingDate) {
+    throw new DomainError(
+      'action.dueBeforeMeeting',
+      `Due date ${formatDateLong(dueOn)} is before the meeting that agreed the action (${formatDateLong(meetingDate)}); choose a date on or after the meeting.`,
+      'dueOn',
+    );
+  }
+}
