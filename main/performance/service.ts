@@ -1,4 +1,233 @@
+import type { z } from 'zod';
 import type { HandlersFor } from '../api/handler-types';
-import type { performanceContract } from './contract';
+import { organisations } from '../people/repository';
+import type { Ctx } from '../shared/context';
+import { DomainError, notFound, type Problem } from '../shared/errors';
+import type { Indicator, IndicatorValue, performanceContract, Scorecard } from './contract';
+import { exportDataset } from './dataset-xlsx';
+import { applyImport, previewImport } from './import';
+import { frequencyOfPeriod, periodLabel, periodProblem, readPeriod } from './periods';
+import { exportReport } from './report-docx';
+import { indicators, themes, values, type IndicatorColumns, type IndicatorRow, type ValueRow } from './repository';
+import { countByRag, indicatorDetailParts, scorecardRow, type CurrentValue } from './scorecard';
+import { resolveTarget } from './target';
+import { formatValue, valueProblem } from './units';
+import { checkValue, resolveProvenance, writeValue } from './values';
 
-export const performanceHandlers: HandlersFor<typeof performanceContract> = {};
+type IndicatorInput = z.output<(typeof performanceContract)['indicator.create']['input']>;
+
+function requireTheme(ctx: Ctx, id: number) {
+  const theme = themes.get(ctx, id);
+  if (!theme) throw notFound('framework_theme', id);
+  return theme;
+}
+
+export function requireIndicator(ctx: Ctx, id: number, field = 'id'): IndicatorRow {
+  const ind = indicators.get(ctx, id);
+  if (!ind) throw new DomainError('indicator.notFound', `No indicator with id ${id} exists (it may have been deleted).`, field);
+  return ind;
+}
+
+function assertUniqueThemeName(ctx: Ctx, name: string, exceptId?: number) {
+  const clash = themes.findByName(ctx, name);
+  if (clash && clash.id !== exceptId) throw new DomainError('frameworkTheme.duplicateName', `A theme called "${clash.name}" already exists.`, 'name');
+}
+
+export function toIndicator(row: IndicatorRow): Indicator {
+  const target = resolveTarget(row);
+  const { themeKind: _k, themePosition: _p, ...rest } = row;
+  return { ...rest, target: target && { value: target.value, text: target.text } };
+}
+
+/** The rules an indicator's definition must follow; each refusal names its field. */
+function checkIndicator(ctx: Ctx, input: IndicatorInput, existing?: IndicatorRow): void {
+  if (!themes.get(ctx, input.themeId)) throw new DomainError('indicator.themeMissing', `Theme ${input.themeId} does not exist; choose one from the list.`, 'themeId');
+  const clash = indicators.findByCode(ctx, input.code);
+  if (clash && clash.id !== existing?.id) throw new DomainError('indicator.duplicateCode', `Indicator ${clash.code} (${clash.name}) already has this code.`, 'code');
+  if (input.ownerOrganisationId !== null && !organisations.get(ctx, input.ownerOrganisationId)) {
+    throw new DomainError('indicator.ownerMissing', `Organisation ${input.ownerOrganisationId} does not exist; choose the owner from the list.`, 'ownerOrganisationId');
+  }
+
+  const { baselinePeriod, baselineValue, targetKind, targetValue, targetBy, unit, frequency } = input;
+  if (baselinePeriod !== null && baselineValue === null) throw new DomainError('indicator.baselineIncomplete', 'Baseline value is required when a baseline period is given', 'baselineValue');
+  if (baselineValue !== null && baselinePeriod === null) throw new DomainError('indicator.baselineIncomplete', 'Baseline period is required when a baseline value is given (e.g. 2018/19)', 'baselinePeriod');
+  if (baselinePeriod !== null) {
+    const period = readPeriod(baselinePeriod);
+    const yearOfCount = period !== null && frequencyOfPeriod(period) === 'annual' && unit === 'count';
+    const problem = period === null ? `Baseline period "${baselinePeriod}" is not a period` : yearOfCount ? null : periodProblem(frequency, period, 'Baseline period');
+    if (problem) {
+      const hint = unit === 'count' && frequency !== 'annual' ? ', or as a financial year such as 2018/19 to compare 12-month totals' : '';
+      throw new DomainError('indicator.baselinePeriod', problem + hint, 'baselinePeriod');
+    }
+    input.baselinePeriod = period;
+  }
+  if (baselineValue !== null) {
+    const problem = valueProblem(baselineValue, unit, 'Baseline value', { fractionalCount: true });
+    if (problem) throw new DomainError('indicator.baselineValue', problem, 'baselineValue');
+  }
+  if (existing) checkChangeKeepsValues(ctx, existing, input);
+
+  if (targetKind === null) {
+    if (targetValue !== null || targetBy !== null) {
+      throw new DomainError('indicator.targetKindMissing', 'Target kind is required when a target value or date is given: an absolute value, or a % change on the baseline', 'targetKind');
+    }
+    return;
+  }
+  if (baselineValue === null) {
+    throw new DomainError('indicator.targetWithoutBaseline', 'Baseline value is required when a target is set: a target is measured against the baseline, so enter the baseline period and value first', 'baselineValue');
+  }
+  if (targetValue === null) throw new DomainError('indicator.targetValueMissing', `Target value is required (${targetKind === 'absolute' ? 'the value to reach' : 'the % change on the baseline, e.g. -10'})`, 'targetValue');
+  if (targetBy === null) throw new DomainError('indicator.targetByMissing', 'Target date is required (the date by which the target is to be met)', 'targetBy');
+  if (targetKind === 'percent_change' && targetValue <= -100) {
+    throw new DomainError('indicator.targetValue', 'Target value: a change of -100% or more would take the target below zero', 'targetValue');
+  }
+  const resolved = resolveTarget({ ...input, targetKind, targetValue, targetBy })!;
+  const problem = valueProblem(resolved.value, unit, targetKind === 'absolute' ? 'Target value' : 'Target value: the target this change gives,', { fractionalCount: true });
+  if (problem) throw new DomainError('indicator.targetValue', problem, 'targetValue');
+}
+
+/** Values already recorded must still fit after a change of frequency or unit. */
+function checkChangeKeepsValues(ctx: Ctx, existing: IndicatorRow, input: IndicatorInput): void {
+  if (input.frequency !== existing.frequency && values.countFor(ctx, existing.id) > 0) {
+    throw new DomainError('indicator.frequencyInUse', `Frequency cannot change from ${existing.frequency} to ${input.frequency}: the indicator has values for ${existing.frequency} periods.`, 'frequency');
+  }
+  if (input.unit !== existing.unit) {
+    for (const v of values.current(ctx, existing.id)) {
+      const problem = valueProblem(v.value, input.unit, `the ${periodLabel(v.period)} value`);
+      if (problem) throw new DomainError('indicator.unitInUse', `Unit cannot change to ${input.unit}: ${problem}.`, 'unit');
+    }
+  }
+}
+
+function columnsOf(input: IndicatorInput): IndicatorColumns {
+  return { ...input };
+}
+
+function toValue(row: ValueRow, unit: IndicatorRow['unit'], revisions: IndicatorValue[] = []): IndicatorValue {
+  return { ...row, periodLabel: periodLabel(row.period), valueText: formatValue(row.value, unit), revisions };
+}
+
+function listValues(ctx: Ctx, ind: IndicatorRow): IndicatorValue[] {
+  const old = new Map<string, IndicatorValue[]>();
+  for (const r of values.revisions(ctx, ind.id)) {
+    const list = old.get(r.period) ?? [];
+    list.push(toValue(r, ind.unit));
+    old.set(r.period, list);
+  }
+  return values.current(ctx, ind.id).map((r) => toValue(r, ind.unit, old.get(r.period) ?? []));
+}
+
+export function buildScorecard(ctx: Ctx, asAt: string, themeId: number | null = null): Scorecard {
+  const byIndicator = new Map<number, CurrentValue[]>();
+  for (const v of values.allCurrent(ctx)) {
+    const list = byIndicator.get(v.indicatorId);
+    if (list) list.push(v);
+    else byIndicator.set(v.indicatorId, [v]);
+  }
+  const rows = indicators.list(ctx, themeId).map((ind) => scorecardRow(ind, byIndicator.get(ind.id) ?? [], asAt));
+  return { asAt, rows, counts: countByRag(rows) };
+}
+
+export const performanceHandlers: HandlersFor<typeof performanceContract> = {
+  'frameworkTheme.list': (ctx) => themes.list(ctx),
+  'frameworkTheme.create': (ctx, input) => {
+    assertUniqueThemeName(ctx, input.name);
+    const id = themes.insert(ctx, { ...input, position: input.position ?? themes.nextPosition(ctx) });
+    return requireTheme(ctx, id);
+  },
+  'frameworkTheme.update': (ctx, { id, ...patch }) => {
+    requireTheme(ctx, id);
+    if (patch.name !== undefined) assertUniqueThemeName(ctx, patch.name, id);
+    themes.update(ctx, id, { ...patch, position: patch.position ?? undefined });
+    return requireTheme(ctx, id);
+  },
+  'frameworkTheme.delete': (ctx, { id }) => {
+    const theme = requireTheme(ctx, id);
+    if (theme.indicatorCount > 0) {
+      throw new DomainError('frameworkTheme.inUse', `${theme.name} cannot be deleted: ${theme.indicatorCount} indicator${theme.indicatorCount === 1 ? '' : 's'} belong to it. Move or delete them first.`, 'id');
+    }
+    themes.remove(ctx, id);
+    return { id };
+  },
+
+  'indicator.list': (ctx, { themeId }) => indicators.list(ctx, themeId).map(toIndicator),
+  'indicator.get': (ctx, { id }) => toIndicator(requireIndicator(ctx, id)),
+  'indicator.create': (ctx, input) => {
+    checkIndicator(ctx, input);
+    return toIndicator(requireIndicator(ctx, indicators.insert(ctx, columnsOf(input))));
+  },
+  'indicator.update': (ctx, { id, ...input }) => {
+    const existing = requireIndicator(ctx, id);
+    checkIndicator(ctx, input, existing);
+    indicators.update(ctx, id, columnsOf(input));
+    return toIndicator(requireIndicator(ctx, id));
+  },
+  'indicator.delete': (ctx, { id }) => {
+    const ind = requireIndicator(ctx, id);
+    const n = values.countFor(ctx, id);
+    if (n > 0) {
+      throw new DomainError('indicator.hasValues', `${ind.code} ${ind.name} cannot be deleted: it has ${n} recorded value${n === 1 ? '' : 's'} (revisions included), which would be lost.`, 'id');
+    }
+    indicators.remove(ctx, id);
+    return { id };
+  },
+
+  'indicatorValue.list': (ctx, { indicatorId }) => listValues(ctx, requireIndicator(ctx, indicatorId, 'indicatorId')),
+  'indicatorValue.record': (ctx, { indicatorId, period, value, status, note, ...prov }) => {
+    const ind = requireIndicator(ctx, indicatorId, 'indicatorId');
+    const provenance = resolveProvenance(ctx, prov);
+    const checked = checkValue(ctx, ind, { period, value });
+    if (!checked.ok) throw new DomainError(checked.field === 'period' ? 'indicatorValue.period' : 'indicatorValue.value', checked.message, checked.field);
+    const { fate, id } = writeValue(ctx, ind, checked.period, checked.value, status, note, provenance);
+    const row = values.get(ctx, id)!;
+    return { fate, value: listValues(ctx, ind).find((v) => v.id === row.id) ?? toValue(row, ind.unit) };
+  },
+  'indicatorValue.recordMany': (ctx, { indicatorId, rows, ...prov }) => {
+    const ind = requireIndicator(ctx, indicatorId, 'indicatorId');
+    const provenance = resolveProvenance(ctx, prov);
+    const problems: Problem[] = [];
+    const seen = new Map<string, number>();
+    const checked = rows.map((r, i) => {
+      const c = checkValue(ctx, ind, r);
+      if (!c.ok) {
+        problems.push({ path: `rows.${i}.${c.field}`, message: c.message });
+        return null;
+      }
+      const before = seen.get(c.period);
+      if (before !== undefined) {
+        problems.push({ path: `rows.${i}.period`, message: `${periodLabel(c.period)} is entered twice (rows ${before + 1} and ${i + 1}); keep one` });
+        return null;
+      }
+      seen.set(c.period, i);
+      return { ...c, status: r.status, note: r.note };
+    });
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+      throw new DomainError('indicatorValue.invalidRows', `Nothing was saved. Row ${Number(first.path.split('.')[1]) + 1}: ${first.message}${more}.`, first.path, problems);
+    }
+    const result = { new: 0, changed: 0, unchanged: 0 };
+    for (const c of checked) {
+      const { fate } = writeValue(ctx, ind, c!.period, c!.value, c!.status, c!.note, provenance);
+      result[fate]++;
+    }
+    return result;
+  },
+  'indicatorValue.importPreview': (ctx, input) => previewImport(ctx, input),
+  'indicatorValue.importApply': (ctx, input) => applyImport(ctx, input),
+
+  'performance.scorecard': (ctx, { asAt, themeId }) => buildScorecard(ctx, asAt, themeId),
+  'performance.exceptions': (ctx, { asAt }) => {
+    const card = buildScorecard(ctx, asAt);
+    const rows = card.rows.filter((r) => r.exception);
+    return { asAt, rows, counts: countByRag(rows) };
+  },
+  'performance.detail': (ctx, { indicatorId, asAt }) => {
+    const ind = requireIndicator(ctx, indicatorId, 'indicatorId');
+    const current = values.current(ctx, ind.id);
+    const row = scorecardRow(ind, current, asAt);
+    return { indicator: toIndicator(ind), ...indicatorDetailParts(ind, current, values.revisionCounts(ctx, ind.id), row, asAt) };
+  },
+  'performance.exportReport': (ctx, { asAt, out }) => exportReport(ctx, asAt, out),
+  'performance.exportDataset': (ctx, { asAt, out }) => exportDataset(ctx, asAt, out),
+};

@@ -1,0 +1,190 @@
+import { insertRow, updateRow, deleteRow } from '../db/audit';
+import { toCamel, toSnake } from '../db/rows';
+import { sql } from '../db/statements';
+import type { Ctx } from '../shared/context';
+import type { FrameworkTheme, ThemeKind, ValueStatus } from './contract';
+import type { Frequency } from './periods';
+import type { TargetKind } from './target';
+import type { Polarity, Unit } from './units';
+
+/** SQL for the performance framework. Rows come back camelCased; nothing here formats. */
+type Row = Record<string, unknown>;
+
+export interface IndicatorRow {
+  id: number;
+  themeId: number;
+  themeName: string;
+  themeKind: ThemeKind;
+  themePosition: number;
+  ragAmberTolerancePercent: number;
+  code: string;
+  name: string;
+  definition: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: Frequency;
+  dataSource: string;
+  ownerOrganisationId: number | null;
+  ownerOrganisationName: string | null;
+  baselinePeriod: string | null;
+  baselineValue: number | null;
+  targetKind: TargetKind | null;
+  targetValue: number | null;
+  targetBy: string | null;
+  valueCount: number;
+}
+
+export interface ValueRow {
+  id: number;
+  indicatorId: number;
+  period: string;
+  value: number;
+  status: ValueStatus;
+  note: string;
+  suppliedByOrganisationId: number | null;
+  suppliedByOrganisationName: string | null;
+  receivedOn: string;
+  supersededById: number | null;
+}
+
+const THEME_SELECT = `
+  SELECT t.*, (SELECT count(*) FROM indicator i WHERE i.theme_id = t.id) AS indicator_count
+  FROM framework_theme t`;
+
+const INDICATOR_SELECT = `
+  SELECT i.*, t.name AS theme_name, t.kind AS theme_kind, t.position AS theme_position,
+         t.rag_amber_tolerance_percent, o.name AS owner_organisation_name,
+         (SELECT count(*) FROM indicator_value v WHERE v.indicator_id = i.id AND v.superseded_by_id IS NULL) AS value_count
+  FROM indicator i
+  JOIN framework_theme t ON t.id = i.theme_id
+  LEFT JOIN organisation o ON o.id = i.owner_organisation_id`;
+
+const INDICATOR_ORDER = `ORDER BY t.position, t.name, i.code COLLATE NOCASE`;
+
+const VALUE_SELECT = `
+  SELECT v.*, o.name AS supplied_by_organisation_name
+  FROM indicator_value v LEFT JOIN organisation o ON o.id = v.supplied_by_organisation_id`;
+
+export const themes = {
+  list(ctx: Ctx): FrameworkTheme[] {
+    return sql<Row>(ctx.db, `${THEME_SELECT} ORDER BY t.position, t.name`).all().map((r) => toCamel<FrameworkTheme>(r));
+  },
+  get(ctx: Ctx, id: number): FrameworkTheme | undefined {
+    const row = sql<Row>(ctx.db, `${THEME_SELECT} WHERE t.id = ?`).get(id);
+    return row && toCamel<FrameworkTheme>(row);
+  },
+  findByName(ctx: Ctx, name: string): FrameworkTheme | undefined {
+    const row = sql<Row>(ctx.db, `${THEME_SELECT} WHERE t.name = ? COLLATE NOCASE`).get(name);
+    return row && toCamel<FrameworkTheme>(row);
+  },
+  nextPosition(ctx: Ctx): number {
+    return sql<{ n: number }>(ctx.db, `SELECT coalesce(max(position), 0) + 1 AS n FROM framework_theme`).get()!.n;
+  },
+  insert(ctx: Ctx, values: Omit<FrameworkTheme, 'id' | 'indicatorCount'>): number {
+    return insertRow(ctx, 'framework_theme', toSnake({ ...values }));
+  },
+  update(ctx: Ctx, id: number, patch: Partial<Omit<FrameworkTheme, 'id' | 'indicatorCount'>>): void {
+    updateRow(ctx, 'framework_theme', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'framework_theme', id);
+  },
+};
+
+export type IndicatorColumns = Omit<IndicatorRow, 'id' | 'themeName' | 'themeKind' | 'themePosition' | 'ragAmberTolerancePercent' | 'ownerOrganisationName' | 'valueCount'>;
+
+export const indicators = {
+  list(ctx: Ctx, themeId: number | null): IndicatorRow[] {
+    const rows =
+      themeId === null
+        ? sql<Row>(ctx.db, `${INDICATOR_SELECT} ${INDICATOR_ORDER}`).all()
+        : sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.theme_id = ? ${INDICATOR_ORDER}`).all(themeId);
+    return rows.map((r) => toCamel<IndicatorRow>(r));
+  },
+  get(ctx: Ctx, id: number): IndicatorRow | undefined {
+    const row = sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.id = ?`).get(id);
+    return row && toCamel<IndicatorRow>(row);
+  },
+  findByCode(ctx: Ctx, code: string): IndicatorRow | undefined {
+    const row = sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.code = ? COLLATE NOCASE`).get(code);
+    return row && toCamel<IndicatorRow>(row);
+  },
+  insert(ctx: Ctx, values: IndicatorColumns): number {
+    return insertRow(ctx, 'indicator', toSnake({ ...values }));
+  },
+  update(ctx: Ctx, id: number, patch: Partial<IndicatorColumns>): void {
+    updateRow(ctx, 'indicator', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'indicator', id);
+  },
+};
+
+export type NewValue = Omit<ValueRow, 'id' | 'supersededById' | 'suppliedByOrganisationName'>;
+
+export const values = {
+  /** Current values (revisions excluded) of one indicator, oldest period first. */
+  current(ctx: Ctx, indicatorId: number): ValueRow[] {
+    return sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NULL ORDER BY v.period`)
+      .all(indicatorId)
+      .map((r) => toCamel<ValueRow>(r));
+  },
+  /** Superseded values of one indicator, newest first within each period. */
+  revisions(ctx: Ctx, indicatorId: number): ValueRow[] {
+    return sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NOT NULL ORDER BY v.period, v.id DESC`)
+      .all(indicatorId)
+      .map((r) => toCamel<ValueRow>(r));
+  },
+  currentFor(ctx: Ctx, indicatorId: number, period: string): ValueRow | undefined {
+    const row = sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.period = ? AND v.superseded_by_id IS NULL`).get(indicatorId, period);
+    return row && toCamel<ValueRow>(row);
+  },
+  get(ctx: Ctx, id: number): ValueRow | undefined {
+    const row = sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.id = ?`).get(id);
+    return row && toCamel<ValueRow>(row);
+  },
+  /** Every current value of every indicator, for the scorecard and exports: one query. */
+  allCurrent(ctx: Ctx): { indicatorId: number; period: string; value: number; status: ValueStatus; note: string; receivedOn: string; suppliedByOrganisationName: string | null }[] {
+    return sql<Row>(
+      ctx.db,
+      `SELECT v.indicator_id, v.period, v.value, v.status, v.note, v.received_on, o.name AS supplied_by_organisation_name
+       FROM indicator_value v LEFT JOIN organisation o ON o.id = v.supplied_by_organisation_id
+       WHERE v.superseded_by_id IS NULL ORDER BY v.indicator_id, v.period`,
+    )
+      .all()
+      .map((r) => toCamel(r));
+  },
+  revisionCounts(ctx: Ctx, indicatorId: number): Map<string, number> {
+    const rows = sql<{ period: string; n: number }>(
+      ctx.db,
+      `SELECT period, count(*) AS n FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NOT NULL GROUP BY period`,
+    ).all(indicatorId);
+    return new Map(rows.map((r) => [r.period, r.n]));
+  },
+  insert(ctx: Ctx, value: NewValue): number {
+    return insertRow(ctx, 'indicator_value', toSnake({ ...value }));
+  },
+  /**
+   * Keeps the old row and points it at its replacement. The partial unique index allows one
+   * current row per period, so the old row steps aside (points at itself) before the new one
+   * is inserted, then points at the new one; both steps are in the audit trail.
+   */
+  supersede(ctx: Ctx, old: ValueRow, replacement: NewValue): number {
+    updateRow(ctx, 'indicator_value', old.id, { superseded_by_id: old.id });
+    const id = insertRow(ctx, 'indicator_value', toSnake({ ...replacement }));
+    updateRow(ctx, 'indicator_value', old.id, { superseded_by_id: id });
+    return id;
+  },
+  countFor(ctx: Ctx, indicatorId: number): number {
+    return sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM indicator_value WHERE indicator_id = ?`).get(indicatorId)!.n;
+  },
+  /** Periods holding values whose frequency or unit would no longer fit after a change. */
+  periodsOf(ctx: Ctx, indicatorId: number): string[] {
+    return sql<{ period: string }>(ctx.db, `SELECT DISTINCT period FROM indicator_value WHERE indicator_id = ? ORDER BY period`)
+      .all(indicatorId)
+      .map((r) => r.period);
+  },
+  maxCurrent(ctx: Ctx, indicatorId: number): number | null {
+    return sql<{ m: number | null }>(ctx.db, `SELECT max(value) AS m FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NULL`).get(indicatorId)!.m;
+  },
+};
