@@ -1,3 +1,4 @@
+import { latestVersion } from '../../main/db/migrate';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,7 @@ describe('check', () => {
     expect(hash(path)).toBe(before);
 
     const json = JSON.parse((await cli('check', '--db', path, '--json')).stdout) as CheckReport;
-    expect(json).toMatchObject({ ok: true, schemaVersion: 1, latestSchemaVersion: 1, integrity: ['ok'], foreignKeys: [], problems: [] });
+    expect(json).toMatchObject({ ok: true, schemaVersion: latestVersion(), latestSchemaVersion: latestVersion(), integrity: ['ok'], foreignKeys: [], problems: [] });
     expect(json.rows).toMatchObject({ organisation: 4, meeting: 2, spend: 2, audit_log: 2 });
   });
 
@@ -70,7 +71,7 @@ describe('check', () => {
     const report = checkDatabase(path);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      'The index person_family_name of schema version 1 is missing.',
+      `The index person_family_name of schema version ${latestVersion()} is missing.`,
       'The table scratch is not part of the workspace schema (it was added outside the app).',
     ]);
   });
@@ -144,7 +145,7 @@ describe('backup', () => {
     const result = await backupDatabase(ws.db, out);
     writer.exec('ROLLBACK');
     writer.close();
-    expect(result).toMatchObject({ path: out, schemaVersion: 1 });
+    expect(result).toMatchObject({ path: out, schemaVersion: latestVersion() });
     expect(checkDatabase(out).rows.organisation).toBe(1);
   });
 

@@ -5,7 +5,9 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { exportGroup } from '../../main/cli/export';
 import { runCli } from '../../main/cli/run';
+import { latestVersion } from '../../main/db/migrate';
 import { demoBundle } from '../../main/workspace/demo';
 import { tempDir } from '../helpers/workspace';
 
@@ -70,12 +72,17 @@ describe('the command line: usage', () => {
     expect((await cli('init', '--db', 'x.db', '--demo=yes')).stderr).toContain('--demo does not take a value');
   });
 
-  it('answers honestly that the document exports are not available yet', async () => {
-    const agenda = await cli('export', 'agenda', '--meeting', '1');
-    expect(agenda).toEqual({ code: 2, stdout: '', stderr: 'export agenda is not available yet.\n' });
+  const waiting = exportGroup.planned.filter((k) => !(k in exportGroup.kinds));
+  it.runIf(waiting.length > 0)('answers honestly that a document export is not available yet', async () => {
+    const run = await cli('export', waiting[0]!, '--meeting', '1');
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `export ${waiting[0]} is not available yet.\n` });
+  });
+
+  it('names an export kind that does not exist', async () => {
     const odd = await cli('export', 'horoscope');
     expect(odd.code).toBe(2);
-    expect(odd.stderr).toContain('there is no export kind called "horoscope"; the kinds are: agenda, minutes,');
+    expect(odd.stderr).toContain('there is no export kind called "horoscope"; the kinds are: ');
+    for (const kind of exportGroup.planned) expect(odd.stderr).toContain(kind);
   });
 });
 
@@ -85,9 +92,9 @@ describe('the command line: init', () => {
     const path = join(dir, 'x.db');
     const made = await cli('init', '--db', path);
     expect(made).toMatchObject({ code: 0, stderr: '' });
-    expect(made.stdout).toContain('(schema version 1)');
+    expect(made.stdout).toContain(`(schema version ${latestVersion()})`);
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     db.close();
 
     const before = hash(path);
@@ -163,7 +170,7 @@ describe('the command line: files it must refuse and leave unchanged', () => {
 
       const exported = await cli('export-bundle', '--db', newer, '--out', join(dir, 'out.json'));
       expect(exported.code).toBe(1);
-      expect(exported.stderr).toContain('saved by a newer version of Board Secretariat (schema 999; this version reads up to 1)');
+      expect(exported.stderr).toContain(`saved by a newer version of Board Secretariat (schema 999; this version reads up to ${latestVersion()})`);
 
       const checked = await cli('check', '--db', newer);
       expect(checked.code).toBe(1);
