@@ -1,2 +1,503 @@
-/** The meetings area's operations. Filled in by its issue; gathered in main/api/contract.ts. */
-export const meetingsContract = {} as const;
+import { z } from 'zod';
+import { command, query } from '../api/define';
+import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, requiredText } from '../api/fields';
+import { isIsoDate, isIsoMonth } from '../shared/financial-year';
+import { ACTION_STATUSES, type ActionStatus } from './action-rules';
+import type { Warning } from './agenda-numbering';
+import type { MemberStatistics, OrganisationStatistics } from './attendance-statistics';
+import { MEETING_STATUSES, type MeetingStatus } from './meeting-status';
+import type { QuorumResult, Role } from './quorum';
+
+export type { ActionStatus, MeetingStatus, QuorumResult, Role, Warning };
+
+export const BOARD_KINDS = ['board', 'group', 'partnership', 'panel'] as const;
+export type BoardKind = (typeof BOARD_KINDS)[number];
+export const BOARD_KIND_LABELS: Record<BoardKind, string> = { board: 'Board', group: 'Group', partnership: 'Partnership', panel: 'Panel' };
+
+export const ROLES = ['chair', 'vice_chair', 'member', 'adviser', 'secretariat'] as const;
+export const ROLE_LABELS: Record<Role, string> = { chair: 'Chair', vice_chair: 'Vice-chair', member: 'Member', adviser: 'Adviser', secretariat: 'Secretariat' };
+
+export const PURPOSES = ['decision', 'discussion', 'information', 'noting'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  decision: 'For decision',
+  discussion: 'For discussion',
+  information: 'For information',
+  noting: 'For noting',
+};
+
+export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
+export type ProtectiveMarking = (typeof MARKINGS)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { present: 'Present', apologies: 'Apologies', absent: 'Absent' };
+
+export type StandingKind = 'welcome' | 'declarations' | 'minutes' | 'aob' | 'next_meeting';
+
+export interface NamedRef {
+  id: number;
+  name: string;
+}
+
+export interface Board {
+  id: number;
+  name: string;
+  code: string;
+  kind: BoardKind;
+  quorumCount: number;
+  quorumOrganisations: NamedRef[];
+  papersDueWorkingDays: number;
+  defaultLengthMinutes: number;
+  protectiveMarking: ProtectiveMarking;
+  termsOfReference: string;
+  /** Members (any role) sitting today. */
+  currentMemberCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Membership {
+  id: number;
+  boardId: number;
+  personId: number;
+  name: string;
+  jobTitle: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  role: Role;
+  startsOn: string;
+  endsOn: string | null;
+  substitutes: { personId: number; name: string }[];
+}
+
+export interface Meeting {
+  id: number;
+  boardId: number;
+  boardName: string;
+  boardCode: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  onlineLink: string;
+  status: MeetingStatus;
+  papersDueOn: string | null;
+  quorate: boolean | null;
+  agendaItemCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Declaration {
+  id: number;
+  meetingId: number;
+  agendaItemId: number | null;
+  personId: number;
+  name: string;
+  interest: string;
+  withdrew: boolean;
+}
+
+export interface AgendaItem {
+  id: number;
+  meetingId: number;
+  position: number;
+  number: number;
+  /** "HH:MM", from the meeting's start and the minutes allotted before it. */
+  startsAt: string;
+  endsAt: string;
+  title: string;
+  purpose: Purpose;
+  leadPersonId: number | null;
+  leadName: string | null;
+  minutesAllotted: number;
+  confidential: boolean;
+  standingKind: StandingKind | null;
+  /** The minutes of this item: the discussion summary. */
+  discussion: string;
+  papers: { id: number; reference: string; title: string }[];
+  decisions: { id: number; reference: string; title: string; text: string; status: string }[];
+  declarations: Declaration[];
+  /** Quorum for this item without members who declared an interest and withdrew; null before attendance is recorded. */
+  quorum: QuorumResult | null;
+}
+
+export interface Attendance {
+  id: number;
+  meetingId: number;
+  personId: number;
+  name: string;
+  organisationName: string | null;
+  status: AttendanceStatus;
+  substituteForPersonId: number | null;
+  substituteForName: string | null;
+  note: string;
+}
+
+export interface Action {
+  id: number;
+  boardId: number | null;
+  boardName: string | null;
+  meetingId: number | null;
+  meetingStartsAt: string | null;
+  agendaItemId: number | null;
+  agendaItemTitle: string | null;
+  description: string;
+  ownerPersonId: number | null;
+  ownerOrganisationId: number | null;
+  /** The person's name (and organisation), or the organisation's name. */
+  ownerName: string;
+  dueOn: string | null;
+  status: ActionStatus;
+  completedOn: string | null;
+  overdue: boolean;
+  latestUpdate: { updatedOn: string; text: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActionUpdate {
+  id: number;
+  actionId: number;
+  updatedOn: string;
+  text: string;
+}
+
+export interface ActionDetail extends Action {
+  updates: ActionUpdate[];
+}
+
+export interface ForwardPlanItem {
+  id: number;
+  boardId: number;
+  title: string;
+  purpose: Purpose;
+  leadPersonId: number | null;
+  leadName: string | null;
+  /** A date (YYYY-MM-DD) or a month (YYYY-MM). */
+  plannedFor: string;
+  agendaItemId: number | null;
+  /** The meeting it was pulled into, if any. */
+  meetingId: number | null;
+}
+
+export interface MeetingDetail {
+  meeting: Meeting;
+  board: Board;
+  agenda: AgendaItem[];
+  /** Things the user may go past, e.g. the agenda overrunning the meeting's end. */
+  warnings: Warning[];
+  /** Who sat on the board on the meeting's date. */
+  members: Membership[];
+  attendance: Attendance[];
+  /** Quorum of the meeting as a whole; null before any attendance is recorded. */
+  quorum: QuorumResult | null;
+  declarations: Declaration[];
+  /** Actions agreed at this meeting. */
+  actions: Action[];
+  /** Open actions of the board from earlier meetings: the "matters arising". */
+  mattersArising: Action[];
+  previousMeeting: { id: number; startsAt: string; status: MeetingStatus } | null;
+  nextMeeting: { id: number; startsAt: string; status: MeetingStatus } | null;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  /** Rows or items written, for the message the UI shows. */
+  count: number;
+}
+
+export interface AttendanceStatistics {
+  boardId: number;
+  financialYear: string;
+  meetingsHeld: number;
+  members: MemberStatistics[];
+  organisations: OrganisationStatistics[];
+}
+
+// ---------------------------------------------------------------------------------------
+
+const dateOrMonth = (label: string) =>
+  z
+    .string({ error: `${label} must be a date or a month` })
+    .refine((s) => isIsoDate(s) || isIsoMonth(s), `${label} must be a date (YYYY-MM-DD) or a month (YYYY-MM)`);
+
+const outPath = (ext: string) =>
+  z
+    .string({ error: 'Out must be a file path' })
+    .trim()
+    .min(1, 'Out (the file to write) is required')
+    .refine((s) => s.toLowerCase().endsWith(ext), `Out must be a file name ending in ${ext}`);
+
+const boardFields = {
+  name: requiredText('Name', 160),
+  code: z
+    .string({ error: 'Code must be text' })
+    .trim()
+    .regex(/^[A-Z][A-Z0-9-]{0,15}$/, 'Code must be 1 to 16 capital letters, digits or hyphens, starting with a letter (e.g. VRUSB)'),
+  kind: z.enum(BOARD_KINDS, { error: `Kind must be one of: ${BOARD_KINDS.join(', ')}` }).default('board'),
+  quorumCount: z.number({ error: 'Quorum must be a number' }).int('Quorum must be a whole number').min(1, 'Quorum must be at least 1').max(100, 'Quorum must be at most 100').default(1),
+  quorumOrganisationIds: z.array(id('Quorum organisation'), { error: 'Quorum organisations must be a list' }).max(20, 'At most 20 organisations can be required for quorum').default([]),
+  papersDueWorkingDays: z
+    .number({ error: 'Papers due must be a number of working days' })
+    .int('Papers due must be a whole number of working days')
+    .min(0, 'Papers due cannot be negative')
+    .max(60, 'Papers due must be at most 60 working days')
+    .default(5),
+  defaultLengthMinutes: z
+    .number({ error: 'Meeting length must be a number of minutes' })
+    .int('Meeting length must be a whole number of minutes')
+    .min(15, 'Meeting length must be at least 15 minutes')
+    .max(720, 'Meeting length must be at most 12 hours')
+    .default(120),
+  protectiveMarking: z.enum(MARKINGS, { error: 'Protective marking must be OFFICIAL or OFFICIAL-SENSITIVE' }).default('OFFICIAL'),
+  termsOfReference: optionalText('Terms of reference', 20000),
+};
+
+const membershipFields = {
+  personId: id('Person'),
+  role: z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}` }).default('member'),
+  startsOn: isoDate('Starts on'),
+  endsOn: nullable(isoDate('Ends on')),
+};
+
+const meetingFields = {
+  title: optionalText('Title', 200),
+  startsAt: isoDateTime('Starts at'),
+  endsAt: nullable(isoDateTime('Ends at')),
+  location: optionalText('Location', 300),
+  onlineLink: z
+    .string({ error: 'Online link must be text' })
+    .trim()
+    .max(500, 'Online link must be at most 500 characters')
+    .refine((s) => s === '' || /^https:\/\/[^\s]+$/.test(s), 'Online link must be a web address starting https://')
+    .default(''),
+};
+
+const agendaItemFields = {
+  title: requiredText('Title', 300),
+  purpose: z.enum(PURPOSES, { error: 'Purpose must be decision, discussion, information or noting' }).default('discussion'),
+  leadPersonId: nullable(id('Lead')),
+  minutesAllotted: z
+    .number({ error: 'Minutes allotted must be a number' })
+    .int('Minutes allotted must be a whole number')
+    .min(0, 'Minutes allotted cannot be negative')
+    .max(480, 'Minutes allotted must be at most 480')
+    .default(10),
+  confidential: flag('Confidential').default(false),
+};
+
+const actionFields = {
+  description: requiredText('Description', 2000),
+  ownerPersonId: nullable(id('Owner (person)')),
+  ownerOrganisationId: nullable(id('Owner (organisation)')),
+  dueOn: nullable(isoDate('Due on')),
+};
+
+const actionFilter = {
+  boardId: nullable(id('Board')),
+  meetingId: nullable(id('Meeting')),
+  ownerPersonId: nullable(id('Owner (person)')),
+  ownerOrganisationId: nullable(id('Owner (organisation)')),
+  statuses: z.array(z.enum(ACTION_STATUSES, { error: 'Status must be open, in_progress, done or dropped' })).default([]),
+  overdue: flag('Overdue only').default(false),
+  search: z.string({ error: 'Search must be text' }).trim().max(200, 'Search must be at most 200 characters').default(''),
+};
+const actionFilterSchema = z.object(actionFilter).strict();
+export type ActionFilter = z.output<typeof actionFilterSchema>;
+
+const byId = (label?: string) => z.object({ id: id(label) }).strict();
+
+/**
+ * The fields of an update: each optional and WITHOUT its default. (zod 4 applies a
+ * default even inside .partial(), which would reset every field the caller left out.)
+ */
+type NoDefault<S> = S extends z.ZodDefault<infer I> ? I : S;
+function patchOf<T extends Record<string, z.ZodType>>(shape: T): { [K in keyof T]: z.ZodOptional<NoDefault<T[K]>> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(shape)) out[key] = (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional();
+  return out as { [K in keyof T]: z.ZodOptional<NoDefault<T[K]>> };
+}
+
+export const meetingsContract = {
+  // Boards and their members ------------------------------------------------------------
+  'board.list': query<Board[]>()(z.object({}).strict().default({}), 'Boards and groups, by name'),
+  'board.get': query<Board>()(byId('Board'), 'One board with its quorum rule'),
+  'board.create': command<Board>()(z.object(boardFields).strict(), 'Add a board or group'),
+  'board.update': command<Board>()(
+    z.object({ id: id('Board'), ...patchOf(boardFields) }).strict(),
+    'Change a board, its quorum rule or papers deadline',
+  ),
+  'board.delete': command<{ id: number }>()(byId('Board'), 'Delete a board that has no meetings'),
+
+  'membership.list': query<Membership[]>()(
+    z.object({ boardId: id('Board'), on: nullable(isoDate('On')) }).strict(),
+    'Members of a board: all of its history, or who sat on it on a date',
+  ),
+  'membership.create': command<Membership>()(
+    z.object({ boardId: id('Board'), ...membershipFields, substituteIds: z.array(id('Substitute')).max(10, 'At most 10 named substitutes').default([]) }).strict(),
+    'Add a member to a board from a date',
+  ),
+  'membership.update': command<Membership>()(
+    z.object({ id: id('Membership'), ...patchOf({ role: membershipFields.role, startsOn: membershipFields.startsOn, endsOn: membershipFields.endsOn }) }).strict(),
+    'Change a membership: role, start or end date',
+  ),
+  'membership.delete': command<{ id: number }>()(byId('Membership'), 'Remove a membership entered by mistake (to record a member leaving, set its end date)'),
+  'membership.setSubstitutes': command<Membership>()(
+    z.object({ id: id('Membership'), personIds: z.array(id('Substitute')).max(10, 'At most 10 named substitutes') }).strict(),
+    'Name the people who may substitute for a member',
+  ),
+
+  // Meetings --------------------------------------------------------------------------------
+  'meeting.list': query<Meeting[]>()(
+    z
+      .object({
+        boardId: nullable(id('Board')),
+        from: nullable(isoDate('From')),
+        to: nullable(isoDate('To')),
+        status: nullable(z.enum(MEETING_STATUSES, { error: 'Status is not a meeting status' })),
+      })
+      .strict()
+      .default({ boardId: null, from: null, to: null, status: null }),
+    'Meetings, newest first, by board, dates or status',
+  ),
+  'meeting.get': query<MeetingDetail>()(byId('Meeting'), 'A meeting with its agenda, attendance, quorum, declarations and actions'),
+  'meeting.papersDeadline': query<{ papersDueOn: string; workingDays: number }>()(
+    z.object({ boardId: id('Board'), startsAt: isoDateTime('Starts at') }).strict(),
+    'When papers are due for a meeting of this board on this date (working days, skipping bank holidays)',
+  ),
+  'meeting.create': command<MeetingDetail>()(
+    z.object({ boardId: id('Board'), ...meetingFields, standingItems: flag('Standing items').default(true), pullForwardPlan: flag('Pull forward plan').default(true) }).strict(),
+    'Schedule a meeting; its agenda starts with the board’s standing items and forward plan',
+  ),
+  'meeting.update': command<MeetingDetail>()(
+    z.object({ id: id('Meeting'), ...patchOf(meetingFields) }).strict(),
+    'Change a meeting’s date, time, place or link (the papers deadline follows the date)',
+  ),
+  'meeting.setStatus': command<MeetingDetail>()(
+    z.object({ id: id('Meeting'), status: z.enum(MEETING_STATUSES, { error: 'Status is not a meeting status' }) }).strict(),
+    'Move a meeting one step: planned → agenda issued → held → minutes draft → minutes approved',
+  ),
+  'meeting.delete': command<{ id: number }>()(byId('Meeting'), 'Delete a meeting that is still only planned'),
+
+  // Agenda --------------------------------------------------------------------------------
+  'agenda.addItem': command<MeetingDetail>()(
+    z.object({ meetingId: id('Meeting'), ...agendaItemFields, position: nullable(z.number().int().min(1, 'Position must be at least 1')) }).strict(),
+    'Add an item to an agenda (by default before any other business)',
+  ),
+  'agenda.updateItem': command<MeetingDetail>()(
+    z
+      .object({ id: id('Agenda item'), ...patchOf({ ...agendaItemFields, discussion: optionalText('Discussion', 50000) }) })
+      .strict(),
+    'Change an agenda item, or record its minutes (the discussion)',
+  ),
+  'agenda.removeItem': command<MeetingDetail>()(byId('Agenda item'), 'Take an item off an agenda'),
+  'agenda.reorder': command<MeetingDetail>()(
+    z.object({ meetingId: id('Meeting'), itemIds: z.array(id('Agenda item'), { error: 'Item ids must be a list' }).min(1, 'Item ids must list every item') }).strict(),
+    'Put an agenda in a new order: the full list of its item ids, first to last',
+  ),
+  'agenda.pullForwardPlan': command<MeetingDetail>()(
+    z.object({ meetingId: id('Meeting') }).strict(),
+    'Add the board’s forward plan items due by this meeting to its agenda',
+  ),
+
+  // Attendance and declarations ----------------------------------------------------------
+  'attendance.set': command<MeetingDetail>()(
+    z
+      .object({
+        meetingId: id('Meeting'),
+        personId: id('Person'),
+        status: z.enum(ATTENDANCE_STATUSES, { error: 'Attendance must be present, apologies or absent' }),
+        substituteForPersonId: nullable(id('Substitute for')),
+        note: optionalText('Note', 500),
+      })
+      .strict(),
+    'Record one person’s attendance (a substitute names the member they replace)',
+  ),
+  'attendance.remove': command<MeetingDetail>()(
+    z.object({ meetingId: id('Meeting'), personId: id('Person') }).strict(),
+    'Clear one person’s attendance record',
+  ),
+  'attendance.statistics': query<AttendanceStatistics>()(
+    z.object({ boardId: id('Board'), financialYear: financialYear() }).strict(),
+    'Attendance per member and organisation over a financial year',
+  ),
+  'declaration.add': command<MeetingDetail>()(
+    z
+      .object({
+        meetingId: id('Meeting'),
+        agendaItemId: nullable(id('Agenda item')),
+        personId: id('Person'),
+        interest: requiredText('Interest', 1000),
+        withdrew: flag('Withdrew').default(true),
+      })
+      .strict(),
+    'Record a declaration of interest (for an item: whether they withdrew for it)',
+  ),
+  'declaration.remove': command<MeetingDetail>()(byId('Declaration'), 'Remove a declaration recorded by mistake'),
+
+  // Actions ---------------------------------------------------------------------------------
+  'action.list': query<Action[]>()(
+    actionFilterSchema.default({ boardId: null, meetingId: null, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' }),
+    'The action log, by due date, filtered by board, meeting, owner, status or overdue',
+  ),
+  'action.get': query<ActionDetail>()(byId('Action'), 'One action with its updates'),
+  'action.create': command<ActionDetail>()(
+    z.object({ boardId: nullable(id('Board')), meetingId: nullable(id('Meeting')), agendaItemId: nullable(id('Agenda item')), ...actionFields }).strict(),
+    'Record an action (from a meeting’s item, or for a board)',
+  ),
+  'action.update': command<ActionDetail>()(
+    z
+      .object({
+        id: id('Action'),
+        ...patchOf({
+          ...actionFields,
+          status: z.enum(ACTION_STATUSES, { error: 'Status must be open, in_progress, done or dropped' }),
+          completedOn: nullable(isoDate('Completed on')),
+        }),
+      })
+      .strict(),
+    'Change an action: owner, due date, status',
+  ),
+  'action.addUpdate': command<ActionDetail>()(
+    z.object({ actionId: id('Action'), updatedOn: nullable(isoDate('Update date')), text: requiredText('Update', 2000) }).strict(),
+    'Add a dated progress update to an action',
+  ),
+  'action.dueThisWeek': query<{ weekStart: string; weekEnd: string; dueThisWeek: Action[]; overdue: Action[] }>()(
+    z.object({}).strict().default({}),
+    'Open actions due this week (Monday to Sunday) and those already overdue',
+  ),
+
+  // Forward plan ------------------------------------------------------------------------------
+  'forwardPlan.list': query<ForwardPlanItem[]>()(z.object({ boardId: id('Board') }).strict(), 'A board’s forward plan'),
+  'forwardPlan.add': command<ForwardPlanItem>()(
+    z
+      .object({
+        boardId: id('Board'),
+        title: requiredText('Title', 300),
+        purpose: agendaItemFields.purpose,
+        leadPersonId: nullable(id('Lead')),
+        plannedFor: dateOrMonth('Planned for'),
+      })
+      .strict(),
+    'Plan an item for a future meeting of a board (by date or month)',
+  ),
+  'forwardPlan.remove': command<{ id: number }>()(byId('Forward plan item'), 'Take an item off the forward plan'),
+
+  // Exports -----------------------------------------------------------------------------------
+  'meeting.exportAgenda': query<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the agenda as a Word document'),
+  'meeting.exportMinutes': query<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the minutes as a Word document'),
+  'action.exportLog': query<ExportResult>()(
+    z
+      .object({
+        ...actionFilter,
+        format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }).default('docx'),
+        out: z.string({ error: 'Out must be a file path' }).trim().min(1, 'Out (the file to write) is required'),
+      })
+      .strict()
+      .refine((v) => v.out.toLowerCase().endsWith('.' + v.format), { message: 'Out must end in .docx for a Word action log, or .xlsx for Excel', path: ['out'] }),
+    'Write the action log (filtered like the list) as Word or Excel',
+  ),
+} as const;

@@ -1,0 +1,60 @@
+import type { Document, FileChild } from 'docx';
+import { buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue, type Span } from '../documents/docx';
+import { formatDateLong, formatDateShort } from '../shared/dates';
+import type { Action, ProtectiveMarking } from './contract';
+import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, fromMeetingText } from './document-text';
+
+/**
+ * The action log as a Word table: reference, the action (with the meeting it came from and
+ * its latest update), owner, due date and status; overdue rows are shaded and say so.
+ */
+export interface ActionLogMeta {
+  /** e.g. "Kent and Medway VRU Strategic Board", or "All boards". */
+  scope: string;
+  asAt: string;
+  marking: ProtectiveMarking;
+  filterText: string;
+}
+
+const OVERDUE_FILL = 'F9D6D0'; // a light tint of the house red, readable with black text
+
+function actionCell(a: Action, oneBoard: boolean): Span[] {
+  const spans: Span[] = [a.description];
+  const from = fromMeetingText(a, !oneBoard);
+  if (from) spans.push({ text: ` (from ${from})`, italic: true });
+  if (a.latestUpdate) spans.push({ text: ` Update ${formatDateShort(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` });
+  return spans;
+}
+
+export function actionLogBlocks(actions: Action[], meta: ActionLogMeta): FileChild[] {
+  const overdue = actions.filter((a) => a.overdue).length;
+  const blocks: FileChild[] = [
+    title('Action log'),
+    labelled('Board', meta.scope === 'all boards' ? 'All boards and groups' : meta.scope),
+    labelled('As at', formatDateLong(meta.asAt)),
+    labelled('Actions', `${actions.length}${meta.filterText ? ` (${meta.filterText})` : ''}, of which ${overdue} overdue`),
+    heading('Actions', 1),
+  ];
+  if (actions.length === 0) {
+    blocks.push(paragraph('No actions match.'));
+    return blocks;
+  }
+  const rows: CellValue[][] = actions.map((a) => {
+    const cells: CellValue[] = [actionRef(a.id), actionCell(a, meta.scope !== 'all boards'), a.ownerName, dueText(a.dueOn), actionStatusText(a)];
+    return a.overdue ? cells.map((c) => ({ text: c as string | Span[], fill: OVERDUE_FILL })) : cells;
+  });
+  blocks.push(
+    ...dataTable(
+      ACTION_COLUMNS,
+      rows,
+    ),
+  );
+  return blocks;
+}
+
+export function actionLogDocument(actions: Action[], meta: ActionLogMeta): Document {
+  return buildDocument(
+    { title: `Action log: ${meta.scope}`, subject: 'Action log', marking: meta.marking, headerText: `Action log: ${meta.scope}`, headerDate: formatDateLong(meta.asAt) },
+    [actionLogBlocks(actions, meta)],
+  );
+}

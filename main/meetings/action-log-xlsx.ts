@@ -1,0 +1,45 @@
+import type ExcelJS from 'exceljs';
+import { addDataSheet, newWorkbook } from '../documents/xlsx';
+import { formatDateLong } from '../shared/dates';
+import { ACTION_STATUS_LABELS } from './action-rules';
+import type { Action } from './contract';
+import type { ActionLogMeta } from './action-log-docx';
+import { actionRef } from './document-text';
+
+/** The action log as an Excel data sheet: one row per action, dates as dates, filters on. */
+export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): ExcelJS.Workbook {
+  const wb = newWorkbook({ title: `Action log: ${meta.scope}`, subject: `Action log as at ${formatDateLong(meta.asAt)} (${meta.marking})` });
+  addDataSheet(wb, {
+    name: 'Action log',
+    title: `${meta.marking} — Action log: ${meta.scope}, as at ${formatDateLong(meta.asAt)}${meta.filterText ? ` (${meta.filterText})` : ''}`,
+    columns: [
+      { header: 'Ref', key: 'ref', type: 'text', width: 8 },
+      { header: 'Board', key: 'board', type: 'text', width: 28 },
+      { header: 'Meeting', key: 'meeting', type: 'date', width: 12 },
+      { header: 'Item', key: 'item', type: 'text', width: 28 },
+      { header: 'Action', key: 'description', type: 'text', width: 60 },
+      { header: 'Owner', key: 'owner', type: 'text', width: 28 },
+      { header: 'Due', key: 'due', type: 'date', width: 12 },
+      { header: 'Status', key: 'status', type: 'text', width: 13 },
+      { header: 'Overdue', key: 'overdue', type: 'text', width: 10 },
+      { header: 'Completed', key: 'completed', type: 'date', width: 12 },
+      { header: 'Latest update on', key: 'updatedOn', type: 'date', width: 14 },
+      { header: 'Latest update', key: 'update', type: 'text', width: 50 },
+    ],
+    rows: actions.map((a) => ({
+      ref: actionRef(a.id),
+      board: a.boardName,
+      meeting: a.meetingStartsAt?.slice(0, 10),
+      item: a.agendaItemTitle,
+      description: a.description,
+      owner: a.ownerName,
+      due: a.dueOn,
+      status: ACTION_STATUS_LABELS[a.status],
+      overdue: a.overdue ? 'Yes' : 'No',
+      completed: a.completedOn,
+      updatedOn: a.latestUpdate?.updatedOn,
+      update: a.latestUpdate?.text,
+    })),
+  });
+  return wb;
+}

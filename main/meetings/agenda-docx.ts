@@ -1,0 +1,81 @@
+import type { Document, FileChild } from 'docx';
+import { buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue } from '../documents/docx';
+import { formatDateLong } from '../shared/dates';
+import type { MeetingDetail } from './contract';
+import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingName, meetingTimes, place, purposeLabel, roleLabel } from './document-text';
+
+/**
+ * The agenda: meeting header, members invited, the items table (number, time, item,
+ * purpose, lead) and the open actions carried forward as matters arising.
+ */
+export function agendaBlocks(detail: MeetingDetail): FileChild[] {
+  const { meeting, board } = detail;
+  const blocks: FileChild[] = [
+    title(meetingName(detail)),
+    heading('Agenda', 1),
+    labelled('Date', meetingDate(meeting.startsAt)),
+    labelled('Time', meetingTimes(meeting)),
+    labelled('Place', place(detail)),
+  ];
+  if (meeting.onlineLink) blocks.push(labelled('Join online', [{ text: meeting.onlineLink, link: meeting.onlineLink }]));
+  if (meeting.papersDueOn) {
+    blocks.push(labelled('Papers due', `${formatDateLong(meeting.papersDueOn)} (${board.papersDueWorkingDays} working days before the meeting)`));
+  }
+
+  blocks.push(heading('Items', 2));
+  const rows: CellValue[][] = detail.agenda.map((item) => {
+    const text: { text: string; italic?: boolean; bold?: boolean }[] = [{ text: item.title }];
+    if (item.papers.length > 0) text.push({ text: ` (paper${item.papers.length > 1 ? 's' : ''} ${item.papers.map((p) => p.reference).join(', ')})` });
+    if (item.confidential) text.push({ text: ' — taken in private', italic: true });
+    return [String(item.number), item.startsAt, text, purposeLabel(item.purpose), item.leadName ?? ''];
+  });
+  blocks.push(
+    ...dataTable(
+      [
+        { header: 'No.', width: 7 },
+        { header: 'Time', width: 10 },
+        { header: 'Item', width: 43 },
+        { header: 'Purpose', width: 19 },
+        { header: 'Lead', width: 21 },
+      ],
+      rows,
+    ),
+  );
+
+  blocks.push(heading('Members invited', 2));
+  if (detail.members.length === 0) blocks.push(paragraph('No members are recorded for this board on the meeting’s date.'));
+  else {
+    blocks.push(
+      ...dataTable(
+        [{ header: 'Name', width: 32 }, { header: 'Organisation', width: 44 }, { header: 'Role', width: 24 }],
+        detail.members.map((m) => [m.name, m.organisationName ?? '', roleLabel(m.role)]),
+      ),
+    );
+  }
+
+  if (detail.mattersArising.length > 0) {
+    blocks.push(heading('Matters arising: open actions', 2));
+    blocks.push(
+      ...dataTable(
+        ACTION_COLUMNS,
+        detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]),
+      ),
+    );
+  }
+  return blocks;
+}
+
+export function agendaDocument(detail: MeetingDetail): Document {
+  const { meeting, board } = detail;
+  return buildDocument(
+    {
+      title: `${meetingName(detail)}: agenda for ${formatDateLong(meeting.startsAt)}`,
+      subject: 'Agenda',
+      marking: board.protectiveMarking,
+      headerText: board.name,
+      headerDate: formatDateLong(meeting.startsAt),
+      keywords: `agenda, ${board.code}`,
+    },
+    [agendaBlocks(detail)],
+  );
+}

@@ -1,0 +1,56 @@
+import { writeDocx } from '../documents/docx';
+import { writeXlsx } from '../documents/xlsx';
+import { isoToday, type Ctx } from '../shared/context';
+import { ACTION_STATUS_LABELS } from './action-rules';
+import { actionLogDocument, type ActionLogMeta } from './action-log-docx';
+import { actionLogWorkbook } from './action-log-xlsx';
+import { agendaDocument } from './agenda-docx';
+import type { ActionFilter, ExportResult, MeetingDetail, ProtectiveMarking } from './contract';
+import { minutesDocument } from './minutes-docx';
+import { actions, boards, meetings } from './repository';
+
+/**
+ * The meetings area's exports: build the document from the same data the screens show,
+ * then write it atomically (a failed export never leaves half a file; a file Word holds
+ * open gets a message saying so — see main/documents/atomic-write.ts).
+ */
+export async function exportAgenda(_ctx: Ctx, detail: MeetingDetail, out: string): Promise<ExportResult> {
+  const written = await writeDocx(out, agendaDocument(detail));
+  return { ...written, count: detail.agenda.length };
+}
+
+export async function exportMinutes(_ctx: Ctx, detail: MeetingDetail, out: string): Promise<ExportResult> {
+  const written = await writeDocx(out, minutesDocument(detail));
+  return { ...written, count: detail.agenda.length };
+}
+
+function describeFilter(ctx: Ctx, f: ActionFilter): string {
+  const parts: string[] = [];
+  if (f.meetingId !== null) {
+    const m = meetings.get(ctx, f.meetingId);
+    if (m) parts.push(`from the meeting of ${m.startsAt.slice(0, 10).split('-').reverse().join('/')}`);
+  }
+  if (f.statuses.length > 0) parts.push(f.statuses.map((s) => ACTION_STATUS_LABELS[s].toLowerCase()).join(' or '));
+  if (f.overdue) parts.push('overdue only');
+  if (f.ownerPersonId !== null || f.ownerOrganisationId !== null) parts.push('one owner');
+  if (f.search) parts.push(`matching “${f.search}”`);
+  return parts.join(', ');
+}
+
+export function actionLogMeta(ctx: Ctx, f: ActionFilter): ActionLogMeta {
+  const today = isoToday(ctx);
+  const all = boards.list(ctx, today);
+  let boardId = f.boardId;
+  if (boardId === null && f.meetingId !== null) boardId = meetings.get(ctx, f.meetingId)?.boardId ?? null;
+  const scoped = boardId === null ? all : all.filter((b) => b.id === boardId);
+  // The log carries the strictest marking of the boards it covers.
+  const marking: ProtectiveMarking = scoped.some((b) => b.protectiveMarking === 'OFFICIAL-SENSITIVE') ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
+  return { scope: boardId === null ? 'all boards' : (scoped[0]?.name ?? 'board'), asAt: today, marking, filterText: describeFilter(ctx, f) };
+}
+
+export async function exportActionLog(ctx: Ctx, f: ActionFilter, format: 'docx' | 'xlsx', out: string): Promise<ExportResult> {
+  const list = actions.list(ctx, f, isoToday(ctx));
+  const meta = actionLogMeta(ctx, f);
+  const written = format === 'docx' ? await writeDocx(out, actionLogDocument(list, meta)) : await writeXlsx(out, actionLogWorkbook(list, meta));
+  return { ...written, count: list.length };
+}

@@ -1,0 +1,208 @@
+import type { Document, FileChild } from 'docx';
+import { Numbering, buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue } from '../documents/docx';
+import { formatDateLong } from '../shared/dates';
+import type { AgendaItem, Attendance, MeetingDetail } from './contract';
+import { VOTING_ROLES } from './quorum';
+import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingName, meetingTimes, paragraphsOf, place, purposeLabel, roleLabel } from './document-text';
+
+/**
+ * The minutes: attendance (present, in attendance, apologies, absent), the quorum
+ * statement, declarations of interest, each item with its discussion, decisions and
+ * actions, and the table of actions agreed.
+ */
+interface AttendanceGroups {
+  present: { name: string; organisation: string; note: string }[];
+  inAttendance: { name: string; organisation: string; note: string }[];
+  apologies: { name: string; organisation: string; note: string }[];
+  absent: { name: string; organisation: string; note: string }[];
+}
+
+export function attendanceGroups(detail: MeetingDetail): AttendanceGroups {
+  const byPerson = new Map<number, Attendance>(detail.attendance.map((a) => [a.personId, a]));
+  const memberIds = new Set(detail.members.map((m) => m.personId));
+  const substitutedBy = new Map<number, Attendance>();
+  for (const a of detail.attendance) if (a.substituteForPersonId !== null && a.status === 'present') substitutedBy.set(a.substituteForPersonId, a);
+  const groups: AttendanceGroups = { present: [], inAttendance: [], apologies: [], absent: [] };
+  for (const m of detail.members) {
+    const mark = byPerson.get(m.personId);
+    const sub = substitutedBy.get(m.personId);
+    const organisation = m.organisationName ?? '';
+    // Advisers and the secretariat are not voting members: "in attendance" when they come.
+    if (!VOTING_ROLES.includes(m.role)) {
+      if (mark?.status === 'present') groups.inAttendance.push({ name: m.name, organisation, note: [roleLabel(m.role), mark.note].filter(Boolean).join('; ') });
+      else if (mark?.status === 'apologies') groups.apologies.push({ name: m.name, organisation, note: mark.note });
+      continue;
+    }
+    if (mark?.status === 'present') groups.present.push({ name: m.name, organisation, note: [roleLabel(m.role), mark.note].filter(Boolean).join('; ') });
+    else if (mark?.status === 'apologies' || sub) {
+      groups.apologies.push({ name: m.name, organisation, note: [sub ? `Represented by ${sub.name}` : '', mark?.note ?? ''].filter(Boolean).join('; ') });
+    } else groups.absent.push({ name: m.name, organisation, note: mark?.note ?? '' });
+  }
+  for (const a of detail.attendance) {
+    if (memberIds.has(a.personId)) continue;
+    const organisation = a.organisationName ?? '';
+    if (a.status === 'present' && a.substituteForPersonId !== null) {
+      groups.present.push({ name: a.name, organisation, note: [`Substitute for ${a.substituteForName}`, a.note].filter(Boolean).join('; ') });
+    } else if (a.status === 'present') groups.inAttendance.push({ name: a.name, organisation, note: a.note });
+    else if (a.status === 'apologies') groups.apologies.push({ name: a.name, organisation, note: a.note });
+  }
+  return groups;
+}
+
+function peopleTable(rows: { name: string; organisation: string; note: string }[], noteHeader: string): FileChild[] {
+  return dataTable(
+    [{ header: 'Name', width: 30 }, { header: 'Organisation', width: 40 }, { header: noteHeader, width: 30 }],
+    rows.map((r) => [r.name, r.organisation, r.note]),
+  );
+}
+
+/** What a standing item records when the secretariat wrote nothing for it. */
+function standingText(detail: MeetingDetail, item: AgendaItem): string | null {
+  switch (item.standingKind) {
+    case 'welcome': {
+      const chair = detail.members.find((m) => m.role === 'chair');
+      const apologies = attendanceGroups(detail).apologies.map((a) => (a.note.startsWith('Represented by') ? `${a.name} (${a.note.replace(/^Represented/, 'represented')})` : a.name));
+      const welcome = `${chair && detail.attendance.some((a) => a.personId === chair.personId && a.status === 'present') ? 'The Chair' : 'The meeting'} welcomed those present.`;
+      return `${welcome} ${apologies.length > 0 ? `Apologies were received from ${listOf(apologies)}.` : 'No apologies were received.'}`;
+    }
+    case 'declarations':
+      return detail.declarations.length > 0 ? 'Declarations of interest are recorded above.' : 'No declarations of interest were made.';
+    case 'minutes':
+      return detail.previousMeeting
+        ? detail.previousMeeting.status === 'minutes_approved'
+          ? `RESOLVED that the minutes of the meeting held on ${formatDateLong(detail.previousMeeting.startsAt)} are an accurate record and be signed by the Chair.`
+          : `The minutes of the meeting held on ${formatDateLong(detail.previousMeeting.startsAt)} were considered.`
+        : null;
+    case 'aob':
+      return 'There was no other business.';
+    case 'next_meeting':
+      return detail.nextMeeting
+        ? `The next meeting will be held on ${meetingDate(detail.nextMeeting.startsAt)} at ${detail.nextMeeting.startsAt.slice(11, 16)}.`
+        : 'The date of the next meeting will be confirmed.';
+    default:
+      return null;
+  }
+}
+
+function listOf(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numbering): FileChild[] {
+  const blocks: FileChild[] = [heading(`${item.number}. ${item.title}${item.confidential ? ' (taken in private)' : ''}`, 2)];
+  const facts = [purposeLabel(item.purpose), item.leadName ? `Lead: ${item.leadName}` : '', item.papers.length ? `Paper: ${item.papers.map((p) => p.reference).join(', ')}` : '']
+    .filter(Boolean)
+    .join(' · ');
+  blocks.push(paragraph(facts, { muted: true, small: true }));
+
+  const withdrew = item.declarations.filter((d) => d.withdrew);
+  if (withdrew.length > 0) {
+    blocks.push(paragraph(`${withdrew.map((d) => d.name).join(', ')} declared an interest and left the meeting for this item.`));
+    if (item.quorum) blocks.push(paragraph(`Quorum for this item — ${item.quorum.statement}`, { bold: !item.quorum.met }));
+  }
+
+  const text = paragraphsOf(item.discussion);
+  if (text.length > 0) blocks.push(...text.map((p) => paragraph(p)));
+  else {
+    const standing = standingText(detail, item);
+    blocks.push(standing ? paragraph(standing) : paragraph('No discussion was recorded for this item.', { muted: true }));
+  }
+
+  if (item.standingKind === 'minutes' && detail.mattersArising.length > 0) {
+    blocks.push(paragraph('Matters arising: the board reviewed the open actions.', { keepNext: true }));
+    blocks.push(
+      ...dataTable(
+        ACTION_COLUMNS,
+        detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]),
+      ),
+    );
+  }
+
+  for (const d of item.decisions) {
+    blocks.push(paragraph([{ text: `Decision ${d.reference}: `, bold: true }, d.text.trim() || d.title]));
+  }
+  const itemActions = detail.actions.filter((a) => a.agendaItemId === item.id);
+  if (itemActions.length > 0) {
+    blocks.push(
+      ...numbering.bullets(
+        itemActions.map((a) => [{ text: `Action ${actionRef(a.id)}: `, bold: true }, `${a.description} — ${a.ownerName}${a.dueOn ? `, by ${formatDateLong(a.dueOn)}` : ''}`]),
+      ),
+    );
+  }
+  return blocks;
+}
+
+export function minutesBlocks(detail: MeetingDetail): FileChild[] {
+  const { meeting } = detail;
+  const numbering = new Numbering();
+  const approved = meeting.status === 'minutes_approved';
+  const blocks: FileChild[] = [
+    title(meetingName(detail)),
+    heading(approved ? 'Minutes' : 'Draft minutes', 1),
+    labelled('Date', meetingDate(meeting.startsAt)),
+    labelled('Time', meetingTimes(meeting)),
+    labelled('Place', place(detail)),
+  ];
+  if (!approved) blocks.push(paragraph('These minutes are a draft until the board approves them at its next meeting.', { muted: true }));
+
+  const groups = attendanceGroups(detail);
+  blocks.push(heading('Present', 2));
+  blocks.push(...(groups.present.length > 0 ? peopleTable(groups.present, 'Role or note') : [paragraph('Attendance was not recorded.')]));
+  if (groups.inAttendance.length > 0) {
+    blocks.push(heading('In attendance', 2), ...peopleTable(groups.inAttendance, 'Role or note'));
+  }
+  blocks.push(heading('Apologies', 2));
+  blocks.push(...(groups.apologies.length > 0 ? peopleTable(groups.apologies, 'Note') : [paragraph('No apologies were received.')]));
+  if (groups.absent.length > 0 && detail.attendance.length > 0) blocks.push(heading('Absent', 2), ...peopleTable(groups.absent, 'Note'));
+
+  blocks.push(heading('Quorum', 2));
+  blocks.push(paragraph(detail.quorum ? detail.quorum.statement : 'Attendance was not recorded, so quorum cannot be stated.'));
+
+  blocks.push(heading('Declarations of interest', 2));
+  if (detail.declarations.length === 0) blocks.push(paragraph('No declarations of interest were made.'));
+  else {
+    const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
+    blocks.push(
+      ...dataTable(
+        [{ header: 'Item', width: 10 }, { header: 'Name', width: 25 }, { header: 'Interest', width: 45 }, { header: 'Withdrew', width: 20 }],
+        detail.declarations.map((d): CellValue[] => [
+          d.agendaItemId !== null ? String(numberOf.get(d.agendaItemId) ?? '') : 'General',
+          d.name,
+          d.interest,
+          d.withdrew ? 'Yes, for this item' : 'No',
+        ]),
+      ),
+    );
+  }
+
+  blocks.push(heading('Items', 1));
+  for (const item of detail.agenda) blocks.push(...itemBlocks(detail, item, numbering));
+
+  blocks.push(heading('Actions agreed', 1));
+  if (detail.actions.length === 0) blocks.push(paragraph('No actions were agreed.'));
+  else {
+    const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
+    blocks.push(
+      ...dataTable(
+        [{ header: 'Ref', width: 8 }, { header: 'Item', width: 8 }, { header: 'Action', width: 46 }, { header: 'Owner', width: 23 }, { header: 'Due', width: 15 }],
+        detail.actions.map((a) => [actionRef(a.id), a.agendaItemId !== null ? String(numberOf.get(a.agendaItemId) ?? '') : '', a.description, a.ownerName, dueText(a.dueOn)]),
+      ),
+    );
+  }
+  return blocks;
+}
+
+export function minutesDocument(detail: MeetingDetail): Document {
+  const { meeting, board } = detail;
+  return buildDocument(
+    {
+      title: `${meetingName(detail)}: minutes of ${formatDateLong(meeting.startsAt)}`,
+      subject: 'Minutes',
+      marking: board.protectiveMarking,
+      headerText: board.name,
+      headerDate: formatDateLong(meeting.startsAt),
+      keywords: `minutes, ${board.code}`,
+    },
+    [minutesBlocks(detail)],
+  );
+}

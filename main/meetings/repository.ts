@@ -1,0 +1,438 @@
+import { auditLink, deleteRow, insertRow, updateRow } from '../db/audit';
+import { toCamel, toSnake } from '../db/rows';
+import { sql } from '../db/statements';
+import type { Ctx } from '../shared/context';
+import type {
+  Action,
+  ActionFilter,
+  ActionUpdate,
+  AgendaItem,
+  Attendance,
+  Board,
+  Declaration,
+  ForwardPlanItem,
+  Meeting,
+  MeetingStatus,
+  Membership,
+  NamedRef,
+} from './contract';
+
+/** SQL for the meetings area. Rows out are camelCase; nothing here formats for display. */
+type Row = Record<string, unknown>;
+const NAME = (alias: string) => `(${alias}.given_name || ' ' || ${alias}.family_name)`;
+
+function like(search: string): string {
+  return '%' + search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+// Boards ------------------------------------------------------------------------------------
+
+const BOARD_SELECT = `
+  SELECT b.*,
+    (SELECT count(DISTINCT m.person_id) FROM membership m
+      WHERE m.board_id = b.id AND m.starts_on <= @today AND (m.ends_on IS NULL OR m.ends_on >= @today)) AS current_member_count
+  FROM board b`;
+
+type BoardRow = Omit<Board, 'quorumOrganisations'>;
+
+export const boards = {
+  list(ctx: Ctx, today: string): Board[] {
+    const rows = sql<Row>(ctx.db, `${BOARD_SELECT} ORDER BY b.name COLLATE NOCASE`).all({ today });
+    return rows.map((r) => ({ ...toCamel<BoardRow>(r), quorumOrganisations: boards.quorumOrganisations(ctx, r.id as number) }));
+  },
+  get(ctx: Ctx, id: number, today: string): Board | undefined {
+    const row = sql<Row>(ctx.db, `${BOARD_SELECT} WHERE b.id = @id`).get({ id, today });
+    return row && { ...toCamel<BoardRow>(row), quorumOrganisations: boards.quorumOrganisations(ctx, id) };
+  },
+  findByName(ctx: Ctx, name: string): { id: number; name: string } | undefined {
+    return sql<{ id: number; name: string }>(ctx.db, `SELECT id, name FROM board WHERE name = ? COLLATE NOCASE`).get(name);
+  },
+  findByCode(ctx: Ctx, code: string): { id: number; name: string } | undefined {
+    return sql<{ id: number; name: string }>(ctx.db, `SELECT id, name FROM board WHERE code = ?`).get(code);
+  },
+  quorumOrganisations(ctx: Ctx, boardId: number): NamedRef[] {
+    return sql<NamedRef>(
+      ctx.db,
+      `SELECT o.id, o.name FROM board_quorum_organisation q JOIN organisation o ON o.id = q.organisation_id
+       WHERE q.board_id = ? ORDER BY o.name COLLATE NOCASE`,
+    ).all(boardId);
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'board', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'board', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'board', id);
+  },
+  setQuorumOrganisations(ctx: Ctx, boardId: number, organisationIds: number[]): void {
+    const current = boards.quorumOrganisations(ctx, boardId).map((o) => o.id);
+    for (const orgId of current.filter((o) => !organisationIds.includes(o))) {
+      sql(ctx.db, `DELETE FROM board_quorum_organisation WHERE board_id = ? AND organisation_id = ?`).run(boardId, orgId);
+      auditLink(ctx, 'delete', 'board_quorum_organisation', boardId, { board_id: boardId, organisation_id: orgId });
+    }
+    for (const orgId of organisationIds.filter((o) => !current.includes(o))) {
+      sql(ctx.db, `INSERT INTO board_quorum_organisation (board_id, organisation_id) VALUES (?, ?)`).run(boardId, orgId);
+      auditLink(ctx, 'create', 'board_quorum_organisation', boardId, { board_id: boardId, organisation_id: orgId });
+    }
+  },
+  meetingCount(ctx: Ctx, boardId: number): number {
+    return sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM meeting WHERE board_id = ?`).get(boardId)!.n;
+  },
+};
+
+// Memberships ---------------------------------------------------------------------------------
+
+const MEMBERSHIP_SELECT = `
+  SELECT ms.*, ${NAME('p')} AS name, p.job_title, p.organisation_id, o.name AS organisation_name
+  FROM membership ms JOIN person p ON p.id = ms.person_id LEFT JOIN organisation o ON o.id = p.organisation_id`;
+
+const ROLE_ORDER = `CASE ms.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 WHEN 'member' THEN 3 WHEN 'adviser' THEN 4 ELSE 5 END`;
+
+function withSubstitutes(ctx: Ctx, rows: Row[]): Membership[] {
+  return rows.map((r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: memberships.substitutes(ctx, r.id as number) }));
+}
+
+export const memberships = {
+  /** All of a board's memberships, or only those current on a date. */
+  list(ctx: Ctx, boardId: number, on: string | null): Membership[] {
+    const rows = sql<Row>(
+      ctx.db,
+      `${MEMBERSHIP_SELECT}
+       WHERE ms.board_id = @boardId AND (@on IS NULL OR (ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)))
+       ORDER BY ${ROLE_ORDER}, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, ms.starts_on`,
+    ).all({ boardId, on });
+    return withSubstitutes(ctx, rows);
+  },
+  get(ctx: Ctx, id: number): Membership | undefined {
+    const row = sql<Row>(ctx.db, `${MEMBERSHIP_SELECT} WHERE ms.id = ?`).get(id);
+    return row && withSubstitutes(ctx, [row])[0];
+  },
+  /** Another membership of the same person on the same board whose dates meet these. */
+  overlapping(ctx: Ctx, boardId: number, personId: number, startsOn: string, endsOn: string | null, exceptId: number | null) {
+    return sql<{ id: number; starts_on: string; ends_on: string | null }>(
+      ctx.db,
+      `SELECT id, starts_on, ends_on FROM membership
+       WHERE board_id = @boardId AND person_id = @personId AND (@exceptId IS NULL OR id <> @exceptId)
+         AND starts_on <= coalesce(@endsOn, '9999-12-31') AND coalesce(ends_on, '9999-12-31') >= @startsOn
+       ORDER BY starts_on LIMIT 1`,
+    ).get({ boardId, personId, startsOn, endsOn, exceptId });
+  },
+  substitutes(ctx: Ctx, membershipId: number): { personId: number; name: string }[] {
+    return sql<Row>(
+      ctx.db,
+      `SELECT p.id AS person_id, ${NAME('p')} AS name FROM membership_substitute s JOIN person p ON p.id = s.person_id
+       WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
+    )
+      .all(membershipId)
+      .map((r) => toCamel<{ personId: number; name: string }>(r));
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'membership', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'membership', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'membership', id);
+  },
+  setSubstitutes(ctx: Ctx, membershipId: number, personIds: number[]): void {
+    const current = memberships.substitutes(ctx, membershipId).map((s) => s.personId);
+    for (const pid of current.filter((p) => !personIds.includes(p))) {
+      sql(ctx.db, `DELETE FROM membership_substitute WHERE membership_id = ? AND person_id = ?`).run(membershipId, pid);
+      auditLink(ctx, 'delete', 'membership_substitute', membershipId, { membership_id: membershipId, person_id: pid });
+    }
+    for (const pid of personIds.filter((p) => !current.includes(p))) {
+      sql(ctx.db, `INSERT INTO membership_substitute (membership_id, person_id) VALUES (?, ?)`).run(membershipId, pid);
+      auditLink(ctx, 'create', 'membership_substitute', membershipId, { membership_id: membershipId, person_id: pid });
+    }
+  },
+  /** Every membership of a board overlapping a period, for attendance statistics. */
+  overPeriod(ctx: Ctx, boardId: number, from: string, to: string): Membership[] {
+    const rows = sql<Row>(
+      ctx.db,
+      `${MEMBERSHIP_SELECT} WHERE ms.board_id = @boardId AND ms.starts_on <= @to AND (ms.ends_on IS NULL OR ms.ends_on >= @from)`,
+    ).all({ boardId, from, to });
+    return rows.map((r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: [] }));
+  },
+};
+
+// Meetings ------------------------------------------------------------------------------------
+
+const MEETING_SELECT = `
+  SELECT mt.*, b.name AS board_name, b.code AS board_code,
+    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count
+  FROM meeting mt JOIN board b ON b.id = mt.board_id`;
+
+function meetingOf(row: Row): Meeting {
+  const m = toCamel<Omit<Meeting, 'quorate'> & { quorate: number | null }>(row);
+  return { ...m, quorate: m.quorate === null ? null : m.quorate === 1 };
+}
+
+export const meetings = {
+  list(ctx: Ctx, f: { boardId: number | null; from: string | null; to: string | null; status: MeetingStatus | null }): Meeting[] {
+    return sql<Row>(
+      ctx.db,
+      `${MEETING_SELECT}
+       WHERE (@boardId IS NULL OR mt.board_id = @boardId) AND (@from IS NULL OR mt.starts_at >= @from)
+         AND (@to IS NULL OR substr(mt.starts_at, 1, 10) <= @to) AND (@status IS NULL OR mt.status = @status)
+       ORDER BY mt.starts_at DESC, mt.id DESC`,
+    )
+      .all(f)
+      .map(meetingOf);
+  },
+  get(ctx: Ctx, id: number): Meeting | undefined {
+    const row = sql<Row>(ctx.db, `${MEETING_SELECT} WHERE mt.id = ?`).get(id);
+    return row && meetingOf(row);
+  },
+  previous(ctx: Ctx, boardId: number, startsAt: string, exceptId: number) {
+    return sql<{ id: number; starts_at: string; status: MeetingStatus }>(
+      ctx.db,
+      `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`,
+    ).get(boardId, startsAt, exceptId);
+  },
+  next(ctx: Ctx, boardId: number, startsAt: string, exceptId: number) {
+    return sql<{ id: number; starts_at: string; status: MeetingStatus }>(
+      ctx.db,
+      `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at > ? AND id <> ? ORDER BY starts_at LIMIT 1`,
+    ).get(boardId, startsAt, exceptId);
+  },
+  /** Meetings of a board held (or further on) within dates, for statistics. */
+  heldBetween(ctx: Ctx, boardId: number, from: string, to: string): { id: number; date: string }[] {
+    return sql<{ id: number; date: string }>(
+      ctx.db,
+      `SELECT id, substr(starts_at, 1, 10) AS date FROM meeting
+       WHERE board_id = ? AND substr(starts_at, 1, 10) BETWEEN ? AND ? AND status IN ('held','minutes_draft','minutes_approved')
+       ORDER BY starts_at`,
+    ).all(boardId, from, to);
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'meeting', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'meeting', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'meeting', id);
+  },
+};
+
+// Agenda items ---------------------------------------------------------------------------------
+
+type AgendaRow = Omit<AgendaItem, 'number' | 'startsAt' | 'endsAt' | 'papers' | 'decisions' | 'declarations' | 'quorum'>;
+
+export const agendaItems = {
+  list(ctx: Ctx, meetingId: number): AgendaRow[] {
+    return sql<Row>(
+      ctx.db,
+      `SELECT a.*, ${NAME('p')} AS lead_name FROM agenda_item a LEFT JOIN person p ON p.id = a.lead_person_id
+       WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
+    )
+      .all(meetingId)
+      .map((r) => {
+        const row = toCamel<Omit<AgendaRow, 'confidential'> & { confidential: number }>(r);
+        return { ...row, confidential: row.confidential === 1 };
+      });
+  },
+  get(ctx: Ctx, id: number): { id: number; meetingId: number; position: number; standingKind: string | null } | undefined {
+    const row = sql<Row>(ctx.db, `SELECT id, meeting_id, position, standing_kind FROM agenda_item WHERE id = ?`).get(id);
+    return row && toCamel(row);
+  },
+  papers(ctx: Ctx, meetingId: number): { id: number; reference: string; title: string; agendaItemId: number }[] {
+    return sql<Row>(ctx.db, `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`)
+      .all(meetingId)
+      .map((r) => toCamel(r));
+  },
+  decisions(ctx: Ctx, meetingId: number): { id: number; reference: string; title: string; text: string; status: string; agendaItemId: number }[] {
+    return sql<Row>(
+      ctx.db,
+      `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`,
+    )
+      .all(meetingId)
+      .map((r) => toCamel(r));
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'agenda_item', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'agenda_item', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'agenda_item', id);
+  },
+};
+
+// Attendance and declarations ---------------------------------------------------------------------
+
+export const attendance = {
+  list(ctx: Ctx, meetingId: number): Attendance[] {
+    return sql<Row>(
+      ctx.db,
+      `SELECT a.*, ${NAME('p')} AS name, o.name AS organisation_name, ${NAME('s')} AS substitute_for_name
+       FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organisation o ON o.id = p.organisation_id
+       LEFT JOIN person s ON s.id = a.substitute_for_person_id
+       WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
+    )
+      .all(meetingId)
+      .map((r) => toCamel<Attendance>(r));
+  },
+  find(ctx: Ctx, meetingId: number, personId: number): { id: number } | undefined {
+    return sql<{ id: number }>(ctx.db, `SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?`).get(meetingId, personId);
+  },
+  /** Marks for many meetings at once (statistics). */
+  forMeetings(ctx: Ctx, boardId: number, from: string, to: string) {
+    return sql<Row>(
+      ctx.db,
+      `SELECT a.meeting_id, a.person_id, a.status, a.substitute_for_person_id FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+       WHERE m.board_id = ? AND substr(m.starts_at, 1, 10) BETWEEN ? AND ?`,
+    )
+      .all(boardId, from, to)
+      .map((r) => toCamel<{ meetingId: number; personId: number; status: Attendance['status']; substituteForPersonId: number | null }>(r));
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'attendance', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'attendance', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'attendance', id);
+  },
+};
+
+export const declarations = {
+  list(ctx: Ctx, meetingId: number): Declaration[] {
+    return sql<Row>(
+      ctx.db,
+      `SELECT d.*, ${NAME('p')} AS name FROM declaration d JOIN person p ON p.id = d.person_id
+       LEFT JOIN agenda_item a ON a.id = d.agenda_item_id
+       WHERE d.meeting_id = ? ORDER BY coalesce(a.position, 0), d.id`,
+    )
+      .all(meetingId)
+      .map((r) => {
+        const d = toCamel<Omit<Declaration, 'withdrew'> & { withdrew: number }>(r);
+        return { ...d, withdrew: d.withdrew === 1 };
+      });
+  },
+  get(ctx: Ctx, id: number): { id: number; meetingId: number } | undefined {
+    const row = sql<Row>(ctx.db, `SELECT id, meeting_id FROM declaration WHERE id = ?`).get(id);
+    return row && toCamel(row);
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'declaration', toSnake(values));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'declaration', id);
+  },
+};
+
+// Actions ----------------------------------------------------------------------------------------
+
+const ACTION_SELECT = `
+  SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,
+    CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
+         ELSE o.name END AS owner_name,
+    (ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today) AS overdue,
+    (SELECT json_object('updatedOn', u.updated_on, 'text', u.text) FROM action_update u
+      WHERE u.action_id = ac.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1) AS latest_update
+  FROM action ac
+  LEFT JOIN board b ON b.id = ac.board_id
+  LEFT JOIN meeting mt ON mt.id = ac.meeting_id
+  LEFT JOIN agenda_item ai ON ai.id = ac.agenda_item_id
+  LEFT JOIN person p ON p.id = ac.owner_person_id
+  LEFT JOIN organisation po ON po.id = p.organisation_id
+  LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
+
+function actionOf(row: Row): Action {
+  const a = toCamel<Omit<Action, 'overdue' | 'latestUpdate'> & { overdue: number; latestUpdate: string | null }>(row);
+  return { ...a, overdue: a.overdue === 1, latestUpdate: a.latestUpdate ? (JSON.parse(a.latestUpdate) as Action['latestUpdate']) : null };
+}
+
+export const actions = {
+  list(ctx: Ctx, f: ActionFilter, today: string): Action[] {
+    const where: string[] = [];
+    if (f.boardId !== null) where.push('ac.board_id = @boardId');
+    if (f.meetingId !== null) where.push('ac.meeting_id = @meetingId');
+    if (f.ownerPersonId !== null) where.push('ac.owner_person_id = @ownerPersonId');
+    if (f.ownerOrganisationId !== null) where.push('(ac.owner_organisation_id = @ownerOrganisationId OR p.organisation_id = @ownerOrganisationId)');
+    if (f.statuses.length > 0) where.push(`ac.status IN (${f.statuses.map((s) => `'${s}'`).join(', ')})`);
+    if (f.overdue) where.push(`ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`);
+    if (f.search) where.push(`(ac.description LIKE @q ESCAPE '\\' OR ${NAME('p')} LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
+    const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
+    return sql<Row>(ctx.db, text)
+      .all({ ...f, overdue: undefined, statuses: undefined, search: undefined, q: like(f.search), today })
+      .map(actionOf);
+  },
+  /** Open or in-progress actions of a board agreed before a date: the next meeting's matters arising. */
+  liveBefore(ctx: Ctx, boardId: number, before: string, today: string): Action[] {
+    return sql<Row>(
+      ctx.db,
+      `${ACTION_SELECT} WHERE ac.board_id = @boardId AND ac.status IN ('open','in_progress')
+         AND coalesce(mt.starts_at, ac.created_at) < @before
+       ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`,
+    )
+      .all({ boardId, before, today })
+      .map(actionOf);
+  },
+  dueBetween(ctx: Ctx, from: string, to: string, today: string): Action[] {
+    return sql<Row>(
+      ctx.db,
+      `${ACTION_SELECT} WHERE ac.status IN ('open','in_progress') AND ac.due_on BETWEEN @from AND @to ORDER BY ac.due_on, ac.id`,
+    )
+      .all({ from, to, today })
+      .map(actionOf);
+  },
+  get(ctx: Ctx, id: number, today: string): Action | undefined {
+    const row = sql<Row>(ctx.db, `${ACTION_SELECT} WHERE ac.id = @id`).get({ id, today });
+    return row && actionOf(row);
+  },
+  updates(ctx: Ctx, actionId: number): ActionUpdate[] {
+    return sql<Row>(ctx.db, `SELECT * FROM action_update WHERE action_id = ? ORDER BY updated_on, id`)
+      .all(actionId)
+      .map((r) => toCamel<ActionUpdate>(r));
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'action', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'action', id, toSnake(patch));
+  },
+  insertUpdate(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'action_update', toSnake(values));
+  },
+};
+
+// Forward plan ------------------------------------------------------------------------------------
+
+const FORWARD_SELECT = `
+  SELECT f.*, ${NAME('p')} AS lead_name, ai.meeting_id
+  FROM forward_plan_item f LEFT JOIN person p ON p.id = f.lead_person_id LEFT JOIN agenda_item ai ON ai.id = f.agenda_item_id`;
+
+export const forwardPlan = {
+  list(ctx: Ctx, boardId: number): ForwardPlanItem[] {
+    return sql<Row>(ctx.db, `${FORWARD_SELECT} WHERE f.board_id = ? ORDER BY f.planned_for, f.id`)
+      .all(boardId)
+      .map((r) => toCamel<ForwardPlanItem>(r));
+  },
+  get(ctx: Ctx, id: number): ForwardPlanItem | undefined {
+    const row = sql<Row>(ctx.db, `${FORWARD_SELECT} WHERE f.id = ?`).get(id);
+    return row && toCamel<ForwardPlanItem>(row);
+  },
+  /** Not yet on an agenda and planned for this meeting's date or month, or earlier (slipped). */
+  dueBy(ctx: Ctx, boardId: number, meetingDate: string): ForwardPlanItem[] {
+    return sql<Row>(ctx.db, `${FORWARD_SELECT} WHERE f.board_id = ? AND f.agenda_item_id IS NULL AND f.planned_for <= ? ORDER BY f.planned_for, f.id`)
+      .all(boardId, meetingDate)
+      .map((r) => toCamel<ForwardPlanItem>(r));
+  },
+  insert(ctx: Ctx, values: Row): number {
+    return insertRow(ctx, 'forward_plan_item', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Row): void {
+    updateRow(ctx, 'forward_plan_item', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    deleteRow(ctx, 'forward_plan_item', id);
+  },
+};
