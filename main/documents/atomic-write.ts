@@ -10,13 +10,17 @@ import { DomainError } from '../shared/errors';
  */
 export function writeFileAtomic(target: string, data: Buffer | string): void {
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(temp, data, { flush: true });
     renameSync(temp, target);
   } catch (err) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself is missing or a file: there is no temporary file to remove.
+    }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new DomainError(
@@ -25,7 +29,7 @@ export function writeFileAtomic(target: string, data: Buffer | string): void {
         'out',
       );
     }
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
       throw new DomainError('file.badPath', `${target} is not a folder you can write to.`, 'out');
     }
     throw err;
