@@ -1,4 +1,4 @@
-import style from '../../templates/house-style.json';
+import style from '../../templates/house-style.json' with { type: 'json' };
 
 /** The house style, as data (templates/house-style.json): every export reads it from here. */
 export interface HouseStyle {
