@@ -1,3 +1,4 @@
+import { exportPerformanceVerb } from '../performance/cli-exports';
 import type { Verb, VerbGroup } from './verb';
 
 /**
@@ -5,7 +6,9 @@ import type { Verb, VerbGroup } from './verb';
  * (its own options, e.g. --meeting ID --out FILE.docx); until then a planned kind says
  * plainly that it is not available yet.
  */
-export const exportKinds: Record<string, Verb> = {};
+export const exportKinds: Record<string, Verb> = {
+  performance: exportPerformanceVerb,
+};
 
 export const exportGroup: VerbGroup = {
   name: 'export',

@@ -6,6 +6,8 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
+  LineRuleType,
   LevelFormat,
   PageBreak,
   PageNumber,
@@ -93,6 +95,27 @@ export function paragraph(text: RichText, opts: { bold?: boolean; small?: boolea
 /** "From: Matthew Scott" — a label in bold then its value, for header blocks. */
 export function labelled(label: string, value: RichText): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)], spacing: { after: 60 } });
+}
+
+/**
+ * A picture (a chart) with its text alternative, which Word and screen readers show; the
+ * alternative is required. Sized in cm at the page's width or less; kept with its caption.
+ */
+export function image(png: Buffer, opts: { widthCm: number; heightCm: number; altText: string; name: string }): Paragraph {
+  const px = (c: number) => Math.round((c / 2.54) * 96);
+  return new Paragraph({
+    keepNext: true,
+    // Explicit single, auto spacing: LibreOffice otherwise clips the picture to one text line.
+    spacing: { line: 240, lineRule: LineRuleType.AUTO },
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: px(opts.widthCm), height: px(opts.heightCm) },
+        altText: { name: opts.name, title: opts.name, description: opts.altText },
+      }),
+    ],
+  });
 }
 
 export function pageBreak(): Paragraph {

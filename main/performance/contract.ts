@@ -296,7 +296,8 @@ export const performanceContract = {
       .object({
         rows: z
           .array(
-            z.object({ row: z.number().int().min(0), indicator: cell, period: cell, value: cell, status: textCell, note: textCell }).strict(),
+            // Preview rows may be sent back as they are: their extra fields are dropped.
+            z.object({ row: z.number().int().min(0), indicator: cell, period: cell, value: cell, status: textCell, note: textCell }),
             { error: 'Rows must be a list' },
           )
           .min(1, 'There is nothing to import')

@@ -112,7 +112,10 @@ export function chartData(ind: IndicatorRow, points: IndicatorDetail['points'], 
   // Judged on a rolling year: the chart shows that total, on the same scale as target and baseline.
   const rolling = basisOf(ind) === 'rolling_year';
   const seriesLabel = rolling ? 'Rolling 12-month total' : UNIT_LABELS[ind.unit];
-  const series = points.map((p) => ({ period: p.period, label: periodShortLabel(p.period), value: rolling ? p.rolling : p.value }));
+  const all = points.map((p) => ({ period: p.period, label: periodShortLabel(p.period), value: rolling ? p.rolling : p.value }));
+  // Before the first complete rolling year there is nothing to draw: start there.
+  const first = all.findIndex((p) => p.value !== null);
+  const series = first < 0 ? all : all.slice(first);
   const target = resolveTarget(rulesOf(ind));
   const f = (x: number) => formatValue(x, ind.unit);
   const present = series.filter((p) => p.value !== null);
