@@ -1,8 +1,16 @@
 /** snake_case columns ↔ camelCase API fields, one rule for every table. */
 export type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
 
+const camelCache = new Map<string, string>();
+
+/** Column names repeat on every row: convert each once (the bench showed the regex dominating list queries). */
 export function camelKey(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let out = camelCache.get(key);
+  if (out === undefined) {
+    out = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    camelCache.set(key, out);
+  }
+  return out;
 }
 
 export function snakeKey(key: string): string {

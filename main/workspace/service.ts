@@ -53,10 +53,15 @@ export const workspaceHandlers: HandlersFor<typeof workspaceContract> = {
     return workspaceInfo(ctx);
   },
   'audit.list': (ctx, { entity, entityId, limit }) => {
-    const rows = sql(
-      ctx.db,
-      `SELECT * FROM audit_log WHERE (@entity = '' OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) ORDER BY id DESC LIMIT @limit`,
-    ).all({ entity, entityId, limit }) as Record<string, unknown>[];
+    // Only the filters given go into the WHERE clause, so SQLite can use audit_entity(_recent).
+    const where: string[] = [];
+    if (entity) where.push('entity = @entity');
+    if (entityId !== null) where.push('entity_id = @entityId');
+    const rows = sql(ctx.db, `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`).all({
+      entity,
+      entityId,
+      limit,
+    }) as Record<string, unknown>[];
     return rows.map((r) => {
       const { beforeJson, afterJson, ...rest } = toCamel<AuditEntry & { beforeJson: string | null; afterJson: string | null }>(r);
       return { ...rest, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null };

@@ -168,6 +168,7 @@ CREATE TABLE paper (
   updated_at          TEXT NOT NULL
 ) STRICT;
 CREATE INDEX paper_meeting ON paper(meeting_id);
+CREATE INDEX paper_agenda_item ON paper(agenda_item_id);
 
 CREATE TABLE paper_section (
   id         INTEGER PRIMARY KEY,
@@ -215,6 +216,7 @@ CREATE TABLE decision (
 ) STRICT;
 CREATE INDEX decision_board_date ON decision(board_id, decided_on);
 CREATE INDEX decision_meeting ON decision(meeting_id);
+CREATE INDEX decision_agenda_item ON decision(agenda_item_id);
 
 CREATE TABLE decision_indicator (
   decision_id  INTEGER NOT NULL REFERENCES decision(id) ON DELETE CASCADE,
@@ -239,6 +241,7 @@ CREATE TABLE action (
 ) STRICT;
 CREATE INDEX action_board_status ON action(board_id, status, due_on);
 CREATE INDEX action_due ON action(status, due_on);
+CREATE INDEX action_agenda_item ON action(agenda_item_id);
 
 CREATE TABLE action_update (
   id          INTEGER PRIMARY KEY,
@@ -415,6 +418,7 @@ CREATE TABLE audit_log (
   after_json  TEXT CHECK (after_json IS NULL OR json_valid(after_json))
 ) STRICT;
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_entity_recent ON audit_log(entity, id);
 CREATE INDEX audit_at ON audit_log(at);
 `,
 };
