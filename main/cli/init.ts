@@ -29,7 +29,8 @@ export const initVerb: Verb = {
         if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
         const { counts } = env.value as WorkspaceInfo;
         const held = Object.entries(counts).filter(([, n]) => n > 0);
-        cli.say(`Loaded the demonstration data: ${held.length ? held.map(([k, n]) => `${n} ${k}`).join(', ') : 'nothing (the demo bundle is empty)'}.`);
+        const words = (key: string) => key.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase());
+        cli.say(`Loaded the demonstration data: ${held.length ? held.map(([k, n]) => `${n} ${words(k)}`).join(', ') : 'nothing (the demo bundle is empty)'}.`);
       }
       db.close();
       return 0;
