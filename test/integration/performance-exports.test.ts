@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
+import { buildDocument, writeDocx } from '../../main/documents/docx';
+import { performanceTable, performanceTableDocx } from '../../main/performance/table-block';
 import { libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { admissionsValues, smallFramework } from './performance-fixture';
@@ -97,6 +99,32 @@ describe('performance exports', () => {
     expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '31/03/2020', '--format', 'docx', '--out', docx], io, { actor: 'test' })).toBe(1);
     expect(lines.join('\n')).toContain('As-at date must be a date written YYYY-MM-DD');
     expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '2020-03-31', '--format', 'pdf', '--out', docx], io, { actor: 'test' })).toBe(2);
+  });
+
+  it('the live table for papers: the scorecard as text rows, and as a Word table with coloured status cells', async () => {
+    const ws = tempWorkspace();
+    const { local } = await framework(ws);
+    const ctx = { db: ws.db, actor: 'test', operation: 'paper.export', now: () => new Date('2020-04-02T10:00:00') };
+    const table = performanceTable(ctx, { asAt: '2020-03-31' });
+    expect(table.caption).toBe('Performance as at 31 March 2020');
+    expect(table.columns.map((c) => c.header)).toEqual(['Indicator', 'Latest', 'Target', 'Status', 'Trend on a year before']);
+    expect(table.rows[1]).toEqual([
+      'LOC-2 Young people referred who engage with a youth worker',
+      '48% (2019/20 Q4)',
+      '60% by 31 March 2021',
+      'Red: 48% is below the target of 60% by more than the 10% tolerance, below 54% (higher is better)',
+      'Down 2 percentage points on 2018/19 Q4 (50%): worsening',
+    ]);
+    expect(performanceTable(ctx, { themeId: String(local.id) }).rows).toHaveLength(1);
+    expect(performanceTable(ctx).caption).toBe('Performance as at 2 April 2020'); // today, by default
+    expect(() => performanceTable(ctx, { asAt: 'March' })).toThrow('As-at date "March" must be a date written YYYY-MM-DD');
+    const out = join(ws.dir, 'table.docx');
+    await writeDocx(out, buildDocument({ title: 'Paper', marking: 'OFFICIAL' }, [performanceTableDocx(table)]));
+    const docx = await readDocx(out);
+    const [t] = tables(docx.document);
+    expect(t![0]!.header).toBe(true);
+    expect(t![2]!.cells[3]).toMatch(/^Red: 48%/);
+    expect(docx.document).toContain('w:fill="F2C2BB"');
   });
 
   it('renders through LibreOffice with its charts visible', async (ctx) => {
