@@ -1,2 +1,547 @@
-/** The funding area's operations. Filled in by its issue; gathered in main/api/contract.ts. */
-export const fundingContract = {} as const;
+import { z } from 'zod';
+import { command, query } from '../api/define';
+import { financialYear, flag, id, isoDate, isoMonth, nullable, optionalText, requiredText } from '../api/fields';
+import { money, percent } from './fields';
+
+/**
+ * The funding area: funding streams with their yearly allocations and rules, budget lines,
+ * funded projects (awards), monthly actual and forecast spend, the position views, the
+ * what-if virement, claims and the Home Office spend return. Money arrives as text typed by
+ * a person (see ./fields.ts) and leaves as integer pence.
+ */
+
+export const CLAIM_FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
+export const COST_TYPES = ['revenue', 'capital'] as const;
+export const TIERS = ['primary', 'secondary', 'tertiary'] as const;
+export const SPEND_KINDS = ['actual', 'forecast'] as const;
+export const CLAIM_STATUSES = ['draft', 'submitted', 'paid'] as const;
+export const CLAIM_PERIODS = ['Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12', 'Year'] as const;
+
+export type ClaimFrequency = (typeof CLAIM_FREQUENCIES)[number];
+export type CostType = (typeof COST_TYPES)[number];
+export type Tier = (typeof TIERS)[number];
+export type SpendKind = (typeof SPEND_KINDS)[number];
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A rule the user may go past, shown beside the figures it concerns. */
+export interface FundingWarning {
+  code: string;
+  message: string;
+  field?: string;
+  /** What it concerns, so a screen can put it beside the row: "award:3", "line:12", "stream". */
+  subject?: string;
+}
+
+export interface Allocation {
+  financialYear: string;
+  amountPence: number;
+}
+
+export interface FundingStream {
+  id: number;
+  reference: string;
+  name: string;
+  funder: string;
+  agreementReference: string;
+  firstYear: string;
+  lastYear: string;
+  spendBy: string | null;
+  claimFrequency: ClaimFrequency;
+  awardCapPence: number | null;
+  matchFundingPercent: number | null;
+  minInterventionPercent: number | null;
+  evaluationPercent: number | null;
+  carryOverAllowed: boolean;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Every financial year the stream covers, first to last. */
+  years: string[];
+  allocations: Allocation[];
+  /** The stream's spend headings: those its budget lines use, or the default list when it has none. */
+  headings: string[];
+}
+
+export interface FundingStreamSummary extends FundingStream {
+  totalAllocationPence: number;
+  awardCount: number;
+  budgetLineCount: number;
+}
+
+export interface BudgetLine {
+  id: number;
+  streamId: number;
+  financialYear: string;
+  heading: string;
+  costType: CostType;
+  costCentre: string;
+  allocatedPence: number;
+}
+
+export interface AwardYear {
+  financialYear: string;
+  amountPence: number;
+}
+
+export interface Award {
+  id: number;
+  streamId: number;
+  organisationId: number;
+  organisationName: string;
+  project: string;
+  description: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  tier: Tier | null;
+  theme: string;
+  /** null: not yet assessed. */
+  monitoringMet: boolean | null;
+  years: AwardYear[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AwardResult {
+  award: Award;
+  warnings: FundingWarning[];
+}
+
+/** A row of the spend grid: a budget line or an award, with its twelve months. */
+export interface SpendRow {
+  /** "line:12" or "award:3". */
+  key: string;
+  budgetLineId: number | null;
+  awardId: number | null;
+  label: string;
+  heading: string;
+  costType: CostType;
+  budgetPence: number;
+  /** Indexed like SpendGrid.months; null where nothing is entered. */
+  actual: (number | null)[];
+  forecast: (number | null)[];
+}
+
+export interface SpendGrid {
+  streamId: number;
+  financialYear: string;
+  months: string[];
+  rows: SpendRow[];
+}
+
+export interface SetCellsResult {
+  written: number;
+  deleted: number;
+  unchanged: number;
+  grid: SpendGrid;
+  warnings: FundingWarning[];
+}
+
+/** A month's figures for one line of the position. */
+export interface MonthFigures {
+  month: string;
+  actualPence: number | null;
+  forecastPence: number | null;
+}
+
+export interface QuarterFigures {
+  quarter: 1 | 2 | 3 | 4;
+  /** Actual spend in the quarter's months up to the cut-off. */
+  actualPence: number;
+  /** Forecast spend in the quarter's months after the cut-off. */
+  forecastPence: number;
+  /** actual + forecast: the quarter as it is expected to end. */
+  outturnPence: number;
+}
+
+export interface PositionFigures {
+  budgetPence: number;
+  /** Actual spend in the cut-off quarter alone. */
+  actualQuarterPence: number;
+  actualToDatePence: number;
+  /** Forecast for the months after the cut-off. */
+  forecastRemainingPence: number;
+  /** Actual to date + forecast remaining: where the year is expected to end. */
+  forecastYearEndPence: number;
+  /** Budget − forecast to year end: positive is an underspend, negative an overspend. */
+  variancePence: number;
+  quarters: QuarterFigures[];
+}
+
+export interface PositionLine extends PositionFigures {
+  key: string;
+  kind: 'line' | 'award';
+  id: number;
+  label: string;
+  heading: string;
+  costType: CostType;
+  months: MonthFigures[];
+}
+
+export interface PositionHeading extends PositionFigures {
+  heading: string;
+  costType: CostType;
+  lineKeys: string[];
+}
+
+export interface AwardPaid {
+  awardId: number;
+  organisationName: string;
+  project: string;
+  tier: Tier | null;
+  theme: string;
+  monitoringMet: boolean | null;
+  awardPence: number;
+  paidPence: number;
+  /** award − paid */
+  remainingPence: number;
+}
+
+export interface Position {
+  stream: { id: number; reference: string; name: string; funder: string; agreementReference: string; spendBy: string | null; carryOverAllowed: boolean };
+  financialYear: string;
+  /** 0 when nothing is actual yet; otherwise actuals run to the end of this quarter. */
+  asOfQuarter: 0 | 1 | 2 | 3 | 4;
+  /** Last month counted as actual ("" when asOfQuarter is 0). */
+  cutOffMonth: string;
+  allocationPence: number;
+  /** Budget lines plus awards for the year. */
+  budgetedPence: number;
+  lines: PositionLine[];
+  headings: PositionHeading[];
+  costTypes: (PositionFigures & { costType: CostType })[];
+  totals: PositionFigures;
+  /** Allocation left unspent at the spend-by date on the current forecast, when it cannot be carried over. */
+  underspendAtRiskPence: number;
+  awards: AwardPaid[];
+  warnings: FundingWarning[];
+}
+
+export interface StreamYearSummary {
+  streamId: number;
+  reference: string;
+  name: string;
+  funder: string;
+  financialYear: string;
+  allocationPence: number;
+  budgetedPence: number;
+  actualToDatePence: number;
+  forecastYearEndPence: number;
+  variancePence: number;
+  underspendAtRiskPence: number;
+  warnings: FundingWarning[];
+}
+
+export interface FundingOverview {
+  financialYear: string;
+  streams: StreamYearSummary[];
+  totals: { allocationPence: number; budgetedPence: number; actualToDatePence: number; forecastYearEndPence: number; variancePence: number };
+}
+
+/** One move of a what-if virement: from a budget line or award to another. */
+export interface VirementMoveView {
+  from: string;
+  to: string;
+  amountPence: number;
+}
+
+export interface VirementPreview {
+  moves: (VirementMoveView & { fromLabel: string; toLabel: string })[];
+  totalMovedPence: number;
+  before: Position;
+  after: Position;
+  warnings: FundingWarning[];
+}
+
+export interface Claim {
+  id: number;
+  streamId: number;
+  financialYear: string;
+  period: string;
+  status: ClaimStatus;
+  amountPence: number;
+  preparedBy: string;
+  signedOffBy: string;
+  submittedOn: string | null;
+  paidOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ImportOutcome = 'new' | 'changed' | 'unchanged' | 'rejected';
+
+/** Which column holds what; columns are named by their header text. */
+export interface ImportMapping {
+  date: string;
+  target: string;
+  amount: string;
+  /** Column saying actual or forecast; when empty every row is `defaultKind`. */
+  kind: string;
+  defaultKind: SpendKind;
+}
+
+export interface ImportTable {
+  fileName: string;
+  sheetName: string;
+  headers: string[];
+  rows: string[][];
+}
+
+export interface ImportPreviewRow {
+  outcome: ImportOutcome;
+  /** Spreadsheet rows (1-based, header is row 1) that were summed into this change. */
+  sourceRows: number[];
+  target: string;
+  targetLabel: string;
+  month: string;
+  kind: SpendKind | '';
+  amountPence: number | null;
+  previousPence: number | null;
+  reason: string;
+}
+
+export interface ImportPreview {
+  source: string;
+  mapping: ImportMapping;
+  rows: ImportPreviewRow[];
+  counts: Record<ImportOutcome, number>;
+}
+
+export interface ImportReadResult {
+  table: ImportTable;
+  /** The mapping remembered for this source, or one guessed from the headers. */
+  mapping: ImportMapping;
+  remembered: boolean;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+}
+
+export interface ReturnExportResult extends ExportResult {
+  template: string;
+  totals: PositionFigures;
+  claim: Claim | null;
+}
+
+const streamId = id('Funding stream');
+const year = financialYear();
+const moneyOrNull = (label: string) => money(label).nullable().default(null);
+
+const allocationInput = z.object({ financialYear: year, amount: money('Allocation') }).strict();
+
+const streamFields = {
+  reference: requiredText('Reference', 40).refine((s) => /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s), 'Reference may contain only letters, digits and . _ / - (e.g. VRU-GRANT)'),
+  name: requiredText('Name', 160),
+  funder: requiredText('Funder', 160),
+  agreementReference: optionalText('Agreement reference', 80),
+  firstYear: financialYear('First year'),
+  lastYear: financialYear('Last year'),
+  spendBy: nullable(isoDate('Spend by')),
+  claimFrequency: z.enum(CLAIM_FREQUENCIES, { error: `Claim frequency must be one of: ${CLAIM_FREQUENCIES.join(', ')}` }).default('quarterly'),
+  awardCap: moneyOrNull('Award cap'),
+  matchFundingPercent: nullable(percent('Match funding %')),
+  minInterventionPercent: nullable(percent('Minimum intervention %')),
+  evaluationPercent: nullable(percent('Evaluation %')),
+  carryOverAllowed: flag('Carry-over allowed').default(false),
+  notes: optionalText('Notes'),
+};
+
+const budgetLineFields = {
+  heading: requiredText('Heading', 120),
+  costType: z.enum(COST_TYPES, { error: 'Cost type must be revenue or capital' }).default('revenue'),
+  costCentre: optionalText('Cost centre', 40),
+  allocated: money('Allocated amount'),
+};
+
+const awardYearInput = z.object({ financialYear: year, amount: money('Award amount') }).strict();
+
+const awardFields = {
+  organisationId: id('Recipient organisation'),
+  project: requiredText('Project', 200),
+  description: optionalText('Description', 4000),
+  startsOn: nullable(isoDate('Start date')),
+  endsOn: nullable(isoDate('End date')),
+  tier: z.enum(TIERS, { error: 'Tier must be primary, secondary or tertiary' }).nullable().default(null),
+  theme: optionalText('Theme', 160),
+  monitoringMet: flag('Monitoring met').nullable().default(null),
+};
+
+/** A budget line ("line:12") or an award ("award:3"). */
+const target = z.string({ error: 'Target must be text' }).regex(/^(line|award):[1-9]\d*$/, 'Target must be a budget line or award, written line:ID or award:ID');
+
+const spendCell = z
+  .object({
+    target,
+    month: isoMonth('Month'),
+    kind: z.enum(SPEND_KINDS, { error: 'Kind must be actual or forecast' }),
+    /** Empty text clears the cell. */
+    amount: z.string({ error: 'Amount must be text' }).max(40, 'Amount must be at most 40 characters'),
+  })
+  .strict();
+
+const mapping = z
+  .object({
+    date: requiredText('Date column', 200),
+    target: requiredText('Cost centre or budget line column', 200),
+    amount: requiredText('Amount column', 200),
+    kind: optionalText('Actual or forecast column', 200),
+    defaultKind: z.enum(SPEND_KINDS, { error: 'Default kind must be actual or forecast' }).default('actual'),
+  })
+  .strict();
+
+const importTable = z
+  .object({
+    fileName: z.string().max(500).default(''),
+    sheetName: z.string().max(200).default(''),
+    headers: z.array(z.string().max(500)).min(1, 'The file has no header row').max(200),
+    rows: z.array(z.array(z.string().max(2000)).max(200)).max(100_000, 'The file has more than 100,000 rows; split it'),
+  })
+  .strict();
+
+const source = requiredText('Source', 120);
+
+const moves = z
+  .array(z.object({ from: target, to: target, amount: money('Amount moved') }).strict(), { error: 'Moves must be a list' })
+  .min(1, 'Add at least one move')
+  .max(50, 'At most 50 moves in one virement');
+
+const quarter = z.number({ error: 'Quarter must be 1, 2, 3 or 4' }).int().min(1, 'Quarter must be 1, 2, 3 or 4').max(4, 'Quarter must be 1, 2, 3 or 4');
+const outPath = requiredText('Output file', 1000);
+
+export const fundingContract = {
+  'fundingStream.list': query<FundingStreamSummary[]>()(z.object({}).strict().default({}), 'Funding streams, by reference'),
+  'fundingStream.get': query<FundingStream>()(z.object({ id: id() }).strict(), 'One funding stream with its allocations and headings'),
+  'fundingStream.create': command<FundingStream>()(
+    z.object({ ...streamFields, allocations: z.array(allocationInput).max(30).default([]) }).strict(),
+    'Add a funding stream with its yearly allocations',
+  ),
+  'fundingStream.update': command<FundingStream>()(
+    z.object({ id: id(), ...streamFields }).partial().required({ id: true }).strict(),
+    'Change a funding stream',
+  ),
+  'fundingStream.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a funding stream with no awards or claims'),
+  'fundingStream.setAllocation': command<FundingStream>()(
+    z.object({ streamId, financialYear: year, amount: money('Allocation') }).strict(),
+    "Set a stream's allocation for one financial year",
+  ),
+  'fundingStream.renameHeading': command<{ renamed: number }>()(
+    z.object({ streamId, from: requiredText('Heading', 120), to: requiredText('New heading', 120) }).strict(),
+    "Rename a spend heading on every budget line of a stream",
+  ),
+
+  'budgetLine.list': query<BudgetLine[]>()(z.object({ streamId, financialYear: year }).strict(), 'Budget lines of a stream for a year'),
+  'budgetLine.create': command<BudgetLine>()(z.object({ streamId, financialYear: year, ...budgetLineFields }).strict(), 'Add a budget line'),
+  'budgetLine.update': command<BudgetLine>()(z.object({ id: id(), ...budgetLineFields }).partial().required({ id: true }).strict(), 'Change a budget line'),
+  'budgetLine.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a budget line and its spend'),
+
+  'award.list': query<Award[]>()(
+    z.object({ streamId, financialYear: year.nullable().default(null) }).strict(),
+    'Funded projects of a stream, optionally only those with an amount in a year',
+  ),
+  'award.get': query<Award>()(z.object({ id: id() }).strict(), 'One funded project'),
+  'award.create': command<AwardResult>()(
+    z.object({ streamId, ...awardFields, years: z.array(awardYearInput).max(30).default([]) }).strict(),
+    'Add a funded project (award) with its amount per year',
+  ),
+  'award.update': command<AwardResult>()(
+    z.object({ id: id(), ...awardFields, years: z.array(awardYearInput).max(30) }).partial().required({ id: true }).strict(),
+    'Change a funded project; years, when given, replace the amounts per year',
+  ),
+  'award.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a funded project and its spend'),
+
+  'spend.grid': query<SpendGrid>()(z.object({ streamId, financialYear: year }).strict(), 'Actual and forecast spend per month per budget line and award'),
+  'spend.setCells': command<SetCellsResult>()(
+    z.object({ streamId, financialYear: year, cells: z.array(spendCell).min(1, 'No cells to save').max(5000, 'At most 5,000 cells at once') }).strict(),
+    'Save spend cells typed or pasted into the grid, all or nothing',
+  ),
+  'spend.importRead': query<ImportReadResult>()(
+    z
+      .object({
+        streamId,
+        source,
+        fileName: requiredText('File name', 500),
+        contentBase64: z.string({ error: 'File content must be base64 text' }).max(40_000_000, 'The file is larger than 30 MB'),
+      })
+      .strict(),
+    "Read a finance system's .xlsx or .csv export and suggest a column mapping",
+  ),
+  'spend.importPreview': query<ImportPreview>()(
+    z.object({ streamId, source, mapping, table: importTable }).strict(),
+    'What an import would do: new, changed, unchanged and rejected rows, with reasons',
+  ),
+  'spend.importCommit': command<ImportPreview>()(
+    z.object({ streamId, source, mapping, table: importTable }).strict(),
+    'Write an import in one transaction and remember its column mapping for the source',
+  ),
+
+  'funding.position': query<Position>()(
+    z.object({ streamId, financialYear: year, asOfQuarter: z.number().int().min(0).max(4).nullable().default(null) }).strict(),
+    'Allocation, actual to date, forecast to year end and variance by line, heading and quarter',
+  ),
+  'funding.overview': query<FundingOverview>()(z.object({ financialYear: year }).strict(), 'Every stream in a year, side by side'),
+  'funding.virementPreview': query<VirementPreview>()(
+    z.object({ streamId, financialYear: year, moves, asOfQuarter: z.number().int().min(0).max(4).nullable().default(null) }).strict(),
+    'What-if: move budget between lines or awards and see the year-end position',
+  ),
+  'funding.virementPropose': command<{ decisionId: number; reference: string; preview: VirementPreview }>()(
+    z
+      .object({
+        streamId,
+        financialYear: year,
+        moves,
+        boardId: id('Board'),
+        title: requiredText('Title', 200).optional(),
+        asOfQuarter: z.number().int().min(0).max(4).nullable().default(null),
+      })
+      .strict(),
+    'Save a virement as a proposed decision for the board',
+  ),
+
+  'claim.list': query<Claim[]>()(z.object({ streamId }).strict(), 'Claims made on a stream'),
+  'claim.create': command<Claim>()(
+    z
+      .object({
+        streamId,
+        financialYear: year,
+        period: z.enum(CLAIM_PERIODS, { error: 'Period must be Q1–Q4, M01–M12 or Year' }),
+        preparedBy: optionalText('Prepared by', 160),
+        signedOffBy: optionalText('Signed off by', 160),
+      })
+      .strict(),
+    'Record a claim for a period (once per stream, year and period); its amount is the actual spend of the period',
+  ),
+  'claim.setStatus': command<Claim>()(
+    z.object({ id: id(), status: z.enum(CLAIM_STATUSES, { error: 'Status must be draft, submitted or paid' }), on: nullable(isoDate('Date')) }).strict(),
+    'Move a claim on: draft → submitted → paid',
+  ),
+
+  'funding.exportReturn': query<ReturnExportResult>()(
+    z
+      .object({
+        streamId,
+        financialYear: year,
+        quarter,
+        out: outPath,
+        template: optionalText('Template file', 1000),
+        preparedBy: optionalText('Prepared by', 160),
+        signedOffBy: optionalText('Signed off by', 160),
+      })
+      .strict(),
+    'Write the Home Office spend return (.xlsx) for a stream and quarter from the return template',
+  ),
+  'funding.checkTemplate': query<{ path: string; ok: boolean; problems: { path: string; message: string }[] }>()(
+    z.object({ template: optionalText('Template file', 1000) }).strict(),
+    'Check a return template file and list what is wrong with it',
+  ),
+  'funding.exportSummary': query<ExportResult>()(
+    z.object({ financialYear: year, format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }), out: outPath }).strict(),
+    'Write the funding summary for the board (.docx) or its figures (.xlsx)',
+  ),
+} as const;
+
+export type Target = { kind: 'line' | 'award'; id: number };
+export function parseTarget(text: string): Target {
+  const [kind, idText] = text.split(':') as ['line' | 'award', string];
+  return { kind, id: Number(idText) };
+}

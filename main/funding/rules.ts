@@ -131,6 +131,16 @@ export function underspendAtRisk(
 export function unspentWarnings(stream: StreamRules, financialYear: string, allocationPence: number, atRiskPence: number): FundingWarning[] {
   if (atRiskPence <= 0) return [];
   const tail = stream.carryOverAllowed ? '' : '; it cannot be carried over';
+  if (atRiskPence === allocationPence) {
+    // Nothing spent or forecast at all: say that, rather than forecasting a total loss.
+    return [
+      {
+        code: 'forecast.noneRecorded',
+        message: `No spend or forecast is recorded against the ${stream.name}'s ${financialYear} allocation of ${formatPence(allocationPence)}, which is to be spent by ${formatDateLong(deadlineDate(stream, financialYear))}${tail}`,
+        subject: 'stream',
+      },
+    ];
+  }
   return [
     {
       code: 'forecast.unspentAtSpendBy',

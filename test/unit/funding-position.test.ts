@@ -94,7 +94,7 @@ describe('the position of a stream in a year, worked by hand', () => {
     expect(t.variancePence).toBe(gbp(229.5));
     expect(t.quarters.map((q) => q.outturnPence)).toEqual([gbp(150), gbp(205.5), gbp(175), gbp(240)]);
     expect(t.quarters.reduce((s, q) => s + q.outturnPence, 0)).toBe(t.forecastYearEndPence);
-    const sum = (k: 'budgetPence' | 'forecastYearEndPence' | 'variancePence', rows: { [x: string]: unknown }[]) => rows.reduce((s, r) => s + (r[k] as number), 0);
+    const sum = (k: 'budgetPence' | 'forecastYearEndPence' | 'variancePence', rows: { budgetPence: number; forecastYearEndPence: number; variancePence: number }[]) => rows.reduce((s, r) => s + r[k], 0);
     for (const k of ['budgetPence', 'forecastYearEndPence', 'variancePence'] as const) {
       expect(sum(k, p.lines), k).toBe(t[k]);
       expect(sum(k, p.headings), k).toBe(t[k]);

@@ -1,0 +1,94 @@
+import type { FileChild } from 'docx';
+import { dataTable, paragraph, type Column } from '../documents/docx';
+import type { Ctx } from '../shared/context';
+import { DomainError } from '../shared/errors';
+import { formatPence } from '../shared/money';
+import type { Position } from './contract';
+import { streams } from './repository';
+import { loadPosition } from './views';
+
+/**
+ * A funding table that a paper can place live: the figures are read from the workspace when
+ * the paper is exported, so the paper never disagrees with the funding area. A stream with
+ * funded projects gives the awards (seed 000's list of Violence Reduction Fund projects);
+ * one without gives its budget by heading with actual, forecast and variance.
+ */
+export interface FundingTable {
+  kind: 'awards' | 'headings';
+  caption: string;
+  headers: string[];
+  /** Right-aligned columns (money). */
+  numeric: boolean[];
+  rows: string[][];
+  /** The last row, "Total". */
+  total: string[];
+  /** Rule warnings about these figures (e.g. an award above the cap), for a note under the table. */
+  notes: string[];
+  position: Position;
+}
+
+const TIER: Record<string, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
+
+export function fundingTable(position: Position): FundingTable {
+  const { stream, financialYear } = position;
+  const notes = position.warnings.filter((w) => !w.code.startsWith('forecast.')).map((w) => w.message);
+  if (position.awards.length > 0) {
+    const awards = position.awards;
+    return {
+      kind: 'awards',
+      caption: `${stream.name}: awards ${financialYear}`,
+      headers: ['Organisation', 'Project', 'Tier', `Award ${financialYear}`, 'Paid to date'],
+      numeric: [false, false, false, true, true],
+      rows: awards.map((a) => [a.organisationName, a.project, a.tier ? TIER[a.tier]! : '—', formatPence(a.awardPence), formatPence(a.paidPence)]),
+      total: [
+        `Total (${awards.length} project${awards.length === 1 ? '' : 's'})`,
+        '',
+        '',
+        formatPence(awards.reduce((s, a) => s + a.awardPence, 0)),
+        formatPence(awards.reduce((s, a) => s + a.paidPence, 0)),
+      ],
+      notes,
+      position,
+    };
+  }
+  const t = position.totals;
+  return {
+    kind: 'headings',
+    caption: `${stream.name}: budget and spend by heading ${financialYear}${position.asOfQuarter ? `, actual to the end of Q${position.asOfQuarter}` : ''}`,
+    headers: ['Heading', 'Budget', 'Actual to date', 'Forecast to year end', 'Variance'],
+    numeric: [false, true, true, true, true],
+    rows: position.headings.map((h) => [
+      h.costType === 'capital' ? `${h.heading} (capital)` : h.heading,
+      formatPence(h.budgetPence),
+      formatPence(h.actualToDatePence),
+      formatPence(h.forecastYearEndPence),
+      formatPence(h.variancePence),
+    ]),
+    total: ['Total', formatPence(t.budgetPence), formatPence(t.actualToDatePence), formatPence(t.forecastYearEndPence), formatPence(t.variancePence)],
+    notes,
+    position,
+  };
+}
+
+/** The table as Word blocks (caption, table with a repeating header row, then a spacer). */
+export function fundingTableDocx(table: FundingTable): FileChild[] {
+  if (table.rows.length === 0) {
+    return [paragraph(`No budget lines or funded projects are recorded on the ${table.position.stream.name} for ${table.position.financialYear}.`)];
+  }
+  // Money columns wide enough for "£1,147,696.35" on one line at 12 pt.
+  const widths = table.kind === 'awards' ? [20, 34, 12, 17, 17] : [28, 18, 18, 18, 18];
+  const columns: Column[] = table.headers.map((header, i) => ({ header, align: table.numeric[i] ? 'right' : 'left', width: widths[i]! }));
+  const rows = [...table.rows, table.total.map((t) => ({ text: t === '' ? '—' : t, bold: true }))];
+  return dataTable(columns, rows, { caption: table.caption });
+}
+
+/**
+ * For the papers area: `fundingTableBlock(ctx, { streamRef: 'VRF', year: '2019/20' })` gives
+ * the figures and the Word table to place in a paper section.
+ */
+export function fundingTableBlock(ctx: Ctx, opts: { streamRef: string; year: string; asOfQuarter?: number | null }): FundingTable & { docx: FileChild[] } {
+  const s = streams.findByReference(ctx, opts.streamRef);
+  if (!s) throw new DomainError('funding_stream.notFound', `There is no funding stream with the reference ${opts.streamRef}.`, 'streamRef');
+  const table = fundingTable(loadPosition(ctx, s.id, opts.year, opts.asOfQuarter ?? null));
+  return { ...table, docx: fundingTableDocx(table) };
+}

@@ -1,0 +1,405 @@
+import ExcelJS from 'exceljs';
+import { resolve } from 'node:path';
+import { excelDate, newWorkbook, safeText, writeXlsx } from '../documents/xlsx';
+import { houseStyle as hs } from '../documents/house-style';
+import { isoToday, type Ctx } from '../shared/context';
+import { describeQuarter, quarterRange, type Quarter } from '../shared/financial-year';
+import type { Position, PositionFigures, ReturnExportResult } from './contract';
+import { evaluate, toExcel, type Ref } from './formula';
+import { claims, settings } from './repository';
+import { defaultTemplatePath, loadTemplate, readTemplateFile, type CheckedTemplate, type TemplateColumn, type TemplateSheet } from './return-template';
+import { loadPosition } from './views';
+
+/**
+ * The Home Office spend return, built from a template (./return-template.ts) and a position
+ * (./position.ts). Totals and variances are real Excel formulas, each written with its
+ * result so a reader that does not recalculate still sees the figures; the results are the
+ * app's own integer-pence figures, so the two can be compared to the penny. Cells are locked
+ * except those the template marks editable.
+ */
+
+export type Scalar = string | number | null;
+
+export interface ReturnData {
+  /** Cover figures by source name; money in pence, dates ISO. */
+  cover: Record<string, Scalar>;
+  /** One record per spend heading; money in pence. */
+  headings: Record<string, Scalar>[];
+  /** Revenue, then capital; money in pence. */
+  costTypes: Record<string, Scalar>[];
+  /** One record per funded project; money in pence. */
+  awards: Record<string, Scalar>[];
+}
+
+const EDITABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hs.excel.headerFill } };
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const TIER_LABELS: Record<string, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
+
+/** The figures of a position, in the shape the template's sources name. */
+export function returnData(position: Position, cover: Record<string, Scalar>): ReturnData {
+  const figures = (h: Omit<PositionFigures, 'quarters'> & { costType: string }) => ({
+    costTypeLabel: h.costType === 'capital' ? 'Capital' : 'Revenue',
+    budget: h.budgetPence,
+    actualQuarter: h.actualQuarterPence,
+    actualToDate: h.actualToDatePence,
+    forecastRemaining: h.forecastRemainingPence,
+    forecastYearEnd: h.forecastYearEndPence,
+    variance: h.variancePence,
+  });
+  const headings = position.headings.map((h) => ({ heading: h.heading, ...figures(h) }));
+  const costTypes = position.costTypes.map((c) => ({ heading: c.costType === 'capital' ? 'Capital' : 'Revenue', ...figures(c) }));
+  const awards = position.awards.map((a) => ({
+    organisation: a.organisationName,
+    project: a.project,
+    description: '',
+    tier: a.tier ? TIER_LABELS[a.tier]! : 'Not classified',
+    theme: a.theme,
+    award: a.awardPence,
+    paid: a.paidPence,
+    remaining: a.remainingPence,
+    monitoring: a.monitoringMet === null ? 'Not yet assessed' : a.monitoringMet ? 'Yes' : 'No',
+    startsOn: null,
+    endsOn: null,
+  }));
+  return { cover, headings, costTypes, awards };
+}
+
+interface Layout {
+  ws: ExcelJS.Worksheet;
+  sheet: TemplateSheet;
+  /** Row of the first record; records follow one per row. */
+  firstRow: number;
+  rowCount: number;
+  totalRow: number | null;
+  colOf: Map<string, number>;
+  /** Results in pounds by "row:key" (records) or "total:key". */
+  values: Map<string, number>;
+  /** Cover: row of each field by source name. */
+  coverRows: Map<string, number>;
+}
+
+function styleTitle(cell: ExcelJS.Cell): void {
+  cell.font = { name: hs.excel.font, size: hs.excel.titleSizePt, bold: true };
+}
+
+function setText(cell: ExcelJS.Cell, text: string): void {
+  const clean = safeText(text);
+  cell.value = clean;
+  // Text that looks like a formula stays text when someone edits the cell in Excel.
+  if (FORMULA_START.test(clean)) cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
+}
+
+function setValue(cell: ExcelJS.Cell, type: 'text' | 'money' | 'date', value: Scalar): number | undefined {
+  cell.font = { name: hs.excel.font, size: hs.excel.sizePt };
+  if (type === 'money') {
+    cell.numFmt = hs.excel.moneyFormat;
+    if (value === null || value === '') return undefined;
+    const pounds = Number(value) / 100;
+    cell.value = pounds;
+    return pounds;
+  }
+  if (type === 'date') {
+    cell.numFmt = hs.excel.dateFormat;
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) cell.value = excelDate(value);
+    return undefined;
+  }
+  if (value !== null && value !== '') setText(cell, String(value));
+  return undefined;
+}
+
+function fillTitle(template: string, cover: Record<string, Scalar>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (cover[k] !== undefined && cover[k] !== null ? String(cover[k]) : m));
+}
+
+function pence(pounds: number): number {
+  return Math.round(pounds * 100);
+}
+
+export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, meta: { title: string }): ExcelJS.Workbook {
+  const { template, formulas } = checked;
+  const wb = newWorkbook({ title: meta.title, subject: template.name });
+  const layouts = new Map<string, Layout>();
+
+  // 1. Lay out every sheet in template order so addresses are known before any formula is written.
+  template.sheets.forEach((sheet) => {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }] });
+    const layout: Layout = { ws, sheet, firstRow: 3, rowCount: 0, totalRow: null, colOf: new Map(), values: new Map(), coverRows: new Map() };
+    if (sheet.kind === 'cover') {
+      layout.rowCount = sheet.fields.length;
+      sheet.fields.forEach((f, i) => f.source && layout.coverRows.set(f.source, 3 + i));
+    } else {
+      sheet.columns.forEach((c, i) => layout.colOf.set(c.key, i + 1));
+      layout.rowCount = sheet.kind === 'headings' ? data.headings.length : sheet.kind === 'costTypes' ? 2 : data.awards.length;
+      if (sheet.total && layout.rowCount > 0) layout.totalRow = 3 + layout.rowCount;
+    }
+    layouts.set(sheet.name.toLowerCase(), layout);
+  });
+
+  const totalAddress = (ref: Ref): string => {
+    const l = layouts.get(ref.sheet!.toLowerCase())!;
+    const col = colLetter(l.colOf.get(ref.col)!);
+    return l.totalRow === null ? '0' : `${quoteSheet(l.sheet.name)}!$${col}$${l.totalRow}`;
+  };
+  const totalValue = (ref: Ref): number => layouts.get(ref.sheet!.toLowerCase())!.values.get(`total:${ref.col}`) ?? 0;
+
+  const headerRow = (l: Layout, labels: string[], widths: (number | undefined)[], numeric: boolean[] = []) => {
+    const row = l.ws.getRow(2);
+    labels.forEach((label, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = label;
+      cell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: numeric[i] ? 'right' : 'left' };
+      l.ws.getColumn(i + 1).width = widths[i] ?? (numeric[i] ? 18 : Math.min(40, Math.max(16, label.length + 2)));
+    });
+  };
+
+  const fillTable = (si: number, l: Layout, records: Record<string, Scalar>[]) => {
+    const sheet = l.sheet as Exclude<TemplateSheet, { kind: 'cover' }>;
+    const ws = l.ws;
+    styleTitle(ws.getCell('A1'));
+    setText(ws.getCell('A1'), fillTitle(sheet.title, data.cover));
+    headerRow(l, sheet.columns.map((c) => c.label), sheet.columns.map((c) => c.width), sheet.columns.map((c) => c.type === 'money'));
+    if (records.length === 0) {
+      const cell = ws.getCell(3, 1);
+      setText(cell, sheet.kind === 'awards' ? sheet.emptyText : 'None.');
+      cell.font = { name: hs.excel.font, size: hs.excel.sizePt, italic: true };
+      return;
+    }
+    const addr = (key: string, row: number) => `${colLetter(l.colOf.get(key)!)}${row}`;
+    const from = sheet.kind === 'costTypes' ? layouts.get(sheet.from.toLowerCase())! : undefined;
+    const ordered = orderColumns(sheet.columns, si, formulas);
+    records.forEach((rec, ri) => {
+      const rowNo = l.firstRow + ri;
+      for (const c of ordered) {
+        const cell = ws.getCell(rowNo, l.colOf.get(c.key)!);
+        if (c.source !== undefined) {
+          const v = setValue(cell, c.type, rec[c.source] ?? null);
+          if (v !== undefined) l.values.set(`${ri}:${c.key}`, v);
+        } else if (c.formula !== undefined) {
+          const e = formulas.get(`${si}/${c.key}`)!;
+          const result = evaluate(e, (r) => (r.sheet ? totalValue(r) : (l.values.get(`${ri}:${r.col}`) ?? 0)));
+          setValue(cell, c.type, null);
+          cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : addr(r.col, rowNo))), result: pence(result) / 100 };
+          l.values.set(`${ri}:${c.key}`, pence(result) / 100);
+        } else if (c.sumOf !== undefined && from) {
+          // SUMIF over the headings sheet, by this row's cost type label.
+          const groupCol = colLetter(from.colOf.get((from.sheet as { columns: TemplateColumn[] }).columns.find((fc) => fc.source === 'costTypeLabel')!.key)!);
+          const sumCol = colLetter(from.colOf.get(c.sumOf)!);
+          const labelCol = colLetter(l.colOf.get((sheet.columns.find((x) => x.source === 'costTypeLabel') as TemplateColumn).key)!);
+          const last = from.firstRow + Math.max(from.rowCount, 1) - 1;
+          const label = rec.costTypeLabel;
+          let sum = 0;
+          for (let fr = 0; fr < from.rowCount; fr++) if (data.headings[fr]?.costTypeLabel === label) sum += from.values.get(`${fr}:${c.sumOf}`) ?? 0;
+          setValue(cell, c.type, null);
+          const result = pence(sum) / 100;
+          cell.value = {
+            formula: `SUMIF(${quoteSheet(from.sheet.name)}!$${groupCol}$${from.firstRow}:$${groupCol}$${last},$${labelCol}${rowNo},${quoteSheet(from.sheet.name)}!${sumCol}$${from.firstRow}:${sumCol}$${last})`,
+            result,
+          };
+          l.values.set(`${ri}:${c.key}`, result);
+        }
+        if (c.type === 'text') cell.alignment = { vertical: 'top', wrapText: true };
+        if (c.editable) {
+          cell.protection = { locked: false };
+          cell.fill = EDITABLE_FILL;
+        }
+      }
+    });
+    if (l.totalRow !== null) {
+      const t = l.totalRow;
+      const label = ws.getCell(t, 1);
+      setText(label, sheet.total!.label);
+      for (const c of ordered) {
+        const col = l.colOf.get(c.key)!;
+        const cell = ws.getCell(t, col);
+        if (col !== 1) cell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+        if (c.type !== 'money') continue;
+        if (c.formula !== undefined) {
+          const e = formulas.get(`${si}/${c.key}`)!;
+          const result = pence(evaluate(e, (r) => (r.sheet ? totalValue(r) : (l.values.get(`total:${r.col}`) ?? 0)))) / 100;
+          cell.numFmt = hs.excel.moneyFormat;
+          cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `${colLetter(l.colOf.get(r.col)!)}${t}`)), result };
+          l.values.set(`total:${c.key}`, result);
+        } else {
+          let sum = 0;
+          for (let ri = 0; ri < records.length; ri++) sum += l.values.get(`${ri}:${c.key}`) ?? 0;
+          const result = pence(sum) / 100;
+          const letter = colLetter(col);
+          cell.numFmt = hs.excel.moneyFormat;
+          cell.value = { formula: `SUM(${letter}${l.firstRow}:${letter}${t - 1})`, result };
+          l.values.set(`total:${c.key}`, result);
+        }
+      }
+      label.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+      for (let col = 1; col <= sheet.columns.length; col++) ws.getCell(t, col).border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+    }
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + records.length, column: sheet.columns.length } };
+  };
+
+  const fillCover = (si: number, l: Layout) => {
+    const sheet = l.sheet as Extract<TemplateSheet, { kind: 'cover' }>;
+    const ws = l.ws;
+    styleTitle(ws.getCell('A1'));
+    setText(ws.getCell('A1'), fillTitle(sheet.title, data.cover));
+    headerRow(l, ['Item', 'Value'], sheet.columnWidths ?? [42, 70]);
+    const coverValues = new Map<string, number>();
+    sheet.fields.forEach((f, fi) => {
+      const rowNo = 3 + fi;
+      const labelCell = ws.getCell(rowNo, 1);
+      setText(labelCell, f.label);
+      labelCell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+      labelCell.alignment = { vertical: 'top', wrapText: true };
+      const cell = ws.getCell(rowNo, 2);
+      if (f.source !== undefined) {
+        const v = setValue(cell, f.type, f.source === 'blank' ? null : (data.cover[f.source] ?? null));
+        if (v !== undefined) coverValues.set(f.source, v);
+      } else if (f.text !== undefined) {
+        setText(cell, f.text);
+        cell.font = { name: hs.excel.font, size: hs.excel.sizePt };
+        ws.getRow(rowNo).height = Math.min(160, 15 * Math.ceil(f.text.length / 80));
+      } else if (f.formula !== undefined) {
+        const e = formulas.get(`${si}/field:${fi}`)!;
+        setValue(cell, f.type, null);
+        const result = pence(evaluate(e, (r) => (r.sheet ? totalValue(r) : (coverValues.get(r.col) ?? 0)))) / 100;
+        cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `$B$${l.coverRows.get(r.col)}`)), result };
+      }
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
+      if (f.editable) {
+        cell.protection = { locked: false };
+        cell.fill = EDITABLE_FILL;
+      }
+    });
+  };
+
+  // 2. Fill: tables first (covers and cross-sheet formulas read their totals), costTypes after their headings sheet.
+  const order = template.sheets.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s));
+  for (const { s, i } of order) {
+    const l = layouts.get(s.name.toLowerCase())!;
+    if (s.kind === 'cover') fillCover(i, l);
+    else if (s.kind === 'headings') fillTable(i, l, data.headings);
+    else if (s.kind === 'awards') fillTable(i, l, data.awards);
+    else fillTable(i, l, data.costTypes);
+  }
+  return wb;
+}
+
+function rank(s: TemplateSheet): number {
+  return s.kind === 'headings' ? 0 : s.kind === 'awards' ? 1 : s.kind === 'costTypes' ? 2 : 3;
+}
+
+/** Sources first, then sums, then formulas in dependency order, so each formula's inputs are known. */
+function orderColumns(columns: TemplateColumn[], si: number, formulas: CheckedTemplate['formulas']): TemplateColumn[] {
+  const plain = columns.filter((c) => c.formula === undefined);
+  const pending = columns.filter((c) => c.formula !== undefined);
+  const done = new Set(plain.map((c) => c.key));
+  const out = [...plain];
+  while (pending.length > 0) {
+    const i = pending.findIndex((c) => {
+      const e = formulas.get(`${si}/${c.key}`);
+      return !e || refsReady(e, done);
+    });
+    const next = pending.splice(i < 0 ? 0 : i, 1)[0]!;
+    done.add(next.key);
+    out.push(next);
+  }
+  return out;
+}
+
+function refsReady(e: Parameters<typeof evaluate>[0], done: Set<string>): boolean {
+  switch (e.k) {
+    case 'num':
+      return true;
+    case 'ref':
+      return !!e.ref.sheet || done.has(e.ref.col);
+    case 'neg':
+      return refsReady(e.e, done);
+    case 'bin':
+      return refsReady(e.l, done) && refsReady(e.r, done);
+  }
+}
+
+/** Printed: A4, one page wide, header row repeated, the protective marking and page x of y. */
+export function pageSetup(wb: ExcelJS.Workbook, marking: string): void {
+  for (const ws of wb.worksheets) {
+    const wide = ws.columnCount > 3;
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: wide ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    };
+    ws.headerFooter = { oddHeader: `&C&"Arial,Bold"${marking}`, oddFooter: `&L&"Arial"&A&C&"Arial,Bold"${marking}&R&"Arial"Page &P of &N` };
+  }
+}
+
+export async function protectSheets(wb: ExcelJS.Workbook, password: string): Promise<void> {
+  for (const ws of wb.worksheets) {
+    await ws.protect(password, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+  }
+}
+
+export function templateFile(template: string, financialYear: string): string {
+  return template ? resolve(template) : defaultTemplatePath(financialYear);
+}
+
+export async function exportReturn(
+  ctx: Ctx,
+  input: { streamId: number; financialYear: string; quarter: number; out: string; template: string; preparedBy: string; signedOffBy: string },
+): Promise<ReturnExportResult> {
+  const file = templateFile(input.template, input.financialYear);
+  const checked = loadTemplate(file);
+  const quarter = input.quarter as Quarter;
+  const position = loadPosition(ctx, input.streamId, input.financialYear, quarter);
+  const claim = claims.find(ctx, input.streamId, input.financialYear, `Q${quarter}`) ?? null;
+  const [periodStart, periodEnd] = quarterRange(input.financialYear, quarter);
+  const claimStatus = claim
+    ? `${claim.status[0]!.toUpperCase()}${claim.status.slice(1)}${claim.submittedOn ? `, submitted ${claim.submittedOn}` : ''}${claim.paidOn ? `, paid ${claim.paidOn}` : ''}`
+    : 'Not yet recorded';
+  const cover: Record<string, Scalar> = {
+    organisation: settings.get(ctx, 'organisationName') ?? '',
+    funder: position.stream.funder,
+    streamName: position.stream.name,
+    streamReference: position.stream.reference,
+    agreementReference: position.stream.agreementReference || position.stream.reference,
+    financialYear: input.financialYear,
+    periodLabel: describeQuarter(input.financialYear, quarter),
+    periodStart,
+    periodEnd,
+    spendBy: position.stream.spendBy,
+    allocation: position.allocationPence,
+    claimStatus,
+    preparedBy: input.preparedBy || claim?.preparedBy || settings.get(ctx, 'userName') || '',
+    signedOffBy: input.signedOffBy || claim?.signedOffBy || settings.chiefFinanceOfficer(ctx) || '',
+    today: isoToday(ctx),
+    blank: null,
+  };
+  const wb = buildReturnWorkbook(checked, returnData(position, cover), {
+    title: `${position.stream.name}: spend return ${describeQuarter(input.financialYear, quarter)}`,
+  });
+  pageSetup(wb, settings.get(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL');
+  await protectSheets(wb, checked.template.protection.password);
+  const written = await writeXlsx(input.out, wb);
+  return { ...written, template: file, totals: position.totals, claim };
+}
+
+export function checkReturnTemplate(template: string): { path: string; ok: boolean; problems: { path: string; message: string }[] } {
+  const path = templateFile(template, '2019/20');
+  const { problems } = readTemplateFile(path);
+  return { path, ok: problems.length === 0, problems };
+}

@@ -1,0 +1,83 @@
+import type { Ctx } from '../shared/context';
+import { notFound } from '../shared/errors';
+import { monthsOfYear, type Quarter } from '../shared/financial-year';
+import type { FundingOverview, Position, StreamYearSummary } from './contract';
+import { isInterventionHeading } from './headings';
+import { computePosition, defaultAsOfQuarter, type PositionInput } from './position';
+import { allocations, awards, budgetLines, spend, streams, type StreamRow } from './repository';
+
+/** Loads the rows of one stream-year and hands them to the pure position computation. */
+
+export function requireStream(ctx: Ctx, id: number): StreamRow {
+  const s = streams.get(ctx, id);
+  if (!s) throw notFound('funding_stream', id);
+  return s;
+}
+
+export function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string, asOfQuarter: number | null): PositionInput {
+  const months = monthsOfYear(financialYear);
+  const first = months[0]!;
+  const last = months[11]!;
+  const rows = spend.forStreamYear(ctx, stream.id, financialYear, first, last);
+  const spendRows = rows.map((s) => ({ budgetLineId: s.budgetLineId, awardId: s.awardId, month: s.month, kind: s.kind, amountPence: s.amountPence }));
+  return {
+    stream: {
+      id: stream.id,
+      reference: stream.reference,
+      name: stream.name,
+      funder: stream.funder,
+      agreementReference: stream.agreementReference,
+      spendBy: stream.spendBy,
+      awardCapPence: stream.awardCapPence,
+      carryOverAllowed: stream.carryOverAllowed,
+      evaluationPercent: stream.evaluationPercent,
+      minInterventionPercent: stream.minInterventionPercent,
+      matchFundingPercent: stream.matchFundingPercent,
+    },
+    financialYear,
+    allocationPence: allocations.get(ctx, stream.id, financialYear),
+    lines: budgetLines.list(ctx, stream.id, financialYear),
+    awards: awards.list(ctx, stream.id, financialYear, [first, last]),
+    spend: spendRows,
+    asOfQuarter: (asOfQuarter ?? defaultAsOfQuarter(financialYear, spendRows)) as 0 | Quarter,
+    isInterventionHeading,
+  };
+}
+
+export function loadPosition(ctx: Ctx, streamId: number, financialYear: string, asOfQuarter: number | null = null): Position {
+  return computePosition(positionInput(ctx, requireStream(ctx, streamId), financialYear, asOfQuarter));
+}
+
+export function summarise(p: Position): StreamYearSummary {
+  return {
+    streamId: p.stream.id,
+    reference: p.stream.reference,
+    name: p.stream.name,
+    funder: p.stream.funder,
+    financialYear: p.financialYear,
+    allocationPence: p.allocationPence,
+    budgetedPence: p.budgetedPence,
+    actualToDatePence: p.totals.actualToDatePence,
+    forecastYearEndPence: p.totals.forecastYearEndPence,
+    variancePence: p.totals.variancePence,
+    underspendAtRiskPence: p.underspendAtRiskPence,
+    warnings: p.warnings,
+  };
+}
+
+/** Every stream that covers the year, side by side. */
+export function loadOverview(ctx: Ctx, financialYear: string, asOfQuarter: number | null = null): FundingOverview {
+  const list = streams
+    .list(ctx)
+    .filter((s) => s.firstYear <= financialYear && s.lastYear >= financialYear)
+    .map((s) => summarise(computePosition(positionInput(ctx, s, financialYear, asOfQuarter))));
+  const totals = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0 };
+  for (const s of list) {
+    totals.allocationPence += s.allocationPence;
+    totals.budgetedPence += s.budgetedPence;
+    totals.actualToDatePence += s.actualToDatePence;
+    totals.forecastYearEndPence += s.forecastYearEndPence;
+    totals.variancePence += s.variancePence;
+  }
+  return { financialYear, streams: list, totals };
+}
