@@ -1,3 +1,4 @@
+import { exportActionLogVerb, exportAgendaVerb, exportMinutesVerb } from '../meetings/cli-exports';
 import { exportPerformanceVerb } from '../performance/cli-exports';
 import type { Verb, VerbGroup } from './verb';
 
@@ -7,6 +8,9 @@ import type { Verb, VerbGroup } from './verb';
  * plainly that it is not available yet.
  */
 export const exportKinds: Record<string, Verb> = {
+  agenda: exportAgendaVerb,
+  minutes: exportMinutesVerb,
+  'action-log': exportActionLogVerb,
   performance: exportPerformanceVerb,
 };
 

@@ -1,0 +1,98 @@
+import { openDatabase } from '../db/connection';
+import type { OpName } from '../api/contract';
+import { UsageError, type CliContext } from '../cli/io';
+import type { Verb } from '../cli/verb';
+import { isSqliteFile, sameFile } from '../cli/workspace-file';
+import { DomainError } from '../shared/errors';
+import type { ExportResult } from './contract';
+
+/**
+ * `export agenda|minutes|action-log --db FILE --meeting ID --out FILE`: the same
+ * operations the app calls, so the files are the ones the Meetings screen writes.
+ */
+const common = {
+  db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+  meeting: { type: 'string', value: 'ID', required: true, help: 'the meeting’s number (shown on its page in the app)' },
+  out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
+} as const;
+
+function meetingId(text: string, usage: string): number {
+  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--meeting must be a meeting number such as 12, not "${text}"`, usage);
+  return Number(text);
+}
+
+async function runExport(cli: CliContext, dbPath: string, out: string, op: OpName, input: Record<string, unknown>): Promise<ExportResult> {
+  if (sameFile(dbPath, out) || isSqliteFile(out)) {
+    throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export.`, 'out');
+  }
+  // The handler map is loaded only when an export runs, so other commands start quickly.
+  const { dispatch } = await import('../api/dispatch');
+  const db = openDatabase(dbPath, { create: false });
+  try {
+    const env = await dispatch({ db, actor: cli.actor, now: cli.now }, op, { ...input, out });
+    if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
+    return env.value as ExportResult;
+  } finally {
+    db.close();
+  }
+}
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export const exportAgendaVerb: Verb = {
+  name: 'export agenda',
+  summary: 'Write a meeting’s agenda as a Word document.',
+  options: common,
+  async run({ values }, cli) {
+    const usage = 'export agenda --db FILE --meeting ID --out FILE.docx';
+    const r = await runExport(cli, values.db as string, values.out as string, 'meeting.exportAgenda', { id: meetingId(values.meeting as string, usage) });
+    cli.say(`Wrote ${r.path}: agenda of ${r.count} items (${kb(r.bytes)}).`);
+    return 0;
+  },
+};
+
+export const exportMinutesVerb: Verb = {
+  name: 'export minutes',
+  summary: 'Write a meeting’s minutes as a Word document.',
+  options: common,
+  async run({ values }, cli) {
+    const usage = 'export minutes --db FILE --meeting ID --out FILE.docx';
+    const r = await runExport(cli, values.db as string, values.out as string, 'meeting.exportMinutes', { id: meetingId(values.meeting as string, usage) });
+    cli.say(`Wrote ${r.path}: minutes of ${r.count} items (${kb(r.bytes)}).`);
+    return 0;
+  },
+};
+
+export const exportActionLogVerb: Verb = {
+  name: 'export action-log',
+  summary: 'Write the action log of a meeting’s board (or of every board) as Word or Excel.',
+  options: {
+    db: common.db,
+    meeting: { type: 'string', value: 'ID', help: 'the log of this meeting’s board (leave out for every board)' },
+    format: { type: 'string', value: 'docx|xlsx', help: 'docx (the default) or xlsx' },
+    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write, ending .docx or .xlsx (replaced if it exists)' },
+  },
+  async run({ values }, cli) {
+    const usage = 'export action-log --db FILE [--meeting ID] [--format docx|xlsx] --out FILE';
+    const out = values.out as string;
+    const format = (values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx');
+    if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
+    let boardId: number | null = null;
+    if (values.meeting !== undefined) {
+      const id = meetingId(values.meeting as string, usage);
+      // The board is found through the same read the app uses; a missing meeting is named.
+      const { dispatch } = await import('../api/dispatch');
+      const db = openDatabase(values.db as string, { create: false });
+      try {
+        const env = await dispatch({ db, actor: cli.actor, now: cli.now }, 'meeting.get', { id });
+        if (!env.ok) throw new DomainError(env.error.code, env.error.message, 'meeting');
+        boardId = (env.value as { meeting: { boardId: number } }).meeting.boardId;
+      } finally {
+        db.close();
+      }
+    }
+    const r = await runExport(cli, values.db as string, out, 'action.exportLog', { boardId, format });
+    cli.say(`Wrote ${r.path}: ${r.count} action${r.count === 1 ? '' : 's'} (${kb(r.bytes)}).`);
+    return 0;
+  },
+};
