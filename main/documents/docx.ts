@@ -9,6 +9,7 @@ import {
   ImageRun,
   LineRuleType,
   LevelFormat,
+  NumberFormat,
   PageBreak,
   PageNumber,
   Packer,
@@ -16,10 +17,12 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
   type FileChild,
+  type IPropertiesOptions,
   type ParagraphChild,
 } from 'docx';
 import { writeFileAtomic } from './atomic-write';
@@ -124,19 +127,27 @@ export function pageBreak(): Paragraph {
 
 const NUMBERED_PARAGRAPHS = 'numbered-paragraphs';
 const NUMBERED_LIST = 'numbered-list';
+const ROMAN_LIST = 'roman-list';
 const BULLET_LIST = 'bullet-list';
 
 /**
  * Numbering in a document: paragraphs numbered 1, 2, 3… across sections (the Police and
  * Crime Panel report style), and lists. Each numbered list gets a fresh instance so it
- * restarts at 1 (docx ignores restarts at deeper levels).
+ * restarts at 1 (docx ignores restarts at deeper levels); restartParagraphs() starts the
+ * paragraph numbers again at 1, for the next paper of an agenda pack.
  */
 export class Numbering {
   private listInstance = 0;
+  private paragraphInstance = 0;
 
   /** A paragraph numbered continuously through the document: 1., 2., 3.… */
   numberedParagraph(text: RichText): Paragraph {
-    return new Paragraph({ numbering: { reference: NUMBERED_PARAGRAPHS, level: 0 }, children: runs(text) });
+    return new Paragraph({ numbering: { reference: NUMBERED_PARAGRAPHS, level: 0, instance: this.paragraphInstance }, children: runs(text) });
+  }
+
+  /** The next numberedParagraph is 1 again. */
+  restartParagraphs(): void {
+    this.paragraphInstance++;
   }
 
   /** A bullet list (optionally nested one level inside a numbered paragraph). */
@@ -144,10 +155,11 @@ export class Numbering {
     return items.map((item) => new Paragraph({ numbering: { reference: BULLET_LIST, level }, children: runs(item) }));
   }
 
-  /** A numbered list (1. 2. 3.), restarting at 1. */
-  numbered(items: RichText[], level: 0 | 1 = 0): Paragraph[] {
+  /** A numbered list, restarting at 1: 1. 2. 3. (decimal) or i) ii) iii) (lower-roman). */
+  numbered(items: RichText[], level: 0 | 1 = 0, style: 'decimal' | 'lower-roman' = 'decimal'): Paragraph[] {
     const instance = ++this.listInstance;
-    return items.map((item) => new Paragraph({ numbering: { reference: NUMBERED_LIST, level, instance }, children: runs(item) }));
+    const reference = style === 'lower-roman' ? ROMAN_LIST : NUMBERED_LIST;
+    return items.map((item) => new Paragraph({ numbering: { reference, level, instance }, children: runs(item) }));
   }
 }
 
@@ -165,6 +177,16 @@ function numberingConfig() {
           level,
           format: level === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER,
           text: level === 0 ? '%1.' : '%2)',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: indent(level + 0) } },
+        })),
+      },
+      {
+        reference: ROMAN_LIST,
+        levels: [0, 1].map((level) => ({
+          level,
+          format: level === 0 ? LevelFormat.LOWER_ROMAN : LevelFormat.LOWER_LETTER,
+          text: level === 0 ? '%1)' : '%2)',
           alignment: AlignmentType.LEFT,
           style: { paragraph: { indent: indent(level + 0) } },
         })),
@@ -278,22 +300,54 @@ function header(meta: DocumentMeta): Header {
   return new Header({ children });
 }
 
-function footer(meta: DocumentMeta): Footer {
+/**
+ * A section of the document with its own page numbering or footer line, e.g. an agenda
+ * pack's front matter numbered i, ii, iii and its papers numbered 1, 2, 3 with the item in
+ * the footer. A plain array of children is a section with the document's defaults.
+ */
+export interface DocSection {
+  children: FileChild[];
+  /** Restart the page numbers at `start`, in `format` (default: carry on, decimal). */
+  pageNumbers?: { start?: number; format?: 'decimal' | 'lower-roman' };
+  /** Written before the page number in the footer, e.g. "Item 5 · SB/2020/03". */
+  footerLabel?: string;
+  /** "Page 3" rather than "Page 3 of 12" (where sections number their pages apart). */
+  pageOnly?: boolean;
+}
+
+function footer(meta: DocumentMeta, section: DocSection): Footer {
+  const page = section.pageOnly ? ['Page ', PageNumber.CURRENT] : ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES];
+  const label = section.footerLabel ? [`${cleanText(section.footerLabel)} \u2014 `] : [];
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: pt(hs.smallSizePt) })],
+        children: [new TextRun({ children: [...label, ...page], size: pt(hs.smallSizePt) })],
       }),
       markingParagraph(meta.marking),
     ],
   });
 }
 
+/** A contents list from the document's headings (level 1 by default), with page numbers. */
+export function contents(opts: { levels?: '1-1' | '1-2' | '1-3' } = {}): TableOfContents {
+  return new TableOfContents('Contents', { hyperlink: true, headingStyleRange: opts.levels ?? '1-1' });
+}
+
+export interface BuildOptions {
+  /**
+   * Works out page numbers when the document is written, so a contents list and page
+   * references show them without Word updating fields: pass estimatePageNumbers from
+   * 'docx/layout'.
+   */
+  pageNumbers?: IPropertiesOptions['pageNumbers'];
+}
+
 /** One section per entry; each section starts on a new page (e.g. the papers of an agenda pack). */
-export function buildDocument(meta: DocumentMeta, sections: FileChild[][]): Document {
+export function buildDocument(meta: DocumentMeta, sections: (FileChild[] | DocSection)[], options: BuildOptions = {}): Document {
   const run = { font: hs.font, size: pt(hs.bodySizePt), color: hs.colours.text, language: { value: hs.language } };
   const headingStyle = (size: number) => ({ run: { font: hs.font, size: pt(size), bold: true, color: hs.colours.heading }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } });
+  const specs: DocSection[] = sections.map((s) => (Array.isArray(s) ? { children: s } : s));
   return new Document({
     title: meta.title,
     subject: meta.subject,
@@ -302,6 +356,7 @@ export function buildDocument(meta: DocumentMeta, sections: FileChild[][]): Docu
     description: meta.description,
     keywords: meta.keywords,
     features: { updateFields: false },
+    pageNumbers: options.pageNumbers,
     numbering: numberingConfig(),
     styles: {
       default: {
@@ -313,16 +368,19 @@ export function buildDocument(meta: DocumentMeta, sections: FileChild[][]): Docu
         caption: { run: { font: hs.font, size: pt(hs.smallSizePt), bold: true, italics: false, color: hs.colours.text } },
       },
     },
-    sections: sections.map((children) => ({
+    sections: specs.map((section) => ({
       properties: {
         page: {
           size: { width: cm(21), height: cm(29.7) },
           margin: { top: cm(hs.marginsCm.top), bottom: cm(hs.marginsCm.bottom), left: cm(hs.marginsCm.left), right: cm(hs.marginsCm.right) },
+          pageNumbers: section.pageNumbers
+            ? { start: section.pageNumbers.start, formatType: section.pageNumbers.format === 'lower-roman' ? NumberFormat.LOWER_ROMAN : NumberFormat.DECIMAL }
+            : undefined,
         },
       },
       headers: { default: header(meta) },
-      footers: { default: footer(meta) },
-      children,
+      footers: { default: footer(meta, section) },
+      children: section.children,
     })),
   });
 }

@@ -1,4 +1,236 @@
 import type { HandlersFor } from '../api/handler-types';
-import type { papersContract } from './contract';
+import { writeDocx } from '../documents/docx';
+import type { Ctx } from '../shared/context';
+import { isoNow } from '../shared/context';
+import { DomainError } from '../shared/errors';
+import { cleanString, type PaperBlock } from './blocks';
+import { exportAgendaPack, issueAgendaPack, listPackIssues, planAgendaPack } from './agenda-pack';
+import type { papersContract, PaperDetail, SectionSaved } from './contract';
+import { resolveLiveTable } from './live-tables';
+import { paperDocument } from './paper-docx';
+import { canMove, PAPER_STATUS_LABELS } from './paper-status';
+import { paperDetail, paperForDocument, paperWarnings, requirePaper, snapshotOf, type PaperSnapshot } from './paper-view';
+import { lookups, papers, sections, versions, type PaperRow } from './repository';
+import { nameList } from './required-sections';
+import { findTemplate, loadTemplates } from './templates';
+import { compareSections } from './version-diff';
 
-export const papersHandlers: HandlersFor<typeof papersContract> = {};
+type Links = { boardId: number | null; meetingId: number | null; agendaItemId: number | null; authorPersonId: number | null; presenterPersonId: number | null };
+
+/**
+ * The links of a paper checked and completed: an agenda item fixes the meeting, a meeting
+ * fixes the board, and each must agree with the others.
+ */
+function checkLinks(ctx: Ctx, links: Links): Links {
+  const { boardId, meetingId, agendaItemId, authorPersonId, presenterPersonId } = links;
+  const out: Links = { boardId, meetingId, agendaItemId, authorPersonId, presenterPersonId };
+  if (out.agendaItemId !== null) {
+    const item = lookups.agendaItem(ctx, out.agendaItemId);
+    if (!item) throw new DomainError('paper.agendaItemMissing', `Agenda item ${out.agendaItemId} does not exist; choose one from the meeting's agenda.`, 'agendaItemId');
+    if (out.meetingId !== null && out.meetingId !== item.meetingId) {
+      throw new DomainError('paper.agendaItemElsewhere', `The agenda item "${item.title}" belongs to another meeting.`, 'agendaItemId');
+    }
+    out.meetingId = item.meetingId;
+  }
+  if (out.meetingId !== null) {
+    const meeting = lookups.meeting(ctx, out.meetingId);
+    if (!meeting) throw new DomainError('paper.meetingMissing', `Meeting ${out.meetingId} does not exist; choose one from the list.`, 'meetingId');
+    if (out.boardId !== null && out.boardId !== meeting.boardId) {
+      throw new DomainError('paper.meetingElsewhere', `That meeting is a meeting of ${meeting.boardName}, not of the board chosen for the paper.`, 'meetingId');
+    }
+    out.boardId = meeting.boardId;
+  }
+  if (out.boardId !== null && !lookups.board(ctx, out.boardId)) throw new DomainError('paper.boardMissing', `Board ${out.boardId} does not exist; choose one from the list.`, 'boardId');
+  for (const [field, label] of [['authorPersonId', 'author'], ['presenterPersonId', 'presenting officer']] as const) {
+    const personId = out[field];
+    if (personId !== null && !lookups.person(ctx, personId)) throw new DomainError('paper.personMissing', `Person ${personId} (the ${label}) does not exist; choose someone from the list.`, field);
+  }
+  return out;
+}
+
+function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: number): void {
+  const clash = papers.findByReference(ctx, reference);
+  if (clash && clash.id !== exceptId) {
+    throw new DomainError('paper.duplicateReference', `Another paper already has the reference ${clash.reference} ("${clash.title}"). Choose another reference.`, 'reference');
+  }
+}
+
+function assertEditable(row: PaperRow, what: string): void {
+  if (row.status === 'final') {
+    throw new DomainError('paper.final', `${row.reference} is final, so its ${what} cannot be changed. Move it back to draft first (the final version is kept).`, 'status');
+  }
+}
+
+function cleanHeader(header: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(header).map(([k, v]) => [k, cleanString(v).trim()]).filter(([, v]) => v !== ''));
+}
+
+function nextReference(ctx: Ctx, boardId: number, year: number): string {
+  const board = lookups.board(ctx, boardId);
+  if (!board) throw new DomainError('paper.boardMissing', `Board ${boardId} does not exist.`, 'boardId');
+  const prefix = `${board.code}/${year}/`;
+  const used = papers
+    .referencesLike(ctx, prefix)
+    .map((r) => Number(r.slice(prefix.length)))
+    .filter((n) => Number.isInteger(n));
+  const next = (used.length ? Math.max(...used) : 0) + 1;
+  return `${prefix}${String(next).padStart(2, '0')}`;
+}
+
+function snapshotFromVersion(json: string): PaperSnapshot {
+  return JSON.parse(json) as PaperSnapshot;
+}
+
+export async function exportPaper(ctx: Ctx, row: PaperRow, out: string, acknowledgeWarnings: boolean) {
+  const warnings = paperWarnings(ctx, row);
+  const blocking = warnings.filter((w) => w.code === 'paper.missingSection');
+  if (blocking.length > 0 && !acknowledgeWarnings) {
+    const names = blocking.map((w) => /"([^"]+)"/.exec(w.message)?.[1] ?? w.field);
+    return {
+      path: null,
+      bytes: 0,
+      written: false,
+      warnings: [
+        {
+          code: 'paper.missingSections',
+          message: `${row.reference} has no ${nameList(names)}, which the template requires. Export it anyway only if that is intended (acknowledge the warning).`,
+          field: 'sections',
+        },
+        ...warnings,
+      ],
+    };
+  }
+  const doc = paperDocument(paperForDocument(ctx, row));
+  const written = await writeDocx(out, doc);
+  return { ...written, written: true, warnings };
+}
+
+export const papersHandlers: HandlersFor<typeof papersContract> = {
+  'paper.templates': () => {
+    const { templates, problems } = loadTemplates();
+    return {
+      templates: templates.map((t) => ({ key: t.key, name: t.name, description: t.description, numbering: t.numbering, header: t.header, sections: t.sections })),
+      problems,
+    };
+  },
+  'paper.list': (ctx, filters) => papers.list(ctx, filters).map(({ headerJson: _h, ...summary }) => summary),
+  'paper.get': (ctx, { id }) => paperDetail(ctx, id),
+  'paper.nextReference': (ctx, { boardId, year }) => ({ reference: nextReference(ctx, boardId, year) }),
+
+  'paper.create': (ctx, input): PaperDetail => {
+    const template = findTemplate(input.templateKey);
+    assertUniqueReference(ctx, input.reference);
+    const links = checkLinks(ctx, input);
+    const id = papers.insert(ctx, {
+      reference: input.reference,
+      title: input.title,
+      templateKey: template.key,
+      ...links,
+      protectiveMarking: input.protectiveMarking,
+      purpose: input.purpose,
+      status: 'draft',
+      headerJson: JSON.stringify(cleanHeader(input.header)),
+    });
+    template.sections.forEach((s, i) => sections.insert(ctx, id, i + 1, s.key, s.heading, []));
+    return paperDetail(ctx, id);
+  },
+
+  'paper.update': (ctx, { id, ...patch }) => {
+    const row = requirePaper(ctx, id);
+    const changes = (k: 'reference' | 'title' | 'protectiveMarking' | 'purpose') => patch[k] !== undefined && patch[k] !== row[k];
+    if (changes('reference') || changes('title') || changes('protectiveMarking') || changes('purpose') || patch.header !== undefined) assertEditable(row, 'details');
+    if (patch.reference !== undefined) assertUniqueReference(ctx, patch.reference, id);
+    const links = checkLinks(ctx, {
+      boardId: patch.boardId !== undefined ? patch.boardId : row.boardId,
+      meetingId: patch.meetingId !== undefined ? patch.meetingId : patch.agendaItemId !== undefined && patch.agendaItemId !== null ? null : row.meetingId,
+      agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : row.agendaItemId,
+      authorPersonId: patch.authorPersonId !== undefined ? patch.authorPersonId : row.authorPersonId,
+      presenterPersonId: patch.presenterPersonId !== undefined ? patch.presenterPersonId : row.presenterPersonId,
+    });
+    const { header, ...rest } = patch;
+    papers.update(ctx, id, { ...rest, ...links, ...(header !== undefined ? { headerJson: JSON.stringify(cleanHeader(header)) } : {}) });
+    return paperDetail(ctx, id);
+  },
+
+  'paper.updateSection': (ctx, { paperId, key, body, heading }): SectionSaved => {
+    const row = requirePaper(ctx, paperId);
+    const stored = sections.raw(ctx, paperId, key);
+    if (!stored) throw new DomainError('paper.noSection', `${row.reference} has no section "${key}".`, 'key');
+    const bodyJson = JSON.stringify(body);
+    const changed = bodyJson !== stored.body_json || (heading !== undefined && heading !== stored.heading);
+    if (changed) {
+      assertEditable(row, 'text');
+      sections.update(ctx, stored.id, { body: body as PaperBlock[], ...(heading !== undefined ? { heading: cleanString(heading) } : {}) });
+      papers.update(ctx, paperId, {});
+    }
+    const after = requirePaper(ctx, paperId);
+    return {
+      paperId,
+      key,
+      heading: heading !== undefined ? cleanString(heading) : stored.heading,
+      body: body as PaperBlock[],
+      changed,
+      updatedAt: after.updatedAt,
+      warnings: paperWarnings(ctx, after),
+    };
+  },
+
+  'paper.setStatus': (ctx, { id, status }) => {
+    const row = requirePaper(ctx, id);
+    if (row.status === status) return paperDetail(ctx, id);
+    if (!canMove(row.status, status)) {
+      throw new DomainError(
+        'paper.statusMove',
+        `A paper that is ${PAPER_STATUS_LABELS[row.status].toLowerCase()} cannot be made ${PAPER_STATUS_LABELS[status].toLowerCase()} directly.`,
+        'status',
+      );
+    }
+    papers.update(ctx, id, { status });
+    versions.insert(ctx, id, status, snapshotOf(ctx, requirePaper(ctx, id)));
+    return paperDetail(ctx, id);
+  },
+
+  'paper.compare': (ctx, { id, from, to }) => {
+    const row = requirePaper(ctx, id);
+    const numbered = versions.of(ctx, id);
+    const label = (versionId: number) => {
+      const i = numbered.findIndex((v) => v.id === versionId);
+      if (i < 0) throw new DomainError('paper.noVersion', `${row.reference} has no version ${versionId}.`, 'from');
+      const v = numbered[i]!;
+      const snap = snapshotFromVersion(v.snapshotJson);
+      const what = snap.kind === 'packIssue' ? 'as issued in the agenda pack' : PAPER_STATUS_LABELS[v.status as keyof typeof PAPER_STATUS_LABELS] ?? v.status;
+      return { label: `Version ${i + 1} (${what}, ${v.createdAt.slice(0, 16).replace('T', ' ')})`, snap };
+    };
+    const before = label(from);
+    const after = to === null ? { label: `Current text (${isoNow(ctx).slice(0, 16).replace('T', ' ')})`, snap: snapshotOf(ctx, row) } : label(to);
+    return {
+      paperId: id,
+      from: { label: before.label, versionId: from },
+      to: { label: after.label, versionId: to },
+      titleBefore: before.snap.title,
+      titleAfter: after.snap.title,
+      sections: compareSections(before.snap.sections, after.snap.sections),
+    };
+  },
+
+  'paper.delete': (ctx, { id }) => {
+    const row = requirePaper(ctx, id);
+    if (row.status !== 'draft') {
+      throw new DomainError('paper.notDraft', `${row.reference} is ${PAPER_STATUS_LABELS[row.status].toLowerCase()}; only a draft paper can be deleted.`, 'id');
+    }
+    if (versions.packIssues(ctx, row.meetingId ?? 0).some((v) => v.paperId === id)) {
+      throw new DomainError('paper.issued', `${row.reference} has gone out in an agenda pack, so it is kept.`, 'id');
+    }
+    papers.remove(ctx, id);
+    return { id };
+  },
+
+  'paper.liveTable': (ctx, { source, params }) => resolveLiveTable(ctx, { type: 'live', source, params }),
+
+  'paper.export': async (ctx, { id, out, acknowledgeWarnings }) => exportPaper(ctx, requirePaper(ctx, id), out, acknowledgeWarnings),
+
+  'agendaPack.plan': (ctx, input) => planAgendaPack(ctx, input.meetingId, input.public).plan,
+  'agendaPack.export': async (ctx, input) => exportAgendaPack(ctx, input.meetingId, input.public, input.out),
+  'agendaPack.issue': (ctx, input) => issueAgendaPack(ctx, input.meetingId, input.public),
+  'agendaPack.issues': (ctx, { meetingId }) => listPackIssues(ctx, meetingId),
+};

@@ -1,3 +1,4 @@
+import type { PaperBlock } from '../papers/blocks';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleRow } from './bundle';
 
 /**
@@ -21,22 +22,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleRow } from './bu
 // Paper section bodies (paper_section.body_json)
 // ---------------------------------------------------------------------------------------
 
-/**
- * The body of a paper section: a JSON array of blocks, in reading order.
- *   { "type": "paragraph", "text": "…" }
- *       One paragraph. Where a template numbers paragraphs (the panel report numbers them
- *       1, 2, 3… continuously across sections) the number is the template's, not the text's.
- *   { "type": "bullets", "items": ["…", "…"] }
- *       A bulleted list.
- *   { "type": "numbered", "items": ["…", "…"], "style": "lower-roman" }
- *       A numbered list; "style" is optional: "decimal" (1. 2. 3.) by default, or
- *       "lower-roman" for the i) ii) iii) lists of seed 004.
- * Text is plain (no markup); typographic quotes and dashes are kept as written.
- */
-export type PaperBlock =
-  | { type: 'paragraph'; text: string }
-  | { type: 'bullets'; items: string[] }
-  | { type: 'numbered'; items: string[]; style?: 'decimal' | 'lower-roman' };
+// The block format of a section body is defined in main/papers/blocks.ts.
+export type { PaperBlock };
 
 const para = (text: string): PaperBlock => ({ type: 'paragraph', text });
 const bullets = (...items: string[]): PaperBlock => ({ type: 'bullets', items });

@@ -1,0 +1,158 @@
+import { Bookmark, HeadingLevel, Paragraph, TabStopType, TextRun, type Document, type FileChild } from 'docx';
+import {
+  buildDocument,
+  dataTable,
+  heading,
+  labelled,
+  Numbering,
+  paragraph,
+  runs,
+  title as titleParagraph,
+  type Column,
+  type RichText as DocRichText,
+} from '../documents/docx';
+import type { ProtectiveMarking } from '../documents/house-style';
+import type { Ctx } from '../shared/context';
+import type { PaperBlock, RichText } from './blocks';
+import { resolveLiveTable, unavailableText } from './live-tables';
+import { paragraphNumbers, type NumberingMode } from './paragraph-numbering';
+
+/**
+ * A paper as Word paragraphs, in the shape of the seed papers: the title, the header block
+ * (From / To / Subject / Date for the panel report; meeting, date and purpose for a board
+ * paper), the paper's details, then the template's sections as real headings, with
+ * paragraphs numbered where the template asks (1, 2, 3… continuously, or 1.1, 1.2 by
+ * section), lists as Word lists, tables with a header row that repeats. Used alone (a paper
+ * exported) and in the agenda pack, where the paper's title is a level-1 heading and its
+ * sections level 2.
+ */
+
+/** A block ready for the document: live tables already filled in (or explained). */
+export type DocBlock =
+  | Exclude<PaperBlock, { type: 'live' }>
+  | { type: 'table'; columns: string[]; rows: RichText[][]; caption?: string; note?: string; align?: ('left' | 'right')[] }
+  | { type: 'notice'; text: string };
+
+export interface PaperForDocument {
+  reference: string;
+  title: string;
+  marking: ProtectiveMarking;
+  authorName: string | null;
+  numbering: NumberingMode;
+  /** The header block and the paper's details, in order: "From: …", "Reference: …". */
+  titleLines: { label: string; value: string }[];
+  sections: { heading: string; body: DocBlock[] }[];
+  /** Sign-off blocks (the decision notice): one per role. */
+  signatures: string[];
+}
+
+/** Fills in live tables from today's data; a table that cannot be filled says why. */
+export function resolveBlocks(ctx: Ctx, blocks: readonly PaperBlock[]): DocBlock[] {
+  return blocks.map((b): DocBlock => {
+    if (b.type !== 'live') return b;
+    const result = resolveLiveTable(ctx, b);
+    if (!result.ok) return { type: 'notice', text: unavailableText(result.reason) };
+    const t = result.table;
+    const caption = b.caption || t.caption;
+    return {
+      type: 'table',
+      columns: t.columns.map((c) => c.header),
+      align: t.columns.map((c) => c.align ?? 'left'),
+      rows: t.rows,
+      ...(caption ? { caption } : {}),
+      note: t.source,
+    };
+  });
+}
+
+function labelParagraph(label: string, text: RichText): Paragraph {
+  // The number hangs in the margin of the text, as Word's own numbering does.
+  return new Paragraph({
+    indent: { left: 680, hanging: 680 },
+    tabStops: [{ type: TabStopType.LEFT, position: 680 }],
+    children: [new TextRun({ text: `${label}\t` }), ...runs(text as DocRichText)],
+  });
+}
+
+function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbering, mode: NumberingMode): FileChild[] {
+  switch (block.type) {
+    case 'paragraph':
+      if (mode === 'continuous') return [numbering.numberedParagraph(block.text as DocRichText)];
+      if (label) return [labelParagraph(label, block.text)];
+      return [paragraph(block.text as DocRichText)];
+    case 'bullets':
+      return numbering.bullets(block.items as DocRichText[]);
+    case 'numbered':
+      return numbering.numbered(block.items as DocRichText[], 0, block.style ?? 'decimal');
+    case 'table': {
+      const align = 'align' in block ? block.align : undefined;
+      const columns: Column[] = block.columns.map((header, i) => ({ header, align: align?.[i] ?? 'left' }));
+      const out = dataTable(columns, block.rows as DocRichText[][], block.caption ? { caption: block.caption } : {});
+      if ('note' in block && block.note) out.push(paragraph(block.note, { small: true, muted: true }));
+      return out;
+    }
+    case 'notice':
+      return [paragraph({ text: block.text, italic: true }, { muted: true })];
+  }
+}
+
+function signatureBlock(role: string): FileChild[] {
+  const line = '\u2002'.repeat(40);
+  return [
+    heading(role, 3),
+    labelled('Comments', ''),
+    new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: 'Signature: ', bold: true }), new TextRun({ text: line, underline: {} })] }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] }),
+  ];
+}
+
+export interface ContentOptions {
+  /** 'title': the paper alone (Title style, sections Heading 1); 'item': in an agenda pack (Heading 1, sections Heading 2). */
+  as: 'title' | 'item';
+  /** The heading text in a pack, e.g. "Item 4: Kent Violence Reduction Unit – update". */
+  headingText?: string;
+  /** A bookmark on the heading, for page references. */
+  bookmark?: string;
+}
+
+export function paperContent(doc: PaperForDocument, numbering: Numbering, opts: ContentOptions = { as: 'title' }): FileChild[] {
+  const out: FileChild[] = [];
+  const headingText = opts.headingText ?? doc.title;
+  if (opts.as === 'title') {
+    out.push(titleParagraph(headingText));
+  } else {
+    const children = opts.bookmark ? [new Bookmark({ id: opts.bookmark, children: [new TextRun(headingText)] })] : [new TextRun(headingText)];
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children }));
+  }
+  for (const line of doc.titleLines) out.push(labelled(line.label, line.value));
+  out.push(new Paragraph({ children: [], spacing: { after: 120 } }));
+
+  numbering.restartParagraphs();
+  const labels = paragraphNumbers(doc.numbering, doc.sections);
+  const level = opts.as === 'title' ? 1 : 2;
+  doc.sections.forEach((section, s) => {
+    const headingLabel = doc.numbering === 'by-section' ? `${s + 1}. ${section.heading}` : section.heading;
+    out.push(heading(headingLabel, level as 1 | 2));
+    section.body.forEach((block, b) => out.push(...blockParagraphs(block, labels[s]![b] ?? null, numbering, doc.numbering)));
+  });
+  if (doc.signatures.length > 0) {
+    out.push(heading('Sign-off', level as 1 | 2));
+    for (const role of doc.signatures) out.push(...signatureBlock(role));
+  }
+  return out;
+}
+
+/** The paper alone as a Word document. */
+export function paperDocument(doc: PaperForDocument): Document {
+  const numbering = new Numbering();
+  return buildDocument(
+    {
+      title: `${doc.reference} ${doc.title}`,
+      subject: doc.title,
+      author: doc.authorName ?? undefined,
+      marking: doc.marking,
+      headerText: doc.reference,
+    },
+    [paperContent(doc, numbering, { as: 'title' })],
+  );
+}
