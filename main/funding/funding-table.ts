@@ -1,6 +1,9 @@
 import type { FileChild } from 'docx';
 import { dataTable, paragraph, type Column } from '../documents/docx';
-import type { Ctx } from '../shared/context';
+import type { LiveTableResult } from '../papers/contract';
+import { isoToday, type Ctx } from '../shared/context';
+import { formatDateLong } from '../shared/dates';
+import { isFinancialYear } from '../shared/financial-year';
 import { DomainError } from '../shared/errors';
 import { formatPence } from '../shared/money';
 import type { Position } from './contract';
@@ -76,7 +79,7 @@ export function fundingTableDocx(table: FundingTable): FileChild[] {
     return [paragraph(`No budget lines or funded projects are recorded on the ${table.position.stream.name} for ${table.position.financialYear}.`)];
   }
   // Money columns wide enough for "£1,147,696.35" on one line at 12 pt.
-  const widths = table.kind === 'awards' ? [20, 34, 12, 17, 17] : [28, 18, 18, 18, 18];
+  const widths = table.kind === 'awards' ? [20, 34, 12, 17, 17] : [20, 20, 20, 20, 20];
   const columns: Column[] = table.headers.map((header, i) => ({ header, align: table.numeric[i] ? 'right' : 'left', width: widths[i]! }));
   const rows = [...table.rows, table.total.map((t) => ({ text: t === '' ? '—' : t, bold: true }))];
   return dataTable(columns, rows, { caption: table.caption });
@@ -91,4 +94,25 @@ export function fundingTableBlock(ctx: Ctx, opts: { streamRef: string; year: str
   if (!s) throw new DomainError('funding_stream.notFound', `There is no funding stream with the reference ${opts.streamRef}.`, 'streamRef');
   const table = fundingTable(loadPosition(ctx, s.id, opts.year, opts.asOfQuarter ?? null));
   return { ...table, docx: fundingTableDocx(table) };
+}
+
+/**
+ * The papers area's live table "funding.awards" (params: stream = reference, year = 2019/20):
+ * the same table as text rows, with the total as the last row.
+ */
+export function fundingLiveTable(ctx: Ctx, params: Record<string, string>): LiveTableResult {
+  const streamRef = params.stream ?? '';
+  const year = params.year ?? '';
+  if (!streamRef) return { ok: false, reason: 'the table does not say which funding stream (stream, e.g. VRF)' };
+  if (!isFinancialYear(year)) return { ok: false, reason: `the year "${year}" is not a financial year written like 2019/20` };
+  const t = fundingTableBlock(ctx, { streamRef, year });
+  return {
+    ok: true,
+    table: {
+      caption: t.caption,
+      columns: t.headers.map((header, i) => ({ header, align: t.numeric[i] ? 'right' : 'left' })),
+      rows: [...t.rows, t.total],
+      source: `Funding records of the ${t.position.stream.name} (${t.position.stream.reference}), as at ${formatDateLong(isoToday(ctx))}${t.notes.length ? `. ${t.notes.join('. ')}.` : ''}`,
+    },
+  };
 }

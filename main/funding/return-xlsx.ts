@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
 import { excelDate, newWorkbook, safeText, writeXlsx } from '../documents/xlsx';
 import { houseStyle as hs } from '../documents/house-style';
@@ -161,7 +161,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
       cell.value = label;
       cell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
       cell.fill = HEADER_FILL;
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: numeric[i] ? 'right' : 'left' };
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: numeric[i] ? 'right' : 'left', ...(numeric[i] ? {} : { indent: 1 }) };
       l.ws.getColumn(i + 1).width = widths[i] ?? (numeric[i] ? 18 : Math.min(40, Math.max(16, label.length + 2)));
     });
   };
@@ -183,6 +183,14 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
     const ordered = orderColumns(sheet.columns, si, formulas);
     records.forEach((rec, ri) => {
       const rowNo = l.firstRow + ri;
+      // Wrapped text needs its row tall enough; LibreOffice does not grow rows on opening.
+      const lines = Math.max(
+        1,
+        ...sheet.columns
+          .filter((c) => c.type === 'text' && c.source !== undefined)
+          .map((c) => Math.ceil(String(rec[c.source!] ?? '').length / Math.max(1, (c.width ?? 16) - 3))),
+      );
+      if (lines > 1) ws.getRow(rowNo).height = 14 * lines + 2;
       for (const c of ordered) {
         const cell = ws.getCell(rowNo, l.colOf.get(c.key)!);
         if (c.source !== undefined) {
@@ -211,7 +219,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
           };
           l.values.set(`${ri}:${c.key}`, result);
         }
-        if (c.type === 'text') cell.alignment = { vertical: 'top', wrapText: true };
+        cell.alignment = c.type === 'text' ? { vertical: 'top', wrapText: true, indent: 1 } : { vertical: 'top' };
         if (c.editable) {
           cell.protection = { locked: false };
           cell.fill = EDITABLE_FILL;

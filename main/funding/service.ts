@@ -3,7 +3,7 @@ import { insertRow } from '../db/audit';
 import { sql } from '../db/statements';
 import { isoToday, type Ctx } from '../shared/context';
 import { DomainError, notFound, type Problem } from '../shared/errors';
-import { describeQuarter, financialYearOf, monthsOfYear, quarterMonths, yearEnd, yearsBetween, yearStart, type Quarter } from '../shared/financial-year';
+import { financialYearOf, monthsOfYear, quarterMonths, yearEnd, yearsBetween, yearStart, type Quarter } from '../shared/financial-year';
 import { formatPence, parseMoney } from '../shared/money';
 import type {
   Award,
@@ -23,9 +23,11 @@ import type {
 } from './contract';
 import { parseTarget } from './contract';
 import { defaultHeadings } from './headings';
+import { registerLiveTable } from '../papers/live-tables';
+import { fundingLiveTable } from './funding-table';
 import { readImportFile } from './import-file';
 import { computePosition, AWARD_HEADING } from './position';
-import { allocations, awards, boards, budgetLines, claims, importMappings, settings, spend, streams, type StreamRow } from './repository';
+import { allocations, awards, boards, budgetLines, claims, importMappings, spend, streams, type StreamRow } from './repository';
 import { exportReturn, checkReturnTemplate } from './return-xlsx';
 import { awardCapWarnings, continuationWarnings, overAllocationWarnings } from './rules';
 import { guessMapping, mappingProblems, previewImport, type ImportContext } from './spend-import';
@@ -288,6 +290,9 @@ function requireClaim(ctx: Ctx, id: number): Claim {
 // ---------------------------------------------------------------------------------------
 // Handlers
 // ---------------------------------------------------------------------------------------
+
+// Papers can place the funded projects of a stream as a live table (main/papers/live-tables.ts).
+registerLiveTable('funding.awards', fundingLiveTable);
 
 export const fundingHandlers: HandlersFor<typeof fundingContract> = {
   'fundingStream.list': (ctx) =>

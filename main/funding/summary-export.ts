@@ -23,7 +23,7 @@ function marking(ctx: Ctx): ProtectiveMarking {
 
 function overviewRows(o: FundingOverview): string[][] {
   return o.streams.map((s) => [
-    `${s.name} (${s.funder})`,
+    s.name,
     formatPence(s.allocationPence),
     formatPence(s.actualToDatePence),
     formatPence(s.forecastYearEndPence),
@@ -135,11 +135,11 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
     heading('Funding streams', 1),
     ...dataTable(
       [
-        { header: 'Funding stream (funder)', width: 28 },
-        { header: 'Allocation', align: 'right', width: 18 },
-        { header: 'Actual to date', align: 'right', width: 18 },
-        { header: 'Forecast to year end', align: 'right', width: 18 },
-        { header: 'Variance', align: 'right', width: 18 },
+        { header: 'Funding stream', width: 20 },
+        { header: 'Allocation', align: 'right', width: 20 },
+        { header: 'Actual to date', align: 'right', width: 20 },
+        { header: 'Forecast to year end', align: 'right', width: 20 },
+        { header: 'Variance', align: 'right', width: 20 },
       ],
       [
         ...overviewRows(overview),
@@ -156,7 +156,10 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   ];
   for (const p of positions) {
     const table = fundingTable(p);
-    body.push(heading(p.stream.name, 2), paragraph(`${p.stream.funder}. Allocation for ${fy}: ${formatPence(p.allocationPence)}.${p.stream.spendBy ? ` To be spent by ${formatDateLong(p.stream.spendBy)}.` : ''}`));
+    body.push(
+      heading(p.stream.name, 2),
+      paragraph(`${p.stream.funder}. Allocation for ${fy}: ${formatPence(p.allocationPence)}.${p.stream.spendBy ? ` To be spent by ${formatDateLong(p.stream.spendBy)}.` : ''}`, { keepNext: true }),
+    );
     body.push(...fundingTableDocx(table));
     if (p.warnings.length > 0) {
       body.push(paragraph('Points for the Board:', { bold: true, keepNext: true }), ...numbering.bullets(p.warnings.map((w) => w.message + '.')));
