@@ -1,4 +1,5 @@
 import { exportActionLogVerb, exportAgendaVerb, exportMinutesVerb } from '../meetings/cli-exports';
+import { exportFundingVerb, exportReturnVerb } from '../funding/cli-exports';
 import { exportPerformanceVerb } from '../performance/cli-exports';
 import type { Verb, VerbGroup } from './verb';
 
@@ -12,6 +13,8 @@ export const exportKinds: Record<string, Verb> = {
   minutes: exportMinutesVerb,
   'action-log': exportActionLogVerb,
   performance: exportPerformanceVerb,
+  return: exportReturnVerb,
+  funding: exportFundingVerb,
 };
 
 export const exportGroup: VerbGroup = {
