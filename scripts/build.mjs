@@ -26,8 +26,9 @@ const targets = [
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      // better-sqlite3 loads its .node binary from node_modules (rebuilt for Electron when packaging).
-      external: ['electron', 'better-sqlite3'],
+      // better-sqlite3 loads its .node binary from node_modules (rebuilt for Electron when packaging);
+      // @resvg/resvg-js (charts in the performance report) loads its platform's prebuilt binary.
+      external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
     },
   },
   {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { PeopleArea } from '../people/PeopleArea';
+import { PerformanceArea } from '../performance/PerformanceArea';
 import { Dashboard } from '../workspace/Dashboard';
 import { Settings } from '../workspace/Settings';
 import { useWorkspace, workspaceTitle } from '../workspace/store';
@@ -13,6 +14,8 @@ function Screen({ area }: { area: AreaId }) {
       return <Dashboard />;
     case 'people':
       return <PeopleArea />;
+    case 'performance':
+      return <PerformanceArea />;
     case 'settings':
       return <Settings />;
     default:
