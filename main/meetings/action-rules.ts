@@ -2,15 +2,11 @@ import { formatDateLong } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { addDays, weekday } from './bank-holidays';
 
+import type { ActionStatus } from './labels';
+
+export { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from './labels';
+
 /** The action log's rules, pure: who owns an action, when it may fall due, when it is overdue. */
-export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
 
 export function isLive(status: ActionStatus): boolean {
   return status === 'open' || status === 'in_progress';

@@ -2,36 +2,27 @@ import { z } from 'zod';
 import { command, query } from '../api/define';
 import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, requiredText } from '../api/fields';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
-import { ACTION_STATUSES, type ActionStatus } from './action-rules';
 import type { Warning } from './agenda-numbering';
 import type { MemberStatistics, OrganisationStatistics } from './attendance-statistics';
+import {
+  ACTION_STATUSES,
+  ATTENDANCE_STATUSES,
+  BOARD_KINDS,
+  MARKINGS,
+  PURPOSES,
+  ROLES,
+  type ActionStatus,
+  type AttendanceStatus,
+  type BoardKind,
+  type ProtectiveMarking,
+  type Purpose,
+  type Role,
+} from './labels';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-status';
-import type { QuorumResult, Role } from './quorum';
+import type { QuorumResult } from './quorum';
 
-export type { ActionStatus, MeetingStatus, QuorumResult, Role, Warning };
-
-export const BOARD_KINDS = ['board', 'group', 'partnership', 'panel'] as const;
-export type BoardKind = (typeof BOARD_KINDS)[number];
-export const BOARD_KIND_LABELS: Record<BoardKind, string> = { board: 'Board', group: 'Group', partnership: 'Partnership', panel: 'Panel' };
-
-export const ROLES = ['chair', 'vice_chair', 'member', 'adviser', 'secretariat'] as const;
-export const ROLE_LABELS: Record<Role, string> = { chair: 'Chair', vice_chair: 'Vice-chair', member: 'Member', adviser: 'Adviser', secretariat: 'Secretariat' };
-
-export const PURPOSES = ['decision', 'discussion', 'information', 'noting'] as const;
-export type Purpose = (typeof PURPOSES)[number];
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  decision: 'For decision',
-  discussion: 'For discussion',
-  information: 'For information',
-  noting: 'For noting',
-};
-
-export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
-export type ProtectiveMarking = (typeof MARKINGS)[number];
-
-export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { present: 'Present', apologies: 'Apologies', absent: 'Absent' };
+export * from './labels';
+export type { MeetingStatus, QuorumResult, Warning };
 
 export type StandingKind = 'welcome' | 'declarations' | 'minutes' | 'aob' | 'next_meeting';
 

@@ -1,7 +1,8 @@
 import { formatDateLong, formatDateShort } from '../shared/dates';
-import { ACTION_STATUS_LABELS } from './action-rules';
 import type { Action, MeetingDetail } from './contract';
-import { PURPOSE_LABELS, ROLE_LABELS } from './contract';
+import { ACTION_STATUS_LABELS, PURPOSE_LABELS, ROLE_LABELS } from './labels';
+
+export { actionRef } from './labels';
 
 /** Words shared by the agenda, the minutes and the action log, so the three agree. */
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -37,10 +38,6 @@ export const ACTION_COLUMNS = [
   { header: 'Due', width: 15 },
   { header: 'Status', width: 14 },
 ];
-
-export function actionRef(id: number): string {
-  return `A${id}`;
-}
 
 export function purposeLabel(purpose: keyof typeof PURPOSE_LABELS): string {
   return PURPOSE_LABELS[purpose];

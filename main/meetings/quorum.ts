@@ -8,7 +8,9 @@
  * - For an agenda item, members who declared an interest in it and withdrew do not count —
  *   nor does a member whose substitute withdrew.
  */
-export type Role = 'chair' | 'vice_chair' | 'member' | 'adviser' | 'secretariat';
+import type { Role } from './labels';
+
+export type { Role };
 export const VOTING_ROLES: readonly Role[] = ['chair', 'vice_chair', 'member'];
 
 export interface QuorumRule {

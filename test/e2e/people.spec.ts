@@ -156,8 +156,8 @@ test('the secretariat adds, edits, finds and deletes a person, and the audit tra
   await screenshot(page, '10-settings');
 
   // An area not built yet says so plainly.
-  await nav.getByRole('link', { name: 'Meetings' }).click();
-  await expect(page.getByText('Meetings is not built yet.')).toBeVisible();
+  await nav.getByRole('link', { name: 'Decisions' }).click();
+  await expect(page.getByText('Decisions is not built yet.')).toBeVisible();
   await screenshot(page, '11-meetings-not-built');
 
   // Back on the Dashboard, the counts are the workspace's own.

@@ -1,4 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { ActionsArea } from '../actions/ActionsArea';
+import { MeetingsArea } from '../meetings/MeetingsArea';
+import { FundingArea } from '../funding/FundingArea';
 import { PeopleArea } from '../people/PeopleArea';
 import { PerformanceArea } from '../performance/PerformanceArea';
 import { Dashboard } from '../workspace/Dashboard';
@@ -12,10 +15,16 @@ function Screen({ area }: { area: AreaId }) {
   switch (area) {
     case 'dashboard':
       return <Dashboard />;
+    case 'meetings':
+      return <MeetingsArea />;
+    case 'actions':
+      return <ActionsArea />;
     case 'people':
       return <PeopleArea />;
     case 'performance':
       return <PerformanceArea />;
+    case 'funding':
+      return <FundingArea />;
     case 'settings':
       return <Settings />;
     default:

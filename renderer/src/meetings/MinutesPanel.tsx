@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import type { AgendaItem, MeetingDetail } from '../../../main/meetings/contract';
+import { ACTION_STATUS_LABELS, actionRef } from '../../../main/meetings/labels';
+import { api, call, messageOf } from '../api';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SelectField, TextField } from '../components/fields';
+import { errorsFromApi, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { personLabel, useMeetings } from './store';
+import { longDate, shortDate } from './text';
+
+/** The minutes, item by item: the discussion, and the actions agreed under each item. */
+export function MinutesPanel({ detail }: { detail: MeetingDetail }) {
+  return (
+    <section className="section" aria-labelledby="minutes-title">
+      <h2 id="minutes-title">Minutes and actions</h2>
+      <p className="hint">Write a summary of each item’s discussion; blank lines start new paragraphs in the Word minutes.</p>
+      {detail.agenda.map((item) => (
+        <MinutesItem key={item.id} detail={detail} item={item} />
+      ))}
+    </section>
+  );
+}
+
+function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem }) {
+  const change = useMeetings((s) => s.change);
+  const loadMeeting = useMeetings((s) => s.loadMeeting);
+  const [text, setText] = useState(item.discussion);
+  const [saved, setSaved] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const actions = detail.actions.filter((a) => a.agendaItemId === item.id);
+  const dirty = text !== item.discussion;
+  const id = `discussion-${item.id}`;
+
+  async function save() {
+    setError(null);
+    try {
+      await change('agenda.updateItem', { id: item.id, discussion: text });
+      setSaved(`Minutes of item ${item.number} saved.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  async function approvePrevious() {
+    if (!detail.previousMeeting) return;
+    setError(null);
+    try {
+      await call(api().meeting.setStatus({ id: detail.previousMeeting.id, status: 'minutes_approved' }));
+      await loadMeeting(detail.meeting.id);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  return (
+    <div className="minutes-item">
+      <h3>{`${item.number}. ${item.title}`}</h3>
+      {error && <ErrorSummary message={error} />}
+      {item.standingKind === 'minutes' && detail.previousMeeting && (
+        <p>
+          {`Previous meeting: ${longDate(detail.previousMeeting.startsAt)}, minutes ${detail.previousMeeting.status === 'minutes_approved' ? 'approved' : 'not yet approved'}.`}{' '}
+          {detail.previousMeeting.status === 'minutes_draft' && (
+            <button type="button" className="button button-secondary button-small" onClick={() => void approvePrevious()}>
+              Record the previous minutes as approved
+            </button>
+          )}
+        </p>
+      )}
+      {item.standingKind === 'minutes' && detail.mattersArising.length > 0 && (
+        <p className="hint">{`Matters arising: ${detail.mattersArising.length} open ${detail.mattersArising.length === 1 ? 'action' : 'actions'} from earlier meetings (listed in the agenda and minutes).`}</p>
+      )}
+      <div className="field">
+        <label htmlFor={id}>{`Discussion for item ${item.number}`}</label>
+        <textarea id={id} className="input textarea" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" disabled={!dirty} onClick={() => void save()}>
+          {`Save minutes of item ${item.number}`}
+        </button>
+        <span role="status" className="hint">
+          {dirty ? '' : saved}
+        </span>
+      </div>
+      {actions.length > 0 && (
+        <ul className="plain-list">
+          {actions.map((a) => (
+            <li key={a.id}>{`Action ${actionRef(a.id)}: ${a.description} — ${a.ownerName}${a.dueOn ? `, by ${shortDate(a.dueOn)}` : ''} (${ACTION_STATUS_LABELS[a.status]})`}</li>
+          ))}
+        </ul>
+      )}
+      <AddActionForm detail={detail} item={item} />
+    </div>
+  );
+}
+
+const ACTION_FIELDS = ['description', 'ownerPersonId', 'ownerOrganisationId', 'dueOn'];
+
+function AddActionForm({ detail, item }: { detail: MeetingDetail; item: AgendaItem }) {
+  const people = useMeetings((s) => s.people);
+  const organisations = useMeetings((s) => s.organisations);
+  const loadMeeting = useMeetings((s) => s.loadMeeting);
+  const announce = useMeetings((s) => s.announce);
+  const [open, setOpen] = useState(false);
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState('');
+  const [ownerOrg, setOwnerOrg] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const p = `action-${item.id}-`;
+
+  if (!open) {
+    return (
+      <button type="button" className="button-link" onClick={() => setOpen(true)}>
+        {`Add an action to item ${item.number}`}
+      </button>
+    );
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const a = await call(
+        api().action.create({
+          meetingId: detail.meeting.id,
+          agendaItemId: item.id,
+          description,
+          ownerPersonId: owner ? Number(owner) : null,
+          ownerOrganisationId: ownerOrg ? Number(ownerOrg) : null,
+          dueOn: dueOn || null,
+        }),
+      );
+      announce(`Action ${actionRef(a.id)} added to item ${item.number}.`);
+      setOpen(false);
+      await loadMeeting(detail.meeting.id);
+    } catch (err) {
+      setErrors(errorsFromApi(err, ACTION_FIELDS));
+    }
+  }
+
+  return (
+    <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-label={`New action for item ${item.number}`}>
+      {errors.form && <ErrorSummary message={errors.form} />}
+      <TextField name={`${p}description`} label="Action" value={description} onChange={setDescription} error={errors.fields.description} />
+      <div className="field-row">
+        <SelectField
+          name={`${p}owner`}
+          label="Owner (person)"
+          value={owner}
+          onChange={setOwner}
+          options={[{ value: '', label: 'No person' }, ...people.map((x) => ({ value: String(x.id), label: personLabel(x) }))]}
+          error={errors.fields.ownerPersonId}
+        />
+        <SelectField
+          name={`${p}ownerOrg`}
+          label="or owner (organisation)"
+          value={ownerOrg}
+          onChange={setOwnerOrg}
+          options={[{ value: '', label: 'No organisation' }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+          error={errors.fields.ownerOrganisationId}
+        />
+        <div className="field">
+          <label htmlFor={`field-${p}due`}>Due on</label>
+          {errors.fields.dueOn && (
+            <p className="error-message" id={`field-${p}due-error`}>
+              {errors.fields.dueOn}
+            </p>
+          )}
+          <input id={`field-${p}due`} className="input input-medium" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} aria-invalid={errors.fields.dueOn ? true : undefined} />
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button">
+          Add action
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+import { create } from 'zustand';
+import type { Envelope, InputOf } from '../../../main/api/contract';
+import type { Board, Meeting, MeetingDetail, Membership, Warning } from '../../../main/meetings/contract';
+import type { Organisation, Person } from '../../../main/people/contract';
+import { api, call, messageOf } from '../api';
+
+/**
+ * The Meetings area: boards, the meeting list, and the meeting open on screen. Every write
+ * returns the meeting as the workspace now has it (agenda renumbered, quorum recomputed),
+ * which replaces what is shown: the screen never works out numbering or quorum itself.
+ * Writes throw an ApiError for the form that asked; warnings come back with the meeting.
+ */
+interface MeetingsState {
+  boards: Board[];
+  meetings: Meeting[];
+  listLoaded: boolean;
+  listError: string | null;
+
+  people: Person[];
+  organisations: Organisation[];
+
+  detail: MeetingDetail | null;
+  detailError: string | null;
+  /** Announced in a live region after a change (e.g. "Item 4 moved to position 3"). */
+  announcement: string;
+
+  loadList(): Promise<void>;
+  loadDirectory(): Promise<void>;
+  loadMeeting(id: number): Promise<void>;
+  announce(text: string): void;
+
+  createBoard(input: InputOf<'board.create'>): Promise<Board>;
+  addMember(input: InputOf<'membership.create'>): Promise<Membership>;
+  scheduleMeeting(input: InputOf<'meeting.create'>): Promise<MeetingDetail>;
+
+  /** Runs a write that answers with the meeting, and shows that answer. */
+  change<K extends MeetingWrite>(name: K, input: InputOf<K>): Promise<MeetingDetail>;
+}
+
+type MeetingWrite =
+  | 'meeting.update'
+  | 'meeting.setStatus'
+  | 'agenda.addItem'
+  | 'agenda.updateItem'
+  | 'agenda.removeItem'
+  | 'agenda.reorder'
+  | 'agenda.pullForwardPlan'
+  | 'attendance.set'
+  | 'attendance.remove'
+  | 'declaration.add'
+  | 'declaration.remove';
+
+/** The operations a meeting page calls; each answers with the whole meeting. */
+const WRITES: { [K in MeetingWrite]: (input: InputOf<K>) => Promise<Envelope<MeetingDetail>> } = {
+  'meeting.update': (i) => api().meeting.update(i),
+  'meeting.setStatus': (i) => api().meeting.setStatus(i),
+  'agenda.addItem': (i) => api().agenda.addItem(i),
+  'agenda.updateItem': (i) => api().agenda.updateItem(i),
+  'agenda.removeItem': (i) => api().agenda.removeItem(i),
+  'agenda.reorder': (i) => api().agenda.reorder(i),
+  'agenda.pullForwardPlan': (i) => api().agenda.pullForwardPlan(i),
+  'attendance.set': (i) => api().attendance.set(i),
+  'attendance.remove': (i) => api().attendance.remove(i),
+  'declaration.add': (i) => api().declaration.add(i),
+  'declaration.remove': (i) => api().declaration.remove(i),
+};
+
+let meetingRequest = 0;
+
+export const useMeetings = create<MeetingsState>()((set, get) => ({
+  boards: [],
+  meetings: [],
+  listLoaded: false,
+  listError: null,
+  people: [],
+  organisations: [],
+  detail: null,
+  detailError: null,
+  announcement: '',
+
+  async loadList() {
+    try {
+      const [boards, meetings] = await Promise.all([call(api().board.list({})), call(api().meeting.list({}))]);
+      set({ boards, meetings, listLoaded: true, listError: null });
+    } catch (err) {
+      set({ listLoaded: true, listError: messageOf(err) });
+    }
+  },
+
+  async loadDirectory() {
+    try {
+      const [people, organisations] = await Promise.all([call(api().person.list({})), call(api().organisation.list({}))]);
+      set({ people, organisations });
+    } catch (err) {
+      set({ listError: messageOf(err) });
+    }
+  },
+
+  async loadMeeting(id) {
+    const mine = ++meetingRequest;
+    try {
+      const detail = await call(api().meeting.get({ id }));
+      if (mine === meetingRequest) set({ detail, detailError: null });
+    } catch (err) {
+      if (mine === meetingRequest) set({ detail: null, detailError: messageOf(err) });
+    }
+  },
+
+  announce(text) {
+    set({ announcement: text });
+  },
+
+  async createBoard(input) {
+    const board = await call(api().board.create(input));
+    await get().loadList();
+    return board;
+  },
+
+  async addMember(input) {
+    const membership = await call(api().membership.create(input));
+    await get().loadList();
+    return membership;
+  },
+
+  async scheduleMeeting(input) {
+    const detail = await call(api().meeting.create(input));
+    set({ detail });
+    await get().loadList();
+    return detail;
+  },
+
+  async change(name, input) {
+    const detail = await call(WRITES[name](input));
+    set({ detail });
+    return detail;
+  },
+}));
+
+export function warningsOf(detail: MeetingDetail | null): Warning[] {
+  return detail?.warnings ?? [];
+}
+
+/** "Matthew Scott (Office of the PCC)" for selects. */
+export function personLabel(p: Person): string {
+  return `${p.givenName} ${p.familyName}${p.organisationName ? ` (${p.organisationName})` : ''}`;
+}
+
+/** The workspace file's folder, for the default place to save exports (text only: no Node here). */
+export function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut > 0 ? path.slice(0, cut) : '.';
+}
+
+export function joinPath(folder: string, name: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
+}

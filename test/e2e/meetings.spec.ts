@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import JSZip from 'jszip';
+import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
+import { expect, screenshot, test, type TestWorkspace } from './fixtures';
+
+async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
+  const res = await page.request.post(`${workspace.bridge.url}api/${name}`, { data: input });
+  const envelope = (await res.json()) as Envelope<ResultOf<K>>;
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+async function documentXml(path: string): Promise<string> {
+  return (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
+}
+const textOf = (xml: string) => xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+const headings = (xml: string, level: number) =>
+  xml
+    .split('</w:p>')
+    .filter((p) => p.includes(`<w:pStyle w:val="Heading${level}"/>`))
+    .map((p) => textOf(p).trim());
+/** Rows (cell texts) of the first table after a heading. */
+function tableAfter(xml: string, heading: string): string[][] {
+  const at = xml.indexOf(`>${heading}</w:t>`);
+  const table = xml.slice(xml.indexOf('<w:tbl>', at), xml.indexOf('</w:tbl>', at));
+  return table
+    .split('</w:tr>')
+    .slice(0, -1)
+    .map((r) => r.split('</w:tc>').slice(0, -1).map((c) => textOf(c).trim()));
+}
+
+test('the secretariat runs a Strategic Board meeting from agenda to minutes in Word', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  const nav = page.getByRole('navigation', { name: 'Areas' });
+  await nav.getByRole('link', { name: 'Meetings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Thursday 19 March 2020' })).toBeVisible();
+  await screenshot(page, 'meetings-01-list');
+
+  // Schedule a meeting of the demo Strategic Board; the papers deadline shows as the date is chosen.
+  await page.getByRole('button', { name: 'Schedule a meeting' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule a meeting' });
+  await dialog.getByLabel('Board').selectOption({ label: 'Kent & Medway VRU Strategic Board' });
+  await dialog.getByLabel('Date').fill('2020-06-16');
+  await dialog.getByLabel('Starts at').fill('14:00');
+  await dialog.getByLabel('Ends at').fill('16:00');
+  await dialog.getByLabel('Place (optional)').fill('Sessions House, Maidstone');
+  await expect(dialog.getByText('Papers due Tuesday 9 June 2020 (5 working days before')).toBeVisible();
+  await screenshot(page, 'meetings-02-schedule');
+  await dialog.getByRole('button', { name: 'Schedule meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kent & Medway VRU Strategic Board: Tuesday 16 June 2020' })).toBeVisible();
+
+  // The agenda starts with the five standing items; add a sixth.
+  const items = page.locator('.agenda-item');
+  await expect(items).toHaveCount(5);
+  await page.getByLabel('Item title').fill('Violence Reduction Fund: monitoring of the nine projects');
+  await page.getByLabel('Purpose').first().selectOption({ label: 'For decision' });
+  await page.getByLabel('Lead', { exact: true }).first().selectOption({ label: 'Ben Loose (Kent Police)' });
+  await page.getByLabel('Minutes', { exact: true }).first().fill('30');
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(items).toHaveCount(6);
+  await expect(items.nth(3)).toContainText('Violence Reduction Fund: monitoring of the nine projects');
+  await expect(items.nth(4)).toContainText('Any other business');
+  await expect(items.nth(5)).toContainText('Date of next meeting');
+  await expect(items.nth(5)).toContainText('15:00–15:05');
+
+  // Drag "Date of next meeting" above "Any other business": numbers and times follow.
+  await page.getByTestId('agenda-item-6').dragTo(page.getByTestId('agenda-item-5'));
+  await expect(items.nth(4)).toContainText('Date of next meeting');
+  await expect(items.nth(4)).toContainText('14:50–14:55');
+  await expect(items.nth(5)).toContainText('Any other business');
+  await expect(items.nth(5)).toContainText('14:55–15:05');
+  await expect(page.getByRole('status').filter({ hasText: '“Date of next meeting” is now item 5 of 6' })).toBeAttached();
+  await screenshot(page, 'meetings-03-agenda-after-drag');
+
+  // The keyboard does the same: Alt+Down moves it back, Alt+Up up again.
+  await page.getByTestId('agenda-item-5').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(items.nth(5)).toContainText('Date of next meeting');
+  await expect(page.getByTestId('agenda-item-6')).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(items.nth(4)).toContainText('Date of next meeting');
+
+  // Attendance: four members and the police member's apologies — not quorate …
+  const attendance = (name: string) => page.getByLabel(`Attendance of ${name}`);
+  await attendance('Matthew Scott').selectOption('present');
+  await attendance('Rachel Ashdown').selectOption('apologies');
+  await attendance('Simon Thorne').selectOption('present');
+  await attendance('Gareth Lewis').selectOption('present');
+  await attendance('Helen Barker').selectOption('present');
+  const quorum = page.getByRole('status', { name: 'Quorum', exact: true });
+  await expect(quorum).toContainText('Not quorate');
+  await expect(quorum).toContainText('4 members present or represented (quorum 5); 1 member short; Kent Police not represented.');
+  // … until her named substitute is recorded: he counts for her, and for Kent Police.
+  await page.getByLabel('Who attended').selectOption({ label: 'Paul Greaves (Kent Police)' });
+  await page.getByLabel('Substitute for').selectOption({ label: 'Rachel Ashdown' });
+  await page.getByRole('button', { name: 'Record attendance' }).click();
+  await expect(quorum).toContainText('Quorum met');
+  await expect(quorum).toContainText('Quorate: 5 members present or represented (quorum 5), including');
+  await expect(page.getByText('Represented by Paul Greaves')).toBeVisible();
+  await screenshot(page, 'meetings-04-attendance-quorate');
+
+  // Minutes of two items, with one action each.
+  await page.getByLabel('Discussion for item 3').fill('The minutes of the meeting held on 23 January 2020 were agreed.\n\nMatters arising: the action log was reviewed.');
+  await page.getByRole('button', { name: 'Save minutes of item 3' }).click();
+  await expect(page.getByText('Minutes of item 3 saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add an action to item 3' }).click();
+  let form = page.getByRole('form', { name: 'New action for item 3' });
+  await form.getByLabel('Action', { exact: true }).fill('Circulate the approved January minutes to partners');
+  await form.getByLabel('Owner (person)').selectOption({ label: 'Lucy Hammond (Office of the Kent Police and Crime Commissioner)' });
+  await form.getByLabel('Due on').fill('2020-06-23');
+  await form.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByText(/Action A\d+: Circulate the approved January minutes to partners — Lucy Hammond/)).toBeVisible();
+
+  await page.getByLabel('Discussion for item 4').fill('Ben Loose reported on the monitoring returns of the nine funded projects.');
+  await page.getByRole('button', { name: 'Save minutes of item 4' }).click();
+  await expect(page.getByText('Minutes of item 4 saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add an action to item 4' }).click();
+  form = page.getByRole('form', { name: 'New action for item 4' });
+  await form.getByLabel('Action', { exact: true }).fill('Write to projects whose monitoring is late');
+  // No owner: the workspace refuses, naming the field.
+  await form.getByRole('button', { name: 'Add action' }).click();
+  await expect(form.getByText('Owner is required: choose the person or the organisation who will carry out the action.')).toBeVisible();
+  await form.getByLabel('Owner (person)').selectOption({ label: 'Ben Loose (Kent Police)' });
+  await form.getByLabel('Due on').fill('2020-07-31');
+  await form.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByText(/Action A\d+: Write to projects whose monitoring is late — Ben Loose/)).toBeVisible();
+  await screenshot(page, 'meetings-05-minutes');
+
+  // Export the agenda and the minutes to Word, into the test's folder.
+  const agendaPath = join(workspace.dir, 'SB agenda 2020-06-16.docx');
+  const minutesPath = join(workspace.dir, 'SB minutes 2020-06-16.docx');
+  await page.getByRole('button', { name: 'Export agenda (.docx)' }).click();
+  let exportDialog = page.getByRole('dialog', { name: 'Export the agenda' });
+  await expect(exportDialog.getByLabel('Save as')).toHaveValue(agendaPath); // beside the workspace by default
+  await exportDialog.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByText(`Saved the agenda to ${agendaPath}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Export minutes (.docx)' }).click();
+  exportDialog = page.getByRole('dialog', { name: 'Export the minutes' });
+  await exportDialog.getByLabel('Save as').fill(minutesPath);
+  await exportDialog.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByText(`Saved the minutes to ${minutesPath}`)).toBeVisible();
+  await screenshot(page, 'meetings-06-exported');
+
+  // The files, read back.
+  const agenda = await documentXml(agendaPath);
+  expect(headings(agenda, 1)).toEqual(['Agenda']);
+  const agendaRows = tableAfter(agenda, 'Items');
+  expect(agendaRows[0]).toEqual(['No.', 'Time', 'Item', 'Purpose', 'Lead']);
+  expect(agendaRows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+    ['1', '14:00', 'Welcome, introductions and apologies'],
+    ['2', '14:05', 'Declarations of interest'],
+    ['3', '14:10', 'Minutes of the last meeting and matters arising (including the action log)'],
+    ['4', '14:20', 'Violence Reduction Fund: monitoring of the nine projects'],
+    ['5', '14:50', 'Date of next meeting'],
+    ['6', '14:55', 'Any other business'],
+  ]);
+  expect(agendaRows[4]![4]).toBe('Ben Loose');
+
+  const minutes = await documentXml(minutesPath);
+  const text = textOf(minutes);
+  expect(headings(minutes, 1)).toEqual(['Draft minutes', 'Items', 'Actions agreed']);
+  expect(headings(minutes, 2)).toContain('4. Violence Reduction Fund: monitoring of the nine projects');
+  expect(text).toContain('Quorate: 5 members present or represented (quorum 5)');
+  expect(text).toContain('Ben Loose reported on the monitoring returns of the nine funded projects.');
+  const present = tableAfter(minutes, 'Present');
+  expect(present.map((r) => r[0])).toContain('Paul Greaves');
+  expect(present.find((r) => r[0] === 'Paul Greaves')![2]).toBe('Substitute for Rachel Ashdown');
+  const actions = tableAfter(minutes, 'Actions agreed');
+  expect(actions.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
+    ['3', 'Circulate the approved January minutes to partners', '23/06/2020'],
+    ['4', 'Write to projects whose monitoring is late', '31/07/2020'],
+  ]);
+
+  // And through LibreOffice to PDF without error.
+  if (existsSync('/usr/bin/soffice')) {
+    const pdfDir = join(workspace.dir, 'pdf');
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(workspace.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, agendaPath, minutesPath], { stdio: 'pipe', timeout: 90_000 });
+    for (const name of ['SB agenda 2020-06-16.pdf', 'SB minutes 2020-06-16.pdf']) expect(readFileSync(join(pdfDir, name)).subarray(0, 5).toString()).toBe('%PDF-');
+  } else {
+    console.log('LibreOffice (/usr/bin/soffice) is not installed: the PDF render is skipped.');
+  }
+});
+
+test('the action log shows overdue actions and filters by board, owner and status', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Actions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^This week \(16 March 2020 to 22 March 2020\)$/ })).toBeVisible();
+  const count = page.locator('.result-count');
+  await expect(count).toHaveText(/^\d+ actions?, \d+ overdue$/);
+  const rows = page.locator('tbody tr');
+  const total = await rows.count();
+  await page.getByLabel('Overdue only').check();
+  await expect(page.locator('tbody tr.overdue')).toHaveCount(await rows.count());
+  await page.getByLabel('Overdue only').uncheck();
+  await expect(rows).toHaveCount(total);
+  await page.getByLabel('Status').selectOption({ label: 'Done' });
+  for (const cell of await page.locator('tbody tr td:nth-child(5)').allTextContents()) expect(cell).toMatch(/^Done/);
+  await screenshot(page, 'actions-01-log');
+});
