@@ -185,20 +185,45 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
   }
 });
 
-test('the action log shows overdue actions and filters by board, owner and status', async ({ app: page, workspace }) => {
+test('the action log shows overdue actions, filters them, and takes a dated update', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
+  const board = (await apiCall(page, workspace, 'board.list', {})).find((b) => b.code === 'SB')!;
+  const kcc = (await apiCall(page, workspace, 'person.list', { search: 'Simon Thorne' }))[0]!;
+  const late = await apiCall(page, workspace, 'action.create', {
+    boardId: board.id,
+    description: 'Send the knife crime data sharing agreement to the councils',
+    ownerPersonId: kcc.id,
+    dueOn: '2020-03-06',
+  });
+  const ref = `A${late.id}`;
+
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Actions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /^This week \(16 March 2020 to 22 March 2020\)$/ })).toBeVisible();
-  const count = page.locator('.result-count');
-  await expect(count).toHaveText(/^\d+ actions?, \d+ overdue$/);
-  const rows = page.locator('tbody tr');
-  const total = await rows.count();
+  await expect(page.getByRole('heading', { name: 'This week (16 March 2020 to 22 March 2020)' })).toBeVisible();
+  await expect(page.getByText(/actions? fall due this week; 1 is overdue\./)).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(`^${ref} `) });
+  await expect(row).toHaveClass(/overdue/);
+  await expect(row).toContainText('Overdue');
+  await screenshot(page, 'actions-01-log');
+
   await page.getByLabel('Overdue only').check();
-  await expect(page.locator('tbody tr.overdue')).toHaveCount(await rows.count());
+  await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByLabel('Overdue only').uncheck();
-  await expect(rows).toHaveCount(total);
+  await page.getByLabel('Owner').selectOption({ label: 'Simon Thorne' });
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await page.getByLabel('Owner').selectOption({ label: 'Anyone' });
   await page.getByLabel('Status').selectOption({ label: 'Done' });
   for (const cell of await page.locator('tbody tr td:nth-child(5)').allTextContents()) expect(cell).toMatch(/^Done/);
-  await screenshot(page, 'actions-01-log');
+  await page.getByLabel('Status').selectOption({ label: 'Any status' });
+
+  // A dated progress update; the action is in progress now, and still overdue.
+  await row.getByRole('button', { name: `Update ${ref}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Update ${ref}` });
+  await dialog.getByLabel('Progress update (optional)').fill('Agreement drafted; with the council lawyers');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Update 16/03/2020: Agreement drafted; with the council lawyers');
+  await expect(row).toContainText('In progress');
+  await expect(row).toContainText('Overdue');
+  await screenshot(page, 'actions-02-updated');
 });
