@@ -4,6 +4,7 @@ import { sql } from '../db/statements';
 import { isoToday, type Ctx } from '../shared/context';
 import { DomainError, notFound, type Problem } from '../shared/errors';
 import { financialYearOf, monthsOfYear, quarterMonths, yearEnd, yearsBetween, yearStart, type Quarter } from '../shared/financial-year';
+import { formatDateLong } from '../shared/dates';
 import { formatPence, parseMoney } from '../shared/money';
 import type {
   Award,
@@ -524,7 +525,7 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     if (existing) {
       throw new DomainError(
         'claim.duplicate',
-        `The ${financialYear} ${period} claim on the ${s.name} already exists (${existing.status}, recorded ${existing.createdAt.slice(0, 10)}); a period is claimed only once.`,
+        `The ${financialYear} ${period} claim on the ${s.name} already exists (${existing.status}, recorded ${formatDateLong(existing.createdAt.slice(0, 10))}); a period is claimed only once.`,
         'period',
       );
     }

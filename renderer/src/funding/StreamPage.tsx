@@ -1,0 +1,149 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { formatDateLong } from '../../../main/shared/dates';
+import { formatPence } from '../../../main/shared/money';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { AwardsView } from './AwardsView';
+import { BudgetView } from './BudgetView';
+import { ClaimsView } from './ClaimsView';
+import { PositionView } from './PositionView';
+import { SpendGridView } from './SpendGridView';
+import { useFunding, type Tab } from './store';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'position', label: 'Position' },
+  { id: 'spend', label: 'Spend' },
+  { id: 'budget', label: 'Budget and virement' },
+  { id: 'awards', label: 'Funded projects' },
+  { id: 'claims', label: 'Claims and return' },
+];
+
+/** One funding stream in one year: its figures, the points to note, and a tab per task. */
+export function StreamPage() {
+  const stream = useFunding((s) => s.stream);
+  const position = useFunding((s) => s.position);
+  const year = useFunding((s) => s.year);
+  const tab = useFunding((s) => s.tab);
+  const asOf = useFunding((s) => s.asOfQuarter);
+  const error = useFunding((s) => s.error);
+  const open = useFunding((s) => s.open);
+  const setYear = useFunding((s) => s.setYear);
+  const setTab = useFunding((s) => s.setTab);
+  const setAsOf = useFunding((s) => s.setAsOfQuarter);
+  const refs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+
+  if (!stream) return error ? <ErrorSummary message={error} /> : <p className="result-count">Loading…</p>;
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!.id;
+    setTab(next);
+    refs.current[next]?.focus();
+  }
+
+  const t = position?.totals;
+  return (
+    <>
+      <p>
+        <button type="button" className="button-link" onClick={() => void open(null)}>
+          ← All funding streams
+        </button>
+      </p>
+      <h1>{stream.name}</h1>
+      <p className="stream-meta">
+        {stream.funder} · {stream.reference}
+        {stream.agreementReference && ` · agreement ${stream.agreementReference}`}
+        {stream.spendBy && ` · to be spent by ${formatDateLong(stream.spendBy)}`}
+        {stream.awardCapPence !== null && ` · awards capped at ${formatPence(stream.awardCapPence)} a year`}
+        {` · claimed ${stream.claimFrequency}`}
+        {stream.carryOverAllowed ? ' · carry-over allowed' : ' · no carry-over'}
+      </p>
+      <div className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="funding-year">Financial year</label>
+          <select id="funding-year" className="select" value={year} onChange={(e) => void setYear(e.target.value)}>
+            {stream.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="funding-as-of">Actuals to</label>
+          <select id="funding-as-of" className="select" value={asOf === null ? '' : String(asOf)} onChange={(e) => void setAsOf(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">Latest quarter with actuals{position && asOf === null ? ` (${position.asOfQuarter ? `Q${position.asOfQuarter}` : 'none yet'})` : ''}</option>
+            <option value="0">None: forecast only</option>
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={q}>
+                End of Q{q}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && <ErrorSummary message={error} />}
+      {position && t && (
+        <>
+          <dl className="counts funding-figures" aria-label={`${stream.name} ${year} in figures`}>
+            <Figure label="Allocation" pence={position.allocationPence} />
+            <Figure label="Budgeted" pence={position.budgetedPence} />
+            <Figure label="Actual to date" pence={t.actualToDatePence} />
+            <Figure label="Forecast to year end" pence={t.forecastYearEndPence} />
+            <Figure label="Variance (budget less forecast)" pence={t.variancePence} />
+            <Figure label="Underspend at risk" pence={position.underspendAtRiskPence} alert={position.underspendAtRiskPence > 0} />
+          </dl>
+          {position.warnings.length > 0 && (
+            <section className="warning-panel" aria-labelledby="funding-warnings-title">
+              <h2 id="funding-warnings-title">Points to note</h2>
+              <ul>
+                {position.warnings.map((w, i) => (
+                  <li key={i} data-code={w.code}>
+                    {w.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      <div role="tablist" aria-label="Funding stream" className="tabs" onKeyDown={onKeyDown}>
+        {TABS.map((x) => (
+          <button
+            key={x.id}
+            ref={(el) => {
+              refs.current[x.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`funding-tab-${x.id}`}
+            aria-selected={tab === x.id}
+            aria-controls="funding-panel"
+            tabIndex={tab === x.id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(x.id)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="funding-panel" aria-labelledby={`funding-tab-${tab}`} className="tab-panel">
+        {tab === 'position' && <PositionView />}
+        {tab === 'spend' && <SpendGridView />}
+        {tab === 'budget' && <BudgetView />}
+        {tab === 'awards' && <AwardsView />}
+        {tab === 'claims' && <ClaimsView />}
+      </div>
+    </>
+  );
+}
+
+function Figure(props: { label: string; pence: number; alert?: boolean }) {
+  return (
+    <div className={props.alert ? 'count count-alert' : 'count'}>
+      <dt>{props.label}</dt>
+      <dd>{formatPence(props.pence)}</dd>
+    </div>
+  );
+}
