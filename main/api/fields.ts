@@ -56,3 +56,17 @@ export const flag = (label: string) => z.boolean({ error: `${label} must be yes 
 export const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
 export const empty = z.object({}).strict().default({});
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
+
+/**
+ * The fields of a create schema as the optional fields of an update ("patch") schema. zod 4
+ * applies a field's default even inside .partial(), so a patch built with .partial() would
+ * reset every field it does not mention; patchOf drops the defaults first, so an absent
+ * field stays absent (undefined) and the update leaves it alone.
+ */
+export function patchOf<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]> & z.ZodType> } {
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]),
+  ) as never;
+}

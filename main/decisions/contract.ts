@@ -1,2 +1,175 @@
-/** The decisions area's operations. Filled in by its issue; gathered in main/api/contract.ts. */
-export const decisionsContract = {} as const;
+import { z } from 'zod';
+import { command, query } from '../api/define';
+import { flag, id, isoDate, optionalText, patchOf, pence, requiredText } from '../api/fields';
+import { DECIDERS, DECISION_STATUSES, DECISION_TYPES, type Decider, type DecisionStatus, type DecisionType } from './decision-rules';
+import { SEARCH_KINDS, type SearchHit } from './search';
+
+/**
+ * The decisions log: every decision with its reference (SB-D-2020-004), meeting, agenda
+ * item and paper, type, who decided, status, owner and dates, its money (an amount and a
+ * funding stream) and the indicators it is meant to move; the search over decisions, papers
+ * and minutes; the log's Word and Excel exports and the PCC decision notice.
+ */
+export type { Decider, DecisionStatus, DecisionType, SearchHit };
+
+export interface Decision {
+  id: number;
+  reference: string;
+  boardId: number | null;
+  boardName: string | null;
+  meetingId: number | null;
+  meetingStartsAt: string | null;
+  agendaItemId: number | null;
+  agendaItemTitle: string | null;
+  agendaItemPosition: number | null;
+  paperId: number | null;
+  paperReference: string | null;
+  paperTitle: string | null;
+  title: string;
+  text: string;
+  type: DecisionType;
+  decidedBy: Decider;
+  decidedOn: string | null;
+  status: DecisionStatus;
+  supersededById: number | null;
+  supersededByReference: string | null;
+  ownerPersonId: number | null;
+  ownerName: string | null;
+  implementationDueOn: string | null;
+  reviewOn: string | null;
+  financialAmountPence: number | null;
+  fundingStreamId: number | null;
+  fundingStreamName: string | null;
+  confidential: boolean;
+  confidentialReason: string;
+  publishedOn: string | null;
+  indicators: { id: number; code: string; name: string }[];
+  allowedStatuses: DecisionStatus[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DecisionWarning {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export interface DecisionResult {
+  decision: Decision;
+  warnings: DecisionWarning[];
+}
+
+export interface ExportResult {
+  path: string | null;
+  bytes: number;
+  written: boolean;
+  rows?: number;
+  warnings: DecisionWarning[];
+}
+
+const nullableDate = (label: string) => isoDate(label).nullable().default(null);
+
+export const decisionFilterFields = {
+  boardId: id('Board').nullable().default(null),
+  status: z.enum(DECISION_STATUSES, { error: `Status must be one of: ${DECISION_STATUSES.join(', ')}` }).nullable().default(null),
+  type: z.enum(DECISION_TYPES, { error: `Type must be one of: ${DECISION_TYPES.join(', ')}` }).nullable().default(null),
+  decidedBy: z.enum(DECIDERS, { error: 'Decided by must be board or commissioner' }).nullable().default(null),
+  from: nullableDate('From'),
+  to: nullableDate('To'),
+  search: z.string({ error: 'Search must be text' }).trim().max(200, 'Search must be at most 200 characters').default(''),
+};
+export const decisionFilter = z.object(decisionFilterFields).strict();
+export type DecisionFilter = z.output<typeof decisionFilter>;
+
+const reference = z
+  .string({ error: 'Reference must be text' })
+  .trim()
+  .max(40, 'Reference must be at most 40 characters')
+  .refine((s) => s === '' || /^[A-Za-z0-9][A-Za-z0-9./_-]*$/.test(s), 'Reference may contain letters, digits and . / - _ (e.g. SB-D-2020-004)');
+
+const decisionFields = {
+  /** Empty: the next reference of the board and year is given. */
+  reference: reference.default(''),
+  boardId: id('Board').nullable().default(null),
+  meetingId: id('Meeting').nullable().default(null),
+  agendaItemId: id('Agenda item').nullable().default(null),
+  paperId: id('Paper').nullable().default(null),
+  title: requiredText('Title', 300),
+  text: optionalText('Decision text', 20000),
+  type: z.enum(DECISION_TYPES, { error: `Type must be one of: ${DECISION_TYPES.join(', ')}` }),
+  decidedBy: z.enum(DECIDERS, { error: 'Decided by must be board or commissioner' }).default('board'),
+  decidedOn: nullableDate('Decided on'),
+  ownerPersonId: id('Owner').nullable().default(null),
+  implementationDueOn: nullableDate('Implementation due'),
+  reviewOn: nullableDate('Review date'),
+  financialAmountPence: pence('Financial amount').nullable().default(null),
+  fundingStreamId: id('Funding stream').nullable().default(null),
+  confidential: flag('Confidential').default(false),
+  confidentialReason: optionalText('Reason for confidentiality', 1000),
+  publishedOn: nullableDate('Published on'),
+  indicatorIds: z.array(id('Indicator')).max(50, 'A decision may be linked to at most 50 indicators').default([]),
+};
+
+export const decisionsContract = {
+  'decision.list': query<Decision[]>()(decisionFilter.prefault({}), 'The decisions log, newest first, filtered by board, status, type, who decided and date'),
+  'decision.get': query<Decision>()(z.object({ id: id('Decision') }).strict(), 'One decision'),
+  'decision.nextReference': query<{ reference: string }>()(
+    z.object({ boardId: id('Board').nullable().default(null), decidedBy: z.enum(DECIDERS).default('board'), year: z.number().int().min(2000).max(2100) }).strict(),
+    'The next decision reference for a board (or the Commissioner) and year, e.g. SB-D-2020-004',
+  ),
+  'decision.create': command<DecisionResult>()(z.object({ ...decisionFields, status: z.enum(['proposed', 'agreed', 'deferred', 'rejected']).default('proposed') }).strict(), 'Record a decision'),
+  'decision.update': command<DecisionResult>()(
+    z.object({ id: id('Decision'), ...patchOf(decisionFields) }).strict(),
+    'Change a decision (not its status)',
+  ),
+  'decision.setStatus': command<DecisionResult>()(
+    z
+      .object({
+        id: id('Decision'),
+        status: z.enum(DECISION_STATUSES, { error: `Status must be one of: ${DECISION_STATUSES.join(', ')}` }),
+        supersededById: id('Superseded by').nullable().default(null),
+        decidedOn: nullableDate('Decided on'),
+      })
+      .strict(),
+    'Agree, defer, reject or supersede a decision',
+  ),
+  'decision.delete': command<{ id: number }>()(z.object({ id: id('Decision') }).strict(), 'Delete a decision that is still only proposed'),
+  'decision.proposeFromPaper': command<DecisionResult>()(
+    z.object({ paperId: id('Paper') }).strict(),
+    'Turn a paper’s Decision Required and Recommendation into a proposed decision on its meeting',
+  ),
+  'decision.exportLog': query<ExportResult>()(
+    z
+      .object({
+        ...decisionFilterFields,
+        format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }),
+        out: z.string({ error: 'Out must be a file path' }).trim().min(1, 'Out (the file to write) is required'),
+      })
+      .strict()
+      .refine((v) => v.out.toLowerCase().endsWith(`.${v.format}`), { message: 'Out must end in .docx or .xlsx, as the format', path: ['out'] }),
+    'Write the decisions log as a Word table or an Excel sheet',
+  ),
+  'decision.exportNotice': query<ExportResult>()(
+    z
+      .object({
+        id: id('Decision'),
+        out: z.string().trim().min(1, 'Out (the file to write) is required').refine((s) => s.toLowerCase().endsWith('.docx'), 'Out must be a file name ending in .docx'),
+        acknowledgeWarnings: flag('Acknowledge warnings').default(false),
+      })
+      .strict(),
+    'Write the Record of Decision (PCC decision notice) for a decision the Commissioner took alone',
+  ),
+
+  'search.query': query<SearchHit[]>()(
+    z
+      .object({
+        q: z.string({ error: 'Search must be text' }).trim().max(200, 'Search must be at most 200 characters'),
+        kinds: z.array(z.enum(SEARCH_KINDS)).min(1, 'Choose at least one of decisions, papers and minutes').default([...SEARCH_KINDS]),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    'Search decisions, papers and minutes; matches are highlighted',
+  ),
+  'search.rebuild': command<{ indexed: number }>()(z.object({}).strict().default({}), 'Rebuild the search index from the decisions, papers and minutes'),
+} as const;

@@ -12,6 +12,7 @@ import {
   NumberFormat,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Packer,
   Paragraph,
   ShadingType,
@@ -313,6 +314,8 @@ export interface DocSection {
   footerLabel?: string;
   /** "Page 3" rather than "Page 3 of 12" (where sections number their pages apart). */
   pageOnly?: boolean;
+  /** A wide table (a log or register) reads better across the page. */
+  landscape?: boolean;
 }
 
 function footer(meta: DocumentMeta, section: DocSection): Footer {
@@ -371,7 +374,7 @@ export function buildDocument(meta: DocumentMeta, sections: (FileChild[] | DocSe
     sections: specs.map((section) => ({
       properties: {
         page: {
-          size: { width: cm(21), height: cm(29.7) },
+          size: { width: cm(21), height: cm(29.7), orientation: section.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { top: cm(hs.marginsCm.top), bottom: cm(hs.marginsCm.bottom), left: cm(hs.marginsCm.left), right: cm(hs.marginsCm.right) },
           pageNumbers: section.pageNumbers
             ? { start: section.pageNumbers.start, formatType: section.pageNumbers.format === 'lower-roman' ? NumberFormat.LOWER_ROMAN : NumberFormat.DECIMAL }

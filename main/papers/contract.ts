@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
-import { flag, id, optionalText, requiredText } from '../api/fields';
+import { flag, id, optionalText, patchOf, requiredText } from '../api/fields';
 import { blocksSchema, LIVE_SOURCES, type PaperBlock } from './blocks';
 import type { NumberingMode } from './paragraph-numbering';
 import { PAPER_STATUSES, type PaperStatus } from './paper-status';
@@ -259,7 +259,7 @@ export const papersContract = {
   ),
   'paper.create': command<PaperDetail>()(paperCreateInput, 'Start a paper from a template: its sections in the template’s order'),
   'paper.update': command<PaperDetail>()(
-    z.object({ id: id('Paper'), ...metadataFields }).partial({ reference: true, title: true, boardId: true, meetingId: true, agendaItemId: true, authorPersonId: true, presenterPersonId: true, protectiveMarking: true, purpose: true, header: true }).strict(),
+    z.object({ id: id('Paper'), ...patchOf(metadataFields) }).strict(),
     'Change a paper’s details (not its status)',
   ),
   'paper.updateSection': command<SectionSaved>()(

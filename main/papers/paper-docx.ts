@@ -97,13 +97,10 @@ function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbe
 }
 
 function signatureBlock(role: string): FileChild[] {
-  const line = '\u2002'.repeat(40);
-  return [
-    heading(role, 3),
-    labelled('Comments', ''),
-    new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: 'Signature: ', bold: true }), new TextRun({ text: line, underline: {} })] }),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] }),
-  ];
+  // Each role's block stays on one page: comments, signature and date together.
+  const line = (label: string, width: number, after = 120) =>
+    new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 200, after }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: '\u2002'.repeat(width), underline: {} })] });
+  return [heading(role, 3), line('Comments', 60), line('Signature', 40), new Paragraph({ keepLines: true, spacing: { before: 200, after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] })];
 }
 
 export interface ContentOptions {

@@ -59,6 +59,10 @@ describe('writing a paper from a template', () => {
     expect((await ws.fails('paper.create', { templateKey: 'no-such', reference: 'X/1', title: 'x' })).code).toBe('papers.noTemplate');
     expect((await ws.fails('paper.create', { templateKey: 'board-paper', reference: 'X/1', title: 'x', meetingId: 3, boardId: 3 })).code).toBe('paper.meetingElsewhere');
     expect(await ws.call('paper.nextReference', { boardId: 1, year: 2020 })).toEqual({ reference: 'SB/2020/05' });
+
+    // Changing one detail leaves the others as they were.
+    const renamed = await ws.call('paper.update', { id: paper.id, title: 'Communications strategy' });
+    expect(renamed).toMatchObject({ title: 'Communications strategy', meetingId: 3, boardId: 1, authorPersonId: 1, purpose: 'decision' });
   });
 
   it('saves one section at a time (autosave), cleans what was pasted, and refuses to change a final paper', async () => {

@@ -72,13 +72,13 @@ describe('the workspace file', () => {
     const path = join(tempDir(), 'ws.db');
     const db = openDatabase(path);
     db.prepare(`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Kent Police', 'x', 'x')`).run();
-    const good: Migration = { version: 2, name: 'add a column', sql: `ALTER TABLE organisation ADD COLUMN website TEXT NOT NULL DEFAULT ''` };
-    const bad: Migration = { version: 3, name: 'broken', sql: `CREATE TABLE oops (; ` };
+    const good: Migration = { version: latestVersion() + 1, name: 'add a column', sql: `ALTER TABLE organisation ADD COLUMN website TEXT NOT NULL DEFAULT ''` };
+    const bad: Migration = { version: latestVersion() + 2, name: 'broken', sql: `CREATE TABLE oops (; ` };
     expect(() => migrate(db, [...migrations, good, bad])).toThrow();
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(latestVersion());
     const cols = db.prepare(`SELECT name FROM pragma_table_info('organisation')`).all().map((r) => (r as { name: string }).name);
     expect(cols).not.toContain('website');
-    expect(migrate(db, [...migrations, good])).toEqual({ from: 1, to: 2 });
+    expect(migrate(db, [...migrations, good])).toEqual({ from: latestVersion(), to: latestVersion() + 1 });
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { migration as m001 } from './001-initial';
+import { migration as m002 } from './002-search';
 
 /** Every migration, in order. Add a file, add it here; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];

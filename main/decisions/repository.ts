@@ -1,0 +1,122 @@
+import { auditLink, deleteRow, insertRow, updateRow } from '../db/audit';
+import { toCamel, toSnake } from '../db/rows';
+import { sql } from '../db/statements';
+import type { Ctx } from '../shared/context';
+import type { Decision, DecisionFilter } from './contract';
+import { allowedDecisionStatuses } from './decision-rules';
+import { ftsQuery } from './search';
+
+/** SQL for decisions and their indicators, and what the log reads of other areas. */
+
+const DECISION_SELECT = `
+  SELECT d.*, b.name AS board_name, m.starts_at AS meeting_starts_at,
+         ai.title AS agenda_item_title, ai.position AS agenda_item_position,
+         p.reference AS paper_reference, p.title AS paper_title,
+         s.reference AS superseded_by_reference,
+         NULLIF(trim(o.honorific || ' ' || o.given_name || ' ' || o.family_name), '') AS owner_name,
+         fs.name AS funding_stream_name
+  FROM decision d
+  LEFT JOIN board b ON b.id = d.board_id
+  LEFT JOIN meeting m ON m.id = d.meeting_id
+  LEFT JOIN agenda_item ai ON ai.id = d.agenda_item_id
+  LEFT JOIN paper p ON p.id = d.paper_id
+  LEFT JOIN decision s ON s.id = d.superseded_by_id
+  LEFT JOIN person o ON o.id = d.owner_person_id
+  LEFT JOIN funding_stream fs ON fs.id = d.funding_stream_id`;
+
+/** The date a decision is filed under: when it was decided, else its meeting's date. */
+const DECISION_DATE = `coalesce(d.decided_on, substr(m.starts_at, 1, 10))`;
+
+function toDecision(ctx: Ctx, r: Record<string, unknown>): Decision {
+  const row = toCamel<Omit<Decision, 'confidential' | 'indicators' | 'allowedStatuses'> & { confidential: number }>(r);
+  return {
+    ...row,
+    confidential: row.confidential === 1,
+    indicators: decisions.indicators(ctx, row.id),
+    allowedStatuses: [...allowedDecisionStatuses(row.status)],
+  };
+}
+
+export const decisions = {
+  list(ctx: Ctx, f: DecisionFilter): Decision[] {
+    const where: string[] = [];
+    if (f.boardId !== null) where.push('d.board_id = @boardId');
+    if (f.status !== null) where.push('d.status = @status');
+    if (f.type !== null) where.push('d.type = @type');
+    if (f.decidedBy !== null) where.push('d.decided_by = @decidedBy');
+    if (f.from !== null) where.push(`${DECISION_DATE} >= @from`);
+    if (f.to !== null) where.push(`${DECISION_DATE} <= @to`);
+    const match = f.search ? ftsQuery(f.search) : null;
+    if (f.search && !match) return [];
+    if (match) where.push(`d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
+    const text = `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`;
+    return sql(ctx.db, text)
+      .all({ ...f, match })
+      .map((r) => toDecision(ctx, r as Record<string, unknown>));
+  },
+  get(ctx: Ctx, id: number): Decision | undefined {
+    const row = sql(ctx.db, `${DECISION_SELECT} WHERE d.id = ?`).get(id) as Record<string, unknown> | undefined;
+    return row && toDecision(ctx, row);
+  },
+  findByReference(ctx: Ctx, reference: string): { id: number; reference: string; title: string } | undefined {
+    return sql<{ id: number; reference: string; title: string }>(ctx.db, `SELECT id, reference, title FROM decision WHERE reference = ? COLLATE NOCASE`).get(reference);
+  },
+  referencesLike(ctx: Ctx, prefix: string): string[] {
+    return sql<{ reference: string }>(ctx.db, `SELECT reference FROM decision WHERE reference LIKE ? ESCAPE '\\'`)
+      .all(prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%')
+      .map((r) => r.reference);
+  },
+  byPaper(ctx: Ctx, paperId: number): { id: number; reference: string; status: string }[] {
+    return sql<{ id: number; reference: string; status: string }>(ctx.db, `SELECT id, reference, status FROM decision WHERE paper_id = ? ORDER BY id`).all(paperId);
+  },
+  indicators(ctx: Ctx, decisionId: number): { id: number; code: string; name: string }[] {
+    return sql<{ id: number; code: string; name: string }>(
+      ctx.db,
+      `SELECT i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id WHERE di.decision_id = ? ORDER BY i.code`,
+    ).all(decisionId);
+  },
+  insert(ctx: Ctx, values: Record<string, unknown>): number {
+    return insertRow(ctx, 'decision', toSnake(values));
+  },
+  update(ctx: Ctx, id: number, patch: Record<string, unknown>): void {
+    updateRow(ctx, 'decision', id, toSnake(patch));
+  },
+  remove(ctx: Ctx, id: number): void {
+    decisions.setIndicators(ctx, id, []);
+    deleteRow(ctx, 'decision', id);
+  },
+  setIndicators(ctx: Ctx, decisionId: number, indicatorIds: readonly number[]): void {
+    const now = new Set(decisions.indicators(ctx, decisionId).map((i) => i.id));
+    const want = new Set(indicatorIds);
+    for (const gone of [...now].filter((i) => !want.has(i))) {
+      sql(ctx.db, `DELETE FROM decision_indicator WHERE decision_id = ? AND indicator_id = ?`).run(decisionId, gone);
+      auditLink(ctx, 'delete', 'decision_indicator', decisionId, { decision_id: decisionId, indicator_id: gone });
+    }
+    for (const added of [...want].filter((i) => !now.has(i))) {
+      sql(ctx.db, `INSERT INTO decision_indicator (decision_id, indicator_id) VALUES (?, ?)`).run(decisionId, added);
+      auditLink(ctx, 'create', 'decision_indicator', decisionId, { decision_id: decisionId, indicator_id: added });
+    }
+  },
+};
+
+export const refs = {
+  board(ctx: Ctx, id: number): { id: number; name: string; code: string } | undefined {
+    return sql<{ id: number; name: string; code: string }>(ctx.db, `SELECT id, name, code FROM board WHERE id = ?`).get(id);
+  },
+  meeting(ctx: Ctx, id: number): { id: number; boardId: number; startsAt: string } | undefined {
+    const r = sql<{ id: number; board_id: number; starts_at: string }>(ctx.db, `SELECT id, board_id, starts_at FROM meeting WHERE id = ?`).get(id);
+    return r && { id: r.id, boardId: r.board_id, startsAt: r.starts_at };
+  },
+  agendaItem(ctx: Ctx, id: number): { id: number; meetingId: number; title: string } | undefined {
+    const r = sql<{ id: number; meeting_id: number; title: string }>(ctx.db, `SELECT id, meeting_id, title FROM agenda_item WHERE id = ?`).get(id);
+    return r && { id: r.id, meetingId: r.meeting_id, title: r.title };
+  },
+  paper(ctx: Ctx, id: number): { id: number; reference: string; title: string; boardId: number | null; meetingId: number | null; agendaItemId: number | null; templateKey: string } | undefined {
+    const r = sql(ctx.db, `SELECT id, reference, title, board_id, meeting_id, agenda_item_id, template_key FROM paper WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    return r && toCamel(r);
+  },
+  exists(ctx: Ctx, table: 'person' | 'funding_stream' | 'indicator', id: number): boolean {
+    return sql(ctx.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  },
+};

@@ -1,0 +1,138 @@
+import { sql } from '../db/statements';
+import type { Ctx } from '../shared/context';
+
+/**
+ * Full-text search over decisions, papers and minutes, on the FTS5 index kept by
+ * main/db/migrations/002-search.ts. What a person types is never passed to FTS5 as syntax:
+ * each word becomes a quoted term (the last also matches as a prefix, so results come as
+ * they type), and all must match. Matches come back as snippets split into plain and
+ * highlighted pieces, so the screen marks them without building HTML from text.
+ */
+export const SEARCH_KINDS = ['decision', 'paper', 'minutes'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SnippetPiece {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The decision, paper section or agenda item. */
+  refId: number;
+  title: string;
+  snippet: SnippetPiece[];
+  /** Where it leads: the decision, the paper (and section), the meeting. */
+  decisionId: number | null;
+  paperId: number | null;
+  sectionKey: string | null;
+  meetingId: number | null;
+  /** ISO date: decided on, meeting date, or the paper's last change. */
+  date: string | null;
+}
+
+/** "knife crime" → "knife" "crime"*; quotes and FTS5 operators in the text are just words. */
+export function ftsQuery(input: string): string | null {
+  const words = input
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}£%&'’-]+/u)
+    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+const START = '\u0002';
+const END = '\u0003';
+
+export function snippetPieces(snippet: string): SnippetPiece[] {
+  const out: SnippetPiece[] = [];
+  let rest = snippet;
+  while (rest.length) {
+    const s = rest.indexOf(START);
+    if (s < 0) {
+      out.push({ text: rest, match: false });
+      break;
+    }
+    if (s > 0) out.push({ text: rest.slice(0, s), match: false });
+    const e = rest.indexOf(END, s + 1);
+    const stop = e < 0 ? rest.length : e;
+    out.push({ text: rest.slice(s + 1, stop), match: true });
+    rest = e < 0 ? '' : rest.slice(e + 1);
+  }
+  return out.filter((p) => p.text !== '');
+}
+
+interface Row {
+  kind: SearchKind;
+  ref_id: number;
+  snippet: string;
+  title_snippet: string;
+}
+
+export function search(ctx: Ctx, q: string, kinds: readonly SearchKind[], limit: number): SearchHit[] {
+  const match = ftsQuery(q);
+  if (!match) return [];
+  const rows = sql<Row>(
+    ctx.db,
+    `SELECT kind, ref_id,
+            snippet(search_index, 3, '${START}', '${END}', '…', 16) AS snippet,
+            highlight(search_index, 2, '${START}', '${END}') AS title_snippet
+     FROM search_index
+     WHERE search_index MATCH @match AND kind IN (SELECT value FROM json_each(@kinds))
+     ORDER BY bm25(search_index, 0, 0, 4.0, 1.0)
+     LIMIT @limit`,
+  ).all({ match, kinds: JSON.stringify(kinds), limit });
+  return rows.map((r) => describe(ctx, r)).filter((h): h is SearchHit => h !== null);
+}
+
+function describe(ctx: Ctx, r: Row): SearchHit | null {
+  const snippet = snippetPieces(r.snippet.trim() ? r.snippet : r.title_snippet);
+  const base = { kind: r.kind, refId: r.ref_id, snippet, decisionId: null, paperId: null, sectionKey: null, meetingId: null, date: null };
+  if (r.kind === 'decision') {
+    const d = sql<{ reference: string; title: string; meeting_id: number | null; decided_on: string | null }>(
+      ctx.db,
+      `SELECT reference, title, meeting_id, decided_on FROM decision WHERE id = ?`,
+    ).get(r.ref_id);
+    if (!d) return null;
+    return { ...base, title: `${d.reference} ${d.title}`, decisionId: r.ref_id, meetingId: d.meeting_id, date: d.decided_on };
+  }
+  if (r.kind === 'paper') {
+    const s = sql<{ paper_id: number; key: string; heading: string; reference: string; title: string; meeting_id: number | null; updated_at: string }>(
+      ctx.db,
+      `SELECT s.paper_id, s.key, s.heading, p.reference, p.title, p.meeting_id, p.updated_at FROM paper_section s JOIN paper p ON p.id = s.paper_id WHERE s.id = ?`,
+    ).get(r.ref_id);
+    if (!s) return null;
+    return { ...base, title: `${s.reference} ${s.title} — ${s.heading}`, paperId: s.paper_id, sectionKey: s.key, meetingId: s.meeting_id, date: s.updated_at.slice(0, 10) };
+  }
+  const m = sql<{ title: string; position: number; meeting_id: number; starts_at: string; board_name: string }>(
+    ctx.db,
+    `SELECT ai.title, ai.position, ai.meeting_id, m.starts_at, b.name AS board_name
+     FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN board b ON b.id = m.board_id WHERE ai.id = ?`,
+  ).get(r.ref_id);
+  if (!m) return null;
+  return { ...base, title: `Minutes: ${m.board_name}, ${m.starts_at.slice(0, 10)} — ${m.title}`, meetingId: m.meeting_id, date: m.starts_at.slice(0, 10) };
+}
+
+/** Rows in the index, and rows it should have: equal when the index is whole. */
+export function searchIndexCounts(ctx: Ctx): { indexed: number; expected: number } {
+  const indexed = sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM search_index`).get()!.n;
+  const expected = sql<{ n: number }>(
+    ctx.db,
+    `SELECT (SELECT count(*) FROM decision) + (SELECT count(*) FROM paper_section) + (SELECT count(*) FROM agenda_item WHERE discussion <> '') AS n`,
+  ).get()!.n;
+  return { indexed, expected };
+}
+
+/**
+ * Rebuilds the index from its sources (after a repair, or if it was found short). The
+ * sources are touched in place: each UPDATE … SET x = x fires the triggers that write it.
+ */
+export function rebuildSearch(ctx: Ctx): { indexed: number } {
+  ctx.db.exec(`DELETE FROM search_index`);
+  ctx.db.exec(`UPDATE decision SET text = text`);
+  ctx.db.exec(`UPDATE paper_section SET body_json = body_json`);
+  ctx.db.exec(`UPDATE agenda_item SET discussion = discussion WHERE discussion <> ''`);
+  return { indexed: searchIndexCounts(ctx).indexed };
+}
