@@ -325,6 +325,17 @@ export interface ReturnExportResult extends ExportResult {
 }
 
 const streamId = id('Funding stream');
+
+/**
+ * An update's fields: every field optional and without its create-time default, so a
+ * change that names one field leaves the others as they are (zod's .partial() would fill
+ * the defaults back in).
+ */
+function patchOf<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) out[k] = (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v).optional();
+  return out as never;
+}
 const year = financialYear();
 const moneyOrNull = (label: string) => money(label).nullable().default(null);
 
@@ -417,7 +428,7 @@ export const fundingContract = {
     'Add a funding stream with its yearly allocations',
   ),
   'fundingStream.update': command<FundingStream>()(
-    z.object({ id: id(), ...streamFields }).partial().required({ id: true }).strict(),
+    z.object({ id: id(), ...patchOf(streamFields) }).strict(),
     'Change a funding stream',
   ),
   'fundingStream.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a funding stream with no awards or claims'),
@@ -432,7 +443,7 @@ export const fundingContract = {
 
   'budgetLine.list': query<BudgetLine[]>()(z.object({ streamId, financialYear: year }).strict(), 'Budget lines of a stream for a year'),
   'budgetLine.create': command<BudgetLine>()(z.object({ streamId, financialYear: year, ...budgetLineFields }).strict(), 'Add a budget line'),
-  'budgetLine.update': command<BudgetLine>()(z.object({ id: id(), ...budgetLineFields }).partial().required({ id: true }).strict(), 'Change a budget line'),
+  'budgetLine.update': command<BudgetLine>()(z.object({ id: id(), ...patchOf(budgetLineFields) }).strict(), 'Change a budget line'),
   'budgetLine.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a budget line and its spend'),
 
   'award.list': query<Award[]>()(
@@ -445,7 +456,7 @@ export const fundingContract = {
     'Add a funded project (award) with its amount per year',
   ),
   'award.update': command<AwardResult>()(
-    z.object({ id: id(), ...awardFields, years: z.array(awardYearInput).max(30) }).partial().required({ id: true }).strict(),
+    z.object({ id: id(), ...patchOf(awardFields), years: z.array(awardYearInput).max(30).optional() }).strict(),
     'Change a funded project; years, when given, replace the amounts per year',
   ),
   'award.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a funded project and its spend'),

@@ -51,6 +51,18 @@ describe('funding streams and money as people type it', () => {
     expect(await ws.call('fundingStream.list', {})).toEqual([]); // nothing half-written
   });
 
+  it('changes only the fields an update names', async () => {
+    const ws = await demo();
+    const vrf = await streamOf(ws, 'VRF');
+    const after = await ws.call('fundingStream.update', { id: vrf.id, name: 'Violence Reduction Fund (PCC)' });
+    expect(after).toMatchObject({ name: 'Violence Reduction Fund (PCC)', claimFrequency: 'annual', notes: vrf.notes, awardCapPence: 3_500_000, allocations: vrf.allocations });
+    const line = (await ws.call('budgetLine.list', { streamId: (await streamOf(ws, 'VRU-2019')).id, financialYear: '2019/20' }))[0]!;
+    expect(await ws.call('budgetLine.update', { id: line.id, costCentre: 'VRU-CS' })).toEqual({ ...line, costCentre: 'VRU-CS' });
+    const award = (await ws.call('award.list', { streamId: vrf.id }))[0]!;
+    const changed = await ws.call('award.update', { id: award.id, theme: 'Early intervention and prevention' });
+    expect(changed.award).toEqual({ ...award, theme: 'Early intervention and prevention', updatedAt: changed.award.updatedAt });
+  });
+
   it('keeps the heading list per stream and renames a heading everywhere', async () => {
     const ws = await demo();
     const vru = await streamOf(ws, 'VRU-2019');
