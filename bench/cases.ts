@@ -182,6 +182,19 @@ const ROLLING_TOTALS = `
   WHERE v.superseded_by_id IS NULL AND v.period > @twoYearsAgo
   GROUP BY v.indicator_id`;
 
+/** main/performance/repository.ts: indicators.list (all themes) and values.currentSince (the scorecard's last four years). */
+const INDICATOR_LIST = `
+  SELECT i.*, t.name AS theme_name, t.kind AS theme_kind, t.position AS theme_position,
+         t.rag_amber_tolerance_percent, o.name AS owner_organisation_name,
+         (SELECT count(*) FROM indicator_value v WHERE v.indicator_id = i.id AND v.superseded_by_id IS NULL) AS value_count
+  FROM indicator i
+  JOIN framework_theme t ON t.id = i.theme_id
+  LEFT JOIN organisation o ON o.id = i.owner_organisation_id ORDER BY t.position, t.name, i.code COLLATE NOCASE`;
+const SCORECARD_VALUES = `SELECT indicator_id, period, value, status, note FROM indicator_value
+       WHERE superseded_by_id IS NULL
+         AND period >= (CASE WHEN period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN @annualFromYear ELSE @fromYear END)
+       ORDER BY indicator_id, period`;
+
 const ALL_CURRENT_VALUES = `
   SELECT v.indicator_id, v.period, v.value, v.status
   FROM indicator_value v
@@ -318,6 +331,11 @@ export function benchCases(fx: Fixture): BenchCase[] {
       raw: [{ sql: ROLLING_TOTALS, params: { yearAgo: monthsBack(12), twoYearsAgo: monthsBack(24) } }],
     },
     { name: 'indicator values, all current (200×120)', area: 'performance', raw: [{ sql: ALL_CURRENT_VALUES }] },
+    {
+      // The whole scorecard: RAG, trends, rolling totals and sparklines of every indicator, worked out in TypeScript.
+      name: 'performance.scorecard (200 indicators × 120 months)', area: 'performance', op: { name: 'performance.scorecard', input: { asAt: fx.today } },
+      raw: [{ sql: INDICATOR_LIST }, { sql: SCORECARD_VALUES, params: { fromYear: String(Number(fx.today.slice(0, 4)) - 4), annualFromYear: String(Number(fx.today.slice(0, 4)) - 7) } }],
+    },
     { name: 'spend totals by stream/year/quarter', area: 'funding', raw: [{ sql: SPEND_BY_STREAM_YEAR_QUARTER }] },
     { name: 'spend of one stream by year/quarter', area: 'funding', raw: [{ sql: SPEND_OF_STREAM_BY_YEAR_QUARTER, params: { streamId: fx.streamId } }] },
     {

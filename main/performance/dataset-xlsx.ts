@@ -5,7 +5,8 @@ import { DomainError } from '../shared/errors';
 import { THEME_KIND_LABELS } from './contract';
 import { periodEnd, periodLabel, periodRange } from './periods';
 import { RAG_LABELS } from './rag';
-import { setting, reportParts } from './report-docx';
+import { setting } from './report-docx';
+import { buildScorecard } from './scorecard-load';
 import { indicators, values } from './repository';
 import { POLARITY_LABELS, UNIT_LABELS } from './units';
 
@@ -46,7 +47,7 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
   }
   rows.sort((a, b) => String(a.code).localeCompare(String(b.code)) || String(a.start).localeCompare(String(b.start)));
 
-  const { rows: card } = reportParts(ctx, asAt);
+  const { rows: card } = buildScorecard(ctx, asAt);
   const statusOf = new Map(card.map((r) => [r.indicatorId, r]));
   const indicatorRows: SheetRow[] = all.map((ind) => {
     const r = statusOf.get(ind.id)!;

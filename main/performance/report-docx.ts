@@ -4,14 +4,16 @@ import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-sty
 import { sql } from '../db/statements';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
+import { financialYearOf, financialYearStarting, startYearOf } from '../shared/financial-year';
 import { DomainError } from '../shared/errors';
-import { svgToPng } from './chart-png';
+import { svgsToPngs } from './chart-png';
 import { chartSvg } from './chart-svg';
 import type { IndicatorDetail, ScorecardRow } from './contract';
 import { periodLabel } from './periods';
 import type { RagStatus } from './rag';
-import { indicators, values, type IndicatorRow } from './repository';
-import { countByRag, indicatorDetailParts, scorecardRow } from './scorecard';
+import type { IndicatorRow } from './repository';
+import { countByRag, indicatorDetailParts, type CurrentValue } from './scorecard';
+import { loadScorecard } from './scorecard-load';
 import { UNIT_LABELS, POLARITY_LABELS } from './units';
 
 /**
@@ -58,23 +60,16 @@ export interface ReportParts {
   details: (Omit<IndicatorDetail, 'indicator'> & { row: IndicatorRow })[];
 }
 
+/** The report's charts show the current financial year and the three before it (annual: seven years). */
+function chartWindow(ind: IndicatorRow, current: readonly CurrentValue[], asAt: string): CurrentValue[] {
+  const startYear = startYearOf(financialYearOf(asAt)) - (ind.frequency === 'annual' ? 6 : 3);
+  const from = ind.frequency === 'monthly' ? `${startYear}-04` : financialYearStarting(startYear);
+  return current.filter((v) => v.period >= from);
+}
+
 export function reportParts(ctx: Ctx, asAt: string): ReportParts {
-  const all = indicators.list(ctx, null);
-  const byIndicator = new Map<number, ReturnType<typeof values.allCurrent>>();
-  for (const v of values.allCurrent(ctx)) {
-    const list = byIndicator.get(v.indicatorId);
-    if (list) list.push(v);
-    else byIndicator.set(v.indicatorId, [v]);
-  }
-  const rows: ScorecardRow[] = [];
-  const details: ReportParts['details'] = [];
-  for (const ind of all) {
-    const current = byIndicator.get(ind.id) ?? [];
-    const row = scorecardRow(ind, current, asAt);
-    rows.push(row);
-    const parts = indicatorDetailParts(ind, current, new Map(), row, asAt);
-    details.push({ row: ind, ...parts });
-  }
+  const { rows, indicators: list, values: byIndicator } = loadScorecard(ctx, asAt);
+  const details = list.map((ind, i) => ({ row: ind, ...indicatorDetailParts(ind, chartWindow(ind, byIndicator.get(ind.id) ?? [], asAt), new Map(), rows[i]!, asAt) }));
   return { rows, details };
 }
 
@@ -129,10 +124,9 @@ function exceptionsSection(rows: ScorecardRow[], numbering: Numbering): FileChil
   return out;
 }
 
-function indicatorSection(detail: ReportParts['details'][number], figure: number): FileChild[] {
+function indicatorSection(detail: ReportParts['details'][number], figure: number, png: Buffer): FileChild[] {
   const ind = detail.row;
   const r = detail.status;
-  const png = svgToPng(chartSvg(detail.chart, CHART));
   const out: FileChild[] = [heading(`${ind.code} ${ind.name}`, 2)];
   // Heading, status and chart stay on one page.
   out.push(paragraph([{ text: r.rag.label, bold: true }, r.rag.rule.slice(r.rag.rule.indexOf(':'))], { keepNext: true }));
@@ -179,7 +173,8 @@ export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: Return
     body.push(...scorecardSection(rows));
     body.push(...exceptionsSection(rows, numbering));
     body.push(heading('Indicators', 1, { pageBreakBefore: true }));
-    details.forEach((d, i) => body.push(...indicatorSection(d, i + 1)));
+    const pngs = await svgsToPngs(details.map((d) => chartSvg(d.chart, CHART)));
+    details.forEach((d, i) => body.push(...indicatorSection(d, i + 1, pngs[i]!)));
   }
   const doc = buildDocument(
     {

@@ -34,6 +34,13 @@ export interface IndicatorRow {
   valueCount: number;
 }
 
+export interface ScorecardValue {
+  period: string;
+  value: number;
+  status: ValueStatus;
+  note: string;
+}
+
 export interface ValueRow {
   id: number;
   indicatorId: number;
@@ -143,7 +150,40 @@ export const values = {
     const row = sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.id = ?`).get(id);
     return row && toCamel<ValueRow>(row);
   },
-  /** Every current value of every indicator, for the scorecard and exports: one query. */
+  /**
+   * Current values of every indicator for periods starting in or after a year, for the
+   * scorecard: one query, only the columns the rules need, rows as arrays. Periods of all
+   * three forms compare as text with a year: "2021-04", "2021/22 Q1" and "2021/22" are all
+   * >= "2021"; annual periods get their own (earlier) year, as their sparkline is longer.
+   */
+  currentSince(ctx: Ctx, fromYear: string, annualFromYear: string): Map<number, ScorecardValue[]> {
+    const rows = sql(
+      ctx.db,
+      `SELECT indicator_id, period, value, status, note FROM indicator_value
+       WHERE superseded_by_id IS NULL
+         AND period >= (CASE WHEN period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN @annualFromYear ELSE @fromYear END)
+       ORDER BY indicator_id, period`,
+    )
+      .raw(true)
+      .all({ fromYear, annualFromYear }) as [number, string, number, ValueStatus, string][];
+    const out = new Map<number, ScorecardValue[]>();
+    let list: ScorecardValue[] | undefined;
+    let current = -1;
+    for (const [indicatorId, period, value, status, note] of rows) {
+      if (indicatorId !== current) {
+        current = indicatorId;
+        list = [];
+        out.set(indicatorId, list);
+      }
+      list!.push({ period, value, status, note });
+    }
+    return out;
+  },
+  /** All current values of one indicator, in the scorecard's shape. */
+  currentOf(ctx: Ctx, indicatorId: number): ScorecardValue[] {
+    return sql(ctx.db, `SELECT period, value, status, note FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NULL ORDER BY period`).all(indicatorId) as ScorecardValue[];
+  },
+  /** Every current value of every indicator with its provenance, for the dataset export. */
   allCurrent(ctx: Ctx): { indicatorId: number; period: string; value: number; status: ValueStatus; note: string; receivedOn: string; suppliedByOrganisationName: string | null }[] {
     return sql<Row>(
       ctx.db,

@@ -3,13 +3,14 @@ import type { HandlersFor } from '../api/handler-types';
 import { organisations } from '../people/repository';
 import type { Ctx } from '../shared/context';
 import { DomainError, notFound, type Problem } from '../shared/errors';
-import type { Indicator, IndicatorValue, performanceContract, Scorecard } from './contract';
+import type { Indicator, IndicatorValue, performanceContract } from './contract';
 import { exportDataset } from './dataset-xlsx';
 import { applyImport, previewImport } from './import';
 import { frequencyOfPeriod, periodLabel, periodProblem, readPeriod } from './periods';
 import { exportReport } from './report-docx';
 import { indicators, themes, values, type IndicatorColumns, type IndicatorRow, type ValueRow } from './repository';
-import { countByRag, indicatorDetailParts, scorecardRow, type CurrentValue } from './scorecard';
+import { countByRag, indicatorDetailParts, scorecardRow } from './scorecard';
+import { buildScorecard } from './scorecard-load';
 import { resolveTarget } from './target';
 import { formatValue, valueProblem } from './units';
 import { checkValue, resolveProvenance, writeValue } from './values';
@@ -115,17 +116,6 @@ function listValues(ctx: Ctx, ind: IndicatorRow): IndicatorValue[] {
     old.set(r.period, list);
   }
   return values.current(ctx, ind.id).map((r) => toValue(r, ind.unit, old.get(r.period) ?? []));
-}
-
-export function buildScorecard(ctx: Ctx, asAt: string, themeId: number | null = null): Scorecard {
-  const byIndicator = new Map<number, CurrentValue[]>();
-  for (const v of values.allCurrent(ctx)) {
-    const list = byIndicator.get(v.indicatorId);
-    if (list) list.push(v);
-    else byIndicator.set(v.indicatorId, [v]);
-  }
-  const rows = indicators.list(ctx, themeId).map((ind) => scorecardRow(ind, byIndicator.get(ind.id) ?? [], asAt));
-  return { asAt, rows, counts: countByRag(rows) };
 }
 
 export const performanceHandlers: HandlersFor<typeof performanceContract> = {

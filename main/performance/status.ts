@@ -1,4 +1,4 @@
-import { frequencyOfPeriod, periodEnd, periodIndex, periodLabel, samePeriodLastYear, shiftPeriod, periodsPerYear, type Frequency } from './periods';
+import { frequencyOfPeriod, lastPeriodEndingBy, periodLabel, samePeriodLastYear, shiftPeriod, periodsPerYear, type Frequency } from './periods';
 import { notRated, ragStatus, type RagResult } from './rag';
 import { resolveTarget, type ResolvedTarget, type TargetKind } from './target';
 import { compareValues, rollingYearTotal, type Trend } from './trend';
@@ -67,15 +67,12 @@ function rollingWindowLabel(first: string, last: string): string {
 export function indicatorStatus(rules: IndicatorRules, values: ReadonlyMap<string, number>, asAt: string): IndicatorStatus {
   const basis = basisOf(rules);
   const target = resolveTarget(rules);
+  // Periods of one frequency sort as text ("2019-04" < "2019-05", "2019/20 Q4" < "2020/21 Q1"),
+  // so the latest is the greatest period not after the last one that ended by asAt.
+  const cutoff = lastPeriodEndingBy(rules.frequency, asAt);
   let latest: IndicatorStatus['latest'] = null;
-  let latestIndex = -Infinity;
   for (const [period, value] of values) {
-    if (periodEnd(period) > asAt) continue;
-    const index = periodIndex(period);
-    if (index > latestIndex) {
-      latestIndex = index;
-      latest = { period, value };
-    }
+    if (period <= cutoff && (latest === null || period > latest.period)) latest = { period, value };
   }
   const none = (reason: string): IndicatorStatus => ({
     asAt, basis, latest, measured: null, target, rag: notRated(reason), trendYear: null, trendBaseline: null, exception: false, exceptionReasons: [],

@@ -7,7 +7,7 @@ import { DomainError } from '../shared/errors';
 import type { ScorecardRow } from './contract';
 import { measuredText, ragCell } from './report-docx';
 import { themes } from './repository';
-import { buildScorecard } from './service';
+import { buildScorecard } from './scorecard-load';
 
 /**
  * The live performance table a paper can place: the scorecard read from the workspace when

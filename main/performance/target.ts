@@ -1,4 +1,5 @@
 import { formatDateLong } from '../shared/dates';
+import { isIsoDate } from '../shared/financial-year';
 import { periodLabel } from './periods';
 import { formatPercentChange, formatValue, type Unit } from './units';
 
@@ -28,7 +29,8 @@ const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 /** The number a value is judged against, or null when no target is set. */
 export function resolveTarget(spec: TargetSpec): ResolvedTarget | null {
   if (spec.targetKind === null || spec.targetValue === null) return null;
-  const by = spec.targetBy ? ` by ${formatDateLong(spec.targetBy)}` : '';
+  // A date not written YYYY-MM-DD (an old import, a bundle) is shown as stored, not refused here.
+  const by = spec.targetBy ? ` by ${isIsoDate(spec.targetBy) ? formatDateLong(spec.targetBy) : spec.targetBy}` : '';
   if (spec.targetKind === 'absolute') {
     return { value: spec.targetValue, by: spec.targetBy, text: `${formatValue(spec.targetValue, spec.unit)}${by}` };
   }

@@ -18,8 +18,11 @@ export type Polarity = (typeof POLARITIES)[number];
 export const POLARITY_LABELS: Record<Polarity, string> = { lower_is_better: 'lower is better', higher_is_better: 'higher is better' };
 
 const decimals = (max: number, min = 0) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: max, minimumFractionDigits: min });
+// Formatters are made once: building an Intl.NumberFormat costs far more than using one.
 const whole = decimals(0);
 const upTo2 = decimals(2);
+const exactly2 = decimals(2, 2);
+const upTo1 = decimals(1);
 
 /** 412 → "412"; 12.345 (rate per 100k) → "12.35 per 100,000"; 45.5 (%) → "45.5%"; 1234.5 (£) → "£1,234.50". */
 export function formatValue(value: number, unit: Unit): string {
@@ -40,13 +43,13 @@ export function formatValue(value: number, unit: Unit): string {
 /** The number alone, for table cells whose header names the unit: 12.35, 45.5, 1,234.50. */
 export function formatNumber(value: number, unit: Unit): string {
   if (unit === 'count') return Number.isInteger(value) ? whole.format(value) : upTo2.format(value);
-  if (unit === 'pounds') return Number.isInteger(value) ? whole.format(value) : decimals(2, 2).format(value);
+  if (unit === 'pounds') return Number.isInteger(value) ? whole.format(value) : exactly2.format(value);
   return upTo2.format(value);
 }
 
 /** "3.2%" with a sign: for changes. */
 export function formatPercentChange(percent: number): string {
-  return `${decimals(1).format(Math.abs(percent))}%`;
+  return `${upTo1.format(Math.abs(percent))}%`;
 }
 
 export type ReadValue = { ok: true; value: number } | { ok: false; reason: string };
@@ -80,14 +83,17 @@ export function readValue(input: string | number | null | undefined, unit: Unit)
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
-/** The unit's limits: counts are whole and not negative, percentages 0–100, rates not negative. */
-export function valueProblem(value: number, unit: Unit, label = 'Value'): string | null {
+/**
+ * The unit's limits: counts are whole and not negative, percentages 0–100, rates not negative.
+ * Baselines and targets may be fractional counts (an average, or 10% off 425).
+ */
+export function valueProblem(value: number, unit: Unit, label = 'Value', opts: { fractionalCount?: boolean } = {}): string | null {
   if (!Number.isFinite(value)) return `${label} is not a number`;
   if (Math.abs(value) > 1e12) return `${label} ${value} is too large`;
   switch (unit) {
     case 'count':
       if (value < 0) return `${label} ${value} is negative; a count cannot be`;
-      if (!Number.isInteger(value)) return `${label} ${value} is not a whole number; a count must be`;
+      if (!Number.isInteger(value) && !opts.fractionalCount) return `${label} ${value} is not a whole number; a count must be`;
       return null;
     case 'percentage':
       if (value < 0) return `${label} ${value}% is negative; a percentage must be between 0 and 100`;

@@ -85,6 +85,23 @@ describe('indicator values', () => {
 });
 
 describe('scorecard, exceptions and detail', () => {
+  it('reads only recent years for the scorecard, but still finds an indicator whose last value is old', async () => {
+    const ws = tempWorkspace();
+    const { referrals } = await smallFramework(ws);
+    await ws.call('indicatorValue.recordMany', {
+      indicatorId: referrals.id,
+      rows: [
+        { period: '2011/12 Q4', value: 58 },
+        { period: '2012/13 Q4', value: 62 },
+      ],
+    });
+    const [, loc2] = (await ws.call('performance.scorecard', { asAt: '2020-03-31' })).rows;
+    expect(loc2!.latest).toMatchObject({ period: '2012/13 Q4', value: 62 });
+    expect(loc2!.rag.status).toBe('green');
+    expect(loc2!.trendYear!.text).toBe('Up 4 percentage points on 2011/12 Q4 (58%): improving');
+  });
+
+
   it('shows latest value, target, RAG with its rule, trends and a sparkline', async () => {
     const ws = tempWorkspace();
     const { admissions, referrals } = await smallFramework(ws);
