@@ -1,0 +1,183 @@
+/**
+ * npx tsx bench/meetings-exports.ts [--db FILE] [--iterations 5]
+ *
+ * The meetings area's exports on the ten-year workspace, each beside the bare build of the
+ * same content (the floor the docx/exceljs libraries set):
+ *   - the minutes of a 20-item meeting: meeting.exportMinutes through the dispatcher (read
+ *     the meeting, build with the house blocks, pack, write atomically), the house build
+ *     alone (meeting already read), and a bare docx build of the same headings, paragraphs
+ *     and table rows with the docx library's defaults;
+ *   - the action log of every board (about 10,000 actions): action.exportLog as .docx and
+ *     .xlsx through the dispatcher, beside a bare docx table and a bare exceljs sheet of the
+ *     same rows.
+ * The workspace is generated in a temp folder (or copied from --db, which is not changed),
+ * the 20-item meeting is made through the API, and results go to
+ * bench/results/meetings-exports.json. docs/meetings.md quotes a run.
+ */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from 'docx';
+import ExcelJS from 'exceljs';
+import { dispatch, type Session } from '../main/api/dispatch';
+import { openDatabase } from '../main/db/connection';
+import type { Action, MeetingDetail } from '../main/meetings/contract';
+import { minutesDocument } from '../main/meetings/minutes-docx';
+import { generateWorkspace } from './generate';
+
+interface Args {
+  db?: string;
+  iterations: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { iterations: 5 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--db') args.db = resolve(value);
+    else if (flag === '--iterations') args.iterations = Number(value);
+    else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/meetings-exports.ts [--db FILE] [--iterations 5]`);
+  }
+  return args;
+}
+
+async function time(iterations: number, fn: () => Promise<unknown>): Promise<{ medianMs: number; minMs: number }> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const mid = samples.length >> 1;
+  return { medianMs: samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2, minMs: samples[0]! };
+}
+
+async function call<R>(session: Session, name: string, input: unknown): Promise<R> {
+  const env = await dispatch(session, name, input);
+  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+  return env.value as R;
+}
+
+const cell = (text: string, header = false) =>
+  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] });
+const row = (texts: string[], header = false) => new TableRow({ tableHeader: header, children: texts.map((t) => cell(t, header)) });
+
+/** The minutes' content with the docx library's defaults: no house style, header, footer or numbering. */
+function bareMinutes(d: MeetingDetail): Document {
+  const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, text: d.board.name }), new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Minutes' })];
+  children.push(new Table({ rows: [row(['Name', 'Organisation', 'Note'], true), ...d.attendance.map((a) => row([a.name, a.organisationName ?? '', a.note]))] }));
+  children.push(new Paragraph({ text: d.quorum?.statement ?? '' }));
+  for (const item of d.agenda) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: `${item.number}. ${item.title}` }));
+    for (const p of item.discussion.split(/\n\s*\n/)) children.push(new Paragraph({ text: p }));
+  }
+  if (d.mattersArising.length > 0) {
+    children.push(new Table({ rows: [row(['Ref', 'Action', 'Owner', 'Due', 'Status'], true), ...d.mattersArising.map((a) => row([`A${a.id}`, a.description, a.ownerName, a.dueOn ?? '', a.status]))] }));
+  }
+  children.push(new Table({ rows: [row(['Ref', 'Item', 'Action', 'Owner', 'Due'], true), ...d.actions.map((a) => row([`A${a.id}`, '', a.description, a.ownerName, a.dueOn ?? '']))] }));
+  return new Document({ sections: [{ children }] });
+}
+
+function bareActionLogDocx(actions: Action[]): Document {
+  return new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, text: 'Action log' }),
+          new Table({ rows: [row(['Ref', 'Action', 'Owner', 'Due', 'Status'], true), ...actions.map((a) => row([`A${a.id}`, a.description, a.ownerName, a.dueOn ?? '', a.status]))] }),
+        ],
+      },
+    ],
+  });
+}
+
+async function bareActionLogXlsx(actions: Action[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Action log');
+  const date = (iso: string | null | undefined) => (iso ? new Date(iso.slice(0, 10)) : null);
+  ws.addRow(['Ref', 'Board', 'Meeting', 'Item', 'Action', 'Owner', 'Due', 'Status', 'Overdue', 'Completed', 'Latest update on', 'Latest update']);
+  for (const a of actions) {
+    ws.addRow([`A${a.id}`, a.boardName, date(a.meetingStartsAt), a.agendaItemTitle, a.description, a.ownerName, date(a.dueOn), a.status, a.overdue ? 'Yes' : 'No', date(a.completedOn), date(a.latestUpdate?.updatedOn), a.latestUpdate?.text ?? null]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-bench-meetings-'));
+  const path = join(dir, 'ten-years.db');
+  try {
+    if (args.db) copyFileSync(args.db, path);
+    else generateWorkspace(path, { years: 10, log: (line) => console.log(line) });
+    const db = openDatabase(path, { verify: false });
+    const session: Session = { db, actor: 'bench', now: () => new Date('2025-03-31T09:00:00'), log: (m, e) => console.error(m, e) };
+
+    // The meeting with most items, topped up to exactly 20 through the API (the generator makes 5–15).
+    const meetingId = db.prepare('SELECT meeting_id FROM agenda_item GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id DESC LIMIT 1').pluck().get() as number;
+    let detail = await call<MeetingDetail>(session, 'meeting.get', { id: meetingId });
+    // Approved minutes are frozen: reopen them (one step back) to edit the agenda.
+    if (detail.meeting.status === 'minutes_approved') detail = await call<MeetingDetail>(session, 'meeting.setStatus', { id: meetingId, status: 'minutes_draft' });
+    while (detail.agenda.length < 20) {
+      detail = await call<MeetingDetail>(session, 'agenda.addItem', { meetingId, title: `Additional item ${detail.agenda.length + 1}`, minutesAllotted: 5 });
+      await call(session, 'agenda.updateItem', { id: detail.agenda.at(-2)!.id, discussion: 'The board discussed the report.\n\nMembers asked for a further update at the next meeting.' });
+    }
+    while (detail.agenda.length > 20) detail = await call<MeetingDetail>(session, 'agenda.removeItem', { id: detail.agenda.at(-2)!.id });
+    detail = await call<MeetingDetail>(session, 'meeting.get', { id: meetingId });
+    const actions = await call<Action[]>(session, 'action.list', {});
+
+    const n = args.iterations;
+    const results = {
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+      iterations: n,
+      minutes: {
+        items: detail.agenda.length,
+        attendance: detail.attendance.length,
+        mattersArising: detail.mattersArising.length,
+        readThroughApi: await time(n, () => call(session, 'meeting.get', { id: meetingId })),
+        actions: detail.actions.length,
+        exportThroughApi: await time(n, () => call(session, 'meeting.exportMinutes', { id: meetingId, out: join(dir, 'minutes.docx') })),
+        houseBuildOnly: await time(n, () => Packer.toBuffer(minutesDocument(detail))),
+        bareDocx: await time(n, () => Packer.toBuffer(bareMinutes(detail))),
+      },
+      actionLog: {
+        actions: actions.length,
+        listThroughApi: await time(n, () => call(session, 'action.list', {})),
+        docxThroughApi: await time(n, () => call(session, 'action.exportLog', { format: 'docx', out: join(dir, 'log.docx') })),
+        bareDocx: await time(n, () => Packer.toBuffer(bareActionLogDocx(actions))),
+        xlsxThroughApi: await time(n, () => call(session, 'action.exportLog', { format: 'xlsx', out: join(dir, 'log.xlsx') })),
+        bareXlsx: await time(n, () => bareActionLogXlsx(actions)),
+      },
+      peakRssMiB: Math.round(process.memoryUsage().rss / 1048576),
+    };
+    db.close();
+
+    const ms = (t: { medianMs: number }) => `${t.medianMs.toFixed(0).padStart(6)} ms`;
+    const m = results.minutes;
+    const a = results.actionLog;
+    console.log(`\nMinutes of a ${m.items}-item meeting (${m.attendance} attendance rows, ${m.actions} actions, ${m.mattersArising} matters arising), median of ${n}:`);
+    console.log(`  meeting.get (the read alone)                        ${ms(m.readThroughApi)}`);
+    console.log(`  meeting.exportMinutes (read + build + pack + write) ${ms(m.exportThroughApi)}`);
+    console.log(`  house build + pack only                             ${ms(m.houseBuildOnly)}`);
+    console.log(`  bare docx build + pack of the same content          ${ms(m.bareDocx)}`);
+    console.log(`\nAction log of every board (${a.actions} actions), median of ${n}:`);
+    console.log(`  action.list                                          ${ms(a.listThroughApi)}`);
+    console.log(`  action.exportLog docx                                ${ms(a.docxThroughApi)}`);
+    console.log(`  bare docx table of the same rows                     ${ms(a.bareDocx)}`);
+    console.log(`  action.exportLog xlsx                                ${ms(a.xlsxThroughApi)}`);
+    console.log(`  bare exceljs sheet of the same rows                  ${ms(a.bareXlsx)}`);
+    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'meetings-exports.json');
+    writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+    console.log(`\nWrote ${out}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
