@@ -1,0 +1,98 @@
+/**
+ * npx tsx bench/performance-exports.ts [--db FILE] [--iterations 3]
+ *
+ * The performance area on the ten-year workspace (200 indicators × 120 months):
+ *   - performance.scorecard, .exceptions and .detail through the dispatcher;
+ *   - performance.exportReport: the Word report with 200 charts, beside its parts — the
+ *     200 charts drawn as SVG and rasterised to PNG alone, and the document built and
+ *     packed without charts;
+ *   - performance.exportDataset: the .xlsx of 24,000 indicator-period rows, beside a bare
+ *     exceljs sheet of the same rows (no styles: the floor the library sets).
+ * The workspace is generated in a temp folder (or --db is used read-only; exports go to a
+ * temp folder). Results go to bench/results/performance-exports.json; docs/performance.md
+ * quotes a run.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { dispatch, type Session } from '../main/api/dispatch';
+import { openDatabase } from '../main/db/connection';
+import { svgsToPngs } from '../main/performance/chart-png';
+import { chartSvg } from '../main/performance/chart-svg';
+import { reportParts } from '../main/performance/report-docx';
+import { values } from '../main/performance/repository';
+import { FIXTURE_TODAY, generateWorkspace } from './generate';
+
+function parseArgs(argv: string[]): { db?: string; iterations: number } {
+  const args: { db?: string; iterations: number } = { iterations: 3 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--db') args.db = resolve(value);
+    else if (flag === '--iterations') args.iterations = Number(value);
+    else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/performance-exports.ts [--db FILE] [--iterations 3]`);
+  }
+  return args;
+}
+
+async function time(iterations: number, fn: () => Promise<unknown>): Promise<{ medianMs: number; minMs: number }> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const mid = samples.length >> 1;
+  return { medianMs: samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2, minMs: samples[0]! };
+}
+
+async function call(session: Session, name: string, input: unknown): Promise<unknown> {
+  const env = await dispatch(session, name, input);
+  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+  return env.value;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const temp = mkdtempSync(join(tmpdir(), 'bench-performance-'));
+try {
+  const dbPath = args.db ?? join(temp, 'ten-years.db');
+  if (!args.db) await generateWorkspace(dbPath, {});
+  const db = openDatabase(dbPath, { create: false });
+  const session: Session = { db, actor: 'bench', now: () => new Date(`${FIXTURE_TODAY}T12:00:00`) };
+  const ctx = { db, actor: 'bench', operation: 'bench', now: session.now! };
+  const asAt = FIXTURE_TODAY;
+  const n = args.iterations;
+  const results: Record<string, { medianMs: number; minMs: number }> = {};
+  const run = async (label: string, fn: () => Promise<unknown>) => {
+    results[label] = await time(n, fn);
+    console.log(`${label.padEnd(58)} median ${results[label]!.medianMs.toFixed(0).padStart(6)} ms   min ${results[label]!.minMs.toFixed(0).padStart(6)} ms`);
+  };
+
+  console.log(`Timing on ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}; ${n} iterations after a warm-up`);
+  await run('performance.scorecard (200 indicators)', () => call(session, 'performance.scorecard', { asAt }));
+  await run('performance.exceptions', () => call(session, 'performance.exceptions', { asAt }));
+  await run('performance.detail (one indicator, 120 months)', () => call(session, 'performance.detail', { indicatorId: 1, asAt }));
+  await run('performance.exportReport (.docx, 200 charts)', () => call(session, 'performance.exportReport', { asAt, out: join(temp, 'report.docx') }));
+  const parts = reportParts(ctx, asAt);
+  await run('  of which: 200 charts, SVG → PNG alone', () => svgsToPngs(parts.details.map((d) => chartSvg(d.chart, { width: 900, height: 420 }))));
+  await run('performance.exportDataset (.xlsx, 24,000 rows)', () => call(session, 'performance.exportDataset', { asAt, out: join(temp, 'dataset.xlsx') }));
+  const rows = values.allCurrent(ctx);
+  await run('  floor: bare exceljs sheet of the same rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Values');
+    for (const r of rows) ws.addRow([r.indicatorId, r.period, r.value, r.status, r.note, r.receivedOn, r.suppliedByOrganisationName ?? '']);
+    await wb.xlsx.writeBuffer();
+  });
+  db.close();
+
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'performance-exports.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, loadAverage: loadavg()[0], iterations: n, results }, null, 2) + '\n');
+  console.log(`Wrote ${out}`);
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
