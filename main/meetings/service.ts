@@ -176,11 +176,13 @@ export function meetingDetail(ctx: Ctx, id: number): MeetingDetail {
   };
 }
 
-/** Keeps the stored quorate flag (shown in lists) in step with attendance. */
-function refreshQuorate(ctx: Ctx, meetingId: number): void {
+/** The meeting after an attendance change, with the stored quorate flag (shown in lists) kept in step. */
+function detailWithQuorate(ctx: Ctx, meetingId: number): MeetingDetail {
   const detail = meetingDetail(ctx, meetingId);
   const value = detail.quorum === null ? null : detail.quorum.met;
-  if (detail.meeting.quorate !== value) meetings.update(ctx, meetingId, { quorate: value === null ? null : value ? 1 : 0 });
+  if (detail.meeting.quorate === value) return detail;
+  meetings.update(ctx, meetingId, { quorate: value === null ? null : value ? 1 : 0 });
+  return { ...detail, meeting: requireMeeting(ctx, meetingId) };
 }
 
 // Agenda ----------------------------------------------------------------------------------------------
@@ -461,16 +463,14 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const existing = attendance.find(ctx, meetingId, personId);
     if (existing) attendance.update(ctx, existing.id, { status, substituteForPersonId, note });
     else attendance.insert(ctx, { meetingId, personId, status, substituteForPersonId, note });
-    refreshQuorate(ctx, meetingId);
-    return meetingDetail(ctx, meetingId);
+    return detailWithQuorate(ctx, meetingId);
   },
   'attendance.remove': (ctx, { meetingId, personId }) => {
     requireMeeting(ctx, meetingId);
     const existing = attendance.find(ctx, meetingId, personId);
     if (!existing) throw new DomainError('attendance.notFound', 'There is no attendance record for this person at this meeting.', 'personId');
     attendance.remove(ctx, existing.id);
-    refreshQuorate(ctx, meetingId);
-    return meetingDetail(ctx, meetingId);
+    return detailWithQuorate(ctx, meetingId);
   },
   'attendance.statistics': (ctx, { boardId, financialYear }) => {
     requireBoard(ctx, boardId);
@@ -490,7 +490,6 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
       }
     }
     declarations.insert(ctx, { meetingId, agendaItemId, personId, interest, withdrew: agendaItemId !== null && withdrew });
-    refreshQuorate(ctx, meetingId);
     return meetingDetail(ctx, meetingId);
   },
   'declaration.remove': (ctx, { id }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { MEETING_STATUS_LABELS, nextStatus } from '../../../main/meetings/meeting-status';
 import { messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -9,6 +9,17 @@ import { ExportPanel } from './ExportPanel';
 import { MinutesPanel } from './MinutesPanel';
 import { useMeetings } from './store';
 import { longDate, meetingDay, timeRange } from './text';
+
+/** In-page links that scroll without touching the hash (the hash holds the area and meeting). */
+function jump(id: string) {
+  return (e: MouseEvent) => {
+    e.preventDefault();
+    const target = document.getElementById(id);
+    target?.scrollIntoView();
+    target?.setAttribute('tabindex', '-1');
+    target?.focus();
+  };
+}
 
 /** One meeting from planning to approved minutes: agenda, attendance, declarations, minutes, actions, exports. */
 export function MeetingPage({ id }: { id: number }) {
@@ -44,6 +55,13 @@ export function MeetingPage({ id }: { id: number }) {
         <a href="#/meetings">Meetings</a>
       </p>
       <h1>{`${board.name}: ${meetingDay(meeting.startsAt)}`}</h1>
+      <nav aria-label="On this page" className="page-contents">
+        <a href="#agenda-title" onClick={jump('agenda-title')}>Agenda</a>
+        <a href="#attendance-title" onClick={jump('attendance-title')}>Attendance and quorum</a>
+        <a href="#declarations-title" onClick={jump('declarations-title')}>Declarations</a>
+        <a href="#minutes-title" onClick={jump('minutes-title')}>Minutes and actions</a>
+        <a href="#export-title" onClick={jump('export-title')}>Documents</a>
+      </nav>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
