@@ -56,11 +56,11 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
   const warnings: DecisionWarning[] = [];
   const sections = template.sections.map((t) => {
     const own = fromPaper.get(t.key);
-    if (own && own.body.length > 0) return { heading: own.heading, body: resolveBlocks(ctx, own.body) };
+    if (own && own.body.length > 0) return { heading: own.heading, body: resolveBlocks(ctx, own.body), required: t.required };
     const body = fromLog(d, t.key);
-    if (body) return { heading: t.heading, body };
+    if (body) return { heading: t.heading, body, required: t.required };
     if (t.required) warnings.push({ code: 'decision.noticeGap', message: `The notice's "${t.heading}" is not in the decisions log; it is marked "${GAP}"`, field: t.key });
-    return { heading: t.heading, body: [{ type: 'notice', text: GAP } as DocBlock] };
+    return { heading: t.heading, body: [{ type: 'notice', text: GAP } as DocBlock], required: t.required };
   });
   if (warnings.length > 0 && !acknowledgeWarnings) return { path: null, bytes: 0, written: false, warnings };
 

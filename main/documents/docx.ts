@@ -363,7 +363,7 @@ export function buildDocument(meta: DocumentMeta, sections: (FileChild[] | DocSe
     numbering: numberingConfig(),
     styles: {
       default: {
-        document: { run, paragraph: { spacing: { after: hs.paragraphSpacingAfterPt * 20, line: Math.round(240 * hs.lineSpacing) } } },
+        document: { run, paragraph: { spacing: { after: hs.paragraphSpacingAfterPt * 20, line: Math.round(240 * hs.lineSpacing), lineRule: LineRuleType.AUTO } } },
         title: { run: { font: hs.font, size: pt(hs.titleSizePt), bold: true, color: hs.colours.heading }, paragraph: { spacing: { after: 240 } } },
         heading1: headingStyle(hs.headingSizesPt[0] ?? 16),
         heading2: headingStyle(hs.headingSizesPt[1] ?? 14),

@@ -42,6 +42,8 @@ interface IssueRecord {
   order: number;
   startPage: number | null;
   pageCount: number | null;
+  /** For a supplement part: why it is there. */
+  reason?: 'revised' | 'late';
 }
 
 interface PackIssueSnapshot extends Omit<PaperSnapshot, 'kind'> {
@@ -61,6 +63,7 @@ interface BuildPart extends PackPart {
   source: string;
   /** True when the part is rebuilt from an issue (its pages are fixed). */
   issued: boolean;
+  reason?: 'revised' | 'late';
 }
 
 interface AgendaLine extends AgendaItemInfo {
@@ -169,6 +172,7 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
       bookmark: `pack_${r.versionId}`,
       source: sourceOf(r.snap),
       issued: true,
+      ...(is.reason ? { reason: is.reason } : {}),
     };
     parts.push(part);
     latestByPaper.set(r.paperId, { part, snap: r.snap });
@@ -187,7 +191,9 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
       item.papers.push({ reference: row.reference, bookmark: before.part!.bookmark, leftOut: null });
       continue;
     }
+    const revised = !!before?.part;
     const part: BuildPart = {
+      ...(supplement === null ? {} : { reason: revised ? ('revised' as const) : ('late' as const) }),
       kind: supplement === null ? 'item' : 'supplement',
       itemNumber: item.number,
       itemTitle: item.title,
@@ -205,7 +211,6 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
     parts.push(part);
     item.papers.push({ reference: row.reference, bookmark: part.bookmark, leftOut: null });
     if (supplement !== null) {
-      const revised = !!before?.part;
       pending.push({
         kind: revised ? 'revised' : 'late',
         itemNumber: item.number,
@@ -259,15 +264,15 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
 // ---------------------------------------------------------------------------------------
 // The document
 
-function changeText(c: PackChange): string {
-  const paper = c.paperReference ? ` (${c.paperReference})` : '';
+/** What changed, in the words of the "changed since issue" sheet. */
+export function changeText(c: PackChange): string {
   switch (c.kind) {
     case 'late':
-      return `Item ${c.itemNumber}, ${c.title}: paper${paper} issued late, in Supplement ${c.supplement}.`;
+      return `Issued late, in Supplement ${c.supplement}.`;
     case 'revised':
-      return `Item ${c.itemNumber}, ${c.title}: revised paper${paper} in Supplement ${c.supplement}${c.replacesPages ? `; it replaces pages ${c.replacesPages}` : ''}.`;
+      return `Revised: the new version is in Supplement ${c.supplement}${c.replacesPages ? ` and replaces pages ${c.replacesPages}` : ''}.`;
     case 'withdrawn':
-      return `Item ${c.itemNumber}, ${c.title}: paper${paper} withdrawn${c.replacesPages ? `; disregard pages ${c.replacesPages}` : ''}.`;
+      return `Withdrawn${c.replacesPages ? `: disregard pages ${c.replacesPages}` : ''}.`;
   }
 }
 
@@ -288,10 +293,12 @@ function frontMatter(pack: Pack, status: string): FileChild[] {
     out.push(heading('Changed since issue', 1, { pageBreakBefore: true }));
     out.push(paragraph('The pages of papers already issued have not moved. New and revised papers are in the supplements at the end of the pack.'));
     const rows: CellValue[][] = plan.changes.map((c) => [String(c.itemNumber), c.title, c.paperReference ?? '—', changeText(c)]);
-    out.push(...dataTable([{ header: 'Item', width: 8 }, { header: 'Title', width: 30 }, { header: 'Paper', width: 16 }, { header: 'Change' }], rows));
+    out.push(...dataTable([{ header: 'Item', width: 9 }, { header: 'Title', width: 33 }, { header: 'Paper', width: 17 }, { header: 'Change' }], rows));
     // Where the new material is: a page reference per supplement part.
-    for (const p of pack.parts.filter((x) => x.kind === 'supplement')) {
-      out.push(new Paragraph({ children: [new TextRun(`Supplement ${p.supplement}, item ${p.itemNumber} (${p.paperReference}): page `), new PageReference(p.bookmark)] }));
+    const supplements = pack.parts.filter((x) => x.kind === 'supplement');
+    if (supplements.length) out.push(heading('Where to find them', 2));
+    for (const p of supplements) {
+      out.push(new Paragraph({ spacing: { after: 60 }, children: [new TextRun(`Supplement ${p.supplement}, item ${p.itemNumber}, ${p.paperReference}: page `), new PageReference(p.bookmark)] }));
     }
   }
 
@@ -321,7 +328,8 @@ function frontMatter(pack: Pack, status: string): FileChild[] {
 }
 
 function partHeading(p: BuildPart): string {
-  return `Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`;
+  const why = p.reason === 'revised' ? ', revised' : p.reason === 'late' ? ', late paper' : '';
+  return `Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference}${why})`;
 }
 
 export function buildPackDocument(pack: Pack, status: string, opts: { estimate?: boolean } = {}): Document {
@@ -454,6 +462,7 @@ export function issueAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean):
         order: k,
         startPage: map[k]!.startPage,
         pageCount: map[k]!.pageCount,
+        ...(p.reason ? { reason: p.reason } : {}),
       },
       document: p.document,
       changes: pack.plan.pendingChanges,

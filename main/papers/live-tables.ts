@@ -1,3 +1,4 @@
+import { performanceTable } from '../performance/table-block';
 import type { Ctx } from '../shared/context';
 import { LIVE_SOURCE_LABELS, type LiveSource, type PaperBlock } from './blocks';
 import type { LiveTableResult } from './contract';
@@ -12,7 +13,13 @@ import type { LiveTableResult } from './contract';
  */
 export type LiveTableBuilder = (ctx: Ctx, params: Record<string, string>) => LiveTableResult;
 
-const builders: Partial<Record<LiveSource, LiveTableBuilder>> = {};
+const builders: Partial<Record<LiveSource, LiveTableBuilder>> = {
+  // The performance area offers its scorecard as a table (main/performance/table-block.ts).
+  'performance.scorecard': (ctx, params) => {
+    const { caption, columns, rows, source } = performanceTable(ctx, params);
+    return { ok: true, table: { caption, columns, rows, source } };
+  },
+};
 
 /** For an area to offer its table (called once, where the area's service is loaded). */
 export function registerLiveTable(source: LiveSource, builder: LiveTableBuilder): void {

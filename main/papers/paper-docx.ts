@@ -41,7 +41,7 @@ export interface PaperForDocument {
   numbering: NumberingMode;
   /** The header block and the paper's details, in order: "From: …", "Reference: …". */
   titleLines: { label: string; value: string }[];
-  sections: { heading: string; body: DocBlock[] }[];
+  sections: { heading: string; body: DocBlock[]; required?: boolean }[];
   /** Sign-off blocks (the decision notice): one per role. */
   signatures: string[];
 }
@@ -74,6 +74,26 @@ function labelParagraph(label: string, text: RichText): Paragraph {
   });
 }
 
+/**
+ * Column widths (percent) in proportion to what the columns hold: a long description gets
+ * room, a figure or a date stays narrow, nothing narrower than its longest word allows.
+ */
+export function columnWidths(columns: readonly string[], rows: readonly (readonly RichText[])[]): number[] {
+  const text = (t: RichText) => (typeof t === 'string' ? t : t.map((s) => (typeof s === 'string' ? s : s.text)).join(''));
+  const weights = columns.map((header, i) => {
+    const cells = rows.map((r) => text(r[i] ?? ''));
+    const mean = cells.length ? cells.reduce((n, c) => n + c.length, 0) / cells.length : header.length;
+    const longestWord = Math.max(...[header, ...cells].flatMap((c) => c.split(/\s+/)).map((w) => w.length), 1);
+    return Math.max(Math.min(mean, 60), longestWord, 4);
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const raw = weights.map((w) => (w / total) * 100);
+  // Nothing under 8 %, so a short column keeps its header on one or two lines.
+  const floored = raw.map((w) => Math.max(w, 8));
+  const scale = 100 / floored.reduce((a, b) => a + b, 0);
+  return floored.map((w) => Math.round(w * scale * 10) / 10);
+}
+
 function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbering, mode: NumberingMode): FileChild[] {
   switch (block.type) {
     case 'paragraph':
@@ -86,7 +106,8 @@ function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbe
       return numbering.numbered(block.items as DocRichText[], 0, block.style ?? 'decimal');
     case 'table': {
       const align = 'align' in block ? block.align : undefined;
-      const columns: Column[] = block.columns.map((header, i) => ({ header, align: align?.[i] ?? 'left' }));
+      const widths = columnWidths(block.columns, block.rows);
+      const columns: Column[] = block.columns.map((header, i) => ({ header, align: align?.[i] ?? 'left', width: widths[i] }));
       const out = dataTable(columns, block.rows as DocRichText[][], block.caption ? { caption: block.caption } : {});
       if ('note' in block && block.note) out.push(paragraph(block.note, { small: true, muted: true }));
       return out;
@@ -128,8 +149,11 @@ export function paperContent(doc: PaperForDocument, numbering: Numbering, opts: 
   const labels = paragraphNumbers(doc.numbering, doc.sections);
   const level = opts.as === 'title' ? 1 : 2;
   doc.sections.forEach((section, s) => {
+    // An optional section left empty is left out; a required one says it is missing.
+    if (section.body.length === 0 && !section.required) return;
     const headingLabel = doc.numbering === 'by-section' ? `${s + 1}. ${section.heading}` : section.heading;
     out.push(heading(headingLabel, level as 1 | 2));
+    if (section.body.length === 0) out.push(...blockParagraphs({ type: 'notice', text: 'This section has not been written yet.' }, null, numbering, doc.numbering));
     section.body.forEach((block, b) => out.push(...blockParagraphs(block, labels[s]![b] ?? null, numbering, doc.numbering)));
   });
   if (doc.signatures.length > 0) {

@@ -179,7 +179,11 @@ export function paperForDocument(ctx: Ctx, row: PaperRow): PaperForDocument {
     authorName: row.authorName,
     numbering: template.numbering,
     titleLines: lines,
-    sections: sections.of(ctx, row.id).map((s) => ({ heading: s.heading, body: resolveBlocks(ctx, s.body) })),
+    sections: sections.of(ctx, row.id).map((s) => ({
+      heading: s.heading,
+      body: resolveBlocks(ctx, s.body),
+      required: template.sections.find((t) => t.key === s.key)?.required ?? false,
+    })),
     signatures: template.signatures,
   };
 }
