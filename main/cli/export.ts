@@ -1,6 +1,8 @@
 import { exportActionLogVerb, exportAgendaVerb, exportMinutesVerb } from '../meetings/cli-exports';
 import { exportFundingVerb, exportReturnVerb } from '../funding/cli-exports';
 import { exportPerformanceVerb } from '../performance/cli-exports';
+import { exportAgendaPackVerb, exportPaperVerb } from '../papers/cli-exports';
+import { exportDecisionsVerb } from '../decisions/cli-exports';
 import type { Verb, VerbGroup } from './verb';
 
 /**
@@ -15,6 +17,9 @@ export const exportKinds: Record<string, Verb> = {
   performance: exportPerformanceVerb,
   return: exportReturnVerb,
   funding: exportFundingVerb,
+  paper: exportPaperVerb,
+  'agenda-pack': exportAgendaPackVerb,
+  decisions: exportDecisionsVerb,
 };
 
 export const exportGroup: VerbGroup = {

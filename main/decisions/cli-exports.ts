@@ -1,0 +1,34 @@
+import { UsageError } from '../cli/io';
+import type { Verb } from '../cli/verb';
+import { runOperation } from '../papers/cli-exports';
+
+/** `export decisions --db FILE --format docx|xlsx --out FILE`: the decisions log, as the Decisions screen writes it. */
+export const exportDecisionsVerb: Verb = {
+  name: 'export decisions',
+  summary: 'Write the decisions log as a Word table or an Excel sheet.',
+  options: {
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    format: { type: 'string', value: 'docx|xlsx', help: 'docx or xlsx (default: from the file name)' },
+    board: { type: 'string', value: 'CODE', help: 'only this board’s decisions, by its code (e.g. SB)' },
+    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write, ending .docx or .xlsx (replaced if it exists)' },
+  },
+  async run({ values }, cli) {
+    const usage = 'export decisions --db FILE --format docx|xlsx [--board CODE] --out FILE';
+    const out = values.out as string;
+    const format = (values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx');
+    if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
+    if (!out.toLowerCase().endsWith(`.${format}`)) throw new UsageError(`--out must end in .${format} for --format ${format}`, usage);
+    const code = values.board as string | undefined;
+    const r = await runOperation<{ path: string; bytes: number; rows: number }>(cli, values.db as string, out, 'decision.exportLog', (db) => {
+      let boardId: number | null = null;
+      if (code) {
+        const row = db.prepare('SELECT id FROM board WHERE code = ? COLLATE NOCASE').get(code) as { id: number } | undefined;
+        if (!row) throw new UsageError(`--board ${code}: no board has that code`, usage);
+        boardId = row.id;
+      }
+      return { format, boardId };
+    });
+    cli.say(`Wrote ${r.path}: ${r.rows} decision${r.rows === 1 ? '' : 's'} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
+    return 0;
+  },
+};

@@ -1,0 +1,89 @@
+import type { OpName } from '../api/contract';
+import { UsageError, type CliContext } from '../cli/io';
+import type { Verb } from '../cli/verb';
+import { isSqliteFile, sameFile } from '../cli/workspace-file';
+import { openDatabase } from '../db/connection';
+import { DomainError } from '../shared/errors';
+
+/**
+ * `export paper --db FILE --paper REF --out FILE.docx` and
+ * `export agenda-pack --db FILE --meeting ID [--public] --out FILE.docx`: the same
+ * operations the Papers screen calls. A paper missing a required section is written only
+ * with --acknowledge-warnings, after the warning has named the section.
+ */
+export async function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: import('better-sqlite3').Database) => Record<string, unknown>): Promise<R> {
+  if (sameFile(dbPath, out) || isSqliteFile(out)) {
+    throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export.`, 'out');
+  }
+  const { dispatch } = await import('../api/dispatch');
+  const db = openDatabase(dbPath, { create: false });
+  try {
+    const env = await dispatch({ db, actor: cli.actor, now: cli.now }, op, { ...input(db), out });
+    if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
+    return env.value as R;
+  } finally {
+    db.close();
+  }
+}
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export const exportPaperVerb: Verb = {
+  name: 'export paper',
+  summary: 'Write a paper as a Word document, in its template’s shape.',
+  options: {
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    paper: { type: 'string', value: 'REF', required: true, help: 'the paper’s reference, e.g. SB/2020/03' },
+    out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
+    'acknowledge-warnings': { type: 'boolean', help: 'write it even if a required section is missing (after reading the warning)' },
+  },
+  async run({ values }, cli) {
+    const reference = values.paper as string;
+    const r = await runOperation<{ path: string | null; bytes: number; written: boolean; warnings: { message: string }[] }>(
+      cli,
+      values.db as string,
+      values.out as string,
+      'paper.export',
+      (db) => {
+        const row = db.prepare('SELECT id FROM paper WHERE reference = ? COLLATE NOCASE').get(reference.trim()) as { id: number } | undefined;
+        if (!row) throw new DomainError('paper.notFound', `No paper has the reference ${reference}.`, 'paper');
+        return { id: row.id, acknowledgeWarnings: values['acknowledge-warnings'] === true };
+      },
+    );
+    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
+    if (!r.written) {
+      cli.warn('Nothing was written. Add --acknowledge-warnings to write the paper as it is.');
+      return 1;
+    }
+    cli.say(`Wrote ${r.path} (${kb(r.bytes)}).`);
+    return 0;
+  },
+};
+
+export const exportAgendaPackVerb: Verb = {
+  name: 'export agenda-pack',
+  summary: 'Write a meeting’s agenda pack: cover, agenda, contents and every paper, as one Word document.',
+  options: {
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    meeting: { type: 'string', value: 'ID', required: true, help: 'the meeting’s number (shown on its page in the app)' },
+    public: { type: 'boolean', help: 'the public pack: confidential items left out' },
+    out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
+  },
+  async run({ values }, cli) {
+    const text = values.meeting as string;
+    if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--meeting must be a meeting number such as 12, not "${text}"`, 'export agenda-pack --db FILE --meeting ID [--public] --out FILE.docx');
+    const r = await runOperation<{ path: string; bytes: number; plan: { parts: unknown[]; issued: number; pendingChanges: unknown[]; leftOut: unknown[]; warnings: { message: string }[] } }>(
+      cli,
+      values.db as string,
+      values.out as string,
+      'agendaPack.export',
+      () => ({ meetingId: Number(text), public: values.public === true }),
+    );
+    for (const w of r.plan.warnings) cli.warn(`warning: ${w.message}`);
+    const papers = r.plan.parts.length;
+    const issue = r.plan.issued === 0 ? 'not yet issued' : `issue ${r.plan.issued}${r.plan.pendingChanges.length ? `, ${r.plan.pendingChanges.length} change(s) since` : ''}`;
+    const left = r.plan.leftOut.length ? `; ${r.plan.leftOut.length} confidential paper(s) left out` : '';
+    cli.say(`Wrote ${r.path}: ${papers} paper${papers === 1 ? '' : 's'}, ${issue}${left} (${kb(r.bytes)}).`);
+    return 0;
+  },
+};

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
+import { headings, readDocx, tables } from '../helpers/documents';
+import { tempWorkspace } from '../helpers/workspace';
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, { actor: 'test', now: () => new Date('2020-03-16T10:00:00') });
+  return { code, stdout, stderr };
+}
+
+async function demoFile() {
+  const ws = tempWorkspace();
+  await ws.call('workspace.loadDemo');
+  const { id } = await ws.call('paper.create', { templateKey: 'board-paper', reference: 'SB/2020/04', title: 'Unfinished', agendaItemId: 15 });
+  await ws.call('paper.updateSection', { paperId: id, key: 'introduction', body: [{ type: 'paragraph', text: 'Only the introduction so far.' }] });
+  ws.db.close(); // the command line opens the file itself
+  return ws;
+}
+
+describe('export paper, agenda-pack and decisions from the command line', () => {
+  it('writes a paper by its reference, and a paper with a section missing only when told to', async () => {
+    const ws = await demoFile();
+    const out = join(ws.dir, 'paper.docx');
+    const run = await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/03', '--out', out);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Wrote .*paper\.docx \(\d+ KB\)\.\n$/);
+    expect(headings((await readDocx(out)).document).map((h) => h.text)).toContain('Decision Required');
+
+    const draft = join(ws.dir, 'draft.docx');
+    const refused = await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/04', '--out', draft);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('warning: SB/2020/04 has no Essential Background, Timescales and costs, Decision Required and Recommendation, which the template requires.');
+    expect(refused.stderr).toContain('Add --acknowledge-warnings');
+    expect(existsSync(draft)).toBe(false);
+    expect((await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/04', '--acknowledge-warnings', '--out', draft)).code).toBe(0);
+    expect(existsSync(draft)).toBe(true);
+
+    const missing = await cli('export', 'paper', '--db', ws.path, '--paper', 'XX/9', '--out', draft);
+    expect(missing).toMatchObject({ code: 1, stderr: 'error: No paper has the reference XX/9.\n' });
+    const overwrite = await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/03', '--out', ws.path);
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toContain('is a workspace file');
+  });
+
+  it('writes the agenda pack of a meeting, and its public version', async () => {
+    const ws = await demoFile();
+    const out = join(ws.dir, 'pack.docx');
+    const run = await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', '3', '--public', '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Wrote .*pack\.docx: 2 papers, not yet issued \(\d+ KB\)\.\n$/);
+    expect(run.stderr).toContain('warning: SB/2020/04 is still a draft.');
+    expect(headings((await readDocx(out)).document).filter((h) => h.level === 'Heading1').map((h) => h.text)).toEqual([
+      'Agenda', 'Contents', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)', 'Item 4: Unfinished (SB/2020/04)',
+    ]);
+    expect((await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', 'March', '--out', out)).code).toBe(2);
+  });
+
+  it('writes the decisions log as Word or Excel', async () => {
+    const ws = await demoFile();
+    const docx = join(ws.dir, 'decisions.docx');
+    const a = await cli('export', 'decisions', '--db', ws.path, '--format', 'docx', '--board', 'SB', '--out', docx);
+    expect(a).toMatchObject({ code: 0, stderr: '' });
+    expect(a.stdout).toMatch(/^Wrote .*decisions\.docx: 2 decisions \(\d+ KB\)\.\n$/);
+    expect(tables((await readDocx(docx)).document)[0]!.map((r) => r.cells[0])).toEqual(['Reference', 'SB-D-2020-002', 'SB-D-2020-001']);
+    const xlsx = join(ws.dir, 'decisions.xlsx');
+    expect((await cli('export', 'decisions', '--db', ws.path, '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.getWorksheet('Decisions')!.getCell('A5').value).toBe('PCC-D-2019-001');
+    expect((await cli('export', 'decisions', '--db', ws.path, '--format', 'pdf', '--out', xlsx)).code).toBe(2);
+  });
+});
