@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { OpName } from '../api/contract';
 import { UsageError, type CliContext } from '../cli/io';
 import type { Verb } from '../cli/verb';
@@ -11,7 +12,7 @@ import { DomainError } from '../shared/errors';
  * operations the Papers screen calls. A paper missing a required section is written only
  * with --acknowledge-warnings, after the warning has named the section.
  */
-export async function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: import('better-sqlite3').Database) => Record<string, unknown>): Promise<R> {
+export async function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: Database) => Record<string, unknown>): Promise<R> {
   if (sameFile(dbPath, out) || isSqliteFile(out)) {
     throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export.`, 'out');
   }
