@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
-import { id, isoDate, nullable, optionalText, requiredText } from '../api/fields';
+import { id, isoDate, nullable, optionalText, patchOf, requiredText } from '../api/fields';
 import { FREQUENCIES, type Frequency } from './periods';
 import { RAG_STATUSES, type RagStatus } from './rag';
 import { TARGET_KINDS, type TargetKind } from './target';
@@ -246,7 +246,7 @@ export const performanceContract = {
   'frameworkTheme.list': query<FrameworkTheme[]>()(z.object({}).strict().default({}), 'The framework themes, in order'),
   'frameworkTheme.create': command<FrameworkTheme>()(z.object(themeFields).strict(), 'Add a framework theme'),
   'frameworkTheme.update': command<FrameworkTheme>()(
-    z.object({ id: id(), ...themeFields }).partial({ name: true, kind: true, position: true, ragAmberTolerancePercent: true }).strict(),
+    z.object({ id: id(), ...patchOf(themeFields) }).strict(),
     'Change a framework theme (its name, kind, order or amber tolerance)',
   ),
   'frameworkTheme.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a framework theme with no indicators'),
@@ -257,7 +257,7 @@ export const performanceContract = {
   ),
   'indicator.get': query<Indicator>()(z.object({ id: id() }).strict(), 'One indicator'),
   'indicator.create': command<Indicator>()(z.object(indicatorFields).strict(), 'Add an indicator'),
-  'indicator.update': command<Indicator>()(z.object({ id: id(), ...indicatorFields }).strict(), 'Change an indicator'),
+  'indicator.update': command<Indicator>()(z.object({ id: id(), ...indicatorFields }).strict(), 'Change an indicator: every field is sent, and the definition is replaced as a whole'),
   'indicator.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete an indicator that has no values'),
 
   'indicatorValue.list': query<IndicatorValue[]>()(

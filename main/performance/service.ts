@@ -128,7 +128,7 @@ export const performanceHandlers: HandlersFor<typeof performanceContract> = {
   'frameworkTheme.update': (ctx, { id, ...patch }) => {
     requireTheme(ctx, id);
     if (patch.name !== undefined) assertUniqueThemeName(ctx, patch.name, id);
-    themes.update(ctx, id, { ...patch, position: patch.position ?? undefined });
+    themes.update(ctx, id, { ...patch, position: patch.position ?? undefined, kind: patch.kind ?? undefined });
     return requireTheme(ctx, id);
   },
   'frameworkTheme.delete': (ctx, { id }) => {

@@ -56,6 +56,9 @@ describe('the performance framework: themes and indicators', () => {
     expect(await ws.fails('frameworkTheme.update', { id: ho.id, ragAmberTolerancePercent: -1 })).toMatchObject({ field: 'ragAmberTolerancePercent' });
     const changed = await ws.call('frameworkTheme.update', { id: ho.id, ragAmberTolerancePercent: 2.5 });
     expect(changed.ragAmberTolerancePercent).toBe(2.5);
+    // A change of name leaves the kind, order and tolerance as they were.
+    const renamed = await ws.call('frameworkTheme.update', { id: ho.id, name: 'Home Office critical success factors' });
+    expect(renamed).toMatchObject({ name: 'Home Office critical success factors', kind: 'home_office', position: 1, ragAmberTolerancePercent: 2.5 });
   });
 
   it('the demo holds the Home Office measures with no values', async () => {
