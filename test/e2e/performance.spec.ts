@@ -96,6 +96,13 @@ test('add a local indicator, paste 24 monthly values, see its RAG and chart', as
   await expect(row).toContainText('Amber');
   await expect(row.locator('svg.sparkline path')).toHaveCount(1);
   await screenshot(page, 'performance-03-scorecard');
+
+  // A month earlier the rolling year was 398: red, so it is an exception.
+  await page.getByLabel('As at').fill('2020-02-29');
+  await page.getByRole('tab', { name: 'Exceptions' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 indicator is red or worse than a year before' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Red: 398 is above the target of 378 by more than the 5% tolerance, beyond 396.9 (lower is better)' })).toBeVisible();
+  await screenshot(page, 'performance-05-exceptions');
 });
 
 test('import a spreadsheet with one bad row: the preview rejects just that row', async ({ page, workspace, browserErrors }) => {
