@@ -227,3 +227,34 @@ test('the action log shows overdue actions, filters them, and takes a dated upda
   await expect(row).toContainText('Overdue');
   await screenshot(page, 'actions-02-updated');
 });
+
+test('boards: quorum rule, member history, an overlapping membership refused, forward plan and attendance', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  await page.goto(`${workspace.bridge.url}#/meetings/boards`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+  const board = page.getByRole('row', { name: /Kent & Medway VRU Strategic Board/ });
+  await expect(board).toContainText('5 members, including Kent Police and Office of the Kent Police and Crime Commissioner');
+  await expect(board).toContainText('5 working days before');
+  await expect(page.getByRole('heading', { name: 'Members of Kent & Medway VRU Strategic Board' })).toBeVisible();
+  const members = page.getByRole('table', { name: 'Members of Kent & Medway VRU Strategic Board, past and present' });
+  await expect(members.getByRole('row', { name: /Rachel Ashdown/ })).toContainText('Paul Greaves');
+
+  // Matthew Scott already sits on the board with no end date: a second membership is refused by its start date.
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a member to Kent & Medway VRU Strategic Board' });
+  await dialog.getByLabel('Person').selectOption({ label: 'Matthew Scott (Office of the Kent Police and Crime Commissioner)' });
+  await dialog.getByLabel('Starts on').fill('2020-04-01');
+  await dialog.getByRole('button', { name: 'Add member' }).click();
+  const startsOn = dialog.getByLabel('Starts on');
+  await expect(startsOn).toHaveAttribute('aria-invalid', 'true');
+  await expect(startsOn).toHaveAccessibleDescription(/Matthew Scott is already a member of Kent & Medway VRU Strategic Board from 1 October 2019 with no end date/);
+  await screenshot(page, 'meetings-07-membership-overlap');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // The forward plan, and attendance in 2019/20 (the January meeting).
+  await expect(page.getByRole('row', { name: /Communications and media strategy/ })).toContainText('18 June 2020');
+  const stats = page.getByRole('table', { name: 'By member' });
+  await expect(stats.getByRole('row', { name: /Matthew Scott/ })).toContainText('100%');
+  await expect(stats.getByRole('row', { name: /Rachel Ashdown/ })).toContainText('100%'); // represented by her substitute
+  await screenshot(page, 'meetings-08-boards');
+});

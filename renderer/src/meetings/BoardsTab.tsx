@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { AttendanceStats, ForwardPlan } from './BoardExtras';
 import { personLabel, useMeetings } from './store';
 import { longDate } from './text';
 
@@ -62,6 +63,8 @@ export function BoardsTab() {
         </table>
       )}
       {board && <BoardMembers board={board} />}
+      {board && <ForwardPlan board={board} />}
+      {board && <AttendanceStats board={board} />}
       {adding && <BoardForm onClose={() => setAdding(false)} />}
     </>
   );
@@ -217,8 +220,8 @@ function MembershipForm({ board, onClose }: { board: Board; onClose: () => void 
         {errors.form && <ErrorSummary message={errors.form} />}
         <SelectField name="personId" label="Person" value={personId} onChange={setPersonId} options={people.map((p) => ({ value: String(p.id), label: personLabel(p) }))} error={errors.fields.personId} />
         <SelectField name="role" label="Role" value={role} onChange={(v) => setRole(v as Role)} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-        <TextField name="startsOn" label="Member from" hint="YYYY-MM-DD, e.g. 2019-10-01" value={startsOn} onChange={setStartsOn} error={errors.fields.startsOn} width="medium" />
-        <TextField name="endsOn" label="Member until (optional)" value={endsOn} onChange={setEndsOn} error={errors.fields.endsOn} width="medium" />
+        <TextField name="startsOn" label="Starts on" hint="YYYY-MM-DD, e.g. 2019-10-01" value={startsOn} onChange={setStartsOn} error={errors.fields.startsOn} width="medium" />
+        <TextField name="endsOn" label="Ends on (optional)" value={endsOn} onChange={setEndsOn} error={errors.fields.endsOn} width="medium" />
         <div className="button-row">
           <button type="submit" className="button">
             Add member
