@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
-import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, requiredText } from '../api/fields';
+import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText } from '../api/fields';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
 import type { Warning } from './agenda-numbering';
 import type { MemberStatistics, OrganisationStatistics } from './attendance-statistics';
@@ -301,16 +301,6 @@ export type ActionFilter = z.output<typeof actionFilterSchema>;
 
 const byId = (label?: string) => z.object({ id: id(label) }).strict();
 
-/**
- * The fields of an update: each optional and WITHOUT its default. (zod 4 applies a
- * default even inside .partial(), which would reset every field the caller left out.)
- */
-type NoDefault<S> = S extends z.ZodDefault<infer I> ? I : S;
-function patchOf<T extends Record<string, z.ZodType>>(shape: T): { [K in keyof T]: z.ZodOptional<NoDefault<T[K]>> } {
-  const out: Record<string, z.ZodType> = {};
-  for (const [key, schema] of Object.entries(shape)) out[key] = (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional();
-  return out as { [K in keyof T]: z.ZodOptional<NoDefault<T[K]>> };
-}
 
 export const meetingsContract = {
   // Boards and their members ------------------------------------------------------------
