@@ -230,9 +230,7 @@ function cell(value: CellValue, column: Column, widthPct: number, header: boolea
   const fill = header ? hs.colours.tableHeaderFill : (v as { fill?: string }).fill;
   return new TableCell({
     width: { size: widthPct, type: WidthType.PERCENTAGE },
-    borders,
     shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
     children: [
       new Paragraph({
         alignment: alignment(column.align),
@@ -266,7 +264,16 @@ export function dataTable(columns: Column[], rows: CellValue[][], opts: { captio
   );
   const out: FileChild[] = [];
   if (opts.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(opts.caption) }));
-  out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerRow, ...bodyRows] }));
+  // Borders and cell margins are set once on the table, not on every cell: a 10,000-row
+  // action log built three times faster that way (docs/meetings.md).
+  out.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { ...borders, insideHorizontal: border, insideVertical: border },
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      rows: [headerRow, ...bodyRows],
+    }),
+  );
   out.push(new Paragraph({ children: [], spacing: { after: 120 } }));
   return out;
 }
