@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
-import { email, id, optionalText, requiredText } from '../api/fields';
+import { email, id, optionalText, patchOf, requiredText } from '../api/fields';
 
 export const ORGANISATION_KINDS = [
   'police', 'opcc', 'council', 'health', 'fire', 'probation', 'youth_justice', 'education', 'charity', 'government', 'other',
@@ -80,8 +80,8 @@ export const peopleContract = {
   'organisation.get': query<Organisation>()(z.object({ id: id() }).strict(), 'One organisation'),
   'organisation.create': command<Organisation>()(organisationInput, 'Add an organisation'),
   'organisation.update': command<Organisation>()(
-    z.object({ id: id(), ...organisationFields }).partial({ shortName: true, kind: true, notes: true }).strict(),
-    'Change an organisation',
+    z.object({ id: id(), ...patchOf(organisationFields) }).strict(),
+    'Change an organisation: only the fields sent change',
   ),
   'organisation.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete an organisation nobody refers to'),
 

@@ -48,6 +48,13 @@ describe('organisations and people', () => {
     expect(await ws.call('audit.list', {})).toHaveLength(0);
   });
 
+  it('changes only the fields an update sends', async () => {
+    const ws = tempWorkspace();
+    const org = await ws.call('organisation.create', { name: 'Kent Fire & Rescue Service', shortName: 'KFRS', kind: 'fire', notes: 'Member since 2019' });
+    const renamed = await ws.call('organisation.update', { id: org.id, name: 'Kent Fire and Rescue Service' });
+    expect(renamed).toMatchObject({ name: 'Kent Fire and Rescue Service', shortName: 'KFRS', kind: 'fire', notes: 'Member since 2019' });
+  });
+
   it('refuses a duplicate organisation name, whatever its case', async () => {
     const ws = tempWorkspace();
     await ws.call('organisation.create', { name: 'Medway Council', kind: 'council' });
