@@ -226,7 +226,13 @@ export interface StreamYearSummary {
   budgetedPence: number;
   actualToDatePence: number;
   forecastYearEndPence: number;
+  /** Budgeted (lines and awards) − forecast to year end, as in the stream's heading table. */
   variancePence: number;
+  /**
+   * Allocation − forecast to year end: the stream-level variance, beside the allocation.
+   * Positive is grant expected to be left unspent; negative is spend beyond the grant.
+   */
+  allocationVariancePence: number;
   underspendAtRiskPence: number;
   warnings: FundingWarning[];
 }
@@ -234,7 +240,16 @@ export interface StreamYearSummary {
 export interface FundingOverview {
   financialYear: string;
   streams: StreamYearSummary[];
-  totals: { allocationPence: number; budgetedPence: number; actualToDatePence: number; forecastYearEndPence: number; variancePence: number };
+  /** Each the sum of the streams' figures. */
+  totals: {
+    allocationPence: number;
+    budgetedPence: number;
+    actualToDatePence: number;
+    forecastYearEndPence: number;
+    variancePence: number;
+    allocationVariancePence: number;
+    underspendAtRiskPence: number;
+  };
 }
 
 /** One move of a what-if virement: from a budget line or award to another. */

@@ -32,42 +32,49 @@ export interface FundingTable {
 
 const TIER: Record<string, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
 
+/**
+ * Money for one table: whole pounds when every figure is whole, otherwise pence on every
+ * figure, so a column never mixes £27,050 with £49,550.25 and its decimals line up.
+ */
+export function tableMoney(values: number[]): (pence: number) => string {
+  const alwaysPence = values.some((v) => v % 100 !== 0);
+  return (pence) => formatPence(pence, { alwaysPence });
+}
+
 export function fundingTable(position: Position): FundingTable {
   const { stream, financialYear } = position;
   const notes = position.warnings.filter((w) => !w.code.startsWith('forecast.')).map((w) => w.message);
   if (position.awards.length > 0) {
     const awards = position.awards;
+    const awardTotal = awards.reduce((s, a) => s + a.awardPence, 0);
+    const paidTotal = awards.reduce((s, a) => s + a.paidPence, 0);
+    const money = tableMoney(awards.flatMap((a) => [a.awardPence, a.paidPence]));
     return {
       kind: 'awards',
       caption: `${stream.name}: awards ${financialYear}`,
       headers: ['Organisation', 'Project', 'Tier', `Award ${financialYear}`, 'Paid to date'],
       numeric: [false, false, false, true, true],
-      rows: awards.map((a) => [a.organisationName, a.project, a.tier ? TIER[a.tier]! : '—', formatPence(a.awardPence), formatPence(a.paidPence)]),
-      total: [
-        `Total (${awards.length} project${awards.length === 1 ? '' : 's'})`,
-        '',
-        '',
-        formatPence(awards.reduce((s, a) => s + a.awardPence, 0)),
-        formatPence(awards.reduce((s, a) => s + a.paidPence, 0)),
-      ],
+      rows: awards.map((a) => [a.organisationName, a.project, a.tier ? TIER[a.tier]! : 'Not classified', money(a.awardPence), money(a.paidPence)]),
+      total: ['Total', `${awards.length} project${awards.length === 1 ? '' : 's'}`, '', money(awardTotal), money(paidTotal)],
       notes,
       position,
     };
   }
   const t = position.totals;
+  const money = tableMoney([t, ...position.headings].flatMap((h) => [h.budgetPence, h.actualToDatePence, h.forecastYearEndPence, h.variancePence]));
   return {
     kind: 'headings',
     caption: `${stream.name}: budget and spend by heading ${financialYear}${position.asOfQuarter ? `, actual to the end of Q${position.asOfQuarter}` : ''}`,
-    headers: ['Heading', 'Budget', 'Actual to date', 'Forecast to year end', 'Variance'],
+    headers: ['Heading', 'Budget', 'Actual to date', 'Forecast to year end', 'Variance (budget less forecast)'],
     numeric: [false, true, true, true, true],
     rows: position.headings.map((h) => [
       h.costType === 'capital' ? `${h.heading} (capital)` : h.heading,
-      formatPence(h.budgetPence),
-      formatPence(h.actualToDatePence),
-      formatPence(h.forecastYearEndPence),
-      formatPence(h.variancePence),
+      money(h.budgetPence),
+      money(h.actualToDatePence),
+      money(h.forecastYearEndPence),
+      money(h.variancePence),
     ]),
-    total: ['Total', formatPence(t.budgetPence), formatPence(t.actualToDatePence), formatPence(t.forecastYearEndPence), formatPence(t.variancePence)],
+    total: ['Total', money(t.budgetPence), money(t.actualToDatePence), money(t.forecastYearEndPence), money(t.variancePence)],
     notes,
     position,
   };
@@ -78,8 +85,12 @@ export function fundingTableDocx(table: FundingTable): FileChild[] {
   if (table.rows.length === 0) {
     return [paragraph(`No budget lines or funded projects are recorded on the ${table.position.stream.name} for ${table.position.financialYear}.`)];
   }
-  // Money columns wide enough for "£1,147,696.35" on one line at 12 pt.
-  const widths = table.kind === 'awards' ? [20, 34, 12, 17, 17] : [20, 20, 20, 20, 20];
+  // Money columns wide enough for "£1,147,696.35" on one line at 12 pt (narrower when every
+  // figure is as short as "£177,939"); organisation wide enough for "CrimeStoppers" and tier
+  // for "Secondary" without breaking the word.
+  const longest = Math.max(...[...table.rows, table.total].flatMap((r) => r.filter((_, i) => table.numeric[i]).map((t) => t.length)));
+  const awardWidths = longest <= 9 ? [21, 33, 15, 15.5, 15.5] : [21, 29, 15, 17.5, 17.5];
+  const widths = table.kind === 'awards' ? awardWidths : [20, 20, 20, 20, 20];
   const columns: Column[] = table.headers.map((header, i) => ({ header, align: table.numeric[i] ? 'right' : 'left', width: widths[i]! }));
   const rows = [...table.rows, table.total.map((t) => ({ text: t === '' ? '—' : t, bold: true }))];
   return dataTable(columns, rows, { caption: table.caption });

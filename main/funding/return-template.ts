@@ -54,14 +54,16 @@ const column = z
 const sheetName = z.string().regex(SHEET_NAME, 'sheet names are 1 to 31 characters without : \\ / ? * [ ]');
 const title = z.string().min(1, 'title is required').max(250);
 const total = z.object({ label: z.string().min(1) }).strict().optional();
+/** The header row's height in points; without it the row is made tall enough for the longest wrapped label. */
+const headerHeight = z.number({ error: 'headerHeight must be a number of points' }).min(10, 'headerHeight must be at least 10 points').max(200, 'headerHeight must be at most 200 points').optional();
 
 const sheet = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('cover'), name: sheetName, title, columnWidths: z.array(z.number().min(4).max(120)).max(2).optional(), fields: z.array(coverField).min(1) }).strict(),
-    z.object({ kind: z.literal('headings'), name: sheetName, title, columns: z.array(column).min(1).max(40), total }).strict(),
-    z.object({ kind: z.literal('costTypes'), name: sheetName, title, from: z.string(), columns: z.array(column).min(1).max(40), total }).strict(),
-    z.object({ kind: z.literal('awards'), name: sheetName, title, columns: z.array(column).min(1).max(40), total, emptyText: z.string().default('None.') }).strict(),
+    z.object({ kind: z.literal('headings'), name: sheetName, title, columns: z.array(column).min(1).max(40), total, headerHeight }).strict(),
+    z.object({ kind: z.literal('costTypes'), name: sheetName, title, from: z.string(), columns: z.array(column).min(1).max(40), total, headerHeight }).strict(),
+    z.object({ kind: z.literal('awards'), name: sheetName, title, columns: z.array(column).min(1).max(40), total, headerHeight, emptyText: z.string().default('None.') }).strict(),
   ],
   { error: 'kind must be cover, headings, costTypes or awards' },
 );

@@ -9,6 +9,7 @@ import { evaluate, toExcel, type Ref } from './formula';
 import { claims, settings } from './repository';
 import { defaultTemplatePath, loadTemplate, readTemplateFile, type CheckedTemplate, type TemplateColumn, type TemplateSheet } from './return-template';
 import { loadPosition } from './views';
+import { fitRows } from './xlsx-layout';
 
 /**
  * The Home Office spend return, built from a template (./return-template.ts) and a position
@@ -154,7 +155,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
   };
   const totalValue = (ref: Ref): number => layouts.get(ref.sheet!.toLowerCase())!.values.get(`total:${ref.col}`) ?? 0;
 
-  const headerRow = (l: Layout, labels: string[], widths: (number | undefined)[], numeric: boolean[] = []) => {
+  const headerRow = (l: Layout, labels: string[], widths: (number | undefined)[], numeric: boolean[] = [], headerHeight?: number) => {
     const row = l.ws.getRow(2);
     labels.forEach((label, i) => {
       const cell = row.getCell(i + 1);
@@ -164,6 +165,10 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
       cell.alignment = { vertical: 'top', wrapText: true, horizontal: numeric[i] ? 'right' : 'left', ...(numeric[i] ? {} : { indent: 1 }) };
       l.ws.getColumn(i + 1).width = widths[i] ?? (numeric[i] ? 18 : Math.min(40, Math.max(16, label.length + 2)));
     });
+    // A header that wraps ("Variance (budget less forecast)") needs its row tall enough, or it
+    // prints over the first figure; the template may set the height itself.
+    if (headerHeight !== undefined) row.height = headerHeight;
+    else fitRows(l.ws, 2, 2);
   };
 
   const fillTable = (si: number, l: Layout, records: Record<string, Scalar>[]) => {
@@ -171,11 +176,12 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
     const ws = l.ws;
     styleTitle(ws.getCell('A1'));
     setText(ws.getCell('A1'), fillTitle(sheet.title, data.cover));
-    headerRow(l, sheet.columns.map((c) => c.label), sheet.columns.map((c) => c.width), sheet.columns.map((c) => c.type === 'money'));
+    headerRow(l, sheet.columns.map((c) => c.label), sheet.columns.map((c) => c.width), sheet.columns.map((c) => c.type === 'money'), sheet.headerHeight);
     if (records.length === 0) {
       const cell = ws.getCell(3, 1);
       setText(cell, sheet.kind === 'awards' ? sheet.emptyText : 'None.');
       cell.font = { name: hs.excel.font, size: hs.excel.sizePt, italic: true };
+      cell.alignment = { vertical: 'top', horizontal: 'left', indent: 1 };
       return;
     }
     const addr = (key: string, row: number) => `${colLetter(l.colOf.get(key)!)}${row}`;
@@ -183,14 +189,6 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
     const ordered = orderColumns(sheet.columns, si, formulas);
     records.forEach((rec, ri) => {
       const rowNo = l.firstRow + ri;
-      // Wrapped text needs its row tall enough; LibreOffice does not grow rows on opening.
-      const lines = Math.max(
-        1,
-        ...sheet.columns
-          .filter((c) => c.type === 'text' && c.source !== undefined)
-          .map((c) => Math.ceil(String(rec[c.source!] ?? '').length / Math.max(1, (c.width ?? 16) - 3))),
-      );
-      if (lines > 1) ws.getRow(rowNo).height = 14 * lines + 2;
       for (const c of ordered) {
         const cell = ws.getCell(rowNo, l.colOf.get(c.key)!);
         if (c.source !== undefined) {
@@ -219,7 +217,8 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
           };
           l.values.set(`${ri}:${c.key}`, result);
         }
-        cell.alignment = c.type === 'text' ? { vertical: 'top', wrapText: true, indent: 1 } : { vertical: 'top' };
+        // LibreOffice ignores an indent unless the alignment is given, so text is left-aligned with the header's indent.
+        cell.alignment = c.type === 'text' ? { vertical: 'top', horizontal: 'left', wrapText: true, indent: 1 } : { vertical: 'top' };
         if (c.editable) {
           cell.protection = { locked: false };
           cell.fill = EDITABLE_FILL;
@@ -252,8 +251,11 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
         }
       }
       label.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+      label.alignment = { vertical: 'top', horizontal: 'left', indent: 1 };
       for (let col = 1; col <= sheet.columns.length; col++) ws.getCell(t, col).border = { top: { style: 'thin' }, bottom: { style: 'double' } };
     }
+    // Wrapped text needs its row tall enough: LibreOffice does not grow rows on opening.
+    fitRows(ws, l.firstRow, l.firstRow + records.length - 1);
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + records.length, column: sheet.columns.length } };
   };
 
@@ -269,7 +271,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
       const labelCell = ws.getCell(rowNo, 1);
       setText(labelCell, f.label);
       labelCell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
-      labelCell.alignment = { vertical: 'top', wrapText: true };
+      labelCell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true, indent: 1 };
       const cell = ws.getCell(rowNo, 2);
       if (f.source !== undefined) {
         const v = setValue(cell, f.type, f.source === 'blank' ? null : (data.cover[f.source] ?? null));
@@ -277,19 +279,19 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
       } else if (f.text !== undefined) {
         setText(cell, f.text);
         cell.font = { name: hs.excel.font, size: hs.excel.sizePt };
-        ws.getRow(rowNo).height = Math.min(160, 15 * Math.ceil(f.text.length / 80));
       } else if (f.formula !== undefined) {
         const e = formulas.get(`${si}/field:${fi}`)!;
         setValue(cell, f.type, null);
         const result = pence(evaluate(e, (r) => (r.sheet ? totalValue(r) : (coverValues.get(r.col) ?? 0)))) / 100;
         cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `$B$${l.coverRows.get(r.col)}`)), result };
       }
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
+      cell.alignment = { vertical: 'top', wrapText: true, horizontal: 'left', indent: 1 };
       if (f.editable) {
         cell.protection = { locked: false };
         cell.fill = EDITABLE_FILL;
       }
     });
+    fitRows(ws, 3, 2 + sheet.fields.length);
   };
 
   // 2. Fill: tables first (covers and cross-sheet formulas read their totals), costTypes after their headings sheet.

@@ -1,15 +1,18 @@
+import type ExcelJS from 'exceljs';
 import type { FileChild } from 'docx';
 import { buildDocument, dataTable, heading, Numbering, paragraph, title, writeDocx } from '../documents/docx';
-import type { ProtectiveMarking } from '../documents/house-style';
-import { addDataSheet, newWorkbook, writeXlsx } from '../documents/xlsx';
-import type { Ctx } from '../shared/context';
+import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-style';
+import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn, type SheetRow } from '../documents/xlsx';
+import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { formatPence } from '../shared/money';
-import type { ExportResult, FundingOverview } from './contract';
-import { fundingTable, fundingTableDocx } from './funding-table';
+import type { ExportResult, FundingOverview, Position } from './contract';
+import { fundingTable, fundingTableDocx, tableMoney } from './funding-table';
 import { settings } from './repository';
+import { pageSetup } from './return-xlsx';
+import { deadlineDate } from './rules';
 import { loadOverview, loadPosition } from './views';
-import { isoToday } from '../shared/context';
+import { fitRows } from './xlsx-layout';
 
 /**
  * The funding summary for the board: every stream that covers the year, its allocation,
@@ -21,14 +24,110 @@ function marking(ctx: Ctx): ProtectiveMarking {
   return settings.get(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
 }
 
-function overviewRows(o: FundingOverview): string[][] {
-  return o.streams.map((s) => [
-    s.name,
-    formatPence(s.allocationPence),
-    formatPence(s.actualToDatePence),
-    formatPence(s.forecastYearEndPence),
-    formatPence(s.variancePence),
-  ]);
+/** The streams table of the summary: each row reconciles on the page (variance = allocation − forecast). */
+export const OVERVIEW_HEADERS = ['Funding stream', 'Allocation', 'Actual to date', 'Forecast to year end', 'Variance (allocation less forecast)'];
+
+export function overviewTable(o: FundingOverview): { rows: string[][]; total: string[] } {
+  const figures = (x: { allocationPence: number; actualToDatePence: number; forecastYearEndPence: number; allocationVariancePence: number }) => [
+    x.allocationPence,
+    x.actualToDatePence,
+    x.forecastYearEndPence,
+    x.allocationVariancePence,
+  ];
+  const money = tableMoney([...o.streams.flatMap(figures), ...figures(o.totals)]);
+  return {
+    rows: o.streams.map((s) => [s.name, ...figures(s).map(money)]),
+    total: ['Total', ...figures(o.totals).map(money)],
+  };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * "Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and
+ * £155,395 is not yet budgeted. To be spent by 31 March 2020; it cannot be carried over."
+ * The allocation beside what is budgeted, so the stream's own table (which compares spend
+ * with the budget) reconciles with the streams table (which compares it with the allocation).
+ */
+export function streamParagraph(p: Position): string {
+  const fy = p.financialYear;
+  const lines = p.lines.filter((l) => l.kind === 'line').length;
+  const what = [lines ? count(lines, 'budget line', 'budget lines') : '', p.awards.length ? count(p.awards.length, 'funded project', 'funded projects') : '']
+    .filter(Boolean)
+    .join(' and ');
+  const alloc = formatPence(p.allocationPence);
+  const budgeted = formatPence(p.budgetedPence);
+  let money: string;
+  if (p.budgetedPence === 0 && what === '') money = `Allocation for ${fy}: ${alloc}. No budget lines or funded projects are recorded against it yet.`;
+  else if (p.budgetedPence === 0) money = `Allocation for ${fy}: ${alloc}; nothing is budgeted against it yet (${what}, all at £0).`;
+  else if (p.budgetedPence === p.allocationPence) money = `Allocation for ${fy}: ${alloc}, all of it budgeted (${what}).`;
+  else if (p.budgetedPence < p.allocationPence)
+    money = `Allocation for ${fy}: ${alloc}, of which ${budgeted} is budgeted (${what}) and ${formatPence(p.allocationPence - p.budgetedPence)} is not yet budgeted.`;
+  else money = `Allocation for ${fy}: ${alloc}; ${budgeted} is budgeted (${what}), ${formatPence(p.budgetedPence - p.allocationPence)} more than the allocation.`;
+  const by = p.stream.carryOverAllowed
+    ? p.stream.spendBy
+      ? ` To be spent by ${formatDateLong(p.stream.spendBy)}.`
+      : ''
+    : ` To be spent by ${formatDateLong(deadlineDate(p.stream, fy))}; it cannot be carried over.`;
+  return `${p.stream.funder}. ${money}${by}`;
+}
+
+const MONEY_WIDTH = 17;
+const TIER_LABELS: Record<string, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
+
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Replaces a column's values with a same-row formula (e.g. allocation − forecast), each with its result cached. */
+function formulaColumn(ws: ExcelJS.Worksheet, columns: SheetColumn[], key: string, rowCount: number, minus: [string, string], results: number[]): void {
+  const col = (k: string) => colLetter(columns.findIndex((c) => c.key === k) + 1);
+  const target = columns.findIndex((c) => c.key === key) + 1;
+  for (let i = 0; i < rowCount; i++) {
+    const r = 3 + i;
+    ws.getCell(r, target).value = { formula: `${col(minus[0])}${r}-${col(minus[1])}${r}`, result: results[i]! / 100 };
+  }
+}
+
+/** A bold total row under a data sheet's records: SUM formulas (results cached) under its money columns. */
+function totalRow(ws: ExcelJS.Worksheet, columns: SheetColumn[], rows: SheetRow[]): void {
+  if (rows.length === 0) return;
+  const t = 3 + rows.length;
+  columns.forEach((c, i) => {
+    const cell = ws.getCell(t, i + 1);
+    cell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+    cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+    if (i === 0) cell.value = 'Total';
+    if (c.type !== 'pence') return;
+    const letter = colLetter(i + 1);
+    const sum = rows.reduce((a, r) => a + (Number(r[c.key]) || 0), 0);
+    cell.numFmt = hs.excel.moneyFormat;
+    cell.value = { formula: `SUM(${letter}3:${letter}${t - 1})`, result: sum / 100 };
+  });
+}
+
+function dataSheet(wb: ExcelJS.Workbook, opts: { name: string; title: string; columns: SheetColumn[]; rows: SheetRow[]; empty: string }): ExcelJS.Worksheet {
+  const ws = addDataSheet(wb, opts);
+  // Money headers over their right-aligned figures; figures at the top of a row whose text wraps.
+  ws.getRow(2).eachCell((cell, col) => {
+    if (opts.columns[col - 1]?.type === 'pence') cell.alignment = { ...cell.alignment, horizontal: 'right' };
+  });
+  for (let r = 3; r < 3 + opts.rows.length; r++) {
+    opts.columns.forEach((c, i) => {
+      if (c.type !== 'text') ws.getCell(r, i + 1).alignment = { vertical: 'top' };
+    });
+  }
+  if (opts.rows.length === 0) {
+    const cell = ws.getCell(3, 1);
+    cell.value = opts.empty;
+    cell.font = { name: hs.excel.font, size: hs.excel.sizePt, italic: true };
+  }
+  fitRows(ws, 2, 2 + opts.rows.length);
+  return ws;
 }
 
 export async function exportFundingSummary(ctx: Ctx, input: { financialYear: string; format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
@@ -37,139 +136,127 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   const organisation = settings.get(ctx, 'organisationName') ?? '';
   const docTitle = `Funding summary ${fy}`;
   const positions = overview.streams.map((s) => loadPosition(ctx, s.streamId, fy));
+  const asAt = formatDateLong(isoToday(ctx));
 
   if (input.format === 'xlsx') {
     const wb = newWorkbook({ title: `${docTitle}${organisation ? ` — ${organisation}` : ''}` });
-    addDataSheet(wb, {
-      name: 'Streams',
-      title: `${docTitle}: funding streams`,
-      columns: [
-        { header: 'Reference', key: 'reference', type: 'text', width: 14 },
-        { header: 'Funding stream', key: 'name', type: 'text', width: 36 },
-        { header: 'Funder', key: 'funder', type: 'text', width: 28 },
-        { header: 'Allocation', key: 'allocation', type: 'pence', width: 16 },
-        { header: 'Budgeted', key: 'budgeted', type: 'pence', width: 16 },
-        { header: 'Actual to date', key: 'actual', type: 'pence', width: 16 },
-        { header: 'Forecast to year end', key: 'forecast', type: 'pence', width: 18 },
-        { header: 'Variance', key: 'variance', type: 'pence', width: 16 },
-        { header: 'Underspend at risk', key: 'atRisk', type: 'pence', width: 18 },
-      ],
-      rows: overview.streams.map((s) => ({
-        reference: s.reference,
-        name: s.name,
-        funder: s.funder,
-        allocation: s.allocationPence,
-        budgeted: s.budgetedPence,
-        actual: s.actualToDatePence,
-        forecast: s.forecastYearEndPence,
-        variance: s.variancePence,
-        atRisk: s.underspendAtRiskPence,
+    const streamColumns: SheetColumn[] = [
+      { header: 'Reference', key: 'reference', type: 'text', width: 12 },
+      { header: 'Funding stream', key: 'name', type: 'text', width: 34 },
+      { header: 'Funder', key: 'funder', type: 'text', width: 30 },
+      { header: 'Allocation', key: 'allocation', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Budgeted (budget lines and funded projects)', key: 'budgeted', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Actual to date', key: 'actual', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Forecast to year end', key: 'forecast', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Variance (allocation less forecast)', key: 'variance', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Underspend at risk at the spend-by date', key: 'atRisk', type: 'pence', width: MONEY_WIDTH },
+    ];
+    const streamRows: SheetRow[] = overview.streams.map((s) => ({
+      reference: s.reference,
+      name: s.name,
+      funder: s.funder,
+      allocation: s.allocationPence,
+      budgeted: s.budgetedPence,
+      actual: s.actualToDatePence,
+      forecast: s.forecastYearEndPence,
+      variance: s.allocationVariancePence,
+      atRisk: s.underspendAtRiskPence,
+    }));
+    const streamsSheet = dataSheet(wb, { name: 'Streams', title: `${docTitle}: funding streams, as at ${asAt}`, columns: streamColumns, rows: streamRows, empty: `No funding stream covers ${fy}.` });
+    formulaColumn(streamsSheet, streamColumns, 'variance', streamRows.length, ['allocation', 'forecast'], overview.streams.map((s) => s.allocationVariancePence));
+    totalRow(streamsSheet, streamColumns, streamRows);
+
+    const headingColumns: SheetColumn[] = [
+      { header: 'Funding stream', key: 'stream', type: 'text', width: 30 },
+      { header: 'Heading', key: 'heading', type: 'text', width: 28 },
+      { header: 'Revenue or capital', key: 'costType', type: 'text', width: 12 },
+      { header: 'Budget', key: 'budget', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Actual to date', key: 'actual', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Forecast to year end', key: 'forecast', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Variance (budget less forecast)', key: 'variance', type: 'pence', width: MONEY_WIDTH },
+    ];
+    const headingRows: SheetRow[] = positions.flatMap((p) =>
+      p.headings.map((h) => ({
+        stream: p.stream.name,
+        heading: h.heading,
+        costType: h.costType === 'capital' ? 'Capital' : 'Revenue',
+        budget: h.budgetPence,
+        actual: h.actualToDatePence,
+        forecast: h.forecastYearEndPence,
+        variance: h.variancePence,
       })),
-    });
-    addDataSheet(wb, {
-      name: 'Headings',
-      title: `${docTitle}: budget and spend by heading`,
-      columns: [
-        { header: 'Funding stream', key: 'stream', type: 'text', width: 30 },
-        { header: 'Heading', key: 'heading', type: 'text', width: 30 },
-        { header: 'Revenue or capital', key: 'costType', type: 'text', width: 16 },
-        { header: 'Budget', key: 'budget', type: 'pence', width: 16 },
-        { header: 'Actual to date', key: 'actual', type: 'pence', width: 16 },
-        { header: 'Forecast to year end', key: 'forecast', type: 'pence', width: 18 },
-        { header: 'Variance', key: 'variance', type: 'pence', width: 16 },
-      ],
-      rows: positions.flatMap((p) =>
-        p.headings.map((h) => ({
-          stream: p.stream.name,
-          heading: h.heading,
-          costType: h.costType === 'capital' ? 'Capital' : 'Revenue',
-          budget: h.budgetPence,
-          actual: h.actualToDatePence,
-          forecast: h.forecastYearEndPence,
-          variance: h.variancePence,
-        })),
-      ),
-    });
-    addDataSheet(wb, {
-      name: 'Funded projects',
-      title: `${docTitle}: funded projects`,
-      columns: [
-        { header: 'Funding stream', key: 'stream', type: 'text', width: 26 },
-        { header: 'Organisation', key: 'organisation', type: 'text', width: 28 },
-        { header: 'Project', key: 'project', type: 'text', width: 44 },
-        { header: 'Tier', key: 'tier', type: 'text', width: 12 },
-        { header: 'Award', key: 'award', type: 'pence', width: 14 },
-        { header: 'Paid to date', key: 'paid', type: 'pence', width: 14 },
-        { header: 'Monitoring met', key: 'monitoring', type: 'text', width: 16 },
-      ],
-      rows: positions.flatMap((p) =>
-        p.awards.map((a) => ({
-          stream: p.stream.name,
-          organisation: a.organisationName,
-          project: a.project,
-          tier: a.tier ?? '',
-          award: a.awardPence,
-          paid: a.paidPence,
-          monitoring: a.monitoringMet === null ? 'Not yet assessed' : a.monitoringMet ? 'Yes' : 'No',
-        })),
-      ),
-    });
-    addDataSheet(wb, {
+    );
+    const headingsSheet = dataSheet(wb, { name: 'Headings', title: `${docTitle}: budget and spend by heading`, columns: headingColumns, rows: headingRows, empty: `No budget lines or funded projects are recorded for ${fy}.` });
+    formulaColumn(headingsSheet, headingColumns, 'variance', headingRows.length, ['budget', 'forecast'], headingRows.map((r) => r.variance as number));
+    totalRow(headingsSheet, headingColumns, headingRows);
+
+    const awardColumns: SheetColumn[] = [
+      { header: 'Funding stream', key: 'stream', type: 'text', width: 24 },
+      { header: 'Organisation', key: 'organisation', type: 'text', width: 26 },
+      { header: 'Project', key: 'project', type: 'text', width: 44 },
+      { header: 'Tier', key: 'tier', type: 'text', width: 12 },
+      { header: 'Monitoring met', key: 'monitoring', type: 'text', width: 18 },
+      { header: 'Award', key: 'award', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Paid to date', key: 'paid', type: 'pence', width: MONEY_WIDTH },
+      { header: 'Remaining (award less paid)', key: 'remaining', type: 'pence', width: MONEY_WIDTH },
+    ];
+    const awardRows: SheetRow[] = positions.flatMap((p) =>
+      p.awards.map((a) => ({
+        stream: p.stream.name,
+        organisation: a.organisationName,
+        project: a.project,
+        tier: a.tier ? TIER_LABELS[a.tier]! : 'Not classified',
+        monitoring: a.monitoringMet === null ? 'Not yet assessed' : a.monitoringMet ? 'Yes' : 'No',
+        award: a.awardPence,
+        paid: a.paidPence,
+        remaining: a.remainingPence,
+      })),
+    );
+    const awardsSheet = dataSheet(wb, { name: 'Funded projects', title: `${docTitle}: funded projects`, columns: awardColumns, rows: awardRows, empty: `No funded projects are recorded for ${fy}.` });
+    formulaColumn(awardsSheet, awardColumns, 'remaining', awardRows.length, ['award', 'paid'], awardRows.map((r) => r.remaining as number));
+    totalRow(awardsSheet, awardColumns, awardRows);
+
+    dataSheet(wb, {
       name: 'Points to note',
       title: `${docTitle}: points to note`,
       columns: [
         { header: 'Funding stream', key: 'stream', type: 'text', width: 30 },
-        { header: 'Point', key: 'message', type: 'text', width: 100 },
+        { header: 'Point', key: 'message', type: 'text', width: 90 },
       ],
-      rows: positions.flatMap((p) => p.warnings.map((w) => ({ stream: p.stream.name, message: w.message }))),
+      rows: positions.flatMap((p) => p.warnings.map((w) => ({ stream: p.stream.name, message: `${w.message}.` }))),
+      empty: 'Nothing to note.',
     });
+    pageSetup(wb, marking(ctx));
     return writeXlsx(input.out, wb);
   }
 
   const numbering = new Numbering();
+  const streamsTable = overviewTable(overview);
   const body: FileChild[] = [
     title(docTitle),
     paragraph(
-      `${organisation ? `${organisation}. ` : ''}Funding streams covering ${fy}: allocation, actual spend to date and forecast to the year end, from the funding records as at ${formatDateLong(isoToday(ctx))}. Variance is budget less forecast: a positive figure is an underspend.`,
+      `${organisation ? `${organisation}. ` : ''}The funding streams covering ${fy}, from the funding records as at ${asAt}: each stream's allocation for the year, actual spend to date and the forecast to the year end. The variance is the allocation less the forecast: a positive figure is grant expected to be left unspent, a negative one spend beyond the grant. Each stream's own table below compares spend with what is budgeted against the allocation.`,
     ),
     heading('Funding streams', 1),
     ...dataTable(
-      [
-        { header: 'Funding stream', width: 20 },
-        { header: 'Allocation', align: 'right', width: 20 },
-        { header: 'Actual to date', align: 'right', width: 20 },
-        { header: 'Forecast to year end', align: 'right', width: 20 },
-        { header: 'Variance', align: 'right', width: 20 },
-      ],
-      [
-        ...overviewRows(overview),
-        [
-          { text: 'Total', bold: true },
-          { text: formatPence(overview.totals.allocationPence), bold: true },
-          { text: formatPence(overview.totals.actualToDatePence), bold: true },
-          { text: formatPence(overview.totals.forecastYearEndPence), bold: true },
-          { text: formatPence(overview.totals.variancePence), bold: true },
-        ],
-      ],
+      OVERVIEW_HEADERS.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: 20 })),
+      [...streamsTable.rows, streamsTable.total.map((text) => ({ text, bold: true }))],
       { caption: `Funding streams ${fy}` },
     ),
   ];
   for (const p of positions) {
+    body.push(heading(p.stream.name, 2), paragraph(streamParagraph(p), { keepNext: true }));
+    // A stream with nothing budgeted has no table: the paragraph above says so.
     const table = fundingTable(p);
-    body.push(
-      heading(p.stream.name, 2),
-      paragraph(`${p.stream.funder}. Allocation for ${fy}: ${formatPence(p.allocationPence)}.${p.stream.spendBy ? ` To be spent by ${formatDateLong(p.stream.spendBy)}.` : ''}`, { keepNext: true }),
-    );
-    body.push(...fundingTableDocx(table));
+    if (table.rows.length > 0) body.push(...fundingTableDocx(table));
     if (p.warnings.length > 0) {
       body.push(paragraph('Points for the Board:', { bold: true, keepNext: true }), ...numbering.bullets(p.warnings.map((w) => w.message + '.')));
     }
   }
   if (overview.streams.length === 0) body.push(paragraph(`No funding stream covers ${fy}.`));
   const doc = buildDocument(
-    { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking: marking(ctx), headerText: organisation || undefined, headerDate: formatDateLong(isoToday(ctx)) },
+    { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking: marking(ctx), headerText: organisation || undefined, headerDate: asAt },
     [body],
   );
   return writeDocx(input.out, doc);
 }
-

@@ -60,6 +60,7 @@ export function summarise(p: Position): StreamYearSummary {
     actualToDatePence: p.totals.actualToDatePence,
     forecastYearEndPence: p.totals.forecastYearEndPence,
     variancePence: p.totals.variancePence,
+    allocationVariancePence: p.allocationPence - p.totals.forecastYearEndPence,
     underspendAtRiskPence: p.underspendAtRiskPence,
     warnings: p.warnings,
   };
@@ -71,13 +72,7 @@ export function loadOverview(ctx: Ctx, financialYear: string, asOfQuarter: numbe
     .list(ctx)
     .filter((s) => s.firstYear <= financialYear && s.lastYear >= financialYear)
     .map((s) => summarise(computePosition(positionInput(ctx, s, financialYear, asOfQuarter))));
-  const totals = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0 };
-  for (const s of list) {
-    totals.allocationPence += s.allocationPence;
-    totals.budgetedPence += s.budgetedPence;
-    totals.actualToDatePence += s.actualToDatePence;
-    totals.forecastYearEndPence += s.forecastYearEndPence;
-    totals.variancePence += s.variancePence;
-  }
+  const totals = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0, allocationVariancePence: 0, underspendAtRiskPence: 0 };
+  for (const s of list) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
   return { financialYear, streams: list, totals };
 }

@@ -29,7 +29,7 @@ describe('funding tables in Word', () => {
       ['Reform Restore Respect', '£5,000'],
       ['The Forward Trust', '£34,125'],
     ]);
-    expect(block.total).toEqual(['Total (6 projects)', '', '', '£177,939', '£0']);
+    expect(block.total).toEqual(['Total', '6 projects', '', '£177,939', '£0']);
     expect(block.notes).toContain("The award of £36,814 to Kent Police is above the Violence Reduction Fund's £35,000 cap for 2019/20");
 
     const out = join(ws.dir, 'paper.docx');
@@ -38,7 +38,7 @@ describe('funding tables in Word', () => {
     const [table] = tables(doc.document);
     expect(table![0]).toEqual({ header: true, cells: ['Organisation', 'Project', 'Tier', 'Award 2019/20', 'Paid to date'] });
     expect(table![1]!.cells).toEqual(['Kent Police', 'Mini Cadets scheme', 'Primary', '£36,814', '£0']);
-    expect(table![7]!.cells[0]).toBe('Total (6 projects)');
+    expect(table![7]!.cells).toEqual(['Total', '6 projects', '—', '£177,939', '£0']);
   });
 
   it('fills the papers area’s live table “funding.awards”, and says plainly when it cannot', async () => {
@@ -70,10 +70,19 @@ describe('funding tables in Word', () => {
       'VRU grant (Serious Violence Fund)',
     ]);
     const [overview] = tables(doc.document);
-    expect(overview!.at(-1)!.cells).toEqual(['Total', '£3,680,907', '£1,147,696.35', '£1,147,696.35', '£190,242.65']);
+    expect(overview![0]!.cells).toEqual(['Funding stream', 'Allocation', 'Actual to date', 'Forecast to year end', 'Variance (allocation less forecast)']);
+    // The allocation less the forecast, never a variance against a budget the table does not show.
+    expect(overview!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334.00', '£0.00', '£0.00', '£333,334.00']);
+    expect(overview!.at(-1)!.cells).toEqual(['Total', '£3,680,907.00', '£1,147,696.35', '£1,147,696.35', '£2,533,210.65']);
     const text = paragraphs(doc.document).map((p) => p.text);
     expect(text).toContain("The award of £36,814 to Kent Police is above the Violence Reduction Fund's £35,000 cap for 2019/20.");
-    expect(text).toContain('No budget lines or funded projects are recorded on the Early Intervention Youth Fund for 2019/20.');
+    expect(text).toContain(
+      'Home Office. Allocation for 2019/20: £527,573. No budget lines or funded projects are recorded against it yet. To be spent by 31 March 2020; it cannot be carried over.',
+    );
+    expect(text).toContain(
+      'Kent Police and Crime Commissioner. Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and £155,395 is not yet budgeted. To be spent by 31 March 2020; it cannot be carried over.',
+    );
+    expect(text).toContain('Home Office. Allocation for 2019/20: £1,160,000, all of it budgeted (6 budget lines). To be spent by 31 March 2020; it cannot be carried over.');
     expect(doc.headers.join('')).toMatch(/OFFICIAL/);
 
     const xlsx = join(ws.dir, 'summary.xlsx');
@@ -85,4 +94,95 @@ describe('funding tables in Word', () => {
     const vruRow = [3, 4, 5, 6].find((r) => streams.getCell(r, 1).value === 'VRU-2019')!;
     expect(Math.round((streams.getCell(vruRow, 6).value as number) * 100)).toBe(114_769_635);
   });
+
+  it('summary tables reconcile on the page: each row’s variance is its shown columns, each total the sum of its column', async () => {
+    const ws = await demo();
+    await enterVruSpend(ws);
+    // Spend on two Violence Reduction Fund projects to the end of Q3 (one paid beyond its award) and a
+    // forecast for February, so that stream's row is not trivial.
+    const vrf = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRF')!;
+    const [first, second] = await ws.call('award.list', { streamId: vrf.id });
+    await ws.call('spend.setCells', {
+      streamId: vrf.id,
+      financialYear: '2019/20',
+      cells: [
+        { target: `award:${first!.id}`, month: '2019-12', kind: 'actual', amount: '41,000' },
+        { target: `award:${second!.id}`, month: '2019-11', kind: 'actual', amount: '17,500.25' },
+        { target: `award:${second!.id}`, month: '2020-02', kind: 'forecast', amount: '10,000' },
+      ],
+    });
+
+    const docx = join(ws.dir, 'summary.docx');
+    await ws.call('funding.exportSummary', { financialYear: '2019/20', format: 'docx', out: docx });
+    const all = tables((await readDocx(docx)).document);
+    const checkTable = (rows: { header: boolean; cells: string[] }[], variance: { of: string; less: string; is: string }) => {
+      const head = rows[0]!.cells;
+      const col = (name: string) => {
+        const i = head.indexOf(name);
+        expect(i, `${name} in ${head.join(' | ')}`).toBeGreaterThan(0);
+        return i;
+      };
+      const [a, b, v] = [col(variance.of), col(variance.less), col(variance.is)];
+      const body = rows.slice(1, -1);
+      const total = rows.at(-1)!.cells;
+      expect(total[0]).toBe('Total');
+      for (const r of [...body, rows.at(-1)!]) expect(pence(r.cells[v]!), `${r.cells[0]}: ${head[v]}`).toBe(pence(r.cells[a]!) - pence(r.cells[b]!));
+      head.forEach((h, i) => {
+        if (i === 0 || !/^-?£/.test(total[i]!)) return;
+        expect(pence(total[i]!), `total of ${h}`).toBe(body.reduce((s, r) => s + pence(r.cells[i]!), 0));
+      });
+    };
+    const streamsTable = all[0]!;
+    checkTable(streamsTable, { of: 'Allocation', less: 'Forecast to year end', is: 'Variance (allocation less forecast)' });
+    expect(streamsTable.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334.00', '£58,500.25', '£68,500.25', '£264,833.75']);
+    const headingTables = all.filter((t) => t[0]!.cells.includes('Variance (budget less forecast)'));
+    expect(headingTables).toHaveLength(1); // the VRU grant's; the VRF lists its awards instead
+    for (const t of headingTables) checkTable(t, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
+
+    const xlsx = join(ws.dir, 'summary.xlsx');
+    await ws.call('funding.exportSummary', { financialYear: '2019/20', format: 'xlsx', out: xlsx });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const sheetTable = (name: string) => {
+      const sheet = wb.getWorksheet(name)!;
+      const head = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1).map(String);
+      const rows: (string | number)[][] = [];
+      for (let r = 3; r <= sheet.rowCount; r++) {
+        rows.push(head.map((_, i) => {
+          const v = sheet.getCell(r, i + 1).value;
+          if (v && typeof v === 'object' && 'result' in v) return Math.round((v.result as number) * 100);
+          return typeof v === 'number' ? Math.round(v * 100) : String(v ?? '');
+        }));
+      }
+      return { head, rows, sheet };
+    };
+    const xlsxCheck = (name: string, of: string, less: string, is: string) => {
+      const { head, rows } = sheetTable(name);
+      const [a, b, v] = [of, less, is].map((h) => head.indexOf(h));
+      expect(Math.min(a!, b!, v!), `${of}, ${less}, ${is} in ${head.join(' | ')}`).toBeGreaterThanOrEqual(0);
+      const body = rows.slice(0, -1);
+      const total = rows.at(-1)!;
+      expect(total[0]).toBe('Total');
+      for (const r of rows) expect(r[v!]).toBe((r[a!] as number) - (r[b!] as number));
+      head.forEach((h, i) => {
+        if (typeof total[i] === 'number') expect(total[i], `total of ${h}`).toBe(body.reduce((s, r) => s + (r[i] as number), 0));
+      });
+      return rows;
+    };
+    const streamRows = xlsxCheck('Streams', 'Allocation', 'Forecast to year end', 'Variance (allocation less forecast)');
+    expect(streamRows.at(-1)!.slice(3, 5)).toEqual([368_090_700, 133_793_900]); // allocation; budgeted (lines and awards)
+    xlsxCheck('Headings', 'Budget', 'Forecast to year end', 'Variance (budget less forecast)');
+    xlsxCheck('Funded projects', 'Award', 'Paid to date', 'Remaining (award less paid)');
+    // The variance is a formula of the row, so it recalculates when finance changes a figure.
+    const streamsSheet = sheetTable('Streams').sheet;
+    expect((streamsSheet.getCell('H3').value as ExcelJS.CellFormulaValue).formula).toBe('D3-G3');
+    expect((streamsSheet.getCell('D7').value as ExcelJS.CellFormulaValue).formula).toBe('SUM(D3:D6)');
+  });
 });
+
+/** "£1,147,696.35", "-£4,186" → pence. */
+function pence(text: string): number {
+  const m = /^(-?)£([\d,]+(?:\.\d{2})?)$/.exec(text.trim());
+  if (!m) throw new Error(`not money: ${text}`);
+  return (m[1] ? -1 : 1) * Math.round(Number(m[2]!.replace(/,/g, '')) * 100);
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { rowHeightFor, wrappedLines } from '../../main/funding/xlsx-layout';
 import { enterVruSpend, VRU_EXPECTED, vruLines } from './funding-fixture';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
@@ -127,6 +128,39 @@ describe('the Home Office spend return', () => {
     const cover = sheets.get('Cover')!;
     expect(cover.ws.getCell(`B${rowOf(cover.cells, 'Signed off by (Chief Finance Officer)')}`).protection?.locked).toBe(false);
     expect(cover.ws.getCell(`B${rowOf(cover.cells, 'Organisation')}`).protection?.locked ?? true).toBe(true);
+  });
+
+  it('gives every header row and wrapped row the height its text needs (LibreOffice does not grow rows)', async () => {
+    const ws = await demo();
+    const { out } = await exportQ4(ws);
+    const sheets = await readSheets(out);
+    for (const name of ['Spend by heading', 'Revenue and capital', 'Funded projects']) {
+      const sheet = sheets.get(name)!.ws;
+      const header = sheet.getRow(2);
+      let needed = 1;
+      header.eachCell((cell, col) => {
+        needed = Math.max(needed, wrappedLines(String(cell.value), sheet.getColumn(col).width!, { bold: true, indent: cell.alignment?.indent ?? 0 }));
+      });
+      expect(needed, name).toBeGreaterThan(1); // "Variance (budget less forecast)", "Remaining (award less paid)"
+      expect(header.height, name).toBeGreaterThanOrEqual(rowHeightFor(needed));
+    }
+    const cover = sheets.get('Cover')!;
+    expect(cover.ws.getRow(rowOf(cover.cells, 'Declaration')).height).toBeGreaterThanOrEqual(rowHeightFor(3));
+
+    // A funded project whose name wraps gets a taller row; the template may fix the header's height itself.
+    const vrf = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRF')!;
+    const template = JSON.parse(readFileSync('templates/funding/ho-spend-return-2019-20.json', 'utf8'));
+    template.sheets[1].headerHeight = 45;
+    const file = join(ws.dir, 'tall-header.json');
+    writeFileSync(file, JSON.stringify(template));
+    const vrfOut = join(ws.dir, 'vrf.xlsx');
+    await ws.call('funding.exportReturn', { streamId: vrf.id, financialYear: '2019/20', quarter: 4, out: vrfOut, template: file });
+    const vrfSheets = await readSheets(vrfOut);
+    expect(vrfSheets.get('Spend by heading')!.ws.getRow(2).height).toBe(45);
+    const projects = vrfSheets.get('Funded projects')!;
+    const rising = rowOf(projects.cells, 'Rising Sun & Choices');
+    expect(projects.ws.getRow(rising).height).toBeGreaterThanOrEqual(rowHeightFor(2));
+    expect(projects.ws.getRow(rowOf(projects.cells, 'Kent Police')).height ?? 15).toBeLessThan(rowHeightFor(2));
   });
 
   it('writes text that starts with = + - @ as text, never as a formula', async () => {
