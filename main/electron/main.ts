@@ -8,6 +8,7 @@ import { DomainError } from '../shared/errors';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
 import { buildMenu } from './menu';
+import { notifyActionsDue } from './notifications';
 import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath, templatesRoot } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions } from './security';
@@ -80,6 +81,10 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(PRELOAD_FILE);
   mainWindow.on('closed', () => {
     mainWindow = null;
+  });
+  const shown = mainWindow;
+  shown.once('ready-to-show', () => {
+    notifyActionsDue(apiSession, shown).catch((err: unknown) => console.error('Could not show the actions notification', err));
   });
 }
 

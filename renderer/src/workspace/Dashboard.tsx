@@ -3,6 +3,7 @@ import type { WorkspaceInfo } from '../../../main/workspace/contract';
 import { hrefOf } from '../app/areas';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { DueThisWeek } from './DueThisWeek';
 import { useWorkspace } from './store';
 
 const COUNT_LABELS: [keyof WorkspaceInfo['counts'], string][] = [
@@ -60,6 +61,7 @@ export function Dashboard() {
           </p>
         </section>
       )}
+      {info && !info.isEmpty && <DueThisWeek refreshKey={info} />}
       {info && (
         <section aria-labelledby="counts-title">
           <h2 id="counts-title">In this workspace</h2>
