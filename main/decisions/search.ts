@@ -1,5 +1,6 @@
 import { sql } from '../db/statements';
 import type { Ctx } from '../shared/context';
+import { formatDateLong } from '../shared/dates';
 
 /**
  * Full-text search over decisions, papers and minutes, on the FTS5 index kept by
@@ -112,7 +113,7 @@ function describe(ctx: Ctx, r: Row): SearchHit | null {
      FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN board b ON b.id = m.board_id WHERE ai.id = ?`,
   ).get(r.ref_id);
   if (!m) return null;
-  return { ...base, title: `Minutes: ${m.board_name}, ${m.starts_at.slice(0, 10)} — ${m.title}`, meetingId: m.meeting_id, date: m.starts_at.slice(0, 10) };
+  return { ...base, title: `Minutes: ${m.board_name}, ${formatDateLong(m.starts_at)}, item ${m.position} — ${m.title}`, meetingId: m.meeting_id, date: m.starts_at.slice(0, 10) };
 }
 
 /** Rows in the index, and rows it should have: equal when the index is whole. */

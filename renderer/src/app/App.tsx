@@ -4,6 +4,8 @@ import { MeetingsArea } from '../meetings/MeetingsArea';
 import { FundingArea } from '../funding/FundingArea';
 import { PeopleArea } from '../people/PeopleArea';
 import { PerformanceArea } from '../performance/PerformanceArea';
+import { PapersArea } from '../papers/PapersArea';
+import { DecisionsArea } from '../decisions/DecisionsArea';
 import { Dashboard } from '../workspace/Dashboard';
 import { Settings } from '../workspace/Settings';
 import { useWorkspace, workspaceTitle } from '../workspace/store';
@@ -19,6 +21,10 @@ function Screen({ area }: { area: AreaId }) {
       return <MeetingsArea />;
     case 'actions':
       return <ActionsArea />;
+    case 'papers':
+      return <PapersArea />;
+    case 'decisions':
+      return <DecisionsArea />;
     case 'people':
       return <PeopleArea />;
     case 'performance':

@@ -1,0 +1,406 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Decision, DecisionWarning } from '../../../main/decisions/contract';
+import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus } from '../../../main/decisions/decision-rules';
+import { formatPence, parseMoney } from '../../../main/shared/money';
+import { api, call, messageOf } from '../api';
+import { Dialog } from '../components/Dialog';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SelectField, TextAreaField, TextField } from '../components/fields';
+import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { useWorkspace } from '../workspace/store';
+import { useDecisions, type Filters } from './store';
+
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+function dayOf(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return day.format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
+}
+
+function folderOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i > 0 ? path.slice(0, i + 1) : '';
+}
+
+const STATUS_MOVES: Record<DecisionStatus, string> = { proposed: 'Back to proposed', agreed: 'Agreed', deferred: 'Deferred', rejected: 'Rejected', superseded: 'Superseded…' };
+
+function openId(): number | null {
+  const m = /[?&]id=(\d+)/.exec(window.location.hash);
+  return m ? Number(m[1]) : null;
+}
+
+/** The decisions log: filters, the table, a decision's page, a new decision, and the exports. */
+export function DecisionLog() {
+  const decisions = useDecisions((s) => s.decisions);
+  const loaded = useDecisions((s) => s.loaded);
+  const error = useDecisions((s) => s.error);
+  const filters = useDecisions((s) => s.filters);
+  const setFilters = useDecisions((s) => s.setFilters);
+  const boards = useDecisions((s) => s.boards);
+  const [open, setOpen] = useState<number | null>(openId);
+  const [editing, setEditing] = useState<Decision | 'new' | null>(null);
+  const [exporting, setExporting] = useState<'docx' | 'xlsx' | null>(null);
+  const [done, setDone] = useState('');
+  const [search, setSearch] = useState(filters.search);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (search !== filters.search) void setFilters({ search });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search, filters.search, setFilters]);
+
+  const f = (k: keyof Filters) => (v: string) => void setFilters({ [k]: v === '' ? null : k === 'boardId' ? Number(v) : v } as Partial<Filters>);
+  const shown = decisions.find((d) => d.id === open) ?? null;
+
+  return (
+    <>
+      <form className="filters" aria-label="Filter the decisions" onSubmit={(e) => e.preventDefault()}>
+        <SelectField name="filterBoard" label="Board" value={filters.boardId === null ? '' : String(filters.boardId)} onChange={f('boardId')} options={[{ value: '', label: 'All' }, ...boards.map((b) => ({ value: String(b.id), label: b.name }))]} />
+        <SelectField name="filterStatus" label="Status" value={filters.status ?? ''} onChange={f('status')} options={[{ value: '', label: 'All' }, ...DECISION_STATUSES.map((s) => ({ value: s, label: DECISION_STATUS_LABELS[s] }))]} />
+        <SelectField name="filterType" label="Type" value={filters.type ?? ''} onChange={f('type')} options={[{ value: '', label: 'All' }, ...DECISION_TYPES.map((t) => ({ value: t, label: DECISION_TYPE_LABELS[t] }))]} />
+        <SelectField name="filterBy" label="Decided by" value={filters.decidedBy ?? ''} onChange={f('decidedBy')} options={[{ value: '', label: 'Anyone' }, { value: 'board', label: 'A board' }, { value: 'commissioner', label: 'The Commissioner alone' }]} />
+        <DateFilter name="filterFrom" label="From" value={filters.from} onChange={(v) => void setFilters({ from: v })} />
+        <DateFilter name="filterTo" label="To" value={filters.to} onChange={(v) => void setFilters({ to: v })} />
+        <div className="field">
+          <label htmlFor="filter-text">Words</label>
+          <input id="filter-text" className="input input-medium" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+        </div>
+      </form>
+      <div className="toolbar">
+        <p className="result-count" role="status">
+          {loaded ? `${decisions.length} ${decisions.length === 1 ? 'decision' : 'decisions'}` : 'Loading…'}
+        </p>
+        <button type="button" className="button button-secondary" onClick={() => setExporting('docx')}>
+          Export (.docx)
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setExporting('xlsx')}>
+          Export (.xlsx)
+        </button>
+        <button type="button" className="button toolbar-end" onClick={() => setEditing('new')}>
+          Record a decision
+        </button>
+      </div>
+      {error && <ErrorSummary message={error} />}
+      <p role="status">{done}</p>
+      {decisions.length > 0 && (
+        <table className="table decisions-table">
+          <caption className="visually-hidden">Decisions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Decided</th>
+              <th scope="col">Decision</th>
+              <th scope="col">By</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="numeric">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {decisions.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  <button type="button" className="button-link" onClick={() => setOpen(d.id)}>
+                    {d.reference}
+                  </button>
+                </th>
+                <td>{d.decidedOn ? dayOf(d.decidedOn) : d.meetingStartsAt ? `(meeting ${dayOf(d.meetingStartsAt)})` : '—'}</td>
+                <td>{d.title}</td>
+                <td>{d.decidedBy === 'commissioner' ? 'Commissioner' : (d.boardName ?? '—')}</td>
+                <td>{DECISION_TYPE_LABELS[d.type]}</td>
+                <td>
+                  <span className={`status decision-${d.status}`}>{d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status]}</span>
+                </td>
+                <td className="numeric">{d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown && <DecisionDialog decision={shown} onClose={() => setOpen(null)} onEdit={() => (setEditing(shown), setOpen(null))} />}
+      {editing && <DecisionForm decision={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={(t) => (setDone(t), setEditing(null))} />}
+      {exporting && <ExportDialog format={exporting} filters={filters} onClose={() => setExporting(null)} onDone={(t) => (setDone(t), setExporting(null))} />}
+    </>
+  );
+}
+
+function DateFilter(props: { name: string; label: string; value: string | null; onChange(v: string | null): void }) {
+  return (
+    <div className="field">
+      <label htmlFor={`field-${props.name}`}>{props.label}</label>
+      <input id={`field-${props.name}`} className="input input-short" type="date" value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)} />
+    </div>
+  );
+}
+
+function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): void }) {
+  const d = props.decision;
+  const setStatus = useDecisions((s) => s.setStatus);
+  const decisions = useDecisions((s) => s.decisions);
+  const info = useWorkspace((s) => s.info);
+  const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<DecisionWarning[]>([]);
+  const [superseding, setSuperseding] = useState('');
+  const [notice, setNotice] = useState('');
+
+  async function move(status: DecisionStatus) {
+    setError(null);
+    try {
+      const r = await setStatus({ id: d.id, status, supersededById: status === 'superseded' && superseding ? Number(superseding) : null });
+      setWarnings(r.warnings);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  async function notice_(acknowledgeWarnings: boolean) {
+    try {
+      const out = `${info ? folderOf(info.path) : ''}Record of Decision ${d.reference}.docx`;
+      const r = await call(api().decision.exportNotice({ id: d.id, out, acknowledgeWarnings }));
+      setNotice(r.written ? `Saved the decision notice to ${r.path}.` : `${r.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
+    } catch (err) {
+      setNotice(messageOf(err));
+    }
+  }
+
+  return (
+    <Dialog title={`${d.reference} ${d.title}`} onClose={props.onClose} wide>
+      {error && <ErrorSummary message={error} />}
+      {warnings.map((w) => (
+        <p key={w.code} className="hint">
+          {w.message}
+        </p>
+      ))}
+      <dl className="summary-list">
+        <dt>Status</dt>
+        <dd>{d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status]}</dd>
+        <dt>Type</dt>
+        <dd>{DECISION_TYPE_LABELS[d.type]}</dd>
+        <dt>Decided by</dt>
+        <dd>{d.decidedBy === 'commissioner' ? 'The Commissioner alone' : (d.boardName ?? '—')}</dd>
+        <dt>Decided on</dt>
+        <dd>{dayOf(d.decidedOn) || 'Not yet'}</dd>
+        <dt>Meeting</dt>
+        <dd>{d.meetingStartsAt ? `${dayOf(d.meetingStartsAt)}${d.agendaItemTitle ? `, item ${d.agendaItemPosition}: ${d.agendaItemTitle}` : ''}` : '—'}</dd>
+        <dt>Paper</dt>
+        <dd>{d.paperId ? <a href={`#/papers/${d.paperId}`}>{`${d.paperReference} ${d.paperTitle}`}</a> : '—'}</dd>
+        <dt>Decision</dt>
+        <dd className="pre-line">{d.text || '—'}</dd>
+        <dt>Owner</dt>
+        <dd>{d.ownerName ?? '—'}</dd>
+        <dt>Implementation due</dt>
+        <dd>{dayOf(d.implementationDueOn) || '—'}</dd>
+        <dt>Review</dt>
+        <dd>{dayOf(d.reviewOn) || '—'}</dd>
+        <dt>Money</dt>
+        <dd>{d.financialAmountPence === null ? '—' : `${formatPence(d.financialAmountPence)}${d.fundingStreamName ? ` from ${d.fundingStreamName}` : ''}`}</dd>
+        <dt>Indicators it should move</dt>
+        <dd>{d.indicators.length ? d.indicators.map((i) => `${i.code} ${i.name}`).join('; ') : '—'}</dd>
+      </dl>
+      {d.allowedStatuses.includes('superseded') && (
+        <SelectField
+          name="supersededBy"
+          label="Superseded by"
+          value={superseding}
+          onChange={setSuperseding}
+          options={[{ value: '', label: 'Choose the later decision' }, ...decisions.filter((x) => x.id !== d.id).map((x) => ({ value: String(x.id), label: `${x.reference} ${x.title}` }))]}
+        />
+      )}
+      <div className="button-row">
+        {d.allowedStatuses.map((s) => (
+          <button key={s} type="button" className="button button-secondary" onClick={() => void move(s)}>
+            {STATUS_MOVES[s]}
+          </button>
+        ))}
+        <button type="button" className="button button-secondary" onClick={props.onEdit}>
+          Change details
+        </button>
+        {d.decidedBy === 'commissioner' && (
+          <>
+            <button type="button" className="button button-secondary" onClick={() => void notice_(false)}>
+              Decision notice (.docx)
+            </button>
+            {notice.includes('anyway') && (
+              <button type="button" className="button button-danger" onClick={() => void notice_(true)}>
+                Write notice anyway
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      <p role="status">{notice}</p>
+    </Dialog>
+  );
+}
+
+const FORM_FIELDS = ['reference', 'title', 'text', 'type', 'decidedBy', 'boardId', 'meetingId', 'decidedOn', 'ownerPersonId', 'implementationDueOn', 'reviewOn', 'financialAmountPence', 'fundingStreamId', 'confidentialReason'];
+
+function DecisionForm(props: { decision: Decision | null; onClose(): void; onDone(text: string): void }) {
+  const d = props.decision;
+  const save = useDecisions((s) => s.save);
+  const boards = useDecisions((s) => s.boards);
+  const meetings = useDecisions((s) => s.meetings);
+  const people = useDecisions((s) => s.people);
+  const streams = useDecisions((s) => s.streams);
+  const indicators = useDecisions((s) => s.indicators);
+  const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+  const [v, setV] = useState({
+    reference: d?.reference ?? '',
+    title: d?.title ?? '',
+    text: d?.text ?? '',
+    type: d?.type ?? 'approve',
+    decidedBy: d?.decidedBy ?? 'board',
+    boardId: str(d?.boardId),
+    meetingId: str(d?.meetingId),
+    decidedOn: d?.decidedOn ?? '',
+    ownerPersonId: str(d?.ownerPersonId),
+    implementationDueOn: d?.implementationDueOn ?? '',
+    reviewOn: d?.reviewOn ?? '',
+    amount: d?.financialAmountPence === null || d?.financialAmountPence === undefined ? '' : formatPence(d.financialAmountPence),
+    fundingStreamId: str(d?.fundingStreamId),
+    indicatorIds: (d?.indicators ?? []).map((i) => i.id),
+  });
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const set = (k: Exclude<keyof typeof v, 'indicatorIds'>) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    let pence: number | null = null;
+    if (v.amount.trim()) {
+      const m = parseMoney(v.amount);
+      if (!m.ok) {
+        const next = { fields: { financialAmountPence: `Amount ${m.reason}` }, form: null };
+        setErrors(next);
+        return focusFirstError(next, FORM_FIELDS);
+      }
+      pence = m.pence;
+    }
+    const num = (s: string) => (s ? Number(s) : null);
+    const body = {
+      reference: v.reference.trim(),
+      title: v.title,
+      text: v.text,
+      type: v.type as Decision['type'],
+      decidedBy: v.decidedBy as Decision['decidedBy'],
+      boardId: num(v.boardId),
+      meetingId: num(v.meetingId),
+      decidedOn: v.decidedOn || null,
+      ownerPersonId: num(v.ownerPersonId),
+      implementationDueOn: v.implementationDueOn || null,
+      reviewOn: v.reviewOn || null,
+      financialAmountPence: pence,
+      fundingStreamId: num(v.fundingStreamId),
+      indicatorIds: v.indicatorIds,
+    };
+    try {
+      const r = d ? await save({ id: d.id, ...body, reference: body.reference || d.reference }) : await save(body);
+      props.onDone(`${d ? 'Saved' : 'Recorded'} ${r.decision.reference}. ${r.warnings.map((w) => w.message).join(' ')}`);
+    } catch (err) {
+      const next = errorsFromApi(err, FORM_FIELDS);
+      setErrors(next);
+      focusFirstError(next, FORM_FIELDS);
+    }
+  }
+
+  return (
+    <Dialog title={d ? `Change ${d.reference}` : 'Record a decision'} onClose={props.onClose} wide>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {errors.form && <ErrorSummary message={errors.form} />}
+        <TextField name="title" label="Title" value={v.title} onChange={set('title')} error={errors.fields.title} />
+        <TextAreaField name="text" label="The decision" value={v.text} onChange={set('text')} error={errors.fields.text} />
+        <div className="field-row">
+          <SelectField name="type" label="Type" value={v.type} onChange={set('type')} options={DECISION_TYPES.map((t) => ({ value: t, label: DECISION_TYPE_LABELS[t] }))} />
+          <SelectField name="decidedBy" label="Decided by" value={v.decidedBy} onChange={set('decidedBy')} options={DECIDERS.map((x) => ({ value: x, label: x === 'board' ? 'A board' : 'The Commissioner alone' }))} />
+          <SelectField name="boardId" label="Board" value={v.boardId} onChange={set('boardId')} options={[{ value: '', label: '—' }, ...boards.map((b) => ({ value: String(b.id), label: b.name }))]} error={errors.fields.boardId} />
+          <SelectField
+            name="meetingId"
+            label="Meeting"
+            value={v.meetingId}
+            onChange={set('meetingId')}
+            options={[{ value: '', label: '—' }, ...meetings.filter((m) => !v.boardId || String(m.boardId) === v.boardId).map((m) => ({ value: String(m.id), label: `${m.boardCode} ${dayOf(m.startsAt)}` }))]}
+            error={errors.fields.meetingId}
+          />
+        </div>
+        <div className="field-row">
+          <TextField name="reference" label="Reference" hint="Leave empty for the next one, e.g. SB-D-2020-004" value={v.reference} onChange={set('reference')} error={errors.fields.reference} width="medium" />
+          <DateInput name="decidedOn" label="Decided on" value={v.decidedOn} onChange={set('decidedOn')} error={errors.fields.decidedOn} />
+          <SelectField name="ownerPersonId" label="Owner" value={v.ownerPersonId} onChange={set('ownerPersonId')} options={[{ value: '', label: '—' }, ...people.map((p) => ({ value: String(p.id), label: `${p.givenName} ${p.familyName}` }))]} />
+        </div>
+        <div className="field-row">
+          <DateInput name="implementationDueOn" label="Implementation due" value={v.implementationDueOn} onChange={set('implementationDueOn')} error={errors.fields.implementationDueOn} />
+          <DateInput name="reviewOn" label="Review date" value={v.reviewOn} onChange={set('reviewOn')} error={errors.fields.reviewOn} />
+          <TextField name="financialAmountPence" label="Amount" hint="e.g. £35,000" value={v.amount} onChange={set('amount')} error={errors.fields.financialAmountPence} width="short" />
+          <SelectField name="fundingStreamId" label="Funding stream" value={v.fundingStreamId} onChange={set('fundingStreamId')} options={[{ value: '', label: '—' }, ...streams.map((s) => ({ value: String(s.id), label: `${s.reference} ${s.name}` }))]} />
+        </div>
+        {indicators.length > 0 && (
+          <fieldset className="fieldset">
+            <legend>Indicators it is meant to move</legend>
+            {indicators.map((i) => (
+              <label key={i.id} className="checkbox-inline">
+                <input
+                  type="checkbox"
+                  checked={v.indicatorIds.includes(i.id)}
+                  onChange={(e) => setV((old) => ({ ...old, indicatorIds: e.target.checked ? [...old.indicatorIds, i.id] : old.indicatorIds.filter((x) => x !== i.id) }))}
+                />{' '}
+                {i.code} {i.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {d ? 'Save' : 'Record decision'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DateInput(props: { name: string; label: string; value: string; onChange(v: string): void; error?: string | undefined }) {
+  return (
+    <div className={props.error ? 'field field-error' : 'field'}>
+      <label htmlFor={`field-${props.name}`}>{props.label}</label>
+      {props.error && <p className="error-message">{props.error}</p>}
+      <input id={`field-${props.name}`} className="input input-short" type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </div>
+  );
+}
+
+function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; onClose(): void; onDone(text: string): void }) {
+  const info = useWorkspace((s) => s.info);
+  const [out, setOut] = useState(`${info ? folderOf(info.path) : ''}Decisions log.${props.format}`);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const r = await call(api().decision.exportLog({ ...props.filters, format: props.format, out }));
+      props.onDone(`Saved ${r.rows} ${r.rows === 1 ? 'decision' : 'decisions'} to ${r.path}.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+  return (
+    <Dialog title={`Export the decisions log (.${props.format})`} onClose={props.onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        {error && <ErrorSummary message={error} />}
+        <p className="hint">The decisions shown by the filters are exported.</p>
+        <TextField name="out" label="Save as" value={out} onChange={setOut} />
+        <div className="button-row">
+          <button type="submit" className="button">
+            Export
+          </button>
+          <button type="button" className="button button-secondary" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import type { PackIssueSummary, PackPlan } from '../../../main/papers/contract';
+import { api, call, messageOf } from '../api';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { SelectField, TextField } from '../components/fields';
+import { useWorkspace } from '../workspace/store';
+import { fileSafe, folderOf, joinPath, usePapers } from './store';
+import { dayOf, stamp } from './text';
+
+const KIND: Record<string, string> = { late: 'Late paper', revised: 'Revised', withdrawn: 'Withdrawn' };
+
+/** A meeting's agenda pack: what it holds, what changed since issue, export and issue. */
+export function AgendaPacks() {
+  const meetings = usePapers((s) => s.meetings);
+  const info = useWorkspace((s) => s.info);
+  const [meetingId, setMeetingId] = useState('');
+  const [isPublic, setPublic] = useState(false);
+  const [plan, setPlan] = useState<PackPlan | null>(null);
+  const [issues, setIssues] = useState<PackIssueSummary[]>([]);
+  const [out, setOut] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+
+  useEffect(() => {
+    if (!meetingId) return;
+    let live = true;
+    Promise.all([call(api().agendaPack.plan({ meetingId: Number(meetingId), public: isPublic })), call(api().agendaPack.issues({ meetingId: Number(meetingId) }))]).then(
+      ([p, i]) => {
+        if (!live) return;
+        setPlan(p);
+        setIssues(i.filter((x) => x.public === isPublic));
+      },
+      (err: unknown) => live && setError(messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [meetingId, isPublic, done]);
+
+  /** Where the pack goes by default: beside the workspace, named after the meeting. */
+  const defaultOut = (id: string, pub: boolean) => {
+    const m = meetings.find((x) => String(x.id) === id);
+    if (!m) return '';
+    const name = `${fileSafe(m.boardCode)} agenda pack ${m.startsAt.slice(0, 10)}${pub ? ' public' : ''}.docx`;
+    return info ? joinPath(folderOf(info.path), name) : name;
+  };
+
+  async function exportPack() {
+    setError(null);
+    try {
+      const r = await call(api().agendaPack.export({ meetingId: Number(meetingId), public: isPublic, out }));
+      setDone(`Saved the agenda pack to ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  async function issue() {
+    setError(null);
+    try {
+      const r = await call(api().agendaPack.issue({ meetingId: Number(meetingId), public: isPublic }));
+      setDone(`Issue ${r.issueNumber} recorded: ${r.parts.length} ${r.parts.length === 1 ? 'paper' : 'papers'} kept as they went out, with their pages.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  return (
+    <div className="panel">
+      <div className="field-row">
+        <SelectField
+          name="packMeeting"
+          label="Meeting"
+          value={meetingId}
+          onChange={(id) => {
+            setMeetingId(id);
+            setError(null);
+            setOut(defaultOut(id, isPublic));
+          }}
+          options={[{ value: '', label: 'Choose a meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: `${m.boardName}, ${dayOf(m.startsAt)}` }))]}
+        />
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={isPublic}
+              onChange={(e) => {
+                setPublic(e.target.checked);
+                setOut(defaultOut(meetingId, e.target.checked));
+              }}
+            /> Public pack (confidential items left out)
+          </label>
+        </div>
+      </div>
+      {error && <ErrorSummary message={error} />}
+      <p role="status">{done}</p>
+      {plan && meetingId && (
+        <>
+          <p>
+            {plan.issued === 0 ? 'Not issued yet.' : `Issued ${plan.issued} ${plan.issued === 1 ? 'time' : 'times'}${issues.length ? `, last on ${stamp(issues[issues.length - 1]!.issuedAt)}` : ''}.`}{' '}
+            {plan.pendingChanges.length > 0 && `${plan.pendingChanges.length} ${plan.pendingChanges.length === 1 ? 'change' : 'changes'} since then will go in Supplement ${plan.pendingChanges[0]!.supplement}.`}
+          </p>
+          <table className="table">
+            <caption>Papers in the pack, in agenda order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Paper</th>
+                <th scope="col">Where</th>
+                <th scope="col" className="numeric">
+                  Pages
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.parts.map((p, i) => (
+                <tr key={i}>
+                  <td>{p.itemNumber}</td>
+                  <td>
+                    {p.paperReference} {p.paperTitle}
+                  </td>
+                  <td>{p.kind === 'supplement' ? `Supplement ${p.supplement}` : 'Main pack'}</td>
+                  <td className="numeric">{p.startPage !== null && p.pageCount !== null ? `${p.startPage}–${p.startPage + p.pageCount - 1}` : 'Not issued'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.pendingChanges.length > 0 && (
+            <ul>
+              {plan.pendingChanges.map((c, i) => (
+                <li key={i}>
+                  {KIND[c.kind]}: item {c.itemNumber}, {c.title}
+                  {c.replacesPages ? ` (replaces pages ${c.replacesPages})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          {plan.leftOut.map((l, i) => (
+            <p key={i} className="hint">
+              Left out: item {l.itemNumber}, {l.reason}.
+            </p>
+          ))}
+          {plan.warnings.map((w, i) => (
+            <p key={i} className="hint">
+              {w.message}
+            </p>
+          ))}
+          <TextField name="packOut" label="Save as" hint="The full path of the Word file to write; an existing file is replaced." value={out} onChange={setOut} />
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => void exportPack()}>
+              Export pack
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void issue()}>
+              {plan.issued === 0 ? 'Record as issued' : 'Record the supplement as issued'}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

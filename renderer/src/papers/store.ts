@@ -1,0 +1,182 @@
+import { create } from 'zustand';
+import type { InputOf } from '../../../main/api/contract';
+import type { Board, Meeting } from '../../../main/meetings/contract';
+import type { PaperBlock } from '../../../main/papers/blocks';
+import type { PaperDetail, PaperSummary, PaperStatus, TemplateInfo } from '../../../main/papers/contract';
+import type { Person } from '../../../main/people/contract';
+import { api, call, messageOf } from '../api';
+
+/**
+ * The Papers area: the list, the templates, the paper open in the editor, and the state of
+ * its autosave. A section is saved on its own (paper.updateSection) a moment after the user
+ * stops typing; the editor keeps its own text and is never re-rendered from the answer, so
+ * the caret stays where it is. The answer's warnings replace the paper's warnings.
+ */
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
+
+interface PapersState {
+  papers: PaperSummary[];
+  listLoaded: boolean;
+  listError: string | null;
+  templates: TemplateInfo[];
+  templateProblems: { file: string; message: string }[];
+  boards: Board[];
+  meetings: Meeting[];
+  people: Person[];
+
+  detail: PaperDetail | null;
+  detailError: string | null;
+  save: SaveState;
+  /** Sections with changes not yet sent. */
+  dirty: Record<string, PaperBlock[]>;
+
+  loadList(): Promise<void>;
+  loadDirectory(): Promise<void>;
+  loadPaper(id: number): Promise<void>;
+  create(input: InputOf<'paper.create'>): Promise<PaperDetail>;
+  updateDetails(input: InputOf<'paper.update'>): Promise<PaperDetail>;
+  /** Queues a section's new body; it is sent after a pause in typing (or at once with flush). */
+  editSection(key: string, body: PaperBlock[], heading?: string): void;
+  flush(): Promise<void>;
+  setStatus(status: PaperStatus): Promise<void>;
+}
+
+const DEBOUNCE_MS = 700;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let saving: Promise<void> = Promise.resolve();
+const headings: Record<string, string> = {};
+
+function time(): string {
+  return new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export const usePapers = create<PapersState>()((set, get) => ({
+  papers: [],
+  listLoaded: false,
+  listError: null,
+  templates: [],
+  templateProblems: [],
+  boards: [],
+  meetings: [],
+  people: [],
+  detail: null,
+  detailError: null,
+  save: { kind: 'idle' },
+  dirty: {},
+
+  async loadList() {
+    try {
+      const papers = await call(api().paper.list({}));
+      set({ papers, listLoaded: true, listError: null });
+    } catch (err) {
+      set({ listLoaded: true, listError: messageOf(err) });
+    }
+  },
+
+  async loadDirectory() {
+    try {
+      const [t, boards, meetings, people] = await Promise.all([
+        call(api().paper.templates({})),
+        call(api().board.list({})),
+        call(api().meeting.list({})),
+        call(api().person.list({ search: '', organisationId: null })),
+      ]);
+      set({ templates: t.templates, templateProblems: t.problems, boards, meetings, people });
+    } catch (err) {
+      set({ listError: messageOf(err) });
+    }
+  },
+
+  async loadPaper(id) {
+    await get().flush();
+    try {
+      const detail = await call(api().paper.get({ id }));
+      set({ detail, detailError: null, save: { kind: 'idle' }, dirty: {} });
+    } catch (err) {
+      set({ detail: null, detailError: messageOf(err) });
+    }
+  },
+
+  async create(input) {
+    const detail = await call(api().paper.create(input));
+    set({ detail, save: { kind: 'idle' }, dirty: {} });
+    void get().loadList();
+    return detail;
+  },
+
+  async updateDetails(input) {
+    await get().flush();
+    const detail = await call(api().paper.update(input));
+    set({ detail });
+    void get().loadList();
+    return detail;
+  },
+
+  editSection(key, body, heading) {
+    if (heading !== undefined) headings[key] = heading;
+    set({ dirty: { ...get().dirty, [key]: body }, save: { kind: 'saving' } });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void get().flush(), DEBOUNCE_MS);
+  },
+
+  async flush() {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    const run = async () => {
+      const detail = get().detail;
+      const pending = get().dirty;
+      if (!detail || Object.keys(pending).length === 0) return;
+      set({ dirty: {}, save: { kind: 'saving' } });
+      try {
+        for (const [key, body] of Object.entries(pending)) {
+          const heading = headings[key];
+          const saved = await call(api().paper.updateSection({ paperId: detail.id, key, body, ...(heading !== undefined ? { heading } : {}) }));
+          delete headings[key];
+          const current = get().detail;
+          if (current && current.id === detail.id) {
+            set({
+              detail: {
+                ...current,
+                updatedAt: saved.updatedAt,
+                warnings: saved.warnings,
+                sections: current.sections.map((s) => (s.key === key ? { ...s, body: saved.body, heading: saved.heading } : s)),
+              },
+            });
+          }
+        }
+        set({ save: Object.keys(get().dirty).length ? { kind: 'saving' } : { kind: 'saved', at: time() } });
+      } catch (err) {
+        // Keep what was not saved, so the next pause tries again.
+        set({ dirty: { ...pending, ...get().dirty }, save: { kind: 'error', message: messageOf(err) } });
+      }
+    };
+    saving = saving.then(run, run);
+    await saving;
+  },
+
+  async setStatus(status) {
+    await get().flush();
+    const detail = get().detail;
+    if (!detail) return;
+    const next = await call(api().paper.setStatus({ id: detail.id, status }));
+    set({ detail: next });
+    void get().loadList();
+  },
+}));
+
+/** "C:\\Users\\me\\Board" from a workspace path, for default export locations. */
+export function folderOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i > 0 ? path.slice(0, i) : '.';
+}
+
+export function joinPath(folder: string, name: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return `${folder}${folder.endsWith(sep) ? '' : sep}${name}`;
+}
+
+export function fileSafe(text: string): string {
+  return text.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim();
+}
