@@ -82,3 +82,25 @@ export function deleteRow(ctx: Ctx, table: string, id: number): Row {
 export function auditLink(ctx: Ctx, action: 'create' | 'delete', table: string, parentId: number, row: Row): void {
   audit(ctx, action, table, parentId, action === 'delete' ? row : undefined, action === 'create' ? row : undefined);
 }
+
+/**
+ * Makes a link table hold exactly `wanted` children for one parent, given the children it
+ * holds now: only the difference is deleted and inserted, each audited against the parent.
+ */
+export function setLinks(
+  ctx: Ctx,
+  link: { table: string; parent: string; child: string },
+  parentId: number,
+  current: number[],
+  wanted: number[],
+): void {
+  const [table, parent, child] = [ident(link.table), ident(link.parent), ident(link.child)];
+  for (const id of current.filter((c) => !wanted.includes(c))) {
+    sql(ctx.db, `DELETE FROM ${table} WHERE ${parent} = ? AND ${child} = ?`).run(parentId, id);
+    auditLink(ctx, 'delete', table, parentId, { [parent]: parentId, [child]: id });
+  }
+  for (const id of wanted.filter((w) => !current.includes(w))) {
+    sql(ctx.db, `INSERT INTO ${table} (${parent}, ${child}) VALUES (?, ?)`).run(parentId, id);
+    auditLink(ctx, 'create', table, parentId, { [parent]: parentId, [child]: id });
+  }
+}

@@ -1,6 +1,8 @@
-import { auditLink, deleteRow, insertRow, updateRow } from '../db/audit';
-import { toCamel, toSnake } from '../db/rows';
+import { auditLink } from '../db/audit';
+import { likeStartingWith } from '../db/like';
+import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
+import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import type { Allocation, Award, AwardYear, BudgetLine, Claim, FundingStream, ImportMapping, SpendKind } from './contract';
@@ -27,15 +29,7 @@ export const streams = {
     const r = sql<Row>(ctx.db, `SELECT * FROM funding_stream WHERE reference = ? COLLATE NOCASE`).get(reference);
     return r && streamFromRow(r);
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'funding_stream', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'funding_stream', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'funding_stream', id);
-  },
+  ...tableWrites('funding_stream'),
   counts(ctx: Ctx, id: number): { awards: number; budgetLines: number; claims: number } {
     return sql<{ awards: number; budgetLines: number; claims: number }>(
       ctx.db,
@@ -109,15 +103,7 @@ export const budgetLines = {
   totalForYear(ctx: Ctx, streamId: number, financialYear: string): number {
     return sql<{ n: number }>(ctx.db, `SELECT coalesce(sum(allocated_pence), 0) AS n FROM budget_line WHERE stream_id = ? AND financial_year = ?`).get(streamId, financialYear)!.n;
   },
-  insert(ctx: Ctx, values: Omit<BudgetLine, 'id'>): number {
-    return insertRow(ctx, 'budget_line', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Partial<BudgetLine>): void {
-    updateRow(ctx, 'budget_line', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'budget_line', id);
-  },
+  ...tableWrites<Omit<BudgetLine, 'id'>, Partial<BudgetLine>>('budget_line'),
 };
 
 const AWARD_SELECT = `SELECT a.*, o.name AS organisation_name FROM award a JOIN organisation o ON o.id = a.organisation_id`;
@@ -173,15 +159,7 @@ export const awards = {
   count(ctx: Ctx, streamId: number): number {
     return sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM award WHERE stream_id = ?`).get(streamId)!.n;
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'award', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'award', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'award', id);
-  },
+  ...tableWrites('award'),
   /** Replaces the amounts per year; award_year has no id column, so each change is audited against the award. */
   setYears(ctx: Ctx, awardId: number, years: AwardYear[]): void {
     const before = new Map(this.years(ctx, awardId).map((y) => [y.financialYear, y.amountPence]));
@@ -241,21 +219,16 @@ export const spend = {
         : sql<Row>(ctx.db, `SELECT * FROM spend WHERE award_id = ? AND month = ? AND kind = ?`).get(target.id, month, kind);
     return r && toCamel<SpendRecord>(r);
   },
-  insert(ctx: Ctx, values: Omit<SpendRecord, 'id'>): number {
-    return insertRow(ctx, 'spend', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Partial<SpendRecord>): void {
-    updateRow(ctx, 'spend', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'spend', id);
-  },
+  ...tableWrites<Omit<SpendRecord, 'id'>, Partial<SpendRecord>>('spend'),
 };
 
 function claimFromRow(r: Row): Claim {
   return toCamel<Claim>(r);
 }
 
+const claimWrites = tableWrites('claim');
+
+/** A claim is recorded and updated (submitted, paid), never removed. */
 export const claims = {
   list(ctx: Ctx, streamId: number): Claim[] {
     return sql<Row>(ctx.db, `SELECT * FROM claim WHERE stream_id = ? ORDER BY financial_year, period`).all(streamId).map(claimFromRow);
@@ -268,12 +241,8 @@ export const claims = {
     const r = sql<Row>(ctx.db, `SELECT * FROM claim WHERE stream_id = ? AND financial_year = ? AND period = ?`).get(streamId, financialYear, period);
     return r && claimFromRow(r);
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'claim', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'claim', id, toSnake(patch));
-  },
+  insert: claimWrites.insert,
+  update: claimWrites.update,
 };
 
 export const importMappings = {
@@ -303,7 +272,7 @@ export const boards = {
   },
   /** Highest number used in decision references "<prefix>NNN". */
   lastDecisionNumber(ctx: Ctx, prefix: string): number {
-    const rows = sql<{ reference: string }>(ctx.db, `SELECT reference FROM decision WHERE reference LIKE ? ESCAPE '\\'`).all(prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%');
+    const rows = sql<{ reference: string }>(ctx.db, `SELECT reference FROM decision WHERE reference LIKE ? ESCAPE '\\'`).all(likeStartingWith(prefix));
     let max = 0;
     for (const r of rows) {
       const n = Number(r.reference.slice(prefix.length));

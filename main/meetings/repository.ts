@@ -1,6 +1,8 @@
-import { auditLink, deleteRow, insertRow, updateRow } from '../db/audit';
-import { toCamel, toSnake } from '../db/rows';
+import { setLinks } from '../db/audit';
+import { likeContaining } from '../db/like';
+import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
+import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
 import type {
   Action,
@@ -20,10 +22,6 @@ import type {
 /** SQL for the meetings area. Rows out are camelCase; nothing here formats for display. */
 type Row = Record<string, unknown>;
 const NAME = (alias: string) => `(${alias}.given_name || ' ' || ${alias}.family_name)`;
-
-function like(search: string): string {
-  return '%' + search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
 
 // Boards ------------------------------------------------------------------------------------
 
@@ -57,25 +55,10 @@ export const boards = {
        WHERE q.board_id = ? ORDER BY o.name COLLATE NOCASE`,
     ).all(boardId);
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'board', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'board', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'board', id);
-  },
+  ...tableWrites('board'),
   setQuorumOrganisations(ctx: Ctx, boardId: number, organisationIds: number[]): void {
     const current = boards.quorumOrganisations(ctx, boardId).map((o) => o.id);
-    for (const orgId of current.filter((o) => !organisationIds.includes(o))) {
-      sql(ctx.db, `DELETE FROM board_quorum_organisation WHERE board_id = ? AND organisation_id = ?`).run(boardId, orgId);
-      auditLink(ctx, 'delete', 'board_quorum_organisation', boardId, { board_id: boardId, organisation_id: orgId });
-    }
-    for (const orgId of organisationIds.filter((o) => !current.includes(o))) {
-      sql(ctx.db, `INSERT INTO board_quorum_organisation (board_id, organisation_id) VALUES (?, ?)`).run(boardId, orgId);
-      auditLink(ctx, 'create', 'board_quorum_organisation', boardId, { board_id: boardId, organisation_id: orgId });
-    }
+    setLinks(ctx, { table: 'board_quorum_organisation', parent: 'board_id', child: 'organisation_id' }, boardId, current, organisationIds);
   },
   meetingCount(ctx: Ctx, boardId: number): number {
     return sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM meeting WHERE board_id = ?`).get(boardId)!.n;
@@ -128,25 +111,10 @@ export const memberships = {
       .all(membershipId)
       .map((r) => toCamel<{ personId: number; name: string }>(r));
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'membership', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'membership', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'membership', id);
-  },
+  ...tableWrites('membership'),
   setSubstitutes(ctx: Ctx, membershipId: number, personIds: number[]): void {
     const current = memberships.substitutes(ctx, membershipId).map((s) => s.personId);
-    for (const pid of current.filter((p) => !personIds.includes(p))) {
-      sql(ctx.db, `DELETE FROM membership_substitute WHERE membership_id = ? AND person_id = ?`).run(membershipId, pid);
-      auditLink(ctx, 'delete', 'membership_substitute', membershipId, { membership_id: membershipId, person_id: pid });
-    }
-    for (const pid of personIds.filter((p) => !current.includes(p))) {
-      sql(ctx.db, `INSERT INTO membership_substitute (membership_id, person_id) VALUES (?, ?)`).run(membershipId, pid);
-      auditLink(ctx, 'create', 'membership_substitute', membershipId, { membership_id: membershipId, person_id: pid });
-    }
+    setLinks(ctx, { table: 'membership_substitute', parent: 'membership_id', child: 'person_id' }, membershipId, current, personIds);
   },
   /** Every membership of a board overlapping a period, for attendance statistics. */
   overPeriod(ctx: Ctx, boardId: number, from: string, to: string): Membership[] {
@@ -207,15 +175,7 @@ export const meetings = {
        ORDER BY starts_at`,
     ).all(boardId, from, to);
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'meeting', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'meeting', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'meeting', id);
-  },
+  ...tableWrites('meeting'),
 };
 
 // Agenda items ---------------------------------------------------------------------------------
@@ -252,15 +212,7 @@ export const agendaItems = {
       .all(meetingId)
       .map((r) => toCamel(r));
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'agenda_item', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'agenda_item', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'agenda_item', id);
-  },
+  ...tableWrites('agenda_item'),
 };
 
 // Attendance and declarations ---------------------------------------------------------------------
@@ -290,17 +242,12 @@ export const attendance = {
       .all(boardId, from, to)
       .map((r) => toCamel<{ meetingId: number; personId: number; status: Attendance['status']; substituteForPersonId: number | null }>(r));
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'attendance', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'attendance', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'attendance', id);
-  },
+  ...tableWrites('attendance'),
 };
 
+const declarationWrites = tableWrites('declaration');
+
+/** A declaration is added, or removed when recorded by mistake; there is no edit. */
 export const declarations = {
   list(ctx: Ctx, meetingId: number): Declaration[] {
     return sql<Row>(
@@ -319,12 +266,8 @@ export const declarations = {
     const row = sql<Row>(ctx.db, `SELECT id, meeting_id FROM declaration WHERE id = ?`).get(id);
     return row && toCamel(row);
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'declaration', toSnake(values));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'declaration', id);
-  },
+  insert: declarationWrites.insert,
+  remove: declarationWrites.remove,
 };
 
 // Actions ----------------------------------------------------------------------------------------
@@ -349,6 +292,9 @@ function actionOf(row: Row): Action {
   return { ...a, overdue: a.overdue === 1, latestUpdate: a.latestUpdate ? (JSON.parse(a.latestUpdate) as Action['latestUpdate']) : null };
 }
 
+const actionWrites = tableWrites('action');
+
+/** Actions have no remove: the action log keeps every one (its status says where it stands). */
 export const actions = {
   list(ctx: Ctx, f: ActionFilter, today: string): Action[] {
     const where: string[] = [];
@@ -362,7 +308,7 @@ export const actions = {
     const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
     return sql<Row>(ctx.db, text)
-      .all({ ...f, overdue: undefined, statuses: undefined, search: undefined, q: like(f.search), today })
+      .all({ ...f, overdue: undefined, statuses: undefined, search: undefined, q: likeContaining(f.search), today })
       .map(actionOf);
   },
   /** Open or in-progress actions of a board agreed before a date: the next meeting's matters arising. */
@@ -393,15 +339,9 @@ export const actions = {
       .all(actionId)
       .map((r) => toCamel<ActionUpdate>(r));
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'action', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'action', id, toSnake(patch));
-  },
-  insertUpdate(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'action_update', toSnake(values));
-  },
+  insert: actionWrites.insert,
+  update: actionWrites.update,
+  insertUpdate: tableWrites('action_update').insert,
 };
 
 // Forward plan ------------------------------------------------------------------------------------
@@ -426,13 +366,5 @@ export const forwardPlan = {
       .all(boardId, meetingDate)
       .map((r) => toCamel<ForwardPlanItem>(r));
   },
-  insert(ctx: Ctx, values: Row): number {
-    return insertRow(ctx, 'forward_plan_item', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Row): void {
-    updateRow(ctx, 'forward_plan_item', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'forward_plan_item', id);
-  },
+  ...tableWrites('forward_plan_item'),
 };

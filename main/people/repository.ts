@@ -1,6 +1,7 @@
-import { deleteRow, insertRow, updateRow } from '../db/audit';
-import { toCamel, toSnake } from '../db/rows';
+import { likeContaining } from '../db/like';
+import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
+import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
 import type { Organisation, Person } from './contract';
 
@@ -12,14 +13,10 @@ const PERSON_SELECT = `
   SELECT p.*, o.name AS organisation_name
   FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id`;
 
-function like(search: string): string {
-  return '%' + search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
-
 export const organisations = {
   list(ctx: Ctx, search: string): Organisation[] {
     const rows = search
-      ? sql(ctx.db, `${ORG_SELECT} WHERE o.name LIKE @q ESCAPE '\\' OR o.short_name LIKE @q ESCAPE '\\' ORDER BY o.name COLLATE NOCASE`).all({ q: like(search) })
+      ? sql(ctx.db, `${ORG_SELECT} WHERE o.name LIKE @q ESCAPE '\\' OR o.short_name LIKE @q ESCAPE '\\' ORDER BY o.name COLLATE NOCASE`).all({ q: likeContaining(search) })
       : sql(ctx.db, `${ORG_SELECT} ORDER BY o.name COLLATE NOCASE`).all();
     return rows.map((r) => toCamel<Organisation>(r as Record<string, unknown>));
   },
@@ -31,15 +28,7 @@ export const organisations = {
     const row = sql(ctx.db, `${ORG_SELECT} WHERE o.name = ? COLLATE NOCASE`).get(name) as Record<string, unknown> | undefined;
     return row && toCamel<Organisation>(row);
   },
-  insert(ctx: Ctx, values: Omit<Organisation, 'id' | 'createdAt' | 'updatedAt' | 'peopleCount'>): number {
-    return insertRow(ctx, 'organisation', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Partial<Organisation>): void {
-    updateRow(ctx, 'organisation', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'organisation', id);
-  },
+  ...tableWrites<Omit<Organisation, 'id' | 'createdAt' | 'updatedAt' | 'peopleCount'>, Partial<Organisation>>('organisation'),
 };
 
 export const people = {
@@ -51,20 +40,12 @@ export const people = {
     if (organisationId !== null) where.push('p.organisation_id = @org');
     const text = `${PERSON_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
     return sql(ctx.db, text)
-      .all({ q: like(search), org: organisationId })
+      .all({ q: likeContaining(search), org: organisationId })
       .map((r) => toCamel<Person>(r as Record<string, unknown>));
   },
   get(ctx: Ctx, id: number): Person | undefined {
     const row = sql(ctx.db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
     return row && toCamel<Person>(row);
   },
-  insert(ctx: Ctx, values: Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'organisationName'>): number {
-    return insertRow(ctx, 'person', toSnake(values));
-  },
-  update(ctx: Ctx, id: number, patch: Partial<Person>): void {
-    updateRow(ctx, 'person', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'person', id);
-  },
+  ...tableWrites<Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'organisationName'>, Partial<Person>>('person'),
 };

@@ -1,6 +1,7 @@
-import { insertRow, updateRow, deleteRow } from '../db/audit';
+import { insertRow, updateRow } from '../db/audit';
 import { toCamel, toSnake } from '../db/rows';
 import { sql } from '../db/statements';
+import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
 import type { FrameworkTheme, ThemeKind, ValueStatus } from './contract';
 import type { Frequency } from './periods';
@@ -87,15 +88,7 @@ export const themes = {
   nextPosition(ctx: Ctx): number {
     return sql<{ n: number }>(ctx.db, `SELECT coalesce(max(position), 0) + 1 AS n FROM framework_theme`).get()!.n;
   },
-  insert(ctx: Ctx, values: Omit<FrameworkTheme, 'id' | 'indicatorCount'>): number {
-    return insertRow(ctx, 'framework_theme', toSnake({ ...values }));
-  },
-  update(ctx: Ctx, id: number, patch: Partial<Omit<FrameworkTheme, 'id' | 'indicatorCount'>>): void {
-    updateRow(ctx, 'framework_theme', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'framework_theme', id);
-  },
+  ...tableWrites<Omit<FrameworkTheme, 'id' | 'indicatorCount'>>('framework_theme'),
 };
 
 export type IndicatorColumns = Omit<IndicatorRow, 'id' | 'themeName' | 'themeKind' | 'themePosition' | 'ragAmberTolerancePercent' | 'ownerOrganisationName' | 'valueCount'>;
@@ -116,15 +109,7 @@ export const indicators = {
     const row = sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.code = ? COLLATE NOCASE`).get(code);
     return row && toCamel<IndicatorRow>(row);
   },
-  insert(ctx: Ctx, values: IndicatorColumns): number {
-    return insertRow(ctx, 'indicator', toSnake({ ...values }));
-  },
-  update(ctx: Ctx, id: number, patch: Partial<IndicatorColumns>): void {
-    updateRow(ctx, 'indicator', id, toSnake(patch));
-  },
-  remove(ctx: Ctx, id: number): void {
-    deleteRow(ctx, 'indicator', id);
-  },
+  ...tableWrites<IndicatorColumns>('indicator'),
 };
 
 export type NewValue = Omit<ValueRow, 'id' | 'supersededById' | 'suppliedByOrganisationName'>;
