@@ -14,44 +14,14 @@
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { dispatch, type Session } from '../main/api/dispatch';
+import type { Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
 import type { FundingStreamSummary, Position } from '../main/funding/contract';
 import { generateWorkspace } from './generate';
-
-function parseArgs(argv: string[]): { db?: string; iterations: number } {
-  const args: { db?: string; iterations: number } = { iterations: 5 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--db') args.db = resolve(value);
-    else if (flag === '--iterations') args.iterations = Number(value);
-    else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/funding-exports.ts [--db FILE] [--iterations 5]`);
-  }
-  return args;
-}
-
-async function time(iterations: number, fn: () => unknown): Promise<{ medianMs: number; minMs: number }> {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const mid = samples.length >> 1;
-  return { medianMs: samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2, minMs: samples[0]! };
-}
-
-async function call<R>(session: Session, name: string, input: unknown): Promise<R> {
-  const env = await dispatch(session, name, input);
-  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-  return env.value as R;
-}
+import { call, parseExportBenchArgs, time } from './harness';
 
 const pounds = (p: number) => p / 100;
 
@@ -91,7 +61,7 @@ async function bareReturn(p: Position): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseExportBenchArgs(process.argv.slice(2), 'funding-exports', 5);
   const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-bench-funding-'));
   const path = join(dir, 'ten-years.db');
   try {

@@ -16,51 +16,16 @@
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from 'docx';
 import ExcelJS from 'exceljs';
-import { dispatch, type Session } from '../main/api/dispatch';
+import type { Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
 import type { Action, MeetingDetail } from '../main/meetings/contract';
 import { minutesDocument } from '../main/meetings/minutes-docx';
 import { generateWorkspace } from './generate';
-
-interface Args {
-  db?: string;
-  iterations: number;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { iterations: 5 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--db') args.db = resolve(value);
-    else if (flag === '--iterations') args.iterations = Number(value);
-    else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/meetings-exports.ts [--db FILE] [--iterations 5]`);
-  }
-  return args;
-}
-
-async function time(iterations: number, fn: () => Promise<unknown>): Promise<{ medianMs: number; minMs: number }> {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const mid = samples.length >> 1;
-  return { medianMs: samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2, minMs: samples[0]! };
-}
-
-async function call<R>(session: Session, name: string, input: unknown): Promise<R> {
-  const env = await dispatch(session, name, input);
-  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-  return env.value as R;
-}
+import { call, parseExportBenchArgs, time } from './harness';
 
 const cell = (text: string, header = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] });
@@ -107,7 +72,7 @@ async function bareActionLogXlsx(actions: Action[]): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseExportBenchArgs(process.argv.slice(2), 'meetings-exports', 5);
   const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-bench-meetings-'));
   const path = join(dir, 'ten-years.db');
   try {

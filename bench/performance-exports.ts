@@ -14,49 +14,19 @@
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { dispatch, type Session } from '../main/api/dispatch';
+import type { Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
 import { svgsToPngs } from '../main/performance/chart-png';
 import { chartSvg } from '../main/performance/chart-svg';
 import { reportParts } from '../main/performance/report-docx';
 import { values } from '../main/performance/repository';
 import { FIXTURE_TODAY, generateWorkspace } from './generate';
+import { call, parseExportBenchArgs, time } from './harness';
 
-function parseArgs(argv: string[]): { db?: string; iterations: number } {
-  const args: { db?: string; iterations: number } = { iterations: 3 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--db') args.db = resolve(value);
-    else if (flag === '--iterations') args.iterations = Number(value);
-    else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/performance-exports.ts [--db FILE] [--iterations 3]`);
-  }
-  return args;
-}
-
-async function time(iterations: number, fn: () => Promise<unknown>): Promise<{ medianMs: number; minMs: number }> {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  const mid = samples.length >> 1;
-  return { medianMs: samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2, minMs: samples[0]! };
-}
-
-async function call(session: Session, name: string, input: unknown): Promise<unknown> {
-  const env = await dispatch(session, name, input);
-  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-  return env.value;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseExportBenchArgs(process.argv.slice(2), 'performance-exports', 3);
 const temp = mkdtempSync(join(tmpdir(), 'bench-performance-'));
 try {
   const dbPath = args.db ?? join(temp, 'ten-years.db');

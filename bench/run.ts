@@ -16,6 +16,7 @@ import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase, type Db } from '../main/db/connection';
 import { benchCases, lookupFixture, PROPOSED_INDEXES, type BenchCase } from './cases';
 import { generateWorkspace, tableCounts, type GenerateResult } from './generate';
+import { median } from './harness';
 
 /** Targets from docs/bench.md. */
 const TARGET_MS = 50;
@@ -58,11 +59,6 @@ const normalise = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 /** Nearest-rank percentile of an ascending list. */
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function median(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 interface Timing {

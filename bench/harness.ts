@@ -1,0 +1,52 @@
+/**
+ * What the export benches (bench/*-exports.ts) share: their two options, a median timer and
+ * a call through the real dispatcher. bench/run.ts times its cases its own way (dispatch
+ * and raw alternating, with a 95th percentile) and shares only the median.
+ */
+import { resolve } from 'node:path';
+import { dispatch, type Session } from '../main/api/dispatch';
+
+export interface ExportBenchArgs {
+  /** A workspace to copy (or read) instead of generating the ten-year one. */
+  db?: string;
+  iterations: number;
+}
+
+/** `--db FILE --iterations N`, for `npx tsx bench/<script>.ts`. */
+export function parseExportBenchArgs(argv: string[], script: string, defaultIterations: number): ExportBenchArgs {
+  const args: ExportBenchArgs = { iterations: defaultIterations };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--db') args.db = resolve(value);
+    else if (flag === '--iterations') args.iterations = Number(value);
+    else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/${script}.ts [--db FILE] [--iterations ${defaultIterations}]`);
+  }
+  return args;
+}
+
+/** The median of an ascending list. */
+export function median(sorted: number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One warm-up call, then `iterations` timed calls: their median and fastest. */
+export async function time(iterations: number, fn: () => unknown): Promise<{ medianMs: number; minMs: number }> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: median(samples), minMs: samples[0]! };
+}
+
+/** An operation through the dispatcher; an error envelope stops the bench with its message. */
+export async function call<R = unknown>(session: Session, name: string, input: unknown): Promise<R> {
+  const env = await dispatch(session, name, input);
+  if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+  return env.value as R;
+}
