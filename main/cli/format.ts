@@ -5,6 +5,11 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** An export's size as the command line reports it: "96 KB" (at least 1 KB). */
+export function kilobytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 export function plural(n: number, one: string, many = one + 's'): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }

@@ -1,7 +1,7 @@
-import { openDatabase } from '../db/connection';
+import { kilobytes } from '../cli/format';
+import { UsageError } from '../cli/io';
+import { refuseWorkspaceAsOut, runExport, withOperations } from '../cli/operations';
 import type { Verb } from '../cli/verb';
-import { UsageError, type CliContext } from '../cli/io';
-import { isSqliteFile } from '../cli/workspace-file';
 import { DomainError } from '../shared/errors';
 import { describeQuarter, isFinancialYear, parseQuarter } from '../shared/financial-year';
 import { formatPence } from '../shared/money';
@@ -12,24 +12,8 @@ import type { FundingStreamSummary, ReturnExportResult } from './contract';
  * summary, through the same operations the app calls.
  */
 
-async function withWorkspace<T>(path: string, cli: CliContext, body: (call: (name: string, input: unknown) => Promise<unknown>) => Promise<T>): Promise<T> {
-  // The handler map is loaded only when an export runs, so other commands start quickly.
-  const { dispatch } = await import('../api/dispatch');
-  const db = openDatabase(path, { create: false });
-  try {
-    const session = { db, actor: cli.actor, now: cli.now };
-    return await body(async (name, input) => {
-      const env = await dispatch(session, name, input);
-      if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
-      return env.value;
-    });
-  } finally {
-    db.close();
-  }
-}
-
-function guardOut(out: string, extension: '.xlsx' | '.docx'): void {
-  if (isSqliteFile(out)) throw new DomainError('cli.outIsWorkspace', `${out} is a workspace file; choose another name for the export so the workspace is not overwritten.`, 'out');
+function guardOut(dbPath: string, out: string, extension: '.xlsx' | '.docx'): void {
+  refuseWorkspaceAsOut(dbPath, out);
   if (!out.toLowerCase().endsWith(extension)) throw new DomainError('cli.outExtension', `Out must be a file name ending in ${extension}, not ${out}.`, 'out');
 }
 
@@ -58,15 +42,15 @@ export const exportReturnVerb: Verb = {
       throw new UsageError(`--quarter: ${(err as Error).message}`, RETURN_USAGE);
     }
     const out = values.out as string;
-    guardOut(out, '.xlsx');
-    return withWorkspace(values.db as string, cli, async (call) => {
-      const streams = (await call('fundingStream.list', {})) as FundingStreamSummary[];
+    guardOut(values.db as string, out, '.xlsx');
+    return withOperations(cli, values.db as string, async (call) => {
+      const streams = await call<FundingStreamSummary[]>('fundingStream.list', {});
       const ref = values.stream as string;
       const stream = streams.find((s) => s.reference.toLowerCase() === ref.toLowerCase());
       if (!stream) {
         throw new DomainError('funding_stream.notFound', `There is no funding stream with the reference ${ref}. The workspace has: ${streams.map((s) => s.reference).join(', ') || 'none'}.`, 'stream');
       }
-      const r = (await call('funding.exportReturn', {
+      const r = await call<ReturnExportResult>('funding.exportReturn', {
         streamId: stream.id,
         financialYear: year,
         quarter,
@@ -74,8 +58,8 @@ export const exportReturnVerb: Verb = {
         template: (values.template as string | undefined) ?? '',
         preparedBy: (values['prepared-by'] as string | undefined) ?? '',
         signedOffBy: (values['signed-off-by'] as string | undefined) ?? '',
-      })) as ReturnExportResult;
-      cli.say(`Wrote ${r.path}: ${stream.name}, ${describeQuarter(year, quarter as 1 | 2 | 3 | 4)} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
+      });
+      cli.say(`Wrote ${r.path}: ${stream.name}, ${describeQuarter(year, quarter as 1 | 2 | 3 | 4)} (${kilobytes(r.bytes)}).`);
       cli.say(
         `Actual this quarter ${formatPence(r.totals.actualQuarterPence)}; actual to date ${formatPence(r.totals.actualToDatePence)}; forecast to year end ${formatPence(r.totals.forecastYearEndPence)}; variance ${formatPence(r.totals.variancePence)}.`,
       );
@@ -102,11 +86,9 @@ export const exportFundingVerb: Verb = {
     if (!isFinancialYear(year)) throw new UsageError(`--year must be a financial year written like 2019/20, not "${year}"`, FUNDING_USAGE);
     if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, FUNDING_USAGE);
     const out = values.out as string;
-    guardOut(out, format === 'docx' ? '.docx' : '.xlsx');
-    return withWorkspace(values.db as string, cli, async (call) => {
-      const r = (await call('funding.exportSummary', { financialYear: year, format, out })) as { path: string; bytes: number };
-      cli.say(`Wrote ${r.path}: funding summary ${year} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
-      return 0;
-    });
+    guardOut(values.db as string, out, format === 'docx' ? '.docx' : '.xlsx');
+    const r = await runExport<{ path: string; bytes: number }>(cli, values.db as string, out, 'funding.exportSummary', { financialYear: year, format });
+    cli.say(`Wrote ${r.path}: funding summary ${year} (${kilobytes(r.bytes)}).`);
+    return 0;
   },
 };

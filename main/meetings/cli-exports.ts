@@ -1,10 +1,8 @@
-import { openDatabase } from '../db/connection';
-import type { OpName } from '../api/contract';
-import { UsageError, type CliContext } from '../cli/io';
+import { kilobytes } from '../cli/format';
+import { UsageError } from '../cli/io';
+import { refuseWorkspaceAsOut, runExport, withOperations } from '../cli/operations';
 import type { Verb } from '../cli/verb';
-import { isSqliteFile, sameFile } from '../cli/workspace-file';
-import { DomainError } from '../shared/errors';
-import type { ExportResult } from './contract';
+import type { ExportResult, MeetingDetail } from './contract';
 
 /**
  * `export agenda|minutes|action-log --db FILE --meeting ID --out FILE`: the same
@@ -21,32 +19,14 @@ function meetingId(text: string, usage: string): number {
   return Number(text);
 }
 
-async function runExport(cli: CliContext, dbPath: string, out: string, op: OpName, input: Record<string, unknown>): Promise<ExportResult> {
-  if (sameFile(dbPath, out) || isSqliteFile(out)) {
-    throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export.`, 'out');
-  }
-  // The handler map is loaded only when an export runs, so other commands start quickly.
-  const { dispatch } = await import('../api/dispatch');
-  const db = openDatabase(dbPath, { create: false });
-  try {
-    const env = await dispatch({ db, actor: cli.actor, now: cli.now }, op, { ...input, out });
-    if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
-    return env.value as ExportResult;
-  } finally {
-    db.close();
-  }
-}
-
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
 export const exportAgendaVerb: Verb = {
   name: 'export agenda',
   summary: 'Write a meeting’s agenda as a Word document.',
   options: common,
   async run({ values }, cli) {
     const usage = 'export agenda --db FILE --meeting ID --out FILE.docx';
-    const r = await runExport(cli, values.db as string, values.out as string, 'meeting.exportAgenda', { id: meetingId(values.meeting as string, usage) });
-    cli.say(`Wrote ${r.path}: agenda of ${r.count} items (${kb(r.bytes)}).`);
+    const r = await runExport<ExportResult>(cli, values.db as string, values.out as string, 'meeting.exportAgenda', { id: meetingId(values.meeting as string, usage) });
+    cli.say(`Wrote ${r.path}: agenda of ${r.count} items (${kilobytes(r.bytes)}).`);
     return 0;
   },
 };
@@ -57,8 +37,8 @@ export const exportMinutesVerb: Verb = {
   options: common,
   async run({ values }, cli) {
     const usage = 'export minutes --db FILE --meeting ID --out FILE.docx';
-    const r = await runExport(cli, values.db as string, values.out as string, 'meeting.exportMinutes', { id: meetingId(values.meeting as string, usage) });
-    cli.say(`Wrote ${r.path}: minutes of ${r.count} items (${kb(r.bytes)}).`);
+    const r = await runExport<ExportResult>(cli, values.db as string, values.out as string, 'meeting.exportMinutes', { id: meetingId(values.meeting as string, usage) });
+    cli.say(`Wrote ${r.path}: minutes of ${r.count} items (${kilobytes(r.bytes)}).`);
     return 0;
   },
 };
@@ -77,22 +57,14 @@ export const exportActionLogVerb: Verb = {
     const out = values.out as string;
     const format = (values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx');
     if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
-    let boardId: number | null = null;
-    if (values.meeting !== undefined) {
-      const id = meetingId(values.meeting as string, usage);
+    const id = values.meeting === undefined ? null : meetingId(values.meeting as string, usage);
+    refuseWorkspaceAsOut(values.db as string, out);
+    const r = await withOperations(cli, values.db as string, async (call) => {
       // The board is found through the same read the app uses; a missing meeting is named.
-      const { dispatch } = await import('../api/dispatch');
-      const db = openDatabase(values.db as string, { create: false });
-      try {
-        const env = await dispatch({ db, actor: cli.actor, now: cli.now }, 'meeting.get', { id });
-        if (!env.ok) throw new DomainError(env.error.code, env.error.message, 'meeting');
-        boardId = (env.value as { meeting: { boardId: number } }).meeting.boardId;
-      } finally {
-        db.close();
-      }
-    }
-    const r = await runExport(cli, values.db as string, out, 'action.exportLog', { boardId, format });
-    cli.say(`Wrote ${r.path}: ${r.count} action${r.count === 1 ? '' : 's'} (${kb(r.bytes)}).`);
+      const boardId = id === null ? null : (await call<MeetingDetail>('meeting.get', { id })).meeting.boardId;
+      return call<ExportResult>('action.exportLog', { boardId, format, out });
+    });
+    cli.say(`Wrote ${r.path}: ${r.count} action${r.count === 1 ? '' : 's'} (${kilobytes(r.bytes)}).`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
-import { openDatabase } from '../db/connection';
-import type { Verb } from '../cli/verb';
+import { kilobytes } from '../cli/format';
 import { UsageError } from '../cli/io';
-import { DomainError } from '../shared/errors';
+import { runExport } from '../cli/operations';
+import type { Verb } from '../cli/verb';
 
 /**
  * `export performance --db FILE --as-at 2020-03-31 --format docx|xlsx --out FILE`: the Word
@@ -19,20 +19,15 @@ export const exportPerformanceVerb: Verb = {
   async run({ values }, cli) {
     const format = values.format as string;
     if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, 'export performance --db FILE --as-at YYYY-MM-DD --format docx|xlsx --out FILE');
-    // The handler map is loaded only when an export runs, so other commands start quickly.
-    const { dispatch } = await import('../api/dispatch');
-    const db = openDatabase(values.db as string, { create: false });
-    try {
-      const session = { db, actor: cli.actor, now: cli.now };
-      const input = { asAt: values['as-at'], out: values.out };
-      const env = await dispatch(session, format === 'docx' ? 'performance.exportReport' : 'performance.exportDataset', input);
-      if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
-      const value = env.value as { path: string; bytes: number; indicators?: number; charts?: number; rows?: number };
-      const what = format === 'docx' ? `${value.indicators} indicators, ${value.charts} charts` : `${value.rows} indicator-period rows`;
-      cli.say(`Wrote ${value.path}: ${what} (${Math.max(1, Math.round(value.bytes / 1024))} KB).`);
-      return 0;
-    } finally {
-      db.close();
-    }
+    const value = await runExport<{ path: string; bytes: number; indicators?: number; charts?: number; rows?: number }>(
+      cli,
+      values.db as string,
+      values.out as string,
+      format === 'docx' ? 'performance.exportReport' : 'performance.exportDataset',
+      { asAt: values['as-at'] },
+    );
+    const what = format === 'docx' ? `${value.indicators} indicators, ${value.charts} charts` : `${value.rows} indicator-period rows`;
+    cli.say(`Wrote ${value.path}: ${what} (${kilobytes(value.bytes)}).`);
+    return 0;
   },
 };

@@ -83,7 +83,7 @@ describe('performance exports', () => {
     expect(indicators.getRow(3).getCell(15).value).toBe(378);
   });
 
-  it('the CLI writes both, and names a bad date or format', async () => {
+  it('the CLI writes both, and names a bad date or format, and will not write over the workspace', async () => {
     const ws = tempWorkspace();
     await framework(ws);
     ws.db.close();
@@ -99,6 +99,9 @@ describe('performance exports', () => {
     expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '31/03/2020', '--format', 'docx', '--out', docx], io, { actor: 'test' })).toBe(1);
     expect(lines.join('\n')).toContain('As-at date must be a date written YYYY-MM-DD');
     expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '2020-03-31', '--format', 'pdf', '--out', docx], io, { actor: 'test' })).toBe(2);
+    lines.length = 0;
+    expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '2020-03-31', '--format', 'xlsx', '--out', ws.path], io, { actor: 'test' })).toBe(1);
+    expect(lines.join('\n')).toContain('is a workspace file');
   });
 
   it('the live table for papers: the scorecard as text rows, and as a Word table with coloured status cells', async () => {

@@ -1,0 +1,47 @@
+import type { Database } from 'better-sqlite3';
+import type { OpName } from '../api/contract';
+import { openDatabase } from '../db/connection';
+import { DomainError } from '../shared/errors';
+import type { CliContext } from './io';
+import { isSqliteFile, sameFile } from './workspace-file';
+
+/**
+ * How a command line export reaches the operations the app calls: open the workspace, call
+ * through the same dispatcher (validation, handler, one transaction per write), close it.
+ */
+
+export type CallOperation = <R = unknown>(name: OpName, input: unknown) => Promise<R>;
+
+/**
+ * Runs `body` with the workspace open; `call` turns an error envelope back into the
+ * DomainError it was, so the command line reports it like any other.
+ */
+export async function withOperations<T>(cli: CliContext, dbPath: string, body: (call: CallOperation, db: Database) => Promise<T>): Promise<T> {
+  // The handler map is loaded only when an export runs, so other commands start quickly.
+  const { dispatch } = await import('../api/dispatch');
+  const db = openDatabase(dbPath, { create: false });
+  try {
+    const session = { db, actor: cli.actor, now: cli.now };
+    const call: CallOperation = async <R>(name: OpName, input: unknown) => {
+      const env = await dispatch(session, name, input);
+      if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
+      return env.value as R;
+    };
+    return await body(call, db);
+  } finally {
+    db.close();
+  }
+}
+
+/** An export never writes over the workspace, or over any other SQLite file. */
+export function refuseWorkspaceAsOut(dbPath: string, out: string): void {
+  if (sameFile(dbPath, out) || isSqliteFile(out)) {
+    throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export so the workspace is not overwritten.`, 'out');
+  }
+}
+
+/** One export operation that writes `out`: the path is checked first, then the operation runs with it. */
+export function runExport<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: Record<string, unknown>): Promise<R> {
+  refuseWorkspaceAsOut(dbPath, out);
+  return withOperations(cli, dbPath, (call) => call<R>(op, { ...input, out }));
+}
