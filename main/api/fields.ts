@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isFinancialYear, isIsoDate, isIsoMonth } from '../shared/financial-year';
+import { parseMoney } from '../shared/money';
 
 /**
  * Field builders whose messages name the field as the user sees it, so an error reads
@@ -50,6 +51,31 @@ export const pence = (label: string) =>
   z.number({ error: `${label} must be an amount in pence` }).int(`${label} must be a whole number of pence`).refine(Number.isSafeInteger, `${label} is too large`);
 
 export const nonNegativePence = (label: string) => pence(label).refine((n) => n >= 0, `${label} cannot be negative`);
+
+/**
+ * Money as a person types it ("£1.16m", "1,160,000", "£35k") → integer pence, through
+ * parseMoney, with a message that names the field. An operation that takes money as text
+ * has one road from a keyboard, a pasted cell or an imported file to the database.
+ */
+export const money = (label: string, opts: { allowNegative?: boolean } = {}) =>
+  z.string({ error: `${label} must be an amount of money written as text, e.g. "£35,000"` }).transform((text, ctx) => {
+    const r = parseMoney(text);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.reason.startsWith('"') ? `${label}: ${r.reason}` : `${label} ${r.reason}` });
+      return z.NEVER;
+    }
+    if (r.pence < 0 && !opts.allowNegative) {
+      ctx.addIssue({ code: 'custom', message: `${label} cannot be negative (${text.trim()} was entered)` });
+      return z.NEVER;
+    }
+    return r.pence;
+  });
+
+export const percent = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .min(0, `${label} must be between 0 and 100`)
+    .max(100, `${label} must be between 0 and 100`);
 
 export const flag = (label: string) => z.boolean({ error: `${label} must be yes or no` });
 

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
-import { financialYear, flag, id, isoDate, isoMonth, nullable, optionalText, requiredText } from '../api/fields';
-import { money, percent } from './fields';
+import { financialYear, flag, id, isoDate, isoMonth, money, nullable, optionalText, percent, requiredText } from '../api/fields';
 
 /**
  * The funding area: funding streams with their yearly allocations and rules, budget lines,
  * funded projects (awards), monthly actual and forecast spend, the position views, the
  * what-if virement, claims and the Home Office spend return. Money arrives as text typed by
- * a person (see ./fields.ts) and leaves as integer pence.
+ * a person (money() in main/api/fields.ts) and leaves as integer pence.
  */
 
 export const CLAIM_FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
