@@ -215,12 +215,8 @@ export interface Position {
   warnings: FundingWarning[];
 }
 
-export interface StreamYearSummary {
-  streamId: number;
-  reference: string;
-  name: string;
-  funder: string;
-  financialYear: string;
+/** A stream-year's headline figures; the overview's totals are the same figures summed over its streams. */
+export interface StreamYearFigures {
   allocationPence: number;
   budgetedPence: number;
   actualToDatePence: number;
@@ -233,6 +229,14 @@ export interface StreamYearSummary {
    */
   allocationVariancePence: number;
   underspendAtRiskPence: number;
+}
+
+export interface StreamYearSummary extends StreamYearFigures {
+  streamId: number;
+  reference: string;
+  name: string;
+  funder: string;
+  financialYear: string;
   warnings: FundingWarning[];
 }
 
@@ -240,15 +244,7 @@ export interface FundingOverview {
   financialYear: string;
   streams: StreamYearSummary[];
   /** Each the sum of the streams' figures. */
-  totals: {
-    allocationPence: number;
-    budgetedPence: number;
-    actualToDatePence: number;
-    forecastYearEndPence: number;
-    variancePence: number;
-    allocationVariancePence: number;
-    underspendAtRiskPence: number;
-  };
+  totals: StreamYearFigures;
 }
 
 /** One move of a what-if virement: from a budget line or award to another. */

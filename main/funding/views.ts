@@ -1,7 +1,7 @@
 import type { Ctx } from '../shared/context';
 import { notFound } from '../shared/errors';
 import { monthsOfYear, type Quarter } from '../shared/financial-year';
-import type { FundingOverview, Position, StreamYearSummary } from './contract';
+import type { FundingOverview, Position, StreamYearFigures, StreamYearSummary } from './contract';
 import { isInterventionHeading } from './headings';
 import { computePosition, defaultAsOfQuarter, type PositionInput } from './position';
 import { allocations, awards, budgetLines, spend, streams, type StreamRow } from './repository';
@@ -72,7 +72,7 @@ export function loadOverview(ctx: Ctx, financialYear: string, asOfQuarter: numbe
     .list(ctx)
     .filter((s) => s.firstYear <= financialYear && s.lastYear >= financialYear)
     .map((s) => summarise(computePosition(positionInput(ctx, s, financialYear, asOfQuarter))));
-  const totals = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0, allocationVariancePence: 0, underspendAtRiskPence: 0 };
-  for (const s of list) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s[k];
+  const totals: StreamYearFigures = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0, allocationVariancePence: 0, underspendAtRiskPence: 0 };
+  for (const s of list) for (const k of Object.keys(totals) as (keyof StreamYearFigures)[]) totals[k] += s[k];
   return { financialYear, streams: list, totals };
 }

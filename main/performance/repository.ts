@@ -3,36 +3,15 @@ import { toCamel, toSnake } from '../db/rows';
 import { sql } from '../db/statements';
 import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
-import type { FrameworkTheme, ThemeKind, ValueStatus } from './contract';
-import type { Frequency } from './periods';
-import type { TargetKind } from './target';
-import type { Polarity, Unit } from './units';
+import type { FrameworkTheme, Indicator, IndicatorValue, ThemeKind, ValueStatus } from './contract';
 
 /** SQL for the performance framework. Rows come back camelCased; nothing here formats. */
 type Row = Record<string, unknown>;
 
-export interface IndicatorRow {
-  id: number;
-  themeId: number;
-  themeName: string;
+/** An indicator as stored, with its theme's kind and position (for ordering); the service adds the target in words. */
+export interface IndicatorRow extends Omit<Indicator, 'target'> {
   themeKind: ThemeKind;
   themePosition: number;
-  ragAmberTolerancePercent: number;
-  code: string;
-  name: string;
-  definition: string;
-  unit: Unit;
-  polarity: Polarity;
-  frequency: Frequency;
-  dataSource: string;
-  ownerOrganisationId: number | null;
-  ownerOrganisationName: string | null;
-  baselinePeriod: string | null;
-  baselineValue: number | null;
-  targetKind: TargetKind | null;
-  targetValue: number | null;
-  targetBy: string | null;
-  valueCount: number;
 }
 
 export interface ScorecardValue {
@@ -42,18 +21,8 @@ export interface ScorecardValue {
   note: string;
 }
 
-export interface ValueRow {
-  id: number;
-  indicatorId: number;
-  period: string;
-  value: number;
-  status: ValueStatus;
-  note: string;
-  suppliedByOrganisationId: number | null;
-  suppliedByOrganisationName: string | null;
-  receivedOn: string;
-  supersededById: number | null;
-}
+/** A value as stored; the service adds its period label, its value as text and its revisions. */
+export type ValueRow = Omit<IndicatorValue, 'periodLabel' | 'valueText' | 'revisions'>;
 
 const THEME_SELECT = `
   SELECT t.*, (SELECT count(*) FROM indicator i WHERE i.theme_id = t.id) AS indicator_count
