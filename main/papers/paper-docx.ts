@@ -75,23 +75,25 @@ function labelParagraph(label: string, text: RichText): Paragraph {
 }
 
 /**
- * Column widths (percent) in proportion to what the columns hold: a long description gets
- * room, a figure or a date stays narrow, nothing narrower than its longest word allows.
+ * Column widths (percent) for a table on an A4 page: each column at least as wide as its
+ * longest word (so no word is split across lines, which Word and LibreOffice would each do
+ * their own way), the rest shared in proportion to how much text the column holds.
  */
+const TEXT_WIDTH_PT = 470; // A4 less 2.2 cm margins each side
+const CHAR_PT = 0.6 * 12; // an average Arial character at 12 pt, bold headers included
+const CELL_MARGINS_PT = 12;
+
 export function columnWidths(columns: readonly string[], rows: readonly (readonly RichText[])[]): number[] {
   const text = (t: RichText) => (typeof t === 'string' ? t : t.map((s) => (typeof s === 'string' ? s : s.text)).join(''));
-  const weights = columns.map((header, i) => {
-    const cells = rows.map((r) => text(r[i] ?? ''));
-    const mean = cells.length ? cells.reduce((n, c) => n + c.length, 0) / cells.length : header.length;
-    const longestWord = Math.max(...[header, ...cells].flatMap((c) => c.split(/\s+/)).map((w) => w.length), 1);
-    return Math.max(Math.min(mean, 60), longestWord, 4);
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
-  const raw = weights.map((w) => (w / total) * 100);
-  // Nothing under 8 %, so a short column keeps its header on one or two lines.
-  const floored = raw.map((w) => Math.max(w, 8));
-  const scale = 100 / floored.reduce((a, b) => a + b, 0);
-  return floored.map((w) => Math.round(w * scale * 10) / 10);
+  const cells = columns.map((header, i) => [header, ...rows.map((r) => text(r[i] ?? ''))]);
+  const longest = cells.map((c) => Math.max(1, ...c.flatMap((x) => x.split(/\s+/)).map((w) => w.length)));
+  const floor = longest.map((n) => ((n * CHAR_PT + CELL_MARGINS_PT) / TEXT_WIDTH_PT) * 100);
+  const floorSum = floor.reduce((a, b) => a + b, 0);
+  if (floorSum >= 100) return floor.map((f) => Math.round((f / floorSum) * 1000) / 10);
+  const mean = cells.map((c) => c.slice(1).reduce((n, x) => n + x.length, 0) / Math.max(1, c.length - 1));
+  const extra = mean.map((m, i) => Math.max(0, Math.min(m, 80) - longest[i]!) + 1);
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  return floor.map((f, i) => Math.round((f + ((100 - floorSum) * extra[i]!) / extraSum) * 10) / 10);
 }
 
 function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbering, mode: NumberingMode): FileChild[] {

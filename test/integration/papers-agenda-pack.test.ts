@@ -21,12 +21,12 @@ async function addItem(ws: TestWorkspace, title: string, confidential = false): 
   return items.find((i) => i.title === title)!.id;
 }
 
-async function paperOn(ws: TestWorkspace, itemId: number, reference: string, title: string, pages: number): Promise<number> {
+async function paperOn(ws: TestWorkspace, itemId: number, reference: string, title: string, pages: number, extra: PaperBlock[] = []): Promise<number> {
   const p = await ws.call('paper.create', { templateKey: 'board-paper', reference, title, agendaItemId: itemId, authorPersonId: 1, presenterPersonId: 1 });
   const bodies: Record<string, PaperBlock[]> = {
     introduction: [para(`This paper asks the Board to decide on ${title.toLowerCase()}.`)],
     'essential-background': filler(title, pages),
-    'timescales-and-costs': [para('Within budget for 2019/20.')],
+    'timescales-and-costs': [para('Within budget for 2019/20.'), ...extra],
     'decision-required': [para('A decision is sought.')],
     recommendation: [para('The Board is asked to approve the recommendation.')],
   };
@@ -45,7 +45,11 @@ async function fourPapers(): Promise<{ ws: TestWorkspace; ids: { update: number;
   const media = await addItem(ws, 'Communications and media strategy');
   const ids = {
     update: 1,
-    performance: await paperOn(ws, performance, 'SB/2020/04', 'Performance framework', 2),
+    // With the live tables of the funded projects and the scorecard, whose rows the layout must count as LibreOffice does.
+    performance: await paperOn(ws, performance, 'SB/2020/04', 'Performance framework', 2, [
+      { type: 'live', source: 'funding.awards', params: { stream: 'VRF', year: '2019/20' } },
+      { type: 'live', source: 'performance.scorecard', params: { asAt: '2020-03-01' } },
+    ]),
     caseManagement: await paperOn(ws, caseManagement, 'SB/2020/05', 'Case management system', 1),
     media: await paperOn(ws, media, 'SB/2020/06', 'Communications and media strategy', 3),
   };

@@ -149,3 +149,19 @@ describe('comparing versions', () => {
     expect(t.lines[1]!.text).toBe('• Underspend: none');
   });
 });
+
+describe('table column widths', () => {
+  it('give each column room for its longest word, and the rest by how much it holds', async () => {
+    const { columnWidths } = await import('../../main/papers/paper-docx');
+    const widths = columnWidths(['Organisation', 'Project', 'Tier', 'Award'], [
+      ['Kent Police', 'To deliver a Mini Cadets scheme in local schools, building on the successful Volunteer Police Cadets scheme.', 'Primary', '£36,814'],
+      ['Rising Sun & Choices', 'To provide support for girls aged 11-16 who are at risk of sexual exploitation.', 'Secondary', '£35,000'],
+    ]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    // "Organisation" (12 characters) and "Secondary" (9) fit on one line: 12 × 7.2 pt + 12 pt of a 470 pt line.
+    expect(widths[0]).toBeGreaterThanOrEqual(((12 * 7.2 + 12) / 470) * 100 - 0.1);
+    expect(widths[2]).toBeGreaterThanOrEqual(((9 * 7.2 + 12) / 470) * 100 - 0.1);
+    // The long descriptions get the most room.
+    expect(widths[1]).toBe(Math.max(...widths));
+  });
+});
