@@ -87,6 +87,8 @@ export interface PaperVersionSummary {
   /** 1, 2, 3… in the order the versions were kept. */
   number: number;
   status: PaperStatus;
+  /** Why it was kept: "For review", or "Issued in the agenda pack (issue 1)". */
+  label: string;
   createdAt: string;
 }
 

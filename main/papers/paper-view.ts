@@ -104,10 +104,23 @@ export function paperWarnings(ctx: Ctx, row: PaperRow): PaperWarning[] {
   return warnings;
 }
 
+export function versionLabel(v: { status: string; snapshotJson: string }): string {
+  try {
+    const snap = JSON.parse(v.snapshotJson) as { kind?: string; issue?: { number: number; public: boolean; part: string } };
+    if (snap.kind === 'packIssue' && snap.issue) {
+      const what = snap.issue.part === 'withdrawn' ? 'Withdrawn from' : snap.issue.part === 'supplement' ? 'Issued in a supplement to' : 'Issued in';
+      return `${what} the ${snap.issue.public ? 'public ' : ''}agenda pack (issue ${snap.issue.number})`;
+    }
+  } catch {
+    // An unreadable snapshot is still listed, by its status.
+  }
+  return PAPER_STATUS_LABELS[v.status as PaperStatus] ?? v.status;
+}
+
 export function versionList(ctx: Ctx, paperId: number) {
   return versions
     .of(ctx, paperId)
-    .map((v, i) => ({ id: v.id, number: i + 1, status: v.status as PaperStatus, createdAt: v.createdAt }));
+    .map((v, i) => ({ id: v.id, number: i + 1, status: v.status as PaperStatus, label: versionLabel(v), createdAt: v.createdAt }));
 }
 
 export function paperDetail(ctx: Ctx, id: number): PaperDetail {

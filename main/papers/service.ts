@@ -9,7 +9,7 @@ import type { papersContract, PaperDetail, SectionSaved } from './contract';
 import { resolveLiveTable } from './live-tables';
 import { paperDocument } from './paper-docx';
 import { canMove, PAPER_STATUS_LABELS } from './paper-status';
-import { paperDetail, paperForDocument, paperWarnings, requirePaper, snapshotOf, type PaperSnapshot } from './paper-view';
+import { paperDetail, paperForDocument, paperWarnings, requirePaper, snapshotOf, versionLabel, type PaperSnapshot } from './paper-view';
 import { lookups, papers, sections, versions, type PaperRow } from './repository';
 import { nameList } from './required-sections';
 import { findTemplate, loadTemplates } from './templates';
@@ -198,8 +198,7 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       if (i < 0) throw new DomainError('paper.noVersion', `${row.reference} has no version ${versionId}.`, 'from');
       const v = numbered[i]!;
       const snap = snapshotFromVersion(v.snapshotJson);
-      const what = snap.kind === 'packIssue' ? 'as issued in the agenda pack' : PAPER_STATUS_LABELS[v.status as keyof typeof PAPER_STATUS_LABELS] ?? v.status;
-      return { label: `Version ${i + 1} (${what}, ${v.createdAt.slice(0, 16).replace('T', ' ')})`, snap };
+      return { label: `Version ${i + 1} (${versionLabel(v)}, ${v.createdAt.slice(0, 16).replace('T', ' ')})`, snap };
     };
     const before = label(from);
     const after = to === null ? { label: `Current text (${isoNow(ctx).slice(0, 16).replace('T', ' ')})`, snap: snapshotOf(ctx, row) } : label(to);

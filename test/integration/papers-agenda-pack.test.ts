@@ -150,6 +150,8 @@ describe('the agenda pack', () => {
       ['SB/2020/05', expect.any(Number)],
       ['SB/2020/06', expect.any(Number)],
     ]);
+    // Each paper keeps the version that went out.
+    expect((await ws.call('paper.get', { id: ids.performance })).versions.map((v) => v.label)).toEqual(['For review', 'Final', 'Issued in the agenda pack (issue 1)']);
     const first = join(ws.dir, 'issue1.docx');
     await ws.call('agendaPack.export', { meetingId: MARCH_BOARD, out: first });
     expect((await ws.fails('agendaPack.issue', { meetingId: MARCH_BOARD })).code).toBe('agendaPack.nothingNew');

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { PaperDetail, VersionComparison } from '../../../main/papers/contract';
-import { PAPER_STATUS_LABELS } from '../../../main/papers/paper-status';
 import { api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField } from '../components/fields';
@@ -22,7 +21,7 @@ export function VersionsPanel({ detail }: { detail: PaperDetail }) {
       </section>
     );
   }
-  const options = versions.map((v) => ({ value: String(v.id), label: `Version ${v.number}: ${PAPER_STATUS_LABELS[v.status] ?? v.status}, ${stamp(v.createdAt)}` }));
+  const options = versions.map((v) => ({ value: String(v.id), label: `Version ${v.number}: ${v.label}, ${stamp(v.createdAt)}` }));
   const fromValue = from || String(versions[versions.length - 1]!.id);
 
   async function compare() {
