@@ -131,6 +131,19 @@ const NUMBERED_LIST = 'numbered-list';
 const ROMAN_LIST = 'roman-list';
 const BULLET_LIST = 'bullet-list';
 
+export interface ListOptions {
+  /**
+   * Keep the items on one page (each item is kept with the next): for a short list, so it
+   * is not split across a page break. Give its lead-in paragraph keepNext as well to keep
+   * the list with it. Not for a long list, which Word would then push whole to a new page.
+   */
+  keepTogether?: boolean;
+}
+
+function listItems(items: RichText[], numbering: { reference: string; level: number; instance?: number }, opts: ListOptions): Paragraph[] {
+  return items.map((item, i) => new Paragraph({ numbering, children: runs(item), keepNext: opts.keepTogether && i < items.length - 1 ? true : undefined }));
+}
+
 /**
  * Numbering in a document: paragraphs numbered 1, 2, 3… across sections (the Police and
  * Crime Panel report style), and lists. Each numbered list gets a fresh instance so it
@@ -152,56 +165,34 @@ export class Numbering {
   }
 
   /** A bullet list (optionally nested one level inside a numbered paragraph). */
-  bullets(items: RichText[], level: 0 | 1 = 0): Paragraph[] {
-    return items.map((item) => new Paragraph({ numbering: { reference: BULLET_LIST, level }, children: runs(item) }));
+  bullets(items: RichText[], level: 0 | 1 = 0, opts: ListOptions = {}): Paragraph[] {
+    return listItems(items, { reference: BULLET_LIST, level }, opts);
   }
 
   /** A numbered list, restarting at 1: 1. 2. 3. (decimal) or i) ii) iii) (lower-roman). */
-  numbered(items: RichText[], level: 0 | 1 = 0, style: 'decimal' | 'lower-roman' = 'decimal'): Paragraph[] {
+  numbered(items: RichText[], level: 0 | 1 = 0, style: 'decimal' | 'lower-roman' = 'decimal', opts: ListOptions = {}): Paragraph[] {
     const instance = ++this.listInstance;
     const reference = style === 'lower-roman' ? ROMAN_LIST : NUMBERED_LIST;
-    return items.map((item) => new Paragraph({ numbering: { reference, level, instance }, children: runs(item) }));
+    return listItems(items, { reference, level, instance }, opts);
   }
 }
 
 function numberingConfig() {
   const indent = (level: number) => ({ left: cm(0.9 + level * 0.9), hanging: cm(0.9) });
+  type Level = { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string };
+  /** Two levels of a list: `top` at level 0, `nested` at level 1, indented `shift` steps further. */
+  const twoLevels = (top: Level, nested: Level, shift = 0) =>
+    [top, nested].map((l, level) => ({ level, format: l.format, text: l.text, alignment: AlignmentType.LEFT, style: { paragraph: { indent: indent(level + shift) } } }));
   return {
     config: [
       {
         reference: NUMBERED_PARAGRAPHS,
         levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: indent(0) } } }],
       },
-      {
-        reference: NUMBERED_LIST,
-        levels: [0, 1].map((level) => ({
-          level,
-          format: level === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER,
-          text: level === 0 ? '%1.' : '%2)',
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: indent(level + 0) } },
-        })),
-      },
-      {
-        reference: ROMAN_LIST,
-        levels: [0, 1].map((level) => ({
-          level,
-          format: level === 0 ? LevelFormat.LOWER_ROMAN : LevelFormat.LOWER_LETTER,
-          text: level === 0 ? '%1)' : '%2)',
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: indent(level + 0) } },
-        })),
-      },
-      {
-        reference: BULLET_LIST,
-        levels: [0, 1].map((level) => ({
-          level,
-          format: LevelFormat.BULLET,
-          text: level === 0 ? '\u2022' : '\u2013',
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: indent(level + 1) } },
-        })),
-      },
+      { reference: NUMBERED_LIST, levels: twoLevels({ format: LevelFormat.DECIMAL, text: '%1.' }, { format: LevelFormat.LOWER_LETTER, text: '%2)' }) },
+      { reference: ROMAN_LIST, levels: twoLevels({ format: LevelFormat.LOWER_ROMAN, text: '%1)' }, { format: LevelFormat.LOWER_LETTER, text: '%2)' }) },
+      // Bullets sit one step further in, under the text of a numbered paragraph.
+      { reference: BULLET_LIST, levels: twoLevels({ format: LevelFormat.BULLET, text: '\u2022' }, { format: LevelFormat.BULLET, text: '\u2013' }, 1) },
     ],
   };
 }

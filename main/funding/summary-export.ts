@@ -250,7 +250,8 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
     const table = fundingTable(p);
     if (table.rows.length > 0) body.push(...fundingTableDocx(table));
     if (p.warnings.length > 0) {
-      body.push(paragraph('Points for the Board:', { bold: true, keepNext: true }), ...numbering.bullets(p.warnings.map((w) => w.message + '.')));
+      // The lead-in keeps with the list, and a short list keeps together, so no point is left alone over a page break.
+      body.push(paragraph('Points for the Board:', { bold: true, keepNext: true }), ...numbering.bullets(p.warnings.map((w) => w.message + '.'), 0, { keepTogether: true }));
     }
   }
   if (overview.streams.length === 0) body.push(paragraph(`No funding stream covers ${fy}.`));

@@ -64,6 +64,34 @@ describe('Word building blocks', () => {
   }, 120_000);
 });
 
+describe('Word lists', () => {
+  it('keep a short list together when asked (each item but the last kept with the next), and leave other lists free to break', async () => {
+    const n = new Numbering();
+    const out = join(tempDir(), 'lists.docx');
+    const doc = buildDocument({ title: 'Lists', marking: 'OFFICIAL' }, [
+      [
+        paragraph('Points for the Board:', { keepNext: true }),
+        ...n.bullets(['The first point.', 'The second point.'], 0, { keepTogether: true }),
+        ...n.numbered(['One', 'Two', 'Three'], 0, 'lower-roman', { keepTogether: true }),
+        ...n.bullets(['Free one', 'Free two']),
+      ],
+    ]);
+    await writeDocx(out, doc);
+    const xml = (await readDocx(out)).document;
+    const kept = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [paragraphs(m[0])[0]!.text, m[0].includes('<w:keepNext/>')]);
+    expect(kept).toEqual([
+      ['Points for the Board:', true],
+      ['The first point.', true],
+      ['The second point.', false],
+      ['One', true],
+      ['Two', true],
+      ['Three', false],
+      ['Free one', false],
+      ['Free two', false],
+    ]);
+  });
+});
+
 describe('Excel building blocks', () => {
   it('write a titled, filtered, frozen data sheet with dates as dates, £ as numbers and formula-like text as text', async () => {
     const dir = tempDir();

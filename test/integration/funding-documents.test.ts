@@ -84,6 +84,17 @@ describe('funding tables in Word', () => {
     );
     expect(text).toContain('Home Office. Allocation for 2019/20: £1,160,000, all of it budgeted (6 budget lines). To be spent by 31 March 2020; it cannot be carried over.');
     expect(doc.headers.join('')).toMatch(/OFFICIAL/);
+    // Each "Points for the Board:" keeps with its list, and the list keeps together: every item but the last keeps with the next.
+    const xmlParagraphs = [...doc.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const leadIns = xmlParagraphs.flatMap((p, i) => (p.includes('Points for the Board:') ? [i] : []));
+    expect(leadIns.length).toBeGreaterThan(0);
+    for (const at of leadIns) {
+      expect(xmlParagraphs[at]).toContain('<w:keepNext/>');
+      const list: string[] = [];
+      for (let i = at + 1; xmlParagraphs[i]?.includes('<w:numPr>'); i++) list.push(xmlParagraphs[i]!);
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.map((p) => p.includes('<w:keepNext/>'))).toEqual(list.map((_, i) => i < list.length - 1));
+    }
 
     const xlsx = join(ws.dir, 'summary.xlsx');
     await ws.call('funding.exportSummary', { financialYear: '2019/20', format: 'xlsx', out: xlsx });
