@@ -219,3 +219,20 @@ test('text pasted from Word keeps its paragraphs and lists and loses its styles;
   await expect(comparison.locator('ins')).toHaveText('Within budget for 2019/20.');
   await screenshot(page, 'papers-03-versions-compared');
 });
+
+test('an agenda pack is exported and recorded as issued from the Papers area', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  await page.goto(`${workspace.bridge.url}#/papers/packs`);
+  await page.getByLabel('Meeting').selectOption({ label: 'Kent & Medway VRU Strategic Board, 19 Mar 2020' });
+  await expect(page.getByRole('row', { name: /SB\/2020\/03 Kent Violence Reduction Unit/ })).toContainText('Not issued');
+  const out = join(workspace.dir, 'pack.docx');
+  await page.getByLabel('Save as').fill(out);
+  await page.getByRole('button', { name: 'Export pack' }).click();
+  await expect(page.getByText(`Saved the agenda pack to ${out}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Record as issued' }).click();
+  await expect(page.getByText('Issue 1 recorded: 1 paper kept as it went out, with its pages.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /SB\/2020\/03/ })).toContainText('1–4');
+  await screenshot(page, 'papers-04-agenda-pack');
+  const h1 = headings((await readDocx(out)).document).filter((h) => h.level === 'Heading1').map((h) => h.text);
+  expect(h1).toEqual(['Agenda', 'Contents', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)']);
+});

@@ -59,7 +59,7 @@ export function AgendaPacks() {
     setError(null);
     try {
       const r = await call(api().agendaPack.issue({ meetingId: Number(meetingId), public: isPublic }));
-      setDone(`Issue ${r.issueNumber} recorded: ${r.parts.length} ${r.parts.length === 1 ? 'paper' : 'papers'} kept as they went out, with their pages.`);
+      setDone(`Issue ${r.issueNumber} recorded: ${r.parts.length === 1 ? '1 paper kept as it went out, with its pages' : `${r.parts.length} papers kept as they went out, with their pages`}.`);
     } catch (err) {
       setError(messageOf(err));
     }
@@ -150,8 +150,8 @@ export function AgendaPacks() {
             <button type="button" className="button" onClick={() => void exportPack()}>
               Export pack
             </button>
-            <button type="button" className="button button-secondary" onClick={() => void issue()}>
-              {plan.issued === 0 ? 'Record as issued' : 'Record the supplement as issued'}
+            <button type="button" className="button button-secondary" onClick={() => void issue()} disabled={plan.issued > 0 && plan.pendingChanges.length === 0}>
+              {plan.issued === 0 ? 'Record as issued' : plan.pendingChanges.length ? 'Record the supplement as issued' : 'Nothing new to issue'}
             </button>
           </div>
         </>
