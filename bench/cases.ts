@@ -5,18 +5,24 @@
  * bench/run.ts checks that each raw text is one the dispatcher actually prepared, so a
  * repository change that is not copied here fails the run instead of timing stale SQL.
  *
- * An entry without `op` is a query an area will need before its operations exist; it is
- * timed raw only and printed as "(no operation yet)", so the data model's query costs are
- * known now. When the area lands, give the entry its `op` and replace the SQL with the
- * repository's text.
+ * An entry with `op` whose operation reads in several statements (meeting.get,
+ * funding.position) lists every statement it runs, with its parameters, so the ratio
+ * compares the whole operation with the whole of its SQL.
+ *
+ * An entry without `op` is timed raw only and printed with its `label` (default "(no
+ * operation yet)"): the decisions and papers queries until those areas' operations settle,
+ * and the read behind an export that is timed on its own. When an operation lands, give
+ * the entry its `op` and replace the SQL with the repository's text.
  */
 import type { Database } from 'better-sqlite3';
 import type { OpName } from '../main/api/contract';
+import { weekOf } from '../main/meetings/action-rules';
 import { FIXTURE_TODAY } from './generate';
 
 export interface RawQuery {
   sql: string;
-  params?: Record<string, unknown>;
+  /** Named parameters as an object, positional (`?`) ones as a list. */
+  params?: Record<string, unknown> | unknown[];
 }
 
 export interface BenchCase {
@@ -45,8 +51,11 @@ export interface Fixture {
   /** The board with the most meetings (a monthly group): the largest per-board lists. */
   busyBoardId: number;
   strategicBoardId: number;
-  /** The meeting with the most agenda items. */
+  /** The meeting with the most agenda items, its board and start, and the memberships current on its date. */
   meetingId: number;
+  meetingBoardId: number;
+  meetingStartsAt: string;
+  meetingMembershipIds: number[];
   /** The organisation with the most people. */
   organisationId: number;
   /** The person whose audit rows are oldest: audit.list has to look furthest for them. */
@@ -54,6 +63,10 @@ export interface Fixture {
   /** The funding stream with the most spend rows, and its first financial year. */
   streamId: number;
   financialYear: string;
+  /** Every stream covering that year, in funding_stream list order (the overview reads each). */
+  streamIdsOfYear: number[];
+  /** The indicator with the most current values. */
+  indicatorId: number;
   today: string;
 }
 
@@ -67,15 +80,30 @@ export function lookupFixture(db: Database): Fixture {
     SELECT coalesce(bl.stream_id, a.stream_id) FROM spend s
     LEFT JOIN budget_line bl ON bl.id = s.budget_line_id LEFT JOIN award a ON a.id = s.award_id
     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)));
+  const financialYear = String(required('budget line', one(`SELECT min(financial_year) FROM budget_line WHERE stream_id = ${streamId}`)));
+  const meetingId = Number(required('agenda item', one('SELECT meeting_id FROM agenda_item GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id DESC LIMIT 1')));
+  const meeting = db.prepare('SELECT board_id, starts_at FROM meeting WHERE id = ?').get(meetingId) as { board_id: number; starts_at: string };
+  const ids = (text: string, ...params: unknown[]) => db.prepare(text).pluck().all(...params) as number[];
   return {
     busyBoardId: Number(required('meeting', one('SELECT board_id FROM meeting GROUP BY board_id ORDER BY count(*) DESC, board_id LIMIT 1'))),
     strategicBoardId: Number(required('board', one(`SELECT id FROM board ORDER BY code = 'SB' DESC, id LIMIT 1`))),
-    meetingId: Number(required('agenda item', one('SELECT meeting_id FROM agenda_item GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id DESC LIMIT 1'))),
+    meetingId,
+    meetingBoardId: meeting.board_id,
+    meetingStartsAt: meeting.starts_at,
+    meetingMembershipIds: ids(
+      'SELECT id FROM membership WHERE board_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)',
+      meeting.board_id,
+      meeting.starts_at.slice(0, 10),
+      meeting.starts_at.slice(0, 10),
+    ),
     organisationId: Number(required('person with an organisation', one(
       'SELECT organisation_id FROM person WHERE organisation_id IS NOT NULL GROUP BY organisation_id ORDER BY count(*) DESC, organisation_id LIMIT 1'))),
     auditPersonId: Number(one(`SELECT entity_id FROM audit_log WHERE entity = 'person' ORDER BY id LIMIT 1`) ?? required('person', one('SELECT min(id) FROM person'))),
     streamId,
-    financialYear: String(required('budget line', one(`SELECT min(financial_year) FROM budget_line WHERE stream_id = ${streamId}`))),
+    financialYear,
+    streamIdsOfYear: ids('SELECT id FROM funding_stream WHERE first_year <= ? AND last_year >= ? ORDER BY first_year, reference COLLATE NOCASE', financialYear, financialYear),
+    indicatorId: Number(required('indicator value', one(
+      'SELECT indicator_id FROM indicator_value WHERE superseded_by_id IS NULL GROUP BY indicator_id ORDER BY count(*) DESC, indicator_id LIMIT 1'))),
     today: FIXTURE_TODAY,
   };
 }
@@ -96,34 +124,72 @@ const AUDIT_LIST = (entity: string, entityId: number | null) => {
 };
 const COUNTED = ['organisation', 'person', 'board', 'meeting', 'paper', 'decision', 'action', 'indicator', 'funding_stream', 'award'];
 
-// --- Queries the coming areas will need (no operation yet) ----------------------------------
+// --- Meetings and actions: main/meetings/repository.ts ---------------------------------------
+
+const NAME = (alias: string) => `(${alias}.given_name || ' ' || ${alias}.family_name)`;
+
+const MEETING_SELECT = `
+  SELECT mt.*, b.name AS board_name, b.code AS board_code,
+    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count
+  FROM meeting mt JOIN board b ON b.id = mt.board_id`;
+const MEETING_LIST = `${MEETING_SELECT}
+       WHERE (@boardId IS NULL OR mt.board_id = @boardId) AND (@from IS NULL OR mt.starts_at >= @from)
+         AND (@to IS NULL OR substr(mt.starts_at, 1, 10) <= @to) AND (@status IS NULL OR mt.status = @status)
+       ORDER BY mt.starts_at DESC, mt.id DESC`;
+const BOARD_SELECT = `
+  SELECT b.*,
+    (SELECT count(DISTINCT m.person_id) FROM membership m
+      WHERE m.board_id = b.id AND m.starts_on <= @today AND (m.ends_on IS NULL OR m.ends_on >= @today)) AS current_member_count
+  FROM board b`;
+const QUORUM_ORGANISATIONS = `SELECT o.id, o.name FROM board_quorum_organisation q JOIN organisation o ON o.id = q.organisation_id
+       WHERE q.board_id = ? ORDER BY o.name COLLATE NOCASE`;
+const MEMBERSHIP_SELECT = `
+  SELECT ms.*, ${NAME('p')} AS name, p.job_title, p.organisation_id, o.name AS organisation_name
+  FROM membership ms JOIN person p ON p.id = ms.person_id LEFT JOIN organisation o ON o.id = p.organisation_id`;
+const ROLE_ORDER = `CASE ms.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 WHEN 'member' THEN 3 WHEN 'adviser' THEN 4 ELSE 5 END`;
+const MEMBERSHIP_LIST = `${MEMBERSHIP_SELECT}
+       WHERE ms.board_id = @boardId AND (@on IS NULL OR (ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)))
+       ORDER BY ${ROLE_ORDER}, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, ms.starts_on`;
+const SUBSTITUTES = `SELECT p.id AS person_id, ${NAME('p')} AS name FROM membership_substitute s JOIN person p ON p.id = s.person_id
+       WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
+const ATTENDANCE_LIST = `SELECT a.*, ${NAME('p')} AS name, o.name AS organisation_name, ${NAME('s')} AS substitute_for_name
+       FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organisation o ON o.id = p.organisation_id
+       LEFT JOIN person s ON s.id = a.substitute_for_person_id
+       WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
+const DECLARATION_LIST = `SELECT d.*, ${NAME('p')} AS name FROM declaration d JOIN person p ON p.id = d.person_id
+       LEFT JOIN agenda_item a ON a.id = d.agenda_item_id
+       WHERE d.meeting_id = ? ORDER BY coalesce(a.position, 0), d.id`;
+const AGENDA_PAPERS = `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`;
+const AGENDA_DECISIONS = `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`;
+const AGENDA_ITEMS = `SELECT a.*, ${NAME('p')} AS lead_name FROM agenda_item a LEFT JOIN person p ON p.id = a.lead_person_id
+       WHERE a.meeting_id = ? ORDER BY a.position, a.id`;
+const PREVIOUS_MEETING = `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`;
+const NEXT_MEETING = `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at > ? AND id <> ? ORDER BY starts_at LIMIT 1`;
+const ACTION_SELECT = `
+  SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,
+    CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
+         ELSE o.name END AS owner_name,
+    (ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today) AS overdue,
+    (SELECT json_object('updatedOn', u.updated_on, 'text', u.text) FROM action_update u
+      WHERE u.action_id = ac.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1) AS latest_update
+  FROM action ac
+  LEFT JOIN board b ON b.id = ac.board_id
+  LEFT JOIN meeting mt ON mt.id = ac.meeting_id
+  LEFT JOIN agenda_item ai ON ai.id = ac.agenda_item_id
+  LEFT JOIN person p ON p.id = ac.owner_person_id
+  LEFT JOIN organisation po ON po.id = p.organisation_id
+  LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
+/** actions.list builds its WHERE from the filters given. */
+const ACTION_LIST = (where: string) => `${ACTION_SELECT} WHERE ${where}
+      ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
+const ACTIONS_LIVE_BEFORE = `${ACTION_SELECT} WHERE ac.board_id = @boardId AND ac.status IN ('open','in_progress')
+         AND coalesce(mt.starts_at, ac.created_at) < @before
+       ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
+const ACTIONS_DUE_BETWEEN = `${ACTION_SELECT} WHERE ac.status IN ('open','in_progress') AND ac.due_on BETWEEN @from AND @to ORDER BY ac.due_on, ac.id`;
+
+// --- Decisions and papers: raw only until their operations settle ----------------------------
 
 const FULL_NAME = (alias: string) => `trim(${alias}.given_name || ' ' || ${alias}.family_name)`;
-
-const MEETINGS_OF_BOARD = `
-  SELECT m.*, b.name AS board_name, b.code AS board_code,
-    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS agenda_item_count,
-    (SELECT count(*) FROM paper p WHERE p.meeting_id = m.id) AS paper_count,
-    (SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id AND t.status = 'present') AS present_count
-  FROM meeting m JOIN board b ON b.id = m.board_id
-  WHERE m.board_id = @boardId
-  ORDER BY m.starts_at DESC`;
-
-const MEETINGS_BETWEEN = `
-  SELECT m.id, m.starts_at, m.ends_at, m.status, m.location, b.name AS board_name, b.code AS board_code
-  FROM meeting m JOIN board b ON b.id = m.board_id
-  WHERE m.starts_at >= @from AND m.starts_at < @to
-  ORDER BY m.starts_at`;
-
-const AGENDA_OF_MEETING = `
-  SELECT a.*, ${FULL_NAME('p')} AS lead_name, pa.reference AS paper_reference, pa.status AS paper_status,
-    (SELECT count(*) FROM decision d WHERE d.agenda_item_id = a.id) AS decision_count,
-    (SELECT count(*) FROM action x WHERE x.agenda_item_id = a.id) AS action_count
-  FROM agenda_item a
-  LEFT JOIN person p ON p.id = a.lead_person_id
-  LEFT JOIN paper pa ON pa.agenda_item_id = a.id
-  WHERE a.meeting_id = @meetingId
-  ORDER BY a.position`;
 
 const DECISION_LOG = (where: string) => `
   SELECT d.id, d.reference, d.title, d.type, d.status, d.decided_on, d.confidential, d.financial_amount_pence,
@@ -135,25 +201,6 @@ const DECISION_LOG = (where: string) => `
   WHERE ${where}
   ORDER BY d.decided_on DESC, d.reference DESC`;
 
-const ACTION_LOG = (where: string) => `
-  SELECT x.id, x.description, x.due_on, x.status, x.completed_on, b.code AS board_code, m.starts_at AS meeting_starts_at,
-    ${FULL_NAME('p')} AS owner_name, o.name AS owner_organisation_name,
-    (SELECT u.text FROM action_update u WHERE u.action_id = x.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1) AS latest_update,
-    x.status IN ('open', 'in_progress') AND x.due_on < @today AS overdue
-  FROM action x
-  LEFT JOIN board b ON b.id = x.board_id
-  LEFT JOIN meeting m ON m.id = x.meeting_id
-  LEFT JOIN person p ON p.id = x.owner_person_id
-  LEFT JOIN organisation o ON o.id = x.owner_organisation_id
-  WHERE ${where}
-  ORDER BY x.due_on, x.id`;
-
-const OPEN_ACTIONS_PER_BOARD = `
-  SELECT b.id, b.code, count(*) AS open_count, sum(x.due_on < @today) AS overdue_count
-  FROM action x JOIN board b ON b.id = x.board_id
-  WHERE x.status IN ('open', 'in_progress')
-  GROUP BY b.id ORDER BY b.name`;
-
 const PAPERS_OF_BOARD = `
   SELECT pa.id, pa.reference, pa.title, pa.status, pa.purpose, pa.issued_at, m.starts_at AS meeting_starts_at, ${FULL_NAME('p')} AS author_name
   FROM paper pa
@@ -162,112 +209,64 @@ const PAPERS_OF_BOARD = `
   WHERE pa.board_id = @boardId
   ORDER BY m.starts_at DESC, pa.reference`;
 
-/** Each indicator's latest current value beside the same month a year before (the RAG inputs). */
-const SCORECARD = `
-  SELECT i.id, i.code, i.name, i.unit, i.polarity, t.name AS theme_name, cur.period, cur.value, cur.status,
-    prev.value AS value_year_before
-  FROM indicator i
-  JOIN framework_theme t ON t.id = i.theme_id
-  LEFT JOIN indicator_value cur ON cur.indicator_id = i.id AND cur.superseded_by_id IS NULL
-    AND cur.period = (SELECT max(v.period) FROM indicator_value v WHERE v.indicator_id = i.id AND v.superseded_by_id IS NULL)
-  LEFT JOIN indicator_value prev ON prev.indicator_id = i.id AND prev.superseded_by_id IS NULL
-    AND prev.period = printf('%04d-%s', CAST(substr(cur.period, 1, 4) AS INTEGER) - 1, substr(cur.period, 6, 2))
-  ORDER BY t.position, i.code`;
+// --- Performance: main/performance/repository.ts ---------------------------------------------
 
-const ROLLING_TOTALS = `
-  SELECT v.indicator_id,
-    sum(CASE WHEN v.period > @yearAgo THEN v.value END) AS last_12_months,
-    sum(CASE WHEN v.period <= @yearAgo THEN v.value END) AS previous_12_months
-  FROM indicator_value v
-  WHERE v.superseded_by_id IS NULL AND v.period > @twoYearsAgo
-  GROUP BY v.indicator_id`;
-
-/** main/performance/repository.ts: indicators.list (all themes) and values.currentSince (the scorecard's last four years). */
-const INDICATOR_LIST = `
+const INDICATOR_SELECT = `
   SELECT i.*, t.name AS theme_name, t.kind AS theme_kind, t.position AS theme_position,
          t.rag_amber_tolerance_percent, o.name AS owner_organisation_name,
          (SELECT count(*) FROM indicator_value v WHERE v.indicator_id = i.id AND v.superseded_by_id IS NULL) AS value_count
   FROM indicator i
   JOIN framework_theme t ON t.id = i.theme_id
-  LEFT JOIN organisation o ON o.id = i.owner_organisation_id ORDER BY t.position, t.name, i.code COLLATE NOCASE`;
+  LEFT JOIN organisation o ON o.id = i.owner_organisation_id`;
+/** indicators.list (all themes) and values.currentSince (the scorecard's last four years). */
+const INDICATOR_LIST = `${INDICATOR_SELECT} ORDER BY t.position, t.name, i.code COLLATE NOCASE`;
 const SCORECARD_VALUES = `SELECT indicator_id, period, value, status, note FROM indicator_value
        WHERE superseded_by_id IS NULL
          AND period >= (CASE WHEN period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN @annualFromYear ELSE @fromYear END)
        ORDER BY indicator_id, period`;
+const VALUE_SELECT = `
+  SELECT v.*, o.name AS supplied_by_organisation_name
+  FROM indicator_value v LEFT JOIN organisation o ON o.id = v.supplied_by_organisation_id`;
+const CURRENT_VALUES = `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NULL ORDER BY v.period`;
+const REVISIONS = `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NOT NULL ORDER BY v.period, v.id DESC`;
+/** values.allCurrent: what performance.exportDataset reads (the export itself is timed in bench/performance-exports.ts). */
+const ALL_CURRENT_VALUES = `SELECT v.indicator_id, v.period, v.value, v.status, v.note, v.received_on, o.name AS supplied_by_organisation_name
+       FROM indicator_value v LEFT JOIN organisation o ON o.id = v.supplied_by_organisation_id
+       WHERE v.superseded_by_id IS NULL ORDER BY v.indicator_id, v.period`;
 
-const ALL_CURRENT_VALUES = `
-  SELECT v.indicator_id, v.period, v.value, v.status
-  FROM indicator_value v
-  WHERE v.superseded_by_id IS NULL
-  ORDER BY v.indicator_id, v.period`;
+// --- Funding: main/funding/repository.ts ---------------------------------------------------------
 
-/**
- * Spend by stream, financial year and quarter; Q1 = April–June (main/shared/financial-year.ts).
- * Summed by stream and month first, through each parent (budget line or award), so the
- * year/quarter arithmetic runs on a few thousand month totals, not on every spend row:
- * the same query grouped straight on the computed year and quarter took 40–70 ms here.
- */
-const SPEND_BY_STREAM_YEAR_QUARTER = `
-  WITH by_month AS (
-    SELECT bl.stream_id, s.month,
-      sum(CASE WHEN s.kind = 'actual' THEN s.amount_pence ELSE 0 END) AS actual_pence,
-      sum(CASE WHEN s.kind = 'forecast' THEN s.amount_pence ELSE 0 END) AS forecast_pence
-    FROM budget_line bl JOIN spend s ON s.budget_line_id = bl.id
-    GROUP BY 1, 2
-    UNION ALL
-    SELECT a.stream_id, s.month,
-      sum(CASE WHEN s.kind = 'actual' THEN s.amount_pence ELSE 0 END),
-      sum(CASE WHEN s.kind = 'forecast' THEN s.amount_pence ELSE 0 END)
-    FROM award a JOIN spend s ON s.award_id = a.id
-    GROUP BY 1, 2
-  ), m AS (
-    SELECT stream_id, actual_pence, forecast_pence,
-      CAST(substr(month, 1, 4) AS INTEGER) AS y, CAST(substr(month, 6, 2) AS INTEGER) AS mo
-    FROM by_month
-  )
-  SELECT fs.reference AS stream_reference,
-    printf('%d/%02d', y - (mo < 4), (y - (mo < 4) + 1) % 100) AS financial_year,
-    (mo + 8) % 12 / 3 + 1 AS quarter,
-    sum(actual_pence) AS actual_pence, sum(forecast_pence) AS forecast_pence
-  FROM m JOIN funding_stream fs ON fs.id = m.stream_id
-  GROUP BY m.stream_id, financial_year, quarter
-  ORDER BY fs.reference, financial_year, quarter`;
+const STREAM_LIST = `SELECT * FROM funding_stream ORDER BY first_year, reference COLLATE NOCASE`;
+const STREAM_GET = `SELECT * FROM funding_stream WHERE id = ?`;
+const SPEND_OF_LINES = `SELECT s.* FROM budget_line b JOIN spend s ON s.budget_line_id = b.id WHERE b.stream_id = ? AND b.financial_year = ? ORDER BY s.id`;
+const SPEND_OF_AWARDS = `SELECT s.* FROM award a JOIN spend s ON s.award_id = a.id WHERE a.stream_id = ? AND s.month BETWEEN ? AND ? ORDER BY s.id`;
+const ALLOCATION = `SELECT amount_pence FROM stream_allocation WHERE stream_id = ? AND financial_year = ?`;
+const BUDGET_LINES = `SELECT * FROM budget_line WHERE stream_id = ? AND financial_year = ? ORDER BY id`;
+const AWARD_SELECT = `SELECT a.*, o.name AS organisation_name FROM award a JOIN organisation o ON o.id = a.organisation_id`;
+const AWARDS_OF_YEAR = `${AWARD_SELECT} WHERE a.stream_id = @stream AND (
+             EXISTS (SELECT 1 FROM award_year y WHERE y.award_id = a.id AND y.financial_year = @fy)
+             OR EXISTS (SELECT 1 FROM spend s WHERE s.award_id = a.id AND s.month BETWEEN @first AND @last))
+           ORDER BY a.id`;
+const AWARDS_OF_STREAM = `${AWARD_SELECT} WHERE a.stream_id = ? ORDER BY a.id`;
+const AWARD_YEARS_OF_STREAM = `SELECT y.award_id, y.financial_year, y.amount_pence FROM award_year y JOIN award a ON a.id = y.award_id WHERE a.stream_id = ? ORDER BY y.financial_year`;
 
-/** One stream's budget-line spend by year and quarter (a budget line belongs to one year). */
-const SPEND_OF_STREAM_BY_YEAR_QUARTER = `
-  SELECT bl.financial_year, (CAST(substr(s.month, 6, 2) AS INTEGER) + 8) % 12 / 3 + 1 AS quarter,
-    sum(CASE WHEN s.kind = 'actual' THEN s.amount_pence ELSE 0 END) AS actual_pence,
-    sum(CASE WHEN s.kind = 'forecast' THEN s.amount_pence ELSE 0 END) AS forecast_pence
-  FROM budget_line bl JOIN spend s ON s.budget_line_id = bl.id
-  WHERE bl.stream_id = @streamId
-  GROUP BY bl.financial_year, quarter
-  ORDER BY bl.financial_year, quarter`;
-
-/** The return's body: budget, actual and forecast per heading for one stream and year. */
-const BUDGET_VS_SPEND = `
-  SELECT bl.id, bl.heading, bl.cost_type, bl.allocated_pence,
-    coalesce(sum(CASE WHEN s.kind = 'actual' THEN s.amount_pence END), 0) AS actual_pence,
-    coalesce(sum(CASE WHEN s.kind = 'forecast' THEN s.amount_pence END), 0) AS forecast_pence
-  FROM budget_line bl LEFT JOIN spend s ON s.budget_line_id = bl.id
-  WHERE bl.stream_id = @streamId AND bl.financial_year = @financialYear
-  GROUP BY bl.id
-  ORDER BY bl.cost_type DESC, bl.heading`;
-
-const AWARDS_OF_STREAM = `
-  SELECT a.id, a.project, o.name AS organisation_name, a.starts_on, a.ends_on, a.tier,
-    (SELECT sum(y.amount_pence) FROM award_year y WHERE y.award_id = a.id) AS awarded_pence,
-    (SELECT sum(s.amount_pence) FROM spend s WHERE s.award_id = a.id AND s.kind = 'actual') AS spent_pence
-  FROM award a JOIN organisation o ON o.id = a.organisation_id
-  WHERE a.stream_id = @streamId
-  ORDER BY o.name, a.project`;
+/** What views.positionInput reads for one stream-year (the position itself is worked out in TypeScript). */
+function positionReads(streamId: number, financialYear: string): RawQuery[] {
+  const start = Number(financialYear.slice(0, 4));
+  const [first, last] = [`${start}-04`, `${start + 1}-03`];
+  return [
+    { sql: SPEND_OF_LINES, params: [streamId, financialYear] },
+    { sql: SPEND_OF_AWARDS, params: [streamId, first, last] },
+    { sql: ALLOCATION, params: [streamId, financialYear] },
+    { sql: BUDGET_LINES, params: [streamId, financialYear] },
+    { sql: AWARDS_OF_YEAR, params: { stream: streamId, fy: financialYear, first, last } },
+    { sql: AWARD_YEARS_OF_STREAM, params: [streamId] },
+  ];
+}
 
 export function benchCases(fx: Fixture): BenchCase[] {
   const fyStart = Number(fx.financialYear.slice(0, 4));
-  const lastMonth = fx.today.slice(0, 7);
-  const monthsBack = (n: number) => {
-    const total = Number(lastMonth.slice(0, 4)) * 12 + Number(lastMonth.slice(5, 7)) - 1 - n;
-    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-  };
+  const [yearFrom, yearTo] = [`${fyStart}-04-01`, `${fyStart + 1}-03-31`];
   const audit = (entity: string, entityId: number | null, limit: number): RawQuery => ({ sql: AUDIT_LIST(entity, entityId), params: { entity, entityId, limit } });
 
   return [
@@ -307,41 +306,97 @@ export function benchCases(fx: Fixture): BenchCase[] {
       raw: [audit('spend', null, 100)],
     },
 
-    // Raw only: the areas to come
-    { name: 'meetings of a board, newest first', area: 'meetings', raw: [{ sql: MEETINGS_OF_BOARD, params: { boardId: fx.busyBoardId } }] },
-    { name: 'meetings of all boards in one year', area: 'meetings', raw: [{ sql: MEETINGS_BETWEEN, params: { from: `${fyStart}-04-01`, to: `${fyStart + 1}-04-01` } }] },
-    { name: 'agenda of a meeting', area: 'meetings', raw: [{ sql: AGENDA_OF_MEETING, params: { meetingId: fx.meetingId } }] },
+    // Meetings and actions
+    {
+      name: 'meeting.list of a board', area: 'meetings', op: { name: 'meeting.list', input: { boardId: fx.busyBoardId } },
+      raw: [{ sql: MEETING_LIST, params: { boardId: fx.busyBoardId, from: null, to: null, status: null } }],
+    },
+    {
+      name: 'meeting.list, all boards, one year', area: 'meetings', op: { name: 'meeting.list', input: { from: yearFrom, to: yearTo } },
+      raw: [{ sql: MEETING_LIST, params: { boardId: null, from: yearFrom, to: yearTo, status: null } }],
+    },
+    {
+      // The meeting page: the meeting, its board, members on the day, attendance, declarations, the agenda with papers
+      // and decisions, the actions agreed and matters arising; quorum and numbering are worked out in TypeScript.
+      name: 'meeting.get (agenda, attendance, actions)', area: 'meetings', op: { name: 'meeting.get', input: { id: fx.meetingId } },
+      raw: [
+        { sql: `${MEETING_SELECT} WHERE mt.id = ?`, params: [fx.meetingId] },
+        { sql: `${BOARD_SELECT} WHERE b.id = @id`, params: { id: fx.meetingBoardId, today: fx.today } },
+        { sql: QUORUM_ORGANISATIONS, params: [fx.meetingBoardId] },
+        { sql: MEMBERSHIP_LIST, params: { boardId: fx.meetingBoardId, on: fx.meetingStartsAt.slice(0, 10) } },
+        ...fx.meetingMembershipIds.map((id) => ({ sql: SUBSTITUTES, params: [id] })),
+        { sql: ATTENDANCE_LIST, params: [fx.meetingId] },
+        { sql: DECLARATION_LIST, params: [fx.meetingId] },
+        { sql: AGENDA_PAPERS, params: [fx.meetingId] },
+        { sql: AGENDA_DECISIONS, params: [fx.meetingId] },
+        { sql: AGENDA_ITEMS, params: [fx.meetingId] },
+        { sql: PREVIOUS_MEETING, params: [fx.meetingBoardId, fx.meetingStartsAt, fx.meetingId] },
+        { sql: NEXT_MEETING, params: [fx.meetingBoardId, fx.meetingStartsAt, fx.meetingId] },
+        { sql: ACTION_LIST('ac.meeting_id = @meetingId'), params: { meetingId: fx.meetingId, today: fx.today } },
+        { sql: ACTIONS_LIVE_BEFORE, params: { boardId: fx.meetingBoardId, before: fx.meetingStartsAt, today: fx.today } },
+      ],
+    },
+    {
+      name: 'action.list open and in progress', area: 'actions', op: { name: 'action.list', input: { statuses: ['open', 'in_progress'] } },
+      raw: [{ sql: ACTION_LIST(`ac.status IN ('open', 'in_progress')`), params: { today: fx.today } }],
+    },
+    {
+      name: 'action.list of a board', area: 'actions', op: { name: 'action.list', input: { boardId: fx.busyBoardId } },
+      raw: [{ sql: ACTION_LIST('ac.board_id = @boardId'), params: { boardId: fx.busyBoardId, today: fx.today } }],
+    },
+    {
+      name: 'action.dueThisWeek (dashboard)', area: 'actions', op: { name: 'action.dueThisWeek', input: {} },
+      raw: [
+        { sql: ACTIONS_DUE_BETWEEN, params: { from: fx.today, to: weekOf(fx.today).end, today: fx.today } },
+        { sql: ACTION_LIST(`ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`), params: { today: fx.today } },
+      ],
+    },
+
+    // Decisions and papers: raw only (their operations are still being built)
     { name: 'papers of a board', area: 'papers', raw: [{ sql: PAPERS_OF_BOARD, params: { boardId: fx.busyBoardId } }] },
     { name: 'decision log of a board by date', area: 'decisions', raw: [{ sql: DECISION_LOG('d.board_id = @boardId'), params: { boardId: fx.busyBoardId } }] },
     { name: 'decision log of the Strategic Board', area: 'decisions', raw: [{ sql: DECISION_LOG('d.board_id = @boardId'), params: { boardId: fx.strategicBoardId } }] },
     {
       name: 'decision log, all boards, one year', area: 'decisions',
-      raw: [{ sql: DECISION_LOG('d.decided_on >= @from AND d.decided_on < @to'), params: { from: `${fyStart}-04-01`, to: `${fyStart + 1}-04-01` } }],
+      raw: [{ sql: DECISION_LOG('d.decided_on >= @from AND d.decided_on < @to'), params: { from: yearFrom, to: `${fyStart + 1}-04-01` } }],
     },
     {
       name: 'decision search "funding"', area: 'decisions',
       raw: [{ sql: DECISION_LOG(`(d.title LIKE @q OR d.text LIKE @q OR d.reference LIKE @q)`), params: { q: like('funding') } }],
     },
-    { name: 'open actions by due date', area: 'actions', raw: [{ sql: ACTION_LOG(`x.status IN ('open', 'in_progress')`), params: { today: fx.today } }] },
-    { name: 'action log of a board', area: 'actions', raw: [{ sql: ACTION_LOG('x.board_id = @boardId'), params: { boardId: fx.busyBoardId, today: fx.today } }] },
-    { name: 'open and overdue actions per board', area: 'actions', raw: [{ sql: OPEN_ACTIONS_PER_BOARD, params: { today: fx.today } }] },
-    { name: 'indicator scorecard (latest vs year before)', area: 'performance', raw: [{ sql: SCORECARD }] },
+
+    // Performance
+    { name: 'indicator.list (200 indicators)', area: 'performance', op: { name: 'indicator.list', input: {} }, raw: [{ sql: INDICATOR_LIST }] },
     {
-      name: 'indicator rolling 12-month totals', area: 'performance',
-      raw: [{ sql: ROLLING_TOTALS, params: { yearAgo: monthsBack(12), twoYearsAgo: monthsBack(24) } }],
+      name: 'indicatorValue.list (one indicator, 120 months)', area: 'performance', op: { name: 'indicatorValue.list', input: { indicatorId: fx.indicatorId } },
+      raw: [{ sql: `${INDICATOR_SELECT} WHERE i.id = ?`, params: [fx.indicatorId] }, { sql: REVISIONS, params: [fx.indicatorId] }, { sql: CURRENT_VALUES, params: [fx.indicatorId] }],
     },
-    { name: 'indicator values, all current (200×120)', area: 'performance', raw: [{ sql: ALL_CURRENT_VALUES }] },
     {
       // The whole scorecard: RAG, trends, rolling totals and sparklines of every indicator, worked out in TypeScript.
       name: 'performance.scorecard (200 indicators × 120 months)', area: 'performance', op: { name: 'performance.scorecard', input: { asAt: fx.today } },
       raw: [{ sql: INDICATOR_LIST }, { sql: SCORECARD_VALUES, params: { fromYear: String(Number(fx.today.slice(0, 4)) - 4), annualFromYear: String(Number(fx.today.slice(0, 4)) - 7) } }],
     },
-    { name: 'spend totals by stream/year/quarter', area: 'funding', raw: [{ sql: SPEND_BY_STREAM_YEAR_QUARTER }] },
-    { name: 'spend of one stream by year/quarter', area: 'funding', raw: [{ sql: SPEND_OF_STREAM_BY_YEAR_QUARTER, params: { streamId: fx.streamId } }] },
     {
-      name: 'budget vs actual vs forecast, one stream-year', area: 'funding',
-      raw: [{ sql: BUDGET_VS_SPEND, params: { streamId: fx.streamId, financialYear: fx.financialYear } }],
+      name: 'indicator values, all current (200×120)', area: 'performance', raw: [{ sql: ALL_CURRENT_VALUES }],
+      label: '(read by performance.exportDataset)',
     },
-    { name: 'awards of a stream with spend to date', area: 'funding', raw: [{ sql: AWARDS_OF_STREAM, params: { streamId: fx.streamId } }] },
+
+    // Funding: the position of a stream-year is worked out in TypeScript from these reads
+    {
+      name: 'funding.position (one stream-year)', area: 'funding', op: { name: 'funding.position', input: { streamId: fx.streamId, financialYear: fx.financialYear } },
+      raw: [{ sql: STREAM_GET, params: [fx.streamId] }, ...positionReads(fx.streamId, fx.financialYear)],
+    },
+    {
+      name: 'funding.overview (every stream, one year)', area: 'funding', op: { name: 'funding.overview', input: { financialYear: fx.financialYear } },
+      raw: [{ sql: STREAM_LIST }, ...fx.streamIdsOfYear.flatMap((id) => positionReads(id, fx.financialYear))],
+    },
+    {
+      name: 'spend.grid (one stream-year by month)', area: 'funding', op: { name: 'spend.grid', input: { streamId: fx.streamId, financialYear: fx.financialYear } },
+      raw: [{ sql: STREAM_GET, params: [fx.streamId] }, ...positionReads(fx.streamId, fx.financialYear)],
+    },
+    {
+      name: 'award.list (a stream, every year)', area: 'funding', op: { name: 'award.list', input: { streamId: fx.streamId } },
+      raw: [{ sql: STREAM_GET, params: [fx.streamId] }, { sql: AWARDS_OF_STREAM, params: [fx.streamId] }, { sql: AWARD_YEARS_OF_STREAM, params: [fx.streamId] }],
+    },
   ];
 }

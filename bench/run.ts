@@ -15,7 +15,7 @@ import type { Statement } from 'better-sqlite3';
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase, type Db } from '../main/db/connection';
 import { benchCases, lookupFixture, PROPOSED_INDEXES, type BenchCase } from './cases';
-import { generateWorkspace, tableCounts, type GenerateResult } from './generate';
+import { FIXTURE_TODAY, generateWorkspace, tableCounts, type GenerateResult } from './generate';
 import { median } from './harness';
 
 /** Targets from docs/bench.md. */
@@ -148,7 +148,8 @@ async function main(): Promise<void> {
       return prepareRaw(text);
     }) as Db['prepare'];
 
-    const session: Session = { db, actor: 'bench', log: (message, err) => console.error(message, err) };
+    // The workspace's own "today", so overdue flags and the week's dashboard match the generated data.
+    const session: Session = { db, actor: 'bench', now: () => new Date(`${FIXTURE_TODAY}T12:00:00`), log: (message, err) => console.error(message, err) };
     const cases = benchCases(fixture);
     const results: CaseResult[] = [];
     let peakRss = process.memoryUsage().rss;
@@ -224,7 +225,7 @@ async function runCase(
   if (c.op) for (let i = 0; i < Math.max(1, args.warmup); i++) await callDispatch();
 
   // For a case with an operation, run the exact text the dispatcher prepared.
-  const statements: { stmt: Statement; params: Record<string, unknown> | undefined }[] = c.raw.map((q) => {
+  const statements: { stmt: Statement; params: BenchCase['raw'][number]['params'] }[] = c.raw.map((q) => {
     let text = q.sql;
     if (c.op) {
       const seen = preparedByDispatch.get(normalise(q.sql));
@@ -241,7 +242,7 @@ async function runCase(
   let rawRows = 0;
   const callRaw = () => {
     rawRows = 0;
-    for (const { stmt, params } of statements) rawRows += (params ? stmt.all(params) : stmt.all()).length;
+    for (const { stmt, params } of statements) rawRows += (Array.isArray(params) ? stmt.all(...params) : params ? stmt.all(params) : stmt.all()).length;
   };
   for (let i = 0; i < args.warmup; i++) callRaw();
 
