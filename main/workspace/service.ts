@@ -4,7 +4,8 @@ import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
-import type { AuditEntry, WorkspaceInfo, workspaceContract } from './contract';
+import type { ProtectiveMarking } from '../documents/house-style';
+import type { AuditEntry, SETTING_KEYS, WorkspaceInfo, workspaceContract } from './contract';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
 
@@ -37,6 +38,23 @@ export function workspaceInfo(ctx: Ctx): WorkspaceInfo {
   };
 }
 
+const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const satisfies readonly ProtectiveMarking[];
+
+/**
+ * A setting's value as stored, or a refusal naming the setting. The marking is read by every
+ * export (anything but OFFICIAL-SENSITIVE prints as OFFICIAL), so a typo must not be stored.
+ */
+export function checkedSetting(key: (typeof SETTING_KEYS)[number], value: string): string {
+  if (key === 'defaultProtectiveMarking') {
+    const marking = value.trim().toUpperCase();
+    if (!(MARKINGS as readonly string[]).includes(marking)) {
+      throw new DomainError('setting.badMarking', `Default protective marking must be OFFICIAL or OFFICIAL-SENSITIVE, not "${value}"`, 'value');
+    }
+    return marking;
+  }
+  return value;
+}
+
 export const workspaceHandlers: HandlersFor<typeof workspaceContract> = {
   'workspace.info': (ctx) => workspaceInfo(ctx),
   'workspace.loadDemo': (ctx) => {
@@ -46,7 +64,8 @@ export const workspaceHandlers: HandlersFor<typeof workspaceContract> = {
     importBundle(ctx, demoBundle());
     return workspaceInfo(ctx);
   },
-  'workspace.setSetting': (ctx, { key, value }) => {
+  'workspace.setSetting': (ctx, { key, value: given }) => {
+    const value = checkedSetting(key, given);
     const existing = sql<{ id: number }>(ctx.db, 'SELECT id FROM setting WHERE key = ?').get(key);
     if (existing) updateRow(ctx, 'setting', existing.id, { value });
     else insertRow(ctx, 'setting', { key, value });

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../helpers/workspace';
+
+describe('workspace settings', () => {
+  it('records the organisation name, the user name and the default protective marking, each audited', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.setSetting', { key: 'organisationName', value: 'Kent and Medway Violence Reduction Unit' });
+    await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Bloggs' });
+    const info = await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
+    expect(info.settings).toEqual({
+      defaultProtectiveMarking: 'OFFICIAL-SENSITIVE',
+      organisationName: 'Kent and Medway Violence Reduction Unit',
+      userName: 'Jo Bloggs',
+    });
+    const trail = await ws.call('audit.list', { entity: 'setting' });
+    expect(trail.map((e) => [e.action, e.after?.key, e.after?.value])).toEqual([
+      ['create', 'defaultProtectiveMarking', 'OFFICIAL-SENSITIVE'],
+      ['create', 'userName', 'Jo Bloggs'],
+      ['create', 'organisationName', 'Kent and Medway Violence Reduction Unit'],
+    ]);
+  });
+
+  it('changes a setting in place: one row per key, the change audited with before and after', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Bloggs' });
+    const info = await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Smith' });
+    expect(info.settings.userName).toBe('Jo Smith');
+    expect(ws.db.prepare("SELECT count(*) AS n FROM setting WHERE key = 'userName'").get()).toEqual({ n: 1 });
+    const [latest] = await ws.call('audit.list', { entity: 'setting', limit: 1 });
+    expect([latest!.action, latest!.before?.value, latest!.after?.value]).toEqual(['update', 'Jo Bloggs', 'Jo Smith']);
+  });
+
+  it('stores the marking in capitals however it is typed', async () => {
+    const ws = tempWorkspace();
+    const info = await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: ' official ' });
+    expect(info.settings.defaultProtectiveMarking).toBe('OFFICIAL');
+  });
+
+  it('refuses a marking other than OFFICIAL or OFFICIAL-SENSITIVE, naming the setting, and stores nothing', async () => {
+    const ws = tempWorkspace();
+    const error = await ws.fails('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'SECRET' });
+    expect(error).toEqual({
+      code: 'setting.badMarking',
+      message: 'Default protective marking must be OFFICIAL or OFFICIAL-SENSITIVE, not "SECRET"',
+      field: 'value',
+    });
+    expect((await ws.call('workspace.info')).settings).toEqual({});
+  });
+
+  it('refuses a blank value and an unknown setting', async () => {
+    const ws = tempWorkspace();
+    expect((await ws.fails('workspace.setSetting', { key: 'userName', value: '   ' })).field).toBe('value');
+    const unknown = await ws.fails('workspace.setSetting', { key: 'theme', value: 'dark' });
+    expect(unknown.message).toBe('Setting must be one of: organisationName, defaultProtectiveMarking, userName');
+  });
+});
