@@ -38,7 +38,6 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
-/** A readable name for the record, where its row has one. */
 /** Settings are stored by key; the trail names them as the Settings screen does. */
 const SETTING_NAMES: Record<string, string> = {
   organisationName: 'organisation name',
@@ -46,6 +45,7 @@ const SETTING_NAMES: Record<string, string> = {
   userName: 'user name',
 };
 
+/** A readable name for the record, where its row has one. */
 export function recordName(row: Record<string, unknown> | null): string | null {
   if (!row) return null;
   if (typeof row.key === 'string' && row.key in SETTING_NAMES) return SETTING_NAMES[row.key]!;
