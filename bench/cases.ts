@@ -63,7 +63,8 @@ export interface Fixture {
   /** The funding stream with the most spend rows, and its first financial year. */
   streamId: number;
   financialYear: string;
-  /** Every stream covering that year, in funding_stream list order (the overview reads each). */
+  /** The financial year most streams cover, and those streams in list order (the overview reads each). */
+  overviewYear: string;
   streamIdsOfYear: number[];
   /** The indicator with the most current values. */
   indicatorId: number;
@@ -84,6 +85,9 @@ export function lookupFixture(db: Database): Fixture {
   const meetingId = Number(required('agenda item', one('SELECT meeting_id FROM agenda_item GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id DESC LIMIT 1')));
   const meeting = db.prepare('SELECT board_id, starts_at FROM meeting WHERE id = ?').get(meetingId) as { board_id: number; starts_at: string };
   const ids = (text: string, ...params: unknown[]) => db.prepare(text).pluck().all(...params) as number[];
+  const overviewYear = String(required('budget line', one(`
+    SELECT y.fy FROM (SELECT DISTINCT financial_year AS fy FROM budget_line) y
+    ORDER BY (SELECT count(*) FROM funding_stream s WHERE s.first_year <= y.fy AND s.last_year >= y.fy) DESC, y.fy DESC LIMIT 1`)));
   return {
     busyBoardId: Number(required('meeting', one('SELECT board_id FROM meeting GROUP BY board_id ORDER BY count(*) DESC, board_id LIMIT 1'))),
     strategicBoardId: Number(required('board', one(`SELECT id FROM board ORDER BY code = 'SB' DESC, id LIMIT 1`))),
@@ -101,7 +105,8 @@ export function lookupFixture(db: Database): Fixture {
     auditPersonId: Number(one(`SELECT entity_id FROM audit_log WHERE entity = 'person' ORDER BY id LIMIT 1`) ?? required('person', one('SELECT min(id) FROM person'))),
     streamId,
     financialYear,
-    streamIdsOfYear: ids('SELECT id FROM funding_stream WHERE first_year <= ? AND last_year >= ? ORDER BY first_year, reference COLLATE NOCASE', financialYear, financialYear),
+    overviewYear,
+    streamIdsOfYear: ids('SELECT id FROM funding_stream WHERE first_year <= ? AND last_year >= ? ORDER BY first_year, reference COLLATE NOCASE', overviewYear, overviewYear),
     indicatorId: Number(required('indicator value', one(
       'SELECT indicator_id FROM indicator_value WHERE superseded_by_id IS NULL GROUP BY indicator_id ORDER BY count(*) DESC, indicator_id LIMIT 1'))),
     today: FIXTURE_TODAY,
@@ -387,8 +392,8 @@ export function benchCases(fx: Fixture): BenchCase[] {
       raw: [{ sql: STREAM_GET, params: [fx.streamId] }, ...positionReads(fx.streamId, fx.financialYear)],
     },
     {
-      name: 'funding.overview (every stream, one year)', area: 'funding', op: { name: 'funding.overview', input: { financialYear: fx.financialYear } },
-      raw: [{ sql: STREAM_LIST }, ...fx.streamIdsOfYear.flatMap((id) => positionReads(id, fx.financialYear))],
+      name: `funding.overview (${fx.streamIdsOfYear.length} streams, ${fx.overviewYear})`, area: 'funding', op: { name: 'funding.overview', input: { financialYear: fx.overviewYear } },
+      raw: [{ sql: STREAM_LIST }, ...fx.streamIdsOfYear.flatMap((id) => positionReads(id, fx.overviewYear))],
     },
     {
       name: 'spend.grid (one stream-year by month)', area: 'funding', op: { name: 'spend.grid', input: { streamId: fx.streamId, financialYear: fx.financialYear } },
