@@ -12,16 +12,11 @@
  * and a reconciliation pass over every stream and year: position totals against a straight
  * SQL sum of the spend table. Results go to bench/results/funding-exports.json.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Session } from '../main/api/dispatch';
-import { openDatabase } from '../main/db/connection';
 import type { FundingStreamSummary, Position } from '../main/funding/contract';
-import { generateWorkspace } from './generate';
-import { call, parseExportBenchArgs, time } from './harness';
+import { call, parseExportBenchArgs, time, withBenchWorkspace, writeResults } from './harness';
 
 const pounds = (p: number) => p / 100;
 
@@ -62,13 +57,7 @@ async function bareReturn(p: Position): Promise<Buffer> {
 
 async function main(): Promise<void> {
   const args = parseExportBenchArgs(process.argv.slice(2), 'funding-exports', 5);
-  const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-bench-funding-'));
-  const path = join(dir, 'ten-years.db');
-  try {
-    if (args.db) copyFileSync(args.db, path);
-    else generateWorkspace(path, { years: 10, log: (line) => console.log(line) });
-    const db = openDatabase(path, { verify: false });
-    const session: Session = { db, actor: 'bench', now: () => new Date('2025-03-31T09:00:00'), log: (m, e) => console.error(m, e) };
+  await withBenchWorkspace(args, 'funding', async ({ dir, db, session }) => {
 
     // The stream-year with the most spend rows.
     const busiest = db
@@ -153,13 +142,9 @@ async function main(): Promise<void> {
     console.log(`  funding.exportSummary docx                          ${ms(results.summary.docxThroughApi)}`);
     console.log(`  funding.exportSummary xlsx                          ${ms(results.summary.xlsxThroughApi)}`);
     console.log(`  reconciliation: ${results.reconciliation.streamYears} stream-years, ${results.reconciliation.mismatches.length} mismatches (${results.reconciliation.ms} ms)`);
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'funding-exports.json');
-    writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-    console.log(`\nWrote ${out}`);
+    writeResults('funding-exports', results);
     if (results.reconciliation.mismatches.length > 0) process.exitCode = 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((err) => {

@@ -3,8 +3,13 @@
  * a call through the real dispatcher. bench/run.ts times its cases its own way (dispatch
  * and raw alternating, with a 95th percentile) and shares only the median.
  */
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dispatch, type Session } from '../main/api/dispatch';
+import { openDatabase, type Db } from '../main/db/connection';
+import { FIXTURE_TODAY, generateWorkspace } from './generate';
 
 export interface ExportBenchArgs {
   /** A workspace to copy (or read) instead of generating the ten-year one. */
@@ -23,6 +28,43 @@ export function parseExportBenchArgs(argv: string[], script: string, defaultIter
     else throw new Error(`Unknown option ${flag}. Usage: npx tsx bench/${script}.ts [--db FILE] [--iterations ${defaultIterations}]`);
   }
   return args;
+}
+
+export interface BenchWorkspace {
+  /** The temp folder: exports are written here and deleted with it. */
+  dir: string;
+  db: Db;
+  /** A session whose clock is the generated workspace's today. */
+  session: Session;
+}
+
+/**
+ * The ten-year workspace in a fresh temp folder (generated, or copied from --db so that file
+ * is never changed), opened for `body`; closed and deleted afterwards.
+ */
+export async function withBenchWorkspace(args: ExportBenchArgs, name: string, body: (w: BenchWorkspace) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `board-secretariat-bench-${name}-`));
+  const path = join(dir, 'ten-years.db');
+  try {
+    if (args.db) copyFileSync(args.db, path);
+    else generateWorkspace(path, { years: 10, log: (line) => console.log(line) });
+    const db = openDatabase(path, { verify: false });
+    try {
+      await body({ dir, db, session: { db, actor: 'bench', now: () => new Date(`${FIXTURE_TODAY}T09:00:00`), log: (m, e) => console.error(m, e) } });
+    } finally {
+      if (db.open) db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes bench/results/<name>.json (ignored by git) and says where. */
+export function writeResults(name: string, results: unknown): void {
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', `${name}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nWrote ${out}`);
 }
 
 /** The median of an ascending list. */

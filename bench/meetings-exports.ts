@@ -14,18 +14,13 @@
  * the 20-item meeting is made through the API, and results go to
  * bench/results/meetings-exports.json. docs/meetings.md quotes a run.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, HeadingLevel } from 'docx';
 import ExcelJS from 'exceljs';
-import type { Session } from '../main/api/dispatch';
-import { openDatabase } from '../main/db/connection';
 import type { Action, MeetingDetail } from '../main/meetings/contract';
 import { minutesDocument } from '../main/meetings/minutes-docx';
-import { generateWorkspace } from './generate';
-import { call, parseExportBenchArgs, time } from './harness';
+import { call, parseExportBenchArgs, time, withBenchWorkspace, writeResults } from './harness';
 
 const cell = (text: string, header = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] });
@@ -73,13 +68,7 @@ async function bareActionLogXlsx(actions: Action[]): Promise<Buffer> {
 
 async function main(): Promise<void> {
   const args = parseExportBenchArgs(process.argv.slice(2), 'meetings-exports', 5);
-  const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-bench-meetings-'));
-  const path = join(dir, 'ten-years.db');
-  try {
-    if (args.db) copyFileSync(args.db, path);
-    else generateWorkspace(path, { years: 10, log: (line) => console.log(line) });
-    const db = openDatabase(path, { verify: false });
-    const session: Session = { db, actor: 'bench', now: () => new Date('2025-03-31T09:00:00'), log: (m, e) => console.error(m, e) };
+  await withBenchWorkspace(args, 'meetings', async ({ dir, db, session }) => {
 
     // The meeting with most items, topped up to exactly 20 through the API (the generator makes 5–15).
     const meetingId = db.prepare('SELECT meeting_id FROM agenda_item GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id DESC LIMIT 1').pluck().get() as number;
@@ -134,12 +123,8 @@ async function main(): Promise<void> {
     console.log(`  bare docx table of the same rows                     ${ms(a.bareDocx)}`);
     console.log(`  action.exportLog xlsx                                ${ms(a.xlsxThroughApi)}`);
     console.log(`  bare exceljs sheet of the same rows                  ${ms(a.bareXlsx)}`);
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'meetings-exports.json');
-    writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-    console.log(`\nWrote ${out}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    writeResults('meetings-exports', results);
+  });
 }
 
 main().catch((err) => {

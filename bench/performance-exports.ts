@@ -8,31 +8,22 @@
  *     packed without charts;
  *   - performance.exportDataset: the .xlsx of 24,000 indicator-period rows, beside a bare
  *     exceljs sheet of the same rows (no styles: the floor the library sets).
- * The workspace is generated in a temp folder (or --db is used read-only; exports go to a
- * temp folder). Results go to bench/results/performance-exports.json; docs/performance.md
+ * The workspace is generated in a temp folder (or copied there from --db, which is not
+ * changed); exports go to the same folder. Results go to bench/results/performance-exports.json; docs/performance.md
  * quotes a run.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Session } from '../main/api/dispatch';
-import { openDatabase } from '../main/db/connection';
 import { svgsToPngs } from '../main/performance/chart-png';
 import { chartSvg } from '../main/performance/chart-svg';
 import { reportParts } from '../main/performance/report-docx';
 import { values } from '../main/performance/repository';
-import { FIXTURE_TODAY, generateWorkspace } from './generate';
-import { call, parseExportBenchArgs, time } from './harness';
+import { FIXTURE_TODAY } from './generate';
+import { call, parseExportBenchArgs, time, withBenchWorkspace, writeResults } from './harness';
 
 const args = parseExportBenchArgs(process.argv.slice(2), 'performance-exports', 3);
-const temp = mkdtempSync(join(tmpdir(), 'bench-performance-'));
-try {
-  const dbPath = args.db ?? join(temp, 'ten-years.db');
-  if (!args.db) await generateWorkspace(dbPath, {});
-  const db = openDatabase(dbPath, { create: false });
-  const session: Session = { db, actor: 'bench', now: () => new Date(`${FIXTURE_TODAY}T12:00:00`) };
+await withBenchWorkspace(args, 'performance', async ({ dir: temp, db, session }) => {
   const ctx = { db, actor: 'bench', operation: 'bench', now: session.now! };
   const asAt = FIXTURE_TODAY;
   const n = args.iterations;
@@ -59,10 +50,5 @@ try {
   });
   db.close();
 
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'performance-exports.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), cores: cpus().length, loadAverage: loadavg()[0], iterations: n, results }, null, 2) + '\n');
-  console.log(`Wrote ${out}`);
-} finally {
-  rmSync(temp, { recursive: true, force: true });
-}
+  writeResults('performance-exports', { at: new Date().toISOString(), cores: cpus().length, loadAverage: loadavg()[0], iterations: n, results });
+});
