@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { DomainError } from '../shared/errors';
 import { sql } from './statements';
 
 interface Ref {
@@ -65,4 +66,16 @@ export function describeReferences(refs: { table: string; count: number }[]): st
     return `${count} ${count === 1 ? one : many}`;
   });
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Refuses (code "<table>.inUse", field "id") to delete a row that other rows still need,
+ * naming them: "Kent Police cannot be deleted: 2 board memberships and 1 action still refer
+ * to it. Move or remove those first."
+ */
+export function refuseIfReferenced(db: Database, table: string, id: number, name: string, opts: { pronoun?: 'it' | 'them'; advice?: string } = {}): void {
+  const refs = blockingReferences(db, table, id);
+  if (refs.length === 0) return;
+  const advice = opts.advice ? ` ${opts.advice}` : '';
+  throw new DomainError(`${table}.inUse`, `${name} cannot be deleted: ${describeReferences(refs)} still refer to ${opts.pronoun ?? 'it'}.${advice}`, 'id');
 }

@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../api/handler-types';
-import { blockingReferences, describeReferences } from '../db/references';
+import { refuseIfReferenced } from '../db/references';
 import { organisations, people } from '../people/repository';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
@@ -310,10 +310,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   },
   'board.delete': (ctx, { id }) => {
     const board = requireBoard(ctx, id);
-    const refs = blockingReferences(ctx.db, 'board', id);
-    if (refs.length > 0) {
-      throw new DomainError('board.inUse', `${board.name} cannot be deleted: ${describeReferences(refs)} still refer to it.`, 'id');
-    }
+    refuseIfReferenced(ctx.db, 'board', id, board.name);
     boards.remove(ctx, id);
     return { id };
   },

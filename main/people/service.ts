@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../api/handler-types';
-import { blockingReferences, describeReferences } from '../db/references';
+import { refuseIfReferenced } from '../db/references';
 import { DomainError, notFound } from '../shared/errors';
 import type { Ctx } from '../shared/context';
 import type { peopleContract } from './contract';
@@ -45,14 +45,7 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
   },
   'organisation.delete': (ctx, { id }) => {
     const org = requireOrganisation(ctx, id);
-    const refs = blockingReferences(ctx.db, 'organisation', id);
-    if (refs.length > 0) {
-      throw new DomainError(
-        'organisation.inUse',
-        `${org.name} cannot be deleted: ${describeReferences(refs)} still refer to it. Move or remove those first.`,
-        'id',
-      );
-    }
+    refuseIfReferenced(ctx.db, 'organisation', id, org.name, { advice: 'Move or remove those first.' });
     organisations.remove(ctx, id);
     return { id };
   },
@@ -71,14 +64,7 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
   },
   'person.delete': (ctx, { id }) => {
     const person = requirePerson(ctx, id);
-    const refs = blockingReferences(ctx.db, 'person', id);
-    if (refs.length > 0) {
-      throw new DomainError(
-        'person.inUse',
-        `${person.givenName} ${person.familyName} cannot be deleted: ${describeReferences(refs)} still refer to them. End or reassign those first.`,
-        'id',
-      );
-    }
+    refuseIfReferenced(ctx.db, 'person', id, `${person.givenName} ${person.familyName}`, { pronoun: 'them', advice: 'End or reassign those first.' });
     people.remove(ctx, id);
     return { id };
   },

@@ -70,6 +70,25 @@ describe('organisations and people', () => {
     expect(err.code).toBe('organisation.inUse');
     expect(err.message).toMatch(/1 person still refer/);
     expect(await ws.call('organisation.get', { id: kcc.id })).toMatchObject({ peopleCount: 1 });
+    expect(err).toMatchObject({ field: 'id', message: 'Kent County Council cannot be deleted: 1 person still refer to it. Move or remove those first.' });
+  });
+
+  it('will not delete a person who sits on a board, nor a board that has met, and says what to do', async () => {
+    const ws = tempWorkspace();
+    const mark = await ws.call('person.create', { givenName: 'Mark', familyName: 'Powell', organisationId: null });
+    const board = await ws.call('board.create', { name: 'Kent and Medway VRU Strategic Board', code: 'SB' });
+    await ws.call('membership.create', { boardId: board.id, personId: mark.id, startsOn: '2019-10-01' });
+    expect(await ws.fails('person.delete', { id: mark.id })).toEqual({
+      code: 'person.inUse',
+      field: 'id',
+      message: 'Mark Powell cannot be deleted: 1 board membership still refer to them. End or reassign those first.',
+    });
+    await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
+    expect(await ws.fails('board.delete', { id: board.id })).toEqual({
+      code: 'board.inUse',
+      field: 'id',
+      message: 'Kent and Medway VRU Strategic Board cannot be deleted: 1 meeting still refer to it.',
+    });
   });
 
   it('rejects an unknown operation without throwing', async () => {
