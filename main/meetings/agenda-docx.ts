@@ -2,7 +2,7 @@ import type { Document, FileChild } from 'docx';
 import { buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue } from '../documents/docx';
 import { formatDateLong } from '../shared/dates';
 import type { MeetingDetail } from './contract';
-import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingName, meetingTimes, place, purposeLabel, roleLabel } from './document-text';
+import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, place, purposeLabel, roleLabel } from './document-text';
 
 /**
  * The agenda: meeting header, members invited, the items table (number, time, item,
@@ -66,16 +66,5 @@ export function agendaBlocks(detail: MeetingDetail): FileChild[] {
 }
 
 export function agendaDocument(detail: MeetingDetail): Document {
-  const { meeting, board } = detail;
-  return buildDocument(
-    {
-      title: `${meetingName(detail)}: agenda for ${formatDateLong(meeting.startsAt)}`,
-      subject: 'Agenda',
-      marking: board.protectiveMarking,
-      headerText: board.name,
-      headerDate: formatDateLong(meeting.startsAt),
-      keywords: `agenda, ${board.code}`,
-    },
-    [agendaBlocks(detail)],
-  );
+  return buildDocument(meetingDocumentMeta(detail, 'agenda'), [agendaBlocks(detail)]);
 }

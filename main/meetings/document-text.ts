@@ -1,3 +1,4 @@
+import type { DocumentMeta } from '../documents/docx';
 import { formatDateLong, formatDateShort } from '../shared/dates';
 import type { Action, MeetingDetail } from './contract';
 import { ACTION_STATUS_LABELS, PURPOSE_LABELS, ROLE_LABELS } from './labels';
@@ -20,6 +21,20 @@ export function meetingTimes(m: { startsAt: string; endsAt: string }): string {
 
 export function meetingName(detail: MeetingDetail): string {
   return detail.meeting.title.trim() || detail.board.name;
+}
+
+/** A meeting's agenda or minutes: titled by the meeting and date, headed by its board, marked as the board marks its papers. */
+export function meetingDocumentMeta(detail: MeetingDetail, kind: 'agenda' | 'minutes'): DocumentMeta {
+  const { meeting, board } = detail;
+  const date = formatDateLong(meeting.startsAt);
+  return {
+    title: `${meetingName(detail)}: ${kind === 'agenda' ? 'agenda for' : 'minutes of'} ${date}`,
+    subject: kind === 'agenda' ? 'Agenda' : 'Minutes',
+    marking: board.protectiveMarking,
+    headerText: board.name,
+    headerDate: date,
+    keywords: `${kind}, ${board.code}`,
+  };
 }
 
 export function place(detail: MeetingDetail): string {

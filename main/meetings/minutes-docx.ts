@@ -3,7 +3,7 @@ import { Numbering, buildDocument, dataTable, heading, labelled, paragraph, titl
 import { formatDateLong } from '../shared/dates';
 import type { AgendaItem, Attendance, MeetingDetail } from './contract';
 import { VOTING_ROLES } from './quorum';
-import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingName, meetingTimes, paragraphsOf, place, purposeLabel, roleLabel } from './document-text';
+import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, paragraphsOf, place, purposeLabel, roleLabel } from './document-text';
 
 /**
  * The minutes: attendance (present, in attendance, apologies, absent), the quorum
@@ -158,15 +158,17 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
   blocks.push(heading('Quorum', 2));
   blocks.push(paragraph(detail.quorum ? detail.quorum.statement : 'Attendance was not recorded, so quorum cannot be stated.'));
 
+  const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
+  const itemNumber = (agendaItemId: number | null, none: string) => (agendaItemId !== null ? String(numberOf.get(agendaItemId) ?? '') : none);
+
   blocks.push(heading('Declarations of interest', 2));
   if (detail.declarations.length === 0) blocks.push(paragraph('No declarations of interest were made.'));
   else {
-    const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
     blocks.push(
       ...dataTable(
         [{ header: 'Item', width: 10 }, { header: 'Name', width: 25 }, { header: 'Interest', width: 45 }, { header: 'Withdrew', width: 20 }],
         detail.declarations.map((d): CellValue[] => [
-          d.agendaItemId !== null ? String(numberOf.get(d.agendaItemId) ?? '') : 'General',
+          itemNumber(d.agendaItemId, 'General'),
           d.name,
           d.interest,
           d.withdrew ? 'Yes, for this item' : 'No',
@@ -181,11 +183,10 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
   blocks.push(heading('Actions agreed', 1));
   if (detail.actions.length === 0) blocks.push(paragraph('No actions were agreed.'));
   else {
-    const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
     blocks.push(
       ...dataTable(
         [{ header: 'Ref', width: 8 }, { header: 'Item', width: 8 }, { header: 'Action', width: 46 }, { header: 'Owner', width: 23 }, { header: 'Due', width: 15 }],
-        detail.actions.map((a) => [actionRef(a.id), a.agendaItemId !== null ? String(numberOf.get(a.agendaItemId) ?? '') : '', a.description, a.ownerName, dueText(a.dueOn)]),
+        detail.actions.map((a) => [actionRef(a.id), itemNumber(a.agendaItemId, ''), a.description, a.ownerName, dueText(a.dueOn)]),
       ),
     );
   }
@@ -193,16 +194,5 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
 }
 
 export function minutesDocument(detail: MeetingDetail): Document {
-  const { meeting, board } = detail;
-  return buildDocument(
-    {
-      title: `${meetingName(detail)}: minutes of ${formatDateLong(meeting.startsAt)}`,
-      subject: 'Minutes',
-      marking: board.protectiveMarking,
-      headerText: board.name,
-      headerDate: formatDateLong(meeting.startsAt),
-      keywords: `minutes, ${board.code}`,
-    },
-    [minutesBlocks(detail)],
-  );
+  return buildDocument(meetingDocumentMeta(detail, 'minutes'), [minutesBlocks(detail)]);
 }
