@@ -2,13 +2,27 @@ import type { Database } from 'better-sqlite3';
 import type { OpName } from '../api/contract';
 import { openDatabase } from '../db/connection';
 import { DomainError } from '../shared/errors';
-import type { CliContext } from './io';
+import type { OptionSpec } from './args';
+import { UsageError, type CliContext } from './io';
 import { isSqliteFile, sameFile } from './workspace-file';
 
 /**
  * How a command line export reaches the operations the app calls: open the workspace, call
  * through the same dispatcher (validation, handler, one transaction per write), close it.
  */
+
+/** The options every export takes: the workspace to read, and the file to write. */
+export const WORKSPACE_OPTION: OptionSpec = { type: 'string', value: 'FILE', required: true, help: 'the workspace' };
+
+export function outOption(value = 'FILE', help = 'the file to write (replaced if it exists)'): OptionSpec {
+  return { type: 'string', value, required: true, help };
+}
+
+/** --format of an export that writes Word or Excel. */
+export function docxOrXlsx(format: string, usage: string): 'docx' | 'xlsx' {
+  if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
+  return format;
+}
 
 export type CallOperation = <R = unknown>(name: OpName, input: unknown) => Promise<R>;
 

@@ -1,6 +1,6 @@
 import { kilobytes } from '../cli/format';
 import { UsageError } from '../cli/io';
-import { refuseWorkspaceAsOut, runExport, withOperations } from '../cli/operations';
+import { docxOrXlsx, outOption, refuseWorkspaceAsOut, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
 import type { Verb } from '../cli/verb';
 import { DomainError } from '../shared/errors';
 import { describeQuarter, isFinancialYear, parseQuarter } from '../shared/financial-year';
@@ -11,6 +11,11 @@ import type { FundingStreamSummary, ReturnExportResult } from './contract';
  * `export return` and `export funding`: the Home Office spend return and the board's funding
  * summary, through the same operations the app calls.
  */
+
+function financialYearArg(year: string, usage: string): string {
+  if (!isFinancialYear(year)) throw new UsageError(`--year must be a financial year written like 2019/20, not "${year}"`, usage);
+  return year;
+}
 
 function guardOut(dbPath: string, out: string, extension: '.xlsx' | '.docx'): void {
   refuseWorkspaceAsOut(dbPath, out);
@@ -23,18 +28,17 @@ export const exportReturnVerb: Verb = {
   name: 'export return',
   summary: 'Write the Home Office spend return (.xlsx) for a funding stream and quarter.',
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    db: WORKSPACE_OPTION,
     stream: { type: 'string', value: 'REF', required: true, help: "the funding stream's reference, e.g. VRU-2019" },
     year: { type: 'string', value: '2019/20', required: true, help: 'the financial year' },
     quarter: { type: 'string', value: 'Q1-Q4', required: true, help: 'the quarter claimed: actuals to its end, forecasts after it' },
-    out: { type: 'string', value: 'FILE.xlsx', required: true, help: 'the file to write (replaced if it exists)' },
+    out: outOption('FILE.xlsx'),
     template: { type: 'string', value: 'FILE', help: 'a return template (default: templates/funding/ho-spend-return-<year>.json)' },
     'prepared-by': { type: 'string', value: 'NAME', help: 'who prepared the return (default: the claim record or the workspace user)' },
     'signed-off-by': { type: 'string', value: 'NAME', help: 'the Chief Finance Officer (default: the claim record or the person with that job title)' },
   },
   async run({ values }, cli) {
-    const year = values.year as string;
-    if (!isFinancialYear(year)) throw new UsageError(`--year must be a financial year written like 2019/20, not "${year}"`, RETURN_USAGE);
+    const year = financialYearArg(values.year as string, RETURN_USAGE);
     let quarter: number;
     try {
       quarter = parseQuarter(values.quarter as string);
@@ -75,16 +79,14 @@ export const exportFundingVerb: Verb = {
   name: 'export funding',
   summary: "Write the board's funding summary for a year (.docx) or its figures (.xlsx).",
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    db: WORKSPACE_OPTION,
     year: { type: 'string', value: '2019/20', required: true, help: 'the financial year' },
     format: { type: 'string', value: 'docx|xlsx', required: true, help: 'docx: the summary for the board; xlsx: streams, headings, projects and points as data' },
-    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write (replaced if it exists)' },
+    out: outOption(),
   },
   async run({ values }, cli) {
-    const year = values.year as string;
-    const format = values.format as string;
-    if (!isFinancialYear(year)) throw new UsageError(`--year must be a financial year written like 2019/20, not "${year}"`, FUNDING_USAGE);
-    if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, FUNDING_USAGE);
+    const year = financialYearArg(values.year as string, FUNDING_USAGE);
+    const format = docxOrXlsx(values.format as string, FUNDING_USAGE);
     const out = values.out as string;
     guardOut(values.db as string, out, format === 'docx' ? '.docx' : '.xlsx');
     const r = await runExport<{ path: string; bytes: number }>(cli, values.db as string, out, 'funding.exportSummary', { financialYear: year, format });

@@ -1,6 +1,6 @@
 import { kilobytes } from '../cli/format';
 import { UsageError } from '../cli/io';
-import { refuseWorkspaceAsOut, runExport, withOperations } from '../cli/operations';
+import { docxOrXlsx, outOption, refuseWorkspaceAsOut, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
 import type { Verb } from '../cli/verb';
 import type { ExportResult, MeetingDetail } from './contract';
 
@@ -9,9 +9,9 @@ import type { ExportResult, MeetingDetail } from './contract';
  * operations the app calls, so the files are the ones the Meetings screen writes.
  */
 const common = {
-  db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+  db: WORKSPACE_OPTION,
   meeting: { type: 'string', value: 'ID', required: true, help: 'the meeting’s number (shown on its page in the app)' },
-  out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
+  out: outOption('FILE.docx'),
 } as const;
 
 function meetingId(text: string, usage: string): number {
@@ -50,13 +50,12 @@ export const exportActionLogVerb: Verb = {
     db: common.db,
     meeting: { type: 'string', value: 'ID', help: 'the log of this meeting’s board (leave out for every board)' },
     format: { type: 'string', value: 'docx|xlsx', help: 'docx (the default) or xlsx' },
-    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write, ending .docx or .xlsx (replaced if it exists)' },
+    out: outOption('FILE', 'the file to write, ending .docx or .xlsx (replaced if it exists)'),
   },
   async run({ values }, cli) {
     const usage = 'export action-log --db FILE [--meeting ID] [--format docx|xlsx] --out FILE';
     const out = values.out as string;
-    const format = (values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx');
-    if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
+    const format = docxOrXlsx((values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx'), usage);
     const id = values.meeting === undefined ? null : meetingId(values.meeting as string, usage);
     refuseWorkspaceAsOut(values.db as string, out);
     const r = await withOperations(cli, values.db as string, async (call) => {

@@ -1,6 +1,5 @@
 import { kilobytes } from '../cli/format';
-import { UsageError } from '../cli/io';
-import { runExport } from '../cli/operations';
+import { docxOrXlsx, outOption, runExport, WORKSPACE_OPTION } from '../cli/operations';
 import type { Verb } from '../cli/verb';
 
 /**
@@ -11,14 +10,13 @@ export const exportPerformanceVerb: Verb = {
   name: 'export performance',
   summary: 'Write the performance report (.docx) or the indicator dataset (.xlsx) as at a date.',
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    db: WORKSPACE_OPTION,
     'as-at': { type: 'string', value: 'YYYY-MM-DD', required: true, help: 'count periods that ended by this date, e.g. 2020-03-31' },
     format: { type: 'string', value: 'docx|xlsx', required: true, help: 'docx: the report for the board; xlsx: one row per indicator and period' },
-    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write (replaced if it exists)' },
+    out: outOption(),
   },
   async run({ values }, cli) {
-    const format = values.format as string;
-    if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, 'export performance --db FILE --as-at YYYY-MM-DD --format docx|xlsx --out FILE');
+    const format = docxOrXlsx(values.format as string, 'export performance --db FILE --as-at YYYY-MM-DD --format docx|xlsx --out FILE');
     const value = await runExport<{ path: string; bytes: number; indicators?: number; charts?: number; rows?: number }>(
       cli,
       values.db as string,
