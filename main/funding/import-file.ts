@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../shared/errors';
 import type { ImportTable } from './contract';
-import { parseCsv } from './spend-import';
+import { CsvError, parseCsv } from '../shared/csv';
 
 /**
  * Reads a finance system's export (.xlsx or .csv) into a table of text cells: the header
@@ -41,7 +41,13 @@ function trimTable(fileName: string, sheetName: string, raw: string[][]): Import
 export async function readImportFile(fileName: string, content: Buffer): Promise<ImportTable> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-    return trimTable(fileName, '', parseCsv(content.toString('utf8')));
+    // Finance exports separate with commas: no guessing from the first line.
+    try {
+      return trimTable(fileName, '', parseCsv(content.toString('utf8'), ','));
+    } catch (err) {
+      if (err instanceof CsvError) throw new DomainError('import.badCsv', `${fileName} could not be read as CSV: ${err.message}.`, 'fileName');
+      throw err;
+    }
   }
   if (!lower.endsWith('.xlsx')) {
     throw new DomainError('import.fileType', `${fileName} is not a .xlsx or .csv file; save the finance report as one of those.`, 'fileName');

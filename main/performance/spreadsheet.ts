@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { DomainError } from '../shared/errors';
-import { CsvError, parseCsv } from './csv';
+import { CsvError, parseCsv } from '../shared/csv';
 
 /**
  * Reads an uploaded file into sheets of cells (text or numbers; dates as YYYY-MM-DD), or

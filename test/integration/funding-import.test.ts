@@ -75,7 +75,7 @@ describe("importing a finance system's export", () => {
     expect(staff.forecast[10]).toBe(30);
   });
 
-  it('refuses a mapping to a column the file does not have, and a file that is not a spreadsheet', async () => {
+  it('refuses a mapping to a column the file does not have, a file that is not a spreadsheet, and a CSV with a quote left open', async () => {
     const { ws, stream } = await demoWithCostCentres();
     const table = { fileName: 'x.csv', sheetName: '', headers: ['Date', 'Amount'], rows: [['2019-10-01', '1']] };
     const bad = await ws.fails('spend.importPreview', { streamId: stream.id, source: 'x', mapping: { date: 'Date', target: 'Cost centre', amount: 'Amount' }, table });
@@ -85,5 +85,9 @@ describe("importing a finance system's export", () => {
     expect(pdf.code).toBe('import.fileType');
     const broken = await ws.fails('spend.importRead', { streamId: stream.id, source: 'x', fileName: 'broken.xlsx', contentBase64: Buffer.from('not a zip').toString('base64') });
     expect(broken.code).toBe('import.unreadable');
+    // A quote left open would swallow the rest of the file into one cell: refused, naming the line.
+    const csv = 'Date,Cost centre,Amount\n2019-10-01,"VRU staff,100\n2019-11-01,VRU staff,200\n';
+    const open = await ws.fails('spend.importRead', { streamId: stream.id, source: 'x', fileName: 'gl.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    expect(open).toEqual({ code: 'import.badCsv', field: 'fileName', message: 'gl.csv could not be read as CSV: line 2 opens a quoted field that is never closed.' });
   });
 });

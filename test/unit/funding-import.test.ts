@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportTable } from '../../main/funding/contract';
-import { guessMapping, kindOfText, monthOfText, parseCsv, previewImport, type ImportContext } from '../../main/funding/spend-import';
+import { guessMapping, kindOfText, monthOfText, previewImport, type ImportContext } from '../../main/funding/spend-import';
+import { parseCsv } from '../../main/shared/csv';
 
 describe('reading a finance export', () => {
   it('reads dates and months the ways finance systems write them', () => {
@@ -21,7 +22,7 @@ describe('reading a finance export', () => {
   });
 
   it('parses CSV with quotes, commas inside quotes and CRLF', () => {
-    expect(parseCsv('\ufeffDate,Cost centre,Amount\r\n2019-10-01,"VRU, staff","£1,000.50"\r\n"a ""quoted"" word",x,1\n')).toEqual([
+    expect(parseCsv('\ufeffDate,Cost centre,Amount\r\n2019-10-01,"VRU, staff","£1,000.50"\r\n"a ""quoted"" word",x,1\n', ',')).toEqual([
       ['Date', 'Cost centre', 'Amount'],
       ['2019-10-01', 'VRU, staff', '£1,000.50'],
       ['a "quoted" word', 'x', '1'],

@@ -1,8 +1,10 @@
 /**
- * CSV as Excel and LibreOffice write it (RFC 4180): fields separated by a comma (or a
- * semicolon or tab, told apart from the first line), fields in double quotes may hold the
- * separator, line breaks and doubled quotes (""). Written here rather than taken from a
- * library because it is forty lines and this is all of it; the tests pin the awkward cases.
+ * CSV as Excel, LibreOffice and finance systems write it (RFC 4180): fields separated by a
+ * comma (or a semicolon or tab, told apart from the first line, unless the caller names
+ * one), fields in double quotes may hold the separator, line breaks and doubled quotes (""),
+ * a leading byte-order mark is dropped. One parser for every import (indicator values, spend);
+ * written here rather than taken from a library because it is forty lines and this is all of
+ * it; the tests pin the awkward cases.
  */
 export class CsvError extends Error {}
 
@@ -18,7 +20,9 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return counts[';'] > counts[','] ? ';' : ',';
 }
 
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+/** Rows of text fields; a quoted field left open to the end of the text is a CsvError naming its line. */
+export function parseCsv(withBom: string, delimiter = detectDelimiter(withBom)): string[][] {
+  const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, detectDelimiter, parseCsv } from '../../main/performance/csv';
+import { CsvError, detectDelimiter, parseCsv } from '../../main/shared/csv';
 
 describe('CSV as Excel writes it', () => {
   it('splits plain fields and both kinds of line ending', () => {
@@ -20,6 +20,11 @@ describe('CSV as Excel writes it', () => {
     expect(detectDelimiter('Period\tValue\n')).toBe('\t');
     expect(detectDelimiter('"a;b",c\n')).toBe(',');
     expect(parseCsv('Period;Value\n2019-04;31')).toEqual([['Period', 'Value'], ['2019-04', '31']]);
+  });
+
+  it('drops a byte-order mark, and reads commas only when told to', () => {
+    expect(parseCsv('\ufeffDate,Amount\n2019-10-01,1')).toEqual([['Date', 'Amount'], ['2019-10-01', '1']]);
+    expect(parseCsv('Note;Amount\nsee below;1\n', ',')).toEqual([['Note;Amount'], ['see below;1']]);
   });
 
   it('says which line opens a quote that never closes', () => {
