@@ -283,9 +283,6 @@ export const boards = {
 };
 
 export const settings = {
-  get(ctx: Ctx, key: string): string | undefined {
-    return sql<{ value: string }>(ctx.db, `SELECT value FROM setting WHERE key = ?`).get(key)?.value;
-  },
   chiefFinanceOfficer(ctx: Ctx): string | undefined {
     const r = sql<{ name: string }>(
       ctx.db,

@@ -4,6 +4,7 @@ import { excelDate, newWorkbook, safeText, writeXlsx } from '../documents/xlsx';
 import { houseStyle as hs } from '../documents/house-style';
 import { isoToday, type Ctx } from '../shared/context';
 import { describeQuarter, quarterRange, type Quarter } from '../shared/financial-year';
+import { exportMarking, readSetting } from '../workspace/settings';
 import type { Position, PositionFigures, ReturnExportResult } from './contract';
 import { evaluate, toExcel, type Ref } from './formula';
 import { claims, settings } from './repository';
@@ -382,7 +383,7 @@ export async function exportReturn(
     ? `${claim.status[0]!.toUpperCase()}${claim.status.slice(1)}${claim.submittedOn ? `, submitted ${claim.submittedOn}` : ''}${claim.paidOn ? `, paid ${claim.paidOn}` : ''}`
     : 'Not yet recorded';
   const cover: Record<string, Scalar> = {
-    organisation: settings.get(ctx, 'organisationName') ?? '',
+    organisation: readSetting(ctx, 'organisationName') ?? '',
     funder: position.stream.funder,
     streamName: position.stream.name,
     streamReference: position.stream.reference,
@@ -394,7 +395,7 @@ export async function exportReturn(
     spendBy: position.stream.spendBy,
     allocation: position.allocationPence,
     claimStatus,
-    preparedBy: input.preparedBy || claim?.preparedBy || settings.get(ctx, 'userName') || '',
+    preparedBy: input.preparedBy || claim?.preparedBy || readSetting(ctx, 'userName') || '',
     signedOffBy: input.signedOffBy || claim?.signedOffBy || settings.chiefFinanceOfficer(ctx) || '',
     today: isoToday(ctx),
     blank: null,
@@ -402,7 +403,7 @@ export async function exportReturn(
   const wb = buildReturnWorkbook(checked, returnData(position, cover), {
     title: `${position.stream.name}: spend return ${describeQuarter(input.financialYear, quarter)}`,
   });
-  pageSetup(wb, settings.get(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL');
+  pageSetup(wb, exportMarking(ctx));
   await protectSheets(wb, checked.template.protection.password);
   const written = await writeXlsx(input.out, wb);
   return { ...written, template: file, totals: position.totals, claim };

@@ -1,14 +1,14 @@
 import type ExcelJS from 'exceljs';
 import type { FileChild } from 'docx';
 import { buildDocument, dataTable, heading, Numbering, paragraph, title, writeDocx } from '../documents/docx';
-import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-style';
+import { houseStyle as hs } from '../documents/house-style';
 import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn, type SheetRow } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { formatPence } from '../shared/money';
+import { exportMarking, readSetting } from '../workspace/settings';
 import type { ExportResult, FundingOverview, Position } from './contract';
 import { fundingTable, fundingTableDocx, tableMoney } from './funding-table';
-import { settings } from './repository';
 import { pageSetup } from './return-xlsx';
 import { deadlineDate } from './rules';
 import { loadOverview, loadPosition } from './views';
@@ -19,10 +19,6 @@ import { fitRows } from './xlsx-layout';
  * spend and forecast, then each stream's table and the points the board should know (the
  * rule warnings). As .docx for the papers, or .xlsx with the same figures as data sheets.
  */
-
-function marking(ctx: Ctx): ProtectiveMarking {
-  return settings.get(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
-}
 
 /** The streams table of the summary: each row reconciles on the page (variance = allocation − forecast). */
 export const OVERVIEW_HEADERS = ['Funding stream', 'Allocation', 'Actual to date', 'Forecast to year end', 'Variance (allocation less forecast)'];
@@ -133,7 +129,7 @@ function dataSheet(wb: ExcelJS.Workbook, opts: { name: string; title: string; co
 export async function exportFundingSummary(ctx: Ctx, input: { financialYear: string; format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
   const fy = input.financialYear;
   const overview = loadOverview(ctx, fy);
-  const organisation = settings.get(ctx, 'organisationName') ?? '';
+  const organisation = readSetting(ctx, 'organisationName') ?? '';
   const docTitle = `Funding summary ${fy}`;
   const positions = overview.streams.map((s) => loadPosition(ctx, s.streamId, fy));
   const asAt = formatDateLong(isoToday(ctx));
@@ -226,7 +222,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
       rows: positions.flatMap((p) => p.warnings.map((w) => ({ stream: p.stream.name, message: `${w.message}.` }))),
       empty: 'Nothing to note.',
     });
-    pageSetup(wb, marking(ctx));
+    pageSetup(wb, exportMarking(ctx));
     return writeXlsx(input.out, wb);
   }
 
@@ -256,7 +252,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   }
   if (overview.streams.length === 0) body.push(paragraph(`No funding stream covers ${fy}.`));
   const doc = buildDocument(
-    { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking: marking(ctx), headerText: organisation || undefined, headerDate: asAt },
+    { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking: exportMarking(ctx), headerText: organisation || undefined, headerDate: asAt },
     [body],
   );
   return writeDocx(input.out, doc);

@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import { THEME_KIND_LABELS } from './contract';
 import { periodEnd, periodLabel, periodRange } from './periods';
 import { RAG_LABELS } from './rag';
-import { setting } from './report-docx';
+import { readSetting } from '../workspace/settings';
 import { buildScorecard } from './scorecard-load';
 import { indicators, values } from './repository';
 import { POLARITY_LABELS, UNIT_LABELS } from './units';
@@ -76,7 +76,7 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
     };
   });
 
-  const organisation = setting(ctx, 'organisationName') ?? '';
+  const organisation = readSetting(ctx, 'organisationName') ?? '';
   const wb = newWorkbook({ title: `Performance dataset as at ${formatDateLong(asAt)}`, subject: 'Indicator values by period', creator: organisation || undefined });
   addDataSheet(wb, {
     name: 'Values',

@@ -1,11 +1,11 @@
 import type { FileChild } from 'docx';
 import { buildDocument, dataTable, heading, image, Numbering, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
-import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-style';
-import { sql } from '../db/statements';
+import { houseStyle as hs } from '../documents/house-style';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { financialYearOf, financialYearStarting, startYearOf } from '../shared/financial-year';
 import { DomainError } from '../shared/errors';
+import { exportMarking, readSetting } from '../workspace/settings';
 import { svgsToPngs } from './chart-png';
 import { chartSvg } from './chart-svg';
 import type { IndicatorDetail, ScorecardRow } from './contract';
@@ -23,14 +23,6 @@ import { UNIT_LABELS, POLARITY_LABELS } from './units';
  * with a text alternative) and its definition.
  */
 const CHART = { width: 900, height: 420, widthCm: 16.5 };
-
-export function setting(ctx: Ctx, key: string): string | null {
-  return sql<{ value: string }>(ctx.db, 'SELECT value FROM setting WHERE key = ?').get(key)?.value ?? null;
-}
-
-export function marking(ctx: Ctx): ProtectiveMarking {
-  return setting(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
-}
 
 /** A light tint of a status colour, so black text on it stays readable (WCAG AA). */
 export function ragTint(status: RagStatus): string {
@@ -149,7 +141,7 @@ function indicatorSection(detail: ReportParts['details'][number], figure: number
 export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: ReturnType<typeof buildDocument>; indicators: number; charts: number }> {
   const { rows, details } = reportParts(ctx, asAt);
   const counts = countByRag(rows);
-  const organisation = setting(ctx, 'organisationName') ?? '';
+  const organisation = readSetting(ctx, 'organisationName') ?? '';
   const docTitle = `Performance report as at ${formatDateLong(asAt)}`;
   const numbering = new Numbering();
   const body: FileChild[] = [title(docTitle)];
@@ -182,7 +174,7 @@ export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: Return
       subject: 'Performance framework: scorecard, exceptions and indicator charts',
       author: organisation || undefined,
       description: `As at ${formatDateLong(asAt)}; latest periods ${[...new Set(rows.map((r) => r.latest?.period).filter(Boolean))].slice(0, 3).map((p) => periodLabel(p!)).join(', ')}`,
-      marking: marking(ctx),
+      marking: exportMarking(ctx),
       headerText: organisation || 'Performance report',
       headerDate: formatDateLong(asAt),
     },

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readDocx } from '../helpers/documents';
 import { tempWorkspace } from '../helpers/workspace';
 
 describe('workspace settings', () => {
@@ -53,4 +56,34 @@ describe('workspace settings', () => {
     const unknown = await ws.fails('workspace.setSetting', { key: 'theme', value: 'dark' });
     expect(unknown.message).toBe('Setting must be one of: organisationName, defaultProtectiveMarking, userName');
   });
+
+  it('prints the default marking and the organisation on the funding and performance exports', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.loadDemo', {});
+    const streams = await ws.call('fundingStream.list', {});
+    const exportAll = async (tag: string) => {
+      const summary = join(ws.dir, `summary-${tag}.docx`);
+      const report = join(ws.dir, `report-${tag}.docx`);
+      const ret = join(ws.dir, `return-${tag}.xlsx`);
+      await ws.call('funding.exportSummary', { financialYear: '2019/20', format: 'docx', out: summary });
+      await ws.call('performance.exportReport', { asAt: '2020-03-31', out: report });
+      await ws.call('funding.exportReturn', { streamId: streams.find((s) => s.years.includes('2019/20'))!.id, financialYear: '2019/20', quarter: 4, out: ret });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(ret);
+      return { summary: (await readDocx(summary)).headers.join(''), report: (await readDocx(report)).headers.join(''), returnHeader: wb.worksheets[0]!.headerFooter.oddHeader };
+    };
+    await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
+    await ws.call('workspace.setSetting', { key: 'organisationName', value: 'Kent and Medway Violence Reduction Unit' });
+    const sensitive = await exportAll('sensitive');
+    expect(sensitive.summary).toContain('OFFICIAL-SENSITIVE');
+    expect(sensitive.summary).toContain('Kent and Medway Violence Reduction Unit');
+    expect(sensitive.report).toContain('OFFICIAL-SENSITIVE');
+    expect(sensitive.returnHeader).toContain('OFFICIAL-SENSITIVE');
+    await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL' });
+    const official = await exportAll('official');
+    for (const header of [official.summary, official.report, official.returnHeader]) {
+      expect(header).toContain('OFFICIAL');
+      expect(header).not.toContain('OFFICIAL-SENSITIVE');
+    }
+  }, 60_000);
 });
