@@ -25,4 +25,4 @@ export interface HouseStyle {
 
 export const houseStyle: HouseStyle = style as HouseStyle;
 
-export type ProtectiveMarking = 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
+export type { ProtectiveMarking } from '../shared/protective-marking';

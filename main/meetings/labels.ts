@@ -1,8 +1,10 @@
 /**
  * The meetings area's fixed lists and the words shown for them, in one pure module that
- * the contract, the exports and the screens all import (it has no imports, so the renderer
- * can use it too).
+ * the contract, the exports and the screens all import (it imports only another pure list,
+ * so the renderer can use it too).
  */
+import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
+
 export const BOARD_KINDS = ['board', 'group', 'partnership', 'panel'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 export const BOARD_KIND_LABELS: Record<BoardKind, string> = { board: 'Board', group: 'Group', partnership: 'Partnership', panel: 'Panel' };
@@ -20,8 +22,8 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
   noting: 'For noting',
 };
 
-export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
-export type ProtectiveMarking = (typeof MARKINGS)[number];
+export const MARKINGS = PROTECTIVE_MARKINGS;
+export type { ProtectiveMarking } from '../shared/protective-marking';
 
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

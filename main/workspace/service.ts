@@ -4,7 +4,7 @@ import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
-import type { ProtectiveMarking } from '../documents/house-style';
+import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
 import type { AuditEntry, SETTING_KEYS, WorkspaceInfo, workspaceContract } from './contract';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
@@ -38,8 +38,6 @@ export function workspaceInfo(ctx: Ctx): WorkspaceInfo {
   };
 }
 
-const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const satisfies readonly ProtectiveMarking[];
-
 /**
  * A setting's value as stored, or a refusal naming the setting. The marking is read by every
  * export (anything but OFFICIAL-SENSITIVE prints as OFFICIAL), so a typo must not be stored.
@@ -47,7 +45,7 @@ const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const satisfies readonly 
 export function checkedSetting(key: (typeof SETTING_KEYS)[number], value: string): string {
   if (key === 'defaultProtectiveMarking') {
     const marking = value.trim().toUpperCase();
-    if (!(MARKINGS as readonly string[]).includes(marking)) {
+    if (!(PROTECTIVE_MARKINGS as readonly string[]).includes(marking)) {
       throw new DomainError('setting.badMarking', `Default protective marking must be OFFICIAL or OFFICIAL-SENSITIVE, not "${value}"`, 'value');
     }
     return marking;
