@@ -19,29 +19,23 @@ function meetingId(text: string, usage: string): number {
   return Number(text);
 }
 
-export const exportAgendaVerb: Verb = {
-  name: 'export agenda',
-  summary: 'Write a meeting’s agenda as a Word document.',
-  options: common,
-  async run({ values }, cli) {
-    const usage = 'export agenda --db FILE --meeting ID --out FILE.docx';
-    const r = await runExport<ExportResult>(cli, values.db as string, values.out as string, 'meeting.exportAgenda', { id: meetingId(values.meeting as string, usage) });
-    cli.say(`Wrote ${r.path}: agenda of ${r.count} items (${kilobytes(r.bytes)}).`);
-    return 0;
-  },
-};
+/** `export agenda` and `export minutes`: a meeting's Word document through its operation. */
+function meetingDocumentVerb(kind: 'agenda' | 'minutes', op: 'meeting.exportAgenda' | 'meeting.exportMinutes'): Verb {
+  return {
+    name: `export ${kind}`,
+    summary: `Write a meeting’s ${kind} as a Word document.`,
+    options: common,
+    async run({ values }, cli) {
+      const usage = `export ${kind} --db FILE --meeting ID --out FILE.docx`;
+      const r = await runExport<ExportResult>(cli, values.db as string, values.out as string, op, { id: meetingId(values.meeting as string, usage) });
+      cli.say(`Wrote ${r.path}: ${kind} of ${r.count} items (${kilobytes(r.bytes)}).`);
+      return 0;
+    },
+  };
+}
 
-export const exportMinutesVerb: Verb = {
-  name: 'export minutes',
-  summary: 'Write a meeting’s minutes as a Word document.',
-  options: common,
-  async run({ values }, cli) {
-    const usage = 'export minutes --db FILE --meeting ID --out FILE.docx';
-    const r = await runExport<ExportResult>(cli, values.db as string, values.out as string, 'meeting.exportMinutes', { id: meetingId(values.meeting as string, usage) });
-    cli.say(`Wrote ${r.path}: minutes of ${r.count} items (${kilobytes(r.bytes)}).`);
-    return 0;
-  },
-};
+export const exportAgendaVerb = meetingDocumentVerb('agenda', 'meeting.exportAgenda');
+export const exportMinutesVerb = meetingDocumentVerb('minutes', 'meeting.exportMinutes');
 
 export const exportActionLogVerb: Verb = {
   name: 'export action-log',
