@@ -75,6 +75,13 @@ export function numberFormat(type: ColumnType): string | undefined {
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+/** A sheet column's letters from its number, as formulas and messages name it: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
 export function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
-import { excelDate, newWorkbook, safeText, writeXlsx } from '../documents/xlsx';
+import { columnLetter, excelDate, newWorkbook, safeText, writeXlsx } from '../documents/xlsx';
 import { houseStyle as hs } from '../documents/house-style';
 import { isoToday, type Ctx } from '../shared/context';
 import { describeQuarter, quarterRange, type Quarter } from '../shared/financial-year';
@@ -36,12 +36,6 @@ export interface ReturnData {
 const EDITABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hs.excel.headerFill } };
 const FORMULA_START = /^[=+\-@\t\r]/;
-
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -151,7 +145,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
 
   const totalAddress = (ref: Ref): string => {
     const l = layouts.get(ref.sheet!.toLowerCase())!;
-    const col = colLetter(l.colOf.get(ref.col)!);
+    const col = columnLetter(l.colOf.get(ref.col)!);
     return l.totalRow === null ? '0' : `${quoteSheet(l.sheet.name)}!$${col}$${l.totalRow}`;
   };
   const totalValue = (ref: Ref): number => layouts.get(ref.sheet!.toLowerCase())!.values.get(`total:${ref.col}`) ?? 0;
@@ -185,7 +179,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
       cell.alignment = { vertical: 'top', horizontal: 'left', indent: 1 };
       return;
     }
-    const addr = (key: string, row: number) => `${colLetter(l.colOf.get(key)!)}${row}`;
+    const addr = (key: string, row: number) => `${columnLetter(l.colOf.get(key)!)}${row}`;
     const from = sheet.kind === 'costTypes' ? layouts.get(sheet.from.toLowerCase())! : undefined;
     const ordered = orderColumns(sheet.columns, si, formulas);
     records.forEach((rec, ri) => {
@@ -203,9 +197,9 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
           l.values.set(`${ri}:${c.key}`, pence(result) / 100);
         } else if (c.sumOf !== undefined && from) {
           // SUMIF over the headings sheet, by this row's cost type label.
-          const groupCol = colLetter(from.colOf.get((from.sheet as { columns: TemplateColumn[] }).columns.find((fc) => fc.source === 'costTypeLabel')!.key)!);
-          const sumCol = colLetter(from.colOf.get(c.sumOf)!);
-          const labelCol = colLetter(l.colOf.get((sheet.columns.find((x) => x.source === 'costTypeLabel') as TemplateColumn).key)!);
+          const groupCol = columnLetter(from.colOf.get((from.sheet as { columns: TemplateColumn[] }).columns.find((fc) => fc.source === 'costTypeLabel')!.key)!);
+          const sumCol = columnLetter(from.colOf.get(c.sumOf)!);
+          const labelCol = columnLetter(l.colOf.get((sheet.columns.find((x) => x.source === 'costTypeLabel') as TemplateColumn).key)!);
           const last = from.firstRow + Math.max(from.rowCount, 1) - 1;
           const label = rec.costTypeLabel;
           let sum = 0;
@@ -239,13 +233,13 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
           const e = formulas.get(`${si}/${c.key}`)!;
           const result = pence(evaluate(e, (r) => (r.sheet ? totalValue(r) : (l.values.get(`total:${r.col}`) ?? 0)))) / 100;
           cell.numFmt = hs.excel.moneyFormat;
-          cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `${colLetter(l.colOf.get(r.col)!)}${t}`)), result };
+          cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `${columnLetter(l.colOf.get(r.col)!)}${t}`)), result };
           l.values.set(`total:${c.key}`, result);
         } else {
           let sum = 0;
           for (let ri = 0; ri < records.length; ri++) sum += l.values.get(`${ri}:${c.key}`) ?? 0;
           const result = pence(sum) / 100;
-          const letter = colLetter(col);
+          const letter = columnLetter(col);
           cell.numFmt = hs.excel.moneyFormat;
           cell.value = { formula: `SUM(${letter}${l.firstRow}:${letter}${t - 1})`, result };
           l.values.set(`total:${c.key}`, result);

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { FileChild } from 'docx';
 import { buildDocument, dataTable, heading, Numbering, paragraph, title, writeDocx } from '../documents/docx';
 import { houseStyle as hs } from '../documents/house-style';
-import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn, type SheetRow } from '../documents/xlsx';
+import { addDataSheet, columnLetter, newWorkbook, writeXlsx, type SheetColumn, type SheetRow } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { formatPence } from '../shared/money';
@@ -73,15 +73,9 @@ export function streamParagraph(p: Position): string {
 const MONEY_WIDTH = 17;
 const TIER_LABELS: Record<string, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
 
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /** Replaces a column's values with a same-row formula (e.g. allocation − forecast), each with its result cached. */
 function formulaColumn(ws: ExcelJS.Worksheet, columns: SheetColumn[], key: string, rowCount: number, minus: [string, string], results: number[]): void {
-  const col = (k: string) => colLetter(columns.findIndex((c) => c.key === k) + 1);
+  const col = (k: string) => columnLetter(columns.findIndex((c) => c.key === k) + 1);
   const target = columns.findIndex((c) => c.key === key) + 1;
   for (let i = 0; i < rowCount; i++) {
     const r = 3 + i;
@@ -99,7 +93,7 @@ function totalRow(ws: ExcelJS.Worksheet, columns: SheetColumn[], rows: SheetRow[
     cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
     if (i === 0) cell.value = 'Total';
     if (c.type !== 'pence') return;
-    const letter = colLetter(i + 1);
+    const letter = columnLetter(i + 1);
     const sum = rows.reduce((a, r) => a + (Number(r[c.key]) || 0), 0);
     cell.numFmt = hs.excel.moneyFormat;
     cell.value = { formula: `SUM(${letter}3:${letter}${t - 1})`, result: sum / 100 };

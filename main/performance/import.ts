@@ -1,3 +1,4 @@
+import { columnLetter } from '../documents/xlsx';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { formatDateShort } from '../shared/dates';
@@ -24,11 +25,8 @@ const GUESS: Record<Role, RegExp> = {
   note: /note|comment/i,
 };
 
-function columnName(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Column letters from a 0-based index, as the sheet shows them. */
+const columnName = (i: number) => columnLetter(i + 1);
 
 /** The first row with anything in it holds the headers. */
 function headerRowIndex(sheet: Sheet): number {
