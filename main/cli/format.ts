@@ -10,9 +10,7 @@ export function kilobytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../shared/plural';
 
 /** "organisation 3, person 4" for the tables that hold rows, or "no rows". */
 export function rowCounts(counts: Record<string, number>): string {

@@ -6,6 +6,7 @@ import { addDataSheet, columnLetter, newWorkbook, writeXlsx, type SheetColumn, t
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { formatPence } from '../shared/money';
+import { plural } from '../shared/plural';
 import { exportMarking, readSetting } from '../workspace/settings';
 import type { ExportResult, FundingOverview, Position } from './contract';
 import { fundingTable, fundingTableDocx, tableMoney } from './funding-table';
@@ -37,10 +38,6 @@ export function overviewTable(o: FundingOverview): { rows: string[][]; total: st
   };
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * "Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and
  * £155,395 is not yet budgeted. To be spent by 31 March 2020; it cannot be carried over."
@@ -50,7 +47,7 @@ function count(n: number, one: string, many: string): string {
 export function streamParagraph(p: Position): string {
   const fy = p.financialYear;
   const lines = p.lines.filter((l) => l.kind === 'line').length;
-  const what = [lines ? count(lines, 'budget line', 'budget lines') : '', p.awards.length ? count(p.awards.length, 'funded project', 'funded projects') : '']
+  const what = [lines ? plural(lines, 'budget line') : '', p.awards.length ? plural(p.awards.length, 'funded project') : '']
     .filter(Boolean)
     .join(' and ');
   const alloc = formatPence(p.allocationPence);
