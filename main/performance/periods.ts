@@ -16,6 +16,8 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 export const PERIOD_EXAMPLE: Record<Frequency, string> = { monthly: '2019-04', quarterly: '2019/20 Q1', annual: '2019/20' };
 const FREQUENCY_WORD: Record<Frequency, string> = { monthly: 'a month', quarterly: 'a quarter', annual: 'a financial year' };
+/** How often, as an adverb: "reported annually", not "reported annual". */
+export const FREQUENCY_ADVERB: Record<Frequency, string> = { monthly: 'monthly', quarterly: 'quarterly', annual: 'annually' };
 
 export function frequencyOfPeriod(period: string): Frequency | null {
   if (isIsoMonth(period)) return 'monthly';
@@ -33,8 +35,8 @@ export function periodProblem(frequency: Frequency, period: string, label = 'Per
   const actual = frequencyOfPeriod(period);
   if (actual === frequency) return null;
   const how = `write it like ${PERIOD_EXAMPLE[frequency]}`;
-  if (actual === null) return `${label} "${period}" is not a period; this indicator is reported ${frequency}, so ${how}`;
-  return `${label} ${period} is ${FREQUENCY_WORD[actual]}, but this indicator is reported ${frequency}: ${how}`;
+  if (actual === null) return `${label} "${period}" is not a period; this indicator is reported ${FREQUENCY_ADVERB[frequency]}, so ${how}`;
+  return `${label} ${period} is ${FREQUENCY_WORD[actual]}, but this indicator is reported ${FREQUENCY_ADVERB[frequency]}: ${how}`;
 }
 
 /**

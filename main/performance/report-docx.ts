@@ -9,7 +9,7 @@ import { exportMarking, readSetting } from '../workspace/settings';
 import { svgsToPngs } from './chart-png';
 import { chartSvg } from './chart-svg';
 import type { IndicatorDetail, ScorecardRow } from './contract';
-import { periodLabel } from './periods';
+import { FREQUENCY_ADVERB, periodLabel } from './periods';
 import type { RagStatus } from './rag';
 import type { IndicatorRow } from './repository';
 import { countByRag, indicatorDetailParts, type CurrentValue } from './scorecard';
@@ -128,7 +128,7 @@ function indicatorSection(detail: ReportParts['details'][number], figure: number
   out.push(paragraph(`Figure ${figure}: ${detail.chart.title} — ${detail.chart.seriesLabel.toLowerCase()}${detail.chart.targetLabel ? ', with the target' : ''}${detail.chart.baselineLabel ? ' and baseline' : ''}.`, { small: true, muted: true }));
   const facts: [string, string][] = [
     ['Definition', ind.definition || 'Not recorded'],
-    ['Unit', `${UNIT_LABELS[ind.unit]}, ${POLARITY_LABELS[ind.polarity]}, reported ${ind.frequency}`],
+    ['Unit', `${UNIT_LABELS[ind.unit]}, ${POLARITY_LABELS[ind.polarity]}, reported ${FREQUENCY_ADVERB[ind.frequency]}`],
     ['Data source', ind.dataSource || 'Not recorded'],
     ['Owner', ind.ownerOrganisationName ?? 'Not recorded'],
     ['Baseline', ind.baselineValue !== null && ind.baselinePeriod ? `${detail.chart.baselineLabel?.replace(/^Baseline /, '')}` : 'None set'],

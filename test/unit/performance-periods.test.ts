@@ -11,7 +11,8 @@ describe('periods by frequency', () => {
     expect(periodProblem('annual', '2019/20')).toBeNull();
     expect(periodProblem('quarterly', '2019-04')).toBe('Period 2019-04 is a month, but this indicator is reported quarterly: write it like 2019/20 Q1');
     expect(periodProblem('monthly', '2019/20')).toBe('Period 2019/20 is a financial year, but this indicator is reported monthly: write it like 2019-04');
-    expect(periodProblem('annual', '2019/21')).toBe('Period "2019/21" is not a period; this indicator is reported annual, so write it like 2019/20');
+    expect(periodProblem('annual', '2019/21')).toBe('Period "2019/21" is not a period; this indicator is reported annually, so write it like 2019/20');
+    expect(periodProblem('annual', '2019-04')).toBe('Period 2019-04 is a month, but this indicator is reported annually: write it like 2019/20');
     expect(periodProblem('monthly', '2019-13')).not.toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FREQUENCY_ADVERB } from '../../../main/performance/periods';
 import { POLARITY_LABELS, UNIT_LABELS } from '../../../main/performance/units';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { IndicatorChart } from './IndicatorChart';
@@ -71,7 +72,7 @@ export function IndicatorDetailView(props: { id: number }) {
         <div>
           <dt>Unit</dt>
           <dd>
-            {UNIT_LABELS[ind.unit]}, {POLARITY_LABELS[ind.polarity]}, reported {ind.frequency}
+            {UNIT_LABELS[ind.unit]}, {POLARITY_LABELS[ind.polarity]}, reported {FREQUENCY_ADVERB[ind.frequency]}
           </dd>
         </div>
         <div>
