@@ -132,11 +132,12 @@ export function unspentWarnings(stream: StreamRules, financialYear: string, allo
   if (atRiskPence <= 0) return [];
   const tail = stream.carryOverAllowed ? '' : '; it cannot be carried over';
   if (atRiskPence === allocationPence) {
-    // Nothing spent or forecast at all: say that, rather than forecasting a total loss.
+    // Nothing spent or forecast by the deadline: say that, rather than forecasting a total loss.
+    // (Spend dated after the deadline may exist; it does not count, so the sentence stays true.)
     return [
       {
         code: 'forecast.noneRecorded',
-        message: `No spend or forecast is recorded against the ${stream.name}'s ${financialYear} allocation of ${formatPence(allocationPence)}, which is to be spent by ${formatDateLong(deadlineDate(stream, financialYear))}${tail}`,
+        message: `No spend or forecast is recorded up to ${formatDateLong(deadlineDate(stream, financialYear))}, the date by which the ${stream.name}'s ${financialYear} allocation of ${formatPence(allocationPence)} is to be spent${tail}`,
         subject: 'stream',
       },
     ];
