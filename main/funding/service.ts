@@ -546,7 +546,11 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     return requireClaim(ctx, id);
   },
 
-  'funding.exportReturn': (ctx, input) => exportReturn(ctx, input),
+  'funding.exportReturn': (ctx, input) => {
+    // A return for a year the grant does not cover would be a form of zeros; refuse it as a claim is refused.
+    assertYearInStream(requireStream(ctx, input.streamId), input.financialYear);
+    return exportReturn(ctx, input);
+  },
   'funding.checkTemplate': (_ctx, { template }) => checkReturnTemplate(template),
   'funding.exportSummary': (ctx, input) => exportFundingSummary(ctx, input),
 };
