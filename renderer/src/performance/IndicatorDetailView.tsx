@@ -58,7 +58,7 @@ export function IndicatorDetailView(props: { id: number }) {
           <div>
             <dt>On the baseline</dt>
             <dd>
-              <TrendText trend={status.trendBaseline} none="No baseline set" />
+              <TrendText trend={status.trendBaseline} none={ind.baselineValue === null ? 'No baseline set' : 'No value to compare with the baseline yet'} />
             </dd>
           </div>
         </dl>
