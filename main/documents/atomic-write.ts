@@ -30,7 +30,7 @@ export function writeFileAtomic(target: string, data: Buffer | string): void {
       );
     }
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
-      throw new DomainError('file.badPath', `${target} is not a folder you can write to.`, 'out');
+      throw new DomainError('file.badPath', `${dir} is not a folder you can write to.`, 'out');
     }
     throw err;
   }
