@@ -12,6 +12,8 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   return envelope.value;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** What Excel puts on the clipboard for a block of cells: rows by line, cells by tab. */
 async function pasteInto(page: Page, label: string, text: string): Promise<void> {
   const cell = page.getByLabel(label, { exact: true });
@@ -93,8 +95,12 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   const out = join(workspace.dir, 'VRU-2019 spend return 2019-20 Q4.xlsx');
   await expect(page.getByLabel('Save as')).toHaveValue(out);
   await page.getByRole('button', { name: 'Export return' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the' })).toContainText(`Saved the 2019/20 Q4 return to ${out}`);
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the' })).toContainText('actual this quarter £858,946.35');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+    new RegExp(
+      `^Saved VRU-2019 spend return 2019-20 Q4\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. ` +
+        'The 2019/20 Q4 return shows actual this quarter £858,946\\.35, forecast to year end £[\\d,]+\\.\\d{2}\\.$',
+    ),
+  );
   expect(existsSync(out)).toBe(true);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
@@ -109,4 +115,34 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   await page.getByRole('button', { name: 'Record claim' }).click();
   await expect(page.getByRole('alert')).toContainText('The 2019/20 Q4 claim on the VRU grant (Serious Violence Fund) already exists (draft');
   await screenshot(page, 'funding-05-return-and-claim');
+
+  // A budget line whose amount is not money is refused by its field; the list keeps its total.
+  await page.getByRole('tab', { name: 'Budget and virement' }).click();
+  const addLine = page.getByRole('form', { name: 'Add a budget line' });
+  await addLine.getByLabel('Allocated').fill('lots');
+  await addLine.getByRole('button', { name: 'Add budget line' }).click();
+  const allocated = addLine.getByLabel('Allocated');
+  await expect(allocated).toHaveAttribute('aria-invalid', 'true');
+  await expect(allocated).toHaveAccessibleDescription(/^e\.g\. £50k Error: Allocated/);
+  await expect(allocated).toBeFocused();
+  await expect(page.getByRole('row', { name: /^Total/ })).toBeVisible();
+  await screenshot(page, 'funding-05a-budget-line-refused');
+
+  // The board's funding summary for 2019/20, every stream, as Word and as Excel.
+  await page.getByRole('button', { name: '← All funding streams' }).click();
+  const summary = page.getByRole('region', { name: 'Funding summary for the board' });
+  await summary.getByLabel('Financial year').selectOption('2019/20');
+  const summaryDocx = join(workspace.dir, 'Funding summary 2019-20.docx');
+  await expect(summary.getByLabel('Save as')).toHaveValue(summaryDocx);
+  await summary.getByRole('button', { name: 'Export summary' }).click();
+  await expect(summary.getByRole('status')).toHaveText(new RegExp(`^Saved Funding summary 2019-20\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\.$`));
+  await summary.getByRole('radio', { name: 'Figures (Excel, .xlsx)' }).check();
+  await expect(summary.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'Funding summary 2019-20.xlsx'));
+  await summary.getByRole('button', { name: 'Export summary' }).click();
+  await expect(summary.getByRole('status')).toHaveText(new RegExp(`^Saved Funding summary 2019-20\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\.$`));
+  const summaryBook = new ExcelJS.Workbook();
+  await summaryBook.xlsx.readFile(join(workspace.dir, 'Funding summary 2019-20.xlsx'));
+  expect(summaryBook.worksheets.length).toBeGreaterThan(0);
+  expect(existsSync(summaryDocx)).toBe(true);
+  await screenshot(page, 'funding-06-summary-exported');
 });

@@ -13,6 +13,8 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   return envelope.value;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function documentXml(path: string): Promise<string> {
   return (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
 }
@@ -133,16 +135,27 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
   // Export the agenda and the minutes to Word, into the test's folder.
   const agendaPath = join(workspace.dir, 'SB agenda 2020-06-16.docx');
   const minutesPath = join(workspace.dir, 'SB minutes 2020-06-16.docx');
-  await page.getByRole('button', { name: 'Export agenda (.docx)' }).click();
-  let exportDialog = page.getByRole('dialog', { name: 'Export the agenda' });
-  await expect(exportDialog.getByLabel('Save as')).toHaveValue(agendaPath); // beside the workspace by default
-  await exportDialog.getByRole('button', { name: 'Export' }).click();
-  await expect(page.getByText(`Saved the agenda to ${agendaPath}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Export minutes (.docx)' }).click();
-  exportDialog = page.getByRole('dialog', { name: 'Export the minutes' });
-  await exportDialog.getByLabel('Save as').fill(minutesPath);
-  await exportDialog.getByRole('button', { name: 'Export' }).click();
-  await expect(page.getByText(`Saved the minutes to ${minutesPath}`)).toBeVisible();
+  const documents = page.getByRole('region', { name: 'Documents' });
+  const saveAs = documents.getByLabel('Save as');
+  const saved = documents.getByRole('status');
+  await expect(documents.getByRole('radio', { name: 'Agenda (.docx)' })).toBeChecked();
+  await expect(saveAs).toHaveValue(agendaPath); // beside the workspace by default
+  await documents.getByRole('button', { name: 'Export agenda' }).click();
+  await expect(saved).toHaveText(new RegExp(`^Saved SB agenda 2020-06-16\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 6 agenda items\\.$`));
+  // A folder that cannot be written to: the workspace's refusal sits by the path, and nothing is said to be saved.
+  await documents.getByRole('radio', { name: 'Minutes (.docx)' }).check();
+  await expect(saveAs).toHaveValue(minutesPath);
+  await saveAs.fill(join(workspace.dbPath, 'SB minutes 2020-06-16.docx'));
+  await documents.getByRole('button', { name: 'Export minutes' }).click();
+  await expect(saveAs).toHaveAttribute('aria-invalid', 'true');
+  await expect(saveAs).toHaveAccessibleDescription(new RegExp(`${escapeRegExp(workspace.dbPath)} is not a folder you can write to\\.`));
+  await expect(saveAs).toBeFocused();
+  await expect(saved).toHaveText('');
+  await screenshot(page, 'meetings-06a-export-refused');
+  await saveAs.fill(minutesPath);
+  await documents.getByRole('button', { name: 'Export minutes' }).click();
+  await expect(saved).toHaveText(new RegExp(`^Saved SB minutes 2020-06-16\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 6 agenda items\\.$`));
+  await expect(saveAs).not.toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'meetings-06-exported');
 
   // The files, read back.
@@ -226,6 +239,19 @@ test('the action log shows overdue actions, filters them, and takes a dated upda
   await expect(row).toContainText('In progress');
   await expect(row).toContainText('Overdue');
   await screenshot(page, 'actions-02-updated');
+
+  // Export what the filter shows (overdue only) to Excel, beside the workspace.
+  await page.getByLabel('Overdue only').check();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  const exportLog = page.getByRole('region', { name: 'Export the action log' });
+  await expect(exportLog.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'Action log.docx'));
+  await exportLog.getByRole('radio', { name: 'Excel (.xlsx)' }).check();
+  const logPath = join(workspace.dir, 'Action log.xlsx');
+  await expect(exportLog.getByLabel('Save as')).toHaveValue(logPath);
+  await exportLog.getByRole('button', { name: 'Export action log' }).click();
+  await expect(exportLog.getByRole('status')).toHaveText(new RegExp(`^Saved Action log\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 1 action\\.$`));
+  expect(readFileSync(logPath).subarray(0, 2).toString()).toBe('PK');
+  await screenshot(page, 'actions-03-exported');
 });
 
 test('boards: quorum rule, member history, an overlapping membership refused, forward plan and attendance', async ({ app: page, workspace }) => {

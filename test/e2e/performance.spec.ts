@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
@@ -12,6 +12,8 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
   return envelope.value;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The page's clock agrees with the workspace's fixed clock (16 March 2020), then the app opens. */
 async function open(page: Page, workspace: TestWorkspace, hash = '#/performance') {
@@ -103,6 +105,26 @@ test('add a local indicator, paste 24 monthly values, see its RAG and chart', as
   await expect(page.getByRole('status').filter({ hasText: '1 indicator is red or worse than a year before' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Red: 398 is above the target of 378 by more than the 5% tolerance, beyond 396.9 (lower is better)' })).toBeVisible();
   await screenshot(page, 'performance-05-exceptions');
+
+  // The report and the dataset as at that date, written beside the workspace.
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await expect(page.getByRole('heading', { name: 'Export as at 29 February 2020' })).toBeVisible();
+  const saveAs = page.getByLabel('Save as');
+  const saved = page.getByRole('status').filter({ hasText: /^Saved / });
+  await expect(page.getByRole('radio', { name: 'Performance report (Word, .docx)' })).toBeChecked();
+  await expect(saveAs).toHaveValue(join(workspace.dir, 'Performance report 2020-02-29.docx'));
+  await page.getByRole('button', { name: 'Export report' }).click();
+  await expect(saved).toHaveText(new RegExp(`^Saved Performance report 2020-02-29\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 1 indicator, 1 chart\\.$`));
+  await page.getByRole('radio', { name: 'Performance dataset (Excel, .xlsx)' }).check();
+  const datasetPath = join(workspace.dir, 'Performance dataset 2020-02-29.xlsx');
+  await expect(saveAs).toHaveValue(datasetPath);
+  await page.getByRole('button', { name: 'Export dataset' }).click();
+  await expect(saved).toHaveText(new RegExp(`^Saved Performance dataset 2020-02-29\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 23 rows of values\\.$`));
+  await screenshot(page, 'performance-06-exported');
+  const dataset = new ExcelJS.Workbook();
+  await dataset.xlsx.readFile(datasetPath);
+  expect(dataset.worksheets.length).toBe(2);
+  expect(existsSync(join(workspace.dir, 'Performance report 2020-02-29.docx'))).toBe(true);
 });
 
 test('import a spreadsheet with one bad row: the preview rejects just that row', async ({ page, workspace, browserErrors }) => {

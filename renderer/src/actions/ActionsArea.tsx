@@ -1,15 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Action } from '../../../main/meetings/contract';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, actionRef, type ActionStatus } from '../../../main/meetings/labels';
-import { api, call, messageOf } from '../api';
-import { Dialog } from '../components/Dialog';
+import { api, call } from '../api';
+import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { ExportForm } from '../components/ExportForm';
 import { SearchBox } from '../components/SearchBox';
 import { SelectField, TextField } from '../components/fields';
+import { FormDialog } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
+import { counted } from '../components/words';
 import { meetingHref } from '../meetings/route';
-import { folderOf, joinPath } from '../meetings/store';
 import { longDate, shortDate } from '../meetings/text';
-import { useWorkspace } from '../workspace/store';
 import { useActions } from './store';
 import '../meetings/meetings.css';
 
@@ -20,8 +22,6 @@ export function ActionsArea() {
   const loadChoices = useActions((s) => s.loadChoices);
   const setFilter = useActions((s) => s.setFilter);
   const [updating, setUpdating] = useState<Action | null>(null);
-  const [exporting, setExporting] = useState<'docx' | 'xlsx' | null>(null);
-  const [done, setDone] = useState('');
 
   useEffect(() => {
     void load();
@@ -81,70 +81,64 @@ export function ActionsArea() {
       </div>
       {error && <ErrorSummary message={error} />}
       <p className="result-count" role="status">
-        {loaded ? `${actions.length} ${actions.length === 1 ? 'action' : 'actions'}, ${overdueCount} overdue` : 'Loading…'}
+        {loaded ? `${counted(actions.length, 'action')}, ${overdueCount} overdue` : 'Loading…'}
       </p>
-      {actions.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">Action log</caption>
-          <thead>
-            <tr>
-              <th scope="col">Ref</th>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Change</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => (
-              <tr key={a.id} className={a.overdue ? 'overdue' : undefined}>
-                <th scope="row">{actionRef(a.id)}</th>
-                <td>
-                  {a.description}
-                  <span className="agenda-meta">
-                    {a.meetingId !== null ? <a href={meetingHref(a.meetingId)}>{`${a.boardName ?? ''}, ${longDate(a.meetingStartsAt)}`}</a> : (a.boardName ?? '')}
-                    {a.latestUpdate ? ` · Update ${shortDate(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` : ''}
-                  </span>
-                </td>
-                <td>{a.ownerName}</td>
-                <td>{a.dueOn ? shortDate(a.dueOn) : 'No date'}</td>
-                <td>
-                  {ACTION_STATUS_LABELS[a.status]}
-                  {a.overdue && <span className="overdue-tag"> Overdue</span>}
-                </td>
-                <td className="row-actions">
-                  <button type="button" className="button-link" aria-label={`Update ${actionRef(a.id)}`} onClick={() => setUpdating(a)}>
-                    Update
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={() => setExporting('docx')}>
-          Export action log (.docx)
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setExporting('xlsx')}>
-          Export action log (.xlsx)
-        </button>
-      </div>
-      <p role="status">{done}</p>
-      {updating && <UpdateDialog action={updating} onClose={() => setUpdating(null)} />}
-      {exporting && (
-        <ExportLogDialog
-          format={exporting}
-          onClose={() => setExporting(null)}
-          onDone={(t) => {
-            setDone(t);
-            setExporting(null);
-          }}
+      <DataTable
+        caption="Action log"
+        rows={actions}
+        rowKey={(a) => a.id}
+        rowClassName={(a) => (a.overdue ? 'overdue' : undefined)}
+        columns={[
+          { header: 'Ref', rowHeader: true, cell: (a) => actionRef(a.id) },
+          {
+            header: 'Action',
+            cell: (a) => (
+              <>
+                {a.description}
+                <span className="agenda-meta">
+                  {a.meetingId !== null ? <a href={meetingHref(a.meetingId)}>{`${a.boardName ?? ''}, ${longDate(a.meetingStartsAt)}`}</a> : (a.boardName ?? '')}
+                  {a.latestUpdate ? ` · Update ${shortDate(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` : ''}
+                </span>
+              </>
+            ),
+          },
+          { header: 'Owner', cell: (a) => a.ownerName },
+          { header: 'Due', cell: (a) => (a.dueOn ? shortDate(a.dueOn) : 'No date') },
+          {
+            header: 'Status',
+            cell: (a) => (
+              <>
+                {ACTION_STATUS_LABELS[a.status]}
+                {a.overdue && <span className="overdue-tag"> Overdue</span>}
+              </>
+            ),
+          },
+          {
+            ...ACTIONS_COLUMN,
+            header: 'Change',
+            cell: (a) => (
+              <button type="button" className="button-link" aria-label={`Update ${actionRef(a.id)}`} onClick={() => setUpdating(a)}>
+                Update
+              </button>
+            ),
+          },
+        ]}
+      />
+      <section className="section" aria-labelledby="actions-export-title">
+        <h2 id="actions-export-title">Export the action log</h2>
+        <p className="hint">The file holds the actions the filter above shows.</p>
+        <ExportForm
+          id="actions-export"
+          choices={[
+            { value: 'docx', label: 'Word (.docx)', fileName: 'Action log.docx' },
+            { value: 'xlsx', label: 'Excel (.xlsx)', fileName: 'Action log.xlsx' },
+          ]}
+          submitLabel="Export action log"
+          run={(out, format) => call(api().action.exportLog({ ...filter, format: format as 'docx' | 'xlsx', out }))}
+          detail={(r) => `${counted(r.count, 'action')}.`}
         />
-      )}
+      </section>
+      {updating && <UpdateDialog action={updating} onClose={() => setUpdating(null)} />}
     </>
   );
 }
@@ -152,74 +146,23 @@ export function ActionsArea() {
 function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void }) {
   const setStatus = useActions((s) => s.setStatus);
   const addUpdate = useActions((s) => s.addUpdate);
-  const [status, setStatusValue] = useState<ActionStatus>(action.status);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      if (text.trim()) await addUpdate(action.id, text, null);
-      if (status !== action.status) await setStatus(action.id, status);
+  const form = useApiForm({
+    fields: ['text', 'status'],
+    initial: { text: '', status: action.status as string },
+    toInput: (v) => v,
+    submit: async (v) => {
+      if (v.text.trim()) await addUpdate(action.id, v.text, null);
+      if (v.status !== action.status) await setStatus(action.id, v.status as ActionStatus);
       onClose();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+    },
+    idPrefix: 'update-',
+  });
 
   return (
-    <Dialog title={`Update ${actionRef(action.id)}`} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <p>{action.description}</p>
-        {error && <ErrorSummary message={error} />}
-        <TextField name="update-text" label="Progress update (optional)" hint="Dated today" value={text} onChange={setText} />
-        <SelectField name="update-status" label="Status" value={status} onChange={(v) => setStatusValue(v as ActionStatus)} options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Save
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-function ExportLogDialog({ format, onClose, onDone }: { format: 'docx' | 'xlsx'; onClose: () => void; onDone: (text: string) => void }) {
-  const info = useWorkspace((s) => s.info);
-  const filter = useActions((s) => s.filter);
-  const name = `Action log.${format}`;
-  const [out, setOut] = useState(info ? joinPath(folderOf(info.path), name) : name);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const r = await call(api().action.exportLog({ ...filter, format, out }));
-      onDone(`Saved ${r.count} ${r.count === 1 ? 'action' : 'actions'} to ${r.path}.`);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
-
-  return (
-    <Dialog title={`Export the action log (${format === 'docx' ? 'Word' : 'Excel'})`} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {error && <ErrorSummary message={error} />}
-        <p>The export holds the actions the current filter shows.</p>
-        <TextField name="log-out" label="Save as" value={out} onChange={setOut} />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Export
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose}>
+      <p>{action.description}</p>
+      <TextField label="Progress update (optional)" hint="Dated today" {...form.field('text')} />
+      <SelectField label="Status" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} {...form.field('status')} />
+    </FormDialog>
   );
 }

@@ -48,7 +48,7 @@ export function TextField(props: {
   onChange: Change;
   error?: string | undefined;
   hint?: string;
-  type?: 'text' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'date' | 'time';
   autoComplete?: string;
   width?: 'short' | 'medium' | 'full';
 }) {
@@ -101,4 +101,9 @@ export function SelectField(props: {
       )}
     </Field>
   );
+}
+
+/** Options for a SelectField from records: each by its id, with an optional first choice of none. */
+export function optionsOf<T extends { id: number }>(items: readonly T[], label: (item: T) => string, none?: string): { value: string; label: string }[] {
+  return [...(none === undefined ? [] : [{ value: '', label: none }]), ...items.map((item) => ({ value: String(item.id), label: label(item) }))];
 }

@@ -33,8 +33,11 @@ export function errorsFromApi(err: unknown, known: readonly string[]): FormError
   return { fields: {}, form: messageOf(err) };
 }
 
-/** Moves focus to the first field in error, so keyboard and screen-reader users land on it. */
-export function focusFirstError(errors: FormErrors, order: readonly string[]): void {
+/**
+ * Moves focus to the first field in error, so keyboard and screen-reader users land on it.
+ * A form whose controls are named with a prefix (two forms on one page) gives it.
+ */
+export function focusFirstError(errors: FormErrors, order: readonly string[], idPrefix = ''): void {
   const first = order.find((name) => errors.fields[name]);
-  if (first) requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
+  if (first) requestAnimationFrame(() => document.getElementById(fieldId(idPrefix + first))?.focus());
 }

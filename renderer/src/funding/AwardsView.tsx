@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { TIERS, type FundingWarning } from '../../../main/funding/contract';
+import { useState } from 'react';
+import { TIERS, type Award, type FundingWarning } from '../../../main/funding/contract';
 import { formatDateShort } from '../../../main/shared/dates';
 import { formatPence } from '../../../main/shared/money';
-import { api, call, messageOf } from '../api';
-import { Dialog } from '../components/Dialog';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField, TextAreaField, TextField } from '../components/fields';
-import { useFunding } from './store';
+import { api, call } from '../api';
+import { DataTable } from '../components/DataTable';
+import { optionsOf, SelectField, TextAreaField, TextField } from '../components/fields';
+import { FormDialog } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
+import { monitoringText, useFunding } from './store';
 
 const TIER_LABELS: Record<string, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
 
@@ -42,59 +43,41 @@ export function AwardsView() {
           )}
         </div>
       )}
-      {awards.length === 0 ? (
-        <p className="empty">No funded projects on this stream.</p>
-      ) : (
-        <table className="table funding-table">
-          <caption className="visually-hidden">Funded projects of the {stream.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Project</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Dates</th>
-              {stream.years.map((y) => (
-                <th key={y} scope="col" className="numeric">
-                  {y}
-                </th>
-              ))}
-              <th scope="col">Monitoring met</th>
-            </tr>
-          </thead>
-          <tbody>
-            {awards.map((a) => {
-              const warnings = warningsOf(a.id);
-              return (
-                <tr key={a.id} className={warnings.length ? 'row-warning' : undefined}>
-                  <th scope="row">{a.organisationName}</th>
-                  <td>
-                    {a.project}
-                    {warnings.map((w, i) => (
-                      <p key={i} className="inline-warning">
-                        {w.message}
-                      </p>
-                    ))}
-                  </td>
-                  <td>{a.tier ? TIER_LABELS[a.tier] : '—'}</td>
-                  <td>
-                    {a.startsOn ? formatDateShort(a.startsOn) : '—'}
-                    {a.endsOn ? ` to ${formatDateShort(a.endsOn)}` : ''}
-                  </td>
-                  {stream.years.map((y) => {
-                    const amount = a.years.find((x) => x.financialYear === y)?.amountPence;
-                    return (
-                      <td key={y} className="numeric">
-                        {amount === undefined ? '—' : formatPence(amount)}
-                      </td>
-                    );
-                  })}
-                  <td>{a.monitoringMet === null ? 'Not yet assessed' : a.monitoringMet ? 'Yes' : 'No'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={`Funded projects of the ${stream.name}`}
+        className="table funding-table"
+        rows={awards}
+        rowKey={(a) => a.id}
+        empty="No funded projects on this stream."
+        rowClassName={(a) => (warningsOf(a.id).length ? 'row-warning' : undefined)}
+        columns={[
+          { header: 'Organisation', rowHeader: true, cell: (a) => a.organisationName },
+          {
+            header: 'Project',
+            cell: (a) => (
+              <>
+                {a.project}
+                {warningsOf(a.id).map((w, i) => (
+                  <p key={i} className="inline-warning">
+                    {w.message}
+                  </p>
+                ))}
+              </>
+            ),
+          },
+          { header: 'Tier', cell: (a) => (a.tier ? TIER_LABELS[a.tier] : '—') },
+          { header: 'Dates', cell: (a) => `${a.startsOn ? formatDateShort(a.startsOn) : '—'}${a.endsOn ? ` to ${formatDateShort(a.endsOn)}` : ''}` },
+          ...stream.years.map((y) => ({
+            header: y,
+            numeric: true,
+            cell: (a: Award) => {
+              const amount = a.years.find((x) => x.financialYear === y)?.amountPence;
+              return amount === undefined ? '—' : formatPence(amount);
+            },
+          })),
+          { header: 'Monitoring met', cell: (a) => monitoringText(a.monitoringMet) },
+        ]}
+      />
       {adding && (
         <AwardForm
           onClose={() => setAdding(false)}
@@ -108,88 +91,67 @@ export function AwardsView() {
   );
 }
 
+const AWARD_FIELDS = ['organisationId', 'project', 'description', 'tier', 'theme', 'startsOn', 'endsOn', 'monitoringMet'] as const;
+type AwardValues = Record<(typeof AWARD_FIELDS)[number], string> & { amounts: Record<string, string> };
+
 function AwardForm(props: { onClose: () => void; onSaved: (warnings: FundingWarning[]) => void }) {
   const stream = useFunding((s) => s.stream)!;
   const organisations = useFunding((s) => s.organisations);
   const refresh = useFunding((s) => s.refresh);
-  const [organisationId, setOrganisationId] = useState(String(organisations[0]?.id ?? ''));
-  const [project, setProject] = useState('');
-  const [description, setDescription] = useState('');
-  const [tier, setTier] = useState('');
-  const [theme, setTheme] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [monitoring, setMonitoring] = useState('');
-  const [amounts, setAmounts] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const r = await call(
-        api().award.create({
-          streamId: stream.id,
-          organisationId: Number(organisationId),
-          project,
-          description,
-          tier: tier === '' ? null : (tier as (typeof TIERS)[number]),
-          theme,
-          startsOn: startsOn || null,
-          endsOn: endsOn || null,
-          monitoringMet: monitoring === '' ? null : monitoring === 'yes',
-          years: stream.years.filter((y) => (amounts[y] ?? '').trim() !== '').map((y) => ({ financialYear: y, amount: amounts[y]! })),
-        }),
-      );
+  const form = useApiForm({
+    fields: AWARD_FIELDS,
+    initial: (): AwardValues => ({ organisationId: String(organisations[0]?.id ?? ''), project: '', description: '', tier: '', theme: '', startsOn: '', endsOn: '', monitoringMet: '', amounts: {} }),
+    // An amount's error names its year ("years.0.amount"): shown above the form.
+    toInput: (v) => ({
+      streamId: stream.id,
+      organisationId: Number(v.organisationId),
+      project: v.project,
+      description: v.description,
+      tier: v.tier === '' ? null : (v.tier as (typeof TIERS)[number]),
+      theme: v.theme,
+      startsOn: v.startsOn || null,
+      endsOn: v.endsOn || null,
+      monitoringMet: v.monitoringMet === '' ? null : v.monitoringMet === 'yes',
+      years: stream.years.filter((y) => (v.amounts[y] ?? '').trim() !== '').map((y) => ({ financialYear: y, amount: v.amounts[y]! })),
+    }),
+    submit: async (input) => {
+      const r = await call(api().award.create(input));
       await refresh();
       props.onSaved(r.warnings);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+    },
+  });
+  const { amounts } = form.values;
 
   return (
-    <Dialog title="Add a funded project" onClose={props.onClose} wide>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {error && <ErrorSummary message={error} />}
-        <SelectField name="organisationId" label="Recipient organisation" value={organisationId} onChange={setOrganisationId} options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
-        <TextField name="project" label="Project" value={project} onChange={setProject} />
-        <TextAreaField name="description" label="Description (optional)" value={description} onChange={setDescription} />
+    <FormDialog title="Add a funded project" form={form} submit="Add funded project" onClose={props.onClose} wide>
+      <SelectField label="Recipient organisation" options={optionsOf(organisations, (o) => o.name)} {...form.field('organisationId')} />
+      <TextField label="Project" {...form.field('project')} />
+      <TextAreaField label="Description (optional)" {...form.field('description')} />
+      <div className="field-row">
+        <SelectField label="Intervention tier" options={[{ value: '', label: 'Not classified' }, ...TIERS.map((t) => ({ value: t, label: TIER_LABELS[t]! }))]} {...form.field('tier')} />
+        <TextField label="Theme (optional)" {...form.field('theme')} />
+      </div>
+      <div className="field-row">
+        <TextField label="Start (optional)" hint="YYYY-MM-DD" width="short" {...form.field('startsOn')} />
+        <TextField label="End (optional)" hint="YYYY-MM-DD" width="short" {...form.field('endsOn')} />
+        <SelectField
+          label="Monitoring met"
+          options={[
+            { value: '', label: 'Not yet assessed' },
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          {...form.field('monitoringMet')}
+        />
+      </div>
+      <fieldset className="fieldset">
+        <legend>Amount per year</legend>
         <div className="field-row">
-          <SelectField name="tier" label="Intervention tier" value={tier} onChange={setTier} options={[{ value: '', label: 'Not classified' }, ...TIERS.map((t) => ({ value: t, label: TIER_LABELS[t]! }))]} />
-          <TextField name="theme" label="Theme (optional)" value={theme} onChange={setTheme} />
+          {stream.years.map((y) => (
+            <TextField key={y} name={`amount-${y.replace('/', '-')}`} label={y} value={amounts[y] ?? ''} onChange={(v) => form.set('amounts')({ ...amounts, [y]: v })} width="short" />
+          ))}
         </div>
-        <div className="field-row">
-          <TextField name="startsOn" label="Start (optional)" hint="YYYY-MM-DD" value={startsOn} onChange={setStartsOn} width="short" />
-          <TextField name="endsOn" label="End (optional)" hint="YYYY-MM-DD" value={endsOn} onChange={setEndsOn} width="short" />
-          <SelectField
-            name="monitoringMet"
-            label="Monitoring met"
-            value={monitoring}
-            onChange={setMonitoring}
-            options={[
-              { value: '', label: 'Not yet assessed' },
-              { value: 'yes', label: 'Yes' },
-              { value: 'no', label: 'No' },
-            ]}
-          />
-        </div>
-        <fieldset className="fieldset">
-          <legend>Amount per year</legend>
-          <div className="field-row">
-            {stream.years.map((y) => (
-              <TextField key={y} name={`amount-${y.replace('/', '-')}`} label={y} value={amounts[y] ?? ''} onChange={(v) => setAmounts((a) => ({ ...a, [y]: v }))} width="short" />
-            ))}
-          </div>
-        </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button">
-            Add funded project
-          </button>
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -2,7 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { VirementPreview } from '../../../main/funding/contract';
 import { formatPence } from '../../../main/shared/money';
 import { api, call, messageOf } from '../api';
+import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { Field, optionsOf, SelectField, TextField } from '../components/fields';
+import { ApiFormView } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
 import { useFunding } from './store';
 
 const money = (p: number) => formatPence(p, { alwaysPence: true });
@@ -23,22 +27,20 @@ function AllocationSection() {
   const year = useFunding((s) => s.year);
   const refresh = useFunding((s) => s.refresh);
   const current = stream.allocations.find((a) => a.financialYear === year)?.amountPence ?? 0;
-  const [amount, setAmount] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await call(api().fundingStream.setAllocation({ streamId: stream.id, financialYear: year, amount }));
-      setError(null);
+  const form = useApiForm({
+    fields: ['amount'],
+    idPrefix: 'allocation-',
+    initial: { amount: '' },
+    toInput: (v) => ({ streamId: stream.id, financialYear: year, amount: v.amount }),
+    submit: async (input) => {
+      setSaved(null);
+      await call(api().fundingStream.setAllocation(input));
       setSaved(`The ${year} allocation is now recorded.`);
-      setAmount('');
+      form.reset({ amount: '' });
       await refresh();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+    },
+  });
 
   return (
     <section className="section" aria-labelledby="allocation-title">
@@ -47,29 +49,9 @@ function AllocationSection() {
         {formatPence(current)} allocated for {year}
         {stream.years.length > 1 && ` (${stream.allocations.map((a) => `${a.financialYear}: ${formatPence(a.amountPence)}`).join('; ')})`}.
       </p>
-      <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className={error ? 'field field-error' : 'field'}>
-          <label htmlFor="allocation-amount">New allocation for {year}</label>
-          {error && (
-            <p className="error-message" id="allocation-amount-error">
-              <span className="visually-hidden">Error: </span>
-              {error}
-            </p>
-          )}
-          <input
-            id="allocation-amount"
-            className="input input-short"
-            value={amount}
-            placeholder="e.g. £1.16m"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'allocation-amount-error' : undefined}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button-secondary">
-          Set allocation
-        </button>
-      </form>
+      <ApiFormView form={form} className="inline-form" label={`Allocation for ${year}`} submit="Set allocation" secondary>
+        <TextField label={`New allocation for ${year}`} hint="e.g. £1.16m" width="short" {...form.field('amount')} />
+      </ApiFormView>
       {saved && <p role="status">{saved}</p>}
     </section>
   );
@@ -80,24 +62,19 @@ function LinesSection() {
   const year = useFunding((s) => s.year);
   const lines = useFunding((s) => s.lines);
   const refresh = useFunding((s) => s.refresh);
-  const [heading, setHeading] = useState(stream.headings[0] ?? '');
-  const [costType, setCostType] = useState<'revenue' | 'capital'>('revenue');
-  const [costCentre, setCostCentre] = useState('');
-  const [allocated, setAllocated] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await call(api().budgetLine.create({ streamId: stream.id, financialYear: year, heading, costType, costCentre, allocated }));
-      setError(null);
-      setAllocated('');
-      setCostCentre('');
+  const form = useApiForm({
+    fields: ['heading', 'costType', 'costCentre', 'allocated'],
+    idPrefix: 'line-',
+    initial: { heading: stream.headings[0] ?? '', costType: 'revenue', costCentre: '', allocated: '' },
+    toInput: (v) => ({ streamId: stream.id, financialYear: year, heading: v.heading, costType: v.costType as 'revenue' | 'capital', costCentre: v.costCentre, allocated: v.allocated }),
+    submit: async (input) => {
+      await call(api().budgetLine.create(input));
+      form.reset({ ...form.values, allocated: '', costCentre: '' });
       await refresh();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+    },
+  });
+  const heading = form.field('heading');
 
   async function remove(id: number, name: string) {
     if (!window.confirm(`Delete the budget line “${name}” and its spend figures?`)) return;
@@ -112,77 +89,60 @@ function LinesSection() {
   return (
     <section className="section" aria-labelledby="lines-title">
       <h2 id="lines-title">Budget lines {year}</h2>
-      {lines.length === 0 ? (
-        <p className="empty">No budget lines for {year}.</p>
-      ) : (
-        <table className="table funding-table">
-          <caption className="visually-hidden">Budget lines {year}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Heading</th>
-              <th scope="col">Revenue or capital</th>
-              <th scope="col">Cost centre</th>
-              <th scope="col" className="numeric">
-                Allocated
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.heading}</th>
-                <td>{l.costType === 'capital' ? 'Capital' : 'Revenue'}</td>
-                <td>{l.costCentre || '—'}</td>
-                <td className="numeric">{money(l.allocatedPence)}</td>
-                <td className="row-actions">
-                  <button type="button" className="button-link" onClick={() => void remove(l.id, l.heading)}>
-                    Delete<span className="visually-hidden"> {l.heading}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-            <tr className="total">
-              <th scope="row">Total</th>
-              <td />
-              <td />
-              <td className="numeric">{money(lines.reduce((s, l) => s + l.allocatedPence, 0))}</td>
-              <td />
-            </tr>
-          </tbody>
-        </table>
-      )}
-      <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-label="Add a budget line">
-        <div className="field">
-          <label htmlFor="line-heading">Heading</label>
-          <input id="line-heading" className="input input-medium" list="line-headings" value={heading} onChange={(e) => setHeading(e.target.value)} />
-          <datalist id="line-headings">
-            {stream.headings.map((h) => (
-              <option key={h} value={h} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="line-cost-type">Revenue or capital</label>
-          <select id="line-cost-type" className="select" value={costType} onChange={(e) => setCostType(e.target.value as 'revenue' | 'capital')}>
-            <option value="revenue">Revenue</option>
-            <option value="capital">Capital</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="line-cost-centre">Cost centre</label>
-          <input id="line-cost-centre" className="input input-short" value={costCentre} onChange={(e) => setCostCentre(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="line-allocated">Allocated</label>
-          <input id="line-allocated" className="input input-short" value={allocated} placeholder="e.g. £50k" onChange={(e) => setAllocated(e.target.value)} />
-        </div>
-        <button type="submit" className="button button-secondary">
-          Add budget line
-        </button>
-      </form>
+      <DataTable
+        caption={`Budget lines ${year}`}
+        className="table funding-table"
+        rows={lines}
+        rowKey={(l) => l.id}
+        empty={`No budget lines for ${year}.`}
+        columns={[
+          { header: 'Heading', rowHeader: true, cell: (l) => l.heading },
+          { header: 'Revenue or capital', cell: (l) => (l.costType === 'capital' ? 'Capital' : 'Revenue') },
+          { header: 'Cost centre', cell: (l) => l.costCentre || '—' },
+          { header: 'Allocated', numeric: true, cell: (l) => money(l.allocatedPence) },
+          {
+            ...ACTIONS_COLUMN,
+            cell: (l) => (
+              <button type="button" className="button-link" onClick={() => void remove(l.id, l.heading)}>
+                Delete<span className="visually-hidden"> {l.heading}</span>
+              </button>
+            ),
+          },
+        ]}
+        footer={
+          <tr className="total">
+            <th scope="row">Total</th>
+            <td />
+            <td />
+            <td className="numeric">{money(lines.reduce((sum, l) => sum + l.allocatedPence, 0))}</td>
+            <td />
+          </tr>
+        }
+      />
+      <ApiFormView form={form} className="inline-form" label="Add a budget line" submit="Add budget line" secondary>
+        <Field name={heading.name} label="Heading" error={heading.error}>
+          {(control) => (
+            <>
+              <input {...control} className="input input-medium" list="line-headings" value={heading.value} onChange={(e) => heading.onChange(e.target.value)} />
+              <datalist id="line-headings">
+                {stream.headings.map((h) => (
+                  <option key={h} value={h} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <SelectField
+          label="Revenue or capital"
+          options={[
+            { value: 'revenue', label: 'Revenue' },
+            { value: 'capital', label: 'Capital' },
+          ]}
+          {...form.field('costType')}
+        />
+        <TextField label="Cost centre" width="short" {...form.field('costCentre')} />
+        <TextField label="Allocated" hint="e.g. £50k" width="short" {...form.field('allocated')} />
+      </ApiFormView>
       {error && <ErrorSummary message={error} />}
     </section>
   );
@@ -234,30 +194,9 @@ function VirementSection() {
       <h2 id="virement-title">What if: move money (virement)</h2>
       <p className="hint">Try a move between budget lines or projects and see the year-end position. Nothing changes until the board approves it.</p>
       <form className="inline-form" onSubmit={(e) => void show(e)} noValidate>
-        <div className="field">
-          <label htmlFor="virement-from">From</label>
-          <select id="virement-from" className="select" value={from || options[0]!.value} onChange={(e) => setFrom(e.target.value)}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="virement-to">To</label>
-          <select id="virement-to" className="select" value={to || options[1]!.value} onChange={(e) => setTo(e.target.value)}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="virement-amount">Amount</label>
-          <input id="virement-amount" className="input input-short" value={amount} placeholder="e.g. £5,000" onChange={(e) => setAmount(e.target.value)} />
-        </div>
+        <SelectField name="virement-from" label="From" value={from || options[0]!.value} onChange={setFrom} options={options} />
+        <SelectField name="virement-to" label="To" value={to || options[1]!.value} onChange={setTo} options={options} />
+        <TextField name="virement-amount" label="Amount" hint="e.g. £5,000" width="short" value={amount} onChange={setAmount} />
         <button type="submit" className="button button-secondary">
           Show the year end
         </button>
@@ -309,16 +248,13 @@ function VirementSection() {
             </ul>
           )}
           <div className="inline-form">
-            <div className="field">
-              <label htmlFor="virement-board">Decided by</label>
-              <select id="virement-board" className="select" value={boardId || String(boards.find((b) => b.kind === 'board')?.id ?? '')} onChange={(e) => setBoardId(e.target.value)}>
-                {boards.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="virement-board"
+              label="Decided by"
+              value={boardId || String(boards.find((b) => b.kind === 'board')?.id ?? '')}
+              onChange={setBoardId}
+              options={optionsOf(boards, (b) => b.name)}
+            />
             <button type="button" className="button" onClick={() => void propose()} disabled={boards.length === 0}>
               Save as a proposed decision
             </button>

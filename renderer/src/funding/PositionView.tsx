@@ -1,7 +1,8 @@
 import type { Position, PositionFigures } from '../../../main/funding/contract';
 import { describeQuarter, type Quarter } from '../../../main/shared/financial-year';
 import { formatPence } from '../../../main/shared/money';
-import { useFunding } from './store';
+import { DataTable } from '../components/DataTable';
+import { monitoringText, useFunding } from './store';
 
 const money = (p: number) => formatPence(p, { alwaysPence: true });
 const costTypeLabel = (c: string) => (c === 'capital' ? 'Capital' : 'Revenue');
@@ -154,37 +155,20 @@ function AwardsPaidTable({ position }: { position: Position }) {
   return (
     <section className="section" aria-labelledby="award-paid-title">
       <h2 id="award-paid-title">Funded projects: award and paid</h2>
-      <table className="table funding-table">
-        <caption className="visually-hidden">Award and paid to date per funded project, {position.financialYear}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Organisation</th>
-            <th scope="col">Project</th>
-            <th scope="col" className="numeric">
-              Award {position.financialYear}
-            </th>
-            <th scope="col" className="numeric">
-              Paid to date
-            </th>
-            <th scope="col" className="numeric">
-              Remaining
-            </th>
-            <th scope="col">Monitoring met</th>
-          </tr>
-        </thead>
-        <tbody>
-          {position.awards.map((a) => (
-            <tr key={a.awardId}>
-              <th scope="row">{a.organisationName}</th>
-              <td>{a.project}</td>
-              <td className="numeric">{money(a.awardPence)}</td>
-              <td className="numeric">{money(a.paidPence)}</td>
-              <td className="numeric">{money(a.remainingPence)}</td>
-              <td>{a.monitoringMet === null ? 'Not yet assessed' : a.monitoringMet ? 'Yes' : 'No'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Award and paid to date per funded project, ${position.financialYear}`}
+        className="table funding-table"
+        rows={position.awards}
+        rowKey={(a) => a.awardId}
+        columns={[
+          { header: 'Organisation', rowHeader: true, cell: (a) => a.organisationName },
+          { header: 'Project', cell: (a) => a.project },
+          { header: `Award ${position.financialYear}`, numeric: true, cell: (a) => money(a.awardPence) },
+          { header: 'Paid to date', numeric: true, cell: (a) => money(a.paidPence) },
+          { header: 'Remaining', numeric: true, cell: (a) => money(a.remainingPence) },
+          { header: 'Monitoring met', cell: (a) => monitoringText(a.monitoringMet) },
+        ]}
+      />
     </section>
   );
 }

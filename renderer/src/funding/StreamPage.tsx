@@ -1,7 +1,7 @@
-import { useRef, type KeyboardEvent } from 'react';
 import { formatDateLong } from '../../../main/shared/dates';
 import { formatPence } from '../../../main/shared/money';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { Tabs } from '../components/Tabs';
 import { AwardsView } from './AwardsView';
 import { BudgetView } from './BudgetView';
 import { ClaimsView } from './ClaimsView';
@@ -29,18 +29,8 @@ export function StreamPage() {
   const setYear = useFunding((s) => s.setYear);
   const setTab = useFunding((s) => s.setTab);
   const setAsOf = useFunding((s) => s.setAsOfQuarter);
-  const refs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
   if (!stream) return error ? <ErrorSummary message={error} /> : <p className="result-count">Loading…</p>;
-
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!.id;
-    setTab(next);
-    refs.current[next]?.focus();
-  }
 
   const t = position?.totals;
   return (
@@ -108,33 +98,13 @@ export function StreamPage() {
           )}
         </>
       )}
-      <div role="tablist" aria-label="Funding stream" className="tabs" onKeyDown={onKeyDown}>
-        {TABS.map((x) => (
-          <button
-            key={x.id}
-            ref={(el) => {
-              refs.current[x.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`funding-tab-${x.id}`}
-            aria-selected={tab === x.id}
-            aria-controls="funding-panel"
-            tabIndex={tab === x.id ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(x.id)}
-          >
-            {x.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="funding-panel" aria-labelledby={`funding-tab-${tab}`} className="tab-panel">
+      <Tabs id="funding" label="Funding stream" tabs={TABS} selected={tab} onSelect={setTab}>
         {tab === 'position' && <PositionView />}
         {tab === 'spend' && <SpendGridView />}
         {tab === 'budget' && <BudgetView />}
         {tab === 'awards' && <AwardsView />}
         {tab === 'claims' && <ClaimsView />}
-      </div>
+      </Tabs>
     </>
   );
 }

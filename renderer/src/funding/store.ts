@@ -3,7 +3,9 @@ import type { InputOf } from '../../../main/api/contract';
 import type { Award, BudgetLine, Claim, FundingStream, FundingStreamSummary, Position, SpendGrid } from '../../../main/funding/contract';
 import type { Board } from '../../../main/meetings/contract';
 import type { Organisation } from '../../../main/people/contract';
+import { financialYearOf } from '../../../main/shared/financial-year';
 import { api, call, messageOf } from '../api';
+import { todayIso } from '../today';
 
 /**
  * The Funding area: the list of streams, the stream open with its year, and everything
@@ -38,9 +40,7 @@ interface FundingState {
 }
 
 function currentYearOf(stream: FundingStream): string {
-  const d = new Date();
-  const start = d.getMonth() >= 3 ? d.getFullYear() : d.getFullYear() - 1;
-  const fy = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  const fy = financialYearOf(todayIso());
   return stream.years.includes(fy) ? fy : (stream.years[0] ?? fy);
 }
 
@@ -125,12 +125,7 @@ export const useFunding = create<FundingState>()((set, get) => ({
   },
 }));
 
-export function folderOf(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut > 0 ? path.slice(0, cut) : '.';
-}
-
-export function joinPath(folder: string, name: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return folder.endsWith(sep) ? folder + name : folder + sep + name;
+/** A funded project's monitoring, as the tables say it. */
+export function monitoringText(met: boolean | null): string {
+  return met === null ? 'Not yet assessed' : met ? 'Yes' : 'No';
 }

@@ -1,11 +1,11 @@
-import { useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { AgendaItem, MeetingDetail } from '../../../main/meetings/contract';
 import { PURPOSE_LABELS, PURPOSES, type Purpose } from '../../../main/meetings/labels';
 import { messageOf } from '../api';
-import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
-import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { ApiFormView, FormDialog } from '../components/FormParts';
+import { useApiForm, type ApiForm } from '../components/useApiForm';
 import { personLabel, useMeetings } from './store';
 
 /**
@@ -140,40 +140,36 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   );
 }
 
-const ITEM_FIELDS = ['title', 'purpose', 'leadPersonId', 'minutesAllotted', 'confidential'];
+const ITEM_FIELDS = ['title', 'purpose', 'leadPersonId', 'minutesAllotted', 'confidential'] as const;
+type ItemValues = { title: string; purpose: string; leadPersonId: string; minutesAllotted: string; confidential: boolean };
 
-function ItemFields(props: {
-  prefix: string;
-  title: string;
-  setTitle: (v: string) => void;
-  purpose: Purpose;
-  setPurpose: (v: Purpose) => void;
-  lead: string;
-  setLead: (v: string) => void;
-  minutes: string;
-  setMinutes: (v: string) => void;
-  confidential: boolean;
-  setConfidential: (v: boolean) => void;
-  errors: FormErrors;
-}) {
+function valuesOf(item: AgendaItem | null): ItemValues {
+  return {
+    title: item?.title ?? '',
+    purpose: item?.purpose ?? 'discussion',
+    leadPersonId: item?.leadPersonId == null ? '' : String(item.leadPersonId),
+    minutesAllotted: String(item?.minutesAllotted ?? 15),
+    confidential: item?.confidential ?? false,
+  };
+}
+
+function inputOf(v: ItemValues) {
+  return { title: v.title, purpose: v.purpose as Purpose, leadPersonId: v.leadPersonId ? Number(v.leadPersonId) : null, minutesAllotted: Number(v.minutesAllotted), confidential: v.confidential };
+}
+
+/** The fields of an agenda item, shared by the add form (ids new-…) and the edit dialog (edit-…). */
+function ItemFields({ form }: { form: ApiForm<ItemValues> }) {
   const people = useMeetings((s) => s.people);
   return (
     <>
-      <TextField name={`${props.prefix}title`} label="Item title" value={props.title} onChange={props.setTitle} error={props.errors.fields.title} />
+      <TextField label="Item title" {...form.field('title')} />
       <div className="field-row">
-        <SelectField name={`${props.prefix}purpose`} label="Purpose" value={props.purpose} onChange={(v) => props.setPurpose(v as Purpose)} options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} />
-        <SelectField
-          name={`${props.prefix}leadPersonId`}
-          label="Lead"
-          value={props.lead}
-          onChange={props.setLead}
-          options={[{ value: '', label: 'No lead' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]}
-          error={props.errors.fields.leadPersonId}
-        />
-        <TextField name={`${props.prefix}minutesAllotted`} label="Minutes" value={props.minutes} onChange={props.setMinutes} error={props.errors.fields.minutesAllotted} width="short" />
+        <SelectField label="Purpose" options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} {...form.field('purpose')} />
+        <SelectField label="Lead" options={[{ value: '', label: 'No lead' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]} {...form.field('leadPersonId')} />
+        <TextField label="Minutes" width="short" {...form.field('minutesAllotted')} />
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={props.confidential} onChange={(e) => props.setConfidential(e.target.checked)} />
+        <input type="checkbox" checked={form.values.confidential} onChange={(e) => form.set('confidential')(e.target.checked)} />
         Taken in private (confidential)
       </label>
     </>
@@ -183,77 +179,42 @@ function ItemFields(props: {
 function AddItemForm({ meetingId }: { meetingId: number }) {
   const change = useMeetings((s) => s.change);
   const announce = useMeetings((s) => s.announce);
-  const [title, setTitle] = useState('');
-  const [purpose, setPurpose] = useState<Purpose>('discussion');
-  const [lead, setLead] = useState('');
-  const [minutes, setMinutes] = useState('15');
-  const [confidential, setConfidential] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const d = await change('agenda.addItem', { meetingId, title, purpose, leadPersonId: lead ? Number(lead) : null, minutesAllotted: Number(minutes), confidential });
-      const added = d.agenda.find((i) => i.title === title.trim());
+  const form = useApiForm({
+    fields: ITEM_FIELDS,
+    idPrefix: 'new-',
+    initial: () => valuesOf(null),
+    toInput: inputOf,
+    submit: async (input) => {
+      const d = await change('agenda.addItem', { meetingId, ...input });
+      const added = d.agenda.find((i) => i.title === input.title.trim());
       announce(added ? `“${added.title}” added as item ${added.number}.` : 'Item added.');
-      setTitle('');
-      setErrors(NO_ERRORS);
-    } catch (err) {
-      const found = errorsFromApi(err, ITEM_FIELDS);
-      setErrors(found);
-      // The add form's controls are named new-title, new-purpose …
-      focusFirstError({ fields: Object.fromEntries(Object.entries(found.fields).map(([k, v]) => [`new-${k}`, v])), form: null }, ITEM_FIELDS.map((f) => `new-${f}`));
-    }
-  }
+      form.reset({ ...form.values, title: '' });
+    },
+  });
 
   return (
-    <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-item-title">
-      <h3 id="add-item-title">Add an item</h3>
-      {errors.form && <ErrorSummary message={errors.form} />}
-      <ItemFields
-        prefix="new-"
-        {...{ title, setTitle, purpose, setPurpose, lead, setLead, minutes, setMinutes, confidential, setConfidential, errors }}
-      />
-      <button type="submit" className="button">
-        Add item
-      </button>
-    </form>
+    <ApiFormView form={form} className="subform" heading={{ id: 'add-item-title', text: 'Add an item' }} submit="Add item">
+      <ItemFields form={form} />
+    </ApiFormView>
   );
 }
 
 function EditItemDialog({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
   const change = useMeetings((s) => s.change);
-  const [title, setTitle] = useState(item.title);
-  const [purpose, setPurpose] = useState<Purpose>(item.purpose);
-  const [lead, setLead] = useState(item.leadPersonId === null ? '' : String(item.leadPersonId));
-  const [minutes, setMinutes] = useState(String(item.minutesAllotted));
-  const [confidential, setConfidential] = useState(item.confidential);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await change('agenda.updateItem', { id: item.id, title, purpose, leadPersonId: lead ? Number(lead) : null, minutesAllotted: Number(minutes), confidential });
+  const form = useApiForm({
+    fields: ITEM_FIELDS,
+    idPrefix: 'edit-',
+    initial: () => valuesOf(item),
+    toInput: inputOf,
+    submit: async (input) => {
+      await change('agenda.updateItem', { id: item.id, ...input });
       onClose();
-    } catch (err) {
-      setErrors(errorsFromApi(err, ITEM_FIELDS));
-    }
-  }
+    },
+  });
 
   return (
-    <Dialog title={`Edit item ${item.number}`} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {errors.form && <ErrorSummary message={errors.form} />}
-        <ItemFields prefix="edit-" {...{ title, setTitle, purpose, setPurpose, lead, setLead, minutes, setMinutes, confidential, setConfidential, errors }} />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Save item
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={`Edit item ${item.number}`} form={form} submit="Save item" onClose={onClose}>
+      <ItemFields form={form} />
+    </FormDialog>
   );
 }

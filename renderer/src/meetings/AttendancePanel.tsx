@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AttendanceStatus, MeetingDetail, QuorumResult } from '../../../main/meetings/contract';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, ROLE_LABELS } from '../../../main/meetings/labels';
 import { messageOf } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField } from '../components/fields';
+import { ApiFormView } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
 import { personLabel, useMeetings } from './store';
 
 export function QuorumBox({ quorum, label }: { quorum: QuorumResult | null; label: string }) {
@@ -21,7 +24,6 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
   const people = useMeetings((s) => s.people);
   const [error, setError] = useState<string | null>(null);
   const meetingId = detail.meeting.id;
-  const markOf = (personId: number) => detail.attendance.find((a) => a.personId === personId);
   const memberIds = new Set(detail.members.map((m) => m.personId));
   const others = detail.attendance.filter((a) => !memberIds.has(a.personId));
 
@@ -40,42 +42,17 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
       <h2 id="attendance-title">Attendance and quorum</h2>
       <QuorumBox quorum={detail.quorum} label="Quorum" />
       {error && <ErrorSummary message={error} />}
-      <table className="table">
-        <caption className="visually-hidden">Members on the meeting’s date and their attendance</caption>
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Role</th>
-            <th scope="col">Attendance</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.members.map((m) => {
-            const mark = markOf(m.personId);
-            const sub = detail.attendance.find((a) => a.substituteForPersonId === m.personId && a.status === 'present');
-            return (
-              <tr key={m.id}>
-                <th scope="row">{m.name}</th>
-                <td>{m.organisationName ?? ''}</td>
-                <td>{ROLE_LABELS[m.role]}</td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`attendance-${m.personId}`}>{`Attendance of ${m.name}`}</label>
-                  <select id={`attendance-${m.personId}`} className="select" value={mark?.status ?? ''} onChange={(e) => void setStatus(m.personId, e.target.value as AttendanceStatus | '')}>
-                    <option value="">Not recorded</option>
-                    {ATTENDANCE_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {ATTENDANCE_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                  {sub && <span className="hint">{` Represented by ${sub.name}`}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Members on the meeting’s date and their attendance"
+        rows={detail.members}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: 'Member', rowHeader: true, cell: (m) => m.name },
+          { header: 'Organisation', cell: (m) => m.organisationName ?? '' },
+          { header: 'Role', cell: (m) => ROLE_LABELS[m.role] },
+          { header: 'Attendance', cell: (m) => <AttendanceCell detail={detail} member={m} onChange={(status) => void setStatus(m.personId, status)} /> },
+        ]}
+      />
       {others.length > 0 && (
         <>
           <h3>Substitutes and others in attendance</h3>
@@ -96,46 +73,46 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
   );
 }
 
+function AttendanceCell({ detail, member, onChange }: { detail: MeetingDetail; member: MeetingDetail['members'][number]; onChange: (status: AttendanceStatus | '') => void }) {
+  const mark = detail.attendance.find((a) => a.personId === member.personId);
+  const sub = detail.attendance.find((a) => a.substituteForPersonId === member.personId && a.status === 'present');
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={`attendance-${member.personId}`}>{`Attendance of ${member.name}`}</label>
+      <select id={`attendance-${member.personId}`} className="select" value={mark?.status ?? ''} onChange={(e) => onChange(e.target.value as AttendanceStatus | '')}>
+        <option value="">Not recorded</option>
+        {ATTENDANCE_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {ATTENDANCE_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      {sub && <span className="hint">{` Represented by ${sub.name}`}</span>}
+    </>
+  );
+}
+
 function SubstituteForm({ detail, people }: { detail: MeetingDetail; people: ReturnType<typeof useMeetings.getState>['people'] }) {
   const change = useMeetings((s) => s.change);
-  const [personId, setPersonId] = useState('');
-  const [forId, setForId] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const voting = detail.members.filter((m) => m.role === 'chair' || m.role === 'vice_chair' || m.role === 'member');
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!personId) {
-      setError('Choose who attended.');
-      return;
-    }
-    setError(null);
-    try {
-      await change('attendance.set', { meetingId: detail.meeting.id, personId: Number(personId), status: 'present', substituteForPersonId: forId ? Number(forId) : null });
-      setPersonId('');
-      setForId('');
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+  const form = useApiForm({
+    fields: ['personId', 'substituteForPersonId'],
+    idPrefix: 'attendee-',
+    initial: { personId: '', substituteForPersonId: '' },
+    check: (v) => (v.personId ? null : { personId: 'Choose who attended.' }),
+    toInput: (v) => ({ meetingId: detail.meeting.id, personId: Number(v.personId), status: 'present' as const, substituteForPersonId: v.substituteForPersonId ? Number(v.substituteForPersonId) : null }),
+    submit: async (input) => {
+      await change('attendance.set', input);
+      form.reset({ personId: '', substituteForPersonId: '' });
+    },
+  });
 
   return (
-    <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="substitute-title">
-      <h3 id="substitute-title">Record a substitute or someone in attendance</h3>
-      {error && <ErrorSummary message={error} />}
+    <ApiFormView form={form} className="subform" heading={{ id: 'substitute-title', text: 'Record a substitute or someone in attendance' }} submit="Record attendance" secondary>
       <div className="field-row">
-        <SelectField name="attendeeId" label="Who attended" value={personId} onChange={setPersonId} options={[{ value: '', label: 'Choose a person' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]} />
-        <SelectField
-          name="substituteFor"
-          label="Substitute for"
-          value={forId}
-          onChange={setForId}
-          options={[{ value: '', label: 'Nobody (in attendance only)' }, ...voting.map((m) => ({ value: String(m.personId), label: m.name }))]}
-        />
+        <SelectField label="Who attended" options={[{ value: '', label: 'Choose a person' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]} {...form.field('personId')} />
+        <SelectField label="Substitute for" options={[{ value: '', label: 'Nobody (in attendance only)' }, ...voting.map((m) => ({ value: String(m.personId), label: m.name }))]} {...form.field('substituteForPersonId')} />
       </div>
-      <button type="submit" className="button button-secondary">
-        Record attendance
-      </button>
-    </form>
+    </ApiFormView>
   );
 }

@@ -1,11 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AttendanceStatistics, Board, ForwardPlanItem } from '../../../main/meetings/contract';
 import { PURPOSE_LABELS, PURPOSES, type Purpose } from '../../../main/meetings/labels';
 import { financialYearOf } from '../../../main/shared/financial-year';
 import { api, call, messageOf } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
-import { errorsFromApi, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { ApiFormView } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
 import { meetingHref } from './route';
 import { personLabel, useMeetings } from './store';
 import { longDate } from './text';
@@ -16,11 +18,18 @@ export function ForwardPlan({ board }: { board: Board }) {
   const [items, setItems] = useState<ForwardPlanItem[]>([]);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
-  const [purpose, setPurpose] = useState<Purpose>('decision');
-  const [lead, setLead] = useState('');
-  const [plannedFor, setPlannedFor] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const blank = { title: '', purpose: 'decision', leadPersonId: '', plannedFor: '' };
+  const form = useApiForm({
+    fields: ['title', 'purpose', 'leadPersonId', 'plannedFor'],
+    idPrefix: 'plan-',
+    initial: blank,
+    toInput: (v) => ({ boardId: board.id, title: v.title, purpose: v.purpose as Purpose, leadPersonId: v.leadPersonId ? Number(v.leadPersonId) : null, plannedFor: v.plannedFor }),
+    submit: async (input) => {
+      await call(api().forwardPlan.add(input));
+      form.reset({ ...form.values, title: '' });
+      setVersion((v) => v + 1);
+    },
+  });
 
   useEffect(() => {
     let live = true;
@@ -33,62 +42,31 @@ export function ForwardPlan({ board }: { board: Board }) {
     };
   }, [board.id, version]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      await call(api().forwardPlan.add({ boardId: board.id, title, purpose, leadPersonId: lead ? Number(lead) : null, plannedFor }));
-      setTitle('');
-      setErrors(NO_ERRORS);
-      setVersion((v) => v + 1);
-    } catch (err) {
-      setErrors(errorsFromApi(err, ['title', 'plannedFor', 'leadPersonId']));
-    }
-  }
-
   return (
     <section className="section" aria-labelledby="forward-plan-title">
       <h2 id="forward-plan-title">{`Forward plan of ${board.name}`}</h2>
       {error && <ErrorSummary message={error} />}
-      {items.length === 0 ? (
-        <p>Nothing is planned yet.</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Forward plan</caption>
-          <thead>
-            <tr>
-              <th scope="col">Planned for</th>
-              <th scope="col">Item</th>
-              <th scope="col">Purpose</th>
-              <th scope="col">Lead</th>
-              <th scope="col">On an agenda</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <tr key={f.id}>
-                <td>{f.plannedFor.length === 10 ? longDate(f.plannedFor) : f.plannedFor}</td>
-                <th scope="row">{f.title}</th>
-                <td>{PURPOSE_LABELS[f.purpose]}</td>
-                <td>{f.leadName ?? ''}</td>
-                <td>{f.meetingId !== null ? <a href={meetingHref(f.meetingId)}>Yes, open the meeting</a> : 'Not yet'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-add-title">
-        <h3 id="plan-add-title">Plan an item</h3>
-        {errors.form && <ErrorSummary message={errors.form} />}
-        <TextField name="plan-title" label="Item" value={title} onChange={setTitle} error={errors.fields.title} />
+      <DataTable
+        caption="Forward plan"
+        rows={items}
+        rowKey={(f) => f.id}
+        empty="Nothing is planned yet."
+        columns={[
+          { header: 'Planned for', cell: (f) => (f.plannedFor.length === 10 ? longDate(f.plannedFor) : f.plannedFor) },
+          { header: 'Item', rowHeader: true, cell: (f) => f.title },
+          { header: 'Purpose', cell: (f) => PURPOSE_LABELS[f.purpose] },
+          { header: 'Lead', cell: (f) => f.leadName ?? '' },
+          { header: 'On an agenda', cell: (f) => (f.meetingId !== null ? <a href={meetingHref(f.meetingId)}>Yes, open the meeting</a> : 'Not yet') },
+        ]}
+      />
+      <ApiFormView form={form} className="subform" heading={{ id: 'plan-add-title', text: 'Plan an item' }} submit="Add to the forward plan" secondary>
+        <TextField label="Item" {...form.field('title')} />
         <div className="field-row">
-          <SelectField name="plan-purpose" label="Purpose" value={purpose} onChange={(v) => setPurpose(v as Purpose)} options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} />
-          <SelectField name="plan-lead" label="Lead" value={lead} onChange={setLead} options={[{ value: '', label: 'No lead' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]} />
-          <TextField name="plan-for" label="Planned for" hint="A date (2020-06-18) or a month (2020-06)" value={plannedFor} onChange={setPlannedFor} error={errors.fields.plannedFor} width="medium" />
+          <SelectField label="Purpose" options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} {...form.field('purpose')} />
+          <SelectField label="Lead" options={[{ value: '', label: 'No lead' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]} {...form.field('leadPersonId')} />
+          <TextField label="Planned for" hint="A date (2020-06-18) or a month (2020-06)" width="medium" {...form.field('plannedFor')} />
         </div>
-        <button type="submit" className="button button-secondary">
-          Add to the forward plan
-        </button>
-      </form>
+      </ApiFormView>
     </section>
   );
 }
@@ -125,54 +103,33 @@ export function AttendanceStats({ board }: { board: Board }) {
       {shown && (
         <>
           <p>{`${shown.meetingsHeld} ${shown.meetingsHeld === 1 ? 'meeting' : 'meetings'} held in ${year}.`}</p>
-          <table className="table">
-            <caption>By member</caption>
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col" className="numeric">Expected</th>
-                <th scope="col" className="numeric">Attended</th>
-                <th scope="col" className="numeric">Substitute sent</th>
-                <th scope="col" className="numeric">Apologies</th>
-                <th scope="col" className="numeric">Absent</th>
-                <th scope="col" className="numeric">Rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.members.map((m) => (
-                <tr key={m.personId}>
-                  <th scope="row">{`${m.name}${m.organisationName ? ` (${m.organisationName})` : ''}`}</th>
-                  <td className="numeric">{m.expected}</td>
-                  <td className="numeric">{m.attended}</td>
-                  <td className="numeric">{m.substituted}</td>
-                  <td className="numeric">{m.apologies}</td>
-                  <td className="numeric">{m.absent}</td>
-                  <td className="numeric">{pct(m.ratePercent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="table">
-            <caption>By organisation</caption>
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                <th scope="col" className="numeric">Expected</th>
-                <th scope="col" className="numeric">Represented</th>
-                <th scope="col" className="numeric">Rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.organisations.map((o) => (
-                <tr key={o.organisationId}>
-                  <th scope="row">{o.name}</th>
-                  <td className="numeric">{o.expected}</td>
-                  <td className="numeric">{o.represented}</td>
-                  <td className="numeric">{pct(o.ratePercent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="By member"
+            showCaption
+            rows={shown.members}
+            rowKey={(m) => m.personId}
+            columns={[
+              { header: 'Member', rowHeader: true, cell: (m) => `${m.name}${m.organisationName ? ` (${m.organisationName})` : ''}` },
+              { header: 'Expected', numeric: true, cell: (m) => m.expected },
+              { header: 'Attended', numeric: true, cell: (m) => m.attended },
+              { header: 'Substitute sent', numeric: true, cell: (m) => m.substituted },
+              { header: 'Apologies', numeric: true, cell: (m) => m.apologies },
+              { header: 'Absent', numeric: true, cell: (m) => m.absent },
+              { header: 'Rate', numeric: true, cell: (m) => pct(m.ratePercent) },
+            ]}
+          />
+          <DataTable
+            caption="By organisation"
+            showCaption
+            rows={shown.organisations}
+            rowKey={(o) => o.organisationId}
+            columns={[
+              { header: 'Organisation', rowHeader: true, cell: (o) => o.name },
+              { header: 'Expected', numeric: true, cell: (o) => o.expected },
+              { header: 'Represented', numeric: true, cell: (o) => o.represented },
+              { header: 'Rate', numeric: true, cell: (o) => pct(o.ratePercent) },
+            ]}
+          />
         </>
       )}
     </section>

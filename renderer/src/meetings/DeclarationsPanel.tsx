@@ -1,18 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { MeetingDetail } from '../../../main/meetings/contract';
 import { messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
+import { ApiFormView } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
 import { QuorumBox } from './AttendancePanel';
 import { useMeetings } from './store';
 
 /** Declarations of interest per item; an item's quorum is shown without those who withdrew. */
 export function DeclarationsPanel({ detail }: { detail: MeetingDetail }) {
   const change = useMeetings((s) => s.change);
-  const [personId, setPersonId] = useState('');
-  const [itemId, setItemId] = useState('');
-  const [interest, setInterest] = useState('');
-  const [withdrew, setWithdrew] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const meetingId = detail.meeting.id;
   const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
@@ -20,25 +18,23 @@ export function DeclarationsPanel({ detail }: { detail: MeetingDetail }) {
   for (const m of detail.members) names.set(m.personId, m.name);
   for (const a of detail.attendance) names.set(a.personId, a.name);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    if (!personId) {
-      setError('Choose who declared the interest.');
-      return;
-    }
-    try {
-      await change('declaration.add', { meetingId, personId: Number(personId), agendaItemId: itemId ? Number(itemId) : null, interest, withdrew });
-      setInterest('');
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+  const form = useApiForm({
+    fields: ['personId', 'agendaItemId', 'interest', 'withdrew'],
+    idPrefix: 'declaration-',
+    initial: { personId: '', agendaItemId: '', interest: '', withdrew: true },
+    check: (v) => (v.personId ? null : { personId: 'Choose who declared the interest.' }),
+    toInput: (v) => ({ meetingId, personId: Number(v.personId), agendaItemId: v.agendaItemId ? Number(v.agendaItemId) : null, interest: v.interest, withdrew: v.withdrew }),
+    submit: async (input) => {
+      await change('declaration.add', input);
+      form.reset({ ...form.values, interest: '' });
+    },
+  });
 
   const affected = detail.agenda.filter((i) => i.declarations.some((d) => d.withdrew));
   return (
     <section className="section" aria-labelledby="declarations-title">
       <h2 id="declarations-title">Declarations of interest</h2>
+      {error && <ErrorSummary message={error} />}
       {detail.declarations.length === 0 ? (
         <p>No declarations recorded.</p>
       ) : (
@@ -56,22 +52,17 @@ export function DeclarationsPanel({ detail }: { detail: MeetingDetail }) {
       {affected.map((i) => (
         <QuorumBox key={i.id} quorum={i.quorum} label={`Quorum for item ${i.number}`} />
       ))}
-      <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="declare-title">
-        <h3 id="declare-title">Record a declaration</h3>
-        {error && <ErrorSummary message={error} />}
+      <ApiFormView form={form} className="subform" heading={{ id: 'declare-title', text: 'Record a declaration' }} submit="Record declaration" secondary>
         <div className="field-row">
-          <SelectField name="declarantId" label="Who" value={personId} onChange={setPersonId} options={[{ value: '', label: 'Choose a person' }, ...[...names].map(([id, name]) => ({ value: String(id), label: name }))]} />
-          <SelectField name="declarationItem" label="Item" value={itemId} onChange={setItemId} options={[{ value: '', label: 'General (no item)' }, ...detail.agenda.map((i) => ({ value: String(i.id), label: `${i.number}. ${i.title}` }))]} />
+          <SelectField label="Who" options={[{ value: '', label: 'Choose a person' }, ...[...names].map(([id, name]) => ({ value: String(id), label: name }))]} {...form.field('personId')} />
+          <SelectField label="Item" options={[{ value: '', label: 'General (no item)' }, ...detail.agenda.map((i) => ({ value: String(i.id), label: `${i.number}. ${i.title}` }))]} {...form.field('agendaItemId')} />
         </div>
-        <TextField name="interest" label="Interest declared" value={interest} onChange={setInterest} />
+        <TextField label="Interest declared" {...form.field('interest')} />
         <label className="checkbox">
-          <input type="checkbox" checked={withdrew} onChange={(e) => setWithdrew(e.target.checked)} />
+          <input type="checkbox" checked={form.values.withdrew} onChange={(e) => form.set('withdrew')(e.target.checked)} />
           Left the meeting for this item
         </label>
-        <button type="submit" className="button button-secondary">
-          Record declaration
-        </button>
-      </form>
+      </ApiFormView>
     </section>
   );
 }

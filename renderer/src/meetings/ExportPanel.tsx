@@ -1,92 +1,34 @@
-import { useState, type FormEvent } from 'react';
 import type { MeetingDetail } from '../../../main/meetings/contract';
-import { api, call, messageOf } from '../api';
-import { Dialog } from '../components/Dialog';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { TextField } from '../components/fields';
-import { useWorkspace } from '../workspace/store';
-import { folderOf, joinPath } from './store';
+import { api, call } from '../api';
+import { ExportForm } from '../components/ExportForm';
+import { counted } from '../components/words';
 
-type Kind = 'agenda' | 'minutes' | 'actionLog';
-const LABELS: Record<Kind, string> = { agenda: 'agenda', minutes: 'minutes', actionLog: 'action log' };
-
-/** Word exports of the meeting: the file goes beside the workspace unless another path is typed. */
+/** The meeting's Word documents: agenda, minutes, and the board's action log. */
 export function ExportPanel({ detail }: { detail: MeetingDetail }) {
-  const [kind, setKind] = useState<Kind | null>(null);
-  const [done, setDone] = useState('');
+  const { meeting, board } = detail;
+  const date = meeting.startsAt.slice(0, 10);
   return (
     <section className="section" aria-labelledby="export-title">
       <h2 id="export-title">Documents</h2>
-      <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={() => setKind('agenda')}>
-          Export agenda (.docx)
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setKind('minutes')}>
-          Export minutes (.docx)
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setKind('actionLog')}>
-          Export action log (.docx)
-        </button>
-      </div>
-      <p role="status" className="export-result">
-        {done}
-      </p>
-      {kind && (
-        <ExportDialog
-          detail={detail}
-          kind={kind}
-          onClose={() => setKind(null)}
-          onDone={(text) => {
-            setDone(text);
-            setKind(null);
-          }}
-        />
-      )}
+      <ExportForm
+        id="meeting-export"
+        legend="Document"
+        choices={[
+          { value: 'agenda', label: 'Agenda (.docx)', fileName: `${board.code} agenda ${date}.docx` },
+          { value: 'minutes', label: 'Minutes (.docx)', fileName: `${board.code} minutes ${date}.docx` },
+          { value: 'actionLog', label: `Action log of the ${board.name} (.docx)`, fileName: `${board.code} action log ${date}.docx` },
+        ]}
+        submitLabel={(c) => `Export ${c.value === 'agenda' ? 'agenda' : c.value === 'minutes' ? 'minutes' : 'action log'}`}
+        run={async (out, kind) => {
+          if (kind === 'actionLog') {
+            const r = await call(api().action.exportLog({ boardId: board.id, format: 'docx', out }));
+            return { ...r, detail: `${counted(r.count, 'action')}.` };
+          }
+          const r = await call(kind === 'agenda' ? api().meeting.exportAgenda({ id: meeting.id, out }) : api().meeting.exportMinutes({ id: meeting.id, out }));
+          return { ...r, detail: `${counted(r.count, 'agenda item')}.` };
+        }}
+        detail={(r) => r.detail}
+      />
     </section>
-  );
-}
-
-function ExportDialog(props: { detail: MeetingDetail; kind: Kind; onClose: () => void; onDone: (text: string) => void }) {
-  const info = useWorkspace((s) => s.info);
-  const { meeting, board } = props.detail;
-  const date = meeting.startsAt.slice(0, 10);
-  const name = `${board.code} ${LABELS[props.kind]} ${date}.docx`;
-  const [out, setOut] = useState(info ? joinPath(folderOf(info.path), name) : name);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r =
-        props.kind === 'agenda'
-          ? await call(api().meeting.exportAgenda({ id: meeting.id, out }))
-          : props.kind === 'minutes'
-            ? await call(api().meeting.exportMinutes({ id: meeting.id, out }))
-            : await call(api().action.exportLog({ boardId: board.id, format: 'docx', out }));
-      props.onDone(`Saved the ${LABELS[props.kind]} to ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Dialog title={`Export the ${LABELS[props.kind]}`} onClose={props.onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {error && <ErrorSummary message={error} />}
-        <TextField name="out" label="Save as" hint="The full path of the Word file to write; an existing file is replaced." value={out} onChange={setOut} />
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            Export
-          </button>
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

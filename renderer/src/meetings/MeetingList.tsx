@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../main/meetings/meeting-status';
+import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { counted } from '../components/words';
 import { meetingHref } from './route';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm';
 import { useMeetings } from './store';
@@ -17,7 +19,7 @@ export function MeetingList() {
     <>
       <div className="toolbar">
         <p className="result-count" role="status">
-          {loaded ? `${meetings.length} ${meetings.length === 1 ? 'meeting' : 'meetings'}` : 'Loading…'}
+          {loaded ? counted(meetings.length, 'meeting') : 'Loading…'}
         </p>
         <button type="button" className="button toolbar-end" onClick={() => setScheduling(true)} disabled={boards.length === 0}>
           Schedule a meeting
@@ -25,37 +27,19 @@ export function MeetingList() {
       </div>
       {error && <ErrorSummary message={error} />}
       {loaded && boards.length === 0 && <p className="empty">Add a board first, under “Boards and groups”; then schedule its meetings here.</p>}
-      {meetings.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">Meetings, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Board</th>
-              <th scope="col">Time</th>
-              <th scope="col">Status</th>
-              <th scope="col">Quorum</th>
-              <th scope="col" className="numeric">
-                Items
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {meetings.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <a href={meetingHref(m.id)}>{meetingDay(m.startsAt)}</a>
-                </th>
-                <td>{m.boardName}</td>
-                <td>{timeRange(m)}</td>
-                <td>{MEETING_STATUS_LABELS[m.status]}</td>
-                <td>{m.quorate === null ? 'Not recorded' : m.quorate ? 'Quorate' : 'Not quorate'}</td>
-                <td className="numeric">{m.agendaItemCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="Meetings, newest first"
+        rows={meetings}
+        rowKey={(m) => m.id}
+        columns={[
+          { header: 'Date', rowHeader: true, cell: (m) => <a href={meetingHref(m.id)}>{meetingDay(m.startsAt)}</a> },
+          { header: 'Board', cell: (m) => m.boardName },
+          { header: 'Time', cell: (m) => timeRange(m) },
+          { header: 'Status', cell: (m) => MEETING_STATUS_LABELS[m.status] },
+          { header: 'Quorum', cell: (m) => (m.quorate === null ? 'Not recorded' : m.quorate ? 'Quorate' : 'Not quorate') },
+          { header: 'Items', numeric: true, cell: (m) => m.agendaItemCount },
+        ]}
+      />
       {scheduling && <ScheduleMeetingForm onClose={() => setScheduling(false)} />}
     </>
   );

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AgendaItem, MeetingDetail } from '../../../main/meetings/contract';
 import { ACTION_STATUS_LABELS, actionRef } from '../../../main/meetings/labels';
 import { api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
-import { errorsFromApi, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { ApiFormView } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
 import { personLabel, useMeetings } from './store';
 import { longDate, shortDate } from './text';
 
@@ -93,21 +94,10 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   );
 }
 
-const ACTION_FIELDS = ['description', 'ownerPersonId', 'ownerOrganisationId', 'dueOn'];
+const ACTION_FIELDS = ['description', 'ownerPersonId', 'ownerOrganisationId', 'dueOn'] as const;
 
 function AddActionForm({ detail, item }: { detail: MeetingDetail; item: AgendaItem }) {
-  const people = useMeetings((s) => s.people);
-  const organisations = useMeetings((s) => s.organisations);
-  const loadMeeting = useMeetings((s) => s.loadMeeting);
-  const announce = useMeetings((s) => s.announce);
   const [open, setOpen] = useState(false);
-  const [description, setDescription] = useState('');
-  const [owner, setOwner] = useState('');
-  const [ownerOrg, setOwnerOrg] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const p = `action-${item.id}-`;
-
   if (!open) {
     return (
       <button type="button" className="button-link" onClick={() => setOpen(true)}>
@@ -115,67 +105,46 @@ function AddActionForm({ detail, item }: { detail: MeetingDetail; item: AgendaIt
       </button>
     );
   }
+  return <ActionForm detail={detail} item={item} onClose={() => setOpen(false)} />;
+}
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const a = await call(
-        api().action.create({
-          meetingId: detail.meeting.id,
-          agendaItemId: item.id,
-          description,
-          ownerPersonId: owner ? Number(owner) : null,
-          ownerOrganisationId: ownerOrg ? Number(ownerOrg) : null,
-          dueOn: dueOn || null,
-        }),
-      );
+function ActionForm({ detail, item, onClose }: { detail: MeetingDetail; item: AgendaItem; onClose: () => void }) {
+  const people = useMeetings((s) => s.people);
+  const organisations = useMeetings((s) => s.organisations);
+  const loadMeeting = useMeetings((s) => s.loadMeeting);
+  const announce = useMeetings((s) => s.announce);
+  const form = useApiForm({
+    fields: ACTION_FIELDS,
+    idPrefix: `action-${item.id}-`,
+    initial: { description: '', ownerPersonId: '', ownerOrganisationId: '', dueOn: '' },
+    toInput: (v) => ({
+      meetingId: detail.meeting.id,
+      agendaItemId: item.id,
+      description: v.description,
+      ownerPersonId: v.ownerPersonId ? Number(v.ownerPersonId) : null,
+      ownerOrganisationId: v.ownerOrganisationId ? Number(v.ownerOrganisationId) : null,
+      dueOn: v.dueOn || null,
+    }),
+    submit: async (input) => {
+      const a = await call(api().action.create(input));
       announce(`Action ${actionRef(a.id)} added to item ${item.number}.`);
-      setOpen(false);
+      onClose();
       await loadMeeting(detail.meeting.id);
-    } catch (err) {
-      setErrors(errorsFromApi(err, ACTION_FIELDS));
-    }
-  }
+    },
+  });
 
   return (
-    <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-label={`New action for item ${item.number}`}>
-      {errors.form && <ErrorSummary message={errors.form} />}
-      <TextField name={`${p}description`} label="Action" value={description} onChange={setDescription} error={errors.fields.description} />
+    <ApiFormView form={form} className="subform" label={`New action for item ${item.number}`} submit="Add action" onCancel={onClose}>
+      <TextField label="Action" {...form.field('description')} />
       <div className="field-row">
+        <SelectField label="Owner (person)" options={[{ value: '', label: 'No person' }, ...people.map((x) => ({ value: String(x.id), label: personLabel(x) }))]} {...form.field('ownerPersonId')} />
         <SelectField
-          name={`${p}owner`}
-          label="Owner (person)"
-          value={owner}
-          onChange={setOwner}
-          options={[{ value: '', label: 'No person' }, ...people.map((x) => ({ value: String(x.id), label: personLabel(x) }))]}
-          error={errors.fields.ownerPersonId}
-        />
-        <SelectField
-          name={`${p}ownerOrg`}
           label="or owner (organisation)"
-          value={ownerOrg}
-          onChange={setOwnerOrg}
           options={[{ value: '', label: 'No organisation' }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
-          error={errors.fields.ownerOrganisationId}
+          {...form.field('ownerOrganisationId')}
         />
-        <div className="field">
-          <label htmlFor={`field-${p}due`}>Due on</label>
-          {errors.fields.dueOn && (
-            <p className="error-message" id={`field-${p}due-error`}>
-              {errors.fields.dueOn}
-            </p>
-          )}
-          <input id={`field-${p}due`} className="input input-medium" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} aria-invalid={errors.fields.dueOn ? true : undefined} />
-        </div>
+        <TextField label="Due on" type="date" width="medium" {...form.field('dueOn')} />
       </div>
-      <div className="button-row">
-        <button type="submit" className="button">
-          Add action
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </ApiFormView>
   );
 }

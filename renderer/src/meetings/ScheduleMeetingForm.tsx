@@ -1,9 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api, call } from '../api';
-import { Dialog } from '../components/Dialog';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField, TextField } from '../components/fields';
-import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { Field, SelectField, TextField } from '../components/fields';
+import { FormDialog } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
 import { meetingHref } from './route';
 import { useMeetings } from './store';
 import { meetingDay } from './text';
@@ -14,14 +13,24 @@ const FIELDS = ['boardId', 'date', 'startsAt', 'endsAt', 'location', 'onlineLink
 export function ScheduleMeetingForm({ onClose }: { onClose: () => void }) {
   const boards = useMeetings((s) => s.boards);
   const schedule = useMeetings((s) => s.scheduleMeeting);
-  const [boardId, setBoardId] = useState(String(boards[0]?.id ?? ''));
-  const [date, setDate] = useState('');
-  const [start, setStart] = useState('10:00');
-  const [end, setEnd] = useState('12:00');
-  const [location, setLocation] = useState('');
-  const [onlineLink, setOnlineLink] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm({
+    fields: FIELDS,
+    initial: { boardId: String(boards[0]?.id ?? ''), date: '', startsAt: '10:00', endsAt: '12:00', location: '', onlineLink: '' },
+    check: (v) => (v.date ? null : { date: 'Date is required' }),
+    toInput: (v) => ({
+      boardId: Number(v.boardId),
+      startsAt: `${v.date}T${v.startsAt}`,
+      endsAt: v.endsAt ? `${v.date}T${v.endsAt}` : null,
+      location: v.location,
+      onlineLink: v.onlineLink,
+    }),
+    submit: async (input) => {
+      const detail = await schedule(input);
+      onClose();
+      window.location.hash = meetingHref(detail.meeting.id);
+    },
+  });
+  const { boardId, date } = form.values;
   // The deadline shown belongs to the board and date it was asked for, so a stale answer never shows.
   const [deadline, setDeadline] = useState<{ key: string; text: string } | null>(null);
   const key = `${boardId}|${date}`;
@@ -38,74 +47,34 @@ export function ScheduleMeetingForm({ onClose }: { onClose: () => void }) {
     };
   }, [boardId, date]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!date) {
-      const errs = { fields: { date: 'Date is required' }, form: null };
-      setErrors(errs);
-      focusFirstError(errs, FIELDS);
-      return;
-    }
-    setBusy(true);
-    try {
-      const detail = await schedule({
-        boardId: Number(boardId),
-        startsAt: `${date}T${start}`,
-        endsAt: end ? `${date}T${end}` : null,
-        location,
-        onlineLink,
-      });
-      onClose();
-      window.location.hash = meetingHref(detail.meeting.id);
-    } catch (err) {
-      const found = errorsFromApi(err, ['boardId', 'startsAt', 'endsAt', 'location', 'onlineLink']);
-      setErrors(found);
-      focusFirstError(found, FIELDS);
-      setBusy(false);
-    }
-  }
-
+  const dateField = form.field('date');
   return (
-    <Dialog title="Schedule a meeting" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {errors.form && <ErrorSummary message={errors.form} />}
-        <SelectField name="boardId" label="Board" value={boardId} onChange={setBoardId} options={boards.map((b) => ({ value: String(b.id), label: b.name }))} error={errors.fields.boardId} />
-        <div className="field">
-          <label htmlFor="field-date">Date</label>
-          {errors.fields.date && (
-            <p className="error-message" id="field-date-error">
-              {errors.fields.date}
+    <FormDialog title="Schedule a meeting" form={form} submit="Schedule meeting" onClose={onClose}>
+      <SelectField label="Board" options={boards.map((b) => ({ value: String(b.id), label: b.name }))} {...form.field('boardId')} />
+      <Field name={dateField.name} label="Date" error={dateField.error}>
+        {(control) => (
+          <>
+            <input
+              {...control}
+              aria-describedby={[control['aria-describedby'], 'papers-deadline'].filter(Boolean).join(' ')}
+              className="input input-medium"
+              type="date"
+              value={date}
+              onChange={(e) => dateField.onChange(e.target.value)}
+            />
+            <p className="hint" id="papers-deadline" role="status">
+              {deadline?.key === key ? deadline.text : ''}
             </p>
-          )}
-          <input id="field-date" className="input input-medium" type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.fields.date ? true : undefined} aria-describedby="papers-deadline" />
-          <p className="hint" id="papers-deadline" role="status">
-            {deadline?.key === key ? deadline.text : ''}
-          </p>
-        </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="field-startsAt">Starts at</label>
-            {errors.fields.startsAt && <p className="error-message">{errors.fields.startsAt}</p>}
-            <input id="field-startsAt" className="input input-short" type="time" value={start} onChange={(e) => setStart(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="field-endsAt">Ends at</label>
-            {errors.fields.endsAt && <p className="error-message">{errors.fields.endsAt}</p>}
-            <input id="field-endsAt" className="input input-short" type="time" value={end} onChange={(e) => setEnd(e.target.value)} aria-invalid={errors.fields.endsAt ? true : undefined} />
-          </div>
-        </div>
-        <TextField name="location" label="Place (optional)" value={location} onChange={setLocation} error={errors.fields.location} />
-        <TextField name="onlineLink" label="Online link (optional)" hint="A web address starting https://" value={onlineLink} onChange={setOnlineLink} error={errors.fields.onlineLink} />
-        <p className="hint">The agenda starts with the board’s standing items and any forward plan items due by this date.</p>
-        <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>
-            Schedule meeting
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+          </>
+        )}
+      </Field>
+      <div className="field-row">
+        <TextField label="Starts at" type="time" width="short" {...form.field('startsAt')} />
+        <TextField label="Ends at" type="time" width="short" {...form.field('endsAt')} />
+      </div>
+      <TextField label="Place (optional)" {...form.field('location')} />
+      <TextField label="Online link (optional)" hint="A web address starting https://" {...form.field('onlineLink')} />
+      <p className="hint">The agenda starts with the board’s standing items and any forward plan items due by this date.</p>
+    </FormDialog>
   );
 }

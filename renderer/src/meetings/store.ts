@@ -144,14 +144,3 @@ export function warningsOf(detail: MeetingDetail | null): Warning[] {
 export function personLabel(p: Person): string {
   return `${p.givenName} ${p.familyName}${p.organisationName ? ` (${p.organisationName})` : ''}`;
 }
-
-/** The workspace file's folder, for the default place to save exports (text only: no Node here). */
-export function folderOf(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return cut > 0 ? path.slice(0, cut) : '.';
-}
-
-export function joinPath(folder: string, name: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return folder.endsWith(sep) ? folder + name : folder + sep + name;
-}

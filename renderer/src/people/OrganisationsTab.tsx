@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { ORGANISATION_KIND_LABELS, type Organisation } from '../../../main/people/contract';
 import { HistoryDialog } from '../audit/HistoryDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ACTIONS_COLUMN, DataTable, RecordActions } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchBox } from '../components/SearchBox';
+import { counted } from '../components/words';
 import { OrganisationForm } from './OrganisationForm';
 import { usePeople } from './store';
 
@@ -34,48 +36,32 @@ export function OrganisationsTab() {
       </div>
       {error && <ErrorSummary message={error} />}
       <p className="result-count" role="status">
-        {loaded ? `${organisations.length} ${organisations.length === 1 ? 'organisation' : 'organisations'}${search ? ' found' : ''}` : 'Loading…'}
+        {loaded ? `${counted(organisations.length, 'organisation')}${search ? ' found' : ''}` : 'Loading…'}
       </p>
-      {loaded && organisations.length === 0 ? (
-        <p className="empty">{search ? 'No organisation matches this search.' : 'No organisations yet. Add the first with "Add organisation".'}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Organisations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Short name</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="numeric">
-                People
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">{o.name}</th>
-                <td>{o.shortName ?? ''}</td>
-                <td>{ORGANISATION_KIND_LABELS[o.kind]}</td>
-                <td className="numeric">{o.peopleCount}</td>
-                <td className="row-actions">
-                  <button type="button" className="button-link" aria-label={`Edit ${o.name}`} onClick={() => setOpen({ kind: 'edit', organisation: o })}>
-                    Edit
-                  </button>
-                  <button type="button" className="button-link" aria-label={`History of ${o.name}`} onClick={() => setOpen({ kind: 'history', organisation: o })}>
-                    History
-                  </button>
-                  <button type="button" className="button-link danger" aria-label={`Delete ${o.name}`} onClick={() => setOpen({ kind: 'delete', organisation: o })}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {loaded && (
+        <DataTable
+          caption="Organisations"
+          rows={organisations}
+          rowKey={(o) => o.id}
+          empty={search ? 'No organisation matches this search.' : 'No organisations yet. Add the first with "Add organisation".'}
+          columns={[
+            { header: 'Name', rowHeader: true, cell: (o) => o.name },
+            { header: 'Short name', cell: (o) => o.shortName ?? '' },
+            { header: 'Kind', cell: (o) => ORGANISATION_KIND_LABELS[o.kind] },
+            { header: 'People', numeric: true, cell: (o) => o.peopleCount },
+            {
+              ...ACTIONS_COLUMN,
+              cell: (o) => (
+                <RecordActions
+                  name={o.name}
+                  onEdit={() => setOpen({ kind: 'edit', organisation: o })}
+                  onHistory={() => setOpen({ kind: 'history', organisation: o })}
+                  onDelete={() => setOpen({ kind: 'delete', organisation: o })}
+                />
+              ),
+            },
+          ]}
+        />
       )}
 
       {open?.kind === 'add' && <OrganisationForm organisation={null} onClose={close} />}

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import type { Person } from '../../../main/people/contract';
 import { HistoryDialog } from '../audit/HistoryDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ACTIONS_COLUMN, DataTable, RecordActions } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { SelectField } from '../components/fields';
 import { SearchBox } from '../components/SearchBox';
+import { counted } from '../components/words';
 import { fullName } from './names';
 import { PersonForm } from './PersonForm';
 import { usePeople } from './store';
@@ -34,71 +37,45 @@ export function PeopleTab() {
     <>
       <div className="toolbar">
         <SearchBox id="people-search" label="Search people" value={search} onSearch={setSearch} />
-        <div className="field field-inline">
-          <label htmlFor="people-organisation">Organisation</label>
-          <select
-            id="people-organisation"
-            className="select"
-            value={organisationId === null ? '' : String(organisationId)}
-            onChange={(e) => setOrganisation(e.target.value === '' ? null : Number(e.target.value))}
-          >
-            <option value="">All organisations</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="people-organisation"
+          label="Organisation"
+          value={organisationId === null ? '' : String(organisationId)}
+          onChange={(v) => setOrganisation(v === '' ? null : Number(v))}
+          options={[{ value: '', label: 'All organisations' }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+        />
         <button type="button" className="button toolbar-end" onClick={() => setOpen({ kind: 'add' })}>
           Add person
         </button>
       </div>
       {error && <ErrorSummary message={error} />}
       <p className="result-count" role="status">
-        {loaded ? `${people.length} ${people.length === 1 ? 'person' : 'people'}${filtered ? ' found' : ''}` : 'Loading…'}
+        {loaded ? `${counted(people.length, 'person', 'people')}${filtered ? ' found' : ''}` : 'Loading…'}
       </p>
-      {loaded && people.length === 0 ? (
-        <p className="empty">{filtered ? 'Nobody matches this search.' : 'No people yet. Add the first with "Add person".'}</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">People</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Job title</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Email</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => {
-              const name = fullName(p);
-              return (
-                <tr key={p.id}>
-                  <th scope="row">{name}</th>
-                  <td>{p.jobTitle}</td>
-                  <td>{p.organisationName ?? ''}</td>
-                  <td>{p.email && <a href={`mailto:${p.email}`}>{p.email}</a>}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-link" aria-label={`Edit ${name}`} onClick={() => setOpen({ kind: 'edit', person: p })}>
-                      Edit
-                    </button>
-                    <button type="button" className="button-link" aria-label={`History of ${name}`} onClick={() => setOpen({ kind: 'history', person: p })}>
-                      History
-                    </button>
-                    <button type="button" className="button-link danger" aria-label={`Delete ${name}`} onClick={() => setOpen({ kind: 'delete', person: p })}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      {loaded && (
+        <DataTable
+          caption="People"
+          rows={people}
+          rowKey={(p) => p.id}
+          empty={filtered ? 'Nobody matches this search.' : 'No people yet. Add the first with "Add person".'}
+          columns={[
+            { header: 'Name', rowHeader: true, cell: (p) => fullName(p) },
+            { header: 'Job title', cell: (p) => p.jobTitle },
+            { header: 'Organisation', cell: (p) => p.organisationName ?? '' },
+            { header: 'Email', cell: (p) => p.email && <a href={`mailto:${p.email}`}>{p.email}</a> },
+            {
+              ...ACTIONS_COLUMN,
+              cell: (p) => (
+                <RecordActions
+                  name={fullName(p)}
+                  onEdit={() => setOpen({ kind: 'edit', person: p })}
+                  onHistory={() => setOpen({ kind: 'history', person: p })}
+                  onDelete={() => setOpen({ kind: 'delete', person: p })}
+                />
+              ),
+            },
+          ]}
+        />
       )}
 
       {open?.kind === 'add' && <PersonForm person={null} defaultOrganisationId={organisationId} onClose={close} />}

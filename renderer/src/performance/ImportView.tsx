@@ -1,7 +1,9 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../../main/performance/contract';
 import { messageOf } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { optionsOf, SelectField } from '../components/fields';
 import { usePerformance } from './store';
 
 const ROLES: { key: keyof ColumnMapping; label: string; required: boolean }[] = [
@@ -105,36 +107,17 @@ export function ImportView() {
           <label htmlFor="import-file">Spreadsheet</label>
           <input id="import-file" type="file" accept=".xlsx,.csv,.txt,.tsv" onChange={(e) => void choose(e)} />
         </div>
-        <div className="field field-inline">
-          <label htmlFor="import-indicator">Indicator for rows without a code</label>
-          <select
-            id="import-indicator"
-            className="select"
-            value={indicatorId}
-            onChange={(e) => {
-              setIndicatorId(e.target.value);
-              void run({ indicatorId: e.target.value });
-            }}
-          >
-            <option value="">None: the file has an indicator column</option>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.code} {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="import-supplier">Supplied by</label>
-          <select id="import-supplier" className="select" value={supplier} onChange={(e) => setSupplier(e.target.value)}>
-            <option value="">Not recorded</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="import-indicator"
+          label="Indicator for rows without a code"
+          value={indicatorId}
+          onChange={(v) => {
+            setIndicatorId(v);
+            void run({ indicatorId: v });
+          }}
+          options={optionsOf(indicators, (i) => `${i.code} ${i.name}`, 'None: the file has an indicator column')}
+        />
+        <SelectField name="import-supplier" label="Supplied by" value={supplier} onChange={setSupplier} options={optionsOf(organisations, (o) => o.name, 'Not recorded')} />
       </div>
       {error && <ErrorSummary message={error} title="The file could not be imported" />}
       {result && (
@@ -187,33 +170,22 @@ export function ImportView() {
               <p className="result-count" role="status">
                 {preview.fileName}: {preview.counts.new} new, {preview.counts.changed} changed, {preview.counts.unchanged} unchanged, {preview.counts.rejected} rejected
               </p>
-              <table className="table import-preview">
-                <caption className="visually-hidden">What importing {preview.fileName} would do to each row</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Indicator</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Result</th>
-                    <th scope="col">Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.rows.map((r) => (
-                    <tr key={r.row} className={`fate-${r.fate}`} data-row={r.row}>
-                      <th scope="row">{r.row}</th>
-                      <td>{r.indicatorCode ?? String(r.indicator ?? '')}</td>
-                      <td>{r.periodLabel?.replace(/ \(.*\)$/, '') ?? String(r.period ?? '')}</td>
-                      <td>{String(r.value ?? '')}</td>
-                      <td>
-                        <span className={`fate fate-tag-${r.fate}`}>{FATES[r.fate]}</span>
-                      </td>
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={`What importing ${preview.fileName} would do to each row`}
+                className="table import-preview"
+                rows={preview.rows}
+                rowKey={(r) => r.row}
+                rowClassName={(r) => `fate-${r.fate}`}
+                rowData={(r) => ({ row: r.row })}
+                columns={[
+                  { header: 'Row', rowHeader: true, cell: (r) => r.row },
+                  { header: 'Indicator', cell: (r) => r.indicatorCode ?? String(r.indicator ?? '') },
+                  { header: 'Period', cell: (r) => r.periodLabel?.replace(/ \(.*\)$/, '') ?? String(r.period ?? '') },
+                  { header: 'Value', cell: (r) => String(r.value ?? '') },
+                  { header: 'Result', cell: (r) => <span className={`fate fate-tag-${r.fate}`}>{FATES[r.fate]}</span> },
+                  { header: 'Why', cell: (r) => r.reason },
+                ]}
+              />
               <div className="button-row">
                 <button type="button" className="button" disabled={busy || toWrite === 0} onClick={() => void apply()}>
                   Import {toWrite} value{toWrite === 1 ? '' : 's'}

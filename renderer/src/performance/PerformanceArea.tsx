@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { Tabs } from '../components/Tabs';
+import { ExportView } from './ExportView';
 import { IndicatorDetailView } from './IndicatorDetailView';
 import { IndicatorForm, ThemeForm } from './IndicatorForm';
 import { ImportView } from './ImportView';
@@ -10,10 +12,11 @@ const TABS = [
   { id: 'scorecard', label: 'Scorecard' },
   { id: 'exceptions', label: 'Exceptions' },
   { id: 'import', label: 'Import values' },
+  { id: 'export', label: 'Export' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-/** Performance: the scorecard, exceptions and import as tabs; an indicator opens in place of them. */
+/** Performance: the scorecard, exceptions, import and export as tabs; an indicator opens in place of them. */
 export function PerformanceArea() {
   const view = usePerformance((s) => s.view);
   const asAt = usePerformance((s) => s.asAt);
@@ -21,21 +24,11 @@ export function PerformanceArea() {
   const setAsAt = usePerformance((s) => s.setAsAt);
   const loadFramework = usePerformance((s) => s.loadFramework);
   const [open, setOpen] = useState<'indicator' | 'theme' | null>(null);
-  const refs = useRef<Record<TabId, HTMLButtonElement | null>>({ scorecard: null, exceptions: null, import: null });
   const tab: TabId | null = view.kind === 'indicator' ? null : view.kind;
 
   useEffect(() => {
     void loadFramework();
   }, [loadFramework]);
-
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
-    const i = Math.max(0, TABS.findIndex((t) => t.id === tab));
-    const id = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!.id;
-    show({ kind: id } as View);
-    refs.current[id]?.focus();
-  }
 
   return (
     <>
@@ -52,32 +45,13 @@ export function PerformanceArea() {
           Add indicator
         </button>
       </div>
-      <div role="tablist" aria-label="Performance" className="tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              refs.current[t.id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls="performance-panel"
-            tabIndex={tab === t.id || (tab === null && t.id === 'scorecard') ? 0 : -1}
-            className="tab"
-            onClick={() => show({ kind: t.id } as View)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="performance-panel" aria-labelledby={tab ? `tab-${tab}` : undefined} aria-label={tab ? undefined : 'Indicator'} className="tab-panel">
+      <Tabs id="performance" label="Performance" tabs={TABS} selected={tab} onSelect={(id) => show({ kind: id } as View)} panelLabel="Indicator">
         {view.kind === 'scorecard' && <ScorecardView />}
         {view.kind === 'exceptions' && <ExceptionsView />}
         {view.kind === 'import' && <ImportView />}
+        {view.kind === 'export' && <ExportView />}
         {view.kind === 'indicator' && <IndicatorDetailView id={view.id} />}
-      </div>
+      </Tabs>
       {open === 'indicator' && <IndicatorForm indicator={null} onClose={() => setOpen(null)} onSaved={(ind) => show({ kind: 'indicator', id: ind.id })} />}
       {open === 'theme' && <ThemeForm onClose={() => setOpen(null)} />}
     </>

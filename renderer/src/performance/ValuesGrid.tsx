@@ -5,17 +5,14 @@ import { financialYearOf, financialYearStarting, startYearOf } from '../../../ma
 import { formatDateShort } from '../../../main/shared/dates';
 import { ApiError, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { optionsOf, SelectField, TextField } from '../components/fields';
+import { todayIso } from '../today';
 import { usePerformance, type GridRow } from './store';
 
 interface Cell {
   value: string;
   status: ValueStatus;
   note: string;
-}
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Splits what Excel puts on the clipboard (rows by line, cells by tab) into the first column. */
@@ -148,8 +145,7 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
     }
   }
 
-  const years: number[] = [];
-  for (let y = thisYear - 12; y <= thisYear; y++) years.push(y);
+  const yearOptions = Array.from({ length: 13 }, (_, i) => thisYear - 12 + i).map((y) => ({ value: String(y), label: financialYearStarting(y) }));
 
   return (
     <section className="section values-grid" aria-labelledby="values-heading">
@@ -159,41 +155,10 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
         new revision; the old one stays in the record.
       </p>
       <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor="grid-from">From</label>
-          <select id="grid-from" className="select" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {financialYearStarting(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="grid-to">To</label>
-          <select id="grid-to" className="select" value={to} onChange={(e) => setTo(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {financialYearStarting(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="grid-supplier">Supplied by</label>
-          <select id="grid-supplier" className="select" value={supplier} onChange={(e) => setSupplier(e.target.value)}>
-            <option value="">Not recorded</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="grid-received">Received on (blank: today)</label>
-          <input id="grid-received" className="input input-short" type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
-        </div>
+        <SelectField name="grid-from" label="From" value={String(from)} onChange={(v) => setFrom(Number(v))} options={yearOptions} />
+        <SelectField name="grid-to" label="To" value={String(to)} onChange={(v) => setTo(Number(v))} options={yearOptions} />
+        <SelectField name="grid-supplier" label="Supplied by" value={supplier} onChange={setSupplier} options={optionsOf(organisations, (o) => o.name, 'Not recorded')} />
+        <TextField name="grid-received" label="Received on (blank: today)" type="date" width="short" value={receivedOn} onChange={setReceivedOn} />
       </div>
       {formError && <ErrorSummary message={formError} />}
       <p className="result-count" role="status">

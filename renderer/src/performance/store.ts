@@ -5,6 +5,7 @@ import type {
   FrameworkTheme, ImportPreview, ImportResult, Indicator, IndicatorDetail, IndicatorValue, RecordManyResult, Scorecard,
 } from '../../../main/performance/contract';
 import { api, call, messageOf } from '../api';
+import { todayIso } from '../today';
 
 /**
  * The Performance area: the scorecard and exceptions as at a date, the framework's themes and
@@ -15,12 +16,7 @@ export type IndicatorDraft = InputOf<'indicator.create'>;
 export type ThemeDraft = InputOf<'frameworkTheme.create'>;
 export type GridRow = InputOf<'indicatorValue.recordMany'>['rows'][number];
 
-export type View = { kind: 'scorecard' } | { kind: 'exceptions' } | { kind: 'import' } | { kind: 'indicator'; id: number };
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export type View = { kind: 'scorecard' } | { kind: 'exceptions' } | { kind: 'import' } | { kind: 'export' } | { kind: 'indicator'; id: number };
 
 interface PerformanceState {
   view: View;

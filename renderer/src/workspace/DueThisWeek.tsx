@@ -3,32 +3,24 @@ import type { Action } from '../../../main/meetings/contract';
 import { formatDateShort } from '../../../main/shared/dates';
 import { api, call, messageOf } from '../api';
 import { hrefOf } from '../app/areas';
+import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 
 type Due = { weekStart: string; weekEnd: string; dueThisWeek: Action[]; overdue: Action[] };
 
-function ActionRows({ actions }: { actions: Action[] }) {
+function ActionRows({ actions, caption }: { actions: Action[]; caption: string }) {
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Action</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Board</th>
-          <th scope="col">Due</th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a) => (
-          <tr key={a.id}>
-            <td>{a.description}</td>
-            <td>{a.ownerName}</td>
-            <td>{a.boardName ?? '—'}</td>
-            <td>{formatDateShort(a.dueOn)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      rows={actions}
+      rowKey={(a) => a.id}
+      columns={[
+        { header: 'Action', cell: (a) => a.description },
+        { header: 'Owner', cell: (a) => a.ownerName },
+        { header: 'Board', cell: (a) => a.boardName ?? '—' },
+        { header: 'Due', cell: (a) => formatDateShort(a.dueOn) },
+      ]}
+    />
   );
 }
 
@@ -59,13 +51,13 @@ export function DueThisWeek({ refreshKey }: { refreshKey: unknown }) {
       {due.overdue.length > 0 && (
         <>
           <h3>Overdue</h3>
-          <ActionRows actions={due.overdue} />
+          <ActionRows actions={due.overdue} caption="Overdue actions" />
         </>
       )}
       {due.dueThisWeek.length > 0 && (
         <>
           <h3>Due this week</h3>
-          <ActionRows actions={due.dueThisWeek} />
+          <ActionRows actions={due.dueThisWeek} caption="Actions due this week" />
         </>
       )}
     </section>
