@@ -5,7 +5,8 @@ import { sql } from '../db/statements';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
-import type { AuditEntry, SETTING_KEYS, WorkspaceInfo, workspaceContract } from './contract';
+import type { AuditEntry, WorkspaceInfo, workspaceContract } from './contract';
+import type { SettingKey } from './settings';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
 
@@ -42,7 +43,7 @@ export function workspaceInfo(ctx: Ctx): WorkspaceInfo {
  * A setting's value as stored, or a refusal naming the setting. The marking is read by every
  * export (anything but OFFICIAL-SENSITIVE prints as OFFICIAL), so a typo must not be stored.
  */
-export function checkedSetting(key: (typeof SETTING_KEYS)[number], value: string): string {
+export function checkedSetting(key: SettingKey, value: string): string {
   if (key === 'defaultProtectiveMarking') {
     const marking = value.trim().toUpperCase();
     if (!(PROTECTIVE_MARKINGS as readonly string[]).includes(marking)) {

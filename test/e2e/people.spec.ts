@@ -150,10 +150,34 @@ test('the secretariat adds, edits, finds and deletes a person, and the audit tra
   await expect(trail.filter({ hasText: /created person \d+ \(Jane Smith\)/ })).toHaveCount(1);
   await expect(trail.first()).toContainText('deleted person');
   await page.getByLabel('Organisation name').fill('Kent and Medway Violence Reduction Unit');
-  await page.getByRole('button', { name: 'Save organisation name' }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('banner')).toContainText('Kent and Medway Violence Reduction Unit');
-  await expect(trail.first()).toContainText("created setting");
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
+  await expect(trail.first()).toHaveText(/created setting \d+ \(organisation name\)$/);
   await screenshot(page, '10-settings');
+
+  // Your name and the default marking: only what changed is sent, each change in the trail.
+  await expect(page.getByLabel('Default protective marking')).toHaveValue('OFFICIAL');
+  await page.getByLabel('Your name').fill('Jo Bloggs');
+  await page.getByLabel('Default protective marking').selectOption('OFFICIAL-SENSITIVE');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(trail.nth(0)).toHaveText(/created setting \d+ \(default protective marking\)$/);
+  await expect(trail.nth(1)).toHaveText(/created setting \d+ \(user name\)$/);
+  await expect(trail.nth(2)).toHaveText(/created setting \d+ \(organisation name\)$/);
+  // A name cannot be emptied once set: said by the field, and nothing is sent.
+  await page.getByLabel('Your name').fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const yourName = page.getByLabel('Your name');
+  await expect(yourName).toHaveAttribute('aria-invalid', 'true');
+  await expect(yourName).toHaveAccessibleDescription(/Your name is required/);
+  await expect(yourName).toBeFocused();
+  await screenshot(page, '10a-settings-name-required');
+  await yourName.fill('Jo Smith');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(trail.nth(0)).toHaveText(/updated setting \d+ \(user name\): value 'Jo Bloggs' → 'Jo Smith'$/);
+  await page.reload();
+  await expect(page.getByLabel('Your name')).toHaveValue('Jo Smith');
+  await expect(page.getByLabel('Default protective marking')).toHaveValue('OFFICIAL-SENSITIVE');
 
   // Every area is built now; the last to come, Decisions, opens on its log.
   await nav.getByRole('link', { name: 'Decisions' }).click();

@@ -1,10 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api';
 import { AuditTrail } from '../audit/AuditTrail';
 import { useAudit } from '../audit/store';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { TextField } from '../components/fields';
-import { errorsFromApi, NO_ERRORS, type FormErrors } from '../components/form-errors';
-import { useWorkspace } from './store';
+import { SelectField, TextField } from '../components/fields';
+import { ApiFormView } from '../components/FormParts';
+import { useApiForm } from '../components/useApiForm';
+import { useWorkspace, type SettingKey } from './store';
 
 /** The workspace file, its settings, and the recent audit trail. */
 export function Settings() {
@@ -37,7 +39,7 @@ export function Settings() {
           </dl>
         )}
       </section>
-      <OrganisationNameForm key={info ? 'loaded' : 'loading'} />
+      <SettingsForm key={info ? 'loaded' : 'loading'} />
       <section aria-labelledby="audit-title" className="section">
         <div className="section-header">
           <h2 id="audit-title">Recent changes</h2>
@@ -53,55 +55,86 @@ export function Settings() {
   );
 }
 
-function OrganisationNameForm() {
-  const saved = useWorkspace((s) => s.info?.settings.organisationName ?? '');
+const SETTING_FIELDS = ['organisationName', 'userName', 'defaultProtectiveMarking'] as const satisfies readonly SettingKey[];
+type SettingValues = Record<(typeof SETTING_FIELDS)[number], string>;
+
+const SETTING_LABELS: Record<SettingKey, string> = {
+  organisationName: 'Organisation name',
+  userName: 'Your name',
+  defaultProtectiveMarking: 'Default protective marking',
+};
+
+const MARKING_OPTIONS = [
+  { value: 'OFFICIAL', label: 'OFFICIAL' },
+  { value: 'OFFICIAL-SENSITIVE', label: 'OFFICIAL-SENSITIVE' },
+];
+
+/**
+ * The names and defaults the documents use. Only the settings that changed are sent, one
+ * operation each; the workspace's refusal of one (its field is "value") goes by its box.
+ */
+function SettingsForm() {
+  const stored = useWorkspace((s) => s.info?.settings ?? null);
   const setSetting = useWorkspace((s) => s.setSetting);
   const loadRecent = useAudit((s) => s.loadRecent);
-  const [value, setValue] = useState(saved);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [status, setStatus] = useState('');
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setStatus('');
-    if (value.trim() === '') {
-      setErrors({ fields: { organisationName: 'Organisation name is required' }, form: null });
-      return;
-    }
-    try {
-      await setSetting('organisationName', value);
-      setErrors(NO_ERRORS);
-      setStatus('Saved.');
+  // An unset marking prints as OFFICIAL, so the form shows it so.
+  const storedValue = (key: SettingKey) => stored?.[key] ?? (key === 'defaultProtectiveMarking' ? 'OFFICIAL' : '');
+  const form = useApiForm({
+    fields: SETTING_FIELDS,
+    initial: (): SettingValues => ({
+      organisationName: storedValue('organisationName'),
+      userName: storedValue('userName'),
+      defaultProtectiveMarking: storedValue('defaultProtectiveMarking'),
+    }),
+    // A setting cannot be emptied once set (the workspace keeps a value per setting).
+    check: (v) => {
+      const blank = SETTING_FIELDS.filter((k) => v[k].trim() === '' && (k === 'organisationName' || storedValue(k) !== ''));
+      return Object.fromEntries(blank.map((k) => [k, `${SETTING_LABELS[k]} is required`]));
+    },
+    toInput: (v) => SETTING_FIELDS.filter((k) => v[k].trim() !== '' && v[k] !== storedValue(k)).map((k) => ({ key: k, value: v[k] })),
+    submit: async (changes) => {
+      setStatus('');
+      for (const { key, value } of changes) {
+        try {
+          await setSetting(key, value);
+        } catch (err) {
+          throw err instanceof ApiError && err.field === 'value' ? new ApiError({ code: err.code, message: err.message, field: key }) : err;
+        }
+      }
+      setStatus(changes.length ? 'Saved.' : 'Nothing had changed.');
       void loadRecent();
-    } catch (err) {
-      // The setting's field is called "value" in the operation; here it is this one box.
-      const e2 = errorsFromApi(err, ['value']);
-      setErrors({ fields: e2.fields.value ? { organisationName: e2.fields.value } : {}, form: e2.form });
-    }
-  }
+    },
+  });
 
   return (
-    <section aria-labelledby="org-name-title" className="section">
-      <h2 id="org-name-title">Organisation</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {errors.form && <ErrorSummary message={errors.form} />}
-        <TextField
-          name="organisationName"
-          label="Organisation name"
-          hint="Shown in the header, e.g. Kent and Medway Violence Reduction Unit."
-          value={value}
-          onChange={setValue}
-          error={errors.fields.organisationName}
-        />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Save organisation name
-          </button>
+    <section aria-labelledby="settings-title" className="section">
+      <h2 id="settings-title">Names and defaults</h2>
+      <ApiFormView
+        form={form}
+        submit="Save settings"
+        after={
           <span className="status" role="status">
-            {status}
+            {/* Said only while what is on screen is what was saved. */}
+            {SETTING_FIELDS.some((k) => form.values[k] !== storedValue(k)) ? '' : status}
           </span>
-        </div>
-      </form>
+        }
+      >
+        <TextField label="Organisation name" hint="Shown in the header and on the performance and funding documents, e.g. Kent and Medway Violence Reduction Unit." {...form.field('organisationName')} />
+        <TextField
+          label="Your name"
+          hint="Written as “Prepared by” on a Home Office spend return when no other name is given, e.g. Jo Bloggs."
+          autoComplete="name"
+          width="medium"
+          {...form.field('userName')}
+        />
+        <SelectField
+          label="Default protective marking"
+          hint="Printed in the header and footer of the performance report, the funding summary and the spend return."
+          options={MARKING_OPTIONS}
+          {...form.field('defaultProtectiveMarking')}
+        />
+      </ApiFormView>
     </section>
   );
 }

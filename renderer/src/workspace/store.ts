@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import type { WorkspaceInfo } from '../../../main/workspace/contract';
+import type { SETTING_KEYS, WorkspaceInfo } from '../../../main/workspace/contract';
 import { api, call, messageOf } from '../api';
+
+export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** The open workspace: its file, schema version, counts and settings. */
 interface WorkspaceState {
@@ -11,7 +13,7 @@ interface WorkspaceState {
   load(): Promise<void>;
   /** Both throw an ApiError, for the screen that asked to show it. */
   loadDemo(): Promise<void>;
-  setSetting(key: 'organisationName', value: string): Promise<void>;
+  setSetting(key: SettingKey, value: string): Promise<void>;
   startEmpty(): void;
 }
 
