@@ -6,9 +6,8 @@ import { exportDecisionsVerb } from '../decisions/cli-exports';
 import type { Verb, VerbGroup } from './verb';
 
 /**
- * `export KIND`: documents and returns. Each later issue adds its kind here as a Verb
- * (its own options, e.g. --meeting ID --out FILE.docx); until then a planned kind says
- * plainly that it is not available yet.
+ * `export KIND`: documents and returns. Each kind is a Verb with its own options
+ * (e.g. --meeting ID --out FILE.docx); adding a kind is adding an entry here.
  */
 export const exportKinds: Record<string, Verb> = {
   agenda: exportAgendaVerb,
@@ -26,5 +25,4 @@ export const exportGroup: VerbGroup = {
   name: 'export',
   summary: 'Write a document or return from the workspace.',
   kinds: exportKinds,
-  planned: ['agenda', 'minutes', 'action-log', 'paper', 'agenda-pack', 'decisions', 'performance', 'return', 'funding'],
 };

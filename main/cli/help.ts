@@ -9,11 +9,8 @@ function groupUsage(group: VerbGroup): string {
 }
 
 function groupLine(group: VerbGroup): string {
-  const ready = Object.keys(group.kinds);
-  const waiting = group.planned.filter((k) => !ready.includes(k));
-  return [group.summary, ready.length ? `Kinds: ${ready.join(', ')}.` : '', waiting.length ? `Not available yet: ${waiting.join(', ')}.` : '']
-    .filter(Boolean)
-    .join(' ');
+  const kinds = Object.keys(group.kinds);
+  return [group.summary, kinds.length ? `Kinds: ${kinds.join(', ')}.` : ''].filter(Boolean).join(' ');
 }
 
 export function usageText(): string {

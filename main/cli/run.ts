@@ -20,7 +20,7 @@ function osUser(env: Record<string, string | undefined>): string {
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
-/** Finds the verb the arguments name; help and planned-but-absent kinds answer directly. */
+/** Finds the verb the arguments name; help answers directly. */
 function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: string[] } | number {
   const [name, ...rest] = argv;
   if (name === undefined) {
@@ -55,12 +55,7 @@ function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: strin
     }
     return { verb, rest: more };
   }
-  if (entry.planned.includes(kind)) {
-    cli.warn(`${entry.name} ${kind} is not available yet.`);
-    return EXIT.usage;
-  }
-  const known = [...Object.keys(entry.kinds), ...entry.planned.filter((k) => !(k in entry.kinds))];
-  throw new UsageError(`there is no ${entry.name} kind called "${kind}"; the kinds are: ${known.join(', ')}`);
+  throw new UsageError(`there is no ${entry.name} kind called "${kind}"; the kinds are: ${Object.keys(entry.kinds).join(', ')}`);
 }
 
 function reportError(err: unknown, cli: CliContext): number {

@@ -9,12 +9,10 @@ export interface Verb extends ArgsSpec {
 
 /**
  * A command whose first argument picks one of several kinds, e.g. `export agenda`.
- * Adding a kind is adding an entry to `kinds`; `planned` kinds answer that they are not
- * available yet.
+ * Adding a kind is adding an entry to `kinds`.
  */
 export interface VerbGroup {
   name: string;
   summary: string;
   kinds: Record<string, Verb>;
-  planned: readonly string[];
 }

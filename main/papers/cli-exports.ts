@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { OpName } from '../api/contract';
 import { UsageError, type CliContext } from '../cli/io';
+import { refuseWorkspaceAsOut, withOperations } from '../cli/operations';
 import type { Verb } from '../cli/verb';
-import { isSqliteFile, sameFile } from '../cli/workspace-file';
-import { openDatabase } from '../db/connection';
 import { DomainError } from '../shared/errors';
 
 /**
@@ -12,19 +11,9 @@ import { DomainError } from '../shared/errors';
  * operations the Papers screen calls. A paper missing a required section is written only
  * with --acknowledge-warnings, after the warning has named the section.
  */
-export async function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: Database) => Record<string, unknown>): Promise<R> {
-  if (sameFile(dbPath, out) || isSqliteFile(out)) {
-    throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export.`, 'out');
-  }
-  const { dispatch } = await import('../api/dispatch');
-  const db = openDatabase(dbPath, { create: false });
-  try {
-    const env = await dispatch({ db, actor: cli.actor, now: cli.now }, op, { ...input(db), out });
-    if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
-    return env.value as R;
-  } finally {
-    db.close();
-  }
+export function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: Database) => Record<string, unknown>): Promise<R> {
+  refuseWorkspaceAsOut(dbPath, out);
+  return withOperations(cli, dbPath, (call, db) => call<R>(op, { ...input(db), out }));
 }
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
