@@ -11,7 +11,6 @@ import { Settings } from '../workspace/Settings';
 import { useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
-import { NotBuilt } from './NotBuilt';
 
 function Screen({ area }: { area: AreaId }) {
   switch (area) {
@@ -33,8 +32,6 @@ function Screen({ area }: { area: AreaId }) {
       return <FundingArea />;
     case 'settings':
       return <Settings />;
-    default:
-      return <NotBuilt area={area} />;
   }
 }
 
