@@ -12,7 +12,7 @@ import { useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
 
-function Screen({ area }: { area: AreaId }) {
+function Screen({ area }: { area: AreaId }): React.JSX.Element {
   switch (area) {
     case 'dashboard':
       return <Dashboard />;
