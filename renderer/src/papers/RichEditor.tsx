@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { LIVE_SOURCE_LABELS, LIVE_SOURCES, type LiveSource, type PaperBlock } from '../../../main/papers/blocks';
 import { api, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
@@ -84,6 +85,9 @@ const TOOLS = [
 export function RichEditor(props: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<null | 'link' | 'table' | 'live'>(null);
+  // Stable, so the open Dialog's effect does not close and reopen it on every render: each
+  // reopening blurred the editor, whose save re-rendered this, in a loop that froze the page.
+  const closeDialog = useCallback(() => setDialog(null), []);
   const saved = useRef<Range | null>(null);
   const { onChange } = props;
 
@@ -103,6 +107,16 @@ export function RichEditor(props: Props) {
   const keepSelection = () => {
     const sel = document.getSelection();
     saved.current = sel && sel.rangeCount > 0 && ref.current?.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
+  };
+
+  /**
+   * Closes the dialog at once (flushSync), then puts the caret or selection back: while the
+   * modal dialog is open the rest of the page is inert, so focus and execCommand('createLink')
+   * would do nothing there.
+   */
+  const closeAndRestore = () => {
+    flushSync(() => setDialog(null));
+    restoreSelection();
   };
 
   const restoreSelection = () => {
@@ -206,10 +220,9 @@ export function RichEditor(props: Props) {
       />
       {dialog === 'link' && (
         <LinkDialog
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onDone={(href) => {
-            setDialog(null);
-            restoreSelection();
+            closeAndRestore();
             exec('createLink', href);
             changed();
           }}
@@ -217,20 +230,18 @@ export function RichEditor(props: Props) {
       )}
       {dialog === 'table' && (
         <TableDialog
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onDone={(columns, rows) => {
-            setDialog(null);
-            restoreSelection();
+            closeAndRestore();
             insertBlocks([{ type: 'table', columns, rows: Array.from({ length: rows }, () => columns.map(() => '')) }]);
           }}
         />
       )}
       {dialog === 'live' && (
         <LiveDialog
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onDone={(block) => {
-            setDialog(null);
-            restoreSelection();
+            closeAndRestore();
             insertBlocks([block, { type: 'paragraph', text: '' }]);
           }}
         />
