@@ -41,7 +41,6 @@ export function safeText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function cellValue(type: ColumnType, value: string | number | null | undefined): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
@@ -88,8 +87,9 @@ export function sheetName(name: string): string {
 
 /**
  * A data sheet: title in A1, header row in row 2 (bold, shaded, frozen, filtered), one row
- * per record from row 3. Text cells that look like formulas are flagged quotePrefix so Excel
- * keeps them as text when edited.
+ * per record from row 3. Text that starts like a formula (= + - @) is written as a string
+ * cell, so it is never read as a formula when the file opens. (exceljs cannot write Excel's
+ * quote prefix, so someone who retypes such a cell in Excel could still turn it into one.)
  */
 export function addDataSheet(
   wb: ExcelJS.Workbook,
@@ -119,7 +119,6 @@ export function addDataSheet(
       cellRef.font = { name: hs.excel.font, size: hs.excel.sizePt };
       const fmt = numberFormat(c.type);
       if (fmt) cellRef.numFmt = fmt;
-      if (typeof v === 'string' && FORMULA_START.test(v)) cellRef.style = { ...cellRef.style, quotePrefix: true } as ExcelJS.Style;
       if (c.type === 'text') cellRef.alignment = { vertical: 'top', wrapText: true };
     });
   });

@@ -35,7 +35,6 @@ export interface ReturnData {
 
 const EDITABLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hs.excel.headerFill } };
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -92,9 +91,8 @@ function styleTitle(cell: ExcelJS.Cell): void {
 
 function setText(cell: ExcelJS.Cell, text: string): void {
   const clean = safeText(text);
+  // A string cell: text that starts like a formula (= + - @) is never read as one on opening.
   cell.value = clean;
-  // Text that looks like a formula stays text when someone edits the cell in Excel.
-  if (FORMULA_START.test(clean)) cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
 }
 
 function setValue(cell: ExcelJS.Cell, type: 'text' | 'money' | 'date', value: Scalar): number | undefined {
