@@ -31,13 +31,11 @@ function whereDecided(d: Decision): string {
   return `${d.boardName ?? 'Board'}${d.meetingStartsAt ? ` ${formatDateShort(d.meetingStartsAt)}${item}` : ''}`;
 }
 
-function statusText(d: Decision): string {
-  return d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status];
-}
-
 async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
+      // In the decision's text rather than the narrow status column, where the reference would break.
+      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}.` : '',
       d.fundingStreamName ? `Funding: ${d.fundingStreamName}.` : '',
       d.implementationDueOn ? `Due ${formatDateShort(d.implementationDueOn)}.` : '',
       d.reviewOn ? `Review ${formatDateShort(d.reviewOn)}.` : '',
@@ -48,7 +46,7 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
       d.decidedOn ? formatDateShort(d.decidedOn) : '—',
       [{ text: d.title, bold: true }, d.text ? ` — ${d.text.replace(/\s*\n+\s*/g, ' ')}` : '', extra.length ? ` ${extra.join(' ')}` : ''],
       whereDecided(d),
-      `${DECISION_TYPE_LABELS[d.type]}: ${statusText(d).toLowerCase()}`,
+      `${DECISION_TYPE_LABELS[d.type]}: ${DECISION_STATUS_LABELS[d.status].toLowerCase()}`,
       d.ownerName ?? '—',
       d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence),
     ];
@@ -65,12 +63,13 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
             ? [paragraph('No decisions match.')]
             : dataTable(
                 [
+                  // Each wide enough for its longest word (a reference, a date, "superseded", a surname, £1,000,000), so none is split.
                   { header: 'Reference', width: 15 },
                   { header: 'Decided', width: 10 },
-                  { header: 'Decision', width: 33 },
+                  { header: 'Decision', width: 29 },
                   { header: 'By', width: 13 },
-                  { header: 'Type and status', width: 10 },
-                  { header: 'Owner', width: 8 },
+                  { header: 'Type and status', width: 12 },
+                  { header: 'Owner', width: 10 },
                   { header: 'Amount', width: 11, align: 'right' },
                 ],
                 body,

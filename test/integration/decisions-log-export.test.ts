@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { libreOfficeAvailable, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
+import { tempWorkspace } from '../helpers/workspace';
+
+describe('the decisions log in Word', () => {
+  it('names a superseded decision’s replacement by its reference (not lower-cased), and splits no word across lines', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.loadDemo');
+    const people = await ws.call('person.list');
+    const hammond = people.find((p) => p.familyName === 'Hammond')!;
+    const old = (await ws.call('decision.create', { boardId: 1, title: 'Old plan', type: 'approve', status: 'agreed', decidedOn: '2020-01-23', ownerPersonId: hammond.id, financialAmountPence: 100_000_000, fundingStreamId: 2 })).decision;
+    const replacement = (await ws.call('decision.create', { boardId: 1, title: 'New plan', type: 'approve', status: 'agreed', decidedOn: '2020-03-19', ownerPersonId: hammond.id })).decision;
+    await ws.call('decision.setStatus', { id: old.id, status: 'superseded', supersededById: replacement.id });
+
+    const out = join(ws.dir, 'decisions.docx');
+    await ws.call('decision.exportLog', { format: 'docx', out });
+    const rows = tables((await readDocx(out)).document)[0]!;
+    const row = rows.find((r) => r.cells[0] === old.reference)!;
+    expect(row.cells[4]).toBe('Approve: superseded');
+    expect(row.cells[2]).toContain(`Superseded by ${replacement.reference}.`);
+    expect(rows.find((r) => r.cells[0] === replacement.reference)!.cells[4]).toBe('Approve: agreed');
+
+    if (!libreOfficeAvailable) return;
+    const text = pdfText(renderPdf(out, ws.dir).pdf);
+    // A column narrower than its longest word printed "supersede d", "Hammo nd", "19/03/202 0".
+    for (const word of ['superseded', 'Hammond', '£1,000,000', '19/03/2020', replacement.reference, old.reference]) expect(text).toContain(word);
+  });
+});
