@@ -29,6 +29,9 @@ export function writeFileAtomic(target: string, data: Buffer | string): void {
         'out',
       );
     }
+    if (code === 'EISDIR') {
+      throw new DomainError('file.isFolder', `${target} is a folder; add a file name such as ${basename(target)}.docx to the path.`, 'out');
+    }
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') {
       throw new DomainError('file.badPath', `${dir} is not a folder you can write to.`, 'out');
     }

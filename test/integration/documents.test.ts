@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Numbering, buildDocument, dataTable, heading, labelled, paragraph, title, writeDocx } from '../../main/documents/docx';
@@ -138,5 +138,12 @@ describe('atomic file writing', () => {
     expect(() => writeFileAtomic(join(dir, 'missing', '\0bad', 'x.docx'), 'new')).toThrow();
     writeFileAtomic(target, 'the new minutes');
     expect(readdirSync(dir)).toEqual(['minutes.docx']);
+  });
+
+  it('says so when the path given is a folder, and leaves nothing behind', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'Board papers'));
+    expect(() => writeFileAtomic(join(dir, 'Board papers'), 'x')).toThrow(/is a folder; add a file name/);
+    expect(readdirSync(dir)).toEqual(['Board papers']);
   });
 });
