@@ -48,10 +48,10 @@ export function place(detail: MeetingDetail): string {
 /** The columns of every short action table (matters arising). */
 export const ACTION_COLUMNS = [
   { header: 'Ref', width: 8 },
-  { header: 'Action', width: 44 },
+  { header: 'Action', width: 43 },
   { header: 'Owner', width: 19 },
   { header: 'Due', width: 15 },
-  { header: 'Status', width: 14 },
+  { header: 'Status', width: 15 }, // as wide as Due: "Done 05/02/2020" keeps its date on one line
 ];
 
 export function purposeLabel(purpose: keyof typeof PURPOSE_LABELS): string {
