@@ -62,6 +62,10 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
     if (t.required) warnings.push({ code: 'decision.noticeGap', message: `The notice's "${t.heading}" is not in the decisions log; it is marked "${GAP}"`, field: t.key });
     return { heading: t.heading, body: [{ type: 'notice', text: GAP } as DocBlock], required: t.required };
   });
+  // An agreed (or rejected, deferred, superseded) decision without its date would otherwise say "Not yet decided".
+  if (d.decidedOn === null && d.status !== 'proposed') {
+    warnings.push({ code: 'decision.noticeNoDate', message: `${d.reference} is ${d.status} but the decisions log has no date for it; the notice's date is marked "${GAP}"`, field: 'decidedOn' });
+  }
   if (warnings.length > 0 && !acknowledgeWarnings) return { path: null, bytes: 0, written: false, warnings };
 
   const originator = d.ownerName ?? 'Office of the Police and Crime Commissioner';
@@ -75,7 +79,7 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
       { label: 'Decision number', value: d.reference },
       { label: 'Originator', value: originator },
       { label: 'Open or confidential', value: d.confidential ? `Confidential: ${d.confidentialReason}` : 'Open' },
-      { label: 'Date', value: d.decidedOn ? formatDateLong(d.decidedOn) : 'Not yet decided' },
+      { label: 'Date', value: d.decidedOn ? formatDateLong(d.decidedOn) : d.status === 'proposed' ? 'Not yet decided' : GAP },
     ],
     sections,
     signatures: template.signatures,

@@ -27,3 +27,25 @@ describe('the decisions log in Word', () => {
     for (const word of ['superseded', 'Hammond', '£1,000,000', '19/03/2020', replacement.reference, old.reference]) expect(text).toContain(word);
   });
 });
+
+describe('the decision notice', () => {
+  it('does not call an agreed decision without a date "Not yet decided": it warns and leaves the date to be completed', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.loadDemo');
+    const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner' })).find((d) => d.status === 'agreed')!;
+    await ws.call('decision.update', { id: pcc.id, decidedOn: null });
+    const out = join(ws.dir, 'notice.docx');
+    const first = await ws.call('decision.exportNotice', { id: pcc.id, out });
+    expect(first.written).toBe(false);
+    expect(first.warnings).toContainEqual(expect.objectContaining({ code: 'decision.noticeNoDate', field: 'decidedOn' }));
+    expect((await ws.call('decision.exportNotice', { id: pcc.id, out, acknowledgeWarnings: true })).written).toBe(true);
+    const text = (await readDocx(out)).document;
+    expect(text).not.toContain('Not yet decided');
+    expect(text).toMatch(/Date: <\/w:t>.*To be completed\./);
+
+    await ws.call('decision.update', { id: pcc.id, decidedOn: '2019-07-01' });
+    const dated = await ws.call('decision.exportNotice', { id: pcc.id, out, acknowledgeWarnings: true });
+    expect(dated.warnings.map((w) => w.code)).not.toContain('decision.noticeNoDate');
+    expect((await readDocx(out)).document).toContain('1 July 2019');
+  });
+});

@@ -144,7 +144,7 @@ describe('exports of the decisions log', () => {
     const out = join(ws.dir, 'notice.docx');
     const first = await ws.call('decision.exportNotice', { id: 3, out });
     expect(first.written).toBe(false);
-    expect(first.warnings.map((w) => w.field)).toEqual(['options-considered', 'recommendation']);
+    expect(first.warnings.map((w) => w.field)).toEqual(['options-considered', 'recommendation', 'decidedOn']); // the demo's decision is agreed but has no date
     const second = await ws.call('decision.exportNotice', { id: 3, out, acknowledgeWarnings: true });
     expect(second.written).toBe(true);
     const parts = await readDocx(out);
