@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { LIVE_SOURCE_LABELS, LIVE_SOURCES, type LiveSource, type PaperBlock } from '../../../main/papers/blocks';
 import { api, call, messageOf } from '../api';
@@ -85,9 +85,6 @@ const TOOLS = [
 export function RichEditor(props: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<null | 'link' | 'table' | 'live'>(null);
-  // Stable, so the open Dialog's effect does not close and reopen it on every render: each
-  // reopening blurred the editor, whose save re-rendered this, in a loop that froze the page.
-  const closeDialog = useCallback(() => setDialog(null), []);
   const saved = useRef<Range | null>(null);
   const { onChange } = props;
 
@@ -220,7 +217,7 @@ export function RichEditor(props: Props) {
       />
       {dialog === 'link' && (
         <LinkDialog
-          onClose={closeDialog}
+          onClose={() => setDialog(null)}
           onDone={(href) => {
             closeAndRestore();
             exec('createLink', href);
@@ -230,7 +227,7 @@ export function RichEditor(props: Props) {
       )}
       {dialog === 'table' && (
         <TableDialog
-          onClose={closeDialog}
+          onClose={() => setDialog(null)}
           onDone={(columns, rows) => {
             closeAndRestore();
             insertBlocks([{ type: 'table', columns, rows: Array.from({ length: rows }, () => columns.map(() => '')) }]);
@@ -239,7 +236,7 @@ export function RichEditor(props: Props) {
       )}
       {dialog === 'live' && (
         <LiveDialog
-          onClose={closeDialog}
+          onClose={() => setDialog(null)}
           onDone={(block) => {
             closeAndRestore();
             insertBlocks([block, { type: 'paragraph', text: '' }]);
