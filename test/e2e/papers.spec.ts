@@ -224,6 +224,20 @@ test('an agenda pack is exported and recorded as issued from the Papers area', a
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   await page.goto(`${workspace.bridge.url}#/papers/packs`);
   await page.getByLabel('Meeting').selectOption({ label: 'Kent & Medway VRU Strategic Board, 19 Mar 2020' });
+  // The papers' checkbox is lined up with the Meeting field; the stylesheet is global, so a
+  // checkbox elsewhere in the app keeps the app's own margin (0.5rem), not the papers' 1.8rem.
+  const marginTop = (selector: string) =>
+    page.evaluate((sel) => {
+      const probe = document.createElement('label');
+      probe.className = sel;
+      document.body.append(probe);
+      const margin = getComputedStyle(probe).marginTop;
+      probe.remove();
+      return margin;
+    }, selector);
+  expect(await marginTop('checkbox')).toBe('8px');
+  expect(await marginTop('checkbox papers-row-checkbox')).toBe('28.8px');
+  await expect(page.getByLabel('Public pack (confidential items left out)')).toBeVisible();
   await expect(page.getByRole('row', { name: /SB\/2020\/03 Kent Violence Reduction Unit/ })).toContainText('Not issued');
   const out = join(workspace.dir, 'pack.docx');
   await page.getByLabel('Save as').fill(out);

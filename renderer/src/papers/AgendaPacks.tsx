@@ -80,7 +80,7 @@ export function AgendaPacks() {
           options={[{ value: '', label: 'Choose a meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: `${m.boardName}, ${dayOf(m.startsAt)}` }))]}
         />
         <div className="field">
-          <label className="checkbox">
+          <label className="checkbox papers-row-checkbox">
             <input
               type="checkbox"
               checked={isPublic}
