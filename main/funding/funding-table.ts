@@ -116,6 +116,8 @@ export function fundingLiveTable(ctx: Ctx, params: Record<string, string>): Live
   const year = params.year ?? '';
   if (!streamRef) return { ok: false, reason: 'the table does not say which funding stream (stream, e.g. VRF)' };
   if (!isFinancialYear(year)) return { ok: false, reason: `the year "${year}" is not a financial year written like 2019/20` };
+  const s = streams.findByReference(ctx, streamRef);
+  if (s && (year < s.firstYear || year > s.lastYear)) return { ok: false, reason: `the ${s.name} covers ${s.firstYear} to ${s.lastYear}, not ${year}` };
   const t = fundingTableBlock(ctx, { streamRef, year });
   return {
     ok: true,

@@ -34,7 +34,7 @@ import { awardCapWarnings, continuationWarnings, overAllocationWarnings } from '
 import { guessMapping, mappingProblems, previewImport, type ImportContext } from './spend-import';
 import { exportFundingSummary } from './summary-export';
 import { applyVirement, targetLabel, type VirementMove } from './virement';
-import { loadOverview, loadPosition, positionInput, requireStream } from './views';
+import { assertYearInStream, loadOverview, loadPosition, positionInput, requireStream } from './views';
 
 // ---------------------------------------------------------------------------------------
 // Streams
@@ -51,12 +51,6 @@ function getStream(ctx: Ctx, id: number): FundingStream {
 
 function assertYearRange(firstYear: string, lastYear: string): void {
   if (lastYear < firstYear) throw new DomainError('stream.years', `Last year (${lastYear}) cannot be before the first year (${firstYear}).`, 'lastYear');
-}
-
-function assertYearInStream(s: Pick<StreamRow, 'name' | 'firstYear' | 'lastYear'>, financialYear: string, field = 'financialYear'): void {
-  if (financialYear < s.firstYear || financialYear > s.lastYear) {
-    throw new DomainError('stream.yearOutside', `${financialYear} is outside the ${s.name}'s years (${s.firstYear} to ${s.lastYear}).`, field);
-  }
 }
 
 function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: number): void {
@@ -357,7 +351,7 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
   },
 
   'budgetLine.list': (ctx, { streamId, financialYear }) => {
-    requireStream(ctx, streamId);
+    assertYearInStream(requireStream(ctx, streamId), financialYear);
     return budgetLines.list(ctx, streamId, financialYear);
   },
   'budgetLine.create': (ctx, { streamId, financialYear, heading, costType, costCentre, allocated }) => {
@@ -386,8 +380,9 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
   },
 
   'award.list': (ctx, { streamId, financialYear }) => {
-    requireStream(ctx, streamId);
+    const s = requireStream(ctx, streamId);
     if (!financialYear) return awards.list(ctx, streamId, null);
+    assertYearInStream(s, financialYear);
     const months = monthsOfYear(financialYear);
     return awards.list(ctx, streamId, financialYear, [months[0]!, months[11]!]);
   },

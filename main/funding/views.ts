@@ -1,5 +1,5 @@
 import type { Ctx } from '../shared/context';
-import { notFound } from '../shared/errors';
+import { DomainError, notFound } from '../shared/errors';
 import { monthsOfYear, type Quarter } from '../shared/financial-year';
 import type { FundingOverview, Position, StreamYearFigures, StreamYearSummary } from './contract';
 import { isInterventionHeading } from './headings';
@@ -14,7 +14,19 @@ export function requireStream(ctx: Ctx, id: number): StreamRow {
   return s;
 }
 
+/**
+ * Refuses a year the stream does not cover: its position, spend grid or return for such a
+ * year would be a page of zeros that looks like a real (empty) year.
+ */
+export function assertYearInStream(s: Pick<StreamRow, 'name' | 'firstYear' | 'lastYear'>, financialYear: string, field = 'financialYear'): void {
+  if (financialYear < s.firstYear || financialYear > s.lastYear) {
+    throw new DomainError('stream.yearOutside', `${financialYear} is outside the ${s.name}'s years (${s.firstYear} to ${s.lastYear}).`, field);
+  }
+}
+
+/** The rows of one stream-year; refuses a year the stream does not cover. */
 export function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string, asOfQuarter: number | null): PositionInput {
+  assertYearInStream(stream, financialYear);
   const months = monthsOfYear(financialYear);
   const first = months[0]!;
   const last = months[11]!;
