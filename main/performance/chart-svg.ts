@@ -1,10 +1,12 @@
 import type { ChartData } from './contract';
+import { placeReferenceLabels, textBox, textWidth, type Box, type Point, type Segment } from './chart-labels';
 import { formatNumber, type Unit } from './units';
 
 /**
  * An indicator's chart as SVG text, drawn here so that documents need no browser: the values
  * (or rolling totals) as a line, gaps left as gaps, the target and baseline as labelled
- * horizontal lines, en-GB axis labels and a legend. chart-png.ts turns it into a PNG.
+ * horizontal lines (labels placed clear of the plotted line: chart-labels.ts), en-GB axis
+ * labels and a legend. chart-png.ts turns it into a PNG.
  */
 export interface ChartSize {
   width: number;
@@ -77,35 +79,58 @@ export function chartSvg(data: ChartData, size: ChartSize = { width: 900, height
     out.push(`<text x="${(anchor === 'end' ? lx + 12 : anchor === 'start' ? lx - 12 : lx).toFixed(1)}" y="${margin.top + plotH + 22}" font-size="14" text-anchor="${anchor}" fill="${COLOURS.text}">${esc(p.label)}</text>`);
   });
 
-  // Reference lines.
-  const ref = (v: number, colour: string, dash: string, label: string, above: boolean) => {
-    const ly = y(v);
-    out.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${ly.toFixed(1)}" y2="${ly.toFixed(1)}" stroke="${colour}" stroke-width="2.5" stroke-dasharray="${dash}"/>`);
-    out.push(`<text x="${margin.left + plotW - 4}" y="${(above ? ly - 7 : ly + 18).toFixed(1)}" font-size="14" font-weight="bold" text-anchor="end" fill="${colour}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(label)}</text>`);
-  };
-  if (data.baseline !== null && data.baselineLabel) ref(data.baseline, COLOURS.baseline, '3 4', data.baselineLabel, data.target === null || data.baseline >= data.target);
-  if (data.target !== null && data.targetLabel) ref(data.target, COLOURS.target, '10 6', data.targetLabel, data.baseline === null || data.target > data.baseline);
+  // Reference lines, then the series over them, then the lines' labels where the series leaves room.
+  type Ref = { kind: 'target' | 'baseline'; value: number; colour: string; dash: string; label: string; above: boolean };
+  const references: Ref[] = [];
+  if (data.baseline !== null && data.baselineLabel) {
+    references.push({ kind: 'baseline', value: data.baseline, colour: COLOURS.baseline, dash: '3 4', label: data.baselineLabel, above: data.target === null || data.baseline >= data.target });
+  }
+  if (data.target !== null && data.targetLabel) {
+    references.push({ kind: 'target', value: data.target, colour: COLOURS.target, dash: '10 6', label: data.targetLabel, above: data.baseline === null || data.target > data.baseline });
+  }
+  for (const r of references) {
+    const ly = y(r.value).toFixed(1);
+    out.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${ly}" y2="${ly}" stroke="${r.colour}" stroke-width="2.5" stroke-dasharray="${r.dash}"/>`);
+  }
 
   // The series: a path broken at gaps, with markers when there are few points.
   let d = '';
-  let pen = false;
-  data.points.forEach((p, i) => {
+  const segments: Segment[] = [];
+  let last: Point | null = null;
+  for (const [i, p] of data.points.entries()) {
     if (p.value === null) {
-      pen = false;
-      return;
+      last = null;
+      continue;
     }
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(p.value).toFixed(1)} `;
-    pen = true;
-  });
+    const here = { x: x(i), y: y(p.value) };
+    segments.push(last ? [last, here] : [here, here]);
+    d += `${last ? 'L' : 'M'}${here.x.toFixed(1)} ${here.y.toFixed(1)} `;
+    last = here;
+  }
   if (d) out.push(`<path d="${d.trim()}" fill="none" stroke="${COLOURS.series}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"/>`);
   const lonely = (i: number) => data.points[i]!.value !== null && (data.points[i - 1]?.value ?? null) === null && (data.points[i + 1]?.value ?? null) === null;
   data.points.forEach((p, i) => {
     if (p.value === null || (n > 36 && !lonely(i))) return;
     out.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4" fill="${COLOURS.series}"/>`);
   });
+  const messages: Box[] = [];
   if (!present.length) {
-    out.push(`<text x="${margin.left + plotW / 2}" y="${margin.top + plotH / 2}" font-size="18" text-anchor="middle" fill="${COLOURS.baseline}">No values recorded yet</text>`);
+    const message = 'No values recorded yet';
+    out.push(`<text x="${margin.left + plotW / 2}" y="${margin.top + plotH / 2}" font-size="18" text-anchor="middle" fill="${COLOURS.baseline}">${message}</text>`);
+    const w = textWidth(message, 18);
+    messages.push(textBox(margin.left + plotW / 2 - w / 2, margin.top + plotH / 2, 'start', w, 18));
   }
+  const plot = { left: margin.left, top: margin.top, right: margin.left + plotW, bottom: margin.top + plotH };
+  // Half the series' stroke (3), its markers' radius (4) and a little air.
+  const placed = placeReferenceLabels(
+    references.map((r) => ({ y: y(r.value), text: r.label, prefer: r.above ? 'above' : 'below' })),
+    { plot, top: 2, segments, boxes: messages, clearance: 6 },
+  );
+  references.forEach((r, i) => {
+    const at = placed[i];
+    if (!at) return; // nowhere clear of the series: the legend names the line
+    out.push(`<text x="${at.x.toFixed(1)}" y="${at.y.toFixed(1)}" font-size="14" font-weight="bold" text-anchor="${at.anchor}" fill="${r.colour}" stroke="#ffffff" stroke-width="4" paint-order="stroke" data-reference="${r.kind}">${esc(r.label)}</text>`);
+  });
 
   // Legend.
   const legend: { colour: string; dash: string; label: string }[] = [{ colour: COLOURS.series, dash: '', label: data.seriesLabel }];
