@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from './atomic-write';
-import { houseStyle as hs } from './house-style';
+import { houseStyle as hs, type ProtectiveMarking } from './house-style';
 
 /**
  * Excel building blocks, written once: workbook properties, data sheets laid out the
  * accessible way (the sheet's title in A1, one header row, no merged cells or blank rows,
- * filters on, header frozen), dates as real dates, money as £ numbers, and text that starts
- * with = + - @ kept as text so it can never run as a formula.
+ * filters on, header frozen), dates as real dates, money as £ numbers, text that starts
+ * with = + - @ kept as text so it can never run as a formula, and a print setup (A4, one
+ * page wide, title and header rows on every page, the protective marking, page x of y).
  */
 export type ColumnType = 'text' | 'date' | 'pence' | 'number' | 'integer' | 'percent';
 
@@ -85,15 +86,54 @@ export function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
 }
 
+export interface PrintOptions {
+  /** The protective marking printed at the top and foot of every page. */
+  marking: ProtectiveMarking;
+  orientation?: 'landscape' | 'portrait';
+  /** Rows printed at the top of every page, as Excel writes them: "1:2". */
+  titleRows?: string;
+}
+
+/** Header and footer text may not carry a bare "&" (it starts a code such as &P). */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/**
+ * How a sheet prints: A4, as wide as one page (as many pages down as it needs), the title
+ * rows repeated on every page, the marking centred at the top and foot of each page, the
+ * sheet's name at the foot on the left and "Page x of y" on the right.
+ */
+export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: opts.orientation ?? 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
+  };
+  const marking = `&"${hs.excel.font},Bold"${headerText(opts.marking)}`;
+  ws.headerFooter = {
+    oddHeader: `&C${marking}`,
+    oddFooter: `&L&"${hs.excel.font},Regular"&A&C${marking}&R&"${hs.excel.font},Regular"Page &P of &N`,
+  };
+}
+
 /**
  * A data sheet: title in A1, header row in row 2 (bold, shaded, frozen, filtered), one row
  * per record from row 3. Text that starts like a formula (= + - @) is written as a string
  * cell, so it is never read as a formula when the file opens. (exceljs cannot write Excel's
  * quote prefix, so someone who retypes such a cell in Excel could still turn it into one.)
+ * Rows are as tall as their wrapped text. Printed landscape (unless `orientation` says
+ * otherwise), one page wide, rows 1–2 on every page, marked OFFICIAL unless `marking` says
+ * otherwise: pass the workspace's marking.
  */
 export function addDataSheet(
   wb: ExcelJS.Workbook,
-  opts: { name: string; title: string; columns: SheetColumn[]; rows: SheetRow[] },
+  opts: { name: string; title: string; columns: SheetColumn[]; rows: SheetRow[]; marking?: ProtectiveMarking; orientation?: 'landscape' | 'portrait' },
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheetName(opts.name), { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }] });
   ws.getCell('A1').value = safeText(opts.title);
@@ -119,11 +159,94 @@ export function addDataSheet(
       cellRef.font = { name: hs.excel.font, size: hs.excel.sizePt };
       const fmt = numberFormat(c.type);
       if (fmt) cellRef.numFmt = fmt;
-      if (c.type === 'text') cellRef.alignment = { vertical: 'top', wrapText: true };
+      // Top-aligned, so a figure sits level with the first line of its record's wrapped text.
+      cellRef.alignment = c.type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
     });
   });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + opts.rows.length, column: Math.max(1, opts.columns.length) } };
+  // Rows as tall as their wrapped text: a spreadsheet opening the file does not grow them, so a
+  // header that wraps ("Earlier revisions" in a narrow column) or a long action would print over the next row.
+  fitRows(ws, 2, 2 + opts.rows.length);
+  printSetup(ws, { marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2' });
   return ws;
+}
+
+// ---------------------------------------------------------------------------------------
+// Row heights
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Row heights for wrapped text. LibreOffice (and Excel, for a file it did not write itself)
+ * does not grow a row to fit wrapped text when it opens a workbook, so a header such as
+ * "Variance (budget less forecast)" in an 18-wide column prints over the first figure unless
+ * the row is given its height. The estimate wraps words the way a spreadsheet does, at a
+ * column's width in characters; it errs on the tall side (a little space is harmless, a
+ * clipped line is not).
+ */
+
+/** Characters per unit of column width: Excel's unit is the width of a "0"; most text is narrower, bold text less so. */
+const CHARS_PER_UNIT = { regular: 1.2, bold: 1.05 };
+/** Points per line of 11 pt text, and the row's padding. */
+export const LINE_HEIGHT_PT = 14.5;
+const PADDING_PT = 2;
+const DEFAULT_WIDTH = 9;
+
+/** How many lines `text` takes in a column `width` wide (Excel units), wrapping at spaces and breaking words longer than a line. */
+export function wrappedLines(text: string, width: number, opts: { bold?: boolean; indent?: number } = {}): number {
+  const perLine = Math.max(4, Math.floor((width - 1 - 2 * (opts.indent ?? 0)) * (opts.bold ? CHARS_PER_UNIT.bold : CHARS_PER_UNIT.regular)));
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      let w = word.length;
+      if (used > 0 && used + 1 + w <= perLine) {
+        used += 1 + w;
+        continue;
+      }
+      if (used > 0) lines++;
+      while (w > perLine) {
+        lines++;
+        w -= perLine;
+      }
+      used = w;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+/** The height a row of `lines` lines needs, in points. */
+export function rowHeightFor(lines: number): number {
+  return Math.round((LINE_HEIGHT_PT * lines + PADDING_PT) * 4) / 4;
+}
+
+function cellText(cell: ExcelJS.Cell): string | null {
+  const v = cell.value;
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  return null;
+}
+
+/**
+ * Gives each row from `first` to `last` the height its wrapped text cells need (only rows
+ * that need more than one line; a row already taller is left alone). Cells are measured at
+ * their column's width, bold when their font is.
+ */
+export function fitRows(ws: ExcelJS.Worksheet, first: number, last: number): void {
+  for (let r = first; r <= last; r++) {
+    const row = ws.getRow(r);
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      const text = cellText(cell);
+      if (text === null || !cell.alignment?.wrapText) return;
+      const width = ws.getColumn(col).width ?? DEFAULT_WIDTH;
+      lines = Math.max(lines, wrappedLines(text, width, { bold: cell.font?.bold === true, indent: cell.alignment.indent ?? 0 }));
+    });
+    if (lines > 1) {
+      const h = rowHeightFor(lines);
+      if (!row.height || row.height < h) row.height = h;
+    }
+  }
 }
 
 export async function xlsxBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

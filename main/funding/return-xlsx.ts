@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
-import { columnLetter, excelDate, newWorkbook, safeText, writeXlsx } from '../documents/xlsx';
-import { houseStyle as hs } from '../documents/house-style';
+import { columnLetter, excelDate, fitRows, newWorkbook, printSetup, safeText, writeXlsx } from '../documents/xlsx';
+import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-style';
 import { isoToday, type Ctx } from '../shared/context';
 import { describeQuarter, quarterRange, type Quarter } from '../shared/financial-year';
 import { exportMarking, readSetting } from '../workspace/settings';
@@ -10,7 +10,6 @@ import { evaluate, toExcel, type Ref } from './formula';
 import { claims, settings } from './repository';
 import { defaultTemplatePath, loadTemplate, readTemplateFile, type CheckedTemplate, type TemplateColumn, type TemplateSheet } from './return-template';
 import { loadPosition } from './views';
-import { fitRows } from './xlsx-layout';
 
 /**
  * The Home Office spend return, built from a template (./return-template.ts) and a position
@@ -334,21 +333,9 @@ function refsReady(e: Parameters<typeof evaluate>[0], done: Set<string>): boolea
   }
 }
 
-/** Printed: A4, one page wide, header row repeated, the protective marking and page x of y. */
-export function pageSetup(wb: ExcelJS.Workbook, marking: string): void {
-  for (const ws of wb.worksheets) {
-    const wide = ws.columnCount > 3;
-    ws.pageSetup = {
-      paperSize: 9,
-      orientation: wide ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '2:2',
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    };
-    ws.headerFooter = { oddHeader: `&C&"Arial,Bold"${marking}`, oddFooter: `&L&"Arial"&A&C&"Arial,Bold"${marking}&R&"Arial"Page &P of &N` };
-  }
+/** Printed: A4, one page wide, header row repeated, the protective marking and page x of y (landscape when wider than three columns). */
+export function pageSetup(wb: ExcelJS.Workbook, marking: ProtectiveMarking): void {
+  for (const ws of wb.worksheets) printSetup(ws, { marking, orientation: ws.columnCount > 3 ? 'landscape' : 'portrait', titleRows: '2:2' });
 }
 
 export async function protectSheets(wb: ExcelJS.Workbook, password: string): Promise<void> {

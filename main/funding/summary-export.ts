@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { FileChild } from 'docx';
 import { buildDocument, dataTable, heading, Numbering, paragraph, title, writeDocx } from '../documents/docx';
-import { houseStyle as hs } from '../documents/house-style';
+import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-style';
 import { addDataSheet, columnLetter, newWorkbook, writeXlsx, type SheetColumn, type SheetRow } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
@@ -10,10 +10,8 @@ import { plural } from '../shared/plural';
 import { exportMarking, readSetting } from '../workspace/settings';
 import type { ExportResult, FundingOverview, Position } from './contract';
 import { fundingTable, fundingTableDocx, tableMoney } from './funding-table';
-import { pageSetup } from './return-xlsx';
 import { deadlineDate } from './rules';
 import { loadOverview, loadPosition } from './views';
-import { fitRows } from './xlsx-layout';
 
 /**
  * The funding summary for the board: every stream that covers the year, its allocation,
@@ -97,23 +95,17 @@ function totalRow(ws: ExcelJS.Worksheet, columns: SheetColumn[], rows: SheetRow[
   });
 }
 
-function dataSheet(wb: ExcelJS.Workbook, opts: { name: string; title: string; columns: SheetColumn[]; rows: SheetRow[]; empty: string }): ExcelJS.Worksheet {
+function dataSheet(wb: ExcelJS.Workbook, opts: { name: string; title: string; columns: SheetColumn[]; rows: SheetRow[]; empty: string; marking: ProtectiveMarking }): ExcelJS.Worksheet {
   const ws = addDataSheet(wb, opts);
-  // Money headers over their right-aligned figures; figures at the top of a row whose text wraps.
+  // Money headers over their right-aligned figures.
   ws.getRow(2).eachCell((cell, col) => {
     if (opts.columns[col - 1]?.type === 'pence') cell.alignment = { ...cell.alignment, horizontal: 'right' };
   });
-  for (let r = 3; r < 3 + opts.rows.length; r++) {
-    opts.columns.forEach((c, i) => {
-      if (c.type !== 'text') ws.getCell(r, i + 1).alignment = { vertical: 'top' };
-    });
-  }
   if (opts.rows.length === 0) {
     const cell = ws.getCell(3, 1);
     cell.value = opts.empty;
     cell.font = { name: hs.excel.font, size: hs.excel.sizePt, italic: true };
   }
-  fitRows(ws, 2, 2 + opts.rows.length);
   return ws;
 }
 
@@ -125,6 +117,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   const positions = overview.streams.map((s) => loadPosition(ctx, s.streamId, fy));
   const asAt = formatDateLong(isoToday(ctx));
 
+  const marking = exportMarking(ctx);
   if (input.format === 'xlsx') {
     const wb = newWorkbook({ title: `${docTitle}${organisation ? ` — ${organisation}` : ''}` });
     const streamColumns: SheetColumn[] = [
@@ -149,7 +142,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
       variance: s.allocationVariancePence,
       atRisk: s.underspendAtRiskPence,
     }));
-    const streamsSheet = dataSheet(wb, { name: 'Streams', title: `${docTitle}: funding streams, as at ${asAt}`, columns: streamColumns, rows: streamRows, empty: `No funding stream covers ${fy}.` });
+    const streamsSheet = dataSheet(wb, { name: 'Streams', title: `${docTitle}: funding streams, as at ${asAt}`, columns: streamColumns, rows: streamRows, empty: `No funding stream covers ${fy}.`, marking });
     formulaColumn(streamsSheet, streamColumns, 'variance', streamRows.length, ['allocation', 'forecast'], overview.streams.map((s) => s.allocationVariancePence));
     totalRow(streamsSheet, streamColumns, streamRows);
 
@@ -173,7 +166,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
         variance: h.variancePence,
       })),
     );
-    const headingsSheet = dataSheet(wb, { name: 'Headings', title: `${docTitle}: budget and spend by heading`, columns: headingColumns, rows: headingRows, empty: `No budget lines or funded projects are recorded for ${fy}.` });
+    const headingsSheet = dataSheet(wb, { name: 'Headings', title: `${docTitle}: budget and spend by heading`, columns: headingColumns, rows: headingRows, empty: `No budget lines or funded projects are recorded for ${fy}.`, marking });
     formulaColumn(headingsSheet, headingColumns, 'variance', headingRows.length, ['budget', 'forecast'], headingRows.map((r) => r.variance as number));
     totalRow(headingsSheet, headingColumns, headingRows);
 
@@ -199,7 +192,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
         remaining: a.remainingPence,
       })),
     );
-    const awardsSheet = dataSheet(wb, { name: 'Funded projects', title: `${docTitle}: funded projects`, columns: awardColumns, rows: awardRows, empty: `No funded projects are recorded for ${fy}.` });
+    const awardsSheet = dataSheet(wb, { name: 'Funded projects', title: `${docTitle}: funded projects`, columns: awardColumns, rows: awardRows, empty: `No funded projects are recorded for ${fy}.`, marking });
     formulaColumn(awardsSheet, awardColumns, 'remaining', awardRows.length, ['award', 'paid'], awardRows.map((r) => r.remaining as number));
     totalRow(awardsSheet, awardColumns, awardRows);
 
@@ -212,8 +205,8 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
       ],
       rows: positions.flatMap((p) => p.warnings.map((w) => ({ stream: p.stream.name, message: `${w.message}.` }))),
       empty: 'Nothing to note.',
+      marking,
     });
-    pageSetup(wb, exportMarking(ctx));
     return writeXlsx(input.out, wb);
   }
 
@@ -243,7 +236,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   }
   if (overview.streams.length === 0) body.push(paragraph(`No funding stream covers ${fy}.`));
   const doc = buildDocument(
-    { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking: exportMarking(ctx), headerText: organisation || undefined, headerDate: asAt },
+    { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking, headerText: organisation || undefined, headerDate: asAt },
     [body],
   );
   return writeDocx(input.out, doc);

@@ -11,6 +11,7 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): Excel
   const wb = newWorkbook({ title: `Action log: ${meta.scope}`, subject: `Action log as at ${formatDateLong(meta.asAt)} (${meta.marking})` });
   addDataSheet(wb, {
     name: 'Action log',
+    marking: meta.marking,
     title: `${meta.marking} — Action log: ${meta.scope}, as at ${formatDateLong(meta.asAt)}${meta.filterText ? ` (${meta.filterText})` : ''}`,
     columns: [
       { header: 'Ref', key: 'ref', type: 'text', width: 8 },

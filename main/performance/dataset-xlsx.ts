@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import { THEME_KIND_LABELS } from './contract';
 import { periodEnd, periodLabel, periodRange } from './periods';
 import { RAG_LABELS } from './rag';
-import { readSetting } from '../workspace/settings';
+import { exportMarking, readSetting } from '../workspace/settings';
 import { buildScorecard } from './scorecard-load';
 import { indicators, values } from './repository';
 import { POLARITY_LABELS, UNIT_LABELS } from './units';
@@ -78,13 +78,14 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
 
   const organisation = readSetting(ctx, 'organisationName') ?? '';
   const wb = newWorkbook({ title: `Performance dataset as at ${formatDateLong(asAt)}`, subject: 'Indicator values by period', creator: organisation || undefined });
+  const marking = exportMarking(ctx);
   addDataSheet(wb, {
     name: 'Values',
     title: `Indicator values by period, as at ${formatDateLong(asAt)} (current values; earlier revisions counted)`,
     columns: [
       { header: 'Theme', key: 'theme', type: 'text', width: 30 },
       { header: 'Code', key: 'code', type: 'text', width: 10 },
-      { header: 'Indicator', key: 'indicator', type: 'text', width: 48 },
+      { header: 'Indicator', key: 'indicator', type: 'text', width: 56 },
       { header: 'Unit', key: 'unit', type: 'text', width: 18 },
       { header: 'Frequency', key: 'frequency', type: 'text', width: 11 },
       { header: 'Period', key: 'period', type: 'text', width: 12 },
@@ -99,21 +100,22 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
       { header: 'Earlier revisions', key: 'revisions', type: 'integer', width: 10 },
     ],
     rows,
+    marking,
   });
   addDataSheet(wb, {
     name: 'Indicators',
     title: `Indicators, baselines, targets and status as at ${formatDateLong(asAt)}`,
     columns: [
       { header: 'Code', key: 'code', type: 'text', width: 10 },
-      { header: 'Indicator', key: 'name', type: 'text', width: 48 },
-      { header: 'Theme', key: 'theme', type: 'text', width: 30 },
-      { header: 'Theme kind', key: 'themeKind', type: 'text', width: 22 },
-      { header: 'Definition', key: 'definition', type: 'text', width: 60 },
+      { header: 'Indicator', key: 'name', type: 'text', width: 36 },
+      { header: 'Theme', key: 'theme', type: 'text', width: 24 },
+      { header: 'Theme kind', key: 'themeKind', type: 'text', width: 16 },
+      { header: 'Definition', key: 'definition', type: 'text', width: 44 },
       { header: 'Unit', key: 'unit', type: 'text', width: 18 },
       { header: 'Polarity', key: 'polarity', type: 'text', width: 16 },
       { header: 'Frequency', key: 'frequency', type: 'text', width: 11 },
-      { header: 'Data source', key: 'dataSource', type: 'text', width: 40 },
-      { header: 'Owner', key: 'owner', type: 'text', width: 28 },
+      { header: 'Data source', key: 'dataSource', type: 'text', width: 28 },
+      { header: 'Owner', key: 'owner', type: 'text', width: 22 },
       { header: 'Baseline period', key: 'baselinePeriod', type: 'text', width: 12 },
       { header: 'Baseline value', key: 'baselineValue', type: 'number', width: 12 },
       { header: 'Target kind', key: 'targetKind', type: 'text', width: 18 },
@@ -122,11 +124,12 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
       { header: 'Target date', key: 'targetBy', type: 'date', width: 13 },
       { header: 'Amber tolerance (%)', key: 'tolerance', type: 'number', width: 11 },
       { header: 'Measured value', key: 'measured', type: 'number', width: 12 },
-      { header: 'Measured as', key: 'measuredLabel', type: 'text', width: 36 },
+      { header: 'Measured as', key: 'measuredLabel', type: 'text', width: 28 },
       { header: 'RAG status', key: 'rag', type: 'text', width: 11 },
-      { header: 'Rule', key: 'rule', type: 'text', width: 70 },
+      { header: 'Rule', key: 'rule', type: 'text', width: 48 },
     ],
     rows: indicatorRows,
+    marking,
   });
   return { wb, rows: rows.length };
 }

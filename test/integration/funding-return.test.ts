@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
-import { rowHeightFor, wrappedLines } from '../../main/funding/xlsx-layout';
+import { rowHeightFor, wrappedLines } from '../../main/documents/xlsx';
 import { enterVruSpend, VRU_EXPECTED, vruLines } from './funding-fixture';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT_PT, rowHeightFor, wrappedLines } from '../../main/funding/xlsx-layout';
+import { LINE_HEIGHT_PT, rowHeightFor, wrappedLines } from '../../main/documents/xlsx';
 
 describe('wrapped lines of a spreadsheet cell', () => {
   it('wraps the return’s longer headers in an 18-wide money column, and leaves the short ones on one line', () => {

@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn } from '../../main/documents/xlsx';
+import { libreOfficeAvailable, pdfText, renderPdf } from '../helpers/documents';
+import { tempDir, tempWorkspace } from '../helpers/workspace';
+import { admissionsValues, smallFramework } from './performance-fixture';
+
+async function readBack(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+function expectPrintSetup(ws: ExcelJS.Worksheet, marking: string) {
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+  expect(ws.headerFooter.oddHeader).toBe(`&C&"Arial,Bold"${marking}`);
+  expect(ws.headerFooter.oddFooter).toBe(`&L&"Arial,Regular"&A&C&"Arial,Bold"${marking}&R&"Arial,Regular"Page &P of &N`);
+}
+
+const COLUMNS: SheetColumn[] = [
+  { header: 'Ref', key: 'ref', type: 'text', width: 8 },
+  { header: 'Earlier revisions', key: 'revisions', type: 'integer', width: 10 },
+  { header: 'Action', key: 'action', type: 'text', width: 40 },
+  ...Array.from({ length: 12 }, (_, i): SheetColumn => ({ header: `Month ${i + 1}`, key: `m${i}`, type: 'pence', width: 14 })),
+];
+
+describe('data sheets print', () => {
+  it('A4 landscape, one page wide, title and header rows on every page, the marking and page x of y; rows as tall as their wrapped text', async () => {
+    const dir = tempDir();
+    const wb = newWorkbook({ title: 'Print test' });
+    const rows = Array.from({ length: 120 }, (_, r) => ({
+      ref: `A${r + 1}`,
+      revisions: r % 3,
+      action: r === 0 ? 'Circulate the approved Problem Profile and draft Response Strategy to the 13 Community Safety Partnerships.' : `Action ${r + 1}`,
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`m${i}`, 100_000 * (i + 1)])),
+    }));
+    addDataSheet(wb, { name: 'Actions', title: 'Action log', columns: COLUMNS, rows });
+    addDataSheet(wb, { name: 'Sensitive', title: 'Sensitive list', columns: COLUMNS.slice(0, 3), rows: rows.slice(0, 3), marking: 'OFFICIAL-SENSITIVE' });
+    const out = join(dir, 'print.xlsx');
+    await writeXlsx(out, wb);
+
+    const back = await readBack(out);
+    expectPrintSetup(back.getWorksheet('Actions')!, 'OFFICIAL');
+    expectPrintSetup(back.getWorksheet('Sensitive')!, 'OFFICIAL-SENSITIVE');
+    // "Earlier revisions" wraps in a 10-wide column: the header row is two lines tall; so is the long action's row.
+    expect(back.getWorksheet('Actions')!.getRow(2).height).toBeGreaterThanOrEqual(30);
+    expect(back.getWorksheet('Actions')!.getRow(3).height).toBeGreaterThanOrEqual(30);
+    expect(back.getWorksheet('Actions')!.getRow(4).height ?? 15).toBeLessThan(20);
+
+    if (!libreOfficeAvailable) return console.log('LibreOffice not installed: rendering check skipped');
+    const { pdf, pages } = renderPdf(out, dir);
+    const text = pdfText(pdf).split('\f').filter((p) => p.trim());
+    expect(text).toHaveLength(pages);
+    // 120 rows of the first sheet run down more than one page; every column is on each page, never split across pages.
+    const first = text.filter((p) => p.includes('Action log'));
+    expect(first.length).toBeGreaterThan(1);
+    first.forEach((page, i) => {
+      expect(page).toMatch(/Ref\s+Earlier\s+Action\s+Month 1\s/); // the header row repeated
+      expect(page).toContain('Month 12');
+      expect(page).toContain('OFFICIAL');
+      // LibreOffice counts the pages of the whole workbook, Excel those of the sheet it prints.
+      expect(page).toContain(`Page ${i + 1} of ${pages}`);
+    });
+    expect(text.at(-1)).toContain('OFFICIAL-SENSITIVE');
+  }, 60_000);
+
+  it('the performance dataset prints each sheet one page wide, with the workspace’s marking', async () => {
+    const ws = tempWorkspace();
+    const f = await smallFramework(ws);
+    await admissionsValues(ws, f.admissions.id, f.nhs.id);
+    await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
+    const out = join(ws.dir, 'dataset.xlsx');
+    await ws.call('performance.exportDataset', { asAt: '2020-03-31', out });
+    const back = await readBack(out);
+    expect(back.worksheets.map((s) => s.name)).toEqual(['Values', 'Indicators']);
+    for (const sheet of back.worksheets) expectPrintSetup(sheet, 'OFFICIAL-SENSITIVE');
+
+    if (!libreOfficeAvailable) return console.log('LibreOffice not installed: rendering check skipped');
+    // 24 rows and 15 columns, 2 indicators and 21 columns: a page each (it was 15 portrait pages, columns split across them).
+    const { pdf, pages } = renderPdf(out, ws.dir);
+    expect(pages).toBe(2);
+    const [values, indicators] = pdfText(pdf).split('\f');
+    expect(values).toMatch(/Theme\s+Code\s+Indicator/);
+    expect(values).toContain('Received on');
+    expect(values).toContain('OFFICIAL-SENSITIVE');
+    expect(indicators).toMatch(/Code\s+Indicator\s+Theme/);
+    expect(indicators).toContain('RAG status');
+  }, 60_000);
+
+  it('the action log and decisions log sheets print the same way', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.loadDemo');
+    const actions = join(ws.dir, 'actions.xlsx');
+    const decisions = join(ws.dir, 'decisions.xlsx');
+    await ws.call('action.exportLog', { format: 'xlsx', out: actions });
+    await ws.call('decision.exportLog', { format: 'xlsx', out: decisions });
+    expectPrintSetup((await readBack(actions)).worksheets[0]!, 'OFFICIAL');
+    expectPrintSetup((await readBack(decisions)).worksheets[0]!, 'OFFICIAL');
+  });
+});
