@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
 import { expect, screenshot, test, type TestWorkspace } from './fixtures';
@@ -51,6 +53,15 @@ test('the decisions log filters, records and agrees a decision, and search marks
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('row', { name: /SB-D-2020-003/ })).toContainText('Agreed');
   await screenshot(page, 'decisions-02-log');
+
+  // Export the log (the Strategic Board's three, as filtered) to Word: the path offered is the workspace's folder; the status says what was written.
+  await page.getByRole('button', { name: 'Export (.docx)' }).click();
+  dialog = page.getByRole('dialog', { name: 'Export the decisions log (.docx)' });
+  await expect(dialog.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'Decisions log.docx'));
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved Decisions log.docx (' })).toContainText(`to ${workspace.dir}. 3 decisions.`);
+  expect(existsSync(join(workspace.dir, 'Decisions log.docx'))).toBe(true);
 
   // Search: words found in a decision, a paper and the minutes, with the matches marked.
   await page.getByRole('link', { name: 'Search decisions, papers and minutes' }).click();

@@ -5,6 +5,8 @@ import { formatPence, parseMoney } from '../../../main/shared/money';
 import { api, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { defaultExportPath, savedText } from '../components/export-path';
+import { ExportForm } from '../components/ExportForm';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { useWorkspace } from '../workspace/store';
@@ -15,11 +17,6 @@ function dayOf(iso: string | null): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return day.format(new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)));
-}
-
-function folderOf(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i > 0 ? path.slice(0, i + 1) : '';
 }
 
 const STATUS_MOVES: Record<DecisionStatus, string> = { proposed: 'Back to proposed', agreed: 'Agreed', deferred: 'Deferred', rejected: 'Rejected', superseded: 'Superseded…' };
@@ -158,9 +155,9 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
 
   async function notice_(acknowledgeWarnings: boolean) {
     try {
-      const out = `${info ? folderOf(info.path) : ''}Record of Decision ${d.reference}.docx`;
+      const out = defaultExportPath(info?.path, `Record of Decision ${d.reference}.docx`);
       const r = await call(api().decision.exportNotice({ id: d.id, out, acknowledgeWarnings }));
-      setNotice(r.written ? `Saved the decision notice to ${r.path}.` : `${r.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
+      setNotice(r.written ? `${savedText({ path: r.path ?? out, bytes: r.bytes })}.` : `${r.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
     } catch (err) {
       setNotice(messageOf(err));
     }
@@ -374,33 +371,25 @@ function DateInput(props: { name: string; label: string; value: string; onChange
 }
 
 function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; onClose(): void; onDone(text: string): void }) {
-  const info = useWorkspace((s) => s.info);
-  const [out, setOut] = useState(`${info ? folderOf(info.path) : ''}Decisions log.${props.format}`);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    try {
-      const r = await call(api().decision.exportLog({ ...props.filters, format: props.format, out }));
-      props.onDone(`Saved ${r.rows} ${r.rows === 1 ? 'decision' : 'decisions'} to ${r.path}.`);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
   return (
     <Dialog title={`Export the decisions log (.${props.format})`} onClose={props.onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        {error && <ErrorSummary message={error} />}
-        <p className="hint">The decisions shown by the filters are exported.</p>
-        <TextField name="out" label="Save as" value={out} onChange={setOut} />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Export
-          </button>
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <p className="hint">The decisions shown by the filters are exported.</p>
+      <ExportForm
+        id="decisions-export"
+        fileName={`Decisions log.${props.format}`}
+        run={async (out) => {
+          const r = await call(api().decision.exportLog({ ...props.filters, format: props.format, out }));
+          const written = { path: r.path ?? out, bytes: r.bytes };
+          const rows = r.rows ?? 0;
+          props.onDone(`${savedText(written)}. ${rows} ${rows === 1 ? 'decision' : 'decisions'}.`);
+          return written;
+        }}
+      />
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={props.onClose}>
+          Cancel
+        </button>
+      </div>
     </Dialog>
   );
 }

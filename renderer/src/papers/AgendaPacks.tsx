@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { PackIssueSummary, PackPlan } from '../../../main/papers/contract';
 import { api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField, TextField } from '../components/fields';
-import { useWorkspace } from '../workspace/store';
-import { fileSafe, folderOf, joinPath, usePapers } from './store';
+import { ExportForm } from '../components/ExportForm';
+import { SelectField } from '../components/fields';
+import { usePapers } from './store';
 import { dayOf, stamp } from './text';
 
 const KIND: Record<string, string> = { late: 'Late paper', revised: 'Revised', withdrawn: 'Withdrawn' };
@@ -12,12 +12,10 @@ const KIND: Record<string, string> = { late: 'Late paper', revised: 'Revised', w
 /** A meeting's agenda pack: what it holds, what changed since issue, export and issue. */
 export function AgendaPacks() {
   const meetings = usePapers((s) => s.meetings);
-  const info = useWorkspace((s) => s.info);
   const [meetingId, setMeetingId] = useState('');
   const [isPublic, setPublic] = useState(false);
   const [plan, setPlan] = useState<PackPlan | null>(null);
   const [issues, setIssues] = useState<PackIssueSummary[]>([]);
-  const [out, setOut] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState('');
 
@@ -37,23 +35,9 @@ export function AgendaPacks() {
     };
   }, [meetingId, isPublic, done]);
 
-  /** Where the pack goes by default: beside the workspace, named after the meeting. */
-  const defaultOut = (id: string, pub: boolean) => {
-    const m = meetings.find((x) => String(x.id) === id);
-    if (!m) return '';
-    const name = `${fileSafe(m.boardCode)} agenda pack ${m.startsAt.slice(0, 10)}${pub ? ' public' : ''}.docx`;
-    return info ? joinPath(folderOf(info.path), name) : name;
-  };
-
-  async function exportPack() {
-    setError(null);
-    try {
-      const r = await call(api().agendaPack.export({ meetingId: Number(meetingId), public: isPublic, out }));
-      setDone(`Saved the agenda pack to ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
+  /** The pack's suggested file name (ExportForm offers it in the workspace's folder). */
+  const meeting = meetings.find((x) => String(x.id) === meetingId);
+  const packName = meeting ? `${meeting.boardCode} agenda pack ${meeting.startsAt.slice(0, 10)}${isPublic ? ' public' : ''}.docx` : 'Agenda pack.docx';
 
   async function issue() {
     setError(null);
@@ -75,7 +59,6 @@ export function AgendaPacks() {
           onChange={(id) => {
             setMeetingId(id);
             setError(null);
-            setOut(defaultOut(id, isPublic));
           }}
           options={[{ value: '', label: 'Choose a meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: `${m.boardName}, ${dayOf(m.startsAt)}` }))]}
         />
@@ -84,10 +67,7 @@ export function AgendaPacks() {
             <input
               type="checkbox"
               checked={isPublic}
-              onChange={(e) => {
-                setPublic(e.target.checked);
-                setOut(defaultOut(meetingId, e.target.checked));
-              }}
+              onChange={(e) => setPublic(e.target.checked)}
             /> Public pack (confidential items left out)
           </label>
         </div>
@@ -145,11 +125,13 @@ export function AgendaPacks() {
               {w.message}
             </p>
           ))}
-          <TextField name="packOut" label="Save as" hint="The full path of the Word file to write; an existing file is replaced." value={out} onChange={setOut} />
+          <ExportForm
+            id="pack-export"
+            fileName={packName}
+            submitLabel="Export pack"
+            run={(out) => call(api().agendaPack.export({ meetingId: Number(meetingId), public: isPublic, out }))}
+          />
           <div className="button-row">
-            <button type="button" className="button" onClick={() => void exportPack()}>
-              Export pack
-            </button>
             <button type="button" className="button button-secondary" onClick={() => void issue()} disabled={plan.issued > 0 && plan.pendingChanges.length === 0}>
               {plan.issued === 0 ? 'Record as issued' : plan.pendingChanges.length ? 'Record the supplement as issued' : 'Nothing new to issue'}
             </button>

@@ -1,14 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, PROTECTIVE_MARKINGS, type PaperDetail, type PaperExportResult, type PaperStatus } from '../../../main/papers/contract';
 import { PAPER_STATUS_LABELS } from '../../../main/papers/paper-status';
-import { api, call, messageOf } from '../api';
+import { api, ApiError, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { savedText } from '../components/export-path';
+import { ExportForm } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { useWorkspace } from '../workspace/store';
 import { RichEditor } from './RichEditor';
-import { fileSafe, folderOf, joinPath, usePapers, type SaveState } from './store';
+import { usePapers, type SaveState } from './store';
 import { dayOf } from './text';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -266,63 +268,46 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
 }
 
 function ExportDialog(props: { detail: PaperDetail; onClose(): void; onDone(text: string): void }) {
-  const info = useWorkspace((s) => s.info);
   const flush = usePapers((s) => s.flush);
-  const name = `${fileSafe(props.detail.reference)} ${fileSafe(props.detail.title)}.docx`;
-  const [out, setOut] = useState(info ? joinPath(folderOf(info.path), name) : name);
-  const [result, setResult] = useState<PaperExportResult | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  async function run(acknowledgeWarnings: boolean) {
-    setBusy(true);
-    try {
-      await flush();
-      const r = await call(api().paper.export({ id: props.detail.id, out, acknowledgeWarnings }));
-      if (r.written) props.onDone(`Saved ${props.detail.reference} to ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
-      else setResult(r);
-    } catch (err) {
-      setErrors(errorsFromApi(err, ['out']));
-    }
-    setBusy(false);
-  }
+  const [warnings, setWarnings] = useState<PaperExportResult['warnings']>([]);
+  const [acknowledged, setAcknowledged] = useState(false);
 
   return (
     <Dialog title="Export to Word" onClose={props.onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(false);
+      <ExportForm
+        id="paper-export"
+        fileName={`${props.detail.reference} ${props.detail.title}.docx`}
+        submitLabel={acknowledged ? 'Export anyway' : 'Export'}
+        run={async (out) => {
+          await flush();
+          const r = await call(api().paper.export({ id: props.detail.id, out, acknowledgeWarnings: acknowledged }));
+          if (!r.written || r.path === null) {
+            setWarnings(r.warnings);
+            throw new ApiError({ code: 'paper.exportWarnings', message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
+          }
+          const written = { path: r.path, bytes: r.bytes };
+          props.onDone(`${savedText(written)}.`);
+          return written;
         }}
-        noValidate
       >
-        {errors.form && <ErrorSummary message={errors.form} />}
-        {result && !result.written && (
-          <div className="error-summary" role="alert">
-            <p className="error-summary-title">Not exported yet</p>
+        {warnings.length > 0 && (
+          <div className="paper-warnings" aria-label="Before the paper goes out">
             <ul>
-              {result.warnings.map((w, i) => (
+              {warnings.map((w, i) => (
                 <li key={i}>{w.message}</li>
               ))}
             </ul>
+            <label className="checkbox">
+              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> Export anyway, with these warnings
+            </label>
           </div>
         )}
-        <TextField name="out" label="Save as" hint="The full path of the Word file to write; an existing file is replaced." value={out} onChange={setOut} error={errors.fields.out} />
-        <div className="button-row">
-          {result && !result.written ? (
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => void run(true)}>
-              Export anyway
-            </button>
-          ) : (
-            <button type="submit" className="button" disabled={busy}>
-              Export
-            </button>
-          )}
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </ExportForm>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={props.onClose}>
+          Cancel
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -165,18 +165,3 @@ export const usePapers = create<PapersState>()((set, get) => ({
     void get().loadList();
   },
 }));
-
-/** "C:\\Users\\me\\Board" from a workspace path, for default export locations. */
-export function folderOf(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i > 0 ? path.slice(0, i) : '.';
-}
-
-export function joinPath(folder: string, name: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return `${folder}${folder.endsWith(sep) ? '' : sep}${name}`;
-}
-
-export function fileSafe(text: string): string {
-  return text.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim();
-}
