@@ -235,7 +235,14 @@ const metadataFields = {
 
 const sectionKey = z.string({ error: 'Section must be text' }).regex(/^[a-z][a-z0-9-]*$/, 'Section must be a section key such as next-steps');
 
-export const paperCreateInput = z.object({ templateKey: z.string({ error: 'Template must be text' }).min(1, 'Template is required'), ...metadataFields }).strict();
+export const paperCreateInput = z
+  .object({
+    templateKey: z.string({ error: 'Template must be text' }).min(1, 'Template is required'),
+    ...metadataFields,
+    // Left out: the workspace's default marking (setting defaultProtectiveMarking).
+    protectiveMarking: z.enum(PROTECTIVE_MARKINGS, { error: 'Protective marking must be OFFICIAL or OFFICIAL-SENSITIVE' }).optional(),
+  })
+  .strict();
 
 export const papersContract = {
   'paper.templates': query<{ templates: TemplateInfo[]; problems: { file: string; message: string }[] }>()(

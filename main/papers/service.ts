@@ -3,6 +3,7 @@ import { writeDocx } from '../documents/docx';
 import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import { DomainError } from '../shared/errors';
+import { exportMarking } from '../workspace/settings';
 import { cleanString, type PaperBlock } from './blocks';
 import { exportAgendaPack, issueAgendaPack, listPackIssues, planAgendaPack } from './agenda-pack';
 import type { papersContract, PaperDetail, SectionSaved } from './contract';
@@ -126,7 +127,7 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       title: input.title,
       templateKey: template.key,
       ...links,
-      protectiveMarking: input.protectiveMarking,
+      protectiveMarking: input.protectiveMarking ?? exportMarking(ctx),
       purpose: input.purpose,
       status: 'draft',
       headerJson: JSON.stringify(cleanHeader(input.header)),

@@ -4,6 +4,7 @@ import { api, call } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
+import { useWorkspace } from '../workspace/store';
 import { paperHref } from './route';
 import { usePapers } from './store';
 import { dayOf } from './text';
@@ -18,7 +19,9 @@ export function NewPaperForm() {
   const meetings = usePapers((s) => s.meetings);
   const people = usePapers((s) => s.people);
   const create = usePapers((s) => s.create);
-  const [v, setV] = useState({ templateKey: 'board-paper', reference: '', title: '', boardId: '', meetingId: '', agendaItemId: '', authorPersonId: '', presenterPersonId: '', protectiveMarking: 'OFFICIAL', purpose: 'decision' });
+  // The workspace's default marking (Settings), which the user may change for this paper.
+  const markingDefault = useWorkspace((s) => (s.info?.settings.defaultProtectiveMarking === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL'));
+  const [v, setV] = useState({ templateKey: 'board-paper', reference: '', title: '', boardId: '', meetingId: '', agendaItemId: '', authorPersonId: '', presenterPersonId: '', protectiveMarking: markingDefault, purpose: 'decision' });
   const [agendaOf, setAgenda] = useState<{ meetingId: string; items: { id: number; number: number; title: string }[] }>({ meetingId: '', items: [] });
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
