@@ -3,6 +3,8 @@ import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn } from '../docum
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong, formatDateShort } from '../shared/dates';
 import { formatPence } from '../shared/money';
+import type { ProtectiveMarking } from '../shared/protective-marking';
+import { exportMarking } from '../workspace/settings';
 import type { Decision, DecisionFilter, ExportResult } from './contract';
 import { DECISION_STATUS_LABELS, DECISION_TYPE_LABELS } from './decision-rules';
 import { decisions, refs } from './repository';
@@ -31,6 +33,14 @@ function whereDecided(d: Decision): string {
   return `${d.boardName ?? 'Board'}${d.meetingStartsAt ? ` ${formatDateShort(d.meetingStartsAt)}${item}` : ''}`;
 }
 
+/**
+ * The log's protective marking: OFFICIAL-SENSITIVE when it includes a confidential decision
+ * (whose notice is marked so too), otherwise the workspace's default marking.
+ */
+export function logMarking(ctx: Ctx, rows: readonly Decision[]): ProtectiveMarking {
+  return rows.some((d) => d.confidential) ? 'OFFICIAL-SENSITIVE' : exportMarking(ctx);
+}
+
 async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
@@ -52,7 +62,7 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
     ];
   });
   const doc = buildDocument(
-    { title: 'Decisions log', subject: 'Decisions log', marking: 'OFFICIAL', headerText: 'Decisions log', headerDate: formatDateLong(isoToday(ctx)) },
+    { title: 'Decisions log', subject: 'Decisions log', marking: logMarking(ctx, rows), headerText: 'Decisions log', headerDate: formatDateLong(isoToday(ctx)) },
     [
       {
         landscape: true,
