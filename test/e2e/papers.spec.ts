@@ -250,3 +250,23 @@ test('an agenda pack is exported and recorded as issued from the Papers area', a
   const h1 = headings((await readDocx(out)).document).filter((h) => h.level === 'Heading1').map((h) => h.text);
   expect(h1).toEqual(['Agenda', 'Contents', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)']);
 });
+
+test('a paper with warnings is exported only once “Export anyway” is ticked, and the paper’s marking starts from the workspace setting', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  await apiCall(page, workspace, 'workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
+  const created = await apiCall(page, workspace, 'paper.create', { templateKey: 'board-paper', reference: 'SB/2020/07', title: 'Empty paper' });
+  expect(created.protectiveMarking).toBe('OFFICIAL-SENSITIVE');
+  await page.goto(`${workspace.bridge.url}#/papers/${created.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'SB/2020/07 Empty paper' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export to Word' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export to Word' });
+  await expect(dialog.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'SB-2020-07 Empty paper.docx'));
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByText('Not exported yet')).toBeVisible();
+  await dialog.getByLabel('Export anyway, with these warnings').check();
+  await dialog.getByRole('button', { name: 'Export anyway' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved SB-2020-07 Empty paper.docx (' })).toContainText(`to ${workspace.dir}`);
+  expect((await readDocx(join(workspace.dir, 'SB-2020-07 Empty paper.docx'))).headers.join()).toContain('OFFICIAL-SENSITIVE');
+});
