@@ -118,6 +118,7 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
   addDataSheet(wb, {
     name: 'Decisions',
     title: `Decisions log — ${filterText(ctx, filter)}`,
+    marking: logMarking(ctx, rows),
     columns: SHEET_COLUMNS,
     rows: rows.map((d) => ({
       reference: d.reference,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../helpers/documents';
 import { tempWorkspace } from '../helpers/workspace';
@@ -30,6 +31,13 @@ describe('the decisions log’s protective marking', () => {
     const text = await headerText(agreed);
     expect(text).toContain('OFFICIAL');
     expect(text).not.toContain('SENSITIVE');
+
+    // The Excel log prints the same marking in its page header and footer.
+    const sheet = join(ws.dir, 'all.xlsx');
+    await ws.call('decision.exportLog', { format: 'xlsx', out: sheet });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    expect(wb.getWorksheet('Decisions')!.headerFooter.oddHeader).toContain('OFFICIAL-SENSITIVE');
 
     // Once it is open, the whole log is OFFICIAL again.
     await ws.call('decision.update', { id: secret.id, confidential: false });
