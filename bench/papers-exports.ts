@@ -1,17 +1,29 @@
 /**
  * npx tsx bench/papers-exports.ts [--iterations 5]
  *
- * The agenda pack of a 12-paper meeting (about 80 pages), beside the bare docx build of
- * the same content:
- *   - agendaPack.export through the dispatcher: read the meeting and papers, fill live
- *     tables, build with the house blocks, count each paper's pages with docx's layout
- *     (cached per paper content), write the contents and page references, pack and write
- *     atomically — the first time (every paper laid out), after one paper changed, and
- *     again with nothing changed;
- *   - the house build alone, without the page-number estimate (the pack already read);
- *   - a bare docx build of the same headings, paragraphs, lists and tables with the
- *     library's defaults (one section per paper), packed: the floor;
- *   - the layout of the whole pack alone (what a first export costs beyond the build).
+ * The agenda pack of a 12-paper meeting (about 80 pages), beside a bare docx build of the
+ * same content. "The same content" is the whole pack: for each paper a section of its own
+ * (a new page) with a bookmarked heading, the paper's details, its section headings,
+ * paragraphs, bullet and i) lists and tables with a header row, a footer with the page
+ * number; in front, the title lines, the agenda table, a "page N" line per paper and the
+ * contents list with each paper's page number. The bare side builds that with docx alone
+ * (no house code: its own numbering, styles and tables, the same A4 page, margins and
+ * Arial 12 so it takes about as many pages) and has its contents and page references
+ * worked out the way docx offers: `new Document({ pageNumbers: estimatePageNumbers })`,
+ * which lays out the whole document when it is packed.
+ *
+ * Two comparisons, each side saying what it includes:
+ *   (a) whole export with page layout —
+ *       house: agendaPack.export through the dispatcher, first time (page-count cache
+ *       cleared): read the meeting and papers, fill live tables, build with the house
+ *       blocks, lay out the papers (one run) to count their pages, write the contents and page
+ *       references, pack, write atomically;
+ *       bare: build the document from the already-read content with estimatePageNumbers,
+ *       pack (the estimator lays it out), write the file;
+ *   (b) document building only, no layout —
+ *       house: build the pack document from the plan (contents left as a field) and pack;
+ *       bare: the same bare document without the estimator, packed.
+ * Also timed: the export after one paper changed and with nothing changed (the cache).
  * The workspace is the demo plus twelve papers made through the API in a temp folder.
  * Results go to bench/results/papers-exports.json.
  */
@@ -19,14 +31,33 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, type FileChild } from 'docx';
-import { layoutDocument } from 'docx/layout';
+import {
+  AlignmentType,
+  Bookmark,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  NumberFormat,
+  Packer,
+  PageNumber,
+  PageReference,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import { estimatePageNumbers, layoutDocument } from 'docx/layout';
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
 import { docxBuffer } from '../main/documents/docx';
 import { buildPackDocument, clearPageCountCache, planAgendaPack } from '../main/papers/agenda-pack';
-import type { PaperBlock } from '../main/papers/blocks';
-import { plainText } from '../main/papers/blocks';
+import type { PaperBlock, RichText } from '../main/papers/blocks';
 import { makeCtx } from '../main/shared/context';
 
 const iterations = Number(process.argv[process.argv.indexOf('--iterations') + 1] || 5) || 5;
@@ -76,26 +107,80 @@ function body(topic: string): Record<string, PaperBlock[]> {
   };
 }
 
-/** The same content with the docx library's defaults: no house style, numbering, marking or contents. */
-function bareDocument(pack: ReturnType<typeof planAgendaPack>): Document {
-  const sections = pack.parts.map((p) => ({
+type Pack = ReturnType<typeof planAgendaPack>;
+
+/** Text and emphasis as docx runs (links as plain underlined runs: the layout is the same). */
+function bareRuns(text: RichText): ParagraphChild[] {
+  if (typeof text === 'string') return [new TextRun(text)];
+  return text.map((s) => (typeof s === 'string' ? new TextRun(s) : new TextRun({ text: s.text, bold: s.bold, italics: s.italic, underline: s.link ? {} : undefined })));
+}
+
+/**
+ * The pack with docx alone: the same sections, headings, paragraphs, lists, tables,
+ * bookmarks, page references and contents list, in docx's own terms. With `estimate`, the
+ * page numbers are worked out by estimatePageNumbers when it is packed.
+ */
+function bareDocument(pack: Pack, estimate: boolean): Document {
+  let listInstance = 0;
+  const footer = () => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })] })] });
+  const front: FileChild[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(pack.meeting.boardName)] }),
+    new Paragraph({ children: [new TextRun({ text: 'Agenda pack', bold: true })] }),
+    new Paragraph({ children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun(pack.meeting.startsAt.slice(0, 10))] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Agenda')] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [['No.', 'Time', 'Title', 'Lead', 'Paper'], ...pack.agenda.map((a) => [String(a.number), a.startsAt, a.title, a.leadName ?? '—', a.papers.map((p) => p.reference).join(', ') || '—'])].map(
+        (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) }),
+      ),
+    }),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Papers in this pack')] }),
+    ...pack.parts.map((p) => new Paragraph({ children: [new TextRun(`Item ${p.itemNumber}, ${p.paperReference}: page `), new PageReference(p.bookmark)] })),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Contents')] }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' }),
+  ];
+  const block = (b: (typeof pack.parts)[number]['document']['sections'][number]['body'][number]): FileChild[] => {
+    switch (b.type) {
+      case 'paragraph':
+        return [new Paragraph({ children: bareRuns(b.text) })];
+      case 'bullets':
+        return b.items.map((i) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: bareRuns(i) }));
+      case 'numbered': {
+        const instance = ++listInstance;
+        return b.items.map((i) => new Paragraph({ numbering: { reference: b.style === 'lower-roman' ? 'roman' : 'decimal', level: 0, instance }, children: bareRuns(i) }));
+      }
+      case 'table': {
+        const row = (cells: RichText[], header: boolean) =>
+          new TableRow({ tableHeader: header, cantSplit: true, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: header ? [new TextRun({ text: String(c), bold: true })] : bareRuns(c) })] })) });
+        return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(b.columns, true), ...b.rows.map((r) => row(r, false))] }), new Paragraph({ children: [] })];
+      }
+      case 'notice':
+        return [new Paragraph({ children: [new TextRun({ text: b.text, italics: true })] })];
+    }
+  };
+  const papers = pack.parts.map((p, i) => ({
+    properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, ...(i === 0 ? { pageNumbers: { start: 1 } } : {}) } },
+    footers: { default: footer() },
     children: [
-      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`)] }),
-      ...p.document.sections.flatMap((s) => [
-        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(s.heading)] }),
-        ...s.body.flatMap((b): FileChild[] => {
-          if (b.type === 'paragraph') return [new Paragraph({ children: [new TextRun(plainText(b.text))] })];
-          if (b.type === 'bullets' || b.type === 'numbered') return b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(plainText(i))] }));
-          if (b.type === 'table') {
-            const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
-            return [new Table({ rows: [row(b.columns), ...b.rows.map((r) => row(r.map((c) => plainText(c))))] })];
-          }
-          return [new Paragraph(b.text)];
-        }),
-      ]),
+      new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new Bookmark({ id: p.bookmark, children: [new TextRun(`Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`)] })] }),
+      ...p.document.titleLines.map((l) => new Paragraph({ children: [new TextRun({ text: `${l.label}: `, bold: true }), new TextRun(l.value)] })),
+      ...p.document.sections.flatMap((s) => [new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(s.heading)] }), ...s.body.flatMap(block)]),
     ],
   }));
-  return new Document({ sections });
+  const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => [{ level: 0, format, text, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 510, hanging: 510 } } } }];
+  return new Document({
+    ...(estimate ? { pageNumbers: estimatePageNumbers } : {}),
+    features: { updateFields: false },
+    styles: { default: { document: { run: { font: 'Arial', size: 24 }, paragraph: { spacing: { after: 160, line: 276 } } } } },
+    numbering: {
+      config: [
+        { reference: 'bullets', levels: level(LevelFormat.BULLET, '\u2022') },
+        { reference: 'decimal', levels: level(LevelFormat.DECIMAL, '%1.') },
+        { reference: 'roman', levels: level(LevelFormat.LOWER_ROMAN, '%1)') },
+      ],
+    },
+    sections: [{ properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, pageNumbers: { start: 1, formatType: NumberFormat.LOWER_ROMAN } } }, footers: { default: footer() }, children: front }, ...papers],
+  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-papers-'));
@@ -112,40 +197,43 @@ try {
   }
   const ctx = makeCtx(db, 'bench', session.now);
   const pack = planAgendaPack(ctx, 3, false);
-  const laidOut = layoutDocument(buildPackDocument(pack, 'Draft', { estimate: false }));
-  const pages = laidOut.pages.length;
+  const pages = layoutDocument(buildPackDocument(pack, 'Draft', { estimate: false })).pages.length;
+  const barePages = layoutDocument(bareDocument(pack, false)).pages.length;
   const out = join(dir, 'pack.docx');
+  const bareOut = join(dir, 'bare.docx');
 
-  // First export: every paper laid out to count its pages (the cost of a correct contents list).
-  const cold = await time(iterations, () => (clearPageCountCache(), call(session, 'agendaPack.export', { meetingId: 3, out })));
-  // Export again after one paper changed: only that paper is laid out again.
+  // (a) The whole export, page layout included, on each side.
+  const houseExport = await time(iterations, () => (clearPageCountCache(), call(session, 'agendaPack.export', { meetingId: 3, out })));
+  const bareExport = await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
+  // (b) Building and packing only, no layout, on each side.
+  const houseBuild = await time(iterations, () => docxBuffer(buildPackDocument(planAgendaPack(ctx, 3, false), 'Draft', { estimate: false })));
+  const bareBuild = await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
+  // The page-count cache at work: one paper changed, then nothing changed.
   let edit = 0;
   const oneChanged = await time(iterations, async () => {
     await call(session, 'paper.updateSection', { paperId: 3, key: 'recommendation', body: [para(`The Board is asked to approve the recommendation (${++edit}).`)] });
     return call(session, 'agendaPack.export', { meetingId: 3, out });
   });
-  // Export again with nothing changed.
-  const exported = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
-  const house = await time(iterations, () => docxBuffer(buildPackDocument(planAgendaPack(ctx, 3, false), 'Draft', { estimate: false })));
-  const bare = await time(iterations, () => Packer.toBuffer(bareDocument(pack)));
-  const layout = await time(iterations, () => layoutDocument(buildPackDocument(pack, 'Draft', { estimate: false })));
+  const unchanged = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
 
+  const ratio = (a: { medianMs: number }, b: { medianMs: number }) => Math.round((a.medianMs / b.medianMs) * 100) / 100;
   const results = {
     when: new Date().toISOString(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
     papers: pack.parts.length,
     pages,
+    barePages,
     iterations,
-    'agendaPack.export, first time (every paper laid out)': cold,
-    'agendaPack.export after one paper changed': oneChanged,
-    'agendaPack.export again, nothing changed': exported,
-    'house build + pack, no page-number estimate': house,
-    'bare docx build + pack of the same content': bare,
-    'layout alone (what issue records, and what the estimate costs)': layout,
-    ratioFirstExportToBare: Math.round((cold.medianMs / bare.medianMs) * 100) / 100,
-    ratioOneChangedToBare: Math.round((oneChanged.medianMs / bare.medianMs) * 100) / 100,
-    ratioExportToBare: Math.round((exported.medianMs / bare.medianMs) * 100) / 100,
-    ratioHouseToBare: Math.round((house.medianMs / bare.medianMs) * 100) / 100,
+    '(a) house: agendaPack.export, first time (read, live tables, build, lay out the papers, pack, write)': houseExport,
+    '(a) bare: docx build with estimatePageNumbers, pack (lays out), write': bareExport,
+    '(b) house: build the pack document and pack, no layout': houseBuild,
+    '(b) bare: docx build and pack, no layout': bareBuild,
+    'house: agendaPack.export after one paper changed': oneChanged,
+    'house: agendaPack.export again, nothing changed': unchanged,
+    ratioA_exportWithLayout: ratio(houseExport, bareExport),
+    ratioB_buildOnly: ratio(houseBuild, bareBuild),
+    ratioOneChangedToBareExport: ratio(oneChanged, bareExport),
+    ratioUnchangedToBareExport: ratio(unchanged, bareExport),
   };
   console.log(JSON.stringify(results, null, 2));
   const target = join(dirname(fileURLToPath(import.meta.url)), 'results', 'papers-exports.json');

@@ -390,9 +390,10 @@ function packMeta(pack: Pack): DocumentMeta {
 export type PackPages = Map<string, { start: number; count: number }>;
 
 /**
- * How many pages each paper takes, laid out as Word lays it out (docx's layout), one paper
- * at a time: a paper starts a new section on a new page, so its pages depend only on its
- * own content, and a paper unchanged since the last export is not laid out again. Laying
+ * How many pages each paper takes, laid out as Word lays it out (docx's layout): a paper
+ * starts a new section on a new page, so its pages depend only on its own content; the
+ * papers not counted before are laid out together in one run, and a paper unchanged since
+ * the last export is not laid out again. Laying
  * out is the slow part of a pack (tens of milliseconds a page); the cache makes a second
  * export of a pack — after a paper is changed — cost only that paper. Null when the
  * layout cannot follow something in a paper (the pack then asks docx's estimator instead).
@@ -407,17 +408,27 @@ export function clearPageCountCache(): void {
 }
 
 export function packPages(pack: Pack, parts: BodyPart[] = bodyParts(pack)): PackPages | null {
+  // The papers not in the cache are laid out together, one section each, in one document:
+  // one layout run rather than one per paper (a section starts a new page, so a paper's
+  // count is the same either way), which is most of a first export.
+  const missing = parts.filter(({ key }) => !pageCountCache.has(key));
+  const fresh = new Map<string, number>();
+  if (missing.length > 0) {
+    const sections = missing.map(({ section }, i) => (i === 0 ? { ...section, pageNumbers: { start: 1, format: 'decimal' as const } } : section));
+    const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), sections));
+    if (stoppedAt) return null;
+    const counts = new Array<number>(missing.length).fill(0);
+    for (const page of pages) if (page.section < missing.length) counts[page.section]!++; // sections count from 0
+    missing.forEach(({ key }, i) => {
+      if (pageCountCache.size >= PAGE_CACHE_LIMIT) pageCountCache.delete(pageCountCache.keys().next().value!);
+      pageCountCache.set(key, counts[i]!);
+      fresh.set(key, counts[i]!);
+    });
+  }
   const out: PackPages = new Map();
   let next = 1;
-  for (const { part, section, key } of parts) {
-    let count = pageCountCache.get(key);
-    if (count === undefined) {
-      const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), [{ ...section, pageNumbers: { start: 1, format: 'decimal' } }]));
-      if (stoppedAt) return null;
-      count = pages.length;
-      if (pageCountCache.size >= PAGE_CACHE_LIMIT) pageCountCache.delete(pageCountCache.keys().next().value!);
-      pageCountCache.set(key, count);
-    }
+  for (const { part, key } of parts) {
+    const count = fresh.get(key) ?? pageCountCache.get(key)!;
     out.set(part.bookmark, { start: next, count });
     next += count;
   }
