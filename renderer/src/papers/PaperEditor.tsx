@@ -8,7 +8,6 @@ import { savedText } from '../components/export-path';
 import { ExportForm } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
-import { useWorkspace } from '../workspace/store';
 import { RichEditor } from './RichEditor';
 import { usePapers, type SaveState } from './store';
 import { dayOf } from './text';
