@@ -4,6 +4,7 @@ import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABE
 import { formatPence, parseMoney } from '../../../main/shared/money';
 import { api, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
+import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { defaultExportPath, savedText } from '../components/export-path';
 import { ExportForm } from '../components/ExportForm';
@@ -347,14 +348,7 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
             ))}
           </fieldset>
         )}
-        <div className="button-row">
-          <button type="submit" className="button">
-            {d ? 'Save' : 'Record decision'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons submit={d ? 'Save' : 'Record decision'} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { useWorkspace } from '../workspace/store';
 import { paperHref } from './route';
 import { usePapers } from './store';
 import { dayOf } from './text';
+import { useMeetingAgenda } from './useMeetingAgenda';
 
 const FIELDS = ['templateKey', 'reference', 'title', 'boardId', 'meetingId', 'agendaItemId', 'authorPersonId', 'presenterPersonId', 'protectiveMarking', 'purpose'];
 
@@ -22,26 +23,11 @@ export function NewPaperForm() {
   // The workspace's default marking (Settings), which the user may change for this paper.
   const markingDefault = useWorkspace((s) => (s.info?.settings.defaultProtectiveMarking === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL'));
   const [v, setV] = useState({ templateKey: 'board-paper', reference: '', title: '', boardId: '', meetingId: '', agendaItemId: '', authorPersonId: '', presenterPersonId: '', protectiveMarking: markingDefault, purpose: 'decision' });
-  const [agendaOf, setAgenda] = useState<{ meetingId: string; items: { id: number; number: number; title: string }[] }>({ meetingId: '', items: [] });
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const agenda = agendaOf.meetingId === v.meetingId ? agendaOf.items : [];
+  const agenda = useMeetingAgenda(v.meetingId);
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const template = templates.find((t) => t.key === v.templateKey);
-
-  // The meeting's agenda, to pick the item the paper goes to.
-  useEffect(() => {
-    if (!v.meetingId) return;
-    let live = true;
-    const meetingId = v.meetingId;
-    void call(api().meeting.get({ id: Number(meetingId) })).then(
-      (d) => live && setAgenda({ meetingId, items: d.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title })) }),
-      () => live && setAgenda({ meetingId, items: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [v.meetingId]);
 
   // A board (and meeting) chosen: offer the next free reference of its year (SB/2020/04),
   // unless the user has typed one.

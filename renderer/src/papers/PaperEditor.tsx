@@ -9,6 +9,7 @@ import { ExportForm } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { RichEditor } from './RichEditor';
+import { useMeetingAgenda } from './useMeetingAgenda';
 import { usePapers, type SaveState } from './store';
 import { dayOf } from './text';
 import { VersionsPanel } from './VersionsPanel';
@@ -161,24 +162,10 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
     header: Object.fromEntries(detail.headerFields.map((h) => [h.key, detail.header[h.key] ?? ''])) as Record<string, string>,
   });
   const [v, setV] = useState(initial);
-  const [agendaOf, setAgenda] = useState<{ meetingId: string; items: { id: number; number: number; title: string }[] }>({ meetingId: '', items: [] });
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [done, setDone] = useState('');
-  const agenda = agendaOf.meetingId === v.meetingId ? agendaOf.items : [];
+  const agenda = useMeetingAgenda(v.meetingId);
   const set = (k: Exclude<keyof typeof v, 'header'>) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-
-  useEffect(() => {
-    if (!v.meetingId) return;
-    let live = true;
-    const meetingId = v.meetingId;
-    void call(api().meeting.get({ id: Number(meetingId) })).then(
-      (d) => live && setAgenda({ meetingId, items: d.agenda.map((a) => ({ id: a.id, number: a.number, title: a.title })) }),
-      () => live && setAgenda({ meetingId, items: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [v.meetingId]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { LIVE_SOURCE_LABELS, LIVE_SOURCES, type LiveSource, type PaperBlock } from '../../../main/papers/blocks';
 import { api, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
+import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
 import { blocksToHtml, clipboardBlocks, editorBlocks } from './html-blocks';
@@ -259,14 +260,7 @@ function LinkDialog(props: { onClose(): void; onDone(href: string): void }) {
     <Dialog title="Link" onClose={props.onClose}>
       <form onSubmit={submit} noValidate>
         <TextField name="href" label="Web address" hint="Select the words to link first; they are what the reader sees, so make them say where the link goes." value={href} onChange={setHref} error={error} />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Add link
-          </button>
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons submit="Add link" onCancel={props.onClose} />
       </form>
     </Dialog>
   );
@@ -292,14 +286,7 @@ function TableDialog(props: { onClose(): void; onDone(columns: string[], rows: n
       <form onSubmit={submit} noValidate>
         <TextField name="columns" label="Column headings" hint="Separated by commas. The first row of the table is its header, repeated on every page." value={columns} onChange={setColumns} error={errors.columns} />
         <TextField name="rows" label="Rows" value={rows} onChange={setRows} error={errors.rows} width="short" />
-        <div className="button-row">
-          <button type="submit" className="button">
-            Insert table
-          </button>
-          <button type="button" className="button button-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons submit="Insert table" onCancel={props.onClose} />
       </form>
     </Dialog>
   );
