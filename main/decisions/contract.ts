@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../api/define';
+import { command, exportOp, query } from '../api/define';
 import { flag, id, isoDate, optionalText, patchOf, pence, requiredText } from '../api/fields';
 import { DECIDERS, DECISION_STATUSES, DECISION_TYPES, type Decider, type DecisionStatus, type DecisionType } from './decision-rules';
 import { SEARCH_KINDS, type SearchHit } from './search';
@@ -139,7 +139,7 @@ export const decisionsContract = {
     z.object({ paperId: id('Paper') }).strict(),
     'Turn a paper’s Decision Required and Recommendation into a proposed decision on its meeting',
   ),
-  'decision.exportLog': query<ExportResult>()(
+  'decision.exportLog': exportOp<ExportResult>()(
     z
       .object({
         ...decisionFilterFields,
@@ -150,7 +150,7 @@ export const decisionsContract = {
       .refine((v) => v.out.toLowerCase().endsWith(`.${v.format}`), { message: 'Out must end in .docx or .xlsx, as the format', path: ['out'] }),
     'Write the decisions log as a Word table or an Excel sheet',
   ),
-  'decision.exportNotice': query<ExportResult>()(
+  'decision.exportNotice': exportOp<ExportResult>()(
     z
       .object({
         id: id('Decision'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../api/define';
+import { command, exportOp, query } from '../api/define';
 import { financialYear, flag, id, isoDate, isoMonth, money, nullable, optionalText, percent, requiredText } from '../api/fields';
 
 /**
@@ -537,7 +537,7 @@ export const fundingContract = {
     'Move a claim on: draft → submitted → paid',
   ),
 
-  'funding.exportReturn': query<ReturnExportResult>()(
+  'funding.exportReturn': exportOp<ReturnExportResult>()(
     z
       .object({
         streamId,
@@ -555,7 +555,7 @@ export const fundingContract = {
     z.object({ template: optionalText('Template file', 1000) }).strict(),
     'Check a return template file and list what is wrong with it',
   ),
-  'funding.exportSummary': query<ExportResult>()(
+  'funding.exportSummary': exportOp<ExportResult>()(
     z.object({ financialYear: year, format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }), out: outPath }).strict(),
     'Write the funding summary for the board (.docx) or its figures (.xlsx)',
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../api/define';
+import { command, exportOp, query } from '../api/define';
 import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText } from '../api/fields';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
 import type { Warning } from './agenda-numbering';
@@ -468,9 +468,9 @@ export const meetingsContract = {
   'forwardPlan.remove': command<{ id: number }>()(byId('Forward plan item'), 'Take an item off the forward plan'),
 
   // Exports -----------------------------------------------------------------------------------
-  'meeting.exportAgenda': query<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the agenda as a Word document'),
-  'meeting.exportMinutes': query<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the minutes as a Word document'),
-  'action.exportLog': query<ExportResult>()(
+  'meeting.exportAgenda': exportOp<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the agenda as a Word document'),
+  'meeting.exportMinutes': exportOp<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the minutes as a Word document'),
+  'action.exportLog': exportOp<ExportResult>()(
     z
       .object({
         ...actionFilter,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../api/define';
+import { command, exportOp, query } from '../api/define';
 import { flag, id, optionalText, patchOf, requiredText } from '../api/fields';
 import { blocksSchema, LIVE_SOURCES, type PaperBlock } from './blocks';
 import type { NumberingMode } from './paragraph-numbering';
@@ -295,7 +295,7 @@ export const papersContract = {
     z.object({ source: z.enum(LIVE_SOURCES, { error: `Source must be one of: ${LIVE_SOURCES.join(', ')}` }), params: z.record(z.string(), z.string()).default({}) }).strict(),
     'The rows a live table shows today',
   ),
-  'paper.export': query<PaperExportResult>()(
+  'paper.export': exportOp<PaperExportResult>()(
     z.object({ id: id('Paper'), out: outPath('.docx'), acknowledgeWarnings: flag('Acknowledge warnings').default(false) }).strict(),
     'Write a paper as a Word document; a paper with warnings is written only once they are acknowledged',
   ),
@@ -304,7 +304,7 @@ export const papersContract = {
     z.object({ meetingId: id('Meeting'), public: flag('Public').default(false) }).strict(),
     'What the agenda pack of a meeting holds, and what has changed since it was issued',
   ),
-  'agendaPack.export': query<PackExportResult>()(
+  'agendaPack.export': exportOp<PackExportResult>()(
     z.object({ meetingId: id('Meeting'), public: flag('Public').default(false), out: outPath('.docx') }).strict(),
     'Write the agenda pack of a meeting as one Word document',
   ),

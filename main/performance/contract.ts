@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../api/define';
+import { command, exportOp, query } from '../api/define';
 import { id, isoDate, nullable, optionalText, patchOf, requiredText } from '../api/fields';
 import { FREQUENCIES, type Frequency } from './periods';
 import { RAG_STATUSES, type RagStatus } from './rag';
@@ -320,11 +320,11 @@ export const performanceContract = {
     z.object({ indicatorId: id('Indicator'), asAt }).strict(),
     "One indicator's values, rolling totals, status and chart data",
   ),
-  'performance.exportReport': query<{ path: string; bytes: number; indicators: number; charts: number }>()(
+  'performance.exportReport': exportOp<{ path: string; bytes: number; indicators: number; charts: number }>()(
     z.object({ asAt, out: outPath }).strict(),
     'Write the Word performance report for the board',
   ),
-  'performance.exportDataset': query<{ path: string; bytes: number; rows: number }>()(
+  'performance.exportDataset': exportOp<{ path: string; bytes: number; rows: number }>()(
     z.object({ asAt, out: outPath }).strict(),
     'Write every indicator-period value as an .xlsx dataset',
   ),
