@@ -24,7 +24,7 @@ export const exportBundleVerb: Verb = {
     try {
       const bundle = exportBundle({ db, actor: cli.actor, operation: 'cli.export-bundle', now: cli.now });
       const text = formatBundle(bundle);
-      writeFileAtomic(out, text);
+      writeFileAtomic(out, text, '.json');
       const counts = Object.fromEntries(Object.entries(bundle.tables).map(([t, rows]) => [t, rows.length]));
       cli.say(`Wrote ${out}: ${plural(totalRows(counts), 'row')} from ${plural(Object.keys(counts).length, 'table')} (${formatBytes(Buffer.byteLength(text))}).`);
       return 0;

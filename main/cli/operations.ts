@@ -4,7 +4,6 @@ import { openDatabase } from '../db/connection';
 import { DomainError } from '../shared/errors';
 import type { OptionSpec } from './args';
 import { UsageError, type CliContext } from './io';
-import { isSqliteFile, sameFile } from './workspace-file';
 
 /**
  * How a command line export reaches the operations the app calls: open the workspace, call
@@ -47,15 +46,11 @@ export async function withOperations<T>(cli: CliContext, dbPath: string, body: (
   }
 }
 
-/** An export never writes over the workspace, or over any other SQLite file. */
-export function refuseWorkspaceAsOut(dbPath: string, out: string): void {
-  if (sameFile(dbPath, out) || isSqliteFile(out)) {
-    throw new DomainError('file.wouldOverwriteWorkspace', `${out} is a workspace file; choose another name for the export so the workspace is not overwritten.`, 'out');
-  }
-}
-
-/** One export operation that writes `out`: the path is checked first, then the operation runs with it. */
+/**
+ * One export operation that writes `out`. The path is checked where every export's is: by
+ * its schema (the format's extension) and by the write itself (main/documents/write-guard.ts:
+ * never the workspace, its -wal/-shm/-journal, another SQLite file, a missing or read-only folder).
+ */
 export function runExport<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: Record<string, unknown>): Promise<R> {
-  refuseWorkspaceAsOut(dbPath, out);
   return withOperations(cli, dbPath, (call) => call<R>(op, { ...input, out }));
 }

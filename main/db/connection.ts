@@ -3,6 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DomainError } from '../shared/errors';
 import { latestVersion, migrate, schemaVersion } from './migrate';
+import { registerOpenWorkspace } from './open-workspaces';
 
 export type { Db };
 
@@ -87,6 +88,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       applyPragmas(db);
       migrate(db);
     }
+    registerOpenWorkspace(db);
     return db;
   } catch (err) {
     db.close();

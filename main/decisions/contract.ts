@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
+import type { ExportResult } from '../documents/export-result';
+import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { flag, id, isoDate, optionalText, patchOf, pence, requiredText } from '../api/fields';
 import { DECIDERS, DECISION_STATUSES, DECISION_TYPES, type Decider, type DecisionStatus, type DecisionType } from './decision-rules';
 import { SEARCH_KINDS, type SearchHit } from './search';
@@ -60,13 +62,6 @@ export interface DecisionResult {
   warnings: DecisionWarning[];
 }
 
-export interface ExportResult {
-  path: string | null;
-  bytes: number;
-  written: boolean;
-  rows?: number;
-  warnings: DecisionWarning[];
-}
 
 const nullableDate = (label: string) => isoDate(label).nullable().default(null);
 
@@ -143,18 +138,18 @@ export const decisionsContract = {
     z
       .object({
         ...decisionFilterFields,
-        format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }),
-        out: z.string({ error: 'Out must be a file path' }).trim().min(1, 'Out (the file to write) is required'),
+        format: docxOrXlsx(),
+        out: outFile(['docx', 'xlsx']),
       })
       .strict()
-      .refine((v) => v.out.toLowerCase().endsWith(`.${v.format}`), { message: 'Out must end in .docx or .xlsx, as the format', path: ['out'] }),
+      .superRefine(outMatchesFormat),
     'Write the decisions log as a Word table or an Excel sheet',
   ),
   'decision.exportNotice': exportOp<ExportResult>()(
     z
       .object({
         id: id('Decision'),
-        out: z.string().trim().min(1, 'Out (the file to write) is required').refine((s) => s.toLowerCase().endsWith('.docx'), 'Out must be a file name ending in .docx'),
+        out: outFile(['docx']),
         acknowledgeWarnings: flag('Acknowledge warnings').default(false),
       })
       .strict(),

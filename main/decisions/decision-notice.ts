@@ -6,7 +6,8 @@ import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { formatPence } from '../shared/money';
-import type { Decision, DecisionWarning, ExportResult } from './contract';
+import { exported, warningsNotAcknowledged, type ExportResult } from '../documents/export-result';
+import type { Decision, DecisionWarning } from './contract';
 import { refs } from './repository';
 
 /**
@@ -66,7 +67,12 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
   if (d.decidedOn === null && d.status !== 'proposed') {
     warnings.push({ code: 'decision.noticeNoDate', message: `${d.reference} is ${d.status} but the decisions log has no date for it; the notice's date is marked "${GAP}"`, field: 'decidedOn' });
   }
-  if (warnings.length > 0 && !acknowledgeWarnings) return { path: null, bytes: 0, written: false, warnings };
+  if (warnings.length > 0 && !acknowledgeWarnings) {
+    throw warningsNotAcknowledged(
+      `${warnings.map((w) => w.message).join('. ')}. Nothing was written: acknowledge the warnings to write the notice with those parts marked "${GAP}".`,
+      warnings,
+    );
+  }
 
   const originator = d.ownerName ?? 'Office of the Police and Crime Commissioner';
   const doc: PaperForDocument = {
@@ -85,5 +91,5 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
     signatures: template.signatures,
   };
   const written = await writeDocx(out, paperDocument(doc));
-  return { ...written, written: true, warnings };
+  return exported(written, { warnings });
 }

@@ -5,7 +5,8 @@ import { formatDateLong, formatDateShort } from '../shared/dates';
 import { formatPence } from '../shared/money';
 import type { ProtectiveMarking } from '../shared/protective-marking';
 import { exportMarking } from '../workspace/settings';
-import type { Decision, DecisionFilter, ExportResult } from './contract';
+import { exported, type ExportResult } from '../documents/export-result';
+import type { Decision, DecisionFilter } from './contract';
 import { DECISION_STATUS_LABELS, DECISION_TYPE_LABELS } from './decision-rules';
 import { decisions, refs } from './repository';
 
@@ -149,5 +150,5 @@ export async function exportDecisionLog(ctx: Ctx, input: DecisionFilter & { form
   const { format, out, ...filter } = input;
   const rows = decisions.list(ctx, filter);
   const written = format === 'docx' ? await writeLogDocx(ctx, rows, filter, out) : await writeLogXlsx(ctx, rows, filter, out);
-  return { ...written, written: true, rows: rows.length, warnings: [] };
+  return exported(written, { rows: rows.length });
 }

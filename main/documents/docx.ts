@@ -393,6 +393,6 @@ export function docxBuffer(doc: Document): Promise<Buffer> {
 /** Builds and writes a .docx atomically (temporary file, then rename); returns its size. */
 export async function writeDocx(path: string, doc: Document): Promise<{ path: string; bytes: number }> {
   const buffer = await docxBuffer(doc);
-  writeFileAtomic(path, buffer);
+  writeFileAtomic(path, buffer, '.docx');
   return { path, bytes: buffer.length };
 }

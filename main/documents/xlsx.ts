@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from './atomic-write';
 import { houseStyle as hs, type ProtectiveMarking } from './house-style';
+import { addQuotePrefixes } from './xlsx-quote-prefix';
 
 /**
  * Excel building blocks, written once: workbook properties, data sheets laid out the
  * accessible way (the sheet's title in A1, one header row, no merged cells or blank rows,
  * filters on, header frozen), dates as real dates, money as £ numbers, text that starts
- * with = + - @ kept as text so it can never run as a formula, and a print setup (A4, one
+ * with = + - @ (or a tab or carriage return) kept as text with Excel's quote prefix so it can
+ * never run as a formula (xlsx-quote-prefix.ts), and a print setup (A4, one
  * page wide, title and header rows on every page, the protective marking, page x of y).
  */
 export type ColumnType = 'text' | 'date' | 'pence' | 'number' | 'integer' | 'percent';
@@ -37,7 +39,7 @@ export function excelDate(iso: string): Date {
   return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
 }
 
-/** Text as a cell value that can never be read as a formula. */
+/** Text as a cell value: control characters a cell cannot hold are dropped (the quote prefix is added when the file is written). */
 export function safeText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
@@ -125,8 +127,8 @@ export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
 /**
  * A data sheet: title in A1, header row in row 2 (bold, shaded, frozen, filtered), one row
  * per record from row 3. Text that starts like a formula (= + - @) is written as a string
- * cell, so it is never read as a formula when the file opens. (exceljs cannot write Excel's
- * quote prefix, so someone who retypes such a cell in Excel could still turn it into one.)
+ * cell with Excel's quote prefix (added by xlsxBuffer), so it stays text when the file opens
+ * and when someone edits the cell in Excel.
  * Rows are as tall as their wrapped text. Printed landscape (unless `orientation` says
  * otherwise), one page wide, rows 1–2 on every page, marked OFFICIAL unless `marking` says
  * otherwise: pass the workspace's marking.
@@ -249,13 +251,14 @@ export function fitRows(ws: ExcelJS.Worksheet, first: number, last: number): voi
   }
 }
 
+/** The workbook as the bytes of an .xlsx file, formula-like text given the quote prefix. */
 export async function xlsxBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return addQuotePrefixes(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
-/** Writes a workbook atomically (temporary file, then rename); returns its size. */
+/** Writes a workbook atomically (temporary file, then rename; refused where writeFileAtomic refuses); returns its size. */
 export async function writeXlsx(path: string, wb: ExcelJS.Workbook): Promise<{ path: string; bytes: number }> {
   const buffer = await xlsxBuffer(wb);
-  writeFileAtomic(path, buffer);
+  writeFileAtomic(path, buffer, '.xlsx');
   return { path, bytes: buffer.length };
 }

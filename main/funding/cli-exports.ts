@@ -1,6 +1,7 @@
 import { kilobytes } from '../cli/format';
 import { UsageError } from '../cli/io';
-import { docxOrXlsx, outOption, refuseWorkspaceAsOut, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
+import { docxOrXlsx, outOption, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
+import type { ExportResult } from '../documents/export-result';
 import type { Verb } from '../cli/verb';
 import { DomainError } from '../shared/errors';
 import { describeQuarter, isFinancialYear, parseQuarter } from '../shared/financial-year';
@@ -15,11 +16,6 @@ import type { FundingStreamSummary, ReturnExportResult } from './contract';
 function financialYearArg(year: string, usage: string): string {
   if (!isFinancialYear(year)) throw new UsageError(`--year must be a financial year written like 2019/20, not "${year}"`, usage);
   return year;
-}
-
-function guardOut(dbPath: string, out: string, extension: '.xlsx' | '.docx'): void {
-  refuseWorkspaceAsOut(dbPath, out);
-  if (!out.toLowerCase().endsWith(extension)) throw new DomainError('cli.outExtension', `Out must be a file name ending in ${extension}, not ${out}.`, 'out');
 }
 
 const RETURN_USAGE = 'export return --db FILE --stream REF --year 2019/20 --quarter Q1-Q4 --out FILE.xlsx';
@@ -46,7 +42,6 @@ export const exportReturnVerb: Verb = {
       throw new UsageError(`--quarter: ${(err as Error).message}`, RETURN_USAGE);
     }
     const out = values.out as string;
-    guardOut(values.db as string, out, '.xlsx');
     return withOperations(cli, values.db as string, async (call) => {
       const streams = await call<FundingStreamSummary[]>('fundingStream.list', {});
       const ref = values.stream as string;
@@ -88,8 +83,7 @@ export const exportFundingVerb: Verb = {
     const year = financialYearArg(values.year as string, FUNDING_USAGE);
     const format = docxOrXlsx(values.format as string, FUNDING_USAGE);
     const out = values.out as string;
-    guardOut(values.db as string, out, format === 'docx' ? '.docx' : '.xlsx');
-    const r = await runExport<{ path: string; bytes: number }>(cli, values.db as string, out, 'funding.exportSummary', { financialYear: year, format });
+    const r = await runExport<ExportResult>(cli, values.db as string, out, 'funding.exportSummary', { financialYear: year, format });
     cli.say(`Wrote ${r.path}: funding summary ${year} (${kilobytes(r.bytes)}).`);
     return 0;
   },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
+import type { ExportResult } from '../documents/export-result';
+import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { financialYear, flag, id, isoDate, isoMonth, money, nullable, optionalText, percent, requiredText } from '../api/fields';
 
 /**
@@ -323,11 +325,7 @@ export interface ImportReadResult {
   remembered: boolean;
 }
 
-export interface ExportResult {
-  path: string;
-  bytes: number;
-}
-
+/** The spend return written: the common export result, the template used and the return's figures. */
 export interface ReturnExportResult extends ExportResult {
   template: string;
   totals: PositionFigures;
@@ -428,7 +426,6 @@ const moves = z
   .max(50, 'At most 50 moves in one virement');
 
 const quarter = z.number({ error: 'Quarter must be 1, 2, 3 or 4' }).int().min(1, 'Quarter must be 1, 2, 3 or 4').max(4, 'Quarter must be 1, 2, 3 or 4');
-const outPath = requiredText('Output file', 1000);
 
 export const fundingContract = {
   'fundingStream.list': query<FundingStreamSummary[]>()(z.object({}).strict().default({}), 'Funding streams, by reference'),
@@ -543,7 +540,7 @@ export const fundingContract = {
         streamId,
         financialYear: year,
         quarter,
-        out: outPath,
+        out: outFile(['xlsx']),
         template: optionalText('Template file', 1000),
         preparedBy: optionalText('Prepared by', 160),
         signedOffBy: optionalText('Signed off by', 160),
@@ -556,7 +553,7 @@ export const fundingContract = {
     'Check a return template file and list what is wrong with it',
   ),
   'funding.exportSummary': exportOp<ExportResult>()(
-    z.object({ financialYear: year, format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }), out: outPath }).strict(),
+    z.object({ financialYear: year, format: docxOrXlsx(), out: outFile(['docx', 'xlsx']) }).strict().superRefine(outMatchesFormat),
     'Write the funding summary for the board (.docx) or its figures (.xlsx)',
   ),
 } as const;

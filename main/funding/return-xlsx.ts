@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { resolve } from 'node:path';
+import { exported } from '../documents/export-result';
 import { columnLetter, excelDate, fitRows, newWorkbook, printSetup, safeText, writeXlsx } from '../documents/xlsx';
 import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-style';
 import { isoToday, type Ctx } from '../shared/context';
@@ -385,7 +386,7 @@ export async function exportReturn(
   pageSetup(wb, exportMarking(ctx));
   await protectSheets(wb, checked.template.protection.password);
   const written = await writeXlsx(input.out, wb);
-  return { ...written, template: file, totals: position.totals, claim };
+  return { ...exported(written), template: file, totals: position.totals, claim };
 }
 
 export function checkReturnTemplate(template: string): { path: string; ok: boolean; problems: { path: string; message: string }[] } {

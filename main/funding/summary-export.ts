@@ -8,7 +8,8 @@ import { formatDateLong } from '../shared/dates';
 import { formatPence } from '../shared/money';
 import { plural } from '../shared/plural';
 import { exportMarking, readSetting } from '../workspace/settings';
-import type { ExportResult, FundingOverview, Position } from './contract';
+import { exported, type ExportResult } from '../documents/export-result';
+import type { FundingOverview, Position } from './contract';
 import { fundingTable, fundingTableDocx, tableMoney } from './funding-table';
 import { deadlineDate } from './rules';
 import { loadOverview, loadPosition } from './views';
@@ -207,7 +208,7 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
       empty: 'Nothing to note.',
       marking,
     });
-    return writeXlsx(input.out, wb);
+    return exported(await writeXlsx(input.out, wb));
   }
 
   const numbering = new Numbering();
@@ -239,5 +240,5 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
     { title: docTitle, subject: `Funding streams, budgets and spend ${fy}`, marking, headerText: organisation || undefined, headerDate: asAt },
     [body],
   );
-  return writeDocx(input.out, doc);
+  return exported(await writeDocx(input.out, doc));
 }

@@ -1,8 +1,9 @@
 import { kilobytes } from '../cli/format';
 import { UsageError } from '../cli/io';
-import { docxOrXlsx, outOption, refuseWorkspaceAsOut, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
+import { docxOrXlsx, outOption, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
 import type { Verb } from '../cli/verb';
-import type { ExportResult, MeetingDetail } from './contract';
+import type { ExportResult } from '../documents/export-result';
+import type { AgendaExportResult, MeetingDetail } from './contract';
 
 /**
  * `export agenda|minutes|action-log --db FILE --meeting ID --out FILE`: the same
@@ -27,8 +28,8 @@ function meetingDocumentVerb(kind: 'agenda' | 'minutes', op: 'meeting.exportAgen
     options: common,
     async run({ values }, cli) {
       const usage = `export ${kind} --db FILE --meeting ID --out FILE.docx`;
-      const r = await runExport<ExportResult>(cli, values.db as string, values.out as string, op, { id: meetingId(values.meeting as string, usage) });
-      cli.say(`Wrote ${r.path}: ${kind} of ${r.count} items (${kilobytes(r.bytes)}).`);
+      const r = await runExport<AgendaExportResult>(cli, values.db as string, values.out as string, op, { id: meetingId(values.meeting as string, usage) });
+      cli.say(`Wrote ${r.path}: ${kind} of ${r.items} items (${kilobytes(r.bytes)}).`);
       return 0;
     },
   };
@@ -51,13 +52,12 @@ export const exportActionLogVerb: Verb = {
     const out = values.out as string;
     const format = docxOrXlsx((values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx'), usage);
     const id = values.meeting === undefined ? null : meetingId(values.meeting as string, usage);
-    refuseWorkspaceAsOut(values.db as string, out);
     const r = await withOperations(cli, values.db as string, async (call) => {
       // The board is found through the same read the app uses; a missing meeting is named.
       const boardId = id === null ? null : (await call<MeetingDetail>('meeting.get', { id })).meeting.boardId;
       return call<ExportResult>('action.exportLog', { boardId, format, out });
     });
-    cli.say(`Wrote ${r.path}: ${r.count} action${r.count === 1 ? '' : 's'} (${kilobytes(r.bytes)}).`);
+    cli.say(`Wrote ${r.path}: ${r.rows ?? 0} action${r.rows === 1 ? '' : 's'} (${kilobytes(r.bytes)}).`);
     return 0;
   },
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
+import type { ExportResult } from '../documents/export-result';
+import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText } from '../api/fields';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
 import type { Warning } from './agenda-numbering';
@@ -193,11 +195,9 @@ export interface MeetingDetail {
   nextMeeting: { id: number; startsAt: string; status: MeetingStatus } | null;
 }
 
-export interface ExportResult {
-  path: string;
-  bytes: number;
-  /** Rows or items written, for the message the UI shows. */
-  count: number;
+/** An agenda or minutes written: the common export result, and how many agenda items it holds. */
+export interface AgendaExportResult extends ExportResult {
+  items: number;
 }
 
 export interface AttendanceStatistics {
@@ -214,13 +214,6 @@ const dateOrMonth = (label: string) =>
   z
     .string({ error: `${label} must be a date or a month` })
     .refine((s) => isIsoDate(s) || isIsoMonth(s), `${label} must be a date (YYYY-MM-DD) or a month (YYYY-MM)`);
-
-const outPath = (ext: string) =>
-  z
-    .string({ error: 'Out must be a file path' })
-    .trim()
-    .min(1, 'Out (the file to write) is required')
-    .refine((s) => s.toLowerCase().endsWith(ext), `Out must be a file name ending in ${ext}`);
 
 const boardFields = {
   name: requiredText('Name', 160),
@@ -468,17 +461,17 @@ export const meetingsContract = {
   'forwardPlan.remove': command<{ id: number }>()(byId('Forward plan item'), 'Take an item off the forward plan'),
 
   // Exports -----------------------------------------------------------------------------------
-  'meeting.exportAgenda': exportOp<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the agenda as a Word document'),
-  'meeting.exportMinutes': exportOp<ExportResult>()(z.object({ id: id('Meeting'), out: outPath('.docx') }).strict(), 'Write the minutes as a Word document'),
+  'meeting.exportAgenda': exportOp<AgendaExportResult>()(z.object({ id: id('Meeting'), out: outFile(['docx']) }).strict(), 'Write the agenda as a Word document'),
+  'meeting.exportMinutes': exportOp<AgendaExportResult>()(z.object({ id: id('Meeting'), out: outFile(['docx']) }).strict(), 'Write the minutes as a Word document'),
   'action.exportLog': exportOp<ExportResult>()(
     z
       .object({
         ...actionFilter,
-        format: z.enum(['docx', 'xlsx'], { error: 'Format must be docx or xlsx' }).default('docx'),
-        out: z.string({ error: 'Out must be a file path' }).trim().min(1, 'Out (the file to write) is required'),
+        format: docxOrXlsx().default('docx'),
+        out: outFile(['docx', 'xlsx']),
       })
       .strict()
-      .refine((v) => v.out.toLowerCase().endsWith('.' + v.format), { message: 'Out must end in .docx for a Word action log, or .xlsx for Excel', path: ['out'] }),
+      .superRefine(outMatchesFormat),
     'Write the action log (filtered like the list) as Word or Excel',
   ),
 } as const;

@@ -5,7 +5,8 @@ import { ACTION_STATUS_LABELS } from './action-rules';
 import { actionLogDocument, type ActionLogMeta } from './action-log-docx';
 import { actionLogWorkbook } from './action-log-xlsx';
 import { agendaDocument } from './agenda-docx';
-import type { ActionFilter, ExportResult, MeetingDetail, ProtectiveMarking } from './contract';
+import { exported, type ExportResult } from '../documents/export-result';
+import type { ActionFilter, AgendaExportResult, MeetingDetail, ProtectiveMarking } from './contract';
 import { minutesDocument } from './minutes-docx';
 import { actions, boards, meetings } from './repository';
 
@@ -14,14 +15,14 @@ import { actions, boards, meetings } from './repository';
  * then write it atomically (a failed export never leaves half a file; a file Word holds
  * open gets a message saying so — see main/documents/atomic-write.ts).
  */
-export async function exportAgenda(_ctx: Ctx, detail: MeetingDetail, out: string): Promise<ExportResult> {
+export async function exportAgenda(_ctx: Ctx, detail: MeetingDetail, out: string): Promise<AgendaExportResult> {
   const written = await writeDocx(out, agendaDocument(detail));
-  return { ...written, count: detail.agenda.length };
+  return { ...exported(written), items: detail.agenda.length };
 }
 
-export async function exportMinutes(_ctx: Ctx, detail: MeetingDetail, out: string): Promise<ExportResult> {
+export async function exportMinutes(_ctx: Ctx, detail: MeetingDetail, out: string): Promise<AgendaExportResult> {
   const written = await writeDocx(out, minutesDocument(detail));
-  return { ...written, count: detail.agenda.length };
+  return { ...exported(written), items: detail.agenda.length };
 }
 
 function describeFilter(ctx: Ctx, f: ActionFilter): string {
@@ -52,5 +53,5 @@ export async function exportActionLog(ctx: Ctx, f: ActionFilter, format: 'docx' 
   const list = actions.list(ctx, f, isoToday(ctx));
   const meta = actionLogMeta(ctx, f);
   const written = format === 'docx' ? await writeDocx(out, actionLogDocument(list, meta)) : await writeXlsx(out, actionLogWorkbook(list, meta));
-  return { ...written, count: list.length };
+  return exported(written, { rows: list.length });
 }

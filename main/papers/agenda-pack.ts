@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeadingLevel, PageReference, Paragraph, TableOfContents, TextRun, type Document, type FileChild } from 'docx';
 import { estimatePageNumbers, layoutDocument } from 'docx/layout';
+import { exported } from '../documents/export-result';
 import { buildDocument, contents, dataTable, heading, labelled, Numbering, paragraph, pageBreak, title, writeDocx, type CellValue, type DocSection, type DocumentMeta } from '../documents/docx';
 import type { ProtectiveMarking } from '../documents/house-style';
 import { formatDateLong, formatTime } from '../shared/dates';
@@ -477,7 +478,7 @@ export async function exportAgendaPack(ctx: Ctx, meetingId: number, isPublic: bo
   const pages = packPages(pack, parts);
   const doc = buildPackDocument(pack, statusLine(pack, null), { pages, parts });
   const written = await writeDocx(out, doc);
-  return { ...written, plan: pack.plan };
+  return { ...exported(written, { warnings: pack.plan.warnings }), plan: pack.plan };
 }
 
 function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number: number): PackIssueSummary {

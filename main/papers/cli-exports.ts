@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { OpName } from '../api/contract';
 import { UsageError, type CliContext } from '../cli/io';
-import { refuseWorkspaceAsOut, withOperations } from '../cli/operations';
+import { withOperations } from '../cli/operations';
+import type { ExportResult } from '../documents/export-result';
+import type { PackExportResult } from './contract';
 import type { Verb } from '../cli/verb';
 import { DomainError } from '../shared/errors';
 
@@ -12,7 +14,6 @@ import { DomainError } from '../shared/errors';
  * with --acknowledge-warnings, after the warning has named the section.
  */
 export function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: Database) => Record<string, unknown>): Promise<R> {
-  refuseWorkspaceAsOut(dbPath, out);
   return withOperations(cli, dbPath, (call, db) => call<R>(op, { ...input(db), out }));
 }
 
@@ -29,22 +30,21 @@ export const exportPaperVerb: Verb = {
   },
   async run({ values }, cli) {
     const reference = values.paper as string;
-    const r = await runOperation<{ path: string | null; bytes: number; written: boolean; warnings: { message: string }[] }>(
-      cli,
-      values.db as string,
-      values.out as string,
-      'paper.export',
-      (db) => {
+    let r: ExportResult;
+    try {
+      r = await runOperation<ExportResult>(cli, values.db as string, values.out as string, 'paper.export', (db) => {
         const row = db.prepare('SELECT id FROM paper WHERE reference = ? COLLATE NOCASE').get(reference.trim()) as { id: number } | undefined;
         if (!row) throw new DomainError('paper.notFound', `No paper has the reference ${reference}.`, 'paper');
         return { id: row.id, acknowledgeWarnings: values['acknowledge-warnings'] === true };
-      },
-    );
-    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
-    if (!r.written) {
+      });
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'export.warningsNotAcknowledged') throw err;
+      cli.warn(`warning: ${err.message}`);
+      for (const p of err.problems ?? []) cli.warn(`warning: ${p.message}`);
       cli.warn('Nothing was written. Add --acknowledge-warnings to write the paper as it is.');
       return 1;
     }
+    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
     cli.say(`Wrote ${r.path} (${kb(r.bytes)}).`);
     return 0;
   },
@@ -62,7 +62,7 @@ export const exportAgendaPackVerb: Verb = {
   async run({ values }, cli) {
     const text = values.meeting as string;
     if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--meeting must be a meeting number such as 12, not "${text}"`, 'export agenda-pack --db FILE --meeting ID [--public] --out FILE.docx');
-    const r = await runOperation<{ path: string; bytes: number; plan: { parts: unknown[]; issued: number; pendingChanges: unknown[]; leftOut: unknown[]; warnings: { message: string }[] } }>(
+    const r = await runOperation<PackExportResult>(
       cli,
       values.db as string,
       values.out as string,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
+import type { ExportResult, ExportWarning } from '../documents/export-result';
+import { outFile } from '../documents/out-file';
 import { flag, id, optionalText, patchOf, requiredText } from '../api/fields';
 import { blocksSchema, LIVE_SOURCES, type PaperBlock } from './blocks';
 import type { NumberingMode } from './paragraph-numbering';
@@ -136,19 +138,7 @@ export interface LiveTable {
 
 export type LiveTableResult = { ok: true; table: LiveTable } | { ok: false; reason: string };
 
-export interface ExportWarning {
-  code: string;
-  message: string;
-  field?: string;
-}
-
-export interface PaperExportResult {
-  /** null when nothing was written: the warnings must be acknowledged first. */
-  path: string | null;
-  bytes: number;
-  written: boolean;
-  warnings: ExportWarning[];
-}
+export type { ExportWarning };
 
 export interface PackChange {
   /** What the "changed since issue" sheet says about it. */
@@ -198,9 +188,8 @@ export interface PackPlan {
   warnings: ExportWarning[];
 }
 
-export interface PackExportResult {
-  path: string;
-  bytes: number;
+/** The agenda pack written: its warnings are the plan's. */
+export interface PackExportResult extends ExportResult {
   plan: PackPlan;
 }
 
@@ -210,13 +199,6 @@ const reference = z
   .min(1, 'Reference is required (e.g. SB/2020/03)')
   .max(40, 'Reference must be at most 40 characters')
   .refine((s) => /^[\p{L}\p{N}][\p{L}\p{N} /._-]*$/u.test(s), 'Reference may contain letters, digits, spaces and / . - _ (e.g. SB/2020/03)');
-
-const outPath = (ext: string) =>
-  z
-    .string({ error: 'Out must be a file path' })
-    .trim()
-    .min(1, 'Out (the file to write) is required')
-    .refine((s) => s.toLowerCase().endsWith(ext), `Out must be a file name ending in ${ext}`);
 
 const header = z.record(z.string(), optionalText('Header value', 500)).default({});
 
@@ -295,9 +277,9 @@ export const papersContract = {
     z.object({ source: z.enum(LIVE_SOURCES, { error: `Source must be one of: ${LIVE_SOURCES.join(', ')}` }), params: z.record(z.string(), z.string()).default({}) }).strict(),
     'The rows a live table shows today',
   ),
-  'paper.export': exportOp<PaperExportResult>()(
-    z.object({ id: id('Paper'), out: outPath('.docx'), acknowledgeWarnings: flag('Acknowledge warnings').default(false) }).strict(),
-    'Write a paper as a Word document; a paper with warnings is written only once they are acknowledged',
+  'paper.export': exportOp<ExportResult>()(
+    z.object({ id: id('Paper'), out: outFile(['docx']), acknowledgeWarnings: flag('Acknowledge warnings').default(false) }).strict(),
+    'Write a paper as a Word document; a paper missing a required section is refused (export.warningsNotAcknowledged, its warnings as problems) until they are acknowledged',
   ),
 
   'agendaPack.plan': query<PackPlan>()(
@@ -305,7 +287,7 @@ export const papersContract = {
     'What the agenda pack of a meeting holds, and what has changed since it was issued',
   ),
   'agendaPack.export': exportOp<PackExportResult>()(
-    z.object({ meetingId: id('Meeting'), public: flag('Public').default(false), out: outPath('.docx') }).strict(),
+    z.object({ meetingId: id('Meeting'), public: flag('Public').default(false), out: outFile(['docx']) }).strict(),
     'Write the agenda pack of a meeting as one Word document',
   ),
   'agendaPack.issue': command<PackIssueSummary>()(

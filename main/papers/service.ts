@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../api/handler-types';
 import { writeDocx } from '../documents/docx';
+import { exported, warningsNotAcknowledged, type ExportResult } from '../documents/export-result';
 import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import { DomainError } from '../shared/errors';
@@ -82,28 +83,23 @@ function snapshotFromVersion(json: string): PaperSnapshot {
   return JSON.parse(json) as PaperSnapshot;
 }
 
-export async function exportPaper(ctx: Ctx, row: PaperRow, out: string, acknowledgeWarnings: boolean) {
+/**
+ * A paper missing a required section is refused until its warnings are acknowledged: an
+ * error (nothing written), whose problems are the warnings, so the form can list them.
+ */
+export async function exportPaper(ctx: Ctx, row: PaperRow, out: string, acknowledgeWarnings: boolean): Promise<ExportResult> {
   const warnings = paperWarnings(ctx, row);
   const blocking = warnings.filter((w) => w.code === 'paper.missingSection');
   if (blocking.length > 0 && !acknowledgeWarnings) {
     const names = blocking.map((w) => /"([^"]+)"/.exec(w.message)?.[1] ?? w.field);
-    return {
-      path: null,
-      bytes: 0,
-      written: false,
-      warnings: [
-        {
-          code: 'paper.missingSections',
-          message: `${row.reference} has no ${nameList(names)}, which the template requires. Export it anyway only if that is intended (acknowledge the warning).`,
-          field: 'sections',
-        },
-        ...warnings,
-      ],
-    };
+    throw warningsNotAcknowledged(
+      `${row.reference} has no ${nameList(names)}, which the template requires. Nothing was written: export it anyway only if that is intended (acknowledge the warnings).`,
+      warnings,
+    );
   }
   const doc = paperDocument(paperForDocument(ctx, row));
   const written = await writeDocx(out, doc);
-  return { ...written, written: true, warnings };
+  return exported(written, { warnings });
 }
 
 export const papersHandlers: HandlersFor<typeof papersContract> = {

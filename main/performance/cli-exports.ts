@@ -1,3 +1,5 @@
+import type { ExportResult } from '../documents/export-result';
+import type { ReportExportResult } from './contract';
 import { kilobytes } from '../cli/format';
 import { docxOrXlsx, outOption, runExport, WORKSPACE_OPTION } from '../cli/operations';
 import type { Verb } from '../cli/verb';
@@ -17,7 +19,7 @@ export const exportPerformanceVerb: Verb = {
   },
   async run({ values }, cli) {
     const format = docxOrXlsx(values.format as string, 'export performance --db FILE --as-at YYYY-MM-DD --format docx|xlsx --out FILE');
-    const value = await runExport<{ path: string; bytes: number; indicators?: number; charts?: number; rows?: number }>(
+    const value = await runExport<ExportResult & Partial<ReportExportResult>>(
       cli,
       values.db as string,
       values.out as string,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
+import type { ExportResult } from '../documents/export-result';
+import { outFile } from '../documents/out-file';
 import { id, isoDate, nullable, optionalText, patchOf, requiredText } from '../api/fields';
 import { FREQUENCIES, type Frequency } from './periods';
 import { RAG_STATUSES, type RagStatus } from './rag';
@@ -198,7 +200,12 @@ const periodText = (label: string) => z.string({ error: `${label} must be text` 
 /** What was typed or pasted: the service reads it, so "n/a" is refused with the field named. */
 const valueInput = (label: string) => z.union([z.number(), z.string().max(60, `${label} must be at most 60 characters`)], { error: `${label} must be a number` });
 const asAt = isoDate('As-at date');
-const outPath = requiredText('Output file', 1000);
+
+/** The performance report written: the common export result, and what went into it. */
+export interface ReportExportResult extends ExportResult {
+  indicators: number;
+  charts: number;
+}
 
 const themeFields = {
   name: requiredText('Name', 160),
@@ -320,12 +327,12 @@ export const performanceContract = {
     z.object({ indicatorId: id('Indicator'), asAt }).strict(),
     "One indicator's values, rolling totals, status and chart data",
   ),
-  'performance.exportReport': exportOp<{ path: string; bytes: number; indicators: number; charts: number }>()(
-    z.object({ asAt, out: outPath }).strict(),
+  'performance.exportReport': exportOp<ReportExportResult>()(
+    z.object({ asAt, out: outFile(['docx']) }).strict(),
     'Write the Word performance report for the board',
   ),
-  'performance.exportDataset': exportOp<{ path: string; bytes: number; rows: number }>()(
-    z.object({ asAt, out: outPath }).strict(),
+  'performance.exportDataset': exportOp<ExportResult>()(
+    z.object({ asAt, out: outFile(['xlsx']) }).strict(),
     'Write every indicator-period value as an .xlsx dataset',
   ),
 } as const;

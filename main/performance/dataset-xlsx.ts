@@ -1,7 +1,7 @@
+import { exported, type ExportResult } from '../documents/export-result';
 import { addDataSheet, newWorkbook, writeXlsx, type SheetRow } from '../documents/xlsx';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
-import { DomainError } from '../shared/errors';
 import { THEME_KIND_LABELS } from './contract';
 import { periodEnd, periodLabel, periodRange } from './periods';
 import { RAG_LABELS } from './rag';
@@ -134,9 +134,8 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
   return { wb, rows: rows.length };
 }
 
-export async function exportDataset(ctx: Ctx, asAt: string, out: string): Promise<{ path: string; bytes: number; rows: number }> {
-  if (!/\.xlsx$/i.test(out)) throw new DomainError('export.extension', 'Output file must end in .xlsx', 'out');
+export async function exportDataset(ctx: Ctx, asAt: string, out: string): Promise<ExportResult> {
   const { wb, rows } = await buildDataset(ctx, asAt);
   const written = await writeXlsx(out, wb);
-  return { ...written, rows };
+  return exported(written, { rows });
 }

@@ -1,14 +1,14 @@
 import type { FileChild } from 'docx';
+import { exported } from '../documents/export-result';
 import { buildDocument, dataTable, heading, image, Numbering, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
 import { houseStyle as hs } from '../documents/house-style';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { financialYearOf, financialYearStarting, startYearOf } from '../shared/financial-year';
-import { DomainError } from '../shared/errors';
 import { exportMarking, readSetting } from '../workspace/settings';
 import { svgsToPngs } from './chart-png';
 import { chartSvg } from './chart-svg';
-import type { IndicatorDetail, ScorecardRow } from './contract';
+import type { IndicatorDetail, ReportExportResult, ScorecardRow } from './contract';
 import { FREQUENCY_ADVERB, periodLabel } from './periods';
 import type { RagStatus } from './rag';
 import type { IndicatorRow } from './repository';
@@ -183,9 +183,8 @@ export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: Return
   return { doc, indicators: rows.length, charts: details.length };
 }
 
-export async function exportReport(ctx: Ctx, asAt: string, out: string): Promise<{ path: string; bytes: number; indicators: number; charts: number }> {
-  if (!/\.docx$/i.test(out)) throw new DomainError('export.extension', 'Output file must end in .docx', 'out');
+export async function exportReport(ctx: Ctx, asAt: string, out: string): Promise<ReportExportResult> {
   const { doc, indicators: n, charts } = await buildReport(ctx, asAt);
   const written = await writeDocx(out, doc);
-  return { ...written, indicators: n, charts };
+  return { ...exported(written), indicators: n, charts };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libreOfficeAvailable, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
@@ -35,10 +36,11 @@ describe('the decision notice', () => {
     const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner' })).find((d) => d.status === 'agreed')!;
     await ws.call('decision.update', { id: pcc.id, decidedOn: null });
     const out = join(ws.dir, 'notice.docx');
-    const first = await ws.call('decision.exportNotice', { id: pcc.id, out });
-    expect(first.written).toBe(false);
-    expect(first.warnings).toContainEqual(expect.objectContaining({ code: 'decision.noticeNoDate', field: 'decidedOn' }));
-    expect((await ws.call('decision.exportNotice', { id: pcc.id, out, acknowledgeWarnings: true })).written).toBe(true);
+    const first = await ws.fails('decision.exportNotice', { id: pcc.id, out });
+    expect(first).toMatchObject({ code: 'export.warningsNotAcknowledged', field: 'acknowledgeWarnings' });
+    expect(first.problems).toContainEqual(expect.objectContaining({ path: 'decidedOn', message: expect.stringContaining('has no date') }));
+    expect(existsSync(out)).toBe(false);
+    expect((await ws.call('decision.exportNotice', { id: pcc.id, out, acknowledgeWarnings: true })).path).toBe(out);
     const text = (await readDocx(out)).document;
     expect(text).not.toContain('Not yet decided');
     expect(text).toMatch(/Date: <\/w:t>.*To be completed\./);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ describe('exports of the decisions log', () => {
     const ws = await demo();
     const out = join(ws.dir, 'decisions.docx');
     const result = await ws.call('decision.exportLog', { format: 'docx', out, boardId: 1 });
-    expect(result).toMatchObject({ written: true, rows: 2 });
+    expect(result).toMatchObject({ path: out, rows: 2, warnings: [] });
     const parts = await readDocx(out);
     expect(headings(parts.document)).toEqual([{ level: 'Title', text: 'Decisions log' }]);
     expect(paragraphs(parts.document).map((p) => p.text)).toContain('Showing: Kent & Medway VRU Strategic Board.');
@@ -142,11 +143,13 @@ describe('exports of the decisions log', () => {
   it('writes the PCC decision notice for a Commissioner’s decision, after naming what the log cannot fill', async () => {
     const ws = await demo();
     const out = join(ws.dir, 'notice.docx');
-    const first = await ws.call('decision.exportNotice', { id: 3, out });
-    expect(first.written).toBe(false);
-    expect(first.warnings.map((w) => w.field)).toEqual(['options-considered', 'recommendation', 'decidedOn']); // the demo's decision is agreed but has no date
+    const first = await ws.fails('decision.exportNotice', { id: 3, out });
+    expect(first.code).toBe('export.warningsNotAcknowledged');
+    expect(first.problems!.map((p) => p.path)).toEqual(['options-considered', 'recommendation', 'decidedOn']); // the demo's decision is agreed but has no date
+    expect(existsSync(out)).toBe(false);
     const second = await ws.call('decision.exportNotice', { id: 3, out, acknowledgeWarnings: true });
-    expect(second.written).toBe(true);
+    expect(second.path).toBe(out);
+    expect(second.warnings.map((w) => w.field)).toEqual(['options-considered', 'recommendation', 'decidedOn']);
     const parts = await readDocx(out);
     expect(headings(parts.document).map((h) => h.text)).toEqual([
       'Record of Decision: Violence Reduction Fund established: £1m over three years',

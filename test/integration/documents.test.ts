@@ -135,15 +135,15 @@ describe('atomic file writing', () => {
     const dir = tempDir();
     const target = join(dir, 'minutes.docx');
     writeFileSync(target, 'the old minutes');
-    expect(() => writeFileAtomic(join(dir, 'missing', '\0bad', 'x.docx'), 'new')).toThrow();
-    writeFileAtomic(target, 'the new minutes');
+    expect(() => writeFileAtomic(join(dir, 'missing', '\0bad', 'x.docx'), 'new', '.docx')).toThrow();
+    writeFileAtomic(target, 'the new minutes', '.docx');
     expect(readdirSync(dir)).toEqual(['minutes.docx']);
   });
 
   it('says so when the path given is a folder, and leaves nothing behind', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'Board papers'));
-    expect(() => writeFileAtomic(join(dir, 'Board papers'), 'x')).toThrow(/is a folder; add a file name/);
+    expect(() => writeFileAtomic(join(dir, 'Board papers'), 'x', '.docx')).toThrow(/is a folder; add a file name/);
     expect(readdirSync(dir)).toEqual(['Board papers']);
   });
 });

@@ -62,7 +62,7 @@ describe('export return and export funding from the command line', () => {
     expect(year.stderr).toContain('--year must be a financial year written like 2019/20, not "2019-20"');
     const self = await cli('export', 'return', '--db', ws.path, '--stream', 'VRF', '--year', '2019/20', '--quarter', 'Q1', '--out', ws.path);
     expect(self.code).toBe(1);
-    expect(self.stderr).toContain('is a workspace file');
+    expect(self.stderr).toContain('Out must be a file name ending in .xlsx, not workspace.db: an export never overwrites a workspace file');
     expect(existsSync(out)).toBe(false);
   });
 });

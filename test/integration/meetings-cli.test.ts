@@ -54,7 +54,7 @@ describe('export agenda, minutes and action-log from the command line', () => {
     expect(bad.stderr).toContain('--meeting must be a meeting number such as 12, not "ten"');
     const self = await cli('export', 'agenda', '--db', ws.path, '--meeting', '1', '--out', ws.path);
     expect(self.code).toBe(1);
-    expect(self.stderr).toContain('is a workspace file');
+    expect(self.stderr).toContain('an export never overwrites a workspace file');
     const wrongExt = await cli('export', 'agenda', '--db', ws.path, '--meeting', '1', '--out', join(ws.dir, 'a.pdf'));
     expect(wrongExt.code).toBe(1);
     expect(wrongExt.stderr).toContain('Out must be a file name ending in .docx');

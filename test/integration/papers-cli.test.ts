@@ -44,7 +44,7 @@ describe('export paper, agenda-pack and decisions from the command line', () => 
     expect(missing).toMatchObject({ code: 1, stderr: 'error: No paper has the reference XX/9.\n' });
     const overwrite = await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/03', '--out', ws.path);
     expect(overwrite.code).toBe(1);
-    expect(overwrite.stderr).toContain('is a workspace file');
+    expect(overwrite.stderr).toContain('an export never overwrites a workspace file');
   });
 
   it('writes the agenda pack of a meeting, and its public version', async () => {

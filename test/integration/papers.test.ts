@@ -117,7 +117,7 @@ describe('the Word export of a paper', () => {
     const ws = await demo();
     const out = join(ws.dir, 'SB-2020-03.docx');
     const result = await ws.call('paper.export', { id: paperId(ws, 'SB/2020/03'), out });
-    expect(result).toMatchObject({ written: true, warnings: [] });
+    expect(result).toMatchObject({ path: out, warnings: [] });
     const parts = await readDocx(out);
     expect(headings(parts.document)).toEqual([
       { level: 'Title', text: 'Kent Violence Reduction Unit – update' },
@@ -183,14 +183,16 @@ describe('the Word export of a paper', () => {
       await ws.call('paper.updateSection', { paperId: id, key, body: [para(`Text of ${key}.`)] });
     }
     const out = join(ws.dir, 'draft.docx');
-    const first = await ws.call('paper.export', { id, out });
-    expect(first).toMatchObject({ written: false, path: null });
-    expect(first.warnings[0]!.message).toBe(
-      'SB/2020/04 has no Recommendation, which the template requires. Export it anyway only if that is intended (acknowledge the warning).',
+    const first = await ws.fails('paper.export', { id, out });
+    expect(first).toMatchObject({ code: 'export.warningsNotAcknowledged', field: 'acknowledgeWarnings' });
+    expect(first.message).toBe(
+      'SB/2020/04 has no Recommendation, which the template requires. Nothing was written: export it anyway only if that is intended (acknowledge the warnings).',
     );
+    expect(first.problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('Recommendation') }));
     expect(existsSync(out)).toBe(false);
     const second = await ws.call('paper.export', { id, out, acknowledgeWarnings: true });
-    expect(second.written).toBe(true);
+    expect(second.path).toBe(out);
+    expect(second.warnings.length).toBeGreaterThan(0);
     expect(headings((await readDocx(out)).document).map((h) => h.text)).toContain('Recommendation');
   });
 
@@ -208,7 +210,7 @@ describe('the Word export of a paper', () => {
     });
     await ws.call('paper.updateSection', { paperId: id, key: 'conclusion', body: [para('That is all.')] });
     const out = join(ws.dir, 'awards.docx');
-    expect((await ws.call('paper.export', { id, out })).written).toBe(true);
+    expect((await ws.call('paper.export', { id, out })).path).toBe(out);
     const parts = await readDocx(out);
     const [table] = tables(parts.document);
     expect(table![0]).toEqual({ header: true, cells: ['Organisation', 'Lead', 'Description'] });

@@ -101,7 +101,7 @@ describe('performance exports', () => {
     expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '2020-03-31', '--format', 'pdf', '--out', docx], io, { actor: 'test' })).toBe(2);
     lines.length = 0;
     expect(await runCli(['export', 'performance', '--db', ws.path, '--as-at', '2020-03-31', '--format', 'xlsx', '--out', ws.path], io, { actor: 'test' })).toBe(1);
-    expect(lines.join('\n')).toContain('is a workspace file');
+    expect(lines.join('\n')).toContain('an export never overwrites a workspace file');
   });
 
   it('the live table for papers: the scorecard as text rows, and as a Word table with coloured status cells', async () => {

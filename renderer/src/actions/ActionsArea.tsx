@@ -135,7 +135,7 @@ export function ActionsArea() {
           ]}
           submitLabel="Export action log"
           run={(out, format) => call(api().action.exportLog({ ...filter, format: format as 'docx' | 'xlsx', out }))}
-          detail={(r) => `${counted(r.count, 'action')}.`}
+          detail={(r) => `${counted(r.rows ?? 0, 'action')}.`}
         />
       </section>
       {updating && <UpdateDialog action={updating} onClose={() => setUpdating(null)} />}

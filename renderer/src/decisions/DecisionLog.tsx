@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Decision, DecisionWarning } from '../../../main/decisions/contract';
 import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus } from '../../../main/decisions/decision-rules';
 import { formatPence, parseMoney } from '../../../main/shared/money';
-import { api, call, messageOf } from '../api';
+import { api, ApiError, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -158,9 +158,10 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
     try {
       const out = defaultExportPath(info?.path, `Record of Decision ${d.reference}.docx`);
       const r = await call(api().decision.exportNotice({ id: d.id, out, acknowledgeWarnings }));
-      setNotice(r.written ? `${savedText({ path: r.path ?? out, bytes: r.bytes })}.` : `${r.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
+      setNotice(`${savedText({ path: r.path, bytes: r.bytes })}.`);
     } catch (err) {
-      setNotice(messageOf(err));
+      // Gaps in the notice refuse it until they are acknowledged: list them, and the way on.
+      setNotice(err instanceof ApiError && err.code === 'export.warningsNotAcknowledged' ? `${err.problems.map((p) => `${p.message}.`).join(' ')} Choose “Write notice anyway” to write it with those parts marked.` : messageOf(err));
     }
   }
 
@@ -373,7 +374,7 @@ function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; onClos
         fileName={`Decisions log.${props.format}`}
         run={async (out) => {
           const r = await call(api().decision.exportLog({ ...props.filters, format: props.format, out }));
-          const written = { path: r.path ?? out, bytes: r.bytes };
+          const written = { path: r.path, bytes: r.bytes };
           const rows = r.rows ?? 0;
           props.onDone(`${savedText(written)}. ${rows} ${rows === 1 ? 'decision' : 'decisions'}.`);
           return written;

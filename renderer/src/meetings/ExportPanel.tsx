@@ -22,10 +22,10 @@ export function ExportPanel({ detail }: { detail: MeetingDetail }) {
         run={async (out, kind) => {
           if (kind === 'actionLog') {
             const r = await call(api().action.exportLog({ boardId: board.id, format: 'docx', out }));
-            return { ...r, detail: `${counted(r.count, 'action')}.` };
+            return { ...r, detail: `${counted(r.rows ?? 0, 'action')}.` };
           }
           const r = await call(kind === 'agenda' ? api().meeting.exportAgenda({ id: meeting.id, out }) : api().meeting.exportMinutes({ id: meeting.id, out }));
-          return { ...r, detail: `${counted(r.count, 'agenda item')}.` };
+          return { ...r, detail: `${counted(r.items, 'agenda item')}.` };
         }}
         detail={(r) => r.detail}
       />

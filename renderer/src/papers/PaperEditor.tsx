@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, PROTECTIVE_MARKINGS, type PaperDetail, type PaperExportResult, type PaperStatus } from '../../../main/papers/contract';
+import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, PROTECTIVE_MARKINGS, type ExportWarning, type PaperDetail, type PaperStatus } from '../../../main/papers/contract';
 import { PAPER_STATUS_LABELS } from '../../../main/papers/paper-status';
 import { api, ApiError, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
@@ -255,7 +255,7 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
 
 function ExportDialog(props: { detail: PaperDetail; onClose(): void; onDone(text: string): void }) {
   const flush = usePapers((s) => s.flush);
-  const [warnings, setWarnings] = useState<PaperExportResult['warnings']>([]);
+  const [warnings, setWarnings] = useState<Pick<ExportWarning, 'message'>[]>([]);
   const [acknowledged, setAcknowledged] = useState(false);
 
   return (
@@ -266,11 +266,11 @@ function ExportDialog(props: { detail: PaperDetail; onClose(): void; onDone(text
         submitLabel={acknowledged ? 'Export anyway' : 'Export'}
         run={async (out) => {
           await flush();
-          const r = await call(api().paper.export({ id: props.detail.id, out, acknowledgeWarnings: acknowledged }));
-          if (!r.written || r.path === null) {
-            setWarnings(r.warnings);
-            throw new ApiError({ code: 'paper.exportWarnings', message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
-          }
+          const r = await call(api().paper.export({ id: props.detail.id, out, acknowledgeWarnings: acknowledged })).catch((err: unknown) => {
+            if (!(err instanceof ApiError) || err.code !== 'export.warningsNotAcknowledged') throw err;
+            setWarnings([{ message: err.message }, ...err.problems]);
+            throw new ApiError({ code: err.code, message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
+          });
           const written = { path: r.path, bytes: r.bytes };
           props.onDone(`${savedText(written)}.`);
           return written;

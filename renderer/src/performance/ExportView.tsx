@@ -31,7 +31,7 @@ export function ExportView() {
             return { ...r, detail: `${counted(r.indicators, 'indicator')}, ${counted(r.charts, 'chart')}.` };
           }
           const r = await call(api().performance.exportDataset({ asAt, out }));
-          return { ...r, detail: `${counted(r.rows, 'row')} of values.` };
+          return { ...r, detail: `${counted(r.rows ?? 0, 'row')} of values.` };
         }}
         detail={(r) => r.detail}
       />
