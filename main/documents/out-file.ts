@@ -38,7 +38,9 @@ export function outFile(formats: readonly DocumentFormat[]) {
  * Use as `.superRefine(outMatchesFormat)` on the input object.
  */
 export function outMatchesFormat(v: { format: DocumentFormat; out: string }, ctx: z.RefinementCtx): void {
-  if (!endsIn(v.out, v.format)) {
+  // A name with neither extension has already been refused by outFile: say it once.
+  const known = (Object.keys(EXTENSION) as DocumentFormat[]).some((f) => endsIn(v.out, f));
+  if (known && !endsIn(v.out, v.format)) {
     ctx.addIssue({ code: 'custom', path: ['out'], message: `Out must end in ${EXTENSION[v.format]} for ${KIND[v.format]} (the format chosen)` });
   }
 }
