@@ -8,7 +8,8 @@ import JSZip from 'jszip';
  * ' it shows in the formula bar), which exceljs 4 can neither write nor keep. So the written
  * package is post-processed here: every text cell that starts with = + - @, a tab or a
  * carriage return (after any leading spaces, which a spreadsheet may trim on the way in)
- * gets a copy of its style with quotePrefix="1" in xl/styles.xml.
+ * gets a copy of its style with quotePrefix="1" in xl/styles.xml. Carriage returns in text
+ * are written as &#13; so that they survive being read back.
  */
 
 const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
@@ -70,6 +71,16 @@ export async function addQuotePrefixes(buffer: Buffer): Promise<Buffer> {
   };
 
   let changed = false;
+  // A carriage return written as itself is read back as a line feed (XML normalises line
+  // ends), so "\rtext" would come back as "\ntext": written as a character reference it stays.
+  const sst = zip.file('xl/sharedStrings.xml');
+  if (sst) {
+    const xml = await sst.async('string');
+    if (xml.includes('\r')) {
+      zip.file('xl/sharedStrings.xml', xml.replace(/\r/g, '&#13;'));
+      changed = true;
+    }
+  }
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
     const sheet = await zip.file(name)!.async('string');
     let sheetChanged = false;

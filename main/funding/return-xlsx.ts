@@ -91,7 +91,7 @@ function styleTitle(cell: ExcelJS.Cell): void {
 
 function setText(cell: ExcelJS.Cell, text: string): void {
   const clean = safeText(text);
-  // A string cell: text that starts like a formula (= + - @) is never read as one on opening.
+  // A string cell: text that starts like a formula (= + - @) gets the quote prefix when the workbook is written (documents/xlsx-quote-prefix.ts).
   cell.value = clean;
 }
 
