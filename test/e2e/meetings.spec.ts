@@ -148,7 +148,7 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
   await saveAs.fill(join(workspace.dbPath, 'SB minutes 2020-06-16.docx'));
   await documents.getByRole('button', { name: 'Export minutes' }).click();
   await expect(saveAs).toHaveAttribute('aria-invalid', 'true');
-  await expect(saveAs).toHaveAccessibleDescription(new RegExp(`${escapeRegExp(workspace.dbPath)} is not a folder you can write to\\.`));
+  await expect(saveAs).toHaveAccessibleDescription(new RegExp(`${escapeRegExp(workspace.dbPath)} is a file, not a folder, so SB minutes 2020-06-16\\.docx cannot be written inside it\\. Choose a folder\\.`));
   await expect(saveAs).toBeFocused();
   await expect(saved).toHaveText('');
   await screenshot(page, 'meetings-06a-export-refused');
