@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,8 @@ describe('writeFileAtomic refuses what would lose data, naming the file and what
       }
       symlinkSync(path, join(dir, 'alias.docx'));
       expect(refusal(join(dir, 'alias.docx'), '.docx').code).toBe('file.isWorkspace');
+      linkSync(path, join(dir, 'hard link.docx'));
+      expect(refusal(join(dir, 'hard link.docx'), '.docx').message).toContain('the workspace open now');
       expect(hash(path)).toBe(before);
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
     } finally {
