@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import type { Db } from '../db/connection';
+import { openDatabase, openedWorkspace } from '../db/connection';
+import { changedFileError } from '../db/watched-file';
+import { DomainError } from '../shared/errors';
+
+/**
+ * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
+ * session is shared by everything that calls the API in a process (the Electron IPC channel
+ * and notifications, the browser bridge, a CLI command). `db` is replaced by
+ * workspace.reopen, so read `session.db` at each use and never keep the connection itself.
+ */
+export interface Session {
+  db: Db;
+  actor: string;
+  now?: () => Date;
+  /** Where diagnostics go (stack traces never reach the UI). */
+  log?: (message: string, err: unknown) => void;
+}
+
+/** Operations on the session rather than on the workspace's records: the dispatcher serves them. */
+export type SessionOperation = 'workspace.reopen';
+
+/**
+ * Closes the session's workspace and opens the same path again, the way it was first opened,
+ * to see the file as it is now (after another program replaced it, or it was put back). The
+ * old connection is closed first: its -wal and -shm files have the same names as the new
+ * file's, and two connections to two different files sharing them would mix the two. If the
+ * file cannot be opened, the session stays closed and says so until a reopen succeeds.
+ */
+export function reopenWorkspace(session: Session): void {
+  const ws = openedWorkspace(session.db);
+  if (!ws || ws.path === ':memory:') {
+    throw new DomainError('workspace.cannotReopen', 'This workspace is not a file on disk, so there is nothing to reopen.');
+  }
+  if (!existsSync(ws.path)) throw changedFileError(ws.path, 'missing');
+  if (session.db.open) session.db.close();
+  session.db = openDatabase(ws.path, { ...ws.options, create: false });
+}
+
+/** The refusal for any call while the workspace is closed (a reopen failed). */
+export function closedError(session: Session): DomainError {
+  const path = openedWorkspace(session.db)?.path ?? session.db.name;
+  return new DomainError(
+    'workspace.closed',
+    `The workspace ${path} is closed: reopening it failed. Put the file right (or restore it from a backup), then choose Reopen again.`,
+  );
+}
