@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import type { Db } from '../db/connection';
-import { openDatabase, openedWorkspace } from '../db/connection';
-import { changedFileError } from '../db/watched-file';
+import { openDatabase, openedWorkspace, settleChangedFile } from '../db/connection';
+import { changedFileError, fileChange } from '../db/watched-file';
 import { DomainError } from '../shared/errors';
 
 /**
@@ -34,8 +34,23 @@ export function reopenWorkspace(session: Session): void {
     throw new DomainError('workspace.cannotReopen', 'This workspace is not a file on disk, so there is nothing to reopen.');
   }
   if (!existsSync(ws.path)) throw changedFileError(ws.path, 'missing');
+  const replaced = ws.identity !== undefined && fileChange(ws.path, ws.identity) !== null;
+  const settled = !replaced || settleChangedFile(session.db);
   if (session.db.open) session.db.close();
+  // SQLite leaves the old file's -wal and -shm behind when the file was replaced (it will not
+  // delete the log of a file that has moved). Emptied, they are harmless to the new file; not
+  // emptied, they hold the old file's pages, so they are put aside rather than read into it.
+  if (replaced && !settled) putAsideLog(ws.path);
   session.db = openDatabase(ws.path, { ...ws.options, create: false });
+}
+
+function putAsideLog(path: string): void {
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if (!wal || wal.size === 0) return;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}${suffix}.of-replaced-file-${stamp}`);
+  }
 }
 
 /** The refusal for any call while the workspace is closed (a reopen failed). */

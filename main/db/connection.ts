@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
 import { locationWarnings, readMounts, type LocationWarning } from './location';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { corruptError, describeFileError, isSqliteError } from './sqlite-errors';
-import { accessOf, changedFileError, fileChange, identityOf, type Access, type FileIdentity } from './watched-file';
+import { accessOf, changedFileError, fileChange, identityOf, type Access, type FileChange, type FileIdentity } from './watched-file';
 
 export type { Db };
 
@@ -70,24 +70,50 @@ export function openedWorkspace(db: Db): OpenedWorkspace | undefined {
 }
 
 /**
+ * Once the file at the path is no longer the one this connection opened, the connection's
+ * -wal and -shm still sit beside it under the path's names, and SQLite would read their pages
+ * as part of whatever file is there now: another program opening the new file, or our own
+ * reopen, would see (and on checkpoint write) the old file's pages in the new one. So the log
+ * is emptied into the file it belongs to (through the open handle, the old inode; a moved
+ * file is thereby complete where it went) as soon as the change is seen. Returns false when
+ * SQLite could not empty it (a reader still in the old file, or a read-only connection).
+ */
+export function settleChangedFile(db: Db): boolean {
+  if (!db.open || db.readonly) return false;
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
+  } catch {
+    // Best effort: the write is refused and the user told either way; reopen checks the log again.
+    return false;
+  }
+}
+
+/** The file's change since open, settling the log when there is one (see settleChangedFile). */
+function changeSinceOpen(db: Db, ws: OpenedWorkspace): FileChange | null {
+  if (!ws.identity) return null;
+  const change = fileChange(ws.path, ws.identity);
+  if (change) settleChangedFile(db);
+  return change;
+}
+
+/**
  * Refuses a write before its transaction starts: to a workspace deleted, moved or replaced
  * since it was opened (one stat of the path), or to one opened read-only (with the reason).
  */
 export function assertWritable(db: Db): void {
   const ws = opened.get(db);
   if (!ws) return;
-  if (ws.identity) {
-    const change = fileChange(ws.path, ws.identity);
-    if (change) throw changedFileError(ws.path, change);
-  }
+  const change = changeSinceOpen(db, ws);
+  if (change) throw changedFileError(ws.path, change);
   if (ws.access.readOnly) throw new DomainError('workspace.readOnly', `${ws.access.reason} Nothing was saved.`);
 }
 
 /** The file's state now, for workspace.info: a deleted or replaced file is reported, not thrown. */
 export function fileProblem(db: Db): DomainError | undefined {
   const ws = opened.get(db);
-  if (!ws?.identity) return undefined;
-  const change = fileChange(ws.path, ws.identity);
+  if (!ws) return undefined;
+  const change = changeSinceOpen(db, ws);
   return change ? changedFileError(ws.path, change) : undefined;
 }
 
@@ -146,6 +172,7 @@ function refuseFile(path: string, initialiseEmpty: boolean): void {
  * bundled better-sqlite3 is built with SQLITE_USE_URI=0.)
  */
 function checkReadOnlyOpen(db: Db, path: string, access: Access): void {
+  const absolute = resolve(path);
   try {
     schemaVersion(db);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -153,8 +180,8 @@ function checkReadOnlyOpen(db: Db, path: string, access: Access): void {
     if (isSqliteError(err) && (err.code.startsWith('SQLITE_READONLY') || err.code.startsWith('SQLITE_CANTOPEN'))) {
       throw new DomainError(
         'workspace.folderReadOnly',
-        `${access.reason ?? `The workspace ${path} is read-only.`} The app cannot open it at all here: SQLite must create a small companion file (${path}-shm) beside the workspace even to read it, and this folder does not allow it. ` +
-          'Copy the workspace to a folder you can write to and open the copy. The file has not been changed.',
+        `The workspace ${path} cannot be opened where it is: its folder ${dirname(absolute)} cannot be written to, and SQLite must create a small companion file (${basename(absolute)}-shm) beside the workspace even to read it. ` +
+          'Copy the workspace to a folder you can write to (such as Documents) and open the copy, or ask for write access to the folder. The file has not been changed.',
         'db',
       );
     }

@@ -52,17 +52,18 @@ export interface Access {
 
 const WRITE_BITS = 0o222;
 
-function writable(path: string, mode: number): boolean {
+/** 'marked' when no one may write it, 'denied' when this user may not, null when writable. */
+function writeBlock(path: string, mode: number): 'marked' | 'denied' | null {
   // Mode bits as well as access(): the superuser passes access(W_OK) whatever the mode, and
   // SQLite running as root would then write to a file the owner marked read-only. A file with
   // no write bit for anyone is read-only by intent (on Windows, Node reports the read-only
   // attribute exactly this way: mode 0o444), so it is treated as read-only for everyone.
-  if ((mode & WRITE_BITS) === 0) return false;
+  if ((mode & WRITE_BITS) === 0) return 'marked';
   try {
     accessSync(path, constants.W_OK);
-    return true;
+    return null;
   } catch {
-    return false;
+    return 'denied';
   }
 }
 
@@ -75,13 +76,15 @@ export function accessOf(path: string): Access {
   const folder = dirname(path);
   const dir = statSync(folder, { throwIfNoEntry: false });
   const canRead = 'You can read and export';
-  if (file && !writable(path, file.mode)) {
+  const fileBlock = file ? writeBlock(path, file.mode) : null;
+  if (fileBlock) {
+    const why = fileBlock === 'marked' ? `the file ${basename(path)} is marked read-only` : `you do not have permission to change the file ${basename(path)}`;
     return {
       readOnly: true,
-      reason: `This workspace is read-only: the file ${basename(path)} is marked read-only. ${canRead}; to make changes, clear the file's read-only setting (Properties in Explorer) or ask its owner for write access, then reopen the workspace.`,
+      reason: `This workspace is read-only: ${why}. ${canRead}; to make changes, clear the file's read-only setting (Properties in Explorer) or ask its owner for write access, then reopen the workspace.`,
     };
   }
-  if (dir && !writable(folder, dir.mode)) {
+  if (dir && writeBlock(folder, dir.mode)) {
     return {
       readOnly: true,
       reason: `This workspace is read-only: the folder ${folder} cannot be written to. ${canRead}; to make changes, copy the workspace to a folder you can write to (such as Documents) and open it there, or ask for write access to the folder.`,
