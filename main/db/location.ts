@@ -62,6 +62,7 @@ function segments(path: string, windows: boolean): string[] {
 
 function under(path: string, folder: string, windows: boolean): boolean {
   const norm = (p: string) => (windows ? p.replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase() : p.replace(/\/+$/, ''));
+  if (!windows && folder === '/') return path.startsWith('/');
   const f = norm(folder);
   const p = norm(path);
   return f !== '' && (p === f || p.startsWith(f + (windows ? '\\' : '/')));
@@ -136,7 +137,7 @@ export function locationWarnings({ path, platform, env, mounts = [] }: LocationI
   if (client) {
     warnings.push({
       code: 'location.syncFolder',
-      message: `This workspace is inside a ${client} folder. ${client} uploads and replaces the workspace file and its companion files one at a time while the app writes to them, which can lose recent changes or corrupt the workspace. ${WAY_OUT}`,
+      message: `This workspace is inside a folder that ${client} keeps in sync. ${client} uploads and replaces the workspace file and its companion files one at a time while the app writes to them, which can lose recent changes or corrupt the workspace. ${WAY_OUT}`,
     });
   }
   return warnings;
