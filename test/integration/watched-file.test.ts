@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -218,3 +218,20 @@ describe('a workspace the user cannot write to', () => {
     },
   );
 });
+
+describe('the command line and a workspace in a place SQLite is not safe', () => {
+  it('prints the sync-folder warning, with the way out, when it opens such a file', async () => {
+    const dir = join(tempDir(), 'Dropbox', 'VRU');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'workspace.db');
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (t: string) => (stderr += t) };
+    expect(await runCli(['init', '--db', path], io, { env: {} })).toBe(0);
+    expect(stderr).toContain('warning: This workspace is inside a folder that Dropbox keeps in sync.');
+    expect(stderr).toContain('Move the workspace to a folder on this laptop');
+    stderr = '';
+    expect(await runCli(['export-bundle', '--db', path, '--out', join(dir, 'bundle.json')], io, { env: {} })).toBe(0);
+    expect(stderr).toContain('warning: This workspace is inside a folder that Dropbox keeps in sync.');
+  });
+});
+
