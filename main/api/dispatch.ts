@@ -1,17 +1,15 @@
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { assertWritable, openedWorkspace } from '../db/connection';
+import { describeFileError } from '../db/sqlite-errors';
 import type { Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
-import { contract, isOperation, type Envelope } from './contract';
+import { workspaceInfo } from '../workspace/service';
+import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
+import { closedError, reopenWorkspace, type Session, type SessionOperation } from './session';
 
-export interface Session {
-  db: Ctx['db'];
-  actor: string;
-  now?: () => Date;
-  /** Where diagnostics go (stack traces never reach the UI). */
-  log?: (message: string, err: unknown) => void;
-}
+export type { Session };
 
 /** Turns zod issues into one message that names each field. */
 export function validationError(error: z.ZodError): ApiErrorShape {
@@ -34,8 +32,11 @@ type SqliteError = InstanceType<typeof SqliteError>;
 
 const CONSTRAINT_FIELD = /constraint failed: \w+\.(\w+)/;
 
-/** Constraint failures that slipped past the services, in words the user can act on. */
-function sqliteError(err: SqliteError): ApiErrorShape {
+/**
+ * Constraint failures that slipped past the services, and failures of the file itself (disk
+ * full, read-only, I/O, damaged, busy: main/db/sqlite-errors.ts), in words the user can act on.
+ */
+function sqliteError(err: SqliteError, path: string): ApiErrorShape {
   if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const col = CONSTRAINT_FIELD.exec(err.message)?.[1];
     return { code: 'conflict', message: `Another record already has this ${col ? col.replace(/_/g, ' ') : 'value'}.`, ...(col ? { field: col } : {}) };
@@ -46,27 +47,42 @@ function sqliteError(err: SqliteError): ApiErrorShape {
   if (err.code === 'SQLITE_CONSTRAINT_CHECK' || err.code === 'SQLITE_CONSTRAINT_NOTNULL') {
     return { code: 'validation', message: `A value is outside what is allowed (${err.message.replace(/^.*failed: /, '')}).` };
   }
-  if (err.code === 'SQLITE_BUSY') {
-    return { code: 'busy', message: 'The workspace is busy (another window or program is writing to it). Try again in a moment.' };
-  }
+  const described = describeFileError(err, path);
+  if (described) return described.toShape();
   return { code: 'internal', message: 'The workspace could not complete this request. Nothing was changed.' };
 }
 
-export function toErrorShape(err: unknown, log?: Session['log']): ApiErrorShape {
-  if (err instanceof DomainError) return err.toShape();
+export function toErrorShape(err: unknown, log?: Session['log'], path = 'the workspace file'): ApiErrorShape {
+  if (err instanceof DomainError) {
+    if (err.cause !== undefined) log?.(err.code, err.cause);
+    return err.toShape();
+  }
   if (err instanceof SqliteError) {
-    const shape = sqliteError(err);
-    if (shape.code === 'internal') log?.('SQLite error', err);
+    const shape = sqliteError(err, path);
+    // Every file failure is logged too: the code and SQLite's own words help the administrator.
+    if (shape.code !== 'conflict' && shape.code !== 'validation') log?.('SQLite error', err);
     return shape;
   }
   log?.('Unexpected error', err);
   return { code: 'internal', message: 'Something went wrong and nothing was changed. If it happens again, note what you did and tell the administrator.' };
 }
 
+/** Served here rather than by a handler: they replace the session's connection. */
+const sessionHandlers: Record<SessionOperation, (session: Session) => unknown> = {
+  'workspace.reopen': (session) => {
+    reopenWorkspace(session);
+    return workspaceInfo({ db: session.db, actor: session.actor, operation: 'workspace.reopen', now: session.now ?? (() => new Date()) });
+  },
+};
+
+const isSessionOperation = (name: OpName): name is SessionOperation => Object.prototype.hasOwnProperty.call(sessionHandlers, name);
+
 /**
  * The single entry point behind IPC, the HTTP bridge and the CLI: checks the operation
- * exists, validates input against its schema, runs the handler (writes in one
- * transaction), and returns an envelope. It never throws.
+ * exists, validates input against its schema, runs the handler, and returns an envelope.
+ * A write first checks the file is still the one opened and may be written
+ * (assertWritable), then runs in one BEGIN IMMEDIATE transaction: the write lock is taken at
+ * the start, so a busy workspace is met before any work, never half-way through. It never throws.
  */
 export async function dispatch(session: Session, name: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isOperation(name)) {
@@ -75,19 +91,26 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
   const def = contract[name];
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-  const ctx: Ctx = { db: session.db, actor: session.actor, operation: name, now: session.now ?? (() => new Date()) };
-  const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
+  const db = session.db;
+  const path = openedWorkspace(db)?.path ?? db.name;
   try {
+    if (isSessionOperation(name)) return { ok: true, value: sessionHandlers[name](session) };
+    if (!db.open) throw closedError(session);
+    const ctx: Ctx = { db, actor: session.actor, operation: name, now: session.now ?? (() => new Date()) };
+    const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
-      const value = session.db.transaction(() => {
-        const result = handler(ctx, parsed.data);
-        if (result instanceof Promise) throw new Error(`Write operation ${name} must be synchronous`);
-        return result;
-      })();
+      assertWritable(db);
+      const value = db
+        .transaction(() => {
+          const result = handler(ctx, parsed.data);
+          if (result instanceof Promise) throw new Error(`Write operation ${name} must be synchronous`);
+          return result;
+        })
+        .immediate();
       return { ok: true, value };
     }
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (err) {
-    return { ok: false, error: toErrorShape(err, session.log) };
+    return { ok: false, error: toErrorShape(err, session.log, path) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Contract } from './contract';
 import type { HandlersFor } from './handler-types';
+import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
 import { meetingsHandlers } from '../meetings/service';
@@ -8,8 +9,11 @@ import { peopleHandlers } from '../people/service';
 import { performanceHandlers } from '../performance/service';
 import { workspaceHandlers } from '../workspace/service';
 
-/** Every operation's handler; the type makes a missing one a compile error. */
-export const handlers: HandlersFor<Contract> = {
+/**
+ * Every operation's handler; the type makes a missing one a compile error. The session
+ * operations (workspace.reopen) are served by the dispatcher itself.
+ */
+export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...workspaceHandlers,
   ...peopleHandlers,
   ...meetingsHandlers,

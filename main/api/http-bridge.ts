@@ -28,7 +28,8 @@ export interface BridgeOptions {
 export interface Bridge {
   url: string;
   port: number;
-  db: Database;
+  /** The session's current connection (workspace.reopen replaces it). */
+  readonly db: Database;
   close(): Promise<void>;
 }
 
@@ -115,12 +116,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    db,
+    get db() {
+      return session.db;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          if (db.open) db.close();
+          if (session.db.open) session.db.close();
           ok();
         });
       }),

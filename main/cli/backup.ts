@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/connection';
 import { backupDatabase } from '../workspace/backup';
 import { formatBytes } from './format';
+import { warnAboutLocation } from './location-warnings';
 import type { Verb } from './verb';
 
 export const backupVerb: Verb = {
@@ -13,6 +14,7 @@ export const backupVerb: Verb = {
   },
   async run({ values }, cli) {
     const db = openDatabase(values.db as string, { create: false, readonly: true });
+    warnAboutLocation(db, cli);
     try {
       const result = await backupDatabase(db, values.out as string);
       cli.say(`Backed up ${values.db as string} to ${values.out as string} (${formatBytes(result.bytes)}, schema version ${result.schemaVersion}); the copy opens and passes its quick check.`);

@@ -4,6 +4,7 @@ import { DomainError } from '../shared/errors';
 import { exportBundle } from '../workspace/bundle';
 import { formatBundle } from './bundle-file';
 import { formatBytes, plural, totalRows } from './format';
+import { warnAboutLocation } from './location-warnings';
 import type { Verb } from './verb';
 import { isSqliteFile, sameFile } from './workspace-file';
 
@@ -21,6 +22,7 @@ export const exportBundleVerb: Verb = {
       throw new DomainError('cli.outIsWorkspace', `${out} is a workspace file; export-bundle will not overwrite it. Choose a .json file name.`, 'out');
     }
     const db = openDatabase(path, { create: false });
+    warnAboutLocation(db, cli);
     try {
       const bundle = exportBundle({ db, actor: cli.actor, operation: 'cli.export-bundle', now: cli.now });
       const text = formatBundle(bundle);

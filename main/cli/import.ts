@@ -3,6 +3,7 @@ import type { Ctx } from '../shared/context';
 import { importBundle } from '../workspace/bundle';
 import { readBundleFile } from './bundle-file';
 import { plural, rowCounts, totalRows } from './format';
+import { warnAboutLocation } from './location-warnings';
 import type { Verb } from './verb';
 import { undoCreate, workspaceBefore } from './workspace-file';
 
@@ -22,6 +23,7 @@ export const importVerb: Verb = {
     let db: Db | undefined;
     try {
       db = openDatabase(path);
+      warnAboutLocation(db, cli);
       const ctx: Ctx = { db, actor: cli.actor, operation: 'cli.import', now: cli.now };
       const counts = db.transaction(() => importBundle(ctx, bundle))();
       db.close();

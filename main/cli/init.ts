@@ -3,6 +3,7 @@ import { schemaVersion } from '../db/migrate';
 import { DomainError } from '../shared/errors';
 import type { WorkspaceInfo } from '../workspace/contract';
 import type { Verb } from './verb';
+import { warnAboutLocation } from './location-warnings';
 import { undoCreate, workspaceBefore } from './workspace-file';
 
 export const initVerb: Verb = {
@@ -20,7 +21,9 @@ export const initVerb: Verb = {
     }
     let db: Db | undefined;
     try {
-      db = openDatabase(path);
+      // The one place an empty file may become a workspace: the user asked for a new one here.
+      db = openDatabase(path, { initialiseEmpty: true });
+      warnAboutLocation(db, cli);
       cli.say(`Created workspace ${path} (schema version ${schemaVersion(db)}).`);
       if (values.demo) {
         // Loaded only here: the handler map pulls in every area (docx, exceljs, …).

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/connection';
 import { DomainError } from '../shared/errors';
 import type { OptionSpec } from './args';
 import { UsageError, type CliContext } from './io';
+import { warnAboutLocation } from './location-warnings';
 
 /**
  * How a command line export reaches the operations the app calls: open the workspace, call
@@ -33,6 +34,7 @@ export async function withOperations<T>(cli: CliContext, dbPath: string, body: (
   // The handler map is loaded only when an export runs, so other commands start quickly.
   const { dispatch } = await import('../api/dispatch');
   const db = openDatabase(dbPath, { create: false });
+  warnAboutLocation(db, cli);
   try {
     const session = { db, actor: cli.actor, now: cli.now };
     const call: CallOperation = async <R>(name: OpName, input: unknown) => {

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { userInfo } from 'node:os';
+import { describeFileError } from '../db/sqlite-errors';
 import { DomainError } from '../shared/errors';
 import { parseVerbArgs } from './args';
 import { groupHelp, PROGRAM, usageText, verbHelp } from './help';
@@ -69,7 +70,8 @@ function reportError(err: unknown, cli: CliContext): number {
     cli.warn(`error: ${err.message}`);
     for (const p of err.problems ?? []) cli.warn(`  ${p.path}: ${p.message}`);
   } else if (err instanceof SqliteError) {
-    cli.warn(`error: the workspace could not be read or written: ${err.message} (${err.code}).`);
+    const described = describeFileError(err);
+    cli.warn(`error: ${described ? described.message : `the workspace could not be read or written: ${err.message} (${err.code}).`}`);
   } else if (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && (err as NodeJS.ErrnoException).syscall) {
     cli.warn(`error: ${err.message}`);
   } else {

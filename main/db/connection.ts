@@ -1,17 +1,20 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
+import { locationWarnings, readMounts, type LocationWarning } from './location';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { registerOpenWorkspace } from './open-workspaces';
+import { corruptError, describeFileError, isSqliteError } from './sqlite-errors';
+import { accessOf, changedFileError, fileChange, identityOf, type Access, type FileChange, type FileIdentity } from './watched-file';
 
 export type { Db };
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-/** True when the file starts with SQLite's 16-byte header (an empty file counts as new). */
+/** True when the file starts with SQLite's 16-byte header. */
 function looksLikeSqlite(path: string): boolean {
-  if (statSync(path).size === 0) return true;
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(16);
@@ -25,16 +28,103 @@ function looksLikeSqlite(path: string): boolean {
 export interface OpenOptions {
   /** Create the file if it does not exist (default true). */
   create?: boolean;
+  /**
+   * Turn an existing zero-byte file into a new workspace (default false: only `init` may).
+   * A sync client or a full disk leaves a zero-byte file where a workspace was; opening it
+   * as a new, empty workspace would hide that the records are gone.
+   */
+  initialiseEmpty?: boolean;
   /** Run PRAGMA quick_check before use (default true; the bench turns it off). */
   verify?: boolean;
+  /**
+   * Open read-only for inspection (check, backup): no pragmas, no migration, no refusal of
+   * an empty or foreign database (the caller reports on it). A file the user cannot write
+   * is opened read-only by itself, with the reason in `openedWorkspace(db).access`.
+   */
   readonly?: boolean;
+  /**
+   * Finds the newest good backup of the workspace at `path`, so a damaged file at open can
+   * name it. Hook for the backups list (main/workspace/backups*.ts); without it the message
+   * names the backups folder and the restore command.
+   */
+  newestGoodBackup?: (path: string) => string | undefined;
+}
+
+/** What the app knows about an open workspace file beyond the connection. */
+export interface OpenedWorkspace {
+  /** Absolute path as opened. */
+  path: string;
+  /** Device and inode at open, compared before each write (main/db/watched-file.ts). */
+  identity: FileIdentity | undefined;
+  access: Access;
+  /** Things the user must know about where the file lives (main/db/location.ts). */
+  warnings: LocationWarning[];
+  /** How it was opened, so workspace.reopen opens it the same way. */
+  options: OpenOptions;
+}
+
+const opened = new WeakMap<Db, OpenedWorkspace>();
+
+/** The open workspace behind a connection made by openDatabase (undefined for others). */
+export function openedWorkspace(db: Db): OpenedWorkspace | undefined {
+  return opened.get(db);
+}
+
+/**
+ * Once the file at the path is no longer the one this connection opened, the connection's
+ * -wal and -shm still sit beside it under the path's names, and SQLite would read their pages
+ * as part of whatever file is there now: another program opening the new file, or our own
+ * reopen, would see (and on checkpoint write) the old file's pages in the new one. So the log
+ * is emptied into the file it belongs to (through the open handle, the old inode; a moved
+ * file is thereby complete where it went) as soon as the change is seen. Returns false when
+ * SQLite could not empty it (a reader still in the old file, or a read-only connection).
+ */
+export function settleChangedFile(db: Db): boolean {
+  if (!db.open || db.readonly) return false;
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
+  } catch {
+    // Best effort: the write is refused and the user told either way; reopen checks the log again.
+    return false;
+  }
+}
+
+/** The file's change since open, settling the log when there is one (see settleChangedFile). */
+function changeSinceOpen(db: Db, ws: OpenedWorkspace): FileChange | null {
+  if (!ws.identity) return null;
+  const change = fileChange(ws.path, ws.identity);
+  if (change) settleChangedFile(db);
+  return change;
+}
+
+/**
+ * Refuses a write before its transaction starts: to a workspace deleted, moved or replaced
+ * since it was opened (one stat of the path), or to one opened read-only (with the reason).
+ */
+export function assertWritable(db: Db): void {
+  const ws = opened.get(db);
+  if (!ws) return;
+  const change = changeSinceOpen(db, ws);
+  if (change) throw changedFileError(ws.path, change);
+  if (ws.access.readOnly) throw new DomainError('workspace.readOnly', `${ws.access.reason} Nothing was saved.`);
+}
+
+/** The file's state now, for workspace.info: a deleted or replaced file is reported, not thrown. */
+export function fileProblem(db: Db): DomainError | undefined {
+  const ws = opened.get(db);
+  if (!ws) return undefined;
+  const change = changeSinceOpen(db, ws);
+  return change ? changedFileError(ws.path, change) : undefined;
 }
 
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
+  // FULL: in WAL mode NORMAL may lose the last transactions at a power cut, after the app said
+  // they were saved; FULL syncs the WAL at each commit, so an acknowledged write survives.
+  db.pragma('synchronous = FULL');
 }
 
 /**
@@ -54,44 +144,113 @@ function refuseForeign(db: Db, path: string): void {
   }
 }
 
-/**
- * Opens a workspace file: refuses anything that is not SQLite, fails its integrity check,
- * or was written by a newer version, and never writes to a file it refuses.
- */
-export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  const { create = true, verify = true, readonly = false } = options;
-  const exists = path !== ':memory:' && existsSync(path);
-  if (path !== ':memory:' && !exists && !create) {
-    throw new DomainError('db.missing', `No workspace file at ${path}. Check the path, or create a new workspace.`, 'db');
+/** Refusals of the file as it stands, before SQLite touches it. */
+function refuseFile(path: string, initialiseEmpty: boolean): void {
+  const size = statSync(path).size;
+  if (size === 0) {
+    if (initialiseEmpty) return;
+    throw new DomainError(
+      'db.emptyFile',
+      `${path} is empty (0 bytes): it holds no workspace. A sync client or a full disk can leave a file like this where a workspace was. ` +
+        'Restore the workspace from a backup (Settings → Backups, or npm run cli -- restore), or, to start a new workspace in this file, run npm run cli -- init. The file has not been changed.',
+      'db',
+    );
   }
-  if (exists && !looksLikeSqlite(path)) {
+  if (!looksLikeSqlite(path)) {
     throw new DomainError(
       'db.notSqlite',
       `${path} is not a Board Secretariat workspace (it is not an SQLite database). Choose the .db file of your workspace; this file has not been changed.`,
       'db',
     );
   }
-  const db = new Database(path, { readonly, fileMustExist: !create });
+}
+
+/**
+ * A workspace the user cannot write to is opened read-only (reads and exports work; writes
+ * are refused with the reason). SQLite still needs the -shm index beside a WAL file to read
+ * it; in a folder nobody may write, and with no -shm left there, the first read fails: that
+ * is refused with the way out. (The immutable URI parameter would avoid the -shm, but the
+ * bundled better-sqlite3 is built with SQLITE_USE_URI=0.)
+ */
+function checkReadOnlyOpen(db: Db, path: string, access: Access): void {
+  const absolute = resolve(path);
   try {
+    schemaVersion(db);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    if (isSqliteError(err) && (err.code.startsWith('SQLITE_READONLY') || err.code.startsWith('SQLITE_CANTOPEN'))) {
+      throw new DomainError(
+        'workspace.folderReadOnly',
+        `The workspace ${path} cannot be opened where it is: its folder ${dirname(absolute)} cannot be written to, and SQLite must create a small companion file (${basename(absolute)}-shm) beside the workspace even to read it. ` +
+          'Copy the workspace to a folder you can write to (such as Documents) and open the copy, or ask for write access to the folder. The file has not been changed.',
+        'db',
+      );
+    }
+    throw err;
+  }
+  const version = schemaVersion(db);
+  if (version < latestVersion()) {
+    throw new DomainError(
+      'workspace.readOnlyOld',
+      `${access.reason ?? ''} It was saved by an older version of Board Secretariat and must be upgraded before this version can read it, which changes the file. Make it writable first. The file has not been changed.`.trim(),
+      'db',
+    );
+  }
+}
+
+/**
+ * Opens a workspace file: refuses anything that is not SQLite, an empty file (unless asked
+ * to initialise it), a file that fails its integrity check or was written by a newer version,
+ * and never writes to a file it refuses. Records the file's identity, access and location
+ * warnings (openedWorkspace) for the checks before each write.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const { create = true, verify = true, readonly: inspect = false, initialiseEmpty = false } = options;
+  const memory = path === ':memory:';
+  const exists = !memory && existsSync(path);
+  if (!memory && !exists && !create) {
+    throw new DomainError('db.missing', `No workspace file at ${path}. Check the path, or create a new workspace.`, 'db');
+  }
+  if (exists) refuseFile(path, initialiseEmpty && !inspect);
+  const absolute = memory ? path : resolve(path);
+  const access: Access = memory || !exists ? { readOnly: false } : accessOf(absolute);
+  const readonly = inspect || access.readOnly;
+  const db = new Database(path, { readonly, fileMustExist: !create || readonly });
+  try {
+    if (readonly && !inspect) checkReadOnlyOpen(db, path, access);
     if (verify && exists) {
       const result = db.pragma('quick_check', { simple: true });
       if (result !== 'ok') {
-        throw new DomainError(
-          'db.corrupt',
-          `${path} failed its integrity check (${String(result)}). Restore it from your latest backup; this file has not been changed.`,
-          'db',
-        );
+        const first = String(result).split('\n').find((line) => !line.startsWith('***')) ?? String(result);
+        throw corruptError(path, `it failed its integrity check: ${first}`, options.newestGoodBackup?.(absolute));
       }
     }
-    if (!readonly) {
+    if (!inspect) {
       if (exists) refuseForeign(db, path);
-      applyPragmas(db);
-      migrate(db);
+      if (!readonly) {
+        applyPragmas(db);
+        migrate(db);
+      }
     }
+    opened.set(db, {
+      path: absolute,
+      identity: memory ? undefined : identityOf(absolute),
+      access,
+      warnings: memory ? [] : locationWarnings({ path: absolute, platform: process.platform, env: process.env, mounts: readMounts() }),
+      options,
+    });
     registerOpenWorkspace(db);
     return db;
   } catch (err) {
     db.close();
+    if (isSqliteError(err)) {
+      // A damaged file often fails before quick_check can report (file is not a database,
+      // malformed schema): the same advice, naming the newest backup.
+      if (err.code.startsWith('SQLITE_CORRUPT') || err.code === 'SQLITE_NOTADB') {
+        throw corruptError(path, err.message, options.newestGoodBackup?.(absolute));
+      }
+      throw describeFileError(err, path) ?? err;
+    }
     throw err;
   }
 }

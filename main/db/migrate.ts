@@ -18,6 +18,22 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
+ * A migration that failed, in words: which upgrade, that the file was left as it was (all
+ * pending migrations run in one transaction, rolled back on failure), and what to do. The
+ * SQL error itself goes to the log through `cause`, never to the screen.
+ */
+function migrationFailed(db: Database, from: number, m: Migration, err: unknown): DomainError {
+  const error = new DomainError(
+    'db.migrationFailed',
+    `The workspace ${db.name} could not be upgraded to schema version ${m.version} (${m.name}); the file was left unchanged at version ${from}. ` +
+      'You can keep using it with the version of the app that last opened it. Tell the administrator, who can check it with npm run cli -- check --db <file>.',
+    'db',
+  );
+  error.cause = err;
+  return error;
+}
+
+/**
  * Brings the database up to the latest version: every pending migration runs in one
  * transaction, so a failure leaves the file exactly as it was. A database written by a
  * newer version of the app is refused rather than guessed at.
@@ -40,12 +56,16 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   try {
     db.transaction(() => {
       for (const m of pending) {
-        db.exec(m.sql);
-        db.pragma(`user_version = ${m.version}`);
+        try {
+          db.exec(m.sql);
+          db.pragma(`user_version = ${m.version}`);
+        } catch (err) {
+          throw migrationFailed(db, from, m, err);
+        }
       }
       const problems = db.pragma('foreign_key_check') as unknown[];
-      if (problems.length > 0) throw new DomainError('db.migrationBroke', 'A migration left rows pointing at missing records.');
-    })();
+      if (problems.length > 0) throw migrationFailed(db, from, pending[pending.length - 1]!, new Error('rows left pointing at missing records'));
+    }).immediate();
   } finally {
     db.pragma(`foreign_keys = ${fk ? 'ON' : 'OFF'}`);
   }

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { Session } from '../api/dispatch';
 import { openDatabase, type Db } from '../db/connection';
-import { DomainError } from '../shared/errors';
+import { openFailureMessage } from '../db/sqlite-errors';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
 import { buildMenu } from './menu';
@@ -30,7 +30,7 @@ applyProfileOverride();
 process.env.BOARD_SECRETARIAT_TEMPLATES = templatesRoot();
 
 let mainWindow: BrowserWindow | null = null;
-let db: Db | null = null;
+let session: Session | null = null;
 
 function actorName(): string {
   try {
@@ -46,10 +46,7 @@ function openWorkspace(path: string): Db | null {
     mkdirSync(dirname(path), { recursive: true });
     return openDatabase(path);
   } catch (err) {
-    const message =
-      err instanceof DomainError
-        ? err.message
-        : `The workspace file ${path} could not be opened (${err instanceof Error ? err.message : String(err)}). Check that the folder exists and that you may write to it.`;
+    const message = openFailureMessage(err, path);
     console.error('Could not open the workspace', err);
     dialog.showErrorBox(`${PRODUCT_NAME} cannot open its workspace`, message);
     return null;
@@ -68,12 +65,15 @@ async function start(): Promise<void> {
   denyAllPermissions(electronSession.defaultSession);
   handleAppProtocol(RENDERER_ROOT);
 
-  db = openWorkspace(databasePath());
+  const db = openWorkspace(databasePath());
   if (db === null) {
     app.exit(1);
     return;
   }
+  // One session for IPC and notifications: workspace.reopen replaces its db, so will-quit
+  // closes the session's current connection, not the one opened here.
   const apiSession: Session = { db, actor: actorName(), log: console.error };
+  session = apiSession;
   registerApiChannel(apiSession);
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
@@ -95,8 +95,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMainWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (db !== null && db.open) db.close();
-    db = null;
+    if (session !== null && session.db.open) session.db.close();
+    session = null;
   });
   start().catch((err: unknown) => {
     console.error('Board Secretariat failed to start', err);

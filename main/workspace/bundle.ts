@@ -171,9 +171,11 @@ export function importBundle(ctx: Ctx, input: unknown): Record<string, number> {
         indexes.set(Number(info.lastInsertRowid), i);
         db.exec('RELEASE bundle_row');
       } catch (err) {
+        // Only a row's own fault is a problem with that row; disk full, I/O and the like
+        // concern the file and end the import (the dispatcher puts them in words).
+        if (!(err instanceof SqliteError) || !err.code.startsWith('SQLITE_CONSTRAINT')) throw err;
         db.exec('ROLLBACK TO bundle_row');
         db.exec('RELEASE bundle_row');
-        if (!(err instanceof SqliteError)) throw err;
         const message = err.message.replace(/\s+/g, ' ').replace(/^(\w+) constraint failed: /, (_, k: string) => `breaks a ${k.toLowerCase()} rule: `);
         problems.push({ path: `tables.${table}[${i}]`, message });
       }

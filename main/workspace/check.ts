@@ -1,6 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
-import { openDatabase } from '../db/connection';
+import { openDatabase, openedWorkspace } from '../db/connection';
 import { latestVersion, migrate, schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { dataTables } from './bundle';
@@ -95,6 +95,7 @@ export function checkDatabase(path: string): CheckReport {
     notes: [],
   };
   const db = openDatabase(path, { create: false, readonly: true, verify: false });
+  report.notes.push(...(openedWorkspace(db)?.warnings ?? []).map((w) => w.message));
   try {
     try {
       report.integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { command, query } from '../api/define';
 import { id, requiredText } from '../api/fields';
 
+/** Something about the open file the user must know, shown as a banner (code says which). */
+export interface WorkspaceWarning {
+  /** location.network, location.syncFolder, workspace.replaced, workspace.missing. */
+  code: string;
+  message: string;
+}
+
 export interface WorkspaceInfo {
   path: string;
+  /** Read-only when the file or its folder cannot be written; reason says which, in words. */
+  access: { readOnly: boolean; reason?: string };
+  /** Where the file lives (network, sync folder) and whether it changed underneath since opened. */
+  warnings: WorkspaceWarning[];
   schemaVersion: number;
   /** True when nothing but settings has been entered: the app offers the demo then. */
   isEmpty: boolean;
@@ -27,6 +38,10 @@ export const SETTING_KEYS = ['organisationName', 'defaultProtectiveMarking', 'us
 
 export const workspaceContract = {
   'workspace.info': query<WorkspaceInfo>()(z.object({}).strict().default({}), 'The open workspace: its file, schema version and counts'),
+  'workspace.reopen': query<WorkspaceInfo>()(
+    z.object({}).strict().default({}),
+    'Close the workspace file and open it again, to see it as it is now (after another program replaced it, or it was put back)',
+  ),
   'workspace.loadDemo': command<WorkspaceInfo>()(
     z.object({}).strict().default({}),
     'Fill an empty workspace with the Kent & Medway demonstration data from the seed papers',

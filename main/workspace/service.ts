@@ -1,11 +1,12 @@
 import type { HandlersFor } from '../api/handler-types';
 import { insertRow, updateRow } from '../db/audit';
+import { fileProblem, openedWorkspace } from '../db/connection';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
-import type { AuditEntry, WorkspaceInfo, workspaceContract } from './contract';
+import type { AuditEntry, WorkspaceInfo, WorkspaceWarning, workspaceContract } from './contract';
 import type { SettingKey } from './settings';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
@@ -30,8 +31,14 @@ export function workspaceInfo(ctx: Ctx): WorkspaceInfo {
   }
   const settings: Record<string, string> = {};
   for (const row of sql<{ key: string; value: string }>(ctx.db, 'SELECT key, value FROM setting ORDER BY key').all()) settings[row.key] = row.value;
+  const opened = openedWorkspace(ctx.db);
+  const warnings: WorkspaceWarning[] = [...(opened?.warnings ?? [])];
+  const problem = fileProblem(ctx.db);
+  if (problem) warnings.unshift({ code: problem.code, message: problem.message });
   return {
     path: ctx.db.name,
+    access: opened?.access ?? { readOnly: false },
+    warnings,
     schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
     isEmpty: Object.values(counts).every((n) => n === 0),
     counts,
@@ -54,7 +61,8 @@ export function checkedSetting(key: SettingKey, value: string): string {
   return value;
 }
 
-export const workspaceHandlers: HandlersFor<typeof workspaceContract> = {
+/** workspace.reopen replaces the session's connection, so the dispatcher serves it (main/api/session.ts). */
+export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, 'workspace.reopen'>> = {
   'workspace.info': (ctx) => workspaceInfo(ctx),
   'workspace.loadDemo': (ctx) => {
     if (!workspaceInfo(ctx).isEmpty) {

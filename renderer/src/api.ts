@@ -33,6 +33,19 @@ export function hasApi(): boolean {
   return typeof window !== 'undefined' && typeof window.api === 'object' && window.api !== null;
 }
 
+/**
+ * Codes that mean the workspace file itself changed underneath or was closed: whichever
+ * screen met one, the app shell must hear of it and show the banner with Reopen.
+ */
+export const FILE_PROBLEM_CODES: ReadonlySet<string> = new Set(['workspace.replaced', 'workspace.missing', 'workspace.closed']);
+const fileProblemListeners = new Set<(error: ApiErrorShape) => void>();
+
+/** Subscribes to file problems met by any call; returns the unsubscribe. */
+export function onFileProblem(listener: (error: ApiErrorShape) => void): () => void {
+  fileProblemListeners.add(listener);
+  return () => fileProblemListeners.delete(listener);
+}
+
 /** Unwraps an envelope: its value, or an ApiError carrying code, message and field. */
 export async function call<R>(promise: Promise<Envelope<R>>): Promise<R> {
   let envelope: Envelope<R>;
@@ -43,6 +56,7 @@ export async function call<R>(promise: Promise<Envelope<R>>): Promise<R> {
     throw new ApiError({ code: 'offline', message: 'The workspace could not be reached. Restart the app.' });
   }
   if (envelope.ok) return envelope.value;
+  if (FILE_PROBLEM_CODES.has(envelope.error.code)) for (const listener of fileProblemListeners) listener(envelope.error);
   throw new ApiError(envelope.error);
 }
 

@@ -37,13 +37,16 @@ export function tempWorkspace(opts: { now?: () => Date } = {}): TestWorkspace {
   const dir = tempDir();
   const path = join(dir, 'workspace.db');
   const db = openDatabase(path);
-  cleanups.push(() => db.open && db.close());
+  cleanups.push(() => session.db.open && session.db.close());
   const session: Session = { db, actor: 'test', now: opts.now ?? (() => new Date('2020-03-02T10:00:00')), log: () => {} };
   const raw = (name: OpName, input?: unknown) => dispatch(session, name, input);
   return {
     dir,
     path,
-    db,
+    // workspace.reopen replaces the session's connection: always hand out the current one.
+    get db() {
+      return session.db;
+    },
     session,
     raw: raw as TestWorkspace['raw'],
     async call(name, input) {

@@ -88,14 +88,17 @@ describe('check', () => {
     expect(hash(path)).toBe(before);
   });
 
-  it('calls an empty file what it is', async () => {
+  it('refuses a zero-byte file, says what it is, and leaves it zero bytes', async () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.db');
     writeFileSync(empty, '');
     const run = await cli('check', '--db', empty);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('The file is an empty database, not a workspace yet. Create a workspace with init.');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`error: ${empty} is empty (0 bytes): it holds no workspace.`);
+    expect(run.stderr).toContain('Restore the workspace from a backup');
     expect(readFileSync(empty)).toHaveLength(0);
+    expect(readdirSync(dir)).toEqual(['empty.db']);
   });
 
   it('refuses a file that is not SQLite, and leaves it as it was', async () => {

@@ -187,7 +187,7 @@ describe('the command line: files it must refuse and leave unchanged', () => {
     const before = hash(corrupt);
     const exported = await cli('export-bundle', '--db', corrupt, '--out', join(dir, 'out.json'));
     expect(exported.code).toBe(1);
-    expect(exported.stderr).toMatch(/failed its integrity check .*Restore it from your latest backup; this file has not been changed/s);
+    expect(exported.stderr).toMatch(/is damaged \(it failed its integrity check: .*\); nothing was written to it\. Restore the newest backup from the backups folder/s);
     expect((await cli('check', '--db', corrupt)).code).toBe(1);
     expect(hash(corrupt)).toBe(before);
 

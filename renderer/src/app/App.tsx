@@ -11,6 +11,7 @@ import { Settings } from '../workspace/Settings';
 import { useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
+import { WorkspaceBanner } from './WorkspaceBanner';
 
 function Screen({ area }: { area: AreaId }): React.JSX.Element {
   switch (area) {
@@ -81,6 +82,7 @@ export function App() {
           </span>
         )}
       </header>
+      <WorkspaceBanner />
       <div className="body">
         <nav className="nav" aria-label="Areas">
           <ul>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SETTING_KEYS, WorkspaceInfo } from '../../../main/workspace/contract';
-import { api, call, messageOf } from '../api';
+import type { SETTING_KEYS, WorkspaceInfo, WorkspaceWarning } from '../../../main/workspace/contract';
+import { api, call, FILE_PROBLEM_CODES, messageOf, onFileProblem } from '../api';
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -10,7 +10,11 @@ interface WorkspaceState {
   error: string | null;
   /** The user chose to start empty this session: the first-run choice is not offered again. */
   startedEmpty: boolean;
+  /** The workspace file changed underneath (replaced, deleted, closed), as a refused call said. */
+  fileProblem: WorkspaceWarning | null;
   load(): Promise<void>;
+  /** Closes and reopens the file (workspace.reopen); throws an ApiError when it cannot. */
+  reopen(): Promise<void>;
   /** Both throw an ApiError, for the screen that asked to show it. */
   loadDemo(): Promise<void>;
   setSetting(key: SettingKey, value: string): Promise<void>;
@@ -21,6 +25,7 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
   info: null,
   error: null,
   startedEmpty: false,
+  fileProblem: null,
 
   async load() {
     try {
@@ -29,6 +34,11 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
       set({ error: messageOf(err) });
       throw err;
     }
+  },
+
+  async reopen() {
+    const info = await call(api().workspace.reopen({}));
+    set({ info, fileProblem: null, error: null });
   },
 
   async loadDemo() {
@@ -50,4 +60,12 @@ export function workspaceTitle(info: WorkspaceInfo | null): string {
   const name = info.settings.organisationName;
   if (name) return name;
   return info.path.split(/[\\/]/).pop() ?? info.path;
+}
+
+// Whichever screen's call met a file problem, the shell's banner hears of it.
+onFileProblem((error) => useWorkspace.setState({ fileProblem: { code: error.code, message: error.message } }));
+
+/** The file problem to show: one a call met, or one workspace.info reported. */
+export function fileProblemOf(state: Pick<WorkspaceState, 'info' | 'fileProblem'>): WorkspaceWarning | null {
+  return state.fileProblem ?? state.info?.warnings.find((w) => FILE_PROBLEM_CODES.has(w.code)) ?? null;
 }

@@ -1,0 +1,63 @@
+import { existsSync, renameSync, statSync } from 'node:fs';
+import type { Db } from '../db/connection';
+import { openDatabase, openedWorkspace, settleChangedFile } from '../db/connection';
+import { changedFileError, fileChange } from '../db/watched-file';
+import { DomainError } from '../shared/errors';
+
+/**
+ * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
+ * session is shared by everything that calls the API in a process (the Electron IPC channel
+ * and notifications, the browser bridge, a CLI command). `db` is replaced by
+ * workspace.reopen, so read `session.db` at each use and never keep the connection itself.
+ */
+export interface Session {
+  db: Db;
+  actor: string;
+  now?: () => Date;
+  /** Where diagnostics go (stack traces never reach the UI). */
+  log?: (message: string, err: unknown) => void;
+}
+
+/** Operations on the session rather than on the workspace's records: the dispatcher serves them. */
+export type SessionOperation = 'workspace.reopen';
+
+/**
+ * Closes the session's workspace and opens the same path again, the way it was first opened,
+ * to see the file as it is now (after another program replaced it, or it was put back). The
+ * old connection is closed first: its -wal and -shm files have the same names as the new
+ * file's, and two connections to two different files sharing them would mix the two. If the
+ * file cannot be opened, the session stays closed and says so until a reopen succeeds.
+ */
+export function reopenWorkspace(session: Session): void {
+  const ws = openedWorkspace(session.db);
+  if (!ws || ws.path === ':memory:') {
+    throw new DomainError('workspace.cannotReopen', 'This workspace is not a file on disk, so there is nothing to reopen.');
+  }
+  if (!existsSync(ws.path)) throw changedFileError(ws.path, 'missing');
+  const replaced = ws.identity !== undefined && fileChange(ws.path, ws.identity) !== null;
+  const settled = !replaced || settleChangedFile(session.db);
+  if (session.db.open) session.db.close();
+  // SQLite leaves the old file's -wal and -shm behind when the file was replaced (it will not
+  // delete the log of a file that has moved). Emptied, they are harmless to the new file; not
+  // emptied, they hold the old file's pages, so they are put aside rather than read into it.
+  if (replaced && !settled) putAsideLog(ws.path);
+  session.db = openDatabase(ws.path, { ...ws.options, create: false });
+}
+
+function putAsideLog(path: string): void {
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if (!wal || wal.size === 0) return;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}${suffix}.of-replaced-file-${stamp}`);
+  }
+}
+
+/** The refusal for any call while the workspace is closed (a reopen failed). */
+export function closedError(session: Session): DomainError {
+  const path = openedWorkspace(session.db)?.path ?? session.db.name;
+  return new DomainError(
+    'workspace.closed',
+    `The workspace ${path} is closed: reopening it failed. Put the file right (or restore it from a backup), then choose Reopen again.`,
+  );
+}

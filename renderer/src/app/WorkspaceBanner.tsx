@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { FILE_PROBLEM_CODES, messageOf } from '../api';
+import { fileProblemOf, useWorkspace } from '../workspace/store';
+
+/**
+ * What the user must know about the open workspace file, above every screen: that another
+ * program replaced or deleted it (with Reopen), that it is read-only and why, and that it
+ * lives where SQLite is not safe (a network drive, a sync folder).
+ */
+export function WorkspaceBanner(): React.JSX.Element | null {
+  const info = useWorkspace((s) => s.info);
+  const problem = useWorkspace((s) => fileProblemOf(s));
+  const reopen = useWorkspace((s) => s.reopen);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const location = info?.warnings.filter((w) => !FILE_PROBLEM_CODES.has(w.code)) ?? [];
+  const readOnly = info?.access.readOnly ? info.access.reason : undefined;
+  if (!problem && !readOnly && location.length === 0) return null;
+
+  async function onReopen(): Promise<void> {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await reopen();
+      // Every screen's store holds records read from the old file: start them all afresh.
+      window.location.reload();
+    } catch (err) {
+      setFailure(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="workspace-banners">
+      {problem && (
+        <div className="banner banner-problem" role="alert" data-code={problem.code}>
+          <p className="banner-title">{problem.code === 'workspace.replaced' ? 'The workspace file was replaced' : problem.code === 'workspace.missing' ? 'The workspace file is gone' : 'The workspace is closed'}</p>
+          <p>{problem.message}</p>
+          {failure && <p className="banner-failure">{failure}</p>}
+          <button type="button" className="button" onClick={() => void onReopen()} disabled={busy}>
+            {busy ? 'Reopening…' : 'Reopen'}
+          </button>
+        </div>
+      )}
+      {readOnly && (
+        <div className="banner banner-read-only" role="status" data-code="workspace.readOnly">
+          <p className="banner-title">Read-only</p>
+          <p>{readOnly}</p>
+        </div>
+      )}
+      {location.map((w) => (
+        <div key={w.code} className="banner banner-location" role="status" data-code={w.code}>
+          <p className="banner-title">{w.code === 'location.network' ? 'This workspace is on a network drive' : 'This workspace is in a synced folder'}</p>
+          <p>{w.message}</p>
+        </div>
+      ))}
+    </div>
+  );
+}
