@@ -27,6 +27,11 @@ export interface OpenOptions {
   /** Run PRAGMA quick_check before use (default true; the bench turns it off). */
   verify?: boolean;
   readonly?: boolean;
+  /**
+   * Called just before migrate changes a workspace at an older schema version (not a new
+   * file), e.g. to back it up (main/workspace/backups.ts); if it throws, nothing is migrated.
+   */
+  beforeMigrate?: (db: Db, fromVersion: number) => void;
 }
 
 export function applyPragmas(db: Db): void {
@@ -85,6 +90,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!readonly) {
       if (exists) refuseForeign(db, path);
       applyPragmas(db);
+      const from = schemaVersion(db);
+      if (exists && from > 0 && from < latestVersion()) options.beforeMigrate?.(db, from);
       migrate(db);
     }
     return db;

@@ -7,6 +7,7 @@ import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
 import type { AuditEntry, WorkspaceInfo, workspaceContract } from './contract';
 import type { SettingKey } from './settings';
+import { backupHandlers } from './backups-service';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
 
@@ -55,6 +56,7 @@ export function checkedSetting(key: SettingKey, value: string): string {
 }
 
 export const workspaceHandlers: HandlersFor<typeof workspaceContract> = {
+  ...backupHandlers,
   'workspace.info': (ctx) => workspaceInfo(ctx),
   'workspace.loadDemo': (ctx) => {
     if (!workspaceInfo(ctx).isEmpty) {

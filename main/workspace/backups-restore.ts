@@ -1,0 +1,82 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { isAbsolute, resolve } from 'node:path';
+import { audit } from '../db/audit';
+import { migrate } from '../db/migrate';
+import type { Ctx } from '../shared/context';
+import { DomainError } from '../shared/errors';
+import { sameFile, verifyBackupFile } from './backup';
+import { backupsFolder, createBackup, listBackups, pruneBackups, type BackupEntry } from './backups';
+
+export interface RestoreResult {
+  /** The backup now in the workspace. */
+  restored: { name: string; path: string; schemaVersion: number };
+  /** The workspace as it was just before, saved first (reason before-restore). */
+  savedFirst: BackupEntry;
+  /** The workspace's schema version after the restore (an older backup is migrated). */
+  schemaVersion: number;
+}
+
+/**
+ * The backup file `from` names: a name listed in the workspace's backups folder (all the
+ * app ever sends: a page never chooses a path), or with allowPath (the command line) a
+ * path to any backup file.
+ */
+export function resolveBackup(workspacePath: string, from: string, allowPath: boolean): string {
+  const listed = listBackups(workspacePath).find((b) => b.name === from);
+  if (listed) return listed.path;
+  if (allowPath && (isAbsolute(from) || /[\\/]/.test(from) || from.endsWith('.db'))) return resolve(from);
+  throw new DomainError(
+    'backup.missing',
+    `There is no backup called "${from}" in ${backupsFolder(workspacePath)}. Choose one of the backups listed${allowPath ? ' (the backups command lists them), or give the path of a backup file' : ''}.`,
+    allowPath ? 'from' : 'name',
+  );
+}
+
+const restoring = new Set<string>();
+
+/**
+ * Puts a backup back into the open workspace. The backup must pass every check first (SQLite,
+ * a workspace, not newer, full integrity check) and the workspace as it is now is backed up
+ * before anything changes. The swap itself is SQLite's backup API run from the backup (opened
+ * read-only) onto the workspace's own path: SQLite writes the pages in one write transaction
+ * under its own locks, so every connection that has the workspace open — the app's included —
+ * reads the restored content on its next read, and the file keeps its inode (the app's
+ * watched-file check sees the same file, not a replaced one). The copy is made in one step
+ * (the workspace is locked for writing only while it runs); a write arriving meanwhile waits
+ * for it or answers "busy". Afterwards an older backup is migrated, and the restore itself is
+ * recorded in the restored audit trail (the old trail went with the old content).
+ */
+export async function restoreBackup(ctx: Ctx, from: string, label = from): Promise<RestoreResult> {
+  const db = ctx.db;
+  const workspace = db.name;
+  const source = resolve(from);
+  if (['', '-wal', '-shm', '-journal'].some((s) => sameFile(workspace + s, source))) {
+    throw new DomainError('backup.isWorkspace', `${label} is the workspace itself (or one of its working files), not a backup of it. Choose a backup.`, 'from');
+  }
+  const { schemaVersion: backupVersion } = verifyBackupFile(source, label);
+  if (restoring.has(workspace)) throw new DomainError('backup.busy', 'A restore of this workspace is already running; wait for it to finish.');
+  restoring.add(workspace);
+  try {
+    const now = ctx.now();
+    const savedFirst = await createBackup(db, 'before-restore', now, { prune: false });
+    const backup: Database = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+    try {
+      await backup.backup(workspace, { progress: () => 0x7fffffff });
+    } finally {
+      backup.close();
+    }
+    const { to } = migrate(db);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new DomainError('backup.restoreFailed', `The restored workspace failed its check (${String(check)}). The workspace as it was is saved as ${savedFirst.name}: restore that.`);
+    }
+    db.transaction(() => {
+      audit({ ...ctx, operation: ctx.operation === 'direct' ? 'restore' : ctx.operation }, 'update', 'workspace', 1, { saved_first_as: savedFirst.name }, { restored_from: label });
+    })();
+    pruneBackups(workspace, now);
+    return { restored: { name: label, path: source, schemaVersion: backupVersion }, savedFirst, schemaVersion: to };
+  } finally {
+    restoring.delete(workspace);
+  }
+}
+
