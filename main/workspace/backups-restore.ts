@@ -1,4 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { audit } from '../db/audit';
 import { migrate } from '../db/migrate';
@@ -24,7 +25,8 @@ export interface RestoreResult {
 export function resolveBackup(workspacePath: string, from: string, allowPath: boolean): string {
   const listed = listBackups(workspacePath).find((b) => b.name === from);
   if (listed) return listed.path;
-  if (allowPath && (isAbsolute(from) || /[\\/]/.test(from) || from.endsWith('.db'))) return resolve(from);
+  // A path the command line gives is used if it is there; a bare name not listed is refused below.
+  if (allowPath && (existsSync(resolve(from)) || isAbsolute(from) || /[\\/]/.test(from))) return resolve(from);
   throw new DomainError(
     'backup.missing',
     `There is no backup called "${from}" in ${backupsFolder(workspacePath)}. Choose one of the backups listed${allowPath ? ' (the backups command lists them), or give the path of a backup file' : ''}.`,
