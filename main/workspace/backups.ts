@@ -68,7 +68,7 @@ function newBackupName(workspacePath: string, folder: string, at: Date, reason: 
 export function listBackups(workspacePath: string): BackupEntry[] {
   const folder = backupsFolder(workspacePath);
   if (!existsSync(folder)) return [];
-  const entries: (BackupEntry & { sequence: number })[] = [];
+  const entries: (BackupEntry & { sequence: number; mtime: number })[] = [];
   for (const name of readdirSync(folder)) {
     const parsed = parseBackupName(name);
     const path = join(folder, name);
@@ -83,10 +83,12 @@ export function listBackups(workspacePath: string): BackupEntry[] {
       bytes: stat.size,
       schemaVersion: header ? header.readUInt32BE(60) : null,
       sequence: parsed.sequence,
+      mtime: stat.mtimeMs,
     });
   }
-  entries.sort((a, b) => (a.takenAt === b.takenAt ? b.sequence - a.sequence : a.takenAt < b.takenAt ? 1 : -1));
-  return entries.map(({ sequence: _, ...e }) => e);
+  // Two backups in one second (a restore's before-restore right after a backup) go by the file's time.
+  entries.sort((a, b) => (a.takenAt === b.takenAt ? b.mtime - a.mtime || b.sequence - a.sequence : a.takenAt < b.takenAt ? 1 : -1));
+  return entries.map(({ sequence: _s, mtime: _m, ...e }) => e);
 }
 
 /** Deletes the backups the retention policy does not keep; returns their names. */
