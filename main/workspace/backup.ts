@@ -1,7 +1,9 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { latestVersion, schemaVersion } from '../db/migrate';
 import { DomainError } from '../shared/errors';
 
@@ -49,7 +51,7 @@ const TABLES_OF_A_WORKSPACE = ['setting', 'audit_log', 'organisation', 'board', 
  * integrity_check. Opened read-only, so a refused file is never changed. `label` names the
  * file in the messages (a path, or a backup's name).
  */
-export function verifyBackupFile(path: string, label = path): { schemaVersion: number } {
+export function verifyBackupFile(path: string, label = path, options: { integrity?: boolean } = {}): { schemaVersion: number } {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat || !stat.isFile()) throw new DomainError('backup.missing', `There is no backup file ${label}.`, 'from');
   if (!sqliteHeader(path)) {
@@ -80,19 +82,75 @@ export function verifyBackupFile(path: string, label = path): { schemaVersion: n
         'from',
       );
     }
-    let problems: string[];
-    try {
-      problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    } catch (err) {
-      problems = [(err as Error).message];
-    }
-    if (problems.join() !== 'ok') {
-      throw new DomainError('backup.failedCheck', `${label} failed its integrity check (${problems.slice(0, 3).join('; ')}); it is damaged and cannot be used.`, 'from');
-    }
+    if (options.integrity !== false) failIfDamaged(integrityProblems(db), label);
     return { schemaVersion: version };
   } finally {
     db.close();
   }
+}
+
+function integrityProblems(db: Database): string[] {
+  try {
+    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (err) {
+    return [(err as Error).message];
+  }
+}
+
+function failIfDamaged(problems: string[], label: string): void {
+  if (problems.join() !== 'ok') {
+    throw new DomainError('backup.failedCheck', `${label} failed its integrity check (${problems.slice(0, 3).join('; ')}); it is damaged and cannot be used.`, 'from');
+  }
+}
+
+/**
+ * Runs the full integrity check in a worker thread: on a ten-year workspace it takes about a
+ * second, which must not freeze the app (the daily backup runs just after opening). Where no
+ * worker can load better-sqlite3, the check runs here instead.
+ */
+function integrityInWorker(path: string): Promise<string[]> {
+  let moduleFile: string;
+  try {
+    moduleFile = createRequire(__filename).resolve('better-sqlite3');
+  } catch {
+    return Promise.resolve(inThread(path));
+  }
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.moduleFile);
+    let problems;
+    try {
+      const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+      try { problems = db.pragma('integrity_check').map((r) => r.integrity_check); } finally { db.close(); }
+    } catch (err) { problems = [String(err && err.message)]; }
+    parentPort.postMessage(problems);`;
+  return new Promise((ok) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(code, { eval: true, workerData: { path, moduleFile } });
+    } catch {
+      ok(inThread(path));
+      return;
+    }
+    worker.once('message', (problems: string[]) => ok(problems));
+    worker.once('error', () => ok(inThread(path)));
+  });
+}
+
+function inThread(path: string): string[] {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    return integrityProblems(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** verifyBackupFile with the slow full integrity check off the main thread. */
+export async function verifyBackupFileAsync(path: string, label = path): Promise<{ schemaVersion: number }> {
+  const shape = verifyBackupFile(path, label, { integrity: false });
+  failIfDamaged(await integrityInWorker(path), label);
+  return shape;
 }
 
 /** Refuses to copy a workspace this version does not understand, before any byte is written. */
@@ -136,7 +194,9 @@ export async function backupDatabase(db: Database, out: string): Promise<BackupR
     } finally {
       copy.close();
     }
-    return finishCopy(temp, target, out);
+    const { schemaVersion: version } = await verifiedCopy(() => verifyBackupFileAsync(temp, 'The backup copy'), out);
+    renameSync(temp, target);
+    return { path: target, bytes: statSync(target).size, schemaVersion: version };
   } catch (err) {
     removeTemp(temp);
     throw lockedOr(err, out);
@@ -154,25 +214,33 @@ export function backupDatabaseNow(db: Database, out: string): BackupResult {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     db.prepare('VACUUM INTO ?').run(temp);
-    return finishCopy(temp, target, out);
+    const { schemaVersion: version } = verifiedCopySync(() => verifyBackupFile(temp, 'The backup copy'), out);
+    renameSync(temp, target);
+    return { path: target, bytes: statSync(target).size, schemaVersion: version };
   } catch (err) {
     removeTemp(temp);
     throw lockedOr(err, out);
   }
 }
 
-function finishCopy(temp: string, target: string, out: string): BackupResult {
-  let version: number;
+function asNotWritten(err: unknown, out: string): unknown {
+  return err instanceof DomainError ? new DomainError('backup.failedCheck', `${err.message} ${out} was not written. Run check on the workspace.`, 'out') : err;
+}
+
+async function verifiedCopy<T>(verify: () => Promise<T>, out: string): Promise<T> {
   try {
-    version = verifyBackupFile(temp, 'The backup copy').schemaVersion;
+    return await verify();
   } catch (err) {
-    if (err instanceof DomainError) {
-      throw new DomainError('backup.failedCheck', `${err.message} ${out} was not written. Run check on the workspace.`, 'out');
-    }
-    throw err;
+    throw asNotWritten(err, out);
   }
-  renameSync(temp, target);
-  return { path: target, bytes: statSync(target).size, schemaVersion: version };
+}
+
+function verifiedCopySync<T>(verify: () => T, out: string): T {
+  try {
+    return verify();
+  } catch (err) {
+    throw asNotWritten(err, out);
+  }
 }
 
 function lockedOr(err: unknown, out: string): unknown {

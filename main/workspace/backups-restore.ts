@@ -5,7 +5,7 @@ import { audit } from '../db/audit';
 import { migrate } from '../db/migrate';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
-import { sameFile, verifyBackupFile } from './backup';
+import { sameFile, verifyBackupFileAsync } from './backup';
 import { backupsFolder, createBackup, listBackups, pruneBackups, type BackupEntry } from './backups';
 
 export interface RestoreResult {
@@ -55,7 +55,7 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
   if (['', '-wal', '-shm', '-journal'].some((s) => sameFile(workspace + s, source))) {
     throw new DomainError('backup.isWorkspace', `${label} is the workspace itself (or one of its working files), not a backup of it. Choose a backup.`, 'from');
   }
-  const { schemaVersion: backupVersion } = verifyBackupFile(source, label);
+  const { schemaVersion: backupVersion } = await verifyBackupFileAsync(source, label);
   if (restoring.has(workspace)) throw new DomainError('backup.busy', 'A restore of this workspace is already running; wait for it to finish.');
   restoring.add(workspace);
   try {
