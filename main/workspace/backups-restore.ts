@@ -1,11 +1,12 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { audit } from '../db/audit';
 import { migrate } from '../db/migrate';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
-import { sameFile, verifyBackupFileAsync } from './backup';
+import { sameFile, sqliteHeader, verifyBackupFileAsync } from './backup';
 import { backupsFolder, createBackup, listBackups, pruneBackups, type BackupEntry } from './backups';
 
 export interface RestoreResult {
@@ -37,6 +38,29 @@ export function resolveBackup(workspacePath: string, from: string, allowPath: bo
 const restoring = new Set<string>();
 
 /**
+ * SQLite's backup API cannot change the page size of a WAL database: a backup written with
+ * another page size (by another build, or by hand) is first copied and rebuilt with the
+ * workspace's. Returns the file to restore from (the backup itself when the sizes agree).
+ */
+function withPageSize(source: string, pageSize: number, folder: string): string {
+  const header = sqliteHeader(source)!;
+  const raw = header.readUInt16BE(16);
+  if ((raw === 1 ? 65536 : raw) === pageSize) return source;
+  mkdirSync(folder, { recursive: true });
+  const temp = join(folder, `.${basename(source)}.${randomBytes(4).toString('hex')}.tmp`);
+  copyFileSync(source, temp);
+  const copy = new BetterSqlite3(temp);
+  try {
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`page_size = ${pageSize}`);
+    copy.exec('VACUUM');
+  } finally {
+    copy.close();
+  }
+  return temp;
+}
+
+/**
  * Puts a backup back into the open workspace. The backup must pass every check first (SQLite,
  * a workspace, not newer, full integrity check) and the workspace as it is now is backed up
  * before anything changes. The swap itself is SQLite's backup API run from the backup (opened
@@ -61,11 +85,16 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
   try {
     const now = ctx.now();
     const savedFirst = await createBackup(db, 'before-restore', now, { prune: false });
-    const backup: Database = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+    const copyFrom = withPageSize(source, db.pragma('page_size', { simple: true }) as number, backupsFolder(workspace));
     try {
-      await backup.backup(workspace, { progress: () => 0x7fffffff });
+      const backup: Database = new BetterSqlite3(copyFrom, { readonly: true, fileMustExist: true });
+      try {
+        await backup.backup(workspace, { progress: () => 0x7fffffff });
+      } finally {
+        backup.close();
+      }
     } finally {
-      backup.close();
+      if (copyFrom !== source) rmSync(copyFrom, { force: true });
     }
     const { to } = migrate(db);
     const check = db.pragma('quick_check', { simple: true });

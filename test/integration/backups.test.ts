@@ -148,6 +148,22 @@ describe('restore', () => {
     expect(orgNames(ws.db)).toEqual(['Old Org']);
   });
 
+  it('restores a backup written with another page size (rebuilt first: the backup API cannot change a WAL file\'s)', async () => {
+    const ws = await withOrganisation();
+    const other = join(ws.dir, 'big-pages.db');
+    ws.db.prepare('VACUUM INTO ?').run(other);
+    const big = new Database(other);
+    big.pragma('page_size = 8192');
+    big.exec(`VACUUM; UPDATE organisation SET name = 'From the 8 KB copy'`);
+    big.close();
+    const before = hash(other);
+    await restoreBackup(makeCtx(ws.db, 'test', () => NOW), other);
+    expect(orgNames(ws.db)).toEqual(['From the 8 KB copy']);
+    expect(ws.db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(hash(other)).toBe(before);
+    expect(readdirSync(ws.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   describe('refuses, and changes nothing,', () => {
     async function refused(prepare: (ws: TestWorkspace) => string | Promise<string>, code: string, message: RegExp) {
       const ws = await withOrganisation();
