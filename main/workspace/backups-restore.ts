@@ -1,13 +1,13 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { audit } from '../db/audit';
 import { migrate } from '../db/migrate';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { sameFile, sqliteHeader, verifyBackupFileAsync } from './backup';
-import { backupsFolder, createBackup, listBackups, pruneBackups, type BackupEntry } from './backups';
+import { backupsFolder, createBackup, listBackups, newBackupName, openWorkspace, pruneBackups, type BackupEntry } from './backups';
 
 export interface RestoreResult {
   /** The backup now in the workspace. */
@@ -111,3 +111,37 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
   }
 }
 
+
+/**
+ * The restore for a workspace that cannot be opened any more (damaged, or left empty): there
+ * is no connection to restore through, and nothing can have it open (the app refuses such a
+ * file), so the checked backup is copied beside it and renamed over it. The damaged file —
+ * and its -wal, which may hold the last writes — is kept first in the backups folder as the
+ * before-restore backup, for whoever tries to rescue it.
+ */
+export async function restoreOverDamaged(workspacePath: string, from: string, label: string, actor: string, now: Date): Promise<{ savedFirst: string; schemaVersion: number }> {
+  const workspace = resolve(workspacePath);
+  const source = resolve(from);
+  if (['', '-wal', '-shm', '-journal'].some((s) => sameFile(workspace + s, source))) {
+    throw new DomainError('backup.isWorkspace', `${label} is the workspace itself (or one of its working files), not a backup of it. Choose a backup.`, 'from');
+  }
+  await verifyBackupFileAsync(source, label);
+  const folder = backupsFolder(workspace);
+  mkdirSync(folder, { recursive: true });
+  const savedFirst = newBackupName(workspace, folder, now, 'before-restore');
+  copyFileSync(workspace, join(folder, savedFirst));
+  if (existsSync(workspace + '-wal') && statSync(workspace + '-wal').size > 0) copyFileSync(workspace + '-wal', join(folder, savedFirst + '-wal'));
+  const temp = join(folder, `.${basename(workspace)}.${randomBytes(4).toString('hex')}.tmp`);
+  copyFileSync(source, temp);
+  // The old -wal must go before the backup takes the name: SQLite would replay it into it.
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(workspace + suffix, { force: true });
+  renameSync(temp, workspace);
+  const db = openWorkspace(workspace, { create: false });
+  try {
+    const ctx: Ctx = { db, actor, operation: 'cli.restore', now: () => now };
+    db.transaction(() => audit(ctx, 'update', 'workspace', 1, { saved_first_as: savedFirst, damaged: true }, { restored_from: label }))();
+    return { savedFirst, schemaVersion: db.pragma('user_version', { simple: true }) as number };
+  } finally {
+    db.close();
+  }
+}

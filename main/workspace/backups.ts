@@ -56,7 +56,7 @@ export function parseBackupName(name: string): { takenAt: Date; reason: BackupRe
 }
 
 /** A name for a new backup not already taken in the folder. */
-function newBackupName(workspacePath: string, folder: string, at: Date, reason: BackupReason): string {
+export function newBackupName(workspacePath: string, folder: string, at: Date, reason: BackupReason): string {
   const base = `${stemOf(resolve(workspacePath))} ${stamp(at)} ${reason}`;
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${base}.db` : `${base} ${n}.db`;

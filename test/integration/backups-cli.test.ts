@@ -126,3 +126,42 @@ describe('backups and restore on the command line', () => {
     copy.close();
   });
 });
+
+describe('restore of a workspace that cannot be opened', () => {
+  it('keeps the damaged file in the backups folder and puts the backup in its place', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'demo.db');
+    expect((await cli('init', '--db', path, '--demo')).code).toBe(0);
+    const original = organisationName(path, 1);
+    const db = openWorkspace(path);
+    const daily = (await backupIfDue(db, NOW))!;
+    db.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0xa5, 4096 * 2 + 8, 4096 * 6);
+    writeFileSync(path, bytes);
+    const damaged = hash(path);
+    expect((await cli('check', '--db', path)).code).toBe(1);
+
+    const run = await cli('restore', '--db', path, '--from', daily.name);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`could not be opened (${path} failed its integrity check`);
+    expect(run.stdout).toContain(`The damaged file is kept as demo 2026-12-02T041139Z before-restore.db in ${backupsFolder(path)}.`);
+    expect(organisationName(path, 1)).toBe(original);
+    expect((await cli('check', '--db', path)).code).toBe(0);
+    const kept = listBackups(path).find((b) => b.reason === 'before-restore')!;
+    expect(hash(kept.path)).toBe(damaged);
+  });
+
+  it('puts a backup over a workspace left empty (zero bytes)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'demo.db');
+    expect((await cli('init', '--db', path, '--demo')).code).toBe(0);
+    const copy = join(dir, 'copy.db');
+    expect((await cli('backup', '--db', path, '--out', copy)).code).toBe(0);
+    writeFileSync(path, '');
+    const run = await cli('restore', '--db', path, '--from', copy);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${path} could not be opened (it is empty: zero bytes). The damaged file is kept as demo 2026-12-02T041139Z before-restore.db`);
+    expect(organisationName(path, 1)).toBe(organisationName(copy, 1));
+  });
+});
