@@ -153,8 +153,17 @@ export function backupBeforeMigration(db: Database): void {
   const path = workspacePathOf(db);
   const now = new Date();
   const folder = backupsFolder(path);
-  mkdirSync(folder, { recursive: true });
-  backupDatabaseNow(db, join(folder, newBackupName(path, folder, now, 'before-migration')));
+  try {
+    mkdirSync(folder, { recursive: true });
+    backupDatabaseNow(db, join(folder, newBackupName(path, folder, now, 'before-migration')));
+  } catch (err) {
+    throw new DomainError(
+      'backup.beforeMigration',
+      `This version of Board Secretariat upgrades ${path} after backing it up, and the backup could not be made in ${folder} (${(err as Error).message}). ` +
+        'Nothing was changed. Check that the folder can be written to and that the disk has space, then open the workspace again.',
+      'db',
+    );
+  }
   pruneBackups(path, now);
 }
 

@@ -86,7 +86,7 @@ describe('automatic backups', () => {
     migrate(old, migrations.filter((m) => m.version === 1));
     old.close();
     writeFileSync(join(dir, 'board backups'), 'a file where the folder should be');
-    expect(() => openWorkspace(path)).toThrow();
+    expect(() => openWorkspace(path)).toThrow(expect.objectContaining({ code: 'backup.beforeMigration', message: expect.stringContaining('Nothing was changed.') }));
     const after = new Database(path, { readonly: true });
     expect(schemaVersion(after)).toBe(1);
     after.close();
