@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
@@ -100,12 +100,14 @@ describe('restore', () => {
     await ws.call('organisation.create', { name: 'Medway Council', kind: 'council' });
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
 
+    const inode = statSync(ws.path).ino;
     // The command line (another connection to the same path) restores while the app's stays open.
     const other = openDatabase(ws.path, { create: false });
     const result = await restoreBackup(makeCtx(other, 'cli-user', () => NOW), backup.path, backup.name);
     other.close();
     expect(result.savedFirst.reason).toBe('before-restore');
     expect(orgNames(ws.db)).toEqual(['Kent Police']);
+    expect(statSync(ws.path).ino).toBe(inode); // the same file: the app's watch on it is not tripped
     await ws.call('organisation.create', { name: 'Kent County Council', kind: 'council' });
     expect(orgNames(ws.db)).toEqual(['Kent Police', 'Kent County Council']);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
