@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { openDatabase } from '../db/connection';
+import { openWorkspace, startDailyBackup } from '../workspace/backups';
 import { dispatch, type Session } from './dispatch';
 import { CONTENT_SECURITY_POLICY, contentType, resolveInside } from './static-files';
 
@@ -57,9 +57,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const db = openDatabase(options.dbPath);
+  const db = openWorkspace(options.dbPath);
   const session: Session = { db, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
   if (options.now) session.now = options.now;
+  // Just after the workspace is usable; close() waits for it.
+  const dailyBackup = startDailyBackup(db, (session.now ?? (() => new Date()))(), session.log!);
   const staticDir = resolve(options.staticDir);
   const bridgeScript = options.bridgeScript ?? resolve(staticDir, '..', 'bridge', 'bridge.js');
   let port = 0;
@@ -123,8 +125,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          if (session.db.open) session.db.close();
-          ok();
+          void dailyBackup.then(() => {
+            if (session.db.open) session.db.close();
+            ok();
+          });
         });
       }),
   };

@@ -1,4 +1,4 @@
-import { openDatabase } from '../db/connection';
+import { openWorkspace } from '../workspace/backups';
 import { writeFileAtomic } from '../documents/atomic-write';
 import { DomainError } from '../shared/errors';
 import { exportBundle } from '../workspace/bundle';
@@ -21,7 +21,7 @@ export const exportBundleVerb: Verb = {
     if (sameFile(path, out) || isSqliteFile(out)) {
       throw new DomainError('cli.outIsWorkspace', `${out} is a workspace file; export-bundle will not overwrite it. Choose a .json file name.`, 'out');
     }
-    const db = openDatabase(path, { create: false });
+    const db = openWorkspace(path, { create: false });
     warnAboutLocation(db, cli);
     try {
       const bundle = exportBundle({ db, actor: cli.actor, operation: 'cli.export-bundle', now: cli.now });

@@ -1,9 +1,4 @@
-/** Sizes as people read them: 812 bytes, 96 KB, 3.4 MB. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
+export { formatBytes } from '../shared/bytes';
 
 /** An export's size as the command line reports it: "96 KB" (at least 1 KB). */
 export function kilobytes(bytes: number): string {

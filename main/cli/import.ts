@@ -1,5 +1,6 @@
-import { openDatabase, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Ctx } from '../shared/context';
+import { createBackup, openWorkspace } from '../workspace/backups';
 import { importBundle } from '../workspace/bundle';
 import { readBundleFile } from './bundle-file';
 import { plural, rowCounts, totalRows } from './format';
@@ -22,8 +23,10 @@ export const importVerb: Verb = {
     const before = workspaceBefore(path);
     let db: Db | undefined;
     try {
-      db = openDatabase(path);
+      db = openWorkspace(path);
       warnAboutLocation(db, cli);
+      // A file that was already there is backed up before the import writes to it.
+      if (before === 'existing') await createBackup(db, 'before-import', cli.now());
       const ctx: Ctx = { db, actor: cli.actor, operation: 'cli.import', now: cli.now };
       const counts = db.transaction(() => importBundle(ctx, bundle))();
       db.close();

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { OpName } from '../api/contract';
-import { openDatabase } from '../db/connection';
+import { openWorkspace } from '../workspace/backups';
 import { DomainError } from '../shared/errors';
 import type { OptionSpec } from './args';
 import { UsageError, type CliContext } from './io';
@@ -33,7 +33,7 @@ export type CallOperation = <R = unknown>(name: OpName, input: unknown) => Promi
 export async function withOperations<T>(cli: CliContext, dbPath: string, body: (call: CallOperation, db: Database) => Promise<T>): Promise<T> {
   // The handler map is loaded only when an export runs, so other commands start quickly.
   const { dispatch } = await import('../api/dispatch');
-  const db = openDatabase(dbPath, { create: false });
+  const db = openWorkspace(dbPath, { create: false });
   warnAboutLocation(db, cli);
   try {
     const session = { db, actor: cli.actor, now: cli.now };

@@ -1,9 +1,11 @@
 import { backupVerb } from './backup';
+import { backupsVerb } from './backups';
 import { checkVerb } from './check';
 import { exportGroup } from './export';
 import { exportBundleVerb } from './export-bundle';
 import { importVerb } from './import';
 import { initVerb } from './init';
+import { restoreVerb } from './restore';
 import type { Verb, VerbGroup } from './verb';
 
 /** Every command, in the order the usage text lists them. A new command is a new entry. */
@@ -13,6 +15,8 @@ export const verbs: Record<string, Verb | VerbGroup> = {
   'export-bundle': exportBundleVerb,
   check: checkVerb,
   backup: backupVerb,
+  backups: backupsVerb,
+  restore: restoreVerb,
   export: exportGroup,
 };
 

@@ -16,7 +16,7 @@ function ident(name: string): string {
   return name;
 }
 
-function audit(ctx: Ctx, action: 'create' | 'update' | 'delete', entity: string, id: number, before: Row | undefined, after: Row | undefined): void {
+export function audit(ctx: Ctx, action: 'create' | 'update' | 'delete', entity: string, id: number, before: Row | undefined, after: Row | undefined): void {
   sql(ctx.db, `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json)
                VALUES (@at, @actor, @operation, @action, @entity, @id, @before, @after)`).run({
     at: isoNow(ctx),

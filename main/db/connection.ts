@@ -48,6 +48,11 @@ export interface OpenOptions {
    * names the backups folder and the restore command.
    */
   newestGoodBackup?: (path: string) => string | undefined;
+  /**
+   * Called just before migrate changes a workspace at an older schema version (not a new
+   * file), e.g. to back it up (main/workspace/backups.ts); if it throws, nothing is migrated.
+   */
+  beforeMigrate?: (db: Db, fromVersion: number) => void;
 }
 
 /** What the app knows about an open workspace file beyond the connection. */
@@ -152,7 +157,7 @@ function refuseFile(path: string, initialiseEmpty: boolean): void {
     throw new DomainError(
       'db.emptyFile',
       `${path} is empty (0 bytes): it holds no workspace. A sync client or a full disk can leave a file like this where a workspace was. ` +
-        'Restore the workspace from a backup (Settings → Backups, or npm run cli -- restore), or, to start a new workspace in this file, run npm run cli -- init. The file has not been changed.',
+        `Restore the workspace from a backup (npm run cli -- backups --db "${path}" lists them; npm run cli -- restore puts one in place), or, to start a new workspace in this file, run npm run cli -- init. The file has not been changed.`,
       'db',
     );
   }
@@ -229,6 +234,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       if (exists) refuseForeign(db, path);
       if (!readonly) {
         applyPragmas(db);
+        const from = schemaVersion(db);
+        if (exists && from > 0 && from < latestVersion()) options.beforeMigrate?.(db, from);
         migrate(db);
       }
     }

@@ -10,10 +10,12 @@ export function isSqliteError(err: unknown): err is SqliteErrorInstance {
 
 /** Where a restore starts from, for the messages that send the user to a backup. */
 export function restoreAdvice(path: string, newestBackup?: string): string {
+  // The app cannot open a damaged file, so Settings → Backups cannot be reached: the command
+  // line's restore puts the backup in place (and keeps the damaged file beside the backups).
   const command = `npm run cli -- restore --db "${path}" --from ${newestBackup ? `"${newestBackup}"` : 'BACKUP'}`;
   return newestBackup
-    ? `The newest good backup is ${newestBackup}: restore it from Settings → Backups, or with ${command}.`
-    : `Restore the newest backup from the backups folder beside the workspace: Settings → Backups, or ${command} (list them with npm run cli -- backups --db "${path}").`;
+    ? `The newest good backup is ${newestBackup}; restore it with ${command} (the damaged file is kept in the backups folder).`
+    : `Restore the newest backup from the backups folder beside the workspace with ${command} (list them with npm run cli -- backups --db "${path}").`;
 }
 
 export function corruptError(path: string, detail: string, newestBackup?: string): DomainError {

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { Session } from '../api/dispatch';
-import { openDatabase, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { openFailureMessage } from '../db/sqlite-errors';
+import { openWorkspace as openWithBackups, startDailyBackup } from '../workspace/backups';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
 import { buildMenu } from './menu';
@@ -44,7 +45,7 @@ function actorName(): string {
 function openWorkspace(path: string): Db | null {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    return openDatabase(path);
+    return openWithBackups(path);
   } catch (err) {
     const message = openFailureMessage(err, path);
     console.error('Could not open the workspace', err);
@@ -75,6 +76,8 @@ async function start(): Promise<void> {
   const apiSession: Session = { db, actor: actorName(), log: console.error };
   session = apiSession;
   registerApiChannel(apiSession);
+  // The daily backup runs just after the workspace is usable; opening never waits for it.
+  void startDailyBackup(db, new Date(), console.error);
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
   Menu.setApplicationMenu(buildMenu(!app.isPackaged));

@@ -21,3 +21,11 @@ export function formatDateShort(iso: string | null | undefined): string {
 export function formatTime(isoDateTime: string): string {
   return isoDateTime.slice(11, 16);
 }
+
+const moment = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** An instant stored in UTC, in this computer's time: "2026-12-02T04:11:39Z" → "2 Dec 2026, 04:11". */
+export function formatMoment(isoUtc: string): string {
+  const d = new Date(isoUtc);
+  return Number.isNaN(d.getTime()) ? '' : moment.format(d);
+}

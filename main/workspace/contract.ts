@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
 import { id, requiredText } from '../api/fields';
+import type { BackupEntry } from './backups';
+import type { RestoreResult } from './backups-restore';
 
 /** Something about the open file the user must know, shown as a banner (code says which). */
 export interface WorkspaceWarning {
@@ -60,5 +62,26 @@ export const workspaceContract = {
       .strict()
       .default({ entity: '', entityId: null, limit: 100 }),
     'The audit trail, newest first',
+  ),
+  // The backup operations are not `command`s on purpose: dispatch runs a command synchronously
+  // inside one transaction, but a backup is SQLite's online backup (async; its own read
+  // transaction on the workspace) and a restore writes the whole file through SQLite's backup
+  // API (its own write transaction, taken by a second connection). So they run outside
+  // dispatch's transaction and carry their own safety: every copy is verified before it is
+  // kept, and a restore checks the backup and backs up the current state before it changes a
+  // byte (main/workspace/backups-restore.ts).
+  'backup.list': query<BackupEntry[]>()(z.object({}).strict().default({}), "The workspace's backups, newest first"),
+  'backup.create': query<BackupEntry>()(z.object({}).strict().default({}), 'Back up the workspace now (a manual backup: the retention policy never deletes it)'),
+  'backup.restore': query<RestoreResult>()(
+    z
+      .object({
+        name: z
+          .string({ error: 'Backup name must be text' })
+          .min(1, 'Choose a backup to restore')
+          .max(200, 'Backup name must be at most 200 characters')
+          .regex(/^[^\\/]+$/, 'Backup name must be a name from the list of backups, not a path'),
+      })
+      .strict(),
+    'Restore a listed backup into the workspace (the workspace as it is now is backed up first)',
   ),
 } as const;

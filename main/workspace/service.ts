@@ -8,6 +8,7 @@ import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
 import type { AuditEntry, WorkspaceInfo, WorkspaceWarning, workspaceContract } from './contract';
 import type { SettingKey } from './settings';
+import { backupHandlers } from './backups-service';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
 
@@ -63,6 +64,7 @@ export function checkedSetting(key: SettingKey, value: string): string {
 
 /** workspace.reopen replaces the session's connection, so the dispatcher serves it (main/api/session.ts). */
 export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, 'workspace.reopen'>> = {
+  ...backupHandlers,
   'workspace.info': (ctx) => workspaceInfo(ctx),
   'workspace.loadDemo': (ctx) => {
     if (!workspaceInfo(ctx).isEmpty) {

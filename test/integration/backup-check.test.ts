@@ -119,7 +119,7 @@ describe('backup', () => {
     const out = join(dir, 'backups-x.db');
     const run = await cli('backup', '--db', path, '--out', out);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain('the copy opens and passes its quick check');
+    expect(run.stdout).toContain('the copy opens and passes its integrity check');
 
     const original = checkDatabase(path);
     const copy = checkDatabase(out);

@@ -97,7 +97,7 @@ describe('SQLite failures of the file, in words, through the dispatcher', () => 
       expect(env).toMatchObject({ ok: false, error: { code: 'db.corrupt' } });
       const message = !env.ok ? env.error.message : '';
       expect(message).toContain(`The workspace ${path} is damaged (`);
-      expect(message).toContain('Restore the newest backup from the backups folder beside the workspace: Settings → Backups, or npm run cli -- restore');
+      expect(message).toContain('Restore the newest backup from the backups folder beside the workspace with npm run cli -- restore');
     } finally {
       db.close();
     }
@@ -115,7 +115,7 @@ describe('SQLite failures of the file, in words, through the dispatcher', () => 
     expect(() => openDatabase(path, { newestGoodBackup: () => backup })).toThrow(
       expect.objectContaining({
         code: 'db.corrupt',
-        message: expect.stringContaining(`The newest good backup is ${backup}: restore it from Settings → Backups, or with npm run cli -- restore --db "${path}" --from "${backup}".`),
+        message: expect.stringContaining(`The newest good backup is ${backup}; restore it with npm run cli -- restore --db "${path}" --from "${backup}" (the damaged file is kept in the backups folder).`),
       }),
     );
     expect(hash(path)).toBe(before);

@@ -4,12 +4,35 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { useAudit } from '../audit/store';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
+import { Tabs, type Tab } from '../components/Tabs';
+import { Backups } from './Backups';
+import { hasRestoredMessage } from './backups-store';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { useWorkspace, type SettingKey } from './store';
 
-/** The workspace file, its settings, and the recent audit trail. */
+type SettingsTab = 'workspace' | 'backups';
+const TABS: readonly Tab<SettingsTab>[] = [
+  { id: 'workspace', label: 'Workspace' },
+  { id: 'backups', label: 'Backups' },
+];
+
+/** Settings: the workspace (its file, settings and recent changes), and its backups. */
 export function Settings() {
+  // After a restore the app reloads: it comes back to the Backups page, which says what happened.
+  const [tab, setTab] = useState<SettingsTab>(() => (hasRestoredMessage() ? 'backups' : 'workspace'));
+  return (
+    <>
+      <h1>Settings</h1>
+      <Tabs id="settings" label="Settings" tabs={TABS} selected={tab} onSelect={setTab}>
+        {tab === 'workspace' ? <WorkspaceSettings /> : <Backups />}
+      </Tabs>
+    </>
+  );
+}
+
+/** The workspace file, its settings, and the recent audit trail. */
+function WorkspaceSettings() {
   const info = useWorkspace((s) => s.info);
   const load = useWorkspace((s) => s.load);
   const recent = useAudit((s) => s.recent);
@@ -23,7 +46,6 @@ export function Settings() {
 
   return (
     <>
-      <h1>Settings</h1>
       <section aria-labelledby="workspace-title" className="section">
         <h2 id="workspace-title">Workspace</h2>
         {info && (

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { BackupEntry } from '../../../main/workspace/backups';
+import { formatBytes } from '../../../main/shared/bytes';
+import { formatMoment } from '../../../main/shared/dates';
+import { messageOf } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { useBackups } from './backups-store';
+
+const REASONS: Record<BackupEntry['reason'], string> = {
+  daily: 'Daily',
+  'before-migration': 'Before an upgrade',
+  'before-import': 'Before an import',
+  'before-restore': 'Before a restore',
+  manual: 'Backed up by hand',
+};
+
+/** Settings → Backups: the workspace's backups, Back up now, and Restore. */
+export function Backups() {
+  const list = useBackups((s) => s.list);
+  const error = useBackups((s) => s.error);
+  const status = useBackups((s) => s.status);
+  const load = useBackups((s) => s.load);
+  const backUpNow = useBackups((s) => s.backUpNow);
+  const restore = useBackups((s) => s.restore);
+  const takeRestoredMessage = useBackups((s) => s.takeRestoredMessage);
+  const [restored] = useState(takeRestoredMessage);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<BackupEntry | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function onBackUpNow() {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await backUpNow();
+    } catch (err) {
+      setActionError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const folder = list?.[0]?.path.replace(/[\\/][^\\/]*$/, '');
+  return (
+    <section aria-labelledby="backups-title" className="section">
+      <div className="section-header">
+        <h2 id="backups-title">Backups</h2>
+        <button type="button" className="button" onClick={() => void onBackUpNow()} disabled={busy}>
+          Back up now
+        </button>
+      </div>
+      <p className="hint">
+        The workspace is backed up when you open it (once a day), before an upgrade changes it, before an import and before a restore. The last 10
+        backups are kept, and one a week for 8 weeks and one a month for a year; backups you make with Back up now are never deleted.
+        {folder && (
+          <>
+            {' '}
+            They are in <span className="path">{folder}</span>.
+          </>
+        )}
+      </p>
+      <span className="status" role="status">
+        {restored || status}
+      </span>
+      {(error || actionError) && <ErrorSummary message={(actionError ?? error)!} />}
+      {list && (
+        <DataTable
+          caption="Backups of this workspace, newest first"
+          rows={list}
+          rowKey={(b) => b.name}
+          testId="backups"
+          empty="There are no backups of this workspace yet. Back up now makes the first."
+          columns={[
+            { header: 'Taken', rowHeader: true, cell: (b) => formatMoment(b.takenAt) },
+            { header: 'Why', cell: (b) => REASONS[b.reason] },
+            { header: 'Size', numeric: true, cell: (b) => formatBytes(b.bytes) },
+            { header: 'File', cell: (b) => <span className="path">{b.name}</span> },
+            {
+              ...ACTIONS_COLUMN,
+              cell: (b) => (
+                <button type="button" className="button-link" aria-label={`Restore the backup taken ${formatMoment(b.takenAt)}`} onClick={() => setConfirming(b)}>
+                  Restore
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Restore this backup?"
+          confirmLabel="Restore"
+          danger
+          onConfirm={() => restore(confirming.name)}
+          onClose={() => setConfirming(null)}
+        >
+          <p>
+            The workspace will be put back as it was on {formatMoment(confirming.takenAt)}. Everything entered since then will be replaced.
+          </p>
+          <p>
+            The workspace as it is now is backed up first, so this restore can itself be undone: restore the backup marked “Before a restore”.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
