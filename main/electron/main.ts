@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { DomainError } from '../shared/errors';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
+import { registerFileChannels } from './export-files';
 import { buildMenu } from './menu';
 import { notifyActionsDue } from './notifications';
 import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath, templatesRoot } from './paths';
@@ -68,13 +69,15 @@ async function start(): Promise<void> {
   denyAllPermissions(electronSession.defaultSession);
   handleAppProtocol(RENDERER_ROOT);
 
-  db = openWorkspace(databasePath());
+  const workspacePath = databasePath();
+  db = openWorkspace(workspacePath);
   if (db === null) {
     app.exit(1);
     return;
   }
   const apiSession: Session = { db, actor: actorName(), log: console.error };
   registerApiChannel(apiSession);
+  registerFileChannels(apiSession, workspacePath, () => mainWindow);
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
   Menu.setApplicationMenu(buildMenu(!app.isPackaged));

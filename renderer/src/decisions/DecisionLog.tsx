@@ -2,15 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Decision, DecisionWarning } from '../../../main/decisions/contract';
 import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus } from '../../../main/decisions/decision-rules';
 import { formatPence, parseMoney } from '../../../main/shared/money';
-import { api, call, messageOf } from '../api';
+import { messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { defaultExportPath, savedText } from '../components/export-path';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan, writtenText } from '../components/ExportForm';
+import { saveExport } from '../files';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
-import { useWorkspace } from '../workspace/store';
 import { useDecisions, type Filters } from './store';
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -138,7 +137,6 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
   const d = props.decision;
   const setStatus = useDecisions((s) => s.setStatus);
   const decisions = useDecisions((s) => s.decisions);
-  const info = useWorkspace((s) => s.info);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<DecisionWarning[]>([]);
   const [superseding, setSuperseding] = useState('');
@@ -156,9 +154,10 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
 
   async function notice_(acknowledgeWarnings: boolean) {
     try {
-      const out = defaultExportPath(info?.path, `Record of Decision ${d.reference}.docx`);
-      const r = await call(api().decision.exportNotice({ id: d.id, out, acknowledgeWarnings }));
-      setNotice(r.written ? `${savedText({ path: r.path ?? out, bytes: r.bytes })}.` : `${r.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
+      const saved = await saveExport('decision.exportNotice', { id: d.id, acknowledgeWarnings }, `Record of Decision ${d.reference}.docx`);
+      if (saved === null) setNotice('Not written: no file was chosen.');
+      else if (saved.token !== null && saved.result.written !== false) setNotice(`${writtenText(saved)}.`);
+      else setNotice(`${saved.result.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
     } catch (err) {
       setNotice(messageOf(err));
     }
@@ -371,13 +370,13 @@ function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; onClos
       <ExportForm
         id="decisions-export"
         fileName={`Decisions log.${props.format}`}
-        run={async (out) => {
-          const r = await call(api().decision.exportLog({ ...props.filters, format: props.format, out }));
-          const written = { path: r.path ?? out, bytes: r.bytes };
-          const rows = r.rows ?? 0;
-          props.onDone(`${savedText(written)}. ${rows} ${rows === 1 ? 'decision' : 'decisions'}.`);
-          return written;
-        }}
+        plan={() =>
+          exportPlan('decision.exportLog', { ...props.filters, format: props.format }, (r) => {
+            const rows = r.rows ?? 0;
+            return `${rows} ${rows === 1 ? 'decision' : 'decisions'}.`;
+          })
+        }
+        onWritten={props.onDone}
       />
       <div className="button-row">
         <button type="button" className="button button-secondary" onClick={props.onClose}>

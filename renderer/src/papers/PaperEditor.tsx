@@ -4,8 +4,7 @@ import { PAPER_STATUS_LABELS } from '../../../main/papers/paper-status';
 import { api, ApiError, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { savedText } from '../components/export-path';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { RichEditor } from './RichEditor';
@@ -264,17 +263,17 @@ function ExportDialog(props: { detail: PaperDetail; onClose(): void; onDone(text
         id="paper-export"
         fileName={`${props.detail.reference} ${props.detail.title}.docx`}
         submitLabel={acknowledged ? 'Export anyway' : 'Export'}
-        run={async (out) => {
+        plan={async () => {
           await flush();
-          const r = await call(api().paper.export({ id: props.detail.id, out, acknowledgeWarnings: acknowledged }));
-          if (!r.written || r.path === null) {
-            setWarnings(r.warnings);
-            throw new ApiError({ code: 'paper.exportWarnings', message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
-          }
-          const written = { path: r.path, bytes: r.bytes };
-          props.onDone(`${savedText(written)}.`);
-          return written;
+          return exportPlan('paper.export', { id: props.detail.id, acknowledgeWarnings: acknowledged }, (r) => {
+            if (!r.written || r.path === null) {
+              setWarnings(r.warnings);
+              throw new ApiError({ code: 'paper.exportWarnings', message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
+            }
+            return undefined;
+          });
         }}
+        onWritten={props.onDone}
       >
         {warnings.length > 0 && (
           <div className="paper-warnings" aria-label="Before the paper goes out">
