@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
-import { download, expect, screenshot, test, type TestWorkspace } from './fixtures';
+import { download, expect, test, type TestWorkspace } from './fixtures';
 
 /**
  * Issue 12's "Done means" for exports: a minutes document through the download path, read
@@ -14,6 +16,12 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   const envelope = (await res.json()) as Envelope<ResultOf<K>>;
   if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
   return envelope.value;
+}
+
+const shots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+function shot(name: string): string {
+  mkdirSync(shots, { recursive: true });
+  return join(shots, `${name}.png`);
 }
 
 /** The workspace's bytes, after folding the WAL into it so nothing the app wrote is left outside. */
@@ -35,10 +43,10 @@ test('the minutes are exported through the download path and read back', async (
   await documents.getByRole('radio', { name: 'Minutes (.docx)' }).check();
   await expect(documents.locator('.export-file-name')).toHaveText('Minutes — Kent & Medway VRU Strategic Board 23-01-2020.docx');
   await documents.scrollIntoViewIfNeeded();
-  await screenshot(page, 'exports-01-before');
+  await documents.screenshot({ path: shot('exports-01-before') });
   const minutes = await download(page, documents.getByRole('button', { name: 'Export minutes' }), workspace.dir);
   await expect(documents.getByRole('status')).toHaveText(/^Downloaded Minutes — Kent & Medway VRU Strategic Board 23-01-2020\.docx \(\d+ KB\)\. \d+ agenda items\.$/);
-  await screenshot(page, 'exports-02-after');
+  await documents.screenshot({ path: shot('exports-02-after') });
 
   expect(minutes.name).toBe('Minutes — Kent & Medway VRU Strategic Board 23-01-2020.docx');
   const zip = await JSZip.loadAsync(readFileSync(minutes.path));
@@ -95,4 +103,47 @@ test('the issue’s own case: the funding summary as .xlsx over the workspace is
   expect(readFileSync(workspace.dbPath).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
   expect(workspaceHash(workspace)).toBe(before);
   expect((await apiCall(page, workspace, 'fundingStream.list', {})).length).toBeGreaterThan(0);
+});
+
+test('the desktop look: "Saved … to <folder>" with Open and Show in folder, which pass the token back', async ({ page, workspace, browserErrors }) => {
+  void browserErrors;
+  // The page as the preload would give it: window.files says 'desktop' and names the folder
+  // (here the bridge still writes the file); Open and Show in folder record the token they get.
+  await page.addInitScript(() => {
+    let files: Record<string, unknown> = {};
+    const calls: string[] = [];
+    Object.defineProperty(window, 'files', {
+      configurable: true,
+      get: () => files,
+      set(bridge: { saveExport(op: string, input: unknown, name: string): Promise<{ ok: boolean; value?: { folder: string | null } }> }) {
+        files = {
+          where: 'desktop',
+          async saveExport(op: string, input: unknown, name: string) {
+            const answer = await bridge.saveExport(op, input, name);
+            if (answer.ok && answer.value) answer.value.folder = 'C:\\Users\\jo\\Documents\\Board';
+            return answer;
+          },
+          openExported: (token: string) => (calls.push(`open ${token}`), Promise.resolve({ ok: true, value: null })),
+          showExported: (token: string) => (calls.push(`show ${token}`), Promise.resolve({ ok: true, value: null })),
+        };
+      },
+    });
+    (window as unknown as { fileCalls: string[] }).fileCalls = calls;
+  });
+  await page.goto(workspace.bridge.url);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  const meeting = await januaryBoard(page, workspace);
+  await page.goto(`${workspace.bridge.url}#/meetings/${meeting.id}`);
+  const documents = page.getByRole('region', { name: 'Documents' });
+  await documents.getByRole('radio', { name: 'Minutes (.docx)' }).check();
+  const name = 'Minutes — Kent & Medway VRU Strategic Board 23-01-2020.docx';
+  await download(page, documents.getByRole('button', { name: 'Export minutes' }), workspace.dir);
+  await expect(documents.getByRole('status')).toHaveText(new RegExp(`^Saved ${name.replace(/[.]/g, '\\.')} \\(\\d+ KB\\) to C:\\\\Users\\\\jo\\\\Documents\\\\Board\\. \\d+ agenda items\\.$`));
+  await documents.getByRole('button', { name: `Open ${name}` }).click();
+  await documents.getByRole('button', { name: `Show ${name} in its folder` }).click();
+  const calls = await page.evaluate(() => (window as unknown as { fileCalls: string[] }).fileCalls);
+  expect(calls).toHaveLength(2);
+  expect(calls[0]).toMatch(/^open [0-9a-f-]{36}$/);
+  expect(calls[1]).toBe(calls[0]!.replace('open', 'show'));
+  await documents.screenshot({ path: shot('exports-03-desktop-saved') });
 });
