@@ -17,6 +17,11 @@ export function files(): Files {
   return window.files;
 }
 
+/** True in the desktop app, where a saved file can be opened or shown in its folder (not in a browser). */
+export function canRevealFiles(): boolean {
+  return typeof window !== 'undefined' && typeof window.files === 'object' && window.files !== null && window.files.where === 'desktop';
+}
+
 /** The saved export, or null when the user closed the Save dialog; any refusal is thrown as an ApiError. */
 export async function saveExport<K extends ExportOpName>(op: K, input: ExportInput<K>, suggestedName: string): Promise<SavedExport<ResultOf<K>> | null> {
   try {

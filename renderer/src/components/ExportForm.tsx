@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ResultOf } from '../../../main/api/contract';
 import type { ExportInput, ExportOpName, SavedExport } from '../../../main/api/files-api';
 import { call, messageOf } from '../api';
-import { files, saveExport } from '../files';
+import { canRevealFiles, files, saveExport } from '../files';
 import { ErrorSummary } from './ErrorSummary';
 import { downloadedText, safeFileName, sizeText } from './export-path';
 
@@ -69,7 +69,7 @@ export function ExportForm(props: {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [written, setWritten] = useState<Written | null>(null);
-  const desktop = files().where === 'desktop';
+  const desktop = canRevealFiles();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
