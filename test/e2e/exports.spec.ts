@@ -147,3 +147,23 @@ test('the desktop look: "Saved … to <folder>" with Open and Show in folder, wh
   expect(calls[1]).toBe(calls[0]!.replace('open', 'show'));
   await documents.screenshot({ path: shot('exports-03-desktop-saved') });
 });
+
+test('a Record of Decision is downloaded once its warnings are accepted, and read back', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  await page.goto(`${workspace.bridge.url}#/decisions`);
+  await page.getByRole('button', { name: 'PCC-D-2019-001' }).click();
+  const dialog = page.getByRole('dialog', { name: /PCC-D-2019-001/ });
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await dialog.getByRole('button', { name: 'Decision notice (.docx)' }).click();
+  // No decision date yet: nothing is written until the secretariat accepts that.
+  await expect(dialog.getByRole('status')).toContainText('Choose “Write notice anyway”');
+  expect(downloads).toBe(0);
+  const notice = await download(page, dialog.getByRole('button', { name: 'Write notice anyway' }), workspace.dir);
+  expect(notice.name).toBe('Record of Decision PCC-D-2019-001.docx');
+  await expect(dialog.getByRole('status')).toHaveText(/^Downloaded Record of Decision PCC-D-2019-001\.docx \(\d+ KB\)\.$/);
+  await expect(dialog.getByRole('button', { name: /^Open / })).toHaveCount(0);
+  const xml = await (await JSZip.loadAsync(readFileSync(notice.path))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('PCC-D-2019-001');
+  expect(xml).toContain('Violence Reduction Fund established');
+});

@@ -98,16 +98,6 @@ export function ExportForm(props: {
     }
   }
 
-  async function reveal(how: 'open' | 'show') {
-    if (!written?.token) return;
-    setError(null);
-    try {
-      await call(how === 'open' ? files().openExported(written.token) : files().showExported(written.token));
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
-
   return (
     <form className="export-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy || undefined}>
       {error && <ErrorSummary message={error} />}
@@ -135,16 +125,30 @@ export function ExportForm(props: {
       <p role="status" className="export-result">
         {status}
       </p>
-      {desktop && written?.token && (
-        <div className="button-row">
-          <button type="button" className="button button-secondary" aria-label={`Open ${written.name}`} onClick={() => void reveal('open')}>
-            Open
-          </button>
-          <button type="button" className="button button-secondary" aria-label={`Show ${written.name} in its folder`} onClick={() => void reveal('show')}>
-            Show in folder
-          </button>
-        </div>
-      )}
+      {written?.token && <RevealButtons token={written.token} name={written.name} onError={setError} />}
     </form>
+  );
+}
+
+/** Open and Show in folder for a file main saved (desktop only: a browser shows none). */
+export function RevealButtons(props: { token: string; name: string; onError: (message: string | null) => void }) {
+  if (!canRevealFiles()) return null;
+  async function reveal(how: 'open' | 'show') {
+    props.onError(null);
+    try {
+      await call(how === 'open' ? files().openExported(props.token) : files().showExported(props.token));
+    } catch (err) {
+      props.onError(messageOf(err));
+    }
+  }
+  return (
+    <div className="button-row">
+      <button type="button" className="button button-secondary" aria-label={`Open ${props.name}`} onClick={() => void reveal('open')}>
+        Open
+      </button>
+      <button type="button" className="button button-secondary" aria-label={`Show ${props.name} in its folder`} onClick={() => void reveal('show')}>
+        Show in folder
+      </button>
+    </div>
   );
 }

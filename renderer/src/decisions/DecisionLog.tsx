@@ -6,7 +6,7 @@ import { messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { ExportForm, exportPlan, writtenText } from '../components/ExportForm';
+import { ExportForm, RevealButtons, exportPlan, writtenText } from '../components/ExportForm';
 import { saveExport } from '../files';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
@@ -141,6 +141,7 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
   const [warnings, setWarnings] = useState<DecisionWarning[]>([]);
   const [superseding, setSuperseding] = useState('');
   const [notice, setNotice] = useState('');
+  const [noticeFile, setNoticeFile] = useState<{ token: string; name: string } | null>(null);
 
   async function move(status: DecisionStatus) {
     setError(null);
@@ -153,10 +154,14 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
   }
 
   async function notice_(acknowledgeWarnings: boolean) {
+    setNoticeFile(null);
     try {
       const saved = await saveExport('decision.exportNotice', { id: d.id, acknowledgeWarnings }, `Record of Decision ${d.reference}.docx`);
       if (saved === null) setNotice('Not written: no file was chosen.');
-      else if (saved.token !== null && saved.result.written !== false) setNotice(`${writtenText(saved)}.`);
+      else if (saved.token !== null && saved.result.written !== false) {
+        setNotice(`${writtenText(saved)}.`);
+        setNoticeFile({ token: saved.token, name: saved.name });
+      }
       else setNotice(`${saved.result.warnings.map((w) => w.message).join(' ')} Choose “Write notice anyway” to write it with those parts marked.`);
     } catch (err) {
       setNotice(messageOf(err));
@@ -229,6 +234,7 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
         )}
       </div>
       <p role="status">{notice}</p>
+      {noticeFile && <RevealButtons token={noticeFile.token} name={noticeFile.name} onError={setError} />}
     </Dialog>
   );
 }
