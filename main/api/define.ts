@@ -31,5 +31,5 @@ export function command<R>() {
 
 /** An export: a read of the workspace that writes one document to the input's `out`. */
 export function exportOp<R>() {
-  return <I extends z.ZodType>(input: I, summary: string): OpDef<I, R> => ({ input, kind: 'read', summary, exports: true });
+  return <I extends z.ZodType>(input: I, summary: string): OpDef<I, R> & { readonly exports: true } => ({ input, kind: 'read', summary, exports: true });
 }

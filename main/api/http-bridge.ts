@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openWorkspace, startDailyBackup } from '../workspace/backups';
+import { BridgeDownloads, attachmentHeader } from './bridge-downloads';
 import { dispatch, type Session } from './dispatch';
 import { CONTENT_SECURITY_POLICY, contentType, resolveInside } from './static-files';
 
@@ -64,6 +65,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const dailyBackup = startDailyBackup(db, (session.now ?? (() => new Date()))(), session.log!);
   const staticDir = resolve(options.staticDir);
   const bridgeScript = options.bridgeScript ?? resolve(staticDir, '..', 'bridge', 'bridge.js');
+  const downloads = new BridgeDownloads(session);
   let port = 0;
   const hosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -80,10 +82,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (origin !== undefined && !hosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Wrong origin', 'text/plain');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
-    if (url.pathname.startsWith('/api/')) {
+    // window.api (/api/<op>) and window.files' exports (/files/export/<op>): JSON in, an envelope out.
+    const apiPrefix = url.pathname.startsWith('/api/') ? '/api/' : url.pathname.startsWith('/files/export/') ? '/files/export/' : null;
+    if (apiPrefix !== null) {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { allow: 'POST' });
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only', 'text/plain');
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const name = decodeURIComponent(url.pathname.slice(apiPrefix.length));
       let input: unknown;
       try {
         const text = await readBody(req);
@@ -91,11 +95,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'The request was not valid JSON.' } }), 'application/json');
       }
-      const envelope = await dispatch(session, name, input);
+      const envelope = apiPrefix === '/api/' ? await dispatch(session, name, input) : await downloads.export(name, input);
       return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain', { allow: 'GET, HEAD' });
+    if (url.pathname.startsWith('/files/download/')) {
+      const file = downloads.download(decodeURIComponent(url.pathname.slice('/files/download/'.length)));
+      if (file === null) return send(res, 404, 'No such download: export the file again.', 'text/plain');
+      return send(res, 200, file.bytes, file.type, { 'content-disposition': attachmentHeader(file.name) });
+    }
     if (url.pathname === '/bridge.js') {
       if (!existsSync(bridgeScript)) return send(res, 500, `Bridge script missing: run npm run build (${bridgeScript})`, 'text/plain');
       return send(res, 200, readFileSync(bridgeScript), 'text/javascript; charset=utf-8');
@@ -127,6 +136,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => {
           void dailyBackup.then(() => {
             if (session.db.open) session.db.close();
+            downloads.close();
             ok();
           });
         });

@@ -4,7 +4,7 @@ import { dispatch, type Session } from '../api/dispatch';
 import { API_CHANNEL } from './api-channel';
 import { isAppUrl } from './app-url';
 
-const FORBIDDEN: Envelope<never> = {
+export const FORBIDDEN: Envelope<never> = {
   ok: false,
   error: { code: 'forbidden', message: 'This request did not come from a Board Secretariat page and was refused.' },
 };

@@ -8,6 +8,7 @@ import { openFailureMessage } from '../db/sqlite-errors';
 import { openWorkspace as openWithBackups, startDailyBackup } from '../workspace/backups';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
+import { registerFileChannels } from './export-files';
 import { buildMenu } from './menu';
 import { notifyActionsDue } from './notifications';
 import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath, templatesRoot } from './paths';
@@ -66,7 +67,8 @@ async function start(): Promise<void> {
   denyAllPermissions(electronSession.defaultSession);
   handleAppProtocol(RENDERER_ROOT);
 
-  const db = openWorkspace(databasePath());
+  const workspacePath = databasePath();
+  const db = openWorkspace(workspacePath);
   if (db === null) {
     app.exit(1);
     return;
@@ -78,6 +80,7 @@ async function start(): Promise<void> {
   registerApiChannel(apiSession);
   // The daily backup runs just after the workspace is usable; opening never waits for it.
   void startDailyBackup(db, new Date(), console.error);
+  registerFileChannels(apiSession, workspacePath, () => mainWindow);
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
   Menu.setApplicationMenu(buildMenu(!app.isPackaged));

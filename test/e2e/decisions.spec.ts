@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import JSZip from 'jszip';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
-import { expect, screenshot, test, type TestWorkspace } from './fixtures';
+import { download, expect, screenshot, test, type TestWorkspace } from './fixtures';
 
 async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
   const res = await page.request.post(`${workspace.bridge.url}api/${name}`, { data: input });
@@ -54,14 +54,16 @@ test('the decisions log filters, records and agrees a decision, and search marks
   await expect(page.getByRole('row', { name: /SB-D-2020-003/ })).toContainText('Agreed');
   await screenshot(page, 'decisions-02-log');
 
-  // Export the log (the Strategic Board's three, as filtered) to Word: the path offered is the workspace's folder; the status says what was written.
+  // Export the log (the Strategic Board's three, as filtered) to Word: downloaded in the browser; the status says what was written.
   await page.getByRole('button', { name: 'Export (.docx)' }).click();
   dialog = page.getByRole('dialog', { name: 'Export the decisions log (.docx)' });
-  await expect(dialog.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'Decisions log.docx'));
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.locator('.export-file-name')).toHaveText('Decisions log.docx');
+  const log = await download(page, dialog.getByRole('button', { name: 'Export', exact: true }), workspace.dir);
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved Decisions log.docx (' })).toContainText(`to ${workspace.dir}. 3 decisions.`);
-  expect(existsSync(join(workspace.dir, 'Decisions log.docx'))).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded Decisions log.docx (' })).toHaveText(/^Downloaded Decisions log\.docx \(\d+ KB\)\. 3 decisions\.$/);
+  expect(log.name).toBe('Decisions log.docx');
+  const logXml = await (await JSZip.loadAsync(readFileSync(log.path))).file('word/document.xml')!.async('string');
+  for (const ref of ['SB-D-2020-001', 'SB-D-2020-002', 'SB-D-2020-003']) expect(logXml).toContain(ref);
 
   // Search: words found in a decision, a paper and the minutes, with the matches marked.
   await page.getByRole('link', { name: 'Search decisions, papers and minutes' }).click();

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
 
 /**
@@ -87,4 +87,17 @@ export { expect };
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Clicks an export button and takes the download the browser bridge answers with (the
+ * desktop app shows a Save dialog instead), saving it into the test's folder under the name
+ * the app gave it. Returns the saved file's path, to be read back.
+ */
+export async function download(page: Page, button: Locator, dir: string): Promise<{ path: string; name: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const name = file.suggestedFilename();
+  const path = join(dir, name);
+  await file.saveAs(path);
+  return { path, name };
 }

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
-import { expect, screenshot, test, type TestWorkspace } from './fixtures';
+import { download, expect, screenshot, test, type TestWorkspace } from './fixtures';
 
 async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
   const res = await page.request.post(`${workspace.bridge.url}api/${name}`, { data: input });
@@ -12,7 +12,6 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   return envelope.value;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What Excel puts on the clipboard for a block of cells: rows by line, cells by tab. */
 async function pasteInto(page: Page, label: string, text: string): Promise<void> {
@@ -92,16 +91,12 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   // Export the Q4 return.
   await page.getByRole('tab', { name: 'Claims and return' }).click();
   await page.getByLabel('Quarter').selectOption('4');
-  const out = join(workspace.dir, 'VRU-2019 spend return 2019-20 Q4.xlsx');
-  await expect(page.getByLabel('Save as')).toHaveValue(out);
-  await page.getByRole('button', { name: 'Export return' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
-    new RegExp(
-      `^Saved VRU-2019 spend return 2019-20 Q4\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. ` +
-        'The 2019/20 Q4 return shows actual this quarter £858,946\\.35, forecast to year end £[\\d,]+\\.\\d{2}\\.$',
-    ),
+  await expect(page.locator('.export-file-name')).toHaveText('VRU-2019 spend return 2019-20 Q4.xlsx');
+  const { path: out, name } = await download(page, page.getByRole('button', { name: 'Export return' }), workspace.dir);
+  expect(name).toBe('VRU-2019 spend return 2019-20 Q4.xlsx');
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText(
+    /^Downloaded VRU-2019 spend return 2019-20 Q4\.xlsx \(\d+ KB\)\. The 2019\/20 Q4 return shows actual this quarter £858,946\.35, forecast to year end £[\d,]+\.\d{2}\.$/,
   );
-  expect(existsSync(out)).toBe(true);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const total = wb.getWorksheet('Spend by heading')!.getCell('D9').value as ExcelJS.CellFormulaValue;
@@ -132,17 +127,17 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   await page.getByRole('button', { name: '← All funding streams' }).click();
   const summary = page.getByRole('region', { name: 'Funding summary for the board' });
   await summary.getByLabel('Financial year').selectOption('2019/20');
-  const summaryDocx = join(workspace.dir, 'Funding summary 2019-20.docx');
-  await expect(summary.getByLabel('Save as')).toHaveValue(summaryDocx);
-  await summary.getByRole('button', { name: 'Export summary' }).click();
-  await expect(summary.getByRole('status')).toHaveText(new RegExp(`^Saved Funding summary 2019-20\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\.$`));
+  await expect(summary.locator('.export-file-name')).toHaveText('Funding summary 2019-20.docx');
+  const summaryDocx = await download(page, summary.getByRole('button', { name: 'Export summary' }), workspace.dir);
+  await expect(summary.getByRole('status')).toHaveText(/^Downloaded Funding summary 2019-20\.docx \(\d+ KB\)\.$/);
   await summary.getByRole('radio', { name: 'Figures (Excel, .xlsx)' }).check();
-  await expect(summary.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'Funding summary 2019-20.xlsx'));
-  await summary.getByRole('button', { name: 'Export summary' }).click();
-  await expect(summary.getByRole('status')).toHaveText(new RegExp(`^Saved Funding summary 2019-20\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\.$`));
+  await expect(summary.locator('.export-file-name')).toHaveText('Funding summary 2019-20.xlsx');
+  const summaryXlsx = await download(page, summary.getByRole('button', { name: 'Export summary' }), workspace.dir);
+  await expect(summary.getByRole('status')).toHaveText(/^Downloaded Funding summary 2019-20\.xlsx \(\d+ KB\)\.$/);
+  expect([summaryDocx.name, summaryXlsx.name]).toEqual(['Funding summary 2019-20.docx', 'Funding summary 2019-20.xlsx']);
   const summaryBook = new ExcelJS.Workbook();
-  await summaryBook.xlsx.readFile(join(workspace.dir, 'Funding summary 2019-20.xlsx'));
+  await summaryBook.xlsx.readFile(summaryXlsx.path);
   expect(summaryBook.worksheets.length).toBeGreaterThan(0);
-  expect(existsSync(summaryDocx)).toBe(true);
+  expect((await JSZip.loadAsync(readFileSync(summaryDocx.path))).file('word/document.xml')).not.toBeNull();
   await screenshot(page, 'funding-06-summary-exported');
 });

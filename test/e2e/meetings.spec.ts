@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
-import { expect, screenshot, test, type TestWorkspace } from './fixtures';
+import { download, expect, screenshot, test, type TestWorkspace } from './fixtures';
 
 async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
   const res = await page.request.post(`${workspace.bridge.url}api/${name}`, { data: input });
@@ -13,7 +14,6 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   return envelope.value;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function documentXml(path: string): Promise<string> {
   return (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
@@ -132,31 +132,28 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
   await expect(page.getByText(/Action A\d+: Write to projects whose monitoring is late — Ben Loose/)).toBeVisible();
   await screenshot(page, 'meetings-05-minutes');
 
-  // Export the agenda and the minutes to Word, into the test's folder.
-  const agendaPath = join(workspace.dir, 'SB agenda 2020-06-16.docx');
-  const minutesPath = join(workspace.dir, 'SB minutes 2020-06-16.docx');
+  // Export the agenda and the minutes to Word: the browser downloads each (the desktop app shows a Save dialog).
   const documents = page.getByRole('region', { name: 'Documents' });
-  const saveAs = documents.getByLabel('Save as');
+  const fileName = documents.locator('.export-file-name');
   const saved = documents.getByRole('status');
   await expect(documents.getByRole('radio', { name: 'Agenda (.docx)' })).toBeChecked();
-  await expect(saveAs).toHaveValue(agendaPath); // beside the workspace by default
-  await documents.getByRole('button', { name: 'Export agenda' }).click();
-  await expect(saved).toHaveText(new RegExp(`^Saved SB agenda 2020-06-16\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 6 agenda items\\.$`));
-  // A folder that cannot be written to: the workspace's refusal sits by the path, and nothing is said to be saved.
+  await expect(fileName).toHaveText('Agenda — Kent & Medway VRU Strategic Board 16-06-2020.docx');
+  await expect(documents.getByLabel('Save as')).toHaveCount(0); // the page never chooses a path
+  await screenshot(page, 'meetings-06a-before-export');
+  const agendaFile = await download(page, documents.getByRole('button', { name: 'Export agenda' }), workspace.dir);
+  expect(agendaFile.name).toBe('Agenda — Kent & Medway VRU Strategic Board 16-06-2020.docx');
+  await expect(saved).toHaveText(/^Downloaded Agenda — Kent & Medway VRU Strategic Board 16-06-2020\.docx \(\d+ KB\)\. 6 agenda items\.$/);
+  // Open and Show in folder are the desktop's: a browser has no such buttons.
+  await expect(documents.getByRole('button', { name: /^Open / })).toHaveCount(0);
+  // Switching to the minutes changes the file's name, so the minutes never overwrite the agenda.
   await documents.getByRole('radio', { name: 'Minutes (.docx)' }).check();
-  await expect(saveAs).toHaveValue(minutesPath);
-  await saveAs.fill(join(workspace.dbPath, 'SB minutes 2020-06-16.docx'));
-  await documents.getByRole('button', { name: 'Export minutes' }).click();
-  await expect(saveAs).toHaveAttribute('aria-invalid', 'true');
-  await expect(saveAs).toHaveAccessibleDescription(new RegExp(`${escapeRegExp(workspace.dbPath)} is a file, not a folder, so SB minutes 2020-06-16\\.docx cannot be written inside it\\. Choose a folder\\.`));
-  await expect(saveAs).toBeFocused();
-  await expect(saved).toHaveText('');
-  await screenshot(page, 'meetings-06a-export-refused');
-  await saveAs.fill(minutesPath);
-  await documents.getByRole('button', { name: 'Export minutes' }).click();
-  await expect(saved).toHaveText(new RegExp(`^Saved SB minutes 2020-06-16\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 6 agenda items\\.$`));
-  await expect(saveAs).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(fileName).toHaveText('Minutes — Kent & Medway VRU Strategic Board 16-06-2020.docx');
+  const minutesFile = await download(page, documents.getByRole('button', { name: 'Export minutes' }), workspace.dir);
+  expect(minutesFile.name).toBe('Minutes — Kent & Medway VRU Strategic Board 16-06-2020.docx');
+  await expect(saved).toHaveText(/^Downloaded Minutes — Kent & Medway VRU Strategic Board 16-06-2020\.docx \(\d+ KB\)\. 6 agenda items\.$/);
   await screenshot(page, 'meetings-06-exported');
+  const agendaPath = agendaFile.path;
+  const minutesPath = minutesFile.path;
 
   // The files, read back.
   const agenda = await documentXml(agendaPath);
@@ -192,7 +189,7 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
   if (existsSync('/usr/bin/soffice')) {
     const pdfDir = join(workspace.dir, 'pdf');
     execFileSync('soffice', [`-env:UserInstallation=file://${join(workspace.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, agendaPath, minutesPath], { stdio: 'pipe', timeout: 90_000 });
-    for (const name of ['SB agenda 2020-06-16.pdf', 'SB minutes 2020-06-16.pdf']) expect(readFileSync(join(pdfDir, name)).subarray(0, 5).toString()).toBe('%PDF-');
+    for (const name of ['Agenda — Kent & Medway VRU Strategic Board 16-06-2020.pdf', 'Minutes — Kent & Medway VRU Strategic Board 16-06-2020.pdf']) expect(readFileSync(join(pdfDir, name)).subarray(0, 5).toString()).toBe('%PDF-');
   } else {
     console.log('LibreOffice (/usr/bin/soffice) is not installed: the PDF render is skipped.');
   }
@@ -244,13 +241,15 @@ test('the action log shows overdue actions, filters them, and takes a dated upda
   await page.getByLabel('Overdue only').check();
   await expect(page.locator('tbody tr')).toHaveCount(1);
   const exportLog = page.getByRole('region', { name: 'Export the action log' });
-  await expect(exportLog.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'Action log.docx'));
+  await expect(exportLog.locator('.export-file-name')).toHaveText('Action log.docx');
   await exportLog.getByRole('radio', { name: 'Excel (.xlsx)' }).check();
-  const logPath = join(workspace.dir, 'Action log.xlsx');
-  await expect(exportLog.getByLabel('Save as')).toHaveValue(logPath);
-  await exportLog.getByRole('button', { name: 'Export action log' }).click();
-  await expect(exportLog.getByRole('status')).toHaveText(new RegExp(`^Saved Action log\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 1 action\\.$`));
-  expect(readFileSync(logPath).subarray(0, 2).toString()).toBe('PK');
+  await expect(exportLog.locator('.export-file-name')).toHaveText('Action log.xlsx');
+  const log = await download(page, exportLog.getByRole('button', { name: 'Export action log' }), workspace.dir);
+  expect(log.name).toBe('Action log.xlsx');
+  await expect(exportLog.getByRole('status')).toHaveText(/^Downloaded Action log\.xlsx \(\d+ KB\)\. 1 action\.$/);
+  const sheet = new ExcelJS.Workbook();
+  await sheet.xlsx.readFile(log.path);
+  expect(sheet.worksheets[0]!.getColumn(1).values).toContain(ref);
   await screenshot(page, 'actions-03-exported');
 });
 

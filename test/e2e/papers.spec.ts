@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
 import { headings, paragraphs, readDocx } from '../helpers/documents';
-import { expect, screenshot, test, type TestWorkspace } from './fixtures';
+import { download, expect, screenshot, test, type TestWorkspace } from './fixtures';
 
 async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
   const res = await page.request.post(`${workspace.bridge.url}api/${name}`, { data: input });
@@ -151,15 +150,15 @@ test('seed 004 typed into the Board paper template, autosaved, and exported to W
   expect(saved.sections.find((s) => s.key === 'progress-to-date')!.body[4]).toMatchObject({ type: 'numbered', style: 'lower-roman' });
   expect(saved.sections.find((s) => s.key === 'decision-required')!.body[1]).toEqual({ type: 'bullets', items: (SEED_004[6]![1][1] as { bullets: string[] }).bullets });
 
-  // Export, as the user does, to a file in the workspace's folder.
+  // Export, as the user does: the browser downloads it under the paper's reference and title.
   await page.getByRole('button', { name: 'Export to Word' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export to Word' });
-  const out = join(workspace.dir, 'typed seed 004.docx');
-  await dialog.getByLabel('Save as').fill(out);
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved typed seed 004.docx (' })).toContainText(`to ${workspace.dir}`);
+  await expect(dialog.locator('.export-file-name')).toHaveText('SB-2020-04 Kent Violence Reduction Unit – update (typed).docx');
+  const out = await download(page, dialog.getByRole('button', { name: 'Export', exact: true }), workspace.dir);
+  expect(out.name).toBe('SB-2020-04 Kent Violence Reduction Unit – update (typed).docx');
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded SB-2020-04 ' })).toHaveText(/^Downloaded SB-2020-04 Kent Violence Reduction Unit – update \(typed\)\.docx \(\d+ KB\)\.$/);
 
-  const parts = await readDocx(out);
+  const parts = await readDocx(out.path);
   expect(headings(parts.document)).toEqual([
     { level: 'Title', text: 'Kent Violence Reduction Unit – update (typed)' },
     ...SEED_004.map(([text]) => ({ level: 'Heading1', text })),
@@ -239,15 +238,15 @@ test('an agenda pack is exported and recorded as issued from the Papers area', a
   expect(await marginTop('checkbox papers-row-checkbox')).toBe('28.8px');
   await expect(page.getByLabel('Public pack (confidential items left out)')).toBeVisible();
   await expect(page.getByRole('row', { name: /SB\/2020\/03 Kent Violence Reduction Unit/ })).toContainText('Not issued');
-  const out = join(workspace.dir, 'pack.docx');
-  await page.getByLabel('Save as').fill(out);
-  await page.getByRole('button', { name: 'Export pack' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Saved pack.docx (` })).toContainText(`to ${workspace.dir}`);
+  await expect(page.locator('.export-file-name')).toHaveText('SB agenda pack 2020-03-19.docx');
+  const out = await download(page, page.getByRole('button', { name: 'Export pack' }), workspace.dir);
+  expect(out.name).toBe('SB agenda pack 2020-03-19.docx');
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded SB agenda pack 2020-03-19.docx (' })).toBeVisible();
   await page.getByRole('button', { name: 'Record as issued' }).click();
   await expect(page.getByText('Issue 1 recorded: 1 paper kept as it went out, with its pages.')).toBeVisible();
   await expect(page.getByRole('row', { name: /SB\/2020\/03/ })).toContainText('1–4');
   await screenshot(page, 'papers-04-agenda-pack');
-  const h1 = headings((await readDocx(out)).document).filter((h) => h.level === 'Heading1').map((h) => h.text);
+  const h1 = headings((await readDocx(out.path)).document).filter((h) => h.level === 'Heading1').map((h) => h.text);
   expect(h1).toEqual(['Agenda', 'Contents', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)']);
 });
 
@@ -261,12 +260,17 @@ test('a paper with warnings is exported only once “Export anyway” is ticked,
 
   await page.getByRole('button', { name: 'Export to Word' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export to Word' });
-  await expect(dialog.getByLabel('Save as')).toHaveValue(join(workspace.dir, 'SB-2020-07 Empty paper.docx'));
+  await expect(dialog.locator('.export-file-name')).toHaveText('SB-2020-07 Empty paper.docx');
+  // With warnings unread nothing is written, so nothing is downloaded.
+  let downloads = 0;
+  page.on('download', () => downloads++);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByText('Not exported yet')).toBeVisible();
+  expect(downloads).toBe(0);
   await dialog.getByLabel('Export anyway, with these warnings').check();
-  await dialog.getByRole('button', { name: 'Export anyway' }).click();
+  const out = await download(page, dialog.getByRole('button', { name: 'Export anyway' }), workspace.dir);
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved SB-2020-07 Empty paper.docx (' })).toContainText(`to ${workspace.dir}`);
-  expect((await readDocx(join(workspace.dir, 'SB-2020-07 Empty paper.docx'))).headers.join()).toContain('OFFICIAL-SENSITIVE');
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded SB-2020-07 Empty paper.docx (' })).toBeVisible();
+  expect(out.name).toBe('SB-2020-07 Empty paper.docx');
+  expect((await readDocx(out.path)).headers.join()).toContain('OFFICIAL-SENSITIVE');
 });

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import JSZip from 'jszip';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
-import { expect, FIXED_NOW, screenshot, test, type TestWorkspace } from './fixtures';
+import { download, expect, FIXED_NOW, screenshot, test, type TestWorkspace } from './fixtures';
 
 /** Records set up through the same HTTP API the page uses, so they obey the same rules. */
 async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
@@ -13,7 +14,6 @@ async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, n
   return envelope.value;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The page's clock agrees with the workspace's fixed clock (16 March 2020), then the app opens. */
 async function open(page: Page, workspace: TestWorkspace, hash = '#/performance') {
@@ -109,22 +109,22 @@ test('add a local indicator, paste 24 monthly values, see its RAG and chart', as
   // The report and the dataset as at that date, written beside the workspace.
   await page.getByRole('tab', { name: 'Export' }).click();
   await expect(page.getByRole('heading', { name: 'Export as at 29 February 2020' })).toBeVisible();
-  const saveAs = page.getByLabel('Save as');
-  const saved = page.getByRole('status').filter({ hasText: /^Saved / });
+  const fileName = page.locator('.export-file-name');
+  const saved = page.getByRole('status').filter({ hasText: /^Downloaded / });
   await expect(page.getByRole('radio', { name: 'Performance report (Word, .docx)' })).toBeChecked();
-  await expect(saveAs).toHaveValue(join(workspace.dir, 'Performance report 2020-02-29.docx'));
-  await page.getByRole('button', { name: 'Export report' }).click();
-  await expect(saved).toHaveText(new RegExp(`^Saved Performance report 2020-02-29\\.docx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 1 indicator, 1 chart\\.$`));
+  await expect(fileName).toHaveText('Performance report 2020-02-29.docx');
+  const report = await download(page, page.getByRole('button', { name: 'Export report' }), workspace.dir);
+  await expect(saved).toHaveText(/^Downloaded Performance report 2020-02-29\.docx \(\d+ KB\)\. 1 indicator, 1 chart\.$/);
   await page.getByRole('radio', { name: 'Performance dataset (Excel, .xlsx)' }).check();
-  const datasetPath = join(workspace.dir, 'Performance dataset 2020-02-29.xlsx');
-  await expect(saveAs).toHaveValue(datasetPath);
-  await page.getByRole('button', { name: 'Export dataset' }).click();
-  await expect(saved).toHaveText(new RegExp(`^Saved Performance dataset 2020-02-29\\.xlsx \\(\\d+ KB\\) to ${escapeRegExp(workspace.dir)}\\. 23 rows of values\\.$`));
+  await expect(fileName).toHaveText('Performance dataset 2020-02-29.xlsx');
+  const datasetFile = await download(page, page.getByRole('button', { name: 'Export dataset' }), workspace.dir);
+  await expect(saved).toHaveText(/^Downloaded Performance dataset 2020-02-29\.xlsx \(\d+ KB\)\. 23 rows of values\.$/);
   await screenshot(page, 'performance-06-exported');
+  expect([report.name, datasetFile.name]).toEqual(['Performance report 2020-02-29.docx', 'Performance dataset 2020-02-29.xlsx']);
   const dataset = new ExcelJS.Workbook();
-  await dataset.xlsx.readFile(datasetPath);
+  await dataset.xlsx.readFile(datasetFile.path);
   expect(dataset.worksheets.length).toBe(2);
-  expect(existsSync(join(workspace.dir, 'Performance report 2020-02-29.docx'))).toBe(true);
+  expect((await JSZip.loadAsync(readFileSync(report.path))).file('word/document.xml')).not.toBeNull();
 });
 
 test('import a spreadsheet with one bad row: the preview rejects just that row', async ({ page, workspace, browserErrors }) => {

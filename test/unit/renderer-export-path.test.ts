@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportPath, fileNameOf, folderOf, joinPath, safeFileName, savedText, sizeText, withExtension } from '../../renderer/src/components/export-path';
+import { downloadedText, fileNameOf, folderOf, joinPath, safeFileName, savedText, sizeText } from '../../renderer/src/components/export-path';
+import { extensionOf } from '../../main/shared/file-names';
 
 describe('where an export goes by default', () => {
   it('finds the workspace folder on Windows and Linux paths', () => {
@@ -33,16 +34,16 @@ describe('where an export goes by default', () => {
     expect(safeFileName('x'.repeat(300) + '.docx')).toBe('x'.repeat(150) + '.docx');
   });
 
-  it('offers the suggested name in the workspace folder, or alone when no workspace is known', () => {
-    expect(defaultExportPath('C:\\Users\\jo\\Board\\board.db', 'SB minutes 2020-06-16.docx')).toBe('C:\\Users\\jo\\Board\\SB minutes 2020-06-16.docx');
-    expect(defaultExportPath('/tmp/e2e/workspace.db', 'Funding summary 2019/20.xlsx')).toBe('/tmp/e2e/Funding summary 2019-20.xlsx');
-    expect(defaultExportPath(null, 'Action log.docx')).toBe('Action log.docx');
+  it('finds the extension the Save dialog filters by', () => {
+    expect(extensionOf('Minutes — Strategic Board 16-06-2020.DOCX')).toBe('.docx');
+    expect(extensionOf('Funding summary 2019-20.xlsx')).toBe('.xlsx');
+    expect(extensionOf('Report v1.2 final')).toBe('');
+    expect(extensionOf('notes.')).toBe('');
   });
 
-  it('swaps the extension of a typed path when the format changes', () => {
-    expect(withExtension('C:\\Reports\\Action log.docx', '.xlsx')).toBe('C:\\Reports\\Action log.xlsx');
-    expect(withExtension('/tmp/log', '.xlsx')).toBe('/tmp/log.xlsx');
-    expect(withExtension('/tmp/v1.2/log', '.docx')).toBe('/tmp/v1.2/log.docx');
+  it('keeps the board, the date and the kind in a meeting document name', () => {
+    expect(safeFileName('Agenda — Strategic Board 16/06/2020.docx')).toBe('Agenda — Strategic Board 16-06-2020.docx');
+    expect(safeFileName('Minutes — Strategic Board 16/06/2020.docx')).not.toBe(safeFileName('Agenda — Strategic Board 16/06/2020.docx'));
   });
 
   it('says the size as Explorer rounds it', () => {
@@ -56,5 +57,6 @@ describe('where an export goes by default', () => {
 
   it('says what was saved, how big, and where', () => {
     expect(savedText({ path: 'C:\\Users\\jo\\Board\\SB agenda 2020-06-16.docx', bytes: 12_800 })).toBe('Saved SB agenda 2020-06-16.docx (13 KB) to C:\\Users\\jo\\Board');
+    expect(downloadedText({ name: 'SB agenda 2020-06-16.docx', bytes: 12_800 })).toBe('Downloaded SB agenda 2020-06-16.docx (13 KB)');
   });
 });

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Action } from '../../../main/meetings/contract';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, actionRef, type ActionStatus } from '../../../main/meetings/labels';
-import { api, call } from '../api';
 import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SearchBox } from '../components/SearchBox';
 import { SelectField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormParts';
@@ -134,8 +133,7 @@ export function ActionsArea() {
             { value: 'xlsx', label: 'Excel (.xlsx)', fileName: 'Action log.xlsx' },
           ]}
           submitLabel="Export action log"
-          run={(out, format) => call(api().action.exportLog({ ...filter, format: format as 'docx' | 'xlsx', out }))}
-          detail={(r) => `${counted(r.rows ?? 0, 'action')}.`}
+          plan={(format) => exportPlan('action.exportLog', { ...filter, format: format as 'docx' | 'xlsx' }, (r) => `${counted(r.rows ?? 0, 'action')}.`)}
         />
       </section>
       {updating && <UpdateDialog action={updating} onClose={() => setUpdating(null)} />}

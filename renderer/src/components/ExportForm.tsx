@@ -1,32 +1,52 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { messageOf } from '../api';
-import { useWorkspace } from '../workspace/store';
+import type { ResultOf } from '../../../main/api/contract';
+import type { ExportInput, ExportOpName, SavedExport } from '../../../main/api/files-api';
+import { call, messageOf } from '../api';
+import { canRevealFiles, files, saveExport } from '../files';
 import { ErrorSummary } from './ErrorSummary';
-import { defaultExportPath, savedText, withExtension } from './export-path';
-import { TextField } from './fields';
-import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from './form-errors';
+import { downloadedText, safeFileName, sizeText } from './export-path';
 
 /** One thing the form can write: a format of the same document, or one of a meeting's documents. */
 export interface ExportChoice {
   value: string;
   label: string;
-  /** The suggested file name, with its extension; made safe for Windows here. */
+  /** The suggested file name, with its extension; made safe for Windows before it is shown or offered. */
   fileName: string;
 }
 
-export interface ExportResultLike {
-  path: string;
-  bytes: number;
+/** What one export writes: the operation, its input without `out`, and what to add after "Saved …". */
+export interface ExportPlan {
+  op: ExportOpName;
+  input: object;
+  /** Runs on the result: returns more to say (the totals in a return), or throws an ApiError when nothing was written yet (warnings to acknowledge). */
+  after?: (result: unknown) => string | undefined;
+}
+
+/** Builds a plan with its input and result typed for the operation. */
+export function exportPlan<K extends ExportOpName>(op: K, input: ExportInput<K>, after?: (result: ResultOf<K>) => string | undefined): ExportPlan {
+  return after ? { op, input, after: (r) => after(r as ResultOf<K>) } : { op, input };
+}
+
+/** "Saved SB minutes 16-06-2020.docx (12 KB) to C:\\Users\\me\\Documents" or "Downloaded … (12 KB)". */
+export function writtenText(saved: Pick<SavedExport, 'name' | 'bytes' | 'folder'>): string {
+  return saved.folder === null ? downloadedText(saved) : `Saved ${saved.name} (${sizeText(saved.bytes)}) to ${saved.folder}`;
+}
+
+interface Written {
+  text: string;
+  token: string | null;
+  name: string;
 }
 
 /**
- * Every export in the app: what to write (where there is a choice), the file to write it
- * to — first offered in the workspace file's folder under a suggested name — and, once
- * written, "Saved <name> (NN KB) to <folder>" in a status region. An error about the file
- * (such as Word holding it open) sits by the path; any other above the form.
+ * Every export in the app: what to write (where there is a choice), the name of the file it
+ * will be, and an Export button. In the desktop app main shows the Save dialog (starting in
+ * the folder last used for this kind) and writes; in the browser the file is downloaded. The
+ * page never sends a path. Once written: "Saved <name> (NN KB) to <folder>" with Open and
+ * Show in folder, or "Downloaded <name> (NN KB)". A closed dialog is said quietly.
  */
-export function ExportForm<R extends ExportResultLike>(props: {
-  /** Unique on the page: the path field is field-<id>-out. */
+export function ExportForm(props: {
+  /** Unique on the page. */
   id: string;
   /** One file (fileName) or a choice of several (choices, with a legend). */
   fileName?: string;
@@ -36,46 +56,43 @@ export function ExportForm<R extends ExportResultLike>(props: {
   children?: ReactNode;
   /** The button's words, for the choice made: "Export agenda". */
   submitLabel?: string | ((choice: ExportChoice) => string);
-  /** Writes the file; the choice's value is passed for forms that have one. */
-  run: (out: string, choice: string) => Promise<R>;
-  /** More to say after "Saved …", e.g. the totals in a return. */
-  detail?: (result: R) => string;
+  /** What to write for the choice made (its value is "" when there is no choice). */
+  plan: (choice: string) => ExportPlan | Promise<ExportPlan>;
+  /** Told what was written, e.g. to close a dialog and say it on the page. */
+  onWritten?: (text: string) => void;
 }) {
-  const workspacePath = useWorkspace((s) => s.info?.path ?? null);
   const choices = props.choices ?? [{ value: '', label: '', fileName: props.fileName ?? 'Export' }];
   const [choiceValue, setChoiceValue] = useState(choices[0]!.value);
   const choice = choices.find((c) => c.value === choiceValue) ?? choices[0]!;
-  const suggested = defaultExportPath(workspacePath, choice.fileName);
-  // What was typed holds while the suggestion it replaced still stands (same quarter, same date…).
-  const [typed, setTyped] = useState<{ over: string; text: string } | null>(null);
-  const out = typed && typed.over === suggested ? typed.text : suggested;
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const name = safeFileName(choice.fileName);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState('');
-  const outName = `${props.id}-out`;
-
-  function choose(value: string) {
-    const next = choices.find((c) => c.value === value) ?? choices[0]!;
-    const extension = /\.[a-z0-9]+$/i.exec(next.fileName)?.[0] ?? '';
-    if (typed && typed.over === suggested) setTyped({ over: defaultExportPath(workspacePath, next.fileName), text: withExtension(typed.text, extension) });
-    setChoiceValue(value);
-  }
+  const [status, setStatus] = useState('');
+  const [written, setWritten] = useState<Written | null>(null);
+  const desktop = canRevealFiles();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
-    setErrors(NO_ERRORS);
-    setDone('Writing the file…');
+    setError(null);
+    setWritten(null);
+    setStatus(desktop ? 'Choose where to save…' : 'Writing the file…');
     try {
-      const result = await props.run(out.trim(), choice.value);
-      const more = props.detail?.(result);
-      setDone(`${savedText(result)}.${more ? ` ${more}` : ''}`);
+      const plan = await props.plan(choice.value);
+      const saved = await saveExport(plan.op, plan.input as never, name);
+      if (saved === null) {
+        setStatus('Not exported: no file was chosen.');
+        return;
+      }
+      const more = plan.after?.(saved.result);
+      const text = `${writtenText(saved)}.${more ? ` ${more}` : ''}`;
+      setStatus(text);
+      setWritten({ text, token: saved.token, name: saved.name });
+      props.onWritten?.(text);
     } catch (err) {
-      const found = errorsFromApi(err, ['out']);
-      setErrors(found.fields.out ? found : { fields: {}, form: found.form ?? messageOf(err) });
-      setDone('');
-      focusFirstError({ fields: { [outName]: found.fields.out ?? '' }, form: null }, [outName]);
+      setError(messageOf(err));
+      setStatus('');
     } finally {
       setBusy(false);
     }
@@ -83,38 +100,55 @@ export function ExportForm<R extends ExportResultLike>(props: {
 
   return (
     <form className="export-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy || undefined}>
-      {errors.form && <ErrorSummary message={errors.form} />}
+      {error && <ErrorSummary message={error} />}
       {props.children}
       {choices.length > 1 && (
         <fieldset className="fieldset export-choices">
           <legend>{props.legend ?? 'Format'}</legend>
           {choices.map((c) => (
             <label key={c.value} className="radio">
-              <input type="radio" name={`${props.id}-choice`} value={c.value} checked={c.value === choice.value} onChange={() => choose(c.value)} />
+              <input type="radio" name={`${props.id}-choice`} value={c.value} checked={c.value === choice.value} onChange={() => setChoiceValue(c.value)} />
               {c.label}
             </label>
           ))}
         </fieldset>
       )}
-      <TextField
-        name={outName}
-        label="Save as"
-        hint="The full path of the file to write; a file already there is replaced."
-        value={out}
-        onChange={(text) => {
-          setTyped({ over: suggested, text });
-          if (errors.fields.out) setErrors(NO_ERRORS);
-        }}
-        error={errors.fields.out}
-      />
+      <p className="export-file" id={`${props.id}-file`}>
+        <span className="export-file-label">File: </span>
+        <span className="export-file-name">{name}</span>
+      </p>
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy} aria-describedby={`${props.id}-file`}>
           {typeof props.submitLabel === 'function' ? props.submitLabel(choice) : (props.submitLabel ?? 'Export')}
         </button>
       </div>
       <p role="status" className="export-result">
-        {done}
+        {status}
       </p>
+      {written?.token && <RevealButtons token={written.token} name={written.name} onError={setError} />}
     </form>
+  );
+}
+
+/** Open and Show in folder for a file main saved (desktop only: a browser shows none). */
+export function RevealButtons(props: { token: string; name: string; onError: (message: string | null) => void }) {
+  if (!canRevealFiles()) return null;
+  async function reveal(how: 'open' | 'show') {
+    props.onError(null);
+    try {
+      await call(how === 'open' ? files().openExported(props.token) : files().showExported(props.token));
+    } catch (err) {
+      props.onError(messageOf(err));
+    }
+  }
+  return (
+    <div className="button-row">
+      <button type="button" className="button button-secondary" aria-label={`Open ${props.name}`} onClick={() => void reveal('open')}>
+        Open
+      </button>
+      <button type="button" className="button button-secondary" aria-label={`Show ${props.name} in its folder`} onClick={() => void reveal('show')}>
+        Show in folder
+      </button>
+    </div>
   );
 }

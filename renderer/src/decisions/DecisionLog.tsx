@@ -2,15 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Decision, DecisionWarning } from '../../../main/decisions/contract';
 import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus } from '../../../main/decisions/decision-rules';
 import { formatPence, parseMoney } from '../../../main/shared/money';
-import { api, ApiError, call, messageOf } from '../api';
+import { ApiError, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { defaultExportPath, savedText } from '../components/export-path';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, RevealButtons, exportPlan, writtenText } from '../components/ExportForm';
+import { saveExport } from '../files';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
-import { useWorkspace } from '../workspace/store';
 import { useDecisions, type Filters } from './store';
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -138,11 +137,11 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
   const d = props.decision;
   const setStatus = useDecisions((s) => s.setStatus);
   const decisions = useDecisions((s) => s.decisions);
-  const info = useWorkspace((s) => s.info);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<DecisionWarning[]>([]);
   const [superseding, setSuperseding] = useState('');
   const [notice, setNotice] = useState('');
+  const [noticeFile, setNoticeFile] = useState<{ token: string; name: string } | null>(null);
 
   async function move(status: DecisionStatus) {
     setError(null);
@@ -155,10 +154,14 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
   }
 
   async function notice_(acknowledgeWarnings: boolean) {
+    setNoticeFile(null);
     try {
-      const out = defaultExportPath(info?.path, `Record of Decision ${d.reference}.docx`);
-      const r = await call(api().decision.exportNotice({ id: d.id, out, acknowledgeWarnings }));
-      setNotice(`${savedText({ path: r.path, bytes: r.bytes })}.`);
+      const saved = await saveExport('decision.exportNotice', { id: d.id, acknowledgeWarnings }, `Record of Decision ${d.reference}.docx`);
+      if (saved === null) setNotice('Not written: no file was chosen.');
+      else {
+        setNotice(`${writtenText(saved)}.`);
+        if (saved.token !== null) setNoticeFile({ token: saved.token, name: saved.name });
+      }
     } catch (err) {
       // Gaps in the notice refuse it until they are acknowledged: list them, and the way on.
       setNotice(err instanceof ApiError && err.code === 'export.warningsNotAcknowledged' ? `${err.problems.map((p) => `${p.message}.`).join(' ')} Choose “Write notice anyway” to write it with those parts marked.` : messageOf(err));
@@ -231,6 +234,7 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
         )}
       </div>
       <p role="status">{notice}</p>
+      {noticeFile && <RevealButtons token={noticeFile.token} name={noticeFile.name} onError={setError} />}
     </Dialog>
   );
 }
@@ -372,13 +376,13 @@ function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; onClos
       <ExportForm
         id="decisions-export"
         fileName={`Decisions log.${props.format}`}
-        run={async (out) => {
-          const r = await call(api().decision.exportLog({ ...props.filters, format: props.format, out }));
-          const written = { path: r.path, bytes: r.bytes };
-          const rows = r.rows ?? 0;
-          props.onDone(`${savedText(written)}. ${rows} ${rows === 1 ? 'decision' : 'decisions'}.`);
-          return written;
-        }}
+        plan={() =>
+          exportPlan('decision.exportLog', { ...props.filters, format: props.format }, (r) => {
+            const rows = r.rows ?? 0;
+            return `${rows} ${rows === 1 ? 'decision' : 'decisions'}.`;
+          })
+        }
+        onWritten={props.onDone}
       />
       <div className="button-row">
         <button type="button" className="button button-secondary" onClick={props.onClose}>

@@ -5,7 +5,7 @@ import { formatPence } from '../../../main/shared/money';
 import { api, call, messageOf } from '../api';
 import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { useWorkspace } from '../workspace/store';
 import { useFunding } from './store';
@@ -46,8 +46,13 @@ function ReturnSection() {
         id="return"
         fileName={`${stream.reference} spend return ${year} Q${quarter}.xlsx`}
         submitLabel="Export return"
-        run={(out) => call(api().funding.exportReturn({ streamId: stream.id, financialYear: year, quarter: Number(quarter), out, template: '', preparedBy, signedOffBy }))}
-        detail={(r) => `The ${year} Q${quarter} return shows actual this quarter ${money(r.totals.actualQuarterPence)}, forecast to year end ${money(r.totals.forecastYearEndPence)}.`}
+        plan={() =>
+          exportPlan(
+            'funding.exportReturn',
+            { streamId: stream.id, financialYear: year, quarter: Number(quarter), template: '', preparedBy, signedOffBy },
+            (r) => `The ${year} Q${quarter} return shows actual this quarter ${money(r.totals.actualQuarterPence)}, forecast to year end ${money(r.totals.forecastYearEndPence)}.`,
+          )
+        }
       >
         <div className="field-row">
           <SelectField name="return-quarter" label="Quarter" value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `Q${q}` }))} />

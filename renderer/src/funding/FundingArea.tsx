@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import type { FundingStreamSummary } from '../../../main/funding/contract';
 import { financialYearOf, yearsBetween } from '../../../main/shared/financial-year';
 import { formatPence } from '../../../main/shared/money';
-import { api, call } from '../api';
 import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SelectField } from '../components/fields';
 import { StreamForm } from './StreamForm';
 import { StreamPage } from './StreamPage';
@@ -87,7 +86,7 @@ function SummaryExport({ streams }: { streams: FundingStreamSummary[] }) {
           { value: 'xlsx', label: 'Figures (Excel, .xlsx)', fileName: `Funding summary ${year}.xlsx` },
         ]}
         submitLabel="Export summary"
-        run={(out, format) => call(api().funding.exportSummary({ financialYear: year, format: format as 'docx' | 'xlsx', out }))}
+        plan={(format) => exportPlan('funding.exportSummary', { financialYear: year, format: format as 'docx' | 'xlsx' })}
       >
         <SelectField name="summary-year" label="Financial year" value={year} onChange={setChosen} options={years.map((y) => ({ value: y, label: y }))} />
       </ExportForm>

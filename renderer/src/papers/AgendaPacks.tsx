@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PackIssueSummary, PackPlan } from '../../../main/papers/contract';
 import { api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SelectField } from '../components/fields';
 import { usePapers } from './store';
 import { dayOf, stamp } from './text';
@@ -35,7 +35,7 @@ export function AgendaPacks() {
     };
   }, [meetingId, isPublic, done]);
 
-  /** The pack's suggested file name (ExportForm offers it in the workspace's folder). */
+  /** The pack's suggested file name (the Save dialog offers it, or the download is called it). */
   const meeting = meetings.find((x) => String(x.id) === meetingId);
   const packName = meeting ? `${meeting.boardCode} agenda pack ${meeting.startsAt.slice(0, 10)}${isPublic ? ' public' : ''}.docx` : 'Agenda pack.docx';
 
@@ -129,7 +129,7 @@ export function AgendaPacks() {
             id="pack-export"
             fileName={packName}
             submitLabel="Export pack"
-            run={(out) => call(api().agendaPack.export({ meetingId: Number(meetingId), public: isPublic, out }))}
+            plan={() => exportPlan('agendaPack.export', { meetingId: Number(meetingId), public: isPublic })}
           />
           <div className="button-row">
             <button type="button" className="button button-secondary" onClick={() => void issue()} disabled={plan.issued > 0 && plan.pendingChanges.length === 0}>

@@ -4,8 +4,7 @@ import { PAPER_STATUS_LABELS } from '../../../main/papers/paper-status';
 import { api, ApiError, call, messageOf } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { savedText } from '../components/export-path';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { RichEditor } from './RichEditor';
@@ -264,17 +263,18 @@ function ExportDialog(props: { detail: PaperDetail; onClose(): void; onDone(text
         id="paper-export"
         fileName={`${props.detail.reference} ${props.detail.title}.docx`}
         submitLabel={acknowledged ? 'Export anyway' : 'Export'}
-        run={async (out) => {
+        plan={async () => {
           await flush();
-          const r = await call(api().paper.export({ id: props.detail.id, out, acknowledgeWarnings: acknowledged })).catch((err: unknown) => {
-            if (!(err instanceof ApiError) || err.code !== 'export.warningsNotAcknowledged') throw err;
-            setWarnings([{ message: err.message }, ...err.problems]);
-            throw new ApiError({ code: err.code, message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
-          });
-          const written = { path: r.path, bytes: r.bytes };
-          props.onDone(`${savedText(written)}.`);
-          return written;
+          // The paper's warnings are read before the Save dialog opens, so a paper with
+          // warnings never asks for a file it will not write.
+          const fresh = await call(api().paper.get({ id: props.detail.id }));
+          if (fresh.warnings.length > 0 && !acknowledged) {
+            setWarnings(fresh.warnings);
+            throw new ApiError({ code: 'export.warningsNotAcknowledged', message: 'Not exported yet: read the warnings below, then tick “Export anyway” to export with them.' });
+          }
+          return exportPlan('paper.export', { id: props.detail.id, acknowledgeWarnings: acknowledged });
         }}
+        onWritten={props.onDone}
       >
         {warnings.length > 0 && (
           <div className="paper-warnings" aria-label="Before the paper goes out">

@@ -1,6 +1,5 @@
 import { formatDateLong } from '../../../main/shared/dates';
-import { api, call } from '../api';
-import { ExportForm } from '../components/ExportForm';
+import { ExportForm, exportPlan } from '../components/ExportForm';
 import { counted } from '../components/words';
 import { usePerformance } from './store';
 
@@ -25,15 +24,11 @@ export function ExportView() {
           { value: 'dataset', label: 'Performance dataset (Excel, .xlsx)', fileName: `Performance dataset ${asAt}.xlsx` },
         ]}
         submitLabel={(c) => (c.value === 'report' ? 'Export report' : 'Export dataset')}
-        run={async (out, choice) => {
-          if (choice === 'report') {
-            const r = await call(api().performance.exportReport({ asAt, out }));
-            return { ...r, detail: `${counted(r.indicators, 'indicator')}, ${counted(r.charts, 'chart')}.` };
-          }
-          const r = await call(api().performance.exportDataset({ asAt, out }));
-          return { ...r, detail: `${counted(r.rows ?? 0, 'row')} of values.` };
-        }}
-        detail={(r) => r.detail}
+        plan={(choice) =>
+          choice === 'report'
+            ? exportPlan('performance.exportReport', { asAt }, (r) => `${counted(r.indicators, 'indicator')}, ${counted(r.charts, 'chart')}.`)
+            : exportPlan('performance.exportDataset', { asAt }, (r) => `${counted(r.rows ?? 0, 'row')} of values.`)
+        }
       />
     </section>
   );
