@@ -117,7 +117,9 @@ describe('electron-builder.yml (the Windows installer)', () => {
       grantFileProtocolExtraPrivileges: false,
     });
     // Integrity validation needs the app in an asar whose hash electron-builder embeds.
+    // (electron-builder 26 writes that hash into the .exe's ELECTRONASAR resource unless told not to.)
     expect((config as { asar?: unknown }).asar ?? true).not.toBe(false);
+    expect((config as { disableAsarIntegrity?: unknown }).disableAsarIntegrity ?? false).toBe(false);
   });
 
   it('signs with SHA-256, a timestamp and the publisher name when a certificate is given, and builds unsigned otherwise', () => {
