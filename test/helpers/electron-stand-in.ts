@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 
 /**
  * A recording stand-in for the main-process `electron` module, for booting the bundled
@@ -17,6 +18,8 @@ export interface StandInOptions {
   isPackaged: boolean;
   appPath: string;
   userData: string;
+  /** The user's folders (app.getPath('documents') and the like) live under here. */
+  home: string;
   version: string;
 }
 
@@ -77,7 +80,14 @@ export function createElectronStandIn(options: StandInOptions): StandIn {
   const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
   let settle!: (how: 'window loaded' | 'exited' | 'error box') => void;
   const settled = new Promise<'window loaded' | 'exited' | 'error box'>((resolve) => (settle = resolve));
-  const paths = new Map<string, string>([['userData', options.userData]]);
+  const paths = new Map<string, string>([
+    ['userData', options.userData],
+    ['home', options.home],
+    ['documents', join(options.home, 'Documents')],
+    ['downloads', join(options.home, 'Downloads')],
+    ['desktop', join(options.home, 'Desktop')],
+    ['temp', join(options.home, 'Temp')],
+  ]);
   const windows: StandInWindow[] = [];
   const ipcHandlers = new Map<string, Listener>();
   const protocolHandlers = new Map<string, Listener>();

@@ -87,7 +87,7 @@ const saved = { load: null as unknown, dlopen: process.dlopen, resourcesPath: un
 
 beforeAll(async () => {
   await layOutPackagedApp();
-  electron = createElectronStandIn({ isPackaged: true, appPath: appDir, userData, version: pkg.version });
+  electron = createElectronStandIn({ isPackaged: true, appPath: appDir, userData, home: join(base, 'home'), version: pkg.version });
 
   const loader = Module as unknown as { _load: (request: string, parent: { filename?: string } | null, isMain: boolean) => unknown; _resolveFilename: (request: string, parent: unknown) => string };
   saved.load = loader._load;

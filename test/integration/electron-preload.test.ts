@@ -36,6 +36,17 @@ const required: string[] = [];
 /** The preload's own Object.prototype (a vm context has its own built-ins). */
 let contextObjectPrototype: unknown;
 
+const ipcRendererStandIn = {
+  invoke(channel: string, ...args: unknown[]) {
+    invocations.push({ channel, args });
+    return Promise.resolve({ ok: true, value: { echoed: args } });
+  },
+  send: (channel: string) => void sends.push(channel),
+  sendSync: (channel: string) => void sends.push(channel),
+  on: (channel: string) => void ipcListeners.push(channel),
+  once: (channel: string) => void ipcListeners.push(channel),
+};
+
 function sandboxRequire(name: string): unknown {
   required.push(name);
   if (!SANDBOX_MODULES.includes(name)) throw new Error(`module not found: ${name} (a sandboxed preload can require only ${SANDBOX_MODULES.join(', ')})`);
@@ -47,16 +58,7 @@ function sandboxRequire(name: string): unknown {
         exposed.set(key, value);
       },
     },
-    ipcRenderer: {
-      invoke(channel: string, ...args: unknown[]) {
-        invocations.push({ channel, args });
-        return Promise.resolve({ ok: true, value: { echoed: args } });
-      },
-      send: (channel: string) => void sends.push(channel),
-      sendSync: (channel: string) => void sends.push(channel),
-      on: (channel: string) => void ipcListeners.push(channel),
-      once: (channel: string) => void ipcListeners.push(channel),
-    },
+    ipcRenderer: ipcRendererStandIn,
   };
   return new Proxy(electron, {
     get(target, key) {
@@ -83,9 +85,10 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-/** Every path to a non-object leaf, e.g. "person.create", with the leaf's type. */
-function leaves(value: unknown, prefix = ''): { path: string; type: string }[] {
-  if (value === null || typeof value !== 'object') return [{ path: prefix, type: typeof value }];
+/** Every path to a non-object leaf, e.g. "person.create", with the leaf's type; objects on the way must be plain. */
+function leaves(value: unknown, prefix = ''): { path: string; type: string; value: unknown }[] {
+  if (value === null || typeof value !== 'object') return [{ path: prefix, type: typeof value, value }];
+  if (Object.getPrototypeOf(value) !== contextObjectPrototype) return [{ path: prefix, type: 'an object that is not plain (a class instance such as ipcRenderer)', value }];
   return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
 }
 
@@ -97,18 +100,24 @@ describe('the bundled preload in a sandboxed context', () => {
 
   it('exposes exactly the known globals, each made only of plain objects and functions', () => {
     expect([...exposed.keys()].sort()).toEqual([...PRELOAD_GLOBALS].sort());
+    const ipcMembers = new Set(Object.values(ipcRendererStandIn));
     for (const [key, value] of exposed) {
       expect(Object.getPrototypeOf(value), `${key} is a plain object`).toBe(contextObjectPrototype);
-      const nonFunctions = leaves(value).filter((leaf) => leaf.type !== 'function');
-      expect(nonFunctions, `${key} carries only functions (no ipcRenderer, no data)`).toEqual([]);
+      // Functions and plain values only: no ipcRenderer, none of its methods, no other live object.
+      const unsafe = leaves(value)
+        .filter((leaf) => !['function', 'string', 'number', 'boolean'].includes(leaf.type))
+        .map((leaf) => `${leaf.path}: ${leaf.type}`);
+      expect(unsafe, `${key} carries only functions and plain values`).toEqual([]);
+      const leaked = leaves(value).filter((leaf) => ipcMembers.has(leaf.value as never)).map((leaf) => leaf.path);
+      expect(leaked, `${key} hands out no ipcRenderer method itself`).toEqual([]);
     }
   });
 
   it('window.api has every operation of the contract, as api.area.method, and nothing else', () => {
     const api = exposed.get('api');
     expect(leaves(api).map((leaf) => leaf.path).sort()).toEqual([...operationNames].sort());
+    expect(leaves(api).every((leaf) => leaf.type === 'function')).toBe(true);
     expect(operationNames.length).toBeGreaterThan(50);
-    for (const area of Object.values(api as object)) expect(Object.getPrototypeOf(area)).toBe(contextObjectPrototype);
   });
 
   it('an operation is one invoke on the api channel with (name, input), answered with what main answers', async () => {
