@@ -8,56 +8,11 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bundleTargets, root } from './bundles.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
-
-const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
-
-const targets = [
-  {
-    name: 'main',
-    options: {
-      ...common,
-      entryPoints: [at('main/electron/main.ts')],
-      outfile: at('out/main/index.cjs'),
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // better-sqlite3 loads its .node binary from node_modules (rebuilt for Electron when packaging);
-      // @resvg/resvg-js (charts in the performance report) loads its platform's prebuilt binary.
-      external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
-    },
-  },
-  {
-    name: 'preload',
-    options: {
-      ...common,
-      entryPoints: [at('preload/index.ts')],
-      outfile: at('out/preload/index.cjs'),
-      // 'browser', not 'node': an accidental Node import fails the build here instead of the
-      // sandboxed preload failing at run time. Only 'electron' may stay a require().
-      platform: 'browser',
-      format: 'cjs',
-      target: 'chrome130',
-      external: ['electron'],
-    },
-  },
-  {
-    name: 'bridge',
-    optional: 'preload/web-bridge.ts',
-    options: {
-      ...common,
-      entryPoints: [at('preload/web-bridge.ts')],
-      outfile: at('out/bridge/bridge.js'),
-      platform: 'browser',
-      format: 'iife',
-      target: 'chrome130',
-    },
-  },
-];
+const targets = bundleTargets(at('out'));
 
 function fail(message) {
   console.error(`build: ${message}`);

@@ -22,12 +22,3 @@ export function isAppUrl(url: string | null | undefined): boolean {
   }
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
-
-/** Links the user may follow out of the app: https only, opened in the system browser. */
-export function isExternalLink(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 import { shell, type Session, type WebContents } from 'electron';
-import { isAppUrl, isExternalLink } from './app-url';
+import { isAppUrl } from './app-url';
+import { describeLinkForLog, externalLinkDecision } from './external-links';
 
 /** The session grants no permission (camera, notifications, geolocation, clipboard read …) to anyone. */
 export function denyAllPermissions(session: Session): void {
@@ -9,7 +10,9 @@ export function denyAllPermissions(session: Session): void {
 
 /**
  * The window stays on app://bundle/: navigation elsewhere is cancelled, new windows are refused,
- * and an https link the user clicks opens in the system browser instead. <webview> is refused.
+ * and a link the user clicks (a link in a paper: same-window or a new window, middle-click or
+ * Shift+click) goes to the allow-list in external-links.ts and, if allowed, to the system
+ * browser or mail client. <webview> is refused.
  */
 export function confineToApp(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
@@ -27,7 +30,12 @@ export function confineToApp(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** The one place the app calls shell.openExternal. */
 function openExternally(url: string): void {
-  if (!isExternalLink(url)) return;
-  shell.openExternal(url).catch((err: unknown) => console.error(`Could not open ${url} in the browser`, err));
+  const decision = externalLinkDecision(url);
+  if (!decision.open) {
+    console.warn(`Refused to open ${describeLinkForLog(url)} outside the app: ${decision.reason}.`);
+    return;
+  }
+  shell.openExternal(decision.url).catch((err: unknown) => console.error(`Could not open ${describeLinkForLog(decision.url)} outside the app`, err));
 }

@@ -62,3 +62,43 @@ test('the editor’s Link, Table and Live table tools put a link, a table and a 
   ]);
   expect(body('next-steps')).toEqual([{ type: 'live', source: 'funding.awards', params: { stream: 'VRF', year: '2019/20' }, caption: 'Violence Reduction Fund: awards 2019/20' }]);
 });
+
+// A link in a paper never takes over the app: it opens in a new window (which the desktop app
+// refuses and hands to the system browser through its allow-list: main/electron/security.ts,
+// checked in test/integration/electron-boot.test.ts). While editing, a plain click only
+// places the caret; Ctrl+click opens the link. In a final paper a plain click opens it.
+test('a link in a paper opens in a new window and the app stays on the paper', async ({ app: page, workspace }) => {
+  await page.context().route('https://www.gov.uk/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>GOV.UK</title>' }));
+  const created = await apiCall(page, workspace, 'paper.create', { templateKey: 'board-paper', reference: 'SB/2020/07', title: 'Links' });
+  await apiCall(page, workspace, 'paper.updateSection', {
+    paperId: created.id,
+    key: 'introduction',
+    body: [{ type: 'paragraph', text: ['Read the ', { text: 'guidance', link: 'https://www.gov.uk/guidance' }] }],
+  });
+  const paperUrl = `${workspace.bridge.url}#/papers/${created.id}`;
+  await page.goto(paperUrl);
+  const intro = page.getByRole('region', { name: /^Introduction/ });
+  const link = intro.getByRole('link', { name: 'guidance' });
+
+  let popups = 0;
+  page.on('popup', () => popups++);
+  await link.click();
+  expect(popups).toBe(0);
+  expect(page.url()).toBe(paperUrl);
+
+  const [popup] = await Promise.all([page.waitForEvent('popup'), link.click({ modifiers: ['ControlOrMeta'] })]);
+  await popup.waitForLoadState();
+  expect(popup.url()).toBe('https://www.gov.uk/guidance');
+  expect(await popup.evaluate(() => window.opener)).toBeNull();
+  expect(page.url()).toBe(paperUrl);
+  await popup.close();
+
+  await apiCall(page, workspace, 'paper.setStatus', { id: created.id, status: 'for_review' });
+  await apiCall(page, workspace, 'paper.setStatus', { id: created.id, status: 'final' });
+  await page.reload();
+  await expect(page.getByText('This paper is final')).toBeVisible();
+  const [finalPopup] = await Promise.all([page.waitForEvent('popup'), intro.getByRole('link', { name: 'guidance' }).click()]);
+  await finalPopup.waitForLoadState();
+  expect(finalPopup.url()).toBe('https://www.gov.uk/guidance');
+  expect(page.url()).toBe(paperUrl);
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/api/static-files';
-import { APP_START_URL, isAppUrl, isExternalLink } from '../../main/electron/app-url';
+import { APP_START_URL, isAppUrl } from '../../main/electron/app-url';
 import { serveBundleFile } from '../../main/electron/bundle-response';
 
 // The parts of the Electron shell that decide what is "ours": plain functions, so they run here
@@ -31,15 +31,6 @@ describe('isAppUrl (the IPC sender check and navigation guard)', () => {
   it('refuses a missing frame URL', () => {
     expect(isAppUrl(null)).toBe(false);
     expect(isAppUrl(undefined)).toBe(false);
-  });
-});
-
-describe('isExternalLink (what may open in the system browser)', () => {
-  it('allows https only', () => {
-    expect(isExternalLink('https://www.gov.uk/government/organisations/home-office')).toBe(true);
-    for (const url of ['http://example.org/', 'file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'ms-settings:', 'smb://server/share', 'not a url']) {
-      expect(isExternalLink(url)).toBe(false);
-    }
   });
 });
 

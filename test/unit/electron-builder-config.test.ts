@@ -10,18 +10,34 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 interface BuilderConfig {
   appId: string;
+  copyright: string;
   productName: string;
   files: string[];
   asarUnpack: string[];
   extraResources?: { from: string; to: string }[];
   npmRebuild?: boolean;
   directories: { output: string; buildResources?: string };
-  win: { icon?: string; requestedExecutionLevel?: string; target: { target: string; arch: string[] }[] };
+  electronFuses?: Record<string, unknown>;
+  cscLink?: string;
+  cscKeyPassword?: string;
+  forceCodeSigning?: boolean;
+  win: {
+    icon?: string;
+    requestedExecutionLevel?: string;
+    target: { target: string; arch: string[] }[];
+    signtoolOptions?: Record<string, unknown>;
+    azureSignOptions?: unknown;
+    signExecutable?: boolean;
+    signAndEditExecutable?: boolean;
+    forceCodeSigning?: boolean;
+    cscLink?: string;
+    cscKeyPassword?: string;
+  };
   nsis: Record<string, unknown>;
 }
 
 const config = parse(read('electron-builder.yml')) as BuilderConfig;
-const pkg = JSON.parse(read('package.json')) as { main: string; productName: string; scripts: Record<string, string> };
+const pkg = JSON.parse(read('package.json')) as { main: string; productName: string; author: string; scripts: Record<string, string> };
 
 describe('electron-builder.yml (the Windows installer)', () => {
   it("passes electron-builder's own schema check", async () => {
@@ -33,6 +49,10 @@ describe('electron-builder.yml (the Windows installer)', () => {
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perMachne: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(
+      validateConfiguration({ ...config, win: { ...config.win, signtoolOptions: { ...config.win.signtoolOptions, signingHashAlgorithm: ['sha256'] } } }, new DebugLogger(false)),
+    ).rejects.toThrow(/Invalid configuration/);
   });
 
   it('names the app as the running app does', () => {
@@ -82,6 +102,62 @@ describe('electron-builder.yml (the Windows installer)', () => {
     for (const name of ['postinstall', 'install', 'preinstall']) {
       expect(pkg.scripts[name] ?? '').not.toMatch(/rebuild|install-app-deps/);
     }
+  });
+
+  it('flips every hardening fuse (no Node mode, no NODE_OPTIONS, no --inspect, only the integrity-checked app.asar, encrypted cookies)', () => {
+    // Key names as electron-builder 26 passes them to @electron/fuses (FuseOptionsV1 in
+    // app-builder-lib's scheme.json); the schema test above refuses a misspelt one.
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // Integrity validation needs the app in an asar whose hash electron-builder embeds.
+    // (electron-builder 26 writes that hash into the .exe's ELECTRONASAR resource unless told not to.)
+    expect((config as { asar?: unknown }).asar ?? true).not.toBe(false);
+    expect((config as { disableAsarIntegrity?: unknown }).disableAsarIntegrity ?? false).toBe(false);
+  });
+
+  it('signs with SHA-256, a timestamp and the publisher name when a certificate is given, and builds unsigned otherwise', () => {
+    const sign = config.win.signtoolOptions ?? {};
+    expect(sign.signingHashAlgorithms).toEqual(['sha256']);
+    expect(String(sign.rfc3161TimeStampServer)).toMatch(/^https?:\/\/[^/\s]+/);
+    expect(sign.publisherName).toBe(pkg.author);
+    expect(config.copyright).toContain(pkg.author);
+    // Signing is on (the default) …
+    expect(config.win.signExecutable ?? true).toBe(true);
+    expect(config.win.signAndEditExecutable ?? true).toBe(true);
+    expect(config.win.azureSignOptions ?? null).toBeNull();
+    // … but a build with no certificate must still succeed: nothing forces it.
+    expect(config.forceCodeSigning ?? false).toBe(false);
+    expect(config.win.forceCodeSigning ?? false).toBe(false);
+    // The certificate and its password come from the environment only (CSC_LINK /
+    // WIN_CSC_LINK, CSC_KEY_PASSWORD / WIN_CSC_KEY_PASSWORD), never from the repository.
+    for (const secret of ['certificateFile', 'certificatePassword', 'certificateSha1', 'certificateSubjectName', 'sign']) {
+      expect(sign[secret] ?? null).toBeNull();
+    }
+    for (const where of [config, config.win]) {
+      expect(where.cscLink ?? null).toBeNull();
+      expect(where.cscKeyPassword ?? null).toBeNull();
+    }
+    const settings = read('electron-builder.yml')
+      .split('\n')
+      .filter((line) => !/^\s*#/.test(line));
+    expect(settings.filter((line) => /\.(pfx|p12)\b/i.test(line))).toEqual([]);
+  });
+
+  it('README says how to make a signed build and why the e2e tests use the unpacked build', () => {
+    const readme = read('README.md');
+    const section = readme.slice(readme.indexOf('## Building the Windows installer'));
+    expect(section).toContain('WIN_CSC_LINK');
+    expect(section).toContain('WIN_CSC_KEY_PASSWORD');
+    expect(section).toContain('npm run dist:win');
+    expect(section).toMatch(/fuse/i);
+    expect(section).toMatch(/Playwright/);
   });
 
   it('has an application icon of at least 256×256', () => {

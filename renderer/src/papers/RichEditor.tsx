@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { LIVE_SOURCE_LABELS, LIVE_SOURCES, type LiveSource, type PaperBlock } from '../../../main/papers/blocks';
 import { api, call, messageOf } from '../api';
@@ -78,10 +78,24 @@ const TOOLS = [
   { tool: 'roman', label: 'i) List', title: 'Numbered list i) ii) iii)' },
   { tool: 'bold', label: 'Bold', title: 'Bold (Ctrl+B)' },
   { tool: 'italic', label: 'Italic', title: 'Italic (Ctrl+I)' },
-  { tool: 'link', label: 'Link', title: 'Link the selected words to a web address' },
+  { tool: 'link', label: 'Link', title: 'Link the selected words to a web address (Ctrl+click a link to open it)' },
   { tool: 'table', label: 'Table', title: 'Insert a table with a header row' },
   { tool: 'live', label: 'Live table', title: 'Insert a table of the workspace’s own figures, filled in when the paper is exported' },
 ] as const;
+
+/**
+ * A link in a paper never takes over the app's window: a click on it (Ctrl+click while the text
+ * is being edited, where a click only places the caret) opens it in a new window, which the
+ * desktop app refuses and hands, if its allow-list agrees (main/electron/external-links.ts), to
+ * the system browser or mail client; a browser opens a tab.
+ */
+function followLink(e: MouseEvent<HTMLDivElement>, readOnly: boolean) {
+  const link = e.target instanceof Element ? e.target.closest('a[href]') : null;
+  if (!link || !e.currentTarget.contains(link)) return;
+  if (!readOnly && !(e.ctrlKey || e.metaKey)) return;
+  e.preventDefault();
+  window.open(link.getAttribute('href') ?? '', '_blank', 'noopener,noreferrer');
+}
 
 export function RichEditor(props: Props) {
   const ref = useRef<HTMLDivElement>(null);
@@ -207,6 +221,7 @@ export function RichEditor(props: Props) {
         onFocus={() => document.execCommand('defaultParagraphSeparator', false, 'p')}
         onInput={changed}
         onBlur={changed}
+        onClick={(e) => followLink(e, props.readOnly)}
         onPaste={(e) => {
           e.preventDefault();
           const blocks = clipboardBlocks(e.clipboardData.getData('text/html'), e.clipboardData.getData('text/plain'), { numberedParagraphs: props.numberedParagraphs });
