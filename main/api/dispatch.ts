@@ -8,6 +8,7 @@ import { workspaceInfo } from '../workspace/service';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
 import { closedError, reopenWorkspace, type Session, type SessionOperation } from './session';
+import { issueMessage } from './issue-messages';
 
 export type { Session };
 
@@ -19,7 +20,8 @@ export function validationError(error: z.ZodError): ApiErrorShape {
   const messages = issues.slice(0, 5).map((i) => {
     const path = i.path.map(String).join('.');
     if (i.code === 'unrecognized_keys') return `Unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}`;
-    return path && !/^[A-Z]/.test(i.message) ? `${path}: ${i.message}` : i.message;
+    if (/^[A-Z]/.test(i.message)) return i.message;
+    return path ? `${path}: ${i.message}` : `The input ${i.message}`;
   });
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
   const shape: ApiErrorShape = { code: 'validation', message: messages.join('; ') + more };
@@ -89,7 +91,7 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     return { ok: false, error: { code: 'unknownOperation', message: `There is no operation called ${JSON.stringify(name)}.` } };
   }
   const def = contract[name];
-  const parsed = def.input.safeParse(rawInput ?? {});
+  const parsed = def.input.safeParse(rawInput ?? {}, { error: issueMessage });
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
   const db = session.db;
   const path = openedWorkspace(db)?.path ?? db.name;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isFinancialYear, isIsoDate, isIsoMonth } from '../shared/financial-year';
-import { parseMoney } from '../shared/money';
+import { parseMoney, shortened } from '../shared/money';
 
 /**
  * Field builders whose messages name the field as the user sees it, so an error reads
@@ -65,7 +65,7 @@ export const money = (label: string, opts: { allowNegative?: boolean } = {}) =>
       return z.NEVER;
     }
     if (r.pence < 0 && !opts.allowNegative) {
-      ctx.addIssue({ code: 'custom', message: `${label} cannot be negative (${text.trim()} was entered)` });
+      ctx.addIssue({ code: 'custom', message: `${label} cannot be negative (${shortened(text)} was entered)` });
       return z.NEVER;
     }
     return r.pence;

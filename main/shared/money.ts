@@ -4,6 +4,14 @@
  */
 export type ParseResult = { ok: true; pence: number } | { ok: false; reason: string };
 
+/** What was typed, for a message: a long paste is cut to its start, not echoed whole. */
+export function shortened(input: string, quote = ''): string {
+  const text = input.trim();
+  return text.length > 40 ? `${quote}${text.slice(0, 30)}…${quote} (${text.length} characters)` : `${quote}${text}${quote}`;
+}
+
+const quoted = (input: string) => shortened(input, '"');
+
 /**
  * Understands "£1.16m", "1,160,000", "1160000.00", "£35k", "36814", "-£250.50", "(250.50)".
  * Refuses text, more than two decimal places of pounds, and amounts beyond ±£90 trillion.
@@ -23,7 +31,7 @@ export function parseMoney(input: string): ParseResult {
   text = text.replace(/^£/, '').replace(/^GBP/i, '');
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?([km]|bn)?$/i.exec(text);
   if (!m || (m[1] === undefined && m[2] === undefined)) {
-    return { ok: false, reason: `"${input.trim()}" is not an amount of money; write it like £35,000 or 1160000.00` };
+    return { ok: false, reason: `${quoted(input)} is not an amount of money; write it like £35,000 or 1160000.00` };
   }
   const whole = (m[1] ?? '0').replace(/,/g, '');
   const fraction = m[2] ?? '';
@@ -34,12 +42,12 @@ export function parseMoney(input: string): ParseResult {
   if (fraction.length > digits) {
     return {
       ok: false,
-      reason: scale === 0 ? `"${input.trim()}" has more than two decimal places of pounds` : `"${input.trim()}" is more precise than a penny`,
+      reason: scale === 0 ? `${quoted(input)} has more than two decimal places of pounds` : `${quoted(input)} is more precise than a penny`,
     };
   }
   const penceText = whole + fraction.padEnd(digits, '0');
   const pence = Number(penceText);
-  if (!Number.isSafeInteger(pence) || pence > 9e15) return { ok: false, reason: `"${input.trim()}" is too large` };
+  if (!Number.isSafeInteger(pence) || pence > 9e15) return { ok: false, reason: `${quoted(input)} is too large` };
   return { ok: true, pence: negative && pence !== 0 ? -pence : pence };
 }
 

@@ -32,6 +32,15 @@ describe('money as a person types it', () => {
     expect(!r.ok && r.reason).toMatch(/more than two decimal places/);
   });
 
+  it('quotes a long paste by its start in the reason, not whole (found by the contract fuzz test)', () => {
+    const r = parseMoney('9'.repeat(100_000));
+    expect(r.ok).toBe(false);
+    const reason = r.ok ? '' : r.reason;
+    expect(reason).toBe('"999999999999999999999999999999…" (100000 characters) is too large');
+    const typed = parseMoney('£35,000 and some words');
+    expect(!typed.ok && typed.reason).toBe('"£35,000 and some words" is not an amount of money; write it like £35,000 or 1160000.00');
+  });
+
   it('writes pounds the en-GB way, pence only when there are any', () => {
     expect(formatPence(3_681_400)).toBe('£36,814');
     expect(formatPence(3_412_550)).toBe('£34,125.50');
