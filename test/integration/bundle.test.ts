@@ -156,6 +156,14 @@ describe('importing a bad bundle', () => {
     expect(stderr).toContain('  tables: tables must be an object of table name → rows');
   });
 
+  it('names a row that is not an object and a value that is neither text, a number nor null', async () => {
+    const bundle = smallBundle();
+    const stderr = await importFails({ ...bundle, tables: { ...bundle.tables, organisation: [...bundle.tables.organisation!, ['Kent Police'], { ...bundle.tables.organisation![0]!, name: { text: 'Kent Police' } }] } });
+    const n = bundle.tables.organisation!.length;
+    expect(stderr).toContain(`  tables.organisation[${n}]: must be a row: an object of column name → value`);
+    expect(stderr).toContain(`  tables.organisation[${n + 1}].name: must be text, a number or null`);
+  });
+
   it('refuses a bundle from a newer version of the app', async () => {
     const stderr = await importFails({ ...smallBundle(), schemaVersion: 7 });
     expect(stderr).toContain(`  schemaVersion: was written by a newer version of the app (schema 7; this version reads up to ${latestVersion()})`);
