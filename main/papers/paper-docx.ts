@@ -119,11 +119,12 @@ function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbe
   }
 }
 
-function signatureBlock(role: string): FileChild[] {
+/** One signatory's block, a heading level under the Sign-off heading (no gap in the outline). */
+function signatureBlock(role: string, level: 2 | 3): FileChild[] {
   // Each role's block stays on one page: comments, signature and date together.
   const line = (label: string, width: number, after = 120) =>
     new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 200, after }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: '\u2002'.repeat(width), underline: {} })] });
-  return [heading(role, 3), line('Comments', 60), line('Signature', 40), new Paragraph({ keepLines: true, spacing: { before: 200, after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] })];
+  return [heading(role, level), line('Comments', 60), line('Signature', 40), new Paragraph({ keepLines: true, spacing: { before: 200, after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] })];
 }
 
 export interface ContentOptions {
@@ -160,7 +161,7 @@ export function paperContent(doc: PaperForDocument, numbering: Numbering, opts: 
   });
   if (doc.signatures.length > 0) {
     out.push(heading('Sign-off', level as 1 | 2));
-    for (const role of doc.signatures) out.push(...signatureBlock(role));
+    for (const role of doc.signatures) out.push(...signatureBlock(role, (level + 1) as 2 | 3));
   }
   return out;
 }
