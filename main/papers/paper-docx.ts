@@ -149,11 +149,12 @@ export function paperContent(doc: PaperForDocument, numbering: Numbering, opts: 
   out.push(new Paragraph({ children: [], spacing: { after: 120 } }));
 
   numbering.restartParagraphs();
-  const labels = paragraphNumbers(doc.numbering, doc.sections);
+  // An optional section left empty is left out (and numbered past: no gap from 5 to 7); a
+  // required one is printed and says it is missing.
+  const shown = doc.sections.filter((section) => section.body.length > 0 || section.required);
+  const labels = paragraphNumbers(doc.numbering, shown);
   const level = opts.as === 'title' ? 1 : 2;
-  doc.sections.forEach((section, s) => {
-    // An optional section left empty is left out; a required one says it is missing.
-    if (section.body.length === 0 && !section.required) return;
+  shown.forEach((section, s) => {
     const headingLabel = doc.numbering === 'by-section' ? `${s + 1}. ${section.heading}` : section.heading;
     out.push(heading(headingLabel, level as 1 | 2));
     if (section.body.length === 0) out.push(...blockParagraphs({ type: 'notice', text: 'This section has not been written yet.' }, null, numbering, doc.numbering));
