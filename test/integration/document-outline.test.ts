@@ -52,3 +52,51 @@ describe('heading outline of the Word exports', () => {
     }
   });
 });
+
+/** What follows each table: a blank spacer paragraph (read out as "blank"), or another table (Word joins them). */
+function afterTables(xml: string): string[] {
+  const found: string[] = [];
+  for (const m of xml.matchAll(/<\/w:tbl>(<w:tbl>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>)/g)) {
+    const next = m[1]!;
+    if (next === '<w:tbl>') found.push('a table straight after a table');
+    else if (!next.includes('<w:sectPr') && !/<w:t[ >]/.test(next)) found.push('an empty paragraph after a table');
+  }
+  return found;
+}
+
+describe('tables in the Word exports', () => {
+  it('are followed by no spacer paragraph, in every demo export with a table', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.loadDemo');
+    const written: string[] = [];
+    const write = async (name: string, op: Parameters<typeof ws.call>[0], input: Record<string, unknown>) => {
+      const out = join(ws.dir, name);
+      await ws.call(op, { ...input, out } as never);
+      written.push(out);
+    };
+    const meetings = await ws.call('meeting.list', {});
+    for (const m of meetings.slice(0, 3)) {
+      await write(`agenda-${m.id}.docx`, 'meeting.exportAgenda', { id: m.id });
+      await write(`minutes-${m.id}.docx`, 'meeting.exportMinutes', { id: m.id });
+    }
+    await write('actions.docx', 'action.exportLog', { format: 'docx' });
+    await write('decisions.docx', 'decision.exportLog', { format: 'docx' });
+    await write('performance.docx', 'performance.exportReport', { asAt: '2020-03-31' });
+    await write('funding.docx', 'funding.exportSummary', { financialYear: '2019/20', format: 'docx' });
+    for (const p of await ws.call('paper.list', {})) await write(`paper-${p.id}.docx`, 'paper.export', { id: p.id, acknowledgeWarnings: true });
+    let tablesSeen = 0;
+    for (const file of written) {
+      const xml = (await readDocx(file)).document;
+      tablesSeen += (xml.match(/<\/w:tbl>/g) ?? []).length;
+      expect(afterTables(xml), file).toEqual([]);
+    }
+    expect(tablesSeen).toBeGreaterThan(10);
+  });
+
+  it('the check finds a spacer (it can fail)', () => {
+    expect(afterTables('<w:tbl></w:tbl><w:p><w:pPr/></w:p><w:tbl></w:tbl><w:tbl></w:tbl><w:p><w:r><w:t>After</w:t></w:r></w:p>')).toEqual([
+      'an empty paragraph after a table',
+      'a table straight after a table',
+    ]);
+  });
+});

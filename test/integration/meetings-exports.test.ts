@@ -150,7 +150,7 @@ describe('meetings exports', () => {
     ]);
     expect(apologies!.rows.slice(1).map((r) => [r[0], r[2]])).toEqual([
       ['Alan Pughsley', 'Represented by Tony Blaker'],
-      ['Ian Sutherland', '—'],
+      ['Ian Sutherland', 'None'],
     ]);
     expect(absent!.rows.slice(1).map((r) => r[0])).toEqual(['Sarah Chapman']);
     expect(text).toContain('Quorate: 5 members present or represented (quorum 4), including Kent Police as the quorum rule requires.');
