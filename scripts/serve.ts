@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startBridge } from '../main/api/http-bridge';
+import { DomainError } from '../main/shared/errors';
 
 /**
  * Serves the built renderer in a browser against a real workspace file, for development
@@ -11,6 +12,20 @@ const flag = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dbPath = resolve(flag('--db') ?? 'workspace.db');
-const bridge = await startBridge({ dbPath, staticDir: resolve('out/renderer'), port: Number(flag('--port') ?? 5174), actor: process.env.USER ?? 'browser' });
-console.log(`Board Secretariat is at ${bridge.url} (workspace ${dbPath}). Ctrl+C to stop.`);
-process.on('SIGINT', () => void bridge.close().then(() => process.exit(0)));
+try {
+  const bridge = await startBridge({ dbPath, staticDir: resolve('out/renderer'), port: Number(flag('--port') ?? 5174), actor: process.env.USER ?? 'browser' });
+  console.log(`Board Secretariat is at ${bridge.url} (workspace ${dbPath}). Ctrl+C to stop.`);
+  process.on('SIGINT', () => void bridge.close().then(() => process.exit(0)));
+} catch (err) {
+  // A file that is not a workspace, or a port in use: say so in a line, not a stack trace.
+  const code = (err as NodeJS.ErrnoException).code;
+  const message =
+    err instanceof DomainError
+      ? err.message
+      : code === 'EADDRINUSE'
+        ? `Port ${flag('--port') ?? 5174} is in use by another program; choose another with --port.`
+        : `The workspace could not be served (${err instanceof Error ? err.message : String(err)}).`;
+  console.error(`error: ${message}`);
+  if (process.env.DEBUG) console.error(err);
+  process.exit(1);
+}

@@ -2,7 +2,7 @@ import { exportActionLogVerb, exportAgendaVerb, exportMinutesVerb } from '../mee
 import { exportFundingVerb, exportReturnVerb } from '../funding/cli-exports';
 import { exportPerformanceVerb } from '../performance/cli-exports';
 import { exportAgendaPackVerb, exportPaperVerb } from '../papers/cli-exports';
-import { exportDecisionsVerb } from '../decisions/cli-exports';
+import { exportDecisionNoticeVerb, exportDecisionsVerb } from '../decisions/cli-exports';
 import type { Verb, VerbGroup } from './verb';
 
 /**
@@ -19,6 +19,7 @@ export const exportKinds: Record<string, Verb> = {
   paper: exportPaperVerb,
   'agenda-pack': exportAgendaPackVerb,
   decisions: exportDecisionsVerb,
+  'decision-notice': exportDecisionNoticeVerb,
 };
 
 export const exportGroup: VerbGroup = {

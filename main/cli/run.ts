@@ -31,6 +31,13 @@ function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: strin
   if (name === 'help' || name === '--help' || name === '-h') {
     const entry = rest[0] === undefined ? undefined : verbs[rest[0]];
     if (rest[0] !== undefined && !entry) throw new UsageError(`there is no command called "${rest[0]}"`);
+    if (entry && isGroup(entry) && rest[1] !== undefined) {
+      // "help export agenda" answers as "export agenda --help" does.
+      const kind = Object.prototype.hasOwnProperty.call(entry.kinds, rest[1]) ? entry.kinds[rest[1]] : undefined;
+      if (!kind) throw new UsageError(`there is no ${entry.name} kind called "${rest[1]}"; the kinds are: ${Object.keys(entry.kinds).join(', ')}`);
+      cli.io.stdout(verbHelp(kind));
+      return EXIT.ok;
+    }
     cli.io.stdout(!entry ? usageText() : isGroup(entry) ? groupHelp(entry) : verbHelp(entry));
     return EXIT.ok;
   }

@@ -1,6 +1,7 @@
 import { UsageError } from '../cli/io';
 import type { Verb } from '../cli/verb';
 import { runOperation } from '../papers/cli-exports';
+import { DomainError } from '../shared/errors';
 
 /** `export decisions --db FILE --format docx|xlsx --out FILE`: the decisions log, as the Decisions screen writes it. */
 export const exportDecisionsVerb: Verb = {
@@ -29,6 +30,43 @@ export const exportDecisionsVerb: Verb = {
       return { format, boardId };
     });
     cli.say(`Wrote ${r.path}: ${r.rows} decision${r.rows === 1 ? '' : 's'} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
+    return 0;
+  },
+};
+
+/**
+ * `export decision-notice --db FILE --decision REF --out FILE.docx`: the Record of Decision
+ * for a decision the Commissioner took alone, as the Decisions screen writes it. A section
+ * the log cannot fill is named first; the notice is written with --acknowledge-warnings.
+ */
+export const exportDecisionNoticeVerb: Verb = {
+  name: 'export decision-notice',
+  summary: 'Write the PCC decision notice (Record of Decision) for one decision of the Commissioner.',
+  options: {
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    decision: { type: 'string', value: 'REF', required: true, help: 'the decision’s reference in the log, e.g. PCC-D-2019-001' },
+    out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
+    'acknowledge-warnings': { type: 'boolean', help: 'write it even where the log cannot fill a section (the gap is marked “To be completed.”)' },
+  },
+  async run({ values }, cli) {
+    const reference = (values.decision as string).trim();
+    const r = await runOperation<{ path: string | null; bytes: number; written: boolean; warnings: { message: string }[] }>(
+      cli,
+      values.db as string,
+      values.out as string,
+      'decision.exportNotice',
+      (db) => {
+        const row = db.prepare('SELECT id FROM decision WHERE reference = ? COLLATE NOCASE').get(reference) as { id: number } | undefined;
+        if (!row) throw new DomainError('decision.notFound', `No decision has the reference ${reference}.`, 'decision');
+        return { id: row.id, acknowledgeWarnings: values['acknowledge-warnings'] === true };
+      },
+    );
+    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
+    if (!r.written) {
+      cli.warn('Nothing was written. Add --acknowledge-warnings to write the notice with the gaps marked “To be completed.”');
+      return 1;
+    }
+    cli.say(`Wrote ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { writeDocx } from '../documents/docx';
 import { paperDocument, resolveBlocks, type DocBlock, type PaperForDocument } from '../papers/paper-docx';
-import { sections as paperSections } from '../papers/repository';
+import { papers, sections as paperSections } from '../papers/repository';
+import { parseHeader } from '../papers/paper-view';
 import { findTemplate } from '../papers/templates';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
@@ -29,6 +30,32 @@ function para(text: string): DocBlock {
   return { type: 'paragraph', text };
 }
 
+function moneyLine(d: Decision): string {
+  return `${formatPence(d.financialAmountPence ?? 0)}${d.fundingStreamName ? `, from the ${d.fundingStreamName}` : ''}.`;
+}
+
+/** Every string in a section's blocks, to see whether the author already named something. */
+function textOf(blocks: readonly DocBlock[]): string {
+  return JSON.stringify(blocks);
+}
+
+/**
+ * A section the paper wrote, with what the log knows and the paper does not say: the amount
+ * and funding stream under Financial implications, the linked indicators under Performance
+ * measures. The paper's words come first and are never changed.
+ */
+function withLogFacts(d: Decision, key: string, body: DocBlock[]): DocBlock[] {
+  const text = textOf(body);
+  if (key === 'financial-implications' && d.financialAmountPence !== null && !text.includes(formatPence(d.financialAmountPence).replace(/\.00$/, ''))) {
+    return [...body, para(`Recorded in the decisions log: ${moneyLine(d)}`)];
+  }
+  if (key === 'performance-measures') {
+    const missing = d.indicators.filter((i) => !text.includes(i.code));
+    if (missing.length > 0) return [...body, para('Linked in the decisions log:'), { type: 'bullets', items: missing.map((i) => `${i.code} ${i.name}`) }];
+  }
+  return body;
+}
+
 function fromLog(d: Decision, key: string): DocBlock[] | null {
   switch (key) {
     case 'executive-summary':
@@ -38,7 +65,10 @@ function fromLog(d: Decision, key: string): DocBlock[] | null {
     case 'financial-implications':
       return d.financialAmountPence === null
         ? [para('The decision has no financial implication recorded in the decisions log.')]
-        : [para(`${formatPence(d.financialAmountPence)}${d.fundingStreamName ? `, from the ${d.fundingStreamName}` : ''}.`)];
+        : [para(moneyLine(d))];
+    case 'performance-measures':
+      // Optional: left out (an empty body) when the log links no indicator.
+      return d.indicators.length > 0 ? [{ type: 'bullets', items: d.indicators.map((i) => `${i.code} ${i.name}`) }] : [];
     case 'publication':
       if (d.confidential) return [para(`Confidential: ${d.confidentialReason}. The decision will not be published.`)];
       return [para(d.publishedOn ? `Open. Published on ${formatDateLong(d.publishedOn)}.` : 'Open. To be published on the Commissioner’s website.')];
@@ -57,7 +87,7 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
   const warnings: DecisionWarning[] = [];
   const sections = template.sections.map((t) => {
     const own = fromPaper.get(t.key);
-    if (own && own.body.length > 0) return { heading: own.heading, body: resolveBlocks(ctx, own.body), required: t.required };
+    if (own && own.body.length > 0) return { heading: own.heading, body: withLogFacts(d, t.key, resolveBlocks(ctx, own.body)), required: t.required };
     const body = fromLog(d, t.key);
     if (body) return { heading: t.heading, body, required: t.required };
     if (t.required) warnings.push({ code: 'decision.noticeGap', message: `The notice's "${t.heading}" is not in the decisions log; it is marked "${GAP}"`, field: t.key });
@@ -74,15 +104,21 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
     );
   }
 
-  const originator = d.ownerName ?? 'Office of the Police and Crime Commissioner';
+  // The paper's header, where the notice was written as a paper, speaks for the notice: its
+  // decision number (the OPCC's own series, e.g. OPCC.D.036.25) and originator. The log's
+  // reference is still printed when it differs, so the notice can be found in the log.
+  const typed = paper?.templateKey === 'decision-notice' ? parseHeader(papers.get(ctx, paper.id)?.headerJson ?? '{}') : {};
+  const number = typed.reference?.trim() || d.reference;
+  const originator = typed.originator?.trim() || d.ownerName || 'Office of the Police and Crime Commissioner';
   const doc: PaperForDocument = {
-    reference: d.reference,
+    reference: number,
     title: `Record of Decision: ${d.title}`,
     marking: d.confidential ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
     authorName: d.ownerName,
     numbering: template.numbering,
     titleLines: [
-      { label: 'Decision number', value: d.reference },
+      { label: 'Decision number', value: number },
+      ...(number === d.reference ? [] : [{ label: 'Decisions log reference', value: d.reference }]),
       { label: 'Originator', value: originator },
       { label: 'Open or confidential', value: d.confidential ? `Confidential: ${d.confidentialReason}` : 'Open' },
       { label: 'Date', value: d.decidedOn ? formatDateLong(d.decidedOn) : d.status === 'proposed' ? 'Not yet decided' : GAP },

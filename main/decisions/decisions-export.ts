@@ -54,12 +54,12 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
     ].filter(Boolean);
     return [
       d.reference,
-      d.decidedOn ? formatDateShort(d.decidedOn) : '—',
+      d.decidedOn ? formatDateShort(d.decidedOn) : '',
       [{ text: d.title, bold: true }, d.text ? ` — ${d.text.replace(/\s*\n+\s*/g, ' ')}` : '', extra.length ? ` ${extra.join(' ')}` : ''],
       whereDecided(d),
       `${DECISION_TYPE_LABELS[d.type]}: ${DECISION_STATUS_LABELS[d.status].toLowerCase()}`,
-      d.ownerName ?? '—',
-      d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence),
+      d.ownerName ?? '',
+      d.financialAmountPence === null ? '' : formatPence(d.financialAmountPence),
     ];
   });
   const doc = buildDocument(

@@ -89,10 +89,14 @@ export function heading(text: RichText, level: 1 | 2 | 3 = 1, opts: { pageBreakB
   return new Paragraph({ heading: levels[level - 1], children: runs(text), keepNext: true, pageBreakBefore: opts.pageBreakBefore });
 }
 
-export function paragraph(text: RichText, opts: { bold?: boolean; small?: boolean; muted?: boolean; keepNext?: boolean } = {}): Paragraph {
+/** Space above a paragraph that follows a table (tables carry no spacer paragraph after them). */
+export const AFTER_TABLE_TWIPS = 160;
+
+export function paragraph(text: RichText, opts: { bold?: boolean; small?: boolean; muted?: boolean; keepNext?: boolean; afterTable?: boolean } = {}): Paragraph {
   return new Paragraph({
     children: runs(text, { bold: opts.bold, size: opts.small ? pt(hs.smallSizePt) : undefined, colour: opts.muted ? hs.colours.muted : undefined }),
     keepNext: opts.keepNext,
+    spacing: opts.afterTable ? { before: AFTER_TABLE_TWIPS } : undefined,
   });
 }
 
@@ -138,10 +142,20 @@ export interface ListOptions {
    * the list with it. Not for a long list, which Word would then push whole to a new page.
    */
   keepTogether?: boolean;
+  /** The list follows a table: its first item gets the space a spacer paragraph used to give. */
+  afterTable?: boolean;
 }
 
 function listItems(items: RichText[], numbering: { reference: string; level: number; instance?: number }, opts: ListOptions): Paragraph[] {
-  return items.map((item, i) => new Paragraph({ numbering, children: runs(item), keepNext: opts.keepTogether && i < items.length - 1 ? true : undefined }));
+  return items.map(
+    (item, i) =>
+      new Paragraph({
+        numbering,
+        children: runs(item),
+        keepNext: opts.keepTogether && i < items.length - 1 ? true : undefined,
+        spacing: opts.afterTable && i === 0 ? { before: AFTER_TABLE_TWIPS } : undefined,
+      }),
+  );
 }
 
 /**
@@ -155,8 +169,12 @@ export class Numbering {
   private paragraphInstance = 0;
 
   /** A paragraph numbered continuously through the document: 1., 2., 3.… */
-  numberedParagraph(text: RichText): Paragraph {
-    return new Paragraph({ numbering: { reference: NUMBERED_PARAGRAPHS, level: 0, instance: this.paragraphInstance }, children: runs(text) });
+  numberedParagraph(text: RichText, opts: { afterTable?: boolean } = {}): Paragraph {
+    return new Paragraph({
+      numbering: { reference: NUMBERED_PARAGRAPHS, level: 0, instance: this.paragraphInstance },
+      children: runs(text),
+      spacing: opts.afterTable ? { before: AFTER_TABLE_TWIPS } : undefined,
+    });
   }
 
   /** The next numberedParagraph is 1 again. */
@@ -216,7 +234,20 @@ function alignment(a: Column['align']) {
   return a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
 }
 
-function cell(value: CellValue, column: Column, widthPct: number, header: boolean): TableCell {
+export interface TableOptions {
+  caption?: string;
+  /**
+   * A register (decisions log, action log): text at the small size with single line spacing,
+   * so a dozen typical rows fit on an A4 landscape page, and a long row may break across
+   * pages (its header row repeats) instead of leaving a third of a page blank.
+   */
+  register?: boolean;
+}
+
+/** What an empty cell says: a screen reader reads "None"; "—" was read aloud as "em dash". */
+export const EMPTY_CELL = 'None';
+
+function cell(value: CellValue, column: Column, widthPct: number, header: boolean, register: boolean): TableCell {
   const v = typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value && !('link' in value) && ('fill' in value || 'bold' in value) ? value : { text: value as RichText };
   const fill = header ? hs.colours.tableHeaderFill : (v as { fill?: string }).fill;
   return new TableCell({
@@ -225,31 +256,32 @@ function cell(value: CellValue, column: Column, widthPct: number, header: boolea
     children: [
       new Paragraph({
         alignment: alignment(column.align),
-        spacing: { after: 0 },
-        children: runs((v as { text: RichText }).text, { bold: header || (v as { bold?: boolean }).bold }),
+        spacing: register ? { after: 0, line: 240 } : { after: 0 },
+        children: runs((v as { text: RichText }).text, { bold: header || (v as { bold?: boolean }).bold, size: register ? pt(hs.smallSizePt) : undefined }),
       }),
     ],
   });
 }
 
 /**
- * A data table: one header row that repeats on every page, rows that do not break across
- * pages, no merged or empty cells (an empty value is written as "—" so a screen reader
- * does not meet a blank cell).
+ * A data table: one header row that repeats on every page, no merged or empty cells (an
+ * empty value is written as "None"), rows kept whole on a page unless the table is a
+ * register. Nothing follows it: a blank spacer paragraph would be read out as "blank".
  */
-export function dataTable(columns: Column[], rows: CellValue[][], opts: { caption?: string } = {}): FileChild[] {
+export function dataTable(columns: Column[], rows: CellValue[][], opts: TableOptions = {}): FileChild[] {
+  const register = opts.register === true;
   const given = columns.reduce((s, c) => s + (c.width ?? 0), 0);
   const free = columns.filter((c) => c.width === undefined).length;
   const widths = columns.map((c) => c.width ?? Math.max(5, (100 - given) / Math.max(free, 1)));
-  const headerRow = new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, c, widths[i]!, true)) });
+  const headerRow = new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, c, widths[i]!, true, register)) });
   const bodyRows = rows.map(
     (r) =>
       new TableRow({
-        cantSplit: true,
+        cantSplit: !register,
         children: columns.map((c, i) => {
           const v = r[i];
           const empty = v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-          return cell(empty ? '—' : v, c, widths[i]!, false);
+          return cell(empty ? EMPTY_CELL : v, c, widths[i]!, false, register);
         }),
       }),
   );
@@ -261,11 +293,10 @@ export function dataTable(columns: Column[], rows: CellValue[][], opts: { captio
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: { ...borders, insideHorizontal: border, insideVertical: border },
-      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      margins: register ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 60, bottom: 60, left: 100, right: 100 },
       rows: [headerRow, ...bodyRows],
     }),
   );
-  out.push(new Paragraph({ children: [], spacing: { after: 120 } }));
   return out;
 }
 

@@ -17,6 +17,8 @@ export interface HouseStyle {
     tableBorder: string;
     link: string;
     rag: { red: string; amber: string; green: string; none: string };
+    /** The shading behind a RAG status word (the rag colours themselves are too dark for text on them). */
+    ragFill: { red: string; amber: string; green: string; none: string };
   };
   marginsCm: { top: number; bottom: number; left: number; right: number };
   language: string;

@@ -92,7 +92,7 @@ export function fundingTableDocx(table: FundingTable): FileChild[] {
   const awardWidths = longest <= 9 ? [21, 33, 15, 15.5, 15.5] : [21, 29, 15, 17.5, 17.5];
   const widths = table.kind === 'awards' ? awardWidths : [20, 20, 20, 20, 20];
   const columns: Column[] = table.headers.map((header, i) => ({ header, align: table.numeric[i] ? 'right' : 'left', width: widths[i]! }));
-  const rows = [...table.rows, table.total.map((t) => ({ text: t === '' ? '—' : t, bold: true }))];
+  const rows = [...table.rows, table.total.map((t) => ({ text: t, bold: true }))];
   return dataTable(columns, rows, { caption: table.caption });
 }
 

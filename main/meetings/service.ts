@@ -119,7 +119,10 @@ export function meetingDetail(ctx: Ctx, id: number): MeetingDetail {
   const decls = declarations.list(ctx, id);
   const rule = quorumRule(board);
   const attendanceMarks: AttendanceMark[] = marks.map((a) => ({ personId: a.personId, name: a.name, status: a.status, substituteForPersonId: a.substituteForPersonId }));
-  const overall = marks.length > 0 ? quorum(rule, seated(members), attendanceMarks) : null;
+  // Quorum is stated once someone is recorded as present: apologies sent ahead of a meeting are
+  // not a roll call, and "Not quorate: 0 members" would be a false record.
+  const recorded = marks.some((a) => a.status === 'present');
+  const overall = recorded ? quorum(rule, seated(members), attendanceMarks) : null;
 
   const papers = agendaItems.papers(ctx, id);
   const decisions = agendaItems.decisions(ctx, id);
@@ -132,7 +135,7 @@ export function meetingDetail(ctx: Ctx, id: number): MeetingDetail {
       papers: papers.filter((p) => p.agendaItemId === item.id).map(({ id: pid, reference, title }) => ({ id: pid, reference, title })),
       decisions: decisions.filter((d) => d.agendaItemId === item.id).map(({ agendaItemId: _, ...d }) => d),
       declarations: itemDecls,
-      quorum: marks.length > 0 ? quorum(rule, seated(members), attendanceMarks, withdrawn) : null,
+      quorum: recorded ? quorum(rule, seated(members), attendanceMarks, withdrawn) : null,
     };
   });
 

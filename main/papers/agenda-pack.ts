@@ -296,7 +296,7 @@ function frontMatter(pack: Pack, status: string, pages: PackPages | null): FileC
   if (plan.changes.length > 0) {
     out.push(heading('Changed since issue', 1, { pageBreakBefore: true }));
     out.push(paragraph('The pages of papers already issued have not moved. New and revised papers are in the supplements at the end of the pack.'));
-    const rows: CellValue[][] = plan.changes.map((c) => [String(c.itemNumber), c.title, c.paperReference ?? '—', changeText(c)]);
+    const rows: CellValue[][] = plan.changes.map((c) => [String(c.itemNumber), c.title, c.paperReference ?? '', changeText(c)]);
     out.push(...dataTable([{ header: 'Item', width: 9 }, { header: 'Title', width: 33 }, { header: 'Paper', width: 17 }, { header: 'Change' }], rows));
     // Where the new material is: a page reference per supplement part.
     const supplements = pack.parts.filter((x) => x.kind === 'supplement');
@@ -308,9 +308,9 @@ function frontMatter(pack: Pack, status: string, pages: PackPages | null): FileC
 
   out.push(heading('Agenda', 1, { pageBreakBefore: true }));
   const rows: CellValue[][] = pack.agenda.map((a) => {
-    const paperCell = a.papers.length === 0 ? '—' : a.papers.map((p) => (p.leftOut ? `${p.reference} (not in this pack)` : p.reference)).join(', ');
+    const paperCell = a.papers.length === 0 ? '' : a.papers.map((p) => (p.leftOut ? `${p.reference} (not in this pack)` : p.reference)).join(', ');
     const itemTitle = a.confidential ? `${a.title} (confidential)` : a.title;
-    return [String(a.number), a.startsAt, itemTitle, a.leadName ?? '—', PAPER_PURPOSE_LABELS[a.purpose].replace(/^For /, ''), paperCell];
+    return [String(a.number), a.startsAt, itemTitle, a.leadName ?? '', PAPER_PURPOSE_LABELS[a.purpose].replace(/^For /, ''), paperCell];
   });
   const table = dataTable(
     [{ header: 'No.', width: 8 }, { header: 'Time', width: 10 }, { header: 'Title', width: 32 }, { header: 'Lead', width: 18 }, { header: 'For', width: 15 }, { header: 'Paper' }],

@@ -1,5 +1,6 @@
 import { Bookmark, HeadingLevel, Paragraph, TabStopType, TextRun, type Document, type FileChild } from 'docx';
 import {
+  AFTER_TABLE_TWIPS,
   buildDocument,
   dataTable,
   heading,
@@ -65,9 +66,10 @@ export function resolveBlocks(ctx: Ctx, blocks: readonly PaperBlock[]): DocBlock
   });
 }
 
-function labelParagraph(label: string, text: RichText): Paragraph {
+function labelParagraph(label: string, text: RichText, afterTable = false): Paragraph {
   // The number hangs in the margin of the text, as Word's own numbering does.
   return new Paragraph({
+    spacing: afterTable ? { before: AFTER_TABLE_TWIPS } : undefined,
     indent: { left: 680, hanging: 680 },
     tabStops: [{ type: TabStopType.LEFT, position: 680 }],
     children: [new TextRun({ text: `${label}\t` }), ...runs(text as DocRichText)],
@@ -96,34 +98,41 @@ export function columnWidths(columns: readonly string[], rows: readonly (readonl
   return floor.map((f, i) => Math.round((f + ((100 - floorSum) * extra[i]!) / extraSum) * 10) / 10);
 }
 
-function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbering, mode: NumberingMode): FileChild[] {
+/**
+ * A block's paragraphs. `afterTable`: the block follows a table, so its first paragraph has
+ * space above it (tables have no spacer paragraph after them); a table after a table gets a
+ * caption or, failing one, a small paragraph naming it, since Word joins two adjacent tables.
+ */
+function blockParagraphs(block: DocBlock, label: string | null, numbering: Numbering, mode: NumberingMode, afterTable = false): FileChild[] {
   switch (block.type) {
     case 'paragraph':
-      if (mode === 'continuous') return [numbering.numberedParagraph(block.text as DocRichText)];
-      if (label) return [labelParagraph(label, block.text)];
-      return [paragraph(block.text as DocRichText)];
+      if (mode === 'continuous') return [numbering.numberedParagraph(block.text as DocRichText, { afterTable })];
+      if (label) return [labelParagraph(label, block.text, afterTable)];
+      return [paragraph(block.text as DocRichText, { afterTable })];
     case 'bullets':
-      return numbering.bullets(block.items as DocRichText[]);
+      return numbering.bullets(block.items as DocRichText[], 0, { afterTable });
     case 'numbered':
-      return numbering.numbered(block.items as DocRichText[], 0, block.style ?? 'decimal');
+      return numbering.numbered(block.items as DocRichText[], 0, block.style ?? 'decimal', { afterTable });
     case 'table': {
+      if (afterTable && !block.caption) block = { ...block, caption: 'Table continued' };
       const align = 'align' in block ? block.align : undefined;
       const widths = columnWidths(block.columns, block.rows);
       const columns: Column[] = block.columns.map((header, i) => ({ header, align: align?.[i] ?? 'left', width: widths[i] }));
       const out = dataTable(columns, block.rows as DocRichText[][], block.caption ? { caption: block.caption } : {});
-      if ('note' in block && block.note) out.push(paragraph(block.note, { small: true, muted: true }));
+      if ('note' in block && block.note) out.push(paragraph(block.note, { small: true, muted: true, afterTable: true }));
       return out;
     }
     case 'notice':
-      return [paragraph({ text: block.text, italic: true }, { muted: true })];
+      return [paragraph({ text: block.text, italic: true }, { muted: true, afterTable })];
   }
 }
 
-function signatureBlock(role: string): FileChild[] {
+/** One signatory's block, a heading level under the Sign-off heading (no gap in the outline). */
+function signatureBlock(role: string, level: 2 | 3): FileChild[] {
   // Each role's block stays on one page: comments, signature and date together.
   const line = (label: string, width: number, after = 120) =>
     new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 200, after }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: '\u2002'.repeat(width), underline: {} })] });
-  return [heading(role, 3), line('Comments', 60), line('Signature', 40), new Paragraph({ keepLines: true, spacing: { before: 200, after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] })];
+  return [heading(role, level), line('Comments', 60), line('Signature', 40), new Paragraph({ keepLines: true, spacing: { before: 200, after: 240 }, children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun({ text: '\u2002'.repeat(20), underline: {} })] })];
 }
 
 export interface ContentOptions {
@@ -148,19 +157,25 @@ export function paperContent(doc: PaperForDocument, numbering: Numbering, opts: 
   out.push(new Paragraph({ children: [], spacing: { after: 120 } }));
 
   numbering.restartParagraphs();
-  const labels = paragraphNumbers(doc.numbering, doc.sections);
+  // An optional section left empty is left out (and numbered past: no gap from 5 to 7); a
+  // required one is printed and says it is missing.
+  const shown = doc.sections.filter((section) => section.body.length > 0 || section.required);
+  const labels = paragraphNumbers(doc.numbering, shown);
   const level = opts.as === 'title' ? 1 : 2;
-  doc.sections.forEach((section, s) => {
-    // An optional section left empty is left out; a required one says it is missing.
-    if (section.body.length === 0 && !section.required) return;
+  shown.forEach((section, s) => {
     const headingLabel = doc.numbering === 'by-section' ? `${s + 1}. ${section.heading}` : section.heading;
     out.push(heading(headingLabel, level as 1 | 2));
     if (section.body.length === 0) out.push(...blockParagraphs({ type: 'notice', text: 'This section has not been written yet.' }, null, numbering, doc.numbering));
-    section.body.forEach((block, b) => out.push(...blockParagraphs(block, labels[s]![b] ?? null, numbering, doc.numbering)));
+    section.body.forEach((block, b) => {
+      const previous = section.body[b - 1];
+      // A table's note paragraph ends it; only a table that ends on its last row needs the space.
+      const afterTable = previous?.type === 'table' && !('note' in previous && previous.note);
+      out.push(...blockParagraphs(block, labels[s]![b] ?? null, numbering, doc.numbering, afterTable));
+    });
   });
   if (doc.signatures.length > 0) {
     out.push(heading('Sign-off', level as 1 | 2));
-    for (const role of doc.signatures) out.push(...signatureBlock(role));
+    for (const role of doc.signatures) out.push(...signatureBlock(role, (level + 1) as 2 | 3));
   }
   return out;
 }

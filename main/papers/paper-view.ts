@@ -39,7 +39,8 @@ export function paperByReference(ctx: Ctx, reference: string): PaperRow {
   return row;
 }
 
-function parseHeader(json: string): Record<string, string> {
+/** The header values typed into a paper (its template's header fields), by key. */
+export function parseHeader(json: string): Record<string, string> {
   try {
     const v = JSON.parse(json) as unknown;
     if (!v || typeof v !== 'object' || Array.isArray(v)) return {};

@@ -24,11 +24,9 @@ import { UNIT_LABELS, POLARITY_LABELS } from './units';
  */
 const CHART = { width: 900, height: 420, widthCm: 16.5 };
 
-/** A light tint of a status colour, so black text on it stays readable (WCAG AA). */
+/** The shading behind a status word, from the house style (templates/house-style.json ragFill). */
 export function ragTint(status: RagStatus): string {
-  const base = status === 'not_rated' ? hs.colours.rag.none : hs.colours.rag[status];
-  const mix = (i: number) => Math.round(parseInt(base.slice(i, i + 2), 16) * 0.3 + 255 * 0.7).toString(16).padStart(2, '0');
-  return (mix(0) + mix(2) + mix(4)).toUpperCase();
+  return status === 'not_rated' ? hs.colours.ragFill.none : hs.colours.ragFill[status];
 }
 
 /** "Amber: 396 is above …" with the status word in bold, on its colour. */

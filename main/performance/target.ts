@@ -35,7 +35,10 @@ export function resolveTarget(spec: TargetSpec): ResolvedTarget | null {
     return { value: spec.targetValue, by: spec.targetBy, text: `${formatValue(spec.targetValue, spec.unit)}${by}` };
   }
   if (spec.baselineValue === null) return null;
-  const value = tidy((spec.baselineValue * (100 + spec.targetValue)) / 100);
+  const exact = (spec.baselineValue * (100 + spec.targetValue)) / 100;
+  // A count is of whole things: 2.5% fewer than 112 admissions is a target of 109, not 109.2.
+  // The rounded number is both the one printed and the one judged against, so they agree.
+  const value = spec.unit === 'count' ? Math.round(exact) : tidy(exact);
   const pct = spec.targetValue;
   const how = pct === 0 ? 'equal to' : `${formatPercentChange(pct)} ${pct < 0 ? 'below' : 'above'}`;
   const baseline = `the ${spec.baselinePeriod ? periodLabel(spec.baselinePeriod) + ' ' : ''}baseline of ${formatValue(spec.baselineValue, spec.unit)}`;

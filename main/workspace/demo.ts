@@ -68,13 +68,13 @@ const ORGANISATIONS = {
   opcc: { name: 'Office of the Kent Police and Crime Commissioner', shortName: 'OPCC', kind: 'opcc', notes: '' },
   kentPolice: { name: 'Kent Police', shortName: null, kind: 'police', notes: '' },
   kcc: { name: 'Kent County Council', shortName: 'KCC', kind: 'council', notes: '' },
-  medway: { name: 'Medway Council', shortName: null, kind: 'council', notes: 'People Services Medway is part of the governance of the VRU (seed 000, paragraph 20).' },
+  medway: { name: 'Medway Council', shortName: null, kind: 'council', notes: 'People Services Medway is part of the governance of the VRU (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 20).' },
   kfrs: { name: 'Kent Fire & Rescue Service', shortName: 'KFRS', kind: 'fire', notes: '' },
   ccgs: {
     name: 'Kent and Medway Clinical Commissioning Groups',
     shortName: 'NHS CCGs',
     kind: 'health',
-    notes: 'Dartford, Gravesham and Swanley; Medway; Swale; and West Kent Clinical Commissioning Groups (signatory for all eight Kent CCGs) — seed 000, paragraph 20.',
+    notes: 'Dartford, Gravesham and Swanley; Medway; Swale; and West Kent Clinical Commissioning Groups (signatory for all eight Kent CCGs) — the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 20.',
   },
   publicHealthKcc: { name: 'Public Health, KCC', shortName: null, kind: 'health', notes: '' },
   publicHealthMedway: { name: 'Public Health, Medway', shortName: null, kind: 'health', notes: '' },
@@ -83,7 +83,7 @@ const ORGANISATIONS = {
     name: "Kent Youth Justice (KCC Integrated Children's Services)",
     shortName: 'Kent Youth Justice',
     kind: 'youth_justice',
-    notes: "Integrated Children's services KCC, with responsibility for YOTs and Early Help Service (seed 000, paragraph 20).",
+    notes: "Integrated Children's services KCC, with responsibility for YOTs and Early Help Service (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 20).",
   },
   phe: { name: 'Public Health England', shortName: 'PHE', kind: 'government', notes: '' },
   homeOffice: { name: 'Home Office', shortName: null, kind: 'government', notes: 'Funder of the VRU grant, the Early Intervention Youth Fund and the serious violence surge funding.' },
@@ -94,16 +94,16 @@ const ORGANISATIONS = {
     name: 'Kent CrimeStoppers',
     shortName: null,
     kind: 'charity',
-    notes: "Seed 004: the VRU's social and traditional media campaign was delivered via Fearless and Crimestoppers.",
+    notes: "The VRU's social and traditional media campaign was delivered via Fearless and Crimestoppers (the Kent VRU update paper, 2020).",
   },
   uprising: { name: 'Uprising Youth and Community', shortName: null, kind: 'charity', notes: '' },
   reformRestoreRespect: { name: 'Reform Restore Respect', shortName: null, kind: 'charity', notes: '' },
-  forwardTrust: { name: 'The Forward Trust', shortName: null, kind: 'charity', notes: 'Runs East Kent Community Drug and Alcohol Services (seed 000, paragraph 7).' },
+  forwardTrust: { name: 'The Forward Trust', shortName: null, kind: 'charity', notes: 'Runs East Kent Community Drug and Alcohol Services (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 7).' },
   stGiles: {
     name: 'St Giles Trust',
     shortName: null,
     kind: 'charity',
-    notes: 'Working in Kent since 2017 to help young people at risk of being exploited by county lines gangs; supported by the Commissioner (seed 000, paragraph 10).',
+    notes: 'Working in Kent since 2017 to help young people at risk of being exploited by county lines gangs; supported by the Commissioner (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 10).',
   },
 } satisfies Record<string, { name: string; shortName: string | null; kind: OrganisationKind; notes: string }>;
 type Org = keyof typeof ORGANISATIONS;
@@ -153,7 +153,7 @@ const BOARDS = {
     kind: 'board',
     quorumCount: 5, // ILLUSTRATIVE: the seeds give no quorum rule.
     termsOfReference:
-      'Established in October 2019 and chaired by the Police and Crime Commissioner, with membership including Kent Police, Kent County Council, Medway Council, Kent Fire & Rescue, NHS and Probation. The Board has oversight of the strategic objectives and holds the VRU Managers to account (seed 004).',
+      'Established in October 2019 and chaired by the Police and Crime Commissioner, with membership including Kent Police, Kent County Council, Medway Council, Kent Fire & Rescue, NHS and Probation. The Board has oversight of the strategic objectives and holds the VRU Managers to account (the Kent VRU update paper, 2020).',
   },
   tactical: {
     name: 'VRU Multi-Agency Tactical Group',
@@ -161,14 +161,14 @@ const BOARDS = {
     kind: 'group',
     quorumCount: 3, // ILLUSTRATIVE
     termsOfReference:
-      'Chaired by the VRU leads to ensure co-ordination of activity and information sharing between violence reduction initiatives in Kent and Medway (Margate / Medway Task Forces, Gangs / County Lines enforcement, Probation, Youth Offending and other centrally funded projects) (seed 004).',
+      'Chaired by the VRU leads to ensure co-ordination of activity and information sharing between violence reduction initiatives in Kent and Medway (Margate / Medway Task Forces, Gangs / County Lines enforcement, Probation, Youth Offending and other centrally funded projects) (the Kent VRU update paper, 2020).',
   },
   panel: {
     name: 'Kent and Medway Police and Crime Panel',
     code: 'PCP',
     kind: 'panel',
     quorumCount: 1, // the panel's members are not in the demo, so no quorum rule beyond the default
-    termsOfReference: 'Scrutinises the Police and Crime Commissioner. The Commissioner reports to it (seed 000).',
+    termsOfReference: 'Scrutinises the Police and Crime Commissioner. The Commissioner reports to it (the Commissioner’s report to the Police and Crime Panel, 24 September 2019).',
   },
 } satisfies Record<string, { name: string; code: string; kind: 'board' | 'group' | 'partnership' | 'panel'; quorumCount: number; termsOfReference: string }>;
 type Board = keyof typeof BOARDS;
@@ -663,7 +663,7 @@ const INDICATORS = {
     code: 'HO-1',
     name: 'Hospital (A&E) admissions for knife-related assault, victim under 25',
     definition:
-      'Hospital admissions for assault with a knife or sharp object where the victim is aged under 25. A Home Office critical success factor for every VRU (seed 004: “Reduction in A&E admissions due to knife related assaults (victim under 25)”). Counted from NHS Hospital Episode Statistics, ICD-10 X99 “assault by sharp object”; an episode counts in the period in which it ends.',
+      'Hospital admissions for assault with a knife or sharp object where the victim is aged under 25. A Home Office critical success factor for every VRU (the Kent VRU update paper, 2020: “Reduction in A&E admissions due to knife related assaults (victim under 25)”). Counted from NHS Hospital Episode Statistics, ICD-10 X99 “assault by sharp object”; an episode counts in the period in which it ends.',
     frequency: 'monthly',
     dataSource: 'NHS Hospital Episode Statistics (HES), ICD-10 X99 “assault by sharp object”',
     owner: 'ccgs',
@@ -673,7 +673,7 @@ const INDICATORS = {
     code: 'HO-2',
     name: 'Police-recorded knife-related assaults, victim under 25',
     definition:
-      'Assaults recorded by the police as involving a knife or sharp instrument where the victim is aged under 25. A Home Office critical success factor for every VRU (seed 004: “Reduction in reported knife related assaults (victim under 25)”).',
+      'Assaults recorded by the police as involving a knife or sharp instrument where the victim is aged under 25. A Home Office critical success factor for every VRU (the Kent VRU update paper, 2020: “Reduction in reported knife related assaults (victim under 25)”).',
     frequency: 'monthly',
     dataSource: 'Police recorded crime (Kent Police): offences involving a knife or sharp instrument',
     owner: 'kentPolice',
@@ -683,7 +683,7 @@ const INDICATORS = {
     code: 'HO-3',
     name: 'Knife-related homicides, victim under 25, excluding domestic homicides',
     definition:
-      'Homicides involving a knife or sharp instrument where the victim is aged under 25, excluding domestic homicides. A Home Office critical success factor for every VRU (seed 004: “Reduction in knife related murder rate (victim under 25, excluding domestic homicides)”).',
+      'Homicides involving a knife or sharp instrument where the victim is aged under 25, excluding domestic homicides. A Home Office critical success factor for every VRU (the Kent VRU update paper, 2020: “Reduction in knife related murder rate (victim under 25, excluding domestic homicides)”).',
     frequency: 'annual',
     dataSource: 'Home Office Homicide Index',
     owner: 'kentPolice',
@@ -693,7 +693,7 @@ const INDICATORS = {
     code: 'LOC-1',
     name: 'Violence against the person — recorded offences',
     definition:
-      'Violence against the person offences recorded by Kent Police. Note (seed 000, paragraph 2): violence against the person increased by over 20% in the year to March 2019 — in part a reflection of improved crime recording accuracy and greater victim confidence to come forward and report.',
+      'Violence against the person offences recorded by Kent Police. Note (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 2): violence against the person increased by over 20% in the year to March 2019 — in part a reflection of improved crime recording accuracy and greater victim confidence to come forward and report.',
     frequency: 'monthly',
     dataSource: 'Police recorded crime (Kent Police)',
     owner: 'kentPolice',
@@ -731,7 +731,7 @@ const STREAMS = {
     claimFrequency: 'quarterly',
     awardCapPence: null,
     notes:
-      'In June 2019 the Home Office notified the Commissioner that Kent had been allocated £1.16m to establish a VRU, to be spent by the end of March 2020; the application was approved on 9 August 2019 (seed 000, paragraph 17). No carry-over between years.',
+      'In June 2019 the Home Office notified the Commissioner that Kent had been allocated £1.16m to establish a VRU, to be spent by the end of March 2020; the application was approved on 9 August 2019 (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 17). No carry-over between years.',
     allocations: { '2019/20': pounds(1_160_000) },
   },
   violenceReductionFund: {
@@ -744,7 +744,7 @@ const STREAMS = {
     claimFrequency: 'annual', // ILLUSTRATIVE: the seeds do not say; awards are renewed year by year
     awardCapPence: pounds(35_000),
     notes:
-      "Set aside by the Commissioner from his annual commissioning budget: £1m over three years; statutory organisations, community and voluntary groups could bid for a maximum of £35k per year (seed 000, paragraph 6). Nine projects were funded in July 2019 and will be funded again in 2020/21 and 2021/22 provided that they evidence taxpayers' money is being used effectively and comply with monitoring requirements (paragraph 7). Six of the nine are named in the seed and recorded here.",
+      "Set aside by the Commissioner from his annual commissioning budget: £1m over three years; statutory organisations, community and voluntary groups could bid for a maximum of £35k per year (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 6). Nine projects were funded in July 2019 and will be funded again in 2020/21 and 2021/22 provided that they evidence taxpayers' money is being used effectively and comply with monitoring requirements (paragraph 7). Six of the nine are named in that report and recorded here.",
     // £1m over three years with no split given: the whole pounds are shared as evenly as
     // the penny allows, the odd 100p going to the first year, so the three years sum to
     // exactly £1,000,000.00.
@@ -760,7 +760,7 @@ const STREAMS = {
     claimFrequency: 'quarterly',
     awardCapPence: null,
     notes:
-      'The Commissioner was successful in bidding for £527,573 from the remaining £3.3m of the EIYF, to divert young people at risk of exploitation by county lines gangs, better support young people who come into contact with the police, and improve links with local schools (seed 000, paragraphs 23–25).',
+      'The Commissioner was successful in bidding for £527,573 from the remaining £3.3m of the EIYF, to divert young people at risk of exploitation by county lines gangs, better support young people who come into contact with the police, and improve links with local schools (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraphs 23–25).',
     allocations: { '2019/20': 52_757_300 },
   },
   surge: {
@@ -773,7 +773,7 @@ const STREAMS = {
     claimFrequency: 'quarterly',
     awardCapPence: null,
     notes:
-      'Paid to Kent Police: £1.66m, used to boost patrols over the Easter weekend, conduct more weapon sweeps and execute early-morning warrants against people suspected of being involved in county lines and other serious criminality (seed 000, paragraph 14).',
+      'Paid to Kent Police: £1.66m, used to boost patrols over the Easter weekend, conduct more weapon sweeps and execute early-morning warrants against people suspected of being involved in county lines and other serious criminality (the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 14).',
     allocations: { '2019/20': pounds(1_660_000) },
   },
 } satisfies Record<string, StreamSpec>;

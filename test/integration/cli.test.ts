@@ -51,6 +51,15 @@ describe('the command line: usage', () => {
     expect(one.stdout).toContain('Usage: npm run cli -- init --db FILE [--demo]');
     expect(one.stdout).toContain('--demo');
     expect((await cli('init', '--help')).stdout).toBe(one.stdout);
+
+    // A kind of a group: "help export agenda" is "export agenda --help", not the group's text.
+    const kind = await cli('help', 'export', 'agenda');
+    expect(kind.code).toBe(0);
+    expect(kind.stdout).toContain('Usage: npm run cli -- export agenda --db FILE');
+    expect(kind.stdout).toBe((await cli('export', 'agenda', '--help')).stdout);
+    const wrongKind = await cli('help', 'export', 'agendas');
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toContain('there is no export kind called "agendas"; the kinds are: agenda, minutes');
   });
 
   it('names an unknown command, an unknown flag, a flag without its value and a missing argument', async () => {
@@ -243,5 +252,23 @@ describe('the npm script', () => {
     const wrong = await run('npm', ['run', '-s', 'cli', '--', 'frobnicate'], { cwd: join(import.meta.dirname, '../..') }).catch((e: { code: number; stderr: string }) => e);
     expect(wrong).toMatchObject({ code: 2 });
     expect((wrong as { stderr: string }).stderr).toContain('there is no command called "frobnicate"');
+  });
+});
+
+describe('npm run serve', () => {
+  it('on a file that is not a workspace says so in one line and exits 1, without a stack trace', async () => {
+    const dir = tempDir();
+    const text = join(dir, 'minutes.db');
+    writeFileSync(text, 'These are the minutes, not a workspace.');
+    const run = promisify(execFile);
+    const failed = await run(join(import.meta.dirname, '../../node_modules/.bin/tsx'), ['scripts/serve.ts', '--db', text, '--port', '0'], {
+      cwd: join(import.meta.dirname, '../..'),
+      timeout: 60_000,
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    const stderr = (failed as { stderr: string }).stderr;
+    expect(stderr).toContain(`error: ${text} is not a Board Secretariat workspace (it is not an SQLite database).`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(text, 'utf8')).toBe('These are the minutes, not a workspace.');
   });
 });

@@ -204,3 +204,22 @@ describe('the Kent & Medway demo workspace', () => {
     expect(decisions).toContainEqual({ reference: 'SB-D-2020-002', status: 'proposed' });
   });
 });
+
+describe('what users read of the demo and the templates', () => {
+  it('carries no development notes: sources are cited as a reader knows them, not as "seed 000"', async () => {
+    const ws = await demoWorkspace();
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const tables = rows<{ name: string }>(ws, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' AND name <> 'audit_log'`);
+    const text = tables.map(({ name }) => JSON.stringify(rows(ws, `SELECT * FROM "${name}"`))).join('\n');
+    expect(text).toContain('the Commissioner’s report to the Police and Crime Panel, 24 September 2019, paragraph 20');
+    expect(text.match(/.{0,40}\bseeds?\b.{0,40}/gi) ?? []).toEqual([]);
+    const templates = join(__dirname, '..', '..', 'templates');
+    for (const folder of readdirSync(templates, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const file of readdirSync(join(templates, folder.name)).filter((f) => f.endsWith('.json'))) {
+        const json = readFileSync(join(templates, folder.name, file), 'utf8');
+        expect(json.match(/.{0,40}\bseeds?\b.{0,40}/gi) ?? [], `templates/${folder.name}/${file}`).toEqual([]);
+      }
+    }
+  });
+});

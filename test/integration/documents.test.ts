@@ -44,7 +44,7 @@ describe('Word building blocks', () => {
     const [table] = tables(parts.document);
     expect(table![0]).toEqual({ header: true, cells: ['Organisation', 'Project', 'Award'] });
     expect(table).toHaveLength(61);
-    expect(table![1]!.cells).toEqual(['Organisation 0', '—', '£36,814']); // control character gone, no empty cell
+    expect(table![1]!.cells).toEqual(['Organisation 0', 'None', '£36,814']); // control character gone; an empty cell says None ("—" was read aloud as "em dash")
     expect(parts.document).toContain('<w:cantSplit/>');
     expect(parts.headers.join()).toContain('OFFICIAL-SENSITIVE');
     expect(parts.footers.join()).toContain('OFFICIAL-SENSITIVE');

@@ -38,7 +38,7 @@ describe('funding tables in Word', () => {
     const [table] = tables(doc.document);
     expect(table![0]).toEqual({ header: true, cells: ['Organisation', 'Project', 'Tier', 'Award 2019/20', 'Paid to date'] });
     expect(table![1]!.cells).toEqual(['Kent Police', 'Mini Cadets scheme', 'Primary', '£36,814', '£0']);
-    expect(table![7]!.cells).toEqual(['Total', '6 projects', '—', '£177,939', '£0']);
+    expect(table![7]!.cells).toEqual(['Total', '6 projects', '', '£177,939', '£0']);
   });
 
   it('fills the papers area’s live table “funding.awards”, and says plainly when it cannot', async () => {

@@ -150,7 +150,7 @@ describe('meetings exports', () => {
     ]);
     expect(apologies!.rows.slice(1).map((r) => [r[0], r[2]])).toEqual([
       ['Alan Pughsley', 'Represented by Tony Blaker'],
-      ['Ian Sutherland', '—'],
+      ['Ian Sutherland', 'None'],
     ]);
     expect(absent!.rows.slice(1).map((r) => r[0])).toEqual(['Sarah Chapman']);
     expect(text).toContain('Quorate: 5 members present or represented (quorum 4), including Kent Police as the quorum rule requires.');
@@ -167,6 +167,24 @@ describe('meetings exports', () => {
       ['A2', '4', '30/04/2020'],
     ]);
     expect(x.core).toContain('<dc:title>Kent and Medway VRU Strategic Board: minutes of 10 March 2020</dc:title>');
+  });
+
+  it('minutes with nobody recorded as present say attendance was not recorded, not "Not quorate: 0 members"', async () => {
+    const ws = tempWorkspace();
+    const { board, people } = await strategicBoard(ws);
+    const { meeting } = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-06-16T14:00', location: 'Sessions House, Maidstone' });
+    await ws.call('attendance.set', { meetingId: meeting.id, personId: people.police, status: 'apologies' });
+    const detail = await ws.call('attendance.set', { meetingId: meeting.id, personId: people.medway, status: 'apologies' });
+    expect(detail.quorum).toBeNull();
+    expect(detail.agenda.every((i) => i.quorum === null)).toBe(true);
+    const out = join(ws.dir, 'minutes.docx');
+    await ws.call('meeting.exportMinutes', { id: meeting.id, out });
+    const text = textOf((await docxXml(out)).document);
+    expect(text).toContain('Attendance was not recorded, so quorum cannot be stated.');
+    expect(text).not.toMatch(/quorate/i);
+    expect(text).toContain('Ian Sutherland');
+    const present = await ws.call('attendance.set', { meetingId: meeting.id, personId: people.pcc, status: 'present' });
+    expect(present.quorum?.statement).toBe('Not quorate: 1 member present or represented (quorum 4); 3 members short; Kent Police not represented.');
   });
 
   it('the action log in Word and Excel: filters on, frozen header, dates as dates', async () => {

@@ -74,4 +74,24 @@ describe('export paper, agenda-pack and decisions from the command line', () => 
     expect(wb.getWorksheet('Decisions')!.getCell('A5').value).toBe('PCC-D-2019-001');
     expect((await cli('export', 'decisions', '--db', ws.path, '--format', 'pdf', '--out', xlsx)).code).toBe(2);
   });
+
+  it('writes the PCC decision notice by the decision’s reference, naming the gaps first', async () => {
+    const ws = await demoFile();
+    const out = join(ws.dir, 'PCC-D-2019-001 notice.docx');
+    const first = await cli('export', 'decision-notice', '--db', ws.path, '--decision', 'pcc-d-2019-001', '--out', out);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(`warning: The notice's "Options considered" is not in the decisions log; it is marked "To be completed."`);
+    expect(first.stderr).toContain('Nothing was written. Add --acknowledge-warnings');
+    expect(existsSync(out)).toBe(false);
+    const written = await cli('export', 'decision-notice', '--db', ws.path, '--decision', 'PCC-D-2019-001', '--out', out, '--acknowledge-warnings');
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/^Wrote .*PCC-D-2019-001 notice\.docx \(\d+ KB\)\.\n$/);
+    expect(headings((await readDocx(out)).document)[0]).toEqual({ level: 'Title', text: 'Record of Decision: Violence Reduction Fund established: £1m over three years' });
+    const unknown = await cli('export', 'decision-notice', '--db', ws.path, '--decision', 'PCC-D-2031-999', '--out', out);
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.stderr).toContain('No decision has the reference PCC-D-2031-999.');
+    const board = await cli('export', 'decision-notice', '--db', ws.path, '--decision', 'SB-D-2020-001', '--out', out, '--acknowledge-warnings');
+    expect(board.code).toBe(1);
+    expect(board.stderr).toContain('a decision notice records a decision the Commissioner took alone');
+  });
 });

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { buildDocument, writeDocx } from '../../main/documents/docx';
+import { houseStyle } from '../../main/documents/house-style';
 import { performanceTable, performanceTableDocx } from '../../main/performance/table-block';
 import { libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -44,7 +45,8 @@ describe('performance exports', () => {
     expect(ho![1]!.cells[1]).toBe('396 (Rolling 12-month total, April 2019 to March 2020)');
     expect(local![1]!.cells[3]).toMatch(/^Red: 48% is below the target of 60%/);
     // The status cell is shaded in its colour's tint.
-    expect(docx.document).toMatch(/w:fill="F2C2BB"/);
+    expect(docx.document).toContain(`w:fill="${houseStyle.colours.ragFill.red}"`);
+    expect(docx.document).toContain(`w:fill="${houseStyle.colours.ragFill.amber}"`);
     expect(text).toContain('Commentary: Two youth workers posts vacant since January; recruitment under way. (recorded with the 2019/20 Q4 value)');
     // One PNG per indicator, each with a description a screen reader reads.
     const zip = await JSZip.loadAsync(readFileSync(out));
@@ -127,7 +129,7 @@ describe('performance exports', () => {
     const [t] = tables(docx.document);
     expect(t![0]!.header).toBe(true);
     expect(t![2]!.cells[3]).toMatch(/^Red: 48%/);
-    expect(docx.document).toContain('w:fill="F2C2BB"');
+    expect(docx.document).toContain(`w:fill="${houseStyle.colours.ragFill.red}"`);
   });
 
   it('renders through LibreOffice with its charts visible', async (ctx) => {

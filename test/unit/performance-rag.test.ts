@@ -56,6 +56,15 @@ describe('RAG against a % change on the baseline', () => {
     expect([rag(61), rag(60), rag(55), rag(54), rag(53)]).toEqual(['green', 'green', 'amber', 'amber', 'red']);
   });
 
+  it('a count target is a whole number: 5% fewer than 2,978 knife crimes is 2,829, not 2,829.1; a rate keeps its decimals', () => {
+    const count = resolveTarget({ unit: 'count', baselinePeriod: '2018/19', baselineValue: 2978, targetKind: 'percent_change', targetValue: -5, targetBy: null })!;
+    expect(count).toEqual({ value: 2829, by: null, text: '2,829 (5% below the 2018/19 baseline of 2,978)' });
+    expect(resolveTarget({ unit: 'count', baselinePeriod: '2018/19', baselineValue: 112, targetKind: 'percent_change', targetValue: -2.5, targetBy: null })!.value).toBe(109);
+    const rate = resolveTarget({ unit: 'rate_per_100k', baselinePeriod: '2018/19', baselineValue: 14.2, targetKind: 'percent_change', targetValue: -5, targetBy: null })!;
+    expect(rate.value).toBe(13.49);
+    expect(rate.text).toBe('13.49 per 100,000 (5% below the 2018/19 baseline of 14.2 per 100,000)');
+  });
+
   it('an absolute target is shown in the unit with its date', () => {
     expect(resolveTarget({ unit: 'rate_per_100k', baselinePeriod: '2018/19', baselineValue: 14.2, targetKind: 'absolute', targetValue: 12.5, targetBy: '2021-03-31' })!.text).toBe(
       '12.5 per 100,000 by 31 March 2021',
