@@ -35,7 +35,9 @@ export const restoreVerb: Verb = {
       if (!cannotBeOpened(err, path)) throw err;
       const source = resolveBackup(path, from, true);
       const result = await restoreOverDamaged(path, source, from, cli.actor, cli.now());
-      cli.say(`${path} could not be opened (${(err as Error).message.replace(/\.$/, '')}). The damaged file is kept as ${result.savedFirst} in ${backupsFolder(path)}.`);
+      // The open's own message ends with advice to run this very command: only its reason is said.
+      const why = err instanceof DomainError && err.code === 'db.corrupt' ? 'it is damaged' : (err as Error).message.replace(/\.$/, '');
+      cli.say(`${path} could not be opened (${why}). The damaged file is kept as ${result.savedFirst} in ${backupsFolder(path)}.`);
       cli.say(`Restored ${path} from ${from} (schema version ${result.schemaVersion}); it passes its checks.`);
       return 0;
     }

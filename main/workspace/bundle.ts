@@ -191,9 +191,9 @@ function insertRows(db: Database, bundle: Bundle, problems: Problem[] | null): R
         indexes.set(Number(insert.run(...values).lastInsertRowid), i);
         db.exec('RELEASE bundle_row');
       } catch (err) {
+        if (!isRowFault(err)) throw err;
         db.exec('ROLLBACK TO bundle_row');
         db.exec('RELEASE bundle_row');
-        if (!isRowFault(err)) throw err;
         const message = err.message.replace(/\s+/g, ' ').replace(/^(\w+) constraint failed: /, (_, k: string) => `breaks a ${k.toLowerCase()} rule: `);
         problems.push({ path: `tables.${table}[${i}]`, message });
       }
@@ -225,9 +225,11 @@ export function importBundle(ctx: Ctx, input: unknown): Record<string, number> {
     rowIndex = insertRows(db, bundle, null);
     db.exec('RELEASE bundle_rows');
   } catch (err) {
+    // Anything but a row's own fault ends the import at once: a full disk may already have
+    // rolled the whole transaction back, savepoint and all.
+    if (!isRowFault(err)) throw err;
     db.exec('ROLLBACK TO bundle_rows');
     db.exec('RELEASE bundle_rows');
-    if (!isRowFault(err)) throw err;
     rowIndex = insertRows(db, bundle, problems);
   }
   const fkProblems = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[];

@@ -144,7 +144,8 @@ describe('restore of a workspace that cannot be opened', () => {
 
     const run = await cli('restore', '--db', path, '--from', daily.name);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain(`could not be opened (${path} failed its integrity check`);
+    expect(run.stdout).toContain(`${path} could not be opened (it is damaged). The damaged file is kept as`);
+    expect(run.stdout).not.toContain('restore it with'); // the open's advice to run this very command
     expect(run.stdout).toContain(`The damaged file is kept as demo 2026-12-02T041139Z before-restore.db in ${backupsFolder(path)}.`);
     expect(organisationName(path, 1)).toBe(original);
     expect((await cli('check', '--db', path)).code).toBe(0);
