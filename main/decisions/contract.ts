@@ -19,6 +19,8 @@ export interface Decision {
   reference: string;
   boardId: number | null;
   boardName: string | null;
+  /** The board's short code (e.g. SB), for narrow columns. */
+  boardCode: string | null;
   meetingId: number | null;
   meetingStartsAt: string | null;
   agendaItemId: number | null;

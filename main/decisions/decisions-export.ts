@@ -1,4 +1,4 @@
-import { buildDocument, dataTable, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
+import { buildDocument, dataTable, heading, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
 import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong, formatDateShort } from '../shared/dates';
@@ -28,12 +28,6 @@ function filterText(ctx: Ctx, f: DecisionFilter): string {
   return parts.length ? `Showing: ${parts.join('; ')}.` : 'Showing every decision.';
 }
 
-function whereDecided(d: Decision): string {
-  if (d.decidedBy === 'commissioner') return 'Commissioner (alone)';
-  const item = d.agendaItemPosition !== null ? `, item ${d.agendaItemPosition}` : '';
-  return `${d.boardName ?? 'Board'}${d.meetingStartsAt ? ` ${formatDateShort(d.meetingStartsAt)}${item}` : ''}`;
-}
-
 /**
  * The log's protective marking: OFFICIAL-SENSITIVE when it includes a confidential decision
  * (whose notice is marked so too), otherwise the workspace's default marking.
@@ -42,6 +36,15 @@ export function logMarking(ctx: Ctx, rows: readonly Decision[]): ProtectiveMarki
   return rows.some((d) => d.confidential) ? 'OFFICIAL-SENSITIVE' : exportMarking(ctx);
 }
 
+/**
+ * The Word register: A4 landscape, the register's small text, one row a decision, rows that
+ * may break across a page under a repeated header. The decision's text has most of the
+ * width; the reference and its date share the first column (two short lines, no taller than
+ * the decision beside them). The board is in the reference (SB-D-…, PCC-D-… for the
+ * Commissioner); the meeting's agenda item is in the Excel register. Columns are at least as
+ * wide as their longest token at 9 pt (a reference, a date, "superseded", £1,000,000), so
+ * none is split.
+ */
 async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
@@ -52,11 +55,10 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
       d.reviewOn ? `Review ${formatDateShort(d.reviewOn)}.` : '',
       d.indicators.length ? `Indicators: ${d.indicators.map((i) => i.code).join(', ')}.` : '',
     ].filter(Boolean);
+    const decided = d.decidedOn ?? d.meetingStartsAt?.slice(0, 10) ?? null;
     return [
-      d.reference,
-      d.decidedOn ? formatDateShort(d.decidedOn) : '',
+      [{ text: d.reference, bold: true }, ` ${decided ? formatDateShort(decided) : 'Not dated'}`],
       [{ text: d.title, bold: true }, d.text ? ` — ${d.text.replace(/\s*\n+\s*/g, ' ')}` : '', extra.length ? ` ${extra.join(' ')}` : ''],
-      whereDecided(d),
       `${DECISION_TYPE_LABELS[d.type]}: ${DECISION_STATUS_LABELS[d.status].toLowerCase()}`,
       d.ownerName ?? '',
       d.financialAmountPence === null ? '' : formatPence(d.financialAmountPence),
@@ -70,20 +72,19 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
         children: [
           title('Decisions log'),
           paragraph(filterText(ctx, filter), { muted: true }),
+          heading(`Decisions (${rows.length})`, 1),
           ...(rows.length === 0
             ? [paragraph('No decisions match.')]
             : dataTable(
                 [
-                  // Each wide enough for its longest word (a reference, a date, "superseded", a surname, £1,000,000), so none is split.
-                  { header: 'Reference', width: 15 },
-                  { header: 'Decided', width: 10 },
-                  { header: 'Decision', width: 29 },
-                  { header: 'By', width: 13 },
-                  { header: 'Type and status', width: 12 },
-                  { header: 'Owner', width: 10 },
-                  { header: 'Amount', width: 11, align: 'right' },
+                  { header: 'Reference and date', width: 11 },
+                  { header: 'Decision', width: 64 },
+                  { header: 'Type and status', width: 9 },
+                  { header: 'Owner', width: 8 },
+                  { header: 'Amount', width: 8, align: 'right' },
                 ],
                 body,
+                { register: true },
               )),
         ],
       },

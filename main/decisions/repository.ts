@@ -9,7 +9,7 @@ import { ftsQuery } from './search';
 /** SQL for decisions and their indicators, and what the log reads of other areas. */
 
 const DECISION_SELECT = `
-  SELECT d.*, b.name AS board_name, m.starts_at AS meeting_starts_at,
+  SELECT d.*, b.name AS board_name, b.code AS board_code, m.starts_at AS meeting_starts_at,
          ai.title AS agenda_item_title, ai.position AS agenda_item_position,
          p.reference AS paper_reference, p.title AS paper_title,
          s.reference AS superseded_by_reference,

@@ -237,7 +237,7 @@ function alignment(a: Column['align']) {
 export interface TableOptions {
   caption?: string;
   /**
-   * A register (decisions log, action log): text at the small size with single line spacing,
+   * A register (decisions log, action log): text at the register size with single spacing,
    * so a dozen typical rows fit on an A4 landscape page, and a long row may break across
    * pages (its header row repeats) instead of leaving a third of a page blank.
    */
@@ -257,7 +257,7 @@ function cell(value: CellValue, column: Column, widthPct: number, header: boolea
       new Paragraph({
         alignment: alignment(column.align),
         spacing: register ? { after: 0, line: 240 } : { after: 0 },
-        children: runs((v as { text: RichText }).text, { bold: header || (v as { bold?: boolean }).bold, size: register ? pt(hs.smallSizePt) : undefined }),
+        children: runs((v as { text: RichText }).text, { bold: header || (v as { bold?: boolean }).bold, size: register ? pt(hs.registerSizePt) : undefined }),
       }),
     ],
   });
@@ -293,7 +293,7 @@ export function dataTable(columns: Column[], rows: CellValue[][], opts: TableOpt
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: { ...borders, insideHorizontal: border, insideVertical: border },
-      margins: register ? { top: 40, bottom: 40, left: 80, right: 80 } : { top: 60, bottom: 60, left: 100, right: 100 },
+      margins: register ? { top: 30, bottom: 30, left: 70, right: 70 } : { top: 60, bottom: 60, left: 100, right: 100 },
       rows: [headerRow, ...bodyRows],
     }),
   );

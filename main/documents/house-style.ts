@@ -5,6 +5,8 @@ export interface HouseStyle {
   font: string;
   bodySizePt: number;
   smallSizePt: number;
+  /** Text in a register table (decisions and action logs), A4 landscape. */
+  registerSizePt: number;
   titleSizePt: number;
   headingSizesPt: number[];
   lineSpacing: number;

@@ -43,18 +43,26 @@ export function actionLogBlocks(actions: Action[], meta: ActionLogMeta): FileChi
     const cells: CellValue[] = [actionRef(a.id), actionCell(a, meta.scope !== 'all boards'), a.ownerName, dueText(a.dueOn), actionStatusText(a)];
     return a.overdue ? cells.map((c) => ({ text: c as string | Span[], fill: OVERDUE_FILL })) : cells;
   });
-  blocks.push(
-    ...dataTable(
-      ACTION_COLUMNS,
-      rows,
-    ),
-  );
+  blocks.push(...dataTable(REGISTER_COLUMNS, rows, { register: true }));
   return blocks;
 }
+
+/**
+ * The log's columns on A4 landscape at the register's 10 pt: the action has most of the width
+ * (a typical action, its meeting and its latest update take two or three lines), and the
+ * others are as wide as their longest token ("A10234", "Done 05/02/2020", a surname).
+ */
+const REGISTER_COLUMNS: typeof ACTION_COLUMNS = [
+  { header: 'Ref', width: 7 },
+  { header: 'Action', width: 56 },
+  { header: 'Owner', width: 15 },
+  { header: 'Due', width: 10 },
+  { header: 'Status', width: 12 },
+];
 
 export function actionLogDocument(actions: Action[], meta: ActionLogMeta): Document {
   return buildDocument(
     { title: `Action log: ${meta.scope}`, subject: 'Action log', marking: meta.marking, headerText: `Action log: ${meta.scope}`, headerDate: formatDateLong(meta.asAt) },
-    [actionLogBlocks(actions, meta)],
+    [{ landscape: true, children: actionLogBlocks(actions, meta) }],
   );
 }
