@@ -56,16 +56,19 @@ export interface PositionInput {
 }
 
 /**
- * Revenue before capital; within each, the template's headings in its order, then the
- * funded projects, then headings the template does not list, in the order first budgeted.
+ * Revenue before capital; within each, the template's headings in its order (a heading
+ * "Community engagement: Thanet" sits with "Community engagement"), then the funded
+ * projects, then headings the template does not list; alphabetically within each place.
  */
 function sortHeadings(headings: PositionHeading[], order: string[]): PositionHeading[] {
   const rank = new Map(order.map((h, i) => [h.trim().toLowerCase(), i]));
-  const key = (h: PositionHeading) => rank.get(h.heading.trim().toLowerCase()) ?? (h.heading === AWARD_HEADING ? order.length : order.length + 1);
-  return headings
-    .map((h, i) => ({ h, i }))
-    .sort((a, b) => (a.h.costType === b.h.costType ? 0 : a.h.costType === 'revenue' ? -1 : 1) || key(a.h) - key(b.h) || a.i - b.i)
-    .map((x) => x.h);
+  const key = (h: PositionHeading) => {
+    const name = h.heading.trim().toLowerCase();
+    return rank.get(name) ?? rank.get(name.split(':')[0]!.trim()) ?? (h.heading === AWARD_HEADING ? order.length : order.length + 1);
+  };
+  return [...headings].sort(
+    (a, b) => (a.costType === b.costType ? 0 : a.costType === 'revenue' ? -1 : 1) || key(a) - key(b) || a.heading.localeCompare(b.heading, 'en-GB'),
+  );
 }
 
 function emptyFigures(budgetPence = 0): PositionFigures {

@@ -412,6 +412,7 @@ export async function exportReturn(
 
 /** The cover's figures and dates from the position: the same figures, under the same words, as the screen and the funding summary. */
 export function coverFigures(position: Position): Record<string, Scalar> {
+  const streamPoints = position.warnings.filter((w) => w.subject === 'stream');
   return {
     spendBy: position.spendBy,
     carryOver: position.stream.carryOverAllowed ? 'Allowed: unspent money may be carried over' : 'Not allowed',
@@ -419,7 +420,8 @@ export function coverFigures(position: Position): Record<string, Scalar> {
     budget: position.totals.budgetPence,
     unbudgeted: position.unbudgetedPence,
     variance: position.totals.variancePence,
-    pointsToNote: position.warnings.length === 0 ? 'None' : position.warnings.map((w) => `${w.message}.`).join('\n'),
+    // The grant's own points (budget above allocation, money unspent by the deadline, shares); a project's monitoring is the board's business, not the funder's.
+    pointsToNote: streamPoints.length === 0 ? 'None' : streamPoints.map((w) => `${w.message}.`).join('\n'),
   };
 }
 

@@ -92,7 +92,7 @@ describe('the Home Office spend return', () => {
     // Each heading's variance is the app's.
     const position = await ws.call('funding.position', { streamId: stream.id, financialYear: '2019/20', asOfQuarter: 4 });
     // Headings in the template's order (templates/funding/headings.json), revenue then capital; each variance is the app's.
-    expect(position.headings.map((h) => h.heading)).toEqual(['Staff', 'Commissioned services', 'Community engagement', 'Professional development', 'Media', 'Preventative measures']);
+    expect(position.headings.map((h) => h.heading)).toEqual(['Staff', 'Commissioned services', 'Community engagement', 'Media', 'Professional development', 'Preventative measures']);
     position.headings.forEach((h, i) => {
       const row = i < 5 ? 3 + i : 4 + i;
       expect(spend.get(`A${row}`)).toBe(h.heading);
