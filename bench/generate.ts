@@ -350,7 +350,8 @@ export function generateWorkspace(path: string, options: GenerateOptions = {}): 
               amount_pence: actualByQuarter.get(`${s.id}|${fy}|${q}`) ?? 0, prepared_by: 'VRU Finance Business Partner',
               signed_off_by: submitted > FIXTURE_TODAY ? '' : 'OPCC Chief Finance Officer',
               submitted_on: submitted > FIXTURE_TODAY ? null : submitted, signed_off_on: submitted > FIXTURE_TODAY ? null : addDays(submitted, -3), paid_on: paid > FIXTURE_TODAY ? null : paid,
-              created_at: stamp(quarterEnd), updated_at: stamp(minDate(paid, FIXTURE_TODAY)),
+              // Prepared (recorded as a draft) after the quarter closes, a few days before it is signed off.
+              created_at: stamp(minDate(addDays(submitted, -10), FIXTURE_TODAY)), updated_at: stamp(minDate(paid, FIXTURE_TODAY)),
             });
           }
         }

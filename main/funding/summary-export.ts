@@ -20,19 +20,19 @@ import { loadOverview, loadPosition } from './views';
  * rule warnings). As .docx for the papers, or .xlsx with the same figures as data sheets.
  */
 
-/** The streams table of the summary: allocation, budget and the line reconciling them, then spend against the budget. */
-export const OVERVIEW_HEADERS = [
-  'Funding stream',
-  FIGURE_LABELS.allocation,
-  FIGURE_LABELS.budget,
-  FIGURE_LABELS.unbudgeted,
-  FIGURE_LABELS.actualToDate,
-  FIGURE_LABELS.forecastYearEnd,
-  FIGURE_LABELS.variance,
-];
+/**
+ * The streams tables of the summary: first the allocation, the budget and the line
+ * reconciling them; then spend against the budget. Two tables of four figures, not one of
+ * seven, so every amount fits its column on a portrait page.
+ */
+export const OVERVIEW_TABLES = {
+  budget: { caption: 'Allocation and budget', headers: ['Funding stream', FIGURE_LABELS.allocation, FIGURE_LABELS.budget, FIGURE_LABELS.unbudgeted] },
+  spend: { caption: 'Spend against budget', headers: ['Funding stream', FIGURE_LABELS.budget, FIGURE_LABELS.actualToDate, FIGURE_LABELS.forecastYearEnd, FIGURE_LABELS.variance] },
+} as const;
 
-export function overviewTable(o: FundingOverview): { rows: string[][]; total: string[] } {
-  const figures = (x: StreamYearFigures) => [x.allocationPence, x.budgetedPence, x.unbudgetedPence, x.actualToDatePence, x.forecastYearEndPence, x.variancePence];
+export function overviewTable(o: FundingOverview, which: keyof typeof OVERVIEW_TABLES): { rows: string[][]; total: string[] } {
+  const figures = (x: StreamYearFigures) =>
+    which === 'budget' ? [x.allocationPence, x.budgetedPence, x.unbudgetedPence] : [x.budgetedPence, x.actualToDatePence, x.forecastYearEndPence, x.variancePence];
   const money = tableMoney([...o.streams.flatMap(figures), ...figures(o.totals)]);
   return {
     rows: o.streams.map((s) => [s.name, ...figures(s).map(money)]),
@@ -215,19 +215,25 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   }
 
   const numbering = new Numbering();
-  const streamsTable = overviewTable(overview);
   const body: FileChild[] = [
     title(docTitle),
     paragraph(
       `${organisation ? `${organisation}. ` : ''}The funding streams covering ${fy}, from the funding records as at ${asAt}: each stream's allocation and budget for the year, actual spend to date and the forecast to the year end. ${VARIANCE_EXPLAINED}`,
     ),
     heading('Funding streams', 1),
-    ...dataTable(
-      OVERVIEW_HEADERS.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: 20 })),
-      [...streamsTable.rows, streamsTable.total.map((text) => ({ text, bold: true }))],
-      { caption: `Funding streams ${fy}` },
-    ),
   ];
+  for (const which of ['budget', 'spend'] as const) {
+    const { caption, headers } = OVERVIEW_TABLES[which];
+    const t = overviewTable(overview, which);
+    const figureWidth = 72 / (headers.length - 1);
+    body.push(
+      ...dataTable(
+        headers.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: i === 0 ? 28 : figureWidth })),
+        [...t.rows, t.total.map((text) => ({ text, bold: true }))],
+        { caption: `${caption} ${fy}` },
+      ),
+    );
+  }
   for (const p of positions) {
     body.push(heading(p.stream.name, 2), paragraph(streamParagraph(p), { keepNext: true }));
     // A stream with nothing budgeted has no table: the paragraph above says so.

@@ -104,8 +104,8 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   expect(existsSync(out)).toBe(true);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  const total = wb.getWorksheet('Spend by heading')!.getCell('D9').value as ExcelJS.CellFormulaValue;
-  expect(total.formula).toBe('SUM(D3:D8)');
+  const total = wb.getWorksheet('Spend by heading')!.getCell('D11').value as ExcelJS.CellFormulaValue;
+  expect(total.formula).toBe('D8+D10') // Total revenue + Total capital;
   expect(Math.round((total.result as number) * 100)).toBe(85_894_635);
 
   // Record the claim; a second claim for the same quarter is refused.

@@ -69,11 +69,14 @@ describe('funding tables in Word', () => {
       'Violence Reduction Fund',
       'VRU grant (Serious Violence Fund)',
     ]);
-    const [overview] = tables(doc.document);
-    expect(overview![0]!.cells).toEqual(['Funding stream', 'Allocation', 'Budget', 'Allocation not yet budgeted', 'Actual to date', 'Forecast to year end', 'Variance (budget less forecast)']);
-    // The allocation, the budget and the line reconciling them; the variance is against the budget, as on the return and the screen.
-    expect(overview!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334.00', '£177,939.00', '£155,395.00', '£0.00', '£0.00', '£177,939.00']);
-    expect(overview!.at(-1)!.cells).toEqual(['Total', '£3,680,907.00', '£1,337,939.00', '£2,342,968.00', '£1,147,696.35', '£1,147,696.35', '£190,242.65']);
+    const [budgetTable, spendTable] = tables(doc.document);
+    // The allocation, the budget and the line reconciling them; then spend against the budget, as on the return and the screen.
+    expect(budgetTable![0]!.cells).toEqual(['Funding stream', 'Allocation', 'Budget', 'Allocation not yet budgeted']);
+    expect(spendTable![0]!.cells).toEqual(['Funding stream', 'Budget', 'Actual to date', 'Forecast to year end', 'Variance (budget less forecast)']);
+    expect(budgetTable!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334', '£177,939', '£155,395']);
+    expect(spendTable!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£177,939.00', '£0.00', '£0.00', '£177,939.00']);
+    expect(budgetTable!.at(-1)!.cells).toEqual(['Total', '£3,680,907', '£1,337,939', '£2,342,968']);
+    expect(spendTable!.at(-1)!.cells).toEqual(['Total', '£1,337,939.00', '£1,147,696.35', '£1,147,696.35', '£190,242.65']);
     const text = paragraphs(doc.document).map((p) => p.text);
     expect(text).toContain("The award of £36,814 to Kent Police is above the Violence Reduction Fund's £35,000 cap for 2019/20.");
     expect(text).toContain(
@@ -143,11 +146,10 @@ describe('funding tables in Word', () => {
         expect(pence(total[i]!), `total of ${h}`).toBe(body.reduce((s, r) => s + pence(r.cells[i]!), 0));
       });
     };
-    const streamsTable = all[0]!;
-    checkTable(streamsTable, { of: 'Allocation', less: 'Budget', is: 'Allocation not yet budgeted' });
-    checkTable(streamsTable, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
-    expect(streamsTable.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334.00', '£177,939.00', '£155,395.00', '£58,500.25', '£68,500.25', '£109,438.75']);
-    const headingTables = all.slice(1).filter((t) => t[0]!.cells.includes('Variance (budget less forecast)'));
+    checkTable(all[0]!, { of: 'Allocation', less: 'Budget', is: 'Allocation not yet budgeted' });
+    checkTable(all[1]!, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
+    expect(all[1]!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£177,939.00', '£58,500.25', '£68,500.25', '£109,438.75']);
+    const headingTables = all.slice(2).filter((t) => t[0]!.cells.includes('Variance (budget less forecast)'));
     expect(headingTables).toHaveLength(1); // the VRU grant's; the VRF lists its awards instead
     for (const t of headingTables) checkTable(t, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
 
