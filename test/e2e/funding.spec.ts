@@ -105,7 +105,7 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const total = wb.getWorksheet('Spend by heading')!.getCell('D11').value as ExcelJS.CellFormulaValue;
-  expect(total.formula).toBe('D8+D10') // Total revenue + Total capital;
+  expect(total.formula).toBe('D8+D10'); // Total revenue + Total capital
   expect(Math.round((total.result as number) * 100)).toBe(85_894_635);
 
   // Record the claim; a second claim for the same quarter is refused.
