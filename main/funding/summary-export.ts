@@ -225,10 +225,12 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   for (const which of ['budget', 'spend'] as const) {
     const { caption, headers } = OVERVIEW_TABLES[which];
     const t = overviewTable(overview, which);
-    const figureWidth = 72 / (headers.length - 1);
+    // A stream's name may wrap; an amount ("£2,592,479.70") must not, so the figures get the width.
+    const nameWidth = headers.length > 4 ? 20 : 28;
+    const figureWidth = (100 - nameWidth) / (headers.length - 1);
     body.push(
       ...dataTable(
-        headers.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: i === 0 ? 28 : figureWidth })),
+        headers.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: i === 0 ? nameWidth : figureWidth })),
         [...t.rows, t.total.map((text) => ({ text, bold: true }))],
         { caption: `${caption} ${fy}` },
       ),
