@@ -64,7 +64,9 @@ function HeadingTable({ position }: { position: Position }) {
               {FIGURE_LABELS.forecastYearEnd}
             </th>
             <th scope="col" className="numeric">
-              {FIGURE_LABELS.variance}
+              {/* "Variance" over "(budget less forecast)", so the column is as narrow as its figures. */}
+              {FIGURE_LABELS.variance.split(' (')[0]}
+              <br />({FIGURE_LABELS.variance.split(' (')[1]}
             </th>
           </tr>
         </thead>

@@ -1,6 +1,6 @@
 import { formatPence } from '../../../main/shared/money';
 import { FIGURE_LABELS } from '../../../main/funding/figures';
-import { spendByText } from '../../../main/funding/rules';
+import { formatDateLong } from '../../../main/shared/dates';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Tabs } from '../components/Tabs';
 import { AwardsView } from './AwardsView';
@@ -84,7 +84,8 @@ export function StreamPage() {
             <Figure label={FIGURE_LABELS.forecastYearEnd} pence={t.forecastYearEndPence} />
             <Figure label={FIGURE_LABELS.variance} pence={t.variancePence} />
             <Figure label="Underspend at risk" pence={position.underspendAtRiskPence} alert={position.underspendAtRiskPence > 0} />
-            <Figure label={FIGURE_LABELS.spendBy} text={spendByText(position.stream, position.financialYear) ?? 'No spend-by date'} />
+            {/* The year's date from the one function the return and the summary use; carry-over is in the line above. */}
+            <Figure label={FIGURE_LABELS.spendBy} text={position.spendBy ? formatDateLong(position.spendBy) : 'No date set'} />
           </dl>
           {position.warnings.length > 0 && (
             <section className="warning-panel" aria-labelledby="funding-warnings-title">
