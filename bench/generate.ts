@@ -265,7 +265,7 @@ export function generateWorkspace(path: string, options: GenerateOptions = {}): 
       const addAwardYear = inserter(db, 'award_year', ['award_id', 'financial_year', 'amount_pence']);
       const addSpend = inserter(db, 'spend', ['budget_line_id', 'award_id', 'month', 'kind', 'amount_pence', 'source', 'note']);
       const addClaim = inserter(db, 'claim', [
-        'stream_id', 'financial_year', 'period', 'status', 'amount_pence', 'prepared_by', 'signed_off_by', 'submitted_on', 'paid_on', 'created_at', 'updated_at',
+        'stream_id', 'financial_year', 'period', 'status', 'amount_pence', 'prepared_by', 'signed_off_by', 'submitted_on', 'signed_off_on', 'paid_on', 'created_at', 'updated_at',
       ]);
       const headings = [
         ...V.BASE_HEADINGS,
@@ -349,8 +349,9 @@ export function generateWorkspace(path: string, options: GenerateOptions = {}): 
               status: submitted > FIXTURE_TODAY ? 'draft' : paid > FIXTURE_TODAY ? 'submitted' : 'paid',
               amount_pence: actualByQuarter.get(`${s.id}|${fy}|${q}`) ?? 0, prepared_by: 'VRU Finance Business Partner',
               signed_off_by: submitted > FIXTURE_TODAY ? '' : 'OPCC Chief Finance Officer',
-              submitted_on: submitted > FIXTURE_TODAY ? null : submitted, paid_on: paid > FIXTURE_TODAY ? null : paid,
-              created_at: stamp(quarterEnd), updated_at: stamp(minDate(paid, FIXTURE_TODAY)),
+              submitted_on: submitted > FIXTURE_TODAY ? null : submitted, signed_off_on: submitted > FIXTURE_TODAY ? null : addDays(submitted, -3), paid_on: paid > FIXTURE_TODAY ? null : paid,
+              // Prepared (recorded as a draft) after the quarter closes, a few days before it is signed off.
+              created_at: stamp(minDate(addDays(submitted, -10), FIXTURE_TODAY)), updated_at: stamp(minDate(paid, FIXTURE_TODAY)),
             });
           }
         }

@@ -205,8 +205,12 @@ export interface Position {
   /** Last month counted as actual ("" when asOfQuarter is 0). */
   cutOffMonth: string;
   allocationPence: number;
-  /** Budget lines plus awards for the year. */
+  /** Budget lines plus awards for the year: the same figure as totals.budgetPence. */
   budgetedPence: number;
+  /** "Allocation not yet budgeted": allocation − budget; negative when the budget is above the allocation (warned). */
+  unbudgetedPence: number;
+  /** The date this year's allocation is to be spent by (rules.spendByFor); null when carry-over is allowed and the stream has none. */
+  spendBy: string | null;
   lines: PositionLine[];
   headings: PositionHeading[];
   costTypes: (PositionFigures & { costType: CostType })[];
@@ -223,13 +227,10 @@ export interface StreamYearFigures {
   budgetedPence: number;
   actualToDatePence: number;
   forecastYearEndPence: number;
-  /** Budgeted (lines and awards) − forecast to year end, as in the stream's heading table. */
+  /** Budget − forecast to year end (actual to date + forecast for the months after), as in the stream's heading table. */
   variancePence: number;
-  /**
-   * Allocation − forecast to year end: the stream-level variance, beside the allocation.
-   * Positive is grant expected to be left unspent; negative is spend beyond the grant.
-   */
-  allocationVariancePence: number;
+  /** "Allocation not yet budgeted": allocation − budget, negative when the budget is above the allocation. */
+  unbudgetedPence: number;
   underspendAtRiskPence: number;
 }
 
@@ -274,6 +275,8 @@ export interface Claim {
   preparedBy: string;
   signedOffBy: string;
   submittedOn: string | null;
+  /** When the claim was signed off (signedOffBy); set on submission unless given. */
+  signedOffOn: string | null;
   paidOn: string | null;
   createdAt: string;
   updatedAt: string;
@@ -530,7 +533,15 @@ export const fundingContract = {
     'Record a claim for a period (once per stream, year and period); its amount is the actual spend of the period',
   ),
   'claim.setStatus': command<Claim>()(
-    z.object({ id: id(), status: z.enum(CLAIM_STATUSES, { error: 'Status must be draft, submitted or paid' }), on: nullable(isoDate('Date')) }).strict(),
+    z
+      .object({
+        id: id(),
+        status: z.enum(CLAIM_STATUSES, { error: 'Status must be draft, submitted or paid' }),
+        on: nullable(isoDate('Date')),
+        /** When submitting: the day it was signed off, if before the day it was submitted. */
+        signedOffOn: nullable(isoDate('Date signed off')),
+      })
+      .strict(),
     'Move a claim on: draft → submitted → paid',
   ),
 

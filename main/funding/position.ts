@@ -17,6 +17,7 @@ import {
   outsidePeriodWarnings,
   overAllocationWarnings,
   shareWarnings,
+  spendByFor,
   underspendAtRisk,
   unspentWarnings,
   type AwardForRules,
@@ -50,6 +51,24 @@ export interface PositionInput {
   spend: { budgetLineId: number | null; awardId: number | null; month: string; kind: 'actual' | 'forecast'; amountPence: number }[];
   asOfQuarter: 0 | Quarter;
   isInterventionHeading?: (heading: string) => boolean;
+  /** The template's headings in order (templates/funding/headings.json); others follow in the order first budgeted. */
+  headingOrder?: string[];
+}
+
+/**
+ * Revenue before capital; within each, the template's headings in its order (a heading
+ * "Community engagement: Thanet" sits with "Community engagement"), then the funded
+ * projects, then headings the template does not list; alphabetically within each place.
+ */
+function sortHeadings(headings: PositionHeading[], order: string[]): PositionHeading[] {
+  const rank = new Map(order.map((h, i) => [h.trim().toLowerCase(), i]));
+  const key = (h: PositionHeading) => {
+    const name = h.heading.trim().toLowerCase();
+    return rank.get(name) ?? rank.get(name.split(':')[0]!.trim()) ?? (h.heading === AWARD_HEADING ? order.length : order.length + 1);
+  };
+  return [...headings].sort(
+    (a, b) => (a.costType === b.costType ? 0 : a.costType === 'revenue' ? -1 : 1) || key(a) - key(b) || a.heading.localeCompare(b.heading, 'en-GB'),
+  );
 }
 
 function emptyFigures(budgetPence = 0): PositionFigures {
@@ -167,7 +186,7 @@ export function computePosition(input: PositionInput): Position {
     h.lineKeys.push(line.key);
     addInto(h, line);
   }
-  const headings = [...headingMap.values()];
+  const headings = sortHeadings([...headingMap.values()], input.headingOrder ?? []);
   const costTypes = (['revenue', 'capital'] as const).map((costType) => {
     const f = { costType, ...emptyFigures() };
     for (const h of headings) if (h.costType === costType) addInto(f, h);
@@ -225,6 +244,8 @@ export function computePosition(input: PositionInput): Position {
     cutOffMonth,
     allocationPence: input.allocationPence,
     budgetedPence: linesPence + awardsPence,
+    unbudgetedPence: input.allocationPence - (linesPence + awardsPence),
+    spendBy: spendByFor(stream, financialYear),
     lines,
     headings,
     costTypes,

@@ -16,7 +16,8 @@ export const TEMPLATE_FORMAT = 'board-secretariat/return-template';
 /** Figures the app can put in a cover cell. */
 export const COVER_SOURCES = [
   'organisation', 'funder', 'streamName', 'streamReference', 'agreementReference', 'financialYear', 'periodLabel', 'periodStart', 'periodEnd',
-  'spendBy', 'allocation', 'claimStatus', 'preparedBy', 'signedOffBy', 'today', 'blank',
+  'spendBy', 'carryOver', 'allocation', 'budget', 'unbudgeted', 'variance', 'pointsToNote', 'claimStatus', 'preparedBy', 'preparedOn', 'submittedOn', 'signedOffBy',
+  'signedOffOn', 'paidOn', 'today', 'blank',
 ] as const;
 /** Figures per spend heading (headings sheets) and per cost type (costTypes sheets). */
 export const HEADING_SOURCES = ['heading', 'costTypeLabel', 'budget', 'actualQuarter', 'actualToDate', 'forecastRemaining', 'forecastYearEnd', 'variance'] as const;
@@ -61,7 +62,18 @@ const sheet = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('cover'), name: sheetName, title, columnWidths: z.array(z.number().min(4).max(120)).max(2).optional(), fields: z.array(coverField).min(1) }).strict(),
-    z.object({ kind: z.literal('headings'), name: sheetName, title, columns: z.array(column).min(1).max(40), total, headerHeight }).strict(),
+    z
+      .object({
+        kind: z.literal('headings'),
+        name: sheetName,
+        title,
+        columns: z.array(column).min(1).max(40),
+        total,
+        headerHeight,
+        /** A "Total revenue" and a "Total capital" row under each cost type's headings (needs a costTypeLabel column). */
+        subtotals: z.boolean().default(false),
+      })
+      .strict(),
     z.object({ kind: z.literal('costTypes'), name: sheetName, title, from: z.string(), columns: z.array(column).min(1).max(40), total, headerHeight }).strict(),
     z.object({ kind: z.literal('awards'), name: sheetName, title, columns: z.array(column).min(1).max(40), total, headerHeight, emptyText: z.string().default('None.') }).strict(),
   ],
@@ -168,6 +180,9 @@ export function checkTemplate(raw: unknown): { checked?: CheckedTemplate; proble
         else if (r.col === c.key) problems.push({ path, message: `{${r.col}} refers to itself` });
       }
     });
+    if (s.kind === 'headings' && s.subtotals && !s.columns.some((c) => c.source === 'costTypeLabel')) {
+      problems.push({ path: `${at}.subtotals`, message: 'subtotals need a column with source costTypeLabel to group by' });
+    }
     if (s.kind === 'costTypes') {
       const from = names.get(s.from.toLowerCase());
       if (!from || from.kind !== 'headings') {

@@ -6,7 +6,7 @@ import { houseStyle as hs, type ProtectiveMarking } from '../documents/house-sty
 import { isoToday, type Ctx } from '../shared/context';
 import { describeQuarter, quarterRange, type Quarter } from '../shared/financial-year';
 import { exportMarking, readSetting } from '../workspace/settings';
-import type { Position, PositionFigures, ReturnExportResult } from './contract';
+import type { Claim, Position, PositionFigures, ReturnExportResult } from './contract';
 import { evaluate, toExcel, type Ref } from './formula';
 import { claims, settings } from './repository';
 import { defaultTemplatePath, loadTemplate, readTemplateFile, type CheckedTemplate, type TemplateColumn, type TemplateSheet } from './return-template';
@@ -74,9 +74,13 @@ export function returnData(position: Position, cover: Record<string, Scalar>): R
 interface Layout {
   ws: ExcelJS.Worksheet;
   sheet: TemplateSheet;
-  /** Row of the first record; records follow one per row. */
+  /** Row of the first record; records follow one per row, with a subtotal row after each cost type's records when the sheet asks for subtotals. */
   firstRow: number;
   rowCount: number;
+  /** Row of each record. */
+  rowOf: number[];
+  /** Subtotal rows (headings sheets with "subtotals"): one per cost type, under its records. */
+  subtotals: { label: string; row: number; records: number[] }[];
   totalRow: number | null;
   colOf: Map<string, number>;
   /** Results in pounds by "row:key" (records) or "total:key". */
@@ -129,14 +133,24 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
   // 1. Lay out every sheet in template order so addresses are known before any formula is written.
   template.sheets.forEach((sheet) => {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }] });
-    const layout: Layout = { ws, sheet, firstRow: 3, rowCount: 0, totalRow: null, colOf: new Map(), values: new Map(), coverRows: new Map() };
+    const layout: Layout = { ws, sheet, firstRow: 3, rowCount: 0, rowOf: [], subtotals: [], totalRow: null, colOf: new Map(), values: new Map(), coverRows: new Map() };
     if (sheet.kind === 'cover') {
       layout.rowCount = sheet.fields.length;
       sheet.fields.forEach((f, i) => f.source && layout.coverRows.set(f.source, 3 + i));
     } else {
       sheet.columns.forEach((c, i) => layout.colOf.set(c.key, i + 1));
       layout.rowCount = sheet.kind === 'headings' ? data.headings.length : sheet.kind === 'costTypes' ? 2 : data.awards.length;
-      if (sheet.total && layout.rowCount > 0) layout.totalRow = 3 + layout.rowCount;
+      let row = 3;
+      if (sheet.kind === 'headings' && sheet.subtotals) {
+        // The headings come revenue first, then capital (position.ts): each group closes with its subtotal.
+        const groups = new Map<string, number[]>();
+        data.headings.forEach((h, i) => groups.set(String(h.costTypeLabel), [...(groups.get(String(h.costTypeLabel)) ?? []), i]));
+        for (const [label, records] of groups) {
+          for (const i of records) layout.rowOf[i] = row++;
+          layout.subtotals.push({ label: `Total ${label.toLowerCase()}`, row: row++, records });
+        }
+      } else for (let i = 0; i < layout.rowCount; i++) layout.rowOf.push(row++);
+      if (sheet.total && layout.rowCount > 0) layout.totalRow = row;
     }
     layouts.set(sheet.name.toLowerCase(), layout);
   });
@@ -181,7 +195,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
     const from = sheet.kind === 'costTypes' ? layouts.get(sheet.from.toLowerCase())! : undefined;
     const ordered = orderColumns(sheet.columns, si, formulas);
     records.forEach((rec, ri) => {
-      const rowNo = l.firstRow + ri;
+      const rowNo = l.rowOf[ri]!;
       for (const c of ordered) {
         const cell = ws.getCell(rowNo, l.colOf.get(c.key)!);
         if (c.source !== undefined) {
@@ -198,7 +212,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
           const groupCol = columnLetter(from.colOf.get((from.sheet as { columns: TemplateColumn[] }).columns.find((fc) => fc.source === 'costTypeLabel')!.key)!);
           const sumCol = columnLetter(from.colOf.get(c.sumOf)!);
           const labelCol = columnLetter(l.colOf.get((sheet.columns.find((x) => x.source === 'costTypeLabel') as TemplateColumn).key)!);
-          const last = from.firstRow + Math.max(from.rowCount, 1) - 1;
+          const last = from.rowOf[from.rowOf.length - 1] ?? from.firstRow;
           const label = rec.costTypeLabel;
           let sum = 0;
           for (let fr = 0; fr < from.rowCount; fr++) if (data.headings[fr]?.costTypeLabel === label) sum += from.values.get(`${fr}:${c.sumOf}`) ?? 0;
@@ -218,38 +232,50 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
         }
       }
     });
-    if (l.totalRow !== null) {
-      const t = l.totalRow;
-      const label = ws.getCell(t, 1);
-      setText(label, sheet.total!.label);
+    const bold = (cell: ExcelJS.Cell) => (cell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true });
+    /** A row of sums: each money column is `sumFormula` of its letter, each formula column its formula over this row. */
+    const sumRow = (rowNo: number, label: string, prefix: string, sumFormula: (letter: string) => string, sumOf: (key: string) => number) => {
+      const labelCell = ws.getCell(rowNo, 1);
+      setText(labelCell, label);
       for (const c of ordered) {
         const col = l.colOf.get(c.key)!;
-        const cell = ws.getCell(t, col);
-        if (col !== 1) cell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
+        const cell = ws.getCell(rowNo, col);
+        if (col !== 1) bold(cell);
         if (c.type !== 'money') continue;
+        cell.numFmt = hs.excel.moneyFormat;
         if (c.formula !== undefined) {
           const e = formulas.get(`${si}/${c.key}`)!;
-          const result = pence(evaluate(e, (r) => (r.sheet ? totalValue(r) : (l.values.get(`total:${r.col}`) ?? 0)))) / 100;
-          cell.numFmt = hs.excel.moneyFormat;
-          cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `${columnLetter(l.colOf.get(r.col)!)}${t}`)), result };
-          l.values.set(`total:${c.key}`, result);
+          const result = pence(evaluate(e, (r) => (r.sheet ? totalValue(r) : (l.values.get(`${prefix}:${r.col}`) ?? 0)))) / 100;
+          cell.value = { formula: toExcel(e, (r) => (r.sheet ? totalAddress(r) : `${columnLetter(l.colOf.get(r.col)!)}${rowNo}`)), result };
+          l.values.set(`${prefix}:${c.key}`, result);
         } else {
-          let sum = 0;
-          for (let ri = 0; ri < records.length; ri++) sum += l.values.get(`${ri}:${c.key}`) ?? 0;
-          const result = pence(sum) / 100;
-          const letter = columnLetter(col);
-          cell.numFmt = hs.excel.moneyFormat;
-          cell.value = { formula: `SUM(${letter}${l.firstRow}:${letter}${t - 1})`, result };
-          l.values.set(`total:${c.key}`, result);
+          const result = pence(sumOf(c.key)) / 100;
+          cell.value = { formula: sumFormula(columnLetter(col)), result };
+          l.values.set(`${prefix}:${c.key}`, result);
         }
       }
-      label.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
-      label.alignment = { vertical: 'top', horizontal: 'left', indent: 1 };
+      bold(labelCell);
+      labelCell.alignment = { vertical: 'top', horizontal: 'left', indent: 1 };
+    };
+    const recordSum = (ris: number[], key: string) => ris.reduce((a, ri) => a + (l.values.get(`${ri}:${key}`) ?? 0), 0);
+    l.subtotals.forEach((st, gi) => {
+      const first = l.rowOf[st.records[0]!]!;
+      const last = l.rowOf[st.records[st.records.length - 1]!]!;
+      sumRow(st.row, st.label, `sub${gi}`, (x) => `SUM(${x}${first}:${x}${last})`, (key) => recordSum(st.records, key));
+      for (let col = 1; col <= sheet.columns.length; col++) ws.getCell(st.row, col).border = { top: { style: 'thin' } };
+    });
+    if (l.totalRow !== null) {
+      const t = l.totalRow;
+      const all = records.map((_, ri) => ri);
+      // With subtotals the total adds them up (the records are already in them); without, it sums the records.
+      const formula = l.subtotals.length > 0 ? (x: string) => l.subtotals.map((st) => `${x}${st.row}`).join('+') : (x: string) => `SUM(${x}${l.firstRow}:${x}${t - 1})`;
+      sumRow(t, sheet.total!.label, 'total', formula, (key) => recordSum(all, key));
       for (let col = 1; col <= sheet.columns.length; col++) ws.getCell(t, col).border = { top: { style: 'thin' }, bottom: { style: 'double' } };
     }
     // Wrapped text needs its row tall enough: LibreOffice does not grow rows on opening.
-    fitRows(ws, l.firstRow, l.firstRow + records.length - 1);
-    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + records.length, column: sheet.columns.length } };
+    const lastRow = (l.totalRow ?? l.firstRow + records.length) - 1;
+    fitRows(ws, l.firstRow, lastRow);
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: lastRow, column: sheet.columns.length } };
   };
 
   const fillCover = (si: number, l: Layout) => {
@@ -359,9 +385,6 @@ export async function exportReturn(
   const position = loadPosition(ctx, input.streamId, input.financialYear, quarter);
   const claim = claims.find(ctx, input.streamId, input.financialYear, `Q${quarter}`) ?? null;
   const [periodStart, periodEnd] = quarterRange(input.financialYear, quarter);
-  const claimStatus = claim
-    ? `${claim.status[0]!.toUpperCase()}${claim.status.slice(1)}${claim.submittedOn ? `, submitted ${claim.submittedOn}` : ''}${claim.paidOn ? `, paid ${claim.paidOn}` : ''}`
-    : 'Not yet recorded';
   const cover: Record<string, Scalar> = {
     organisation: readSetting(ctx, 'organisationName') ?? '',
     funder: position.stream.funder,
@@ -372,9 +395,8 @@ export async function exportReturn(
     periodLabel: describeQuarter(input.financialYear, quarter),
     periodStart,
     periodEnd,
-    spendBy: position.stream.spendBy,
-    allocation: position.allocationPence,
-    claimStatus,
+    ...coverFigures(position),
+    ...claimDates(claim, isoToday(ctx)),
     preparedBy: input.preparedBy || claim?.preparedBy || readSetting(ctx, 'userName') || '',
     signedOffBy: input.signedOffBy || claim?.signedOffBy || settings.chiefFinanceOfficer(ctx) || '',
     today: isoToday(ctx),
@@ -387,6 +409,40 @@ export async function exportReturn(
   await protectSheets(wb, checked.template.protection.password);
   const written = await writeXlsx(input.out, wb);
   return { ...exported(written), template: file, totals: position.totals, claim };
+}
+
+/** The cover's figures and dates from the position: the same figures, under the same words, as the screen and the funding summary. */
+export function coverFigures(position: Position): Record<string, Scalar> {
+  const streamPoints = position.warnings.filter((w) => w.subject === 'stream');
+  return {
+    spendBy: position.spendBy,
+    carryOver: position.stream.carryOverAllowed ? 'Allowed: unspent money may be carried over' : 'Not allowed',
+    allocation: position.allocationPence,
+    budget: position.totals.budgetPence,
+    unbudgeted: position.unbudgetedPence,
+    variance: position.totals.variancePence,
+    // The grant's own points (budget above allocation, money unspent by the deadline, shares); a project's monitoring is the board's business, not the funder's.
+    pointsToNote: streamPoints.length === 0 ? 'None' : streamPoints.map((w) => `${w.message}.`).join('\n'),
+  };
+}
+
+const STATUS_WORDS: Record<Claim['status'], string> = { draft: 'Draft, not yet submitted', submitted: 'Submitted, not yet paid', paid: 'Paid' };
+
+/**
+ * The claim's own dates. "Date prepared" is the day the claim was recorded (its draft), but
+ * never after the day it was submitted (a claim entered after the event was prepared by
+ * then); with no claim recorded, the return is being prepared today.
+ */
+export function claimDates(claim: Claim | null, today: string): Record<string, Scalar> {
+  if (!claim) return { claimStatus: 'No claim recorded for this quarter', preparedOn: today, submittedOn: null, signedOffOn: null, paidOn: null };
+  const recorded = claim.createdAt.slice(0, 10);
+  return {
+    claimStatus: STATUS_WORDS[claim.status],
+    preparedOn: claim.submittedOn && claim.submittedOn < recorded ? claim.submittedOn : recorded,
+    submittedOn: claim.submittedOn,
+    signedOffOn: claim.signedOffOn,
+    paidOn: claim.paidOn,
+  };
 }
 
 export function checkReturnTemplate(template: string): { path: string; ok: boolean; problems: { path: string; message: string }[] } {

@@ -76,7 +76,12 @@ export function continuationWarnings(award: AwardForRules, onlyYear?: string): F
   return out;
 }
 
-/** Budget lines and awards for the year adding up to more than the year's allocation. */
+/**
+ * The year's budget (budget lines and awards) above its allocation: "The 2019/20 budget of
+ * £2,590,000.00 is £1,430,000.00 above the allocation of £1,160,000.00". The same sentence
+ * on the screen, the funding summary and the return, beside the "Allocation not yet
+ * budgeted" line (allocation − budget) that is then negative.
+ */
 export function overAllocationWarnings(
   stream: StreamRules,
   financialYear: string,
@@ -86,11 +91,11 @@ export function overAllocationWarnings(
 ): FundingWarning[] {
   const total = linesPence + awardsPence;
   if (total <= allocationPence) return [];
-  const what = linesPence === 0 ? 'Awards' : awardsPence === 0 ? 'Budget lines' : 'Budget lines and awards';
+  const exact = (p: number) => formatPence(p, { alwaysPence: true });
   return [
     {
       code: 'stream.overAllocated',
-      message: `${what} for ${financialYear} add up to ${formatPence(total)}, ${formatPence(total - allocationPence)} more than the ${stream.name}'s allocation of ${formatPence(allocationPence)}`,
+      message: `The ${stream.name}'s ${financialYear} budget of ${exact(total)} is ${exact(total - allocationPence)} above the allocation of ${exact(allocationPence)}`,
       field: 'amount',
       subject: 'stream',
     },
@@ -109,6 +114,25 @@ export function deadlineDate(stream: Pick<StreamRules, 'spendBy'>, financialYear
   const month = deadlineMonth(stream, financialYear);
   if (stream.spendBy && stream.spendBy.slice(0, 7) === month) return stream.spendBy;
   return lastDayOfMonth(month);
+}
+
+/**
+ * The date by which this year's allocation is to be spent, as the return's cover, the
+ * funding summary and the screen all give it: without carry-over, the year's own deadline
+ * (deadlineDate: 31 March, or the spend-by date when it falls earlier in the year); with
+ * carry-over, the stream's spend-by date (null when it has none). One answer, so a
+ * multi-year stream's 2025 spend-by date is never printed on a 2023/24 return that must be
+ * spent by March 2024.
+ */
+export function spendByFor(stream: Pick<StreamRules, 'spendBy' | 'carryOverAllowed'>, financialYear: string): string | null {
+  return stream.carryOverAllowed ? stream.spendBy : deadlineDate(stream, financialYear);
+}
+
+/** "31 March 2024; it cannot be carried over", "31 March 2025; unspent money may be carried over", or null. */
+export function spendByText(stream: Pick<StreamRules, 'spendBy' | 'carryOverAllowed'>, financialYear: string): string | null {
+  const date = spendByFor(stream, financialYear);
+  if (!date) return null;
+  return `${formatDateLong(date)}; ${stream.carryOverAllowed ? 'unspent money may be carried over' : 'it cannot be carried over'}`;
 }
 
 /**

@@ -527,7 +527,7 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     const id = claims.insert(ctx, { streamId, financialYear, period, status: 'draft', amountPence: claimAmount(ctx, s, financialYear, period), preparedBy, signedOffBy });
     return requireClaim(ctx, id);
   },
-  'claim.setStatus': (ctx, { id, status, on }) => {
+  'claim.setStatus': (ctx, { id, status, on, signedOffOn }) => {
     const c = requireClaim(ctx, id);
     const order = ['draft', 'submitted', 'paid'];
     if (order.indexOf(status) !== order.indexOf(c.status) + 1) {
@@ -536,7 +536,14 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     const date = on ?? isoToday(ctx);
     if (status === 'submitted') {
       // The amount is fixed when the claim leaves the building.
-      claims.update(ctx, id, { status, submittedOn: date, amountPence: claimAmount(ctx, requireStream(ctx, c.streamId), c.financialYear, c.period) });
+      if (signedOffOn && signedOffOn > date) throw new DomainError('claim.signedOffOn', `A claim is signed off before it is submitted; ${signedOffOn} is after ${date}.`, 'signedOffOn');
+      // A submitted claim has been signed off: on the day given, else the day it went.
+      claims.update(ctx, id, {
+        status,
+        submittedOn: date,
+        signedOffOn: signedOffOn ?? date,
+        amountPence: claimAmount(ctx, requireStream(ctx, c.streamId), c.financialYear, c.period),
+      });
     } else claims.update(ctx, id, { status, paidOn: date });
     return requireClaim(ctx, id);
   },

@@ -9,9 +9,10 @@ import { formatPence } from '../shared/money';
 import { plural } from '../shared/plural';
 import { exportMarking, readSetting } from '../workspace/settings';
 import { exported, type ExportResult } from '../documents/export-result';
-import type { FundingOverview, Position } from './contract';
+import type { FundingOverview, Position, StreamYearFigures } from './contract';
+import { FIGURE_LABELS, VARIANCE_EXPLAINED } from './figures';
 import { fundingTable, fundingTableDocx, tableMoney } from './funding-table';
-import { deadlineDate } from './rules';
+import { spendByText } from './rules';
 import { loadOverview, loadPosition } from './views';
 
 /**
@@ -20,16 +21,19 @@ import { loadOverview, loadPosition } from './views';
  * rule warnings). As .docx for the papers, or .xlsx with the same figures as data sheets.
  */
 
-/** The streams table of the summary: each row reconciles on the page (variance = allocation − forecast). */
-export const OVERVIEW_HEADERS = ['Funding stream', 'Allocation', 'Actual to date', 'Forecast to year end', 'Variance (allocation less forecast)'];
+/**
+ * The streams tables of the summary: first the allocation, the budget and the line
+ * reconciling them; then spend against the budget. Two tables of four figures, not one of
+ * seven, so every amount fits its column on a portrait page.
+ */
+export const OVERVIEW_TABLES = {
+  budget: { caption: 'Allocation and budget', headers: ['Funding stream', FIGURE_LABELS.allocation, FIGURE_LABELS.budget, FIGURE_LABELS.unbudgeted] },
+  spend: { caption: 'Spend against budget', headers: ['Funding stream', FIGURE_LABELS.budget, FIGURE_LABELS.actualToDate, FIGURE_LABELS.forecastYearEnd, FIGURE_LABELS.variance] },
+} as const;
 
-export function overviewTable(o: FundingOverview): { rows: string[][]; total: string[] } {
-  const figures = (x: { allocationPence: number; actualToDatePence: number; forecastYearEndPence: number; allocationVariancePence: number }) => [
-    x.allocationPence,
-    x.actualToDatePence,
-    x.forecastYearEndPence,
-    x.allocationVariancePence,
-  ];
+export function overviewTable(o: FundingOverview, which: keyof typeof OVERVIEW_TABLES): { rows: string[][]; total: string[] } {
+  const figures = (x: StreamYearFigures) =>
+    which === 'budget' ? [x.allocationPence, x.budgetedPence, x.unbudgetedPence] : [x.budgetedPence, x.actualToDatePence, x.forecastYearEndPence, x.variancePence];
   const money = tableMoney([...o.streams.flatMap(figures), ...figures(o.totals)]);
   return {
     rows: o.streams.map((s) => [s.name, ...figures(s).map(money)]),
@@ -39,7 +43,7 @@ export function overviewTable(o: FundingOverview): { rows: string[][]; total: st
 
 /**
  * "Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and
- * £155,395 is not yet budgeted. To be spent by 31 March 2020; it cannot be carried over."
+ * £155,395 is not yet budgeted. Spend by 31 March 2020; it cannot be carried over."
  * The allocation beside what is budgeted, so the stream's own table (which compares spend
  * with the budget) reconciles with the streams table (which compares it with the allocation).
  */
@@ -57,12 +61,9 @@ export function streamParagraph(p: Position): string {
   else if (p.budgetedPence === p.allocationPence) money = `Allocation for ${fy}: ${alloc}, all of it budgeted (${what}).`;
   else if (p.budgetedPence < p.allocationPence)
     money = `Allocation for ${fy}: ${alloc}, of which ${budgeted} is budgeted (${what}) and ${formatPence(p.allocationPence - p.budgetedPence)} is not yet budgeted.`;
-  else money = `Allocation for ${fy}: ${alloc}; ${budgeted} is budgeted (${what}), ${formatPence(p.budgetedPence - p.allocationPence)} more than the allocation.`;
-  const by = p.stream.carryOverAllowed
-    ? p.stream.spendBy
-      ? ` To be spent by ${formatDateLong(p.stream.spendBy)}.`
-      : ''
-    : ` To be spent by ${formatDateLong(deadlineDate(p.stream, fy))}; it cannot be carried over.`;
+  else money = `Allocation for ${fy}: ${alloc}; ${budgeted} is budgeted (${what}), ${formatPence(p.budgetedPence - p.allocationPence)} above the allocation.`;
+  const spendBy = spendByText(p.stream, fy);
+  const by = spendBy ? ` ${FIGURE_LABELS.spendBy} ${spendBy}.` : '';
   return `${p.stream.funder}. ${money}${by}`;
 }
 
@@ -125,11 +126,12 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
       { header: 'Reference', key: 'reference', type: 'text', width: 12 },
       { header: 'Funding stream', key: 'name', type: 'text', width: 34 },
       { header: 'Funder', key: 'funder', type: 'text', width: 30 },
-      { header: 'Allocation', key: 'allocation', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Budgeted (budget lines and funded projects)', key: 'budgeted', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Actual to date', key: 'actual', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Forecast to year end', key: 'forecast', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Variance (allocation less forecast)', key: 'variance', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.allocation, key: 'allocation', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.budget, key: 'budgeted', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.unbudgeted, key: 'unbudgeted', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.actualToDate, key: 'actual', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.forecastYearEnd, key: 'forecast', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.variance, key: 'variance', type: 'pence', width: MONEY_WIDTH },
       { header: 'Underspend at risk at the spend-by date', key: 'atRisk', type: 'pence', width: MONEY_WIDTH },
     ];
     const streamRows: SheetRow[] = overview.streams.map((s) => ({
@@ -138,23 +140,25 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
       funder: s.funder,
       allocation: s.allocationPence,
       budgeted: s.budgetedPence,
+      unbudgeted: s.unbudgetedPence,
       actual: s.actualToDatePence,
       forecast: s.forecastYearEndPence,
-      variance: s.allocationVariancePence,
+      variance: s.variancePence,
       atRisk: s.underspendAtRiskPence,
     }));
     const streamsSheet = dataSheet(wb, { name: 'Streams', title: `${docTitle}: funding streams, as at ${asAt}`, columns: streamColumns, rows: streamRows, empty: `No funding stream covers ${fy}.`, marking });
-    formulaColumn(streamsSheet, streamColumns, 'variance', streamRows.length, ['allocation', 'forecast'], overview.streams.map((s) => s.allocationVariancePence));
+    formulaColumn(streamsSheet, streamColumns, 'unbudgeted', streamRows.length, ['allocation', 'budgeted'], overview.streams.map((s) => s.unbudgetedPence));
+    formulaColumn(streamsSheet, streamColumns, 'variance', streamRows.length, ['budgeted', 'forecast'], overview.streams.map((s) => s.variancePence));
     totalRow(streamsSheet, streamColumns, streamRows);
 
     const headingColumns: SheetColumn[] = [
       { header: 'Funding stream', key: 'stream', type: 'text', width: 30 },
       { header: 'Heading', key: 'heading', type: 'text', width: 28 },
       { header: 'Revenue or capital', key: 'costType', type: 'text', width: 12 },
-      { header: 'Budget', key: 'budget', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Actual to date', key: 'actual', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Forecast to year end', key: 'forecast', type: 'pence', width: MONEY_WIDTH },
-      { header: 'Variance (budget less forecast)', key: 'variance', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.budget, key: 'budget', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.actualToDate, key: 'actual', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.forecastYearEnd, key: 'forecast', type: 'pence', width: MONEY_WIDTH },
+      { header: FIGURE_LABELS.variance, key: 'variance', type: 'pence', width: MONEY_WIDTH },
     ];
     const headingRows: SheetRow[] = positions.flatMap((p) =>
       p.headings.map((h) => ({
@@ -212,19 +216,27 @@ export async function exportFundingSummary(ctx: Ctx, input: { financialYear: str
   }
 
   const numbering = new Numbering();
-  const streamsTable = overviewTable(overview);
   const body: FileChild[] = [
     title(docTitle),
     paragraph(
-      `${organisation ? `${organisation}. ` : ''}The funding streams covering ${fy}, from the funding records as at ${asAt}: each stream's allocation for the year, actual spend to date and the forecast to the year end. The variance is the allocation less the forecast: a positive figure is grant expected to be left unspent, a negative one spend beyond the grant. Each stream's own table below compares spend with what is budgeted against the allocation.`,
+      `${organisation ? `${organisation}. ` : ''}The funding streams covering ${fy}, from the funding records as at ${asAt}: each stream's allocation and budget for the year, actual spend to date and the forecast to the year end. ${VARIANCE_EXPLAINED}`,
     ),
     heading('Funding streams', 1),
-    ...dataTable(
-      OVERVIEW_HEADERS.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: 20 })),
-      [...streamsTable.rows, streamsTable.total.map((text) => ({ text, bold: true }))],
-      { caption: `Funding streams ${fy}` },
-    ),
   ];
+  for (const which of ['budget', 'spend'] as const) {
+    const { caption, headers } = OVERVIEW_TABLES[which];
+    const t = overviewTable(overview, which);
+    // A stream's name may wrap; an amount ("£2,592,479.70") must not, so the figures get the width.
+    const nameWidth = headers.length > 4 ? 20 : 28;
+    const figureWidth = (100 - nameWidth) / (headers.length - 1);
+    body.push(
+      ...dataTable(
+        headers.map((header, i) => ({ header, align: i === 0 ? 'left' : 'right', width: i === 0 ? nameWidth : figureWidth })),
+        [...t.rows, t.total.map((text) => ({ text, bold: true }))],
+        { caption: `${caption} ${fy}` },
+      ),
+    );
+  }
   for (const p of positions) {
     body.push(heading(p.stream.name, 2), paragraph(streamParagraph(p), { keepNext: true }));
     // A stream with nothing budgeted has no table: the paragraph above says so.

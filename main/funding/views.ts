@@ -2,7 +2,7 @@ import type { Ctx } from '../shared/context';
 import { DomainError, notFound } from '../shared/errors';
 import { monthsOfYear, type Quarter } from '../shared/financial-year';
 import type { FundingOverview, Position, StreamYearFigures, StreamYearSummary } from './contract';
-import { isInterventionHeading } from './headings';
+import { defaultHeadings, isInterventionHeading } from './headings';
 import { computePosition, defaultAsOfQuarter, type PositionInput } from './position';
 import { allocations, awards, budgetLines, spend, streams, type StreamRow } from './repository';
 
@@ -53,6 +53,7 @@ export function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string
     spend: spendRows,
     asOfQuarter: (asOfQuarter ?? defaultAsOfQuarter(financialYear, spendRows)) as 0 | Quarter,
     isInterventionHeading,
+    headingOrder: defaultHeadings(),
   };
 }
 
@@ -72,7 +73,7 @@ export function summarise(p: Position): StreamYearSummary {
     actualToDatePence: p.totals.actualToDatePence,
     forecastYearEndPence: p.totals.forecastYearEndPence,
     variancePence: p.totals.variancePence,
-    allocationVariancePence: p.allocationPence - p.totals.forecastYearEndPence,
+    unbudgetedPence: p.unbudgetedPence,
     underspendAtRiskPence: p.underspendAtRiskPence,
     warnings: p.warnings,
   };
@@ -84,7 +85,7 @@ export function loadOverview(ctx: Ctx, financialYear: string, asOfQuarter: numbe
     .list(ctx)
     .filter((s) => s.firstYear <= financialYear && s.lastYear >= financialYear)
     .map((s) => summarise(computePosition(positionInput(ctx, s, financialYear, asOfQuarter))));
-  const totals: StreamYearFigures = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0, allocationVariancePence: 0, underspendAtRiskPence: 0 };
+  const totals: StreamYearFigures = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0, unbudgetedPence: 0, underspendAtRiskPence: 0 };
   for (const s of list) for (const k of Object.keys(totals) as (keyof StreamYearFigures)[]) totals[k] += s[k];
   return { financialYear, streams: list, totals };
 }

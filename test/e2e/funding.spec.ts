@@ -80,11 +80,11 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   // The variance by heading and quarter, with the underspend at risk.
   await page.getByRole('tab', { name: 'Position' }).click();
   const byHeading = page.getByTestId('variance-by-heading');
-  await expect(byHeading.getByRole('row', { name: /^Total/ })).toContainText('£1,160,000.00£858,946.35£858,946.35£858,946.35£301,053.65');
+  await expect(byHeading.getByRole('row', { name: /^Total £/ })).toContainText('£1,160,000.00£858,946.35£858,946.35£858,946.35£301,053.65');
   await expect(byHeading.getByRole('row', { name: /^Staff/ })).toContainText('£380,000.00£250,000.00£250,000.00£250,000.00£130,000.00');
   await expect(page.getByTestId('variance-by-quarter').getByRole('row', { name: /^Total/ })).toContainText('£858,946.35 actual');
   const figures = page.getByRole('definition');
-  await expect(figures.nth(5)).toHaveText('£301,053.65'); // underspend at risk
+  await expect(figures.nth(6)).toHaveText('£301,053.65'); // underspend at risk
   await expect(points).toContainText("On the current forecast £301,053.65 of the VRU grant (Serious Violence Fund)'s 2019/20 allocation of £1,160,000 will be unspent by 31 March 2020; it cannot be carried over");
   await screenshot(page, 'funding-04-variance');
 
@@ -99,8 +99,8 @@ test('finance pastes a quarter of spend, sees the variance and the cap warning, 
   );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  const total = wb.getWorksheet('Spend by heading')!.getCell('D9').value as ExcelJS.CellFormulaValue;
-  expect(total.formula).toBe('SUM(D3:D8)');
+  const total = wb.getWorksheet('Spend by heading')!.getCell('D11').value as ExcelJS.CellFormulaValue;
+  expect(total.formula).toBe('D8+D10'); // Total revenue + Total capital
   expect(Math.round((total.result as number) * 100)).toBe(85_894_635);
 
   // Record the claim; a second claim for the same quarter is refused.

@@ -34,8 +34,8 @@ describe('export return and export funding from the command line', () => {
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const total = wb.getWorksheet('Spend by heading')!.getCell('D9').value as ExcelJS.CellFormulaValue;
-    expect(total.formula).toBe('SUM(D3:D8)');
+    const total = wb.getWorksheet('Spend by heading')!.getCell('D11').value as ExcelJS.CellFormulaValue;
+    expect(total.formula).toBe('D8+D10'); // Total revenue + Total capital
     expect(Math.round((total.result as number) * 100)).toBe(VRU_EXPECTED.q3ActualPence);
 
     const docx = join(ws.dir, 'funding.docx');

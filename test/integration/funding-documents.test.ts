@@ -69,20 +69,23 @@ describe('funding tables in Word', () => {
       'Violence Reduction Fund',
       'VRU grant (Serious Violence Fund)',
     ]);
-    const [overview] = tables(doc.document);
-    expect(overview![0]!.cells).toEqual(['Funding stream', 'Allocation', 'Actual to date', 'Forecast to year end', 'Variance (allocation less forecast)']);
-    // The allocation less the forecast, never a variance against a budget the table does not show.
-    expect(overview!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334.00', '£0.00', '£0.00', '£333,334.00']);
-    expect(overview!.at(-1)!.cells).toEqual(['Total', '£3,680,907.00', '£1,147,696.35', '£1,147,696.35', '£2,533,210.65']);
+    const [budgetTable, spendTable] = tables(doc.document);
+    // The allocation, the budget and the line reconciling them; then spend against the budget, as on the return and the screen.
+    expect(budgetTable![0]!.cells).toEqual(['Funding stream', 'Allocation', 'Budget', 'Allocation not yet budgeted']);
+    expect(spendTable![0]!.cells).toEqual(['Funding stream', 'Budget', 'Actual to date', 'Forecast to year end', 'Variance (budget less forecast)']);
+    expect(budgetTable!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334', '£177,939', '£155,395']);
+    expect(spendTable!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£177,939.00', '£0.00', '£0.00', '£177,939.00']);
+    expect(budgetTable!.at(-1)!.cells).toEqual(['Total', '£3,680,907', '£1,337,939', '£2,342,968']);
+    expect(spendTable!.at(-1)!.cells).toEqual(['Total', '£1,337,939.00', '£1,147,696.35', '£1,147,696.35', '£190,242.65']);
     const text = paragraphs(doc.document).map((p) => p.text);
     expect(text).toContain("The award of £36,814 to Kent Police is above the Violence Reduction Fund's £35,000 cap for 2019/20.");
     expect(text).toContain(
-      'Home Office. Allocation for 2019/20: £527,573. No budget lines or funded projects are recorded against it yet. To be spent by 31 March 2020; it cannot be carried over.',
+      'Home Office. Allocation for 2019/20: £527,573. No budget lines or funded projects are recorded against it yet. Spend by 31 March 2020; it cannot be carried over.',
     );
     expect(text).toContain(
-      'Kent Police and Crime Commissioner. Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and £155,395 is not yet budgeted. To be spent by 31 March 2020; it cannot be carried over.',
+      'Kent Police and Crime Commissioner. Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and £155,395 is not yet budgeted. Spend by 31 March 2020; it cannot be carried over.',
     );
-    expect(text).toContain('Home Office. Allocation for 2019/20: £1,160,000, all of it budgeted (6 budget lines). To be spent by 31 March 2020; it cannot be carried over.');
+    expect(text).toContain('Home Office. Allocation for 2019/20: £1,160,000, all of it budgeted (6 budget lines). Spend by 31 March 2020; it cannot be carried over.');
     expect(doc.headers.join('')).toMatch(/OFFICIAL/);
     // Each "Points for the Board:" keeps with its list, and the list keeps together: every item but the last keeps with the next.
     const xmlParagraphs = [...doc.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
@@ -103,7 +106,7 @@ describe('funding tables in Word', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Streams', 'Headings', 'Funded projects', 'Points to note']);
     const streams = wb.getWorksheet('Streams')!;
     const vruRow = [3, 4, 5, 6].find((r) => streams.getCell(r, 1).value === 'VRU-2019')!;
-    expect(Math.round((streams.getCell(vruRow, 6).value as number) * 100)).toBe(114_769_635);
+    expect(Math.round((streams.getCell(vruRow, 7).value as number) * 100)).toBe(114_769_635); // actual to date
   });
 
   it('summary tables reconcile on the page: each row’s variance is its shown columns, each total the sum of its column', async () => {
@@ -143,10 +146,10 @@ describe('funding tables in Word', () => {
         expect(pence(total[i]!), `total of ${h}`).toBe(body.reduce((s, r) => s + pence(r.cells[i]!), 0));
       });
     };
-    const streamsTable = all[0]!;
-    checkTable(streamsTable, { of: 'Allocation', less: 'Forecast to year end', is: 'Variance (allocation less forecast)' });
-    expect(streamsTable.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334.00', '£58,500.25', '£68,500.25', '£264,833.75']);
-    const headingTables = all.filter((t) => t[0]!.cells.includes('Variance (budget less forecast)'));
+    checkTable(all[0]!, { of: 'Allocation', less: 'Budget', is: 'Allocation not yet budgeted' });
+    checkTable(all[1]!, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
+    expect(all[1]!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£177,939.00', '£58,500.25', '£68,500.25', '£109,438.75']);
+    const headingTables = all.slice(2).filter((t) => t[0]!.cells.includes('Variance (budget less forecast)'));
     expect(headingTables).toHaveLength(1); // the VRU grant's; the VRF lists its awards instead
     for (const t of headingTables) checkTable(t, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
 
@@ -161,7 +164,8 @@ describe('funding tables in Word', () => {
       for (let r = 3; r <= sheet.rowCount; r++) {
         rows.push(head.map((_, i) => {
           const v = sheet.getCell(r, i + 1).value;
-          if (v && typeof v === 'object' && 'result' in v) return Math.round((v.result as number) * 100);
+          // ExcelJS reads a cached <v>0</v> back as no result at all.
+          if (v && typeof v === 'object' && 'formula' in v) return Math.round(((v.result as number | undefined) ?? 0) * 100);
           return typeof v === 'number' ? Math.round(v * 100) : String(v ?? '');
         }));
       }
@@ -180,13 +184,15 @@ describe('funding tables in Word', () => {
       });
       return rows;
     };
-    const streamRows = xlsxCheck('Streams', 'Allocation', 'Forecast to year end', 'Variance (allocation less forecast)');
+    xlsxCheck('Streams', 'Allocation', 'Budget', 'Allocation not yet budgeted');
+    const streamRows = xlsxCheck('Streams', 'Budget', 'Forecast to year end', 'Variance (budget less forecast)');
     expect(streamRows.at(-1)!.slice(3, 5)).toEqual([368_090_700, 133_793_900]); // allocation; budgeted (lines and awards)
     xlsxCheck('Headings', 'Budget', 'Forecast to year end', 'Variance (budget less forecast)');
     xlsxCheck('Funded projects', 'Award', 'Paid to date', 'Remaining (award less paid)');
     // The variance is a formula of the row, so it recalculates when finance changes a figure.
     const streamsSheet = sheetTable('Streams').sheet;
-    expect((streamsSheet.getCell('H3').value as ExcelJS.CellFormulaValue).formula).toBe('D3-G3');
+    expect((streamsSheet.getCell('F3').value as ExcelJS.CellFormulaValue).formula).toBe('D3-E3');
+    expect((streamsSheet.getCell('I3').value as ExcelJS.CellFormulaValue).formula).toBe('E3-H3');
     expect((streamsSheet.getCell('D7').value as ExcelJS.CellFormulaValue).formula).toBe('SUM(D3:D6)');
   });
 });

@@ -76,9 +76,13 @@ describe('the Home Office spend return', () => {
       'Variance (budget less forecast)',
     ]);
     const total = rowOf(spend, 'Total');
-    expect(total).toBe(9); // six headings from row 3
-    expect(formulaOf(spend.get(`C${total}`))).toBe('SUM(C3:C8)');
-    expect(formulaOf(spend.get(`G${total}`))).toBe('C9-F9');
+    // Five revenue headings and their subtotal, one capital heading and its subtotal, from row 3.
+    expect(total).toBe(11);
+    expect(rowOf(spend, 'Total revenue')).toBe(8);
+    expect(rowOf(spend, 'Total capital')).toBe(10);
+    expect(formulaOf(spend.get('C8'))).toBe('SUM(C3:C7)');
+    expect(formulaOf(spend.get(`C${total}`))).toBe('C8+C10');
+    expect(formulaOf(spend.get(`G${total}`))).toBe('C11-F11');
     expect(formulaOf(spend.get('G3'))).toBe('C3-F3');
     expect(pence(spend.get(`C${total}`))).toBe(116_000_000);
     expect(pence(spend.get(`D${total}`))).toBe(VRU_EXPECTED.q4ActualPence);
@@ -87,16 +91,19 @@ describe('the Home Office spend return', () => {
     expect(pence(spend.get(`G${total}`))).toBe(VRU_EXPECTED.varianceAtYearEndPence);
     // Each heading's variance is the app's.
     const position = await ws.call('funding.position', { streamId: stream.id, financialYear: '2019/20', asOfQuarter: 4 });
+    // Headings in the template's order (templates/funding/headings.json), revenue then capital; each variance is the app's.
+    expect(position.headings.map((h) => h.heading)).toEqual(['Staff', 'Commissioned services', 'Community engagement', 'Media', 'Professional development', 'Preventative measures']);
     position.headings.forEach((h, i) => {
-      expect(spend.get(`A${3 + i}`)).toBe(h.heading);
-      expect(pence(spend.get(`G${3 + i}`)), h.heading).toBe(h.variancePence);
+      const row = i < 5 ? 3 + i : 4 + i;
+      expect(spend.get(`A${row}`)).toBe(h.heading);
+      expect(pence(spend.get(`G${row}`)), h.heading).toBe(h.variancePence);
     });
 
     const split = sheets.get('Revenue and capital')!.cells;
     expect(split.get('A3')).toBe('Revenue');
     expect(split.get('A4')).toBe('Capital');
     // Column D, actual to date, adds up column E of the headings sheet by cost type.
-    expect(formulaOf(split.get('D4'))).toBe("SUMIF('Spend by heading'!$B$3:$B$8,$A4,'Spend by heading'!E$3:E$8)");
+    expect(formulaOf(split.get('D4'))).toBe("SUMIF('Spend by heading'!$B$3:$B$9,$A4,'Spend by heading'!E$3:E$9)");
     expect(pence(split.get('D4'))).toBe(VRU_EXPECTED.capitalActualPence);
     expect(pence(split.get('D3'))).toBe(VRU_EXPECTED.yearActualPence - VRU_EXPECTED.capitalActualPence);
     expect(formulaOf(split.get('D5'))).toBe('SUM(D3:D4)');
@@ -104,11 +111,12 @@ describe('the Home Office spend return', () => {
 
     const cover = sheets.get('Cover')!.cells;
     const claimed = rowOf(cover, 'Actual spend this quarter (claimed)');
-    expect(formulaOf(cover.get(`B${claimed}`))).toBe("'Spend by heading'!$D$9");
+    expect(formulaOf(cover.get(`B${claimed}`))).toBe("'Spend by heading'!$D$11");
     expect(pence(cover.get(`B${claimed}`))).toBe(VRU_EXPECTED.q4ActualPence);
     expect(cover.get(`B${rowOf(cover, 'Organisation')}`)).toBe('Kent & Medway Violence Reduction Unit');
     expect(cover.get(`B${rowOf(cover, 'Signed off by (Chief Finance Officer)')}`)).toBe('Daniel Ferris');
-    expect(pence(cover.get(`B${rowOf(cover, 'Forecast underspend at year end')}`))).toBe(VRU_EXPECTED.varianceAtYearEndPence);
+    expect(pence(cover.get(`B${rowOf(cover, 'Variance (budget less forecast)')}`))).toBe(VRU_EXPECTED.varianceAtYearEndPence);
+    expect(cover.get(`B${rowOf(cover, 'Claim status')}`)).toBe('No claim recorded for this quarter');
 
     expect(sheets.get('Funded projects')!.cells.get('A3')).toBe('No funded projects are recorded on this grant for the year.');
   });
@@ -171,10 +179,9 @@ describe('the Home Office spend return', () => {
     const out = join(ws.dir, 'inject.xlsx');
     await ws.call('funding.exportReturn', { streamId: stream.id, financialYear: '2019/20', quarter: 1, out });
     const spend = (await readSheets(out)).get('Spend by heading')!;
-    const media = spend.ws.getCell('A7');
-    expect(media.value).toBe('=HYPERLINK("http://evil.example","Media")');
+    const media = spend.ws.getCell(`A${rowOf(spend.cells, '=HYPERLINK("http://evil.example","Media")')}`);
     expect(media.type).toBe(ExcelJS.ValueType.String);
-    expect(spend.ws.getCell('A8').value).toBe('@SUM(A1)');
+    expect(spend.ws.getCell(`A${rowOf(spend.cells, '@SUM(A1)')}`).type).toBe(ExcelJS.ValueType.String);
   });
 
   it('reports a malformed template with its file and every problem, and writes nothing', async () => {
@@ -183,7 +190,7 @@ describe('the Home Office spend return', () => {
     const bad = JSON.parse(readFileSync('templates/funding/ho-spend-return-2019-20.json', 'utf8'));
     bad.sheets[1].columns[6].formula = '{bugdet}-{forecastYearEnd}';
     bad.sheets[2].from = 'Spend by headings';
-    bad.sheets[0].fields[10].formula = '{Nowhere!total.budget}';
+    bad.sheets[0].fields[11].formula = '{Nowhere!total.budget}';
     const file = join(ws.dir, 'finance-edit.json');
     writeFileSync(file, JSON.stringify(bad));
     const out = join(ws.dir, 'never.xlsx');
@@ -192,7 +199,7 @@ describe('the Home Office spend return', () => {
     expect(err.field).toBe('template');
     expect(err.message).toMatch(/^The return template finance-edit\.json cannot be used: /);
     expect(err.problems!.map((p) => `${p.path}: ${p.message}`)).toEqual([
-      'finance-edit.json: sheets[0].fields[10].formula: refers to a sheet "Nowhere" that the template does not have',
+      'finance-edit.json: sheets[0].fields[11].formula: refers to a sheet "Nowhere" that the template does not have',
       'finance-edit.json: sheets[1].columns[6].formula: {bugdet} is not a column of this sheet',
       'finance-edit.json: sheets[2].from: "Spend by headings" must name a headings sheet of this template',
     ]);
@@ -235,7 +242,7 @@ describe('the Home Office spend return', () => {
       const sheets = await readSheets(join(lo, name));
       const spend = sheets.get('Spend by heading')!.cells;
       const total = rowOf(spend, 'Total');
-      expect(formulaOf(spend.get(`G${total}`)), name).toBe('C9-F9');
+      expect(formulaOf(spend.get(`G${total}`)), name).toBe('C11-F11');
       expect(pence(spend.get(`C${total}`)), name).toBe(116_000_000);
       expect(pence(spend.get(`D${total}`)), name).toBe(VRU_EXPECTED.q4ActualPence);
       expect(pence(spend.get(`E${total}`)), name).toBe(VRU_EXPECTED.yearActualPence);
@@ -245,7 +252,7 @@ describe('the Home Office spend return', () => {
       expect(pence(split.get('F5')), name).toBe(VRU_EXPECTED.varianceAtYearEndPence);
       const cover = sheets.get('Cover')!.cells;
       expect(pence(cover.get(`B${rowOf(cover, 'Actual spend this quarter (claimed)')}`)), name).toBe(VRU_EXPECTED.q4ActualPence);
-      expect(pence(cover.get(`B${rowOf(cover, 'Forecast underspend at year end')}`)), name).toBe(VRU_EXPECTED.varianceAtYearEndPence);
+      expect(pence(cover.get(`B${rowOf(cover, 'Variance (budget less forecast)')}`)), name).toBe(VRU_EXPECTED.varianceAtYearEndPence);
     }
   });
 });

@@ -76,9 +76,9 @@ describe('awards over the allocation', () => {
     // Nine awards of £35k would be £315,000 against £333,334 — fine; ten are not.
     expect(overAllocationWarnings(vrf, '2019/20', 33_333_400, 0, 31_500_000)).toEqual([]);
     expect(overAllocationWarnings(vrf, '2019/20', 33_333_400, 0, 35_000_000)[0]!.message).toBe(
-      "Awards for 2019/20 add up to £350,000, £16,666 more than the Violence Reduction Fund's allocation of £333,334",
+      "The Violence Reduction Fund's 2019/20 budget of £350,000.00 is £16,666.00 above the allocation of £333,334.00",
     );
-    expect(overAllocationWarnings(vrf, '2019/20', 100, 60, 50)[0]!.message).toMatch(/^Budget lines and awards for 2019\/20 add up to £1.10, £0.10 more/);
+    expect(overAllocationWarnings(vrf, '2019/20', 100, 60, 50)[0]!.message).toMatch(/2019\/20 budget of £1.10 is £0.10 above the allocation of £1.00$/);
   });
 });
 

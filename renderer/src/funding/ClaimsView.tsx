@@ -116,6 +116,7 @@ function ClaimsSection() {
           { header: 'Period', rowHeader: true, cell: (c) => `${c.financialYear} ${c.period}` },
           { header: 'Status', cell: (c) => STATUS_LABELS[c.status] },
           { header: 'Amount', numeric: true, cell: (c) => formatPence(c.amountPence, { alwaysPence: true }) },
+          { header: 'Signed off', cell: (c) => (c.signedOffOn ? formatDateShort(c.signedOffOn) : '—') },
           { header: 'Submitted', cell: (c) => (c.submittedOn ? formatDateShort(c.submittedOn) : '—') },
           { header: 'Paid', cell: (c) => (c.paidOn ? formatDateShort(c.paidOn) : '—') },
           {

@@ -1,6 +1,7 @@
 import type { Position, PositionFigures } from '../../../main/funding/contract';
 import { describeQuarter, type Quarter } from '../../../main/shared/financial-year';
 import { formatPence } from '../../../main/shared/money';
+import { FIGURE_LABELS, VARIANCE_EXPLAINED } from '../../../main/funding/figures';
 import { DataTable } from '../components/DataTable';
 import { monitoringText, useFunding } from './store';
 
@@ -21,7 +22,7 @@ export function PositionView() {
         {q === 0
           ? 'No actual spend is counted yet: every month is forecast.'
           : `Actual spend to the end of ${describeQuarter(position.financialYear, q as Quarter)}; forecast for the months after.`}{' '}
-        Variance is budget less forecast to year end: a positive figure is an underspend.
+        {VARIANCE_EXPLAINED}
       </p>
       <HeadingTable position={position} />
       <QuarterTable position={position} />
@@ -51,19 +52,21 @@ function HeadingTable({ position }: { position: Position }) {
             <th scope="col">Heading</th>
             <th scope="col">Revenue or capital</th>
             <th scope="col" className="numeric">
-              Budget
+              {FIGURE_LABELS.budget}
             </th>
             <th scope="col" className="numeric">
               Actual {q ? `Q${q}` : 'this quarter'}
             </th>
             <th scope="col" className="numeric">
-              Actual to date
+              {FIGURE_LABELS.actualToDate}
             </th>
             <th scope="col" className="numeric">
-              Forecast to year end
+              {FIGURE_LABELS.forecastYearEnd}
             </th>
             <th scope="col" className="numeric">
-              Variance
+              {/* "Variance" over "(budget less forecast)", so the column is as narrow as its figures. */}
+              {FIGURE_LABELS.variance.split(' (')[0]}
+              <br />({FIGURE_LABELS.variance.split(' (')[1]}
             </th>
           </tr>
         </thead>
@@ -79,7 +82,7 @@ function HeadingTable({ position }: { position: Position }) {
             .filter((c) => c.budgetPence !== 0 || c.forecastYearEndPence !== 0)
             .map((c) => (
               <tr key={c.costType} className="subtotal">
-                <th scope="row">All {c.costType}</th>
+                <th scope="row">Total {c.costType}</th>
                 <td>{costTypeLabel(c.costType)}</td>
                 {row(c)}
               </tr>

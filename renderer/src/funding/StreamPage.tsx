@@ -1,5 +1,6 @@
-import { formatDateLong } from '../../../main/shared/dates';
 import { formatPence } from '../../../main/shared/money';
+import { FIGURE_LABELS } from '../../../main/funding/figures';
+import { formatDateLong } from '../../../main/shared/dates';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Tabs } from '../components/Tabs';
 import { AwardsView } from './AwardsView';
@@ -44,7 +45,6 @@ export function StreamPage() {
       <p className="stream-meta">
         {stream.funder} · {stream.reference}
         {stream.agreementReference && ` · agreement ${stream.agreementReference}`}
-        {stream.spendBy && ` · to be spent by ${formatDateLong(stream.spendBy)}`}
         {stream.awardCapPence !== null && ` · awards capped at ${formatPence(stream.awardCapPence)} a year`}
         {` · claimed ${stream.claimFrequency}`}
         {stream.carryOverAllowed ? ' · carry-over allowed' : ' · no carry-over'}
@@ -77,12 +77,15 @@ export function StreamPage() {
       {position && t && (
         <>
           <dl className="counts funding-figures" aria-label={`${stream.name} ${year} in figures`}>
-            <Figure label="Allocation" pence={position.allocationPence} />
-            <Figure label="Budgeted" pence={position.budgetedPence} />
-            <Figure label="Actual to date" pence={t.actualToDatePence} />
-            <Figure label="Forecast to year end" pence={t.forecastYearEndPence} />
-            <Figure label="Variance (budget less forecast)" pence={t.variancePence} />
+            <Figure label={FIGURE_LABELS.allocation} pence={position.allocationPence} />
+            <Figure label={FIGURE_LABELS.budget} pence={t.budgetPence} />
+            <Figure label={FIGURE_LABELS.unbudgeted} pence={position.unbudgetedPence} alert={position.unbudgetedPence < 0} />
+            <Figure label={FIGURE_LABELS.actualToDate} pence={t.actualToDatePence} />
+            <Figure label={FIGURE_LABELS.forecastYearEnd} pence={t.forecastYearEndPence} />
+            <Figure label={FIGURE_LABELS.variance} pence={t.variancePence} />
             <Figure label="Underspend at risk" pence={position.underspendAtRiskPence} alert={position.underspendAtRiskPence > 0} />
+            {/* The year's date from the one function the return and the summary use; carry-over is in the line above. */}
+            <Figure label={FIGURE_LABELS.spendBy} text={position.spendBy ? formatDateLong(position.spendBy) : 'No date set'} />
           </dl>
           {position.warnings.length > 0 && (
             <section className="warning-panel" aria-labelledby="funding-warnings-title">
@@ -109,11 +112,11 @@ export function StreamPage() {
   );
 }
 
-function Figure(props: { label: string; pence: number; alert?: boolean }) {
+function Figure(props: { label: string; alert?: boolean } & ({ pence: number; text?: undefined } | { text: string; pence?: undefined })) {
   return (
     <div className={props.alert ? 'count count-alert' : 'count'}>
       <dt>{props.label}</dt>
-      <dd>{formatPence(props.pence)}</dd>
+      <dd>{props.text ?? formatPence(props.pence!)}</dd>
     </div>
   );
 }
