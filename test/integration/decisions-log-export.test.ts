@@ -17,10 +17,10 @@ describe('the decisions log in Word', () => {
     const out = join(ws.dir, 'decisions.docx');
     await ws.call('decision.exportLog', { format: 'docx', out });
     const rows = tables((await readDocx(out)).document)[0]!;
-    const row = rows.find((r) => r.cells[0] === old.reference)!;
-    expect(row.cells[4]).toBe('Approve: superseded');
-    expect(row.cells[2]).toContain(`Superseded by ${replacement.reference}.`);
-    expect(rows.find((r) => r.cells[0] === replacement.reference)!.cells[4]).toBe('Approve: agreed');
+    const row = rows.find((r) => r.cells[0] === `${old.reference} 23/01/2020`)!;
+    expect(row.cells[2]).toBe('Approve: superseded');
+    expect(row.cells[1]).toContain(`Superseded by ${replacement.reference}.`);
+    expect(rows.find((r) => r.cells[0] === `${replacement.reference} 19/03/2020`)!.cells[2]).toBe('Approve: agreed');
 
     if (!libreOfficeAvailable) return;
     const text = pdfText(renderPdf(out, ws.dir).pdf);
