@@ -1,7 +1,6 @@
 import { UsageError } from '../cli/io';
 import type { Verb } from '../cli/verb';
-import type { ExportResult } from '../documents/export-result';
-import { runOperation } from '../papers/cli-exports';
+import { runAcknowledgedExport, runOperation } from '../papers/cli-exports';
 import { DomainError } from '../shared/errors';
 
 /** `export decisions --db FILE --format docx|xlsx --out FILE`: the decisions log, as the Decisions screen writes it. */
@@ -49,23 +48,18 @@ export const exportDecisionNoticeVerb: Verb = {
     out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
     'acknowledge-warnings': { type: 'boolean', help: 'write it even where the log cannot fill a section (the gap is marked “To be completed.”)' },
   },
-  async run({ values }, cli) {
+  run({ values }, cli) {
     const reference = (values.decision as string).trim();
-    let r: ExportResult;
-    try {
-      r = await runOperation<ExportResult>(cli, values.db as string, values.out as string, 'decision.exportNotice', (db) => {
+    return runAcknowledgedExport(
+      cli,
+      values,
+      'decision.exportNotice',
+      (db) => {
         const row = db.prepare('SELECT id FROM decision WHERE reference = ? COLLATE NOCASE').get(reference) as { id: number } | undefined;
         if (!row) throw new DomainError('decision.notFound', `No decision has the reference ${reference}.`, 'decision');
-        return { id: row.id, acknowledgeWarnings: values['acknowledge-warnings'] === true };
-      });
-    } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== 'export.warningsNotAcknowledged') throw err;
-      for (const p of err.problems ?? []) cli.warn(`warning: ${p.message}`);
-      cli.warn('Nothing was written. Add --acknowledge-warnings to write the notice with the gaps marked “To be completed.”');
-      return 1;
-    }
-    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
-    cli.say(`Wrote ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
-    return 0;
+        return row.id;
+      },
+      'write the notice with the gaps marked “To be completed”',
+    );
   },
 };

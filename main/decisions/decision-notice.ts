@@ -99,7 +99,7 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
   }
   if (warnings.length > 0 && !acknowledgeWarnings) {
     throw warningsNotAcknowledged(
-      `${warnings.map((w) => w.message).join('. ')}. Nothing was written: acknowledge the warnings to write the notice with those parts marked "${GAP}".`,
+      `The notice of ${d.reference} has ${warnings.length === 1 ? 'a part' : `${warnings.length} parts`} the decisions log cannot fill. Nothing was written: acknowledge the warnings to write the notice with ${warnings.length === 1 ? 'that part' : 'those parts'} marked "${GAP}"`,
       warnings,
     );
   }

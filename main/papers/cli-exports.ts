@@ -19,6 +19,33 @@ export function runOperation<R>(cli: CliContext, dbPath: string, out: string, op
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
+/**
+ * An export that is refused until its warnings are acknowledged (a paper missing a required
+ * section, a decision notice with gaps): finds the record, writes, and says what happened.
+ * Exit 1 with each warning when they were not acknowledged; nothing is written then.
+ */
+export async function runAcknowledgedExport(
+  cli: CliContext,
+  values: Record<string, unknown>,
+  op: 'paper.export' | 'decision.exportNotice',
+  find: (db: Database) => number,
+  howToWrite: string,
+): Promise<number> {
+  let r: ExportResult;
+  try {
+    r = await runOperation<ExportResult>(cli, values.db as string, values.out as string, op, (db) => ({ id: find(db), acknowledgeWarnings: values['acknowledge-warnings'] === true }));
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'export.warningsNotAcknowledged') throw err;
+    cli.warn(`warning: ${err.message}`);
+    for (const p of err.problems ?? []) cli.warn(`warning: ${p.message}`);
+    cli.warn(`Nothing was written. Add --acknowledge-warnings to ${howToWrite}.`);
+    return 1;
+  }
+  for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
+  cli.say(`Wrote ${r.path} (${kb(r.bytes)}).`);
+  return 0;
+}
+
 export const exportPaperVerb: Verb = {
   name: 'export paper',
   summary: 'Write a paper as a Word document, in its template’s shape.',
@@ -28,25 +55,19 @@ export const exportPaperVerb: Verb = {
     out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
     'acknowledge-warnings': { type: 'boolean', help: 'write it even if a required section is missing (after reading the warning)' },
   },
-  async run({ values }, cli) {
-    const reference = values.paper as string;
-    let r: ExportResult;
-    try {
-      r = await runOperation<ExportResult>(cli, values.db as string, values.out as string, 'paper.export', (db) => {
-        const row = db.prepare('SELECT id FROM paper WHERE reference = ? COLLATE NOCASE').get(reference.trim()) as { id: number } | undefined;
+  run({ values }, cli) {
+    const reference = (values.paper as string).trim();
+    return runAcknowledgedExport(
+      cli,
+      values,
+      'paper.export',
+      (db) => {
+        const row = db.prepare('SELECT id FROM paper WHERE reference = ? COLLATE NOCASE').get(reference) as { id: number } | undefined;
         if (!row) throw new DomainError('paper.notFound', `No paper has the reference ${reference}.`, 'paper');
-        return { id: row.id, acknowledgeWarnings: values['acknowledge-warnings'] === true };
-      });
-    } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== 'export.warningsNotAcknowledged') throw err;
-      cli.warn(`warning: ${err.message}`);
-      for (const p of err.problems ?? []) cli.warn(`warning: ${p.message}`);
-      cli.warn('Nothing was written. Add --acknowledge-warnings to write the paper as it is.');
-      return 1;
-    }
-    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
-    cli.say(`Wrote ${r.path} (${kb(r.bytes)}).`);
-    return 0;
+        return row.id;
+      },
+      'write the paper as it is',
+    );
   },
 };
 
