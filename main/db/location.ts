@@ -28,7 +28,7 @@ export interface LocationInput {
 }
 
 const WAY_OUT =
-  'Move the workspace to a folder on this laptop (for example Documents, outside any synced folder) and open it from there, or use a team workspace if several people need it.';
+  'Move the workspace to a folder on this laptop (for example Documents, outside any synced folder) and open it from there; its backups (Settings → Backups) keep copies of it.';
 
 /** Linux file-system types that live on another machine. */
 const NETWORK_TYPES = new Set(['nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'fuse.sshfs', 'sshfs', 'afs', '9p', 'fuse.rclone', 'davfs', 'fuse.davfs2', 'ceph', 'glusterfs', 'fuse.glusterfs']);

