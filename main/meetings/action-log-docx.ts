@@ -1,8 +1,8 @@
 import type { Document, FileChild } from 'docx';
-import { buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue, type Span } from '../documents/docx';
+import { buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue, type Column, type Span } from '../documents/docx';
 import { formatDateLong, formatDateShort } from '../shared/dates';
 import type { Action, ProtectiveMarking } from './contract';
-import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, fromMeetingText } from './document-text';
+import { actionRef, actionStatusText, dueText, fromMeetingText } from './document-text';
 
 /**
  * The action log as a Word table: reference, the action (with the meeting it came from and
@@ -52,7 +52,7 @@ export function actionLogBlocks(actions: Action[], meta: ActionLogMeta): FileChi
  * (a typical action, its meeting and its latest update take two or three lines), and the
  * others are as wide as their longest token ("A10234", "Done 05/02/2020", a surname).
  */
-const REGISTER_COLUMNS: typeof ACTION_COLUMNS = [
+const REGISTER_COLUMNS: Column[] = [
   { header: 'Ref', width: 7 },
   { header: 'Action', width: 56 },
   { header: 'Owner', width: 15 },
