@@ -75,6 +75,17 @@ export function checkExportRequest(op: unknown, input: unknown, suggestedName: u
   return { ok: true, value: { op: op as ExportOpName, input: input as Record<string, unknown>, name, extension: extensionOf(name) } };
 }
 
+/**
+ * In the desktop app a page asks for an export only through window.files, so main chooses the
+ * file with the Save dialog: an export operation sent on the API channel (with a path of the
+ * page's choosing in `out`) is refused there. The browser bridge and the command line, where
+ * the path is the user's own, call the operations directly.
+ */
+export function refusedOnApiChannel(op: unknown): { ok: false; error: ApiErrorShape } | null {
+  if (!isOperation(op) || (contract[op] as { exports?: true }).exports !== true) return null;
+  return refused('files.useSaveExport', `${op} writes a file: the app asks where with the Save dialog (window.files.saveExport), never with a path from the page.`, 'out');
+}
+
 /** What the Save dialog offers for a file kind (its filter), from the extension. */
 export function fileFilter(extension: string): { name: string; extensions: string[] } {
   const ext = extension.replace(/^\./, '');

@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../api/contract';
 import { dispatch, type Session } from '../api/dispatch';
+import { refusedOnApiChannel } from '../api/files-api';
 import { API_CHANNEL } from './api-channel';
 import { isAppUrl } from './app-url';
 
@@ -19,7 +20,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
  * The one IPC channel: every window.api call arrives here as (name, input), is checked for its
  * sender, then goes to the same dispatcher as the CLI and the test bridge, which validates the
  * input and answers with an envelope. Nothing is thrown across IPC (a thrown error would reach
- * the renderer as a bare message with main-process details).
+ * the renderer as a bare message with main-process details). An export is refused here: the
+ * page asks for one through window.files, and main chooses the file (main/electron/export-files.ts).
  */
 export function registerApiChannel(session: Session): void {
   ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown): Promise<Envelope<unknown>> | Envelope<never> => {
@@ -27,7 +29,7 @@ export function registerApiChannel(session: Session): void {
       console.warn(`Refused an API call (${String(name)}) from ${event.senderFrame?.url ?? 'a closed frame'}`);
       return FORBIDDEN;
     }
-    return dispatch(session, name, input);
+    return refusedOnApiChannel(name) ?? dispatch(session, name, input);
   });
 }
 

@@ -194,6 +194,13 @@ describe('the bundled main process, booted as a packaged app against a stand-in 
     expect(await callApi('workspace.info', {}, { senderFrame: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('refuses an export sent on the API channel with a path the page chose: exports go through the Save dialog', async () => {
+    const out = join(base, 'chosen by the page.docx');
+    expect(await callApi('meeting.exportMinutes', { id: 1, out })).toMatchObject({ ok: false, error: { code: 'files.useSaveExport', field: 'out' } });
+    expect(existsSync(out)).toBe(false);
+    expect(await callApi('workspace.info')).toMatchObject({ ok: true });
+  });
+
   it('creates one window with the hardened webPreferences and the bundled preload, on app://bundle/', () => {
     expect(electron.windows).toHaveLength(1);
     const [window] = electron.windows;
