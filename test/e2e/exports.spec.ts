@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -83,6 +83,11 @@ test('an export pointed at the open workspace through the bridge is refused, and
   const answer = await page.evaluate(({ id, out }) => window.api.meeting.exportMinutes({ id, out }), { id: meeting.id, out: workspace.dbPath });
   expect(answer.ok).toBe(false);
   if (!answer.ok) expect(answer.error.field).toBe('out');
+  // The same file under a name the schema accepts: only the write's own guard stops this one.
+  const link = join(workspace.dir, 'Minutes.docx');
+  symlinkSync(workspace.dbPath, link);
+  const throughLink = await page.evaluate(({ id, out }) => window.api.meeting.exportMinutes({ id, out }), { id: meeting.id, out: link });
+  expect(throughLink).toMatchObject({ ok: false, error: { code: 'file.isWorkspace', field: 'out' } });
   expect(statSync(workspace.dbPath).size).toBe(size);
   expect(workspaceHash(workspace)).toBe(before);
   // Still the app's workspace: it answers, and the page still works.
@@ -92,13 +97,17 @@ test('an export pointed at the open workspace through the bridge is refused, and
   await expect(page.getByRole('heading', { level: 1, name: /Kent & Medway VRU Strategic Board: Thursday 23 January 2020/ })).toBeVisible();
 });
 
-// Depends on export-shape's guard in main/documents/atomic-write.ts (issue 12 item 1): until it is
-// merged, funding.exportSummary accepts any path, and this test fails by overwriting the workspace.
+// The guard is in the write (main/documents/write-guard.ts): the schema refuses a .db name, and
+// the write refuses the workspace under an .xlsx name (a link to it).
 test('the issue’s own case: the funding summary as .xlsx over the workspace is refused, and the workspace is intact', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   const before = workspaceHash(workspace);
   const answer = await page.evaluate((out) => window.api.funding.exportSummary({ financialYear: '2019/20', format: 'xlsx', out }), workspace.dbPath);
   expect(answer.ok).toBe(false);
+  const link = join(workspace.dir, 'Funding summary.xlsx');
+  symlinkSync(workspace.dbPath, link);
+  const throughLink = await page.evaluate((out) => window.api.funding.exportSummary({ financialYear: '2019/20', format: 'xlsx', out }), link);
+  expect(throughLink).toMatchObject({ ok: false, error: { code: 'file.isWorkspace', field: 'out' } });
   expect(existsSync(workspace.dbPath)).toBe(true);
   expect(readFileSync(workspace.dbPath).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
   expect(workspaceHash(workspace)).toBe(before);
