@@ -31,6 +31,15 @@ base('a read-only workspace opens read-only, says why in a banner, and refuses a
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.locator('.error-summary')).toContainText('This workspace is read-only: the file workspace.db is marked read-only.');
     await expect(page.locator('.error-summary')).toContainText('Nothing was saved.');
+
+    // Made writable again, as the banner says: Reopen opens it for changes, and the edit saves.
+    chmodSync(dbPath, 0o644);
+    await banner.getByRole('button', { name: 'Reopen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Read-only' })).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Organisation name').fill('Kent and Medway VRU');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.locator('.header-workspace')).toHaveText('Kent and Medway VRU');
   } finally {
     await bridge.close();
     chmodSync(dbPath, 0o644);

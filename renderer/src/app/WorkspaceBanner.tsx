@@ -4,7 +4,8 @@ import { fileProblemOf, useWorkspace } from '../workspace/store';
 
 /**
  * What the user must know about the open workspace file, above every screen: that another
- * program replaced or deleted it (with Reopen), that it is read-only and why, and that it
+ * program replaced or deleted it (with Reopen), that it is read-only and why (with Reopen, for
+ * once it is writable again), and that it
  * lives where SQLite is not safe (a network drive, a sync folder).
  */
 export function WorkspaceBanner(): React.JSX.Element | null {
@@ -46,6 +47,11 @@ export function WorkspaceBanner(): React.JSX.Element | null {
         <div className="banner banner-read-only" role="status" data-code="workspace.readOnly">
           <p className="banner-title">Read-only</p>
           <p>{readOnly}</p>
+          {failure && <p className="banner-failure">{failure}</p>}
+          {/* Once the file is writable again, Reopen opens it for changes (the reason says to). */}
+          <button type="button" className="button button-secondary" onClick={() => void onReopen()} disabled={busy}>
+            {busy ? 'Reopening…' : 'Reopen'}
+          </button>
         </div>
       )}
       {location.map((w) => (
