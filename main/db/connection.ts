@@ -3,7 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
-import { locationWarnings, readMounts, type LocationWarning } from './location';
+import { locationWarnings, readMappedDrives, readMounts, type LocationWarning } from './location';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { registerOpenWorkspace } from './open-workspaces';
 import { corruptError, describeFileError, isSqliteError } from './sqlite-errors';
@@ -243,7 +243,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       path: absolute,
       identity: memory ? undefined : identityOf(absolute),
       access,
-      warnings: memory ? [] : locationWarnings({ path: absolute, platform: process.platform, env: process.env, mounts: readMounts() }),
+      warnings: memory ? [] : locationWarnings({ path: absolute, platform: process.platform, env: process.env, mounts: readMounts(), mappedDrives: readMappedDrives() }),
       options,
     });
     registerOpenWorkspace(db);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -25,6 +26,8 @@ export interface LocationInput {
   env: Record<string, string | undefined>;
   /** Linux: the mounts from /proc/mounts (ignored elsewhere). */
   mounts?: readonly Mount[];
+  /** Windows: drive letters mapped to network shares ("H" → "\\\\server\\share"), from `net use`. */
+  mappedDrives?: ReadonlyMap<string, string>;
 }
 
 const WAY_OUT =
@@ -99,14 +102,45 @@ export function readMounts(platform: NodeJS.Platform = process.platform): Mount[
 }
 
 /**
- * The warnings for a workspace at `path`: on a network share (UNC path; on Linux a mount of a
- * network file-system type) or inside a sync client's folder. Pure: the caller supplies the
+ * Parses what Windows' `net use` prints: a line per connection, "OK           H:        \\\\fs01\\Board   Microsoft Windows Network"
+ * (the status may be blank, Disconnected or Unavailable; the last column may wrap onto the next
+ * line). Lines without a drive letter (connections to a share with no letter) are left out.
+ */
+export function parseNetUse(text: string): Map<string, string> {
+  const drives = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /(?:^|\s)([A-Za-z]):\s+(\\\\\S+)/.exec(line);
+    if (m) drives.set(m[1]!.toUpperCase(), m[2]!);
+  }
+  return drives;
+}
+
+/** Windows only: the mapped network drives, read once (elsewhere, or if `net use` fails, none). */
+export function readMappedDrives(platform: NodeJS.Platform = process.platform): Map<string, string> {
+  if (platform !== 'win32') return new Map();
+  try {
+    return parseNetUse(execFileSync('net', ['use'], { encoding: 'utf8', timeout: 3000, windowsHide: true }));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The warnings for a workspace at `path`: on a network share (UNC path, or a drive letter
+ * mapped to one; on Linux a mount of a network file-system type) or inside a sync client's folder. Pure: the caller supplies the
  * environment and the mounts.
  */
-export function locationWarnings({ path, platform, env, mounts = [] }: LocationInput): LocationWarning[] {
+export function locationWarnings({ path, platform, env, mounts = [], mappedDrives = new Map() }: LocationInput): LocationWarning[] {
   const windows = isWindowsPath(platform, path);
   const warnings: LocationWarning[] = [];
-  if (windows && isUncPath(path)) {
+  const drive = windows ? /^([a-zA-Z]):[\\/]/.exec(path)?.[1]?.toUpperCase() : undefined;
+  const share = drive ? mappedDrives.get(drive) : undefined;
+  if (drive && share) {
+    warnings.push({
+      code: 'location.network',
+      message: `This workspace is on a network drive (${drive}: is ${share}). SQLite cannot keep a workspace safe over a network: two computers, or a dropped connection, can corrupt it. ${WAY_OUT}`,
+    });
+  } else if (windows && isUncPath(path)) {
     const share = /^\\\\(?:\?\\UNC\\)?([^\\]+\\[^\\]+)/i.exec(path)?.[1] ?? '';
     warnings.push({
       code: 'location.network',

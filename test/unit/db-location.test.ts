@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUncPath, locationWarnings, mountOf, parseMounts, type Mount } from '../../main/db/location';
+import { isUncPath, locationWarnings, mountOf, parseMounts, parseNetUse, type Mount } from '../../main/db/location';
 
 const codes = (path: string, platform: NodeJS.Platform, env: Record<string, string> = {}, mounts: Mount[] = []) =>
   locationWarnings({ path, platform, env, mounts }).map((w) => w.code);
@@ -25,6 +25,35 @@ describe('where a workspace lives: Windows', () => {
     expect(w?.message).toContain('Move the workspace to a folder on this laptop');
     expect(w?.message).toContain('Move the workspace to a folder on this laptop');
     expect(codes('\\\\?\\UNC\\kpfs01\\VRU\\workspace.db', 'win32', env)).toEqual(['location.network']);
+  });
+
+  it('warns about a drive letter mapped to a network share, read from `net use`', () => {
+    // What `net use` prints on an office laptop (one connection's last column wraps).
+    const netUse = [
+      'New connections will be remembered.',
+      '',
+      '',
+      'Status       Local     Remote                    Network',
+      '',
+      '-------------------------------------------------------------------------------',
+      'OK           H:        \\\\kpfs01\\home$\\jsmith     Microsoft Windows Network',
+      'Disconnected S:        \\\\kpfs01\\VRU$            Microsoft Windows Network',
+      'OK                     \\\\kpfs02\\IPC$            Microsoft Windows Network',
+      'Unavailable  T:        \\\\opcc-files.kent.police.uk\\Secretariat',
+      '                                                Microsoft Windows Network',
+      'The command completed successfully.',
+    ].join('\r\n');
+    const drives = parseNetUse(netUse);
+    expect([...drives]).toEqual([
+      ['H', '\\\\kpfs01\\home$\\jsmith'],
+      ['S', '\\\\kpfs01\\VRU$'],
+      ['T', '\\\\opcc-files.kent.police.uk\\Secretariat'],
+    ]);
+    const [w] = locationWarnings({ path: 's:\\Board\\workspace.db', platform: 'win32', env, mappedDrives: drives });
+    expect(w).toMatchObject({ code: 'location.network' });
+    expect(w?.message).toContain('on a network drive (S: is \\\\kpfs01\\VRU$)');
+    // A letter that is not mapped is a disk of this laptop.
+    expect(locationWarnings({ path: 'D:\\VRU\\workspace.db', platform: 'win32', env, mappedDrives: drives })).toEqual([]);
   });
 
   it('warns about the OneDrive folders named by OneDrive, OneDriveCommercial and OneDriveConsumer, in any letter case', () => {
