@@ -6,6 +6,7 @@ import type { Session } from '../api/dispatch';
 import type { Db } from '../db/connection';
 import { openFailureMessage } from '../db/sqlite-errors';
 import { openWorkspace as openWithBackups, startDailyBackup } from '../workspace/backups';
+import { rescue, rescueOffer } from '../workspace/rescue';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
 import { registerFileChannels } from './export-files';
@@ -42,14 +43,43 @@ function actorName(): string {
   }
 }
 
-/** Opens the workspace, or explains why not and quits. A refused file is never touched. */
-function openWorkspace(path: string): Db | null {
+/**
+ * Opens the workspace, or explains why not and quits. A refused file is never touched, except
+ * one too damaged to open (or left empty) whose newest good backup the user chooses to put back
+ * (main/workspace/rescue.ts): Settings → Backups cannot be reached without a workspace.
+ */
+async function openWorkspace(path: string): Promise<Db | null> {
   try {
     mkdirSync(dirname(path), { recursive: true });
     return openWithBackups(path);
   } catch (err) {
     const message = openFailureMessage(err, path);
     console.error('Could not open the workspace', err);
+    const offer = await rescueOffer(err, path).catch(() => null);
+    if (offer) {
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: `${PRODUCT_NAME} cannot open its workspace`,
+        message: 'The workspace file is damaged.',
+        // Not the open's own message: it ends with the command line's restore, which this offers.
+        detail: `${path} could not be opened: it is damaged, or empty. Put back the newest good backup, ${offer.backup.name}? The damaged file is kept in the backups folder; anything entered since that backup will need entering again.`,
+        buttons: ['Restore this backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (response === 0) {
+        try {
+          await rescue(path, offer, actorName(), new Date());
+          return openWithBackups(path);
+        } catch (restoreErr) {
+          console.error('Could not restore the backup', restoreErr);
+          dialog.showErrorBox(`${PRODUCT_NAME} could not restore the backup`, openFailureMessage(restoreErr, path));
+          return null;
+        }
+      }
+      return null;
+    }
     dialog.showErrorBox(`${PRODUCT_NAME} cannot open its workspace`, message);
     return null;
   }
@@ -68,7 +98,7 @@ async function start(): Promise<void> {
   handleAppProtocol(RENDERER_ROOT);
 
   const workspacePath = databasePath();
-  const db = openWorkspace(workspacePath);
+  const db = await openWorkspace(workspacePath);
   if (db === null) {
     app.exit(1);
     return;
