@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, realpathSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 /** Where a workspace file stands before a command that may create it. */
 export type Before = 'missing' | 'empty' | 'existing';
@@ -26,14 +25,4 @@ export function undoCreate(path: string, before: Before): void {
   else truncateSync(path, 0);
 }
 
-export function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
-}
-
-/** True for a file that starts with SQLite's header: an export must never overwrite one. */
-export function isSqliteFile(path: string): boolean {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat || !stat.isFile() || stat.size < 16) return false;
-  return readFileSync(path).subarray(0, 16).toString('latin1') === SQLITE_HEADER;
-}
+export { isSqliteFile, sameFile } from '../db/sqlite-file';

@@ -1,29 +1,16 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
 import { locationWarnings, readMappedDrives, readMounts, type LocationWarning } from './location';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { registerOpenWorkspace } from './open-workspaces';
+import { isSqliteFile } from './sqlite-file';
 import { corruptError, describeFileError, isSqliteError } from './sqlite-errors';
 import { accessOf, changedFileError, fileChange, identityOf, type Access, type FileChange, type FileIdentity } from './watched-file';
 
 export type { Db };
-
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-
-/** True when the file starts with SQLite's 16-byte header. */
-function looksLikeSqlite(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export interface OpenOptions {
   /** Create the file if it does not exist (default true). */
@@ -161,7 +148,7 @@ function refuseFile(path: string, initialiseEmpty: boolean): void {
       'db',
     );
   }
-  if (!looksLikeSqlite(path)) {
+  if (!isSqliteFile(path)) {
     throw new DomainError(
       'db.notSqlite',
       `${path} is not a Board Secretariat workspace (it is not an SQLite database). Choose the .db file of your workspace; this file has not been changed.`,

@@ -1,6 +1,7 @@
-import { accessSync, closeSync, constants, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { openWorkspacePaths } from '../db/open-workspaces';
+import { isSqliteFile } from '../db/sqlite-file';
 import { DomainError } from '../shared/errors';
 
 /**
@@ -12,7 +13,6 @@ import { DomainError } from '../shared/errors';
  * rename would replace a read-only file without a word on Linux and macOS).
  */
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
 /** What a file of each extension is called in a message. */
@@ -38,17 +38,6 @@ function realPath(path: string): string {
   } catch {
     const parent = dirname(abs);
     return parent === abs ? abs : join(realPath(parent), basename(abs));
-  }
-}
-
-function startsWithSqliteHeader(path: string, stat: Stats): boolean {
-  if (!stat.isFile() || stat.size < 16) return false;
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_HEADER;
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -97,7 +86,7 @@ export function refuseUnsafeTarget(target: string, extension: string): void {
   const real = realPath(target);
   const stat = statOf(real);
   refuseWorkspace(target, real, stat, extension);
-  if (stat && startsWithSqliteHeader(real, stat)) {
+  if (stat && isSqliteFile(real)) {
     throw new DomainError(
       'file.isWorkspace',
       `${target} is a workspace file (an SQLite database); an export never overwrites one, and it has not been changed. Choose another name for the export, ending in ${extension}.`,

@@ -1,10 +1,11 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { latestVersion, schemaVersion } from '../db/migrate';
+import { sameFile, sqliteHeaderBytes } from '../db/sqlite-file';
 import { DomainError } from '../shared/errors';
 
 export interface BackupResult {
@@ -13,34 +14,18 @@ export interface BackupResult {
   schemaVersion: number;
 }
 
-function realOrResolved(path: string): string {
-  const full = resolve(path);
-  return existsSync(full) ? realpathSync(full) : full;
-}
-
-export function sameFile(a: string, b: string): boolean {
-  return realOrResolved(a) === realOrResolved(b);
-}
+export { sameFile } from '../db/sqlite-file';
 
 function removeTemp(temp: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
 }
-
-const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 /**
  * The first 100 bytes of a file (SQLite's header), or null when it is not an SQLite file.
  * user_version sits at offset 60, so a backup's schema version is read without opening it.
  */
 export function sqliteHeader(path: string): Buffer | null {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(100);
-    const n = readSync(fd, buf, 0, 100, 0);
-    return n === 100 && buf.subarray(0, 16).toString('latin1') === SQLITE_HEADER ? buf : null;
-  } finally {
-    closeSync(fd);
-  }
+  return sqliteHeaderBytes(path, 100);
 }
 
 const TABLES_OF_A_WORKSPACE = ['setting', 'audit_log', 'organisation', 'board', 'meeting'];
