@@ -89,6 +89,8 @@ describe('tables in the Word exports', () => {
       const xml = (await readDocx(file)).document;
       tablesSeen += (xml.match(/<\/w:tbl>/g) ?? []).length;
       expect(afterTables(xml), file).toEqual([]);
+      // A 25 mm bottom margin (1,417 twips), so the footer's marking and page number stand clear of the text.
+      expect(xml.match(/<w:pgMar [^>]*w:bottom="(\d+)"/)?.[1], file).toBe('1417');
     }
     expect(tablesSeen).toBeGreaterThan(10);
   });
