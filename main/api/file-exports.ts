@@ -164,6 +164,13 @@ export function desktopFiles(options: DesktopFilesOptions) {
       });
       if (chosen === null) return CANCELLED;
       const out = withSuggestedExtension(chosen, extension);
+      // The dialog asked about replacing the name chosen, not the one with the extension added.
+      if (out !== chosen && existsSync(out)) {
+        return {
+          ok: false,
+          error: { code: 'files.exists', message: `${basename(out)} already exists in ${dirname(out)}; nothing was written. Choose it in the Save dialog to replace it, or give another name.`, field: 'out' },
+        };
+      }
       const written = await writeExport(options.session, checked.value.op, checked.value.input, out, tokens);
       if (!written.ok) return written;
       options.memory.remember(options.workspacePath, checked.value.op, dirname(written.value.path ?? out));

@@ -150,6 +150,16 @@ describe('the desktop export: Save dialog, write, remember, Open and Show in fol
     expect(calls).toHaveLength(2);
   });
 
+  it('does not replace a file the dialog never asked about: a name typed without the extension that then names an existing file', async () => {
+    const ws = tempWorkspace();
+    writeFileSync(join(ws.dir, 'Action log.docx'), 'the log as it was');
+    const saver = scriptedSaver([join(ws.dir, 'Action log')]);
+    const { shell } = recordingShell();
+    const files = desktopFiles({ session: ws.session, workspacePath: ws.path, defaultFolder: ws.dir, saver, shell, memory: new JsonFolderMemory(join(ws.dir, 'm.json')) });
+    expect(await files.saveExport('action.exportLog', { format: 'docx' }, 'Action log.docx')).toMatchObject({ ok: false, error: { code: 'files.exists', field: 'out' } });
+    expect(readFileSync(join(ws.dir, 'Action log.docx'), 'utf8')).toBe('the log as it was');
+  });
+
   it('refuses a non-export operation or an input with out before the dialog is shown', async () => {
     const ws = tempWorkspace();
     const saver = scriptedSaver([join(ws.dir, 'x.docx')]);
