@@ -18,6 +18,8 @@ export const exportBundleVerb: Verb = {
   async run({ values }, cli) {
     const path = values.db as string;
     const out = values.out as string;
+    // The write's own guard refuses these too; asking first spares opening (and perhaps
+    // migrating and backing up) a workspace for an export that cannot be written.
     if (sameFile(path, out) || isSqliteFile(out)) {
       throw new DomainError('cli.outIsWorkspace', `${out} is a workspace file; export-bundle will not overwrite it. Choose a .json file name.`, 'out');
     }
