@@ -80,20 +80,33 @@ export function fundingTable(position: Position): FundingTable {
   };
 }
 
-/** The table as Word blocks (caption, table with a repeating header row, then a spacer). */
+/** The width of the text on a portrait A4 page, in points (21 cm less the 2.2 cm margins). */
+const TEXT_WIDTH_PT = ((21 - 4.4) / 2.54) * 72;
+
+/** The table as Word blocks (caption, then the table with a repeating header row). */
 export function fundingTableDocx(table: FundingTable): FileChild[] {
   if (table.rows.length === 0) {
     return [paragraph(`No budget lines or funded projects are recorded on the ${table.position.stream.name} for ${table.position.financialYear}.`)];
   }
-  // Money columns wide enough for "£1,147,696.35" on one line at 12 pt (narrower when every
-  // figure is as short as "£177,939"); organisation wide enough for "CrimeStoppers" and tier
-  // for "Secondary" without breaking the word.
+  // Each money column as wide as its longest figure, bold (the total row), so "£10,618,483.38"
+  // never breaks; where those columns would take more than 70% of a portrait page at 12 pt the
+  // table is set at the register size instead. The text columns share the rest as before
+  // (organisation wide enough for "CrimeStoppers", tier for "Secondary").
   const longest = Math.max(...[...table.rows, table.total].flatMap((r) => r.filter((_, i) => table.numeric[i]).map((t) => t.length)));
-  const awardWidths = longest <= 9 ? [21, 33, 15, 15.5, 15.5] : [21, 29, 15, 17.5, 17.5];
-  const widths = table.kind === 'awards' ? awardWidths : [20, 20, 20, 20, 20];
-  const columns: Column[] = table.headers.map((header, i) => ({ header, align: table.numeric[i] ? 'right' : 'left', width: widths[i]! }));
-  const rows = [...table.rows, table.total.map((t) => ({ text: t, bold: true }))];
-  return dataTable(columns, rows, { caption: table.caption });
+  const moneyColumns = table.numeric.filter(Boolean).length;
+  const pct = (sizePt: number) => ((longest * 0.62 * sizePt + 14) / TEXT_WIDTH_PT) * 100;
+  const register = pct(12) * moneyColumns > 70;
+  const money = Math.ceil(pct(register ? 9 : 12) * 10) / 10;
+  const textShares = table.kind === 'awards' ? [21, 33, 15] : [1];
+  const textTotal = textShares.reduce((a, b) => a + b, 0);
+  let t = 0;
+  const columns: Column[] = table.headers.map((header, i) => {
+    if (table.numeric[i]) return { header, align: 'right', width: money };
+    const width = ((100 - money * moneyColumns) * textShares[t++ % textShares.length]!) / textTotal;
+    return { header, align: 'left', width: Math.round(width * 10) / 10 };
+  });
+  const rows = [...table.rows, table.total.map((v) => ({ text: v, bold: true }))];
+  return dataTable(columns, rows, { caption: table.caption, register });
 }
 
 /**

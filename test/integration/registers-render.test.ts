@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateWorkspace } from '../../bench/generate';
+import { dispatch } from '../../main/api/dispatch';
+import { openDatabase } from '../../main/db/connection';
+import { formatDateShort } from '../../main/shared/dates';
+import { formatPence } from '../../main/shared/money';
+import { libreOfficeAvailable, pdfText, renderPdf } from '../helpers/documents';
+import { tempDir } from '../helpers/workspace';
+
+/** Lines that end inside a token another line finishes: "£1,035,905.0" / "0", "19/03/202" / "0", "SB-D-2020-" / "004", "PCP/" / "2019/09". */
+function brokenTokens(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    // Endings no whole token has: an amount ending in "," or in "." and at most one digit, a
+    // date without its four-digit year, a reference ending in "-" or "/".
+    .filter((l) => /(£[\d,]*(?:,|\.\d?)|£|\b\d{2}\/(?:\d{2}\/\d{0,3})?|\b[A-Z]{1,6}-(?:D-)?(?:\d{4}-)?|\b[A-Z]{2,6}\/)$/.test(l));
+}
+
+/**
+ * The registers of a year of the synthetic workspace (bench/generate.ts), printed by
+ * LibreOffice, as a board member reads them: every decision reference and amount, every
+ * action reference and due date whole on its line, nothing split mid-token (issue 11).
+ */
+describe('registers printed', () => {
+  it.runIf(libreOfficeAvailable)('split no reference, date or amount across lines: decisions log, action log and funding summary', { timeout: 180_000 }, async () => {
+    const dir = tempDir();
+    const path = join(dir, 'one-year.db');
+    generateWorkspace(path, { years: 1, auditTrail: false });
+    const db = openDatabase(path);
+    try {
+      const session = { db, actor: 'test', now: () => new Date('2025-03-31T09:00:00') };
+      const write = async (name: string, input: Record<string, unknown>) => {
+        const env = await dispatch(session, name, input);
+        if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
+        return pdfText(renderPdf(input.out as string, dir).pdf);
+      };
+      const decisions = db.prepare('SELECT reference, decided_on, financial_amount_pence FROM decision').all() as { reference: string; decided_on: string | null; financial_amount_pence: number | null }[];
+      const actions = db.prepare('SELECT id, due_on FROM action').all() as { id: number; due_on: string }[];
+      expect(decisions.length).toBeGreaterThan(200);
+      expect(actions.length).toBeGreaterThan(800);
+
+      const log = await write('decision.exportLog', { format: 'docx', out: join(dir, 'decisions.docx') });
+      for (const d of decisions) {
+        expect(log, d.reference).toContain(d.reference);
+        if (d.decided_on) expect(log, `${d.reference} date`).toContain(formatDateShort(d.decided_on));
+        if (d.financial_amount_pence !== null) expect(log, `${d.reference} amount`).toContain(formatPence(d.financial_amount_pence));
+      }
+      expect(brokenTokens(log)).toEqual([]);
+
+      const actionLog = await write('action.exportLog', { format: 'docx', out: join(dir, 'actions.docx') });
+      for (const a of actions) {
+        expect(actionLog).toMatch(new RegExp(`\\bA${a.id}\\b`));
+        expect(actionLog, `A${a.id} due`).toContain(formatDateShort(a.due_on));
+      }
+      expect(brokenTokens(actionLog)).toEqual([]);
+
+      const summary = await write('funding.exportSummary', { financialYear: '2024/25', format: 'docx', out: join(dir, 'funding.docx') });
+      expect(summary).toMatch(/£\d/);
+      expect(brokenTokens(summary)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds a token split at a line end (the check can fail)', () => {
+    expect(brokenTokens('Total £1,035,905.0\n0\nDue 19/03/202\n0\nSee SB-D-2020-\n004\nPCP/\n2019/09\nWhole: 19/03/2020 SB-D-2020-004 £142,849\n£1,035,905.00')).toEqual([
+      'Total £1,035,905.0',
+      'Due 19/03/202',
+      'See SB-D-2020-',
+      'PCP/',
+    ]);
+  });
+});
