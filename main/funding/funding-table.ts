@@ -88,23 +88,24 @@ export function fundingTableDocx(table: FundingTable): FileChild[] {
   if (table.rows.length === 0) {
     return [paragraph(`No budget lines or funded projects are recorded on the ${table.position.stream.name} for ${table.position.financialYear}.`)];
   }
-  // Each money column as wide as its longest figure, bold (the total row), so "£10,618,483.38"
-  // never breaks; where those columns would take more than 70% of a portrait page at 12 pt the
-  // table is set at the register size instead. The text columns share the rest as before
-  // (organisation wide enough for "CrimeStoppers", tier for "Secondary").
-  const longest = Math.max(...[...table.rows, table.total].flatMap((r) => r.filter((_, i) => table.numeric[i]).map((t) => t.length)));
-  const moneyColumns = table.numeric.filter(Boolean).length;
-  const pct = (sizePt: number) => ((longest * 0.62 * sizePt + 14) / TEXT_WIDTH_PT) * 100;
-  const register = pct(12) * moneyColumns > 70;
-  const money = Math.ceil(pct(register ? 9 : 12) * 10) / 10;
-  const textShares = table.kind === 'awards' ? [21, 33, 15] : [1];
-  const textTotal = textShares.reduce((a, b) => a + b, 0);
-  let t = 0;
-  const columns: Column[] = table.headers.map((header, i) => {
-    if (table.numeric[i]) return { header, align: 'right', width: money };
-    const width = ((100 - money * moneyColumns) * textShares[t++ % textShares.length]!) / textTotal;
-    return { header, align: 'left', width: Math.round(width * 10) / 10 };
-  });
+  // Each money column as wide as its longest figure, bold (the total row), and each text column
+  // at least as wide as its longest word (header included), so "£10,618,483.38" and
+  // "Organisation" never break; the text columns share what is left (the project most). Where
+  // that does not fit a portrait page at 12 pt, the table is set at the register size.
+  const cells = [table.headers, ...table.rows, table.total];
+  const longestIn = (i: number, words: boolean) => Math.max(1, ...cells.flatMap((r) => (words ? (r[i] ?? '').split(/\s+/) : [r[i] ?? ''])).map((w) => w.length));
+  const widthPct = (chars: number, sizePt: number) => ((chars * 0.62 * sizePt + 14) / TEXT_WIDTH_PT) * 100;
+  const floors = (sizePt: number) => table.headers.map((_, i) => widthPct(longestIn(i, !table.numeric[i]), sizePt));
+  const register = floors(12).reduce((a, b) => a + b, 0) > 100;
+  const floor = floors(register ? 9 : 12);
+  const shares = table.headers.map((_, i) => (table.numeric[i] ? 0 : table.kind === 'awards' ? ([21, 33, 15][i] ?? 1) : 1));
+  const spare = Math.max(0, 100 - floor.reduce((a, b) => a + b, 0));
+  const shareTotal = shares.reduce((a, b) => a + b, 0) || 1;
+  const columns: Column[] = table.headers.map((header, i) => ({
+    header,
+    align: table.numeric[i] ? 'right' : 'left',
+    width: Math.floor((floor[i]! + (spare * shares[i]!) / shareTotal) * 10) / 10,
+  }));
   const rows = [...table.rows, table.total.map((v) => ({ text: v, bold: true }))];
   return dataTable(columns, rows, { caption: table.caption, register });
 }
