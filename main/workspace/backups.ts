@@ -167,6 +167,30 @@ export function backupBeforeMigration(db: Database): void {
   pruneBackups(path, now);
 }
 
+/**
+ * The backup Reopen makes of the connection it is about to close, once another program has
+ * put a different file at the workspace's path: the records the app had then live only in
+ * the open handle (the old inode), so they are copied from it (VACUUM INTO reads through the
+ * handle, not the path) and verified like every backup before the handle may be closed.
+ * Throws a message that says why when it cannot be made.
+ */
+export function backupBeforeReopen(db: Database, workspacePath: string, now: Date): BackupEntry {
+  const folder = backupsFolder(workspacePath);
+  try {
+    mkdirSync(folder, { recursive: true });
+    const name = newBackupName(workspacePath, folder, now, 'before-reopen');
+    const result = backupDatabaseNow(db, join(folder, name));
+    pruneBackups(workspacePath, now);
+    return entryFor(result, name, now, 'before-reopen');
+  } catch (err) {
+    throw new DomainError(
+      'workspace.reopenNoBackup',
+      `Reopen would close the workspace as this app has it, and it must first be kept as a backup in ${folder}, which could not be made (${(err as Error).message}). ` +
+        'Nothing was closed or changed. Check that the folder can be written to and that the disk has space, then choose Reopen again.',
+    );
+  }
+}
+
 /** Opens a workspace as the app and the command line do: backed up before any migration. */
 export function openWorkspace(path: string, options: Omit<OpenOptions, 'beforeMigrate' | 'newestGoodBackup'> = {}): Database {
   return openDatabase(path, { ...options, beforeMigrate: backupBeforeMigration, newestGoodBackup: (p) => listBackups(p)[0]?.path });

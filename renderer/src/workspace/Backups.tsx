@@ -13,6 +13,7 @@ const REASONS: Record<BackupEntry['reason'], string> = {
   'before-migration': 'Before an upgrade',
   'before-import': 'Before an import',
   'before-restore': 'Before a restore',
+  'before-reopen': 'Before a reopen (the file had been replaced)',
   manual: 'Backed up by hand',
 };
 
