@@ -8,7 +8,7 @@ import { migrate } from '../db/migrate';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { sameFile, sqliteHeader, verifyBackupFileAsync } from './backup';
-import { backupsFolder, createBackup, listBackups, newBackupName, openWorkspace, pruneBackups, type BackupEntry } from './backups';
+import { backupsFolder, createBackup, damagedFileName, listBackups, openWorkspace, pruneBackups, type BackupEntry } from './backups';
 
 export interface RestoreResult {
   /** The backup now in the workspace. */
@@ -122,8 +122,9 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
  * The restore for a workspace that cannot be opened any more (damaged, or left empty): there
  * is no connection to restore through, and nothing can have it open (the app refuses such a
  * file), so the checked backup is copied beside it and renamed over it. The damaged file —
- * and its -wal, which may hold the last writes — is kept first in the backups folder as the
- * before-restore backup, for whoever tries to rescue it.
+ * and its -wal, which may hold the last writes — is kept first in the backups folder under a
+ * name that is not a backup's (damagedFileName), for whoever tries to rescue it: never
+ * offered later as a backup to restore.
  */
 export async function restoreOverDamaged(workspacePath: string, from: string, label: string, actor: string, now: Date): Promise<{ savedFirst: string; schemaVersion: number }> {
   const workspace = resolve(workspacePath);
@@ -134,7 +135,7 @@ export async function restoreOverDamaged(workspacePath: string, from: string, la
   await verifyBackupFileAsync(source, label);
   const folder = backupsFolder(workspace);
   mkdirSync(folder, { recursive: true });
-  const savedFirst = newBackupName(workspace, folder, now, 'before-restore');
+  const savedFirst = damagedFileName(workspace, folder, now);
   copyFileSync(workspace, join(folder, savedFirst));
   if (existsSync(workspace + '-wal') && statSync(workspace + '-wal').size > 0) copyFileSync(workspace + '-wal', join(folder, savedFirst + '-wal'));
   const temp = join(folder, `.${basename(workspace)}.${randomBytes(4).toString('hex')}.tmp`);
