@@ -165,11 +165,13 @@ function holdsNothing(db: Database): boolean {
 export const DAILY_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The backup made when a workspace is opened: only when the newest backup is more than a
- * day old (or there is none) and the workspace holds something. Returns null when none was due.
+ * The daily backup, checked when a workspace is opened and every hour while it is open
+ * (backup-schedule.ts): made only when the newest backup is more than a day old (or there is none) and the workspace holds something. Returns null when none was due.
  */
 export async function backupIfDue(db: Database, now: Date): Promise<BackupEntry | null> {
-  const newest = listBackups(workspacePathOf(db))[0];
+  // A backup dated in the future (a clock set wrong when it was made) says nothing about today,
+  // nor does one that cannot be restored: the newest of the others decides.
+  const newest = listBackups(workspacePathOf(db)).find((b) => b.unusable === null && Date.parse(b.takenAt) <= now.getTime());
   if (newest && now.getTime() - Date.parse(newest.takenAt) <= DAILY_AFTER_MS) return null;
   if (holdsNothing(db)) return null;
   return createBackup(db, 'daily', now);
