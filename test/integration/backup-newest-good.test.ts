@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
 import { latestVersion } from '../../main/db/migrate';
 import { backupIfDue, backupsFolder, listBackups, newestGoodBackup, openWorkspace } from '../../main/workspace/backups';
 import { tempWorkspace } from '../helpers/workspace';
@@ -44,4 +45,14 @@ describe('the newest good backup', () => {
     expect(() => openWorkspace(ws.path, { create: false })).toThrow(expect.objectContaining({ code: 'db.corrupt', message: expect.stringContaining(`The newest good backup is ${good.path};`) }));
   });
 
+
+  it('is told apart on the command line: backups says which cannot be restored, and why', async () => {
+    const { ws } = await withUnusableNewerBackups();
+    let stdout = '';
+    const code = await runCli(['backups', '--db', ws.path], { stdout: (t) => (stdout += t), stderr: () => {} }, { env: {} });
+    expect(code).toBe(0);
+    expect(stdout).toContain('schema 99: cannot be restored (from a newer version of the app)');
+    expect(stdout).toContain('not SQLite: cannot be restored (damaged)');
+    expect(stdout).toContain(`schema ${latestVersion()}\n`);
+  });
 });
