@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatch, type Session } from '../../main/api/dispatch';
 import { openDatabase } from '../../main/db/connection';
 import { backupsFolder, listBackups } from '../../main/workspace/backups';
 import { verifyBackupFile } from '../../main/workspace/backup';
@@ -65,5 +66,21 @@ describe('Reopen after the workspace file was replaced', () => {
     expect(refused.message).toContain('Nothing was closed or changed.');
     expect(ws.db.open).toBe(true);
     expect((await ws.call('workspace.info')).settings.organisationName).toBe('Kent Police');
+  });
+
+  it('keeps the records of a workspace the app had open read-only, too', async () => {
+    const ws = tempWorkspace();
+    await ws.call('workspace.setSetting', setName('Kent Police'));
+    ws.db.close();
+    chmodSync(ws.path, 0o444);
+    const session: Session = { db: openDatabase(ws.path, { create: false }), actor: 'test', now: () => new Date('2026-12-02T05:00:00Z'), log: () => {} };
+    try {
+      replaceUnderneath(ws.dir, ws.path, 'Someone else');
+      const reopened = await dispatch(session, 'workspace.reopen', {});
+      expect(reopened).toMatchObject({ ok: true, value: { keptAs: 'workspace 2026-12-02T050000Z before-reopen.db', settings: { organisationName: 'Someone else' } } });
+      expect(organisationIn(listBackups(ws.path)[0]!.path)).toBe('Kent Police');
+    } finally {
+      if (session.db.open) session.db.close();
+    }
   });
 });
