@@ -5,6 +5,7 @@ import { describeFileError } from '../db/sqlite-errors';
 import type { Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
 import { workspaceInfo } from '../workspace/service';
+import type { ReopenResult } from '../workspace/contract';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
 import { closedError, reopenWorkspace, type Session, type SessionOperation } from './session';
@@ -72,8 +73,14 @@ export function toErrorShape(err: unknown, log?: Session['log'], path = 'the wor
 /** Served here rather than by a handler: they replace the session's connection. */
 const sessionHandlers: Record<SessionOperation, (session: Session) => unknown> = {
   'workspace.reopen': (session) => {
-    reopenWorkspace(session);
-    return workspaceInfo({ db: session.db, actor: session.actor, operation: 'workspace.reopen', now: session.now ?? (() => new Date()) });
+    const kept = reopenWorkspace(session);
+    const info = workspaceInfo({ db: session.db, actor: session.actor, operation: 'workspace.reopen', now: session.now ?? (() => new Date()) });
+    const result: ReopenResult = {
+      ...info,
+      keptAs: kept?.name ?? null,
+      message: kept ? `Reopened ${info.path}. The workspace as this app had it is kept as backup ${kept.name}.` : `Reopened ${info.path}.`,
+    };
+    return result;
   },
 };
 

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { openWorkspace, startDailyBackup } from '../workspace/backups';
+import { openWorkspace } from '../workspace/backups';
+import { startDailyBackups } from '../workspace/backup-schedule';
 import { BridgeDownloads, attachmentHeader } from './bridge-downloads';
 import { dispatch, type Session } from './dispatch';
 import { CONTENT_SECURITY_POLICY, contentType, resolveInside } from './static-files';
@@ -61,8 +62,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const db = openWorkspace(options.dbPath);
   const session: Session = { db, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
   if (options.now) session.now = options.now;
-  // Just after the workspace is usable; close() waits for it.
-  const dailyBackup = startDailyBackup(db, (session.now ?? (() => new Date()))(), session.log!);
+  // Just after the workspace is usable, then hourly; close() stops it and waits for a running one.
+  const dailyBackups = startDailyBackups(() => session.db, () => (session.now ?? (() => new Date()))(), session.log!);
   const staticDir = resolve(options.staticDir);
   const bridgeScript = options.bridgeScript ?? resolve(staticDir, '..', 'bridge', 'bridge.js');
   const downloads = new BridgeDownloads(session);
@@ -134,7 +135,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          void dailyBackup.then(() => {
+          void dailyBackups.stop().then(() => {
             if (session.db.open) session.db.close();
             downloads.close();
             ok();

@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { openDatabase, openedWorkspace, settleChangedFile } from '../db/connection';
 import { changedFileError, fileChange } from '../db/watched-file';
 import { DomainError } from '../shared/errors';
+import { backupBeforeReopen, type BackupEntry } from '../workspace/backups';
 
 /**
  * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
@@ -27,8 +28,13 @@ export type SessionOperation = 'workspace.reopen';
  * old connection is closed first: its -wal and -shm files have the same names as the new
  * file's, and two connections to two different files sharing them would mix the two. If the
  * file cannot be opened, the session stays closed and says so until a reopen succeeds.
+ *
+ * When the file was replaced, the records the app had live only in the old handle, so they
+ * are kept first as a before-reopen backup; if that backup cannot be made the old handle is
+ * not closed and the reopen is refused (backupBeforeReopen's message says why). Returns that
+ * backup (null when the file was not replaced: then the path still holds those records).
  */
-export function reopenWorkspace(session: Session): void {
+export function reopenWorkspace(session: Session): BackupEntry | null {
   const ws = openedWorkspace(session.db);
   if (!ws || ws.path === ':memory:') {
     throw new DomainError('workspace.cannotReopen', 'This workspace is not a file on disk, so there is nothing to reopen.');
@@ -36,12 +42,14 @@ export function reopenWorkspace(session: Session): void {
   if (!existsSync(ws.path)) throw changedFileError(ws.path, 'missing');
   const replaced = ws.identity !== undefined && fileChange(ws.path, ws.identity) !== null;
   const settled = !replaced || settleChangedFile(session.db);
+  const keptAs = replaced && session.db.open ? backupBeforeReopen(session.db, ws.path, (session.now ?? (() => new Date()))()) : null;
   if (session.db.open) session.db.close();
   // SQLite leaves the old file's -wal and -shm behind when the file was replaced (it will not
   // delete the log of a file that has moved). Emptied, they are harmless to the new file; not
   // emptied, they hold the old file's pages, so they are put aside rather than read into it.
   if (replaced && !settled) putAsideLog(ws.path);
   session.db = openDatabase(ws.path, { ...ws.options, create: false });
+  return keptAs;
 }
 
 function putAsideLog(path: string): void {

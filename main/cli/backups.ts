@@ -1,9 +1,16 @@
 import { existsSync } from 'node:fs';
 import { formatMoment } from '../shared/dates';
 import { DomainError } from '../shared/errors';
-import { backupsFolder, listBackups } from '../workspace/backups';
+import { backupsFolder, listBackups, type BackupEntry } from '../workspace/backups';
 import { formatBytes } from './format';
 import type { Verb } from './verb';
+
+/** The last column: the schema version, and why a backup cannot be restored when it cannot. */
+function state(b: BackupEntry): string {
+  if (b.unusable === 'newer') return `schema ${b.schemaVersion}: cannot be restored (from a newer version of the app)`;
+  if (b.unusable === 'damaged') return b.schemaVersion === null ? 'not SQLite: cannot be restored (damaged)' : 'cannot be restored (damaged)';
+  return `schema ${b.schemaVersion}`;
+}
 
 export const backupsVerb: Verb = {
   name: 'backups',
@@ -27,7 +34,7 @@ export const backupsVerb: Verb = {
       return 0;
     }
     cli.say(`Backups of ${path}, newest first, in ${folder}:`);
-    const rows = list.map((b) => [b.name, formatMoment(b.takenAt), b.reason, formatBytes(b.bytes), b.schemaVersion === null ? 'not SQLite' : `schema ${b.schemaVersion}`]);
+    const rows = list.map((b) => [b.name, formatMoment(b.takenAt), b.reason, formatBytes(b.bytes), state(b)]);
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) cli.say('  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
     cli.say(`Restore one with: restore --db ${path} --from "NAME"`);

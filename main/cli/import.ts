@@ -28,7 +28,7 @@ export const importVerb: Verb = {
       // A file that was already there is backed up before the import writes to it.
       if (before === 'existing') await createBackup(db, 'before-import', cli.now());
       const ctx: Ctx = { db, actor: cli.actor, operation: 'cli.import', now: cli.now };
-      const counts = db.transaction(() => importBundle(ctx, bundle))();
+      const counts = db.transaction(() => importBundle(ctx, bundle)).immediate();
       db.close();
       cli.say(`Imported ${plural(totalRows(counts), 'row')} from ${file} into ${path}: ${rowCounts(counts)}.`);
       return 0;

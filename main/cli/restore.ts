@@ -1,19 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import BetterSqlite3 from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { makeCtx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { backupsFolder, openWorkspace } from '../workspace/backups';
 import { resolveBackup, restoreBackup, restoreOverDamaged } from '../workspace/backups-restore';
+import { isDamagedWorkspace } from '../workspace/rescue';
 import { formatBytes } from './format';
 import type { Verb } from './verb';
-
-/** A workspace that is damaged or empty: restore is its way back, so it is replaced (after a copy is kept). */
-function cannotBeOpened(err: unknown, path: string): boolean {
-  if (statSync(path, { throwIfNoEntry: false })?.size === 0) return true;
-  if (err instanceof DomainError) return err.code === 'db.corrupt';
-  return err instanceof BetterSqlite3.SqliteError && (err.code.startsWith('SQLITE_CORRUPT') || err.code === 'SQLITE_NOTADB');
-}
 
 export const restoreVerb: Verb = {
   name: 'restore',
@@ -32,7 +25,8 @@ export const restoreVerb: Verb = {
       if (statSync(path, { throwIfNoEntry: false })?.size === 0) throw new DomainError('db.empty', 'it is empty: zero bytes');
       db = openWorkspace(path, { create: false });
     } catch (err) {
-      if (!cannotBeOpened(err, path)) throw err;
+      // A workspace that is damaged or empty: restore is its way back, so it is replaced (after a copy is kept).
+      if (!isDamagedWorkspace(err, path)) throw err;
       const source = resolveBackup(path, from, true);
       const result = await restoreOverDamaged(path, source, from, cli.actor, cli.now());
       // The open's own message ends with advice to run this very command: only its reason is said.

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import type { Session } from '../api/dispatch';
 import type { Db } from '../db/connection';
 import { openFailureMessage } from '../db/sqlite-errors';
-import { openWorkspace as openWithBackups, startDailyBackup } from '../workspace/backups';
+import { openWorkspace as openWithBackups } from '../workspace/backups';
+import { startDailyBackups, type DailyBackups } from '../workspace/backup-schedule';
 import { rescue, rescueOffer } from '../workspace/rescue';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
@@ -34,6 +35,7 @@ process.env.BOARD_SECRETARIAT_TEMPLATES = templatesRoot();
 
 let mainWindow: BrowserWindow | null = null;
 let session: Session | null = null;
+let dailyBackups: DailyBackups | null = null;
 
 function actorName(): string {
   try {
@@ -108,8 +110,9 @@ async function start(): Promise<void> {
   const apiSession: Session = { db, actor: actorName(), log: console.error };
   session = apiSession;
   registerApiChannel(apiSession);
-  // The daily backup runs just after the workspace is usable; opening never waits for it.
-  void startDailyBackup(db, new Date(), console.error);
+  // The daily backup is checked just after the workspace is usable (opening never waits for
+  // it) and every hour while the app is open; will-quit clears the timer.
+  dailyBackups = startDailyBackups(() => apiSession.db, () => new Date(), console.error);
   registerFileChannels(apiSession, workspacePath, () => mainWindow);
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
@@ -131,6 +134,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMainWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    void dailyBackups?.stop();
+    dailyBackups = null;
     if (session !== null && session.db.open) session.db.close();
     session = null;
   });

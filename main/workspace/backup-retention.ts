@@ -14,7 +14,7 @@
  * the future (a clock set wrong) is kept: it is not ours to judge.
  */
 
-export const BACKUP_REASONS = ['daily', 'before-migration', 'before-import', 'before-restore', 'manual'] as const;
+export const BACKUP_REASONS = ['daily', 'before-migration', 'before-import', 'before-restore', 'before-reopen', 'manual'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export interface RetainedBackup {

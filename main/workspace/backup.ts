@@ -138,6 +138,10 @@ export async function verifyBackupFileAsync(path: string, label = path): Promise
   return shape;
 }
 
+function refuseExisting(out: string): never {
+  throw new DomainError('file.exists', `${out} already exists; a backup never replaces a file: choose a new name.`, 'out');
+}
+
 /** Refuses to copy a workspace this version does not understand, before any byte is written. */
 function refuseNewer(db: Database, label: string): void {
   const version = schemaVersion(db);
@@ -169,6 +173,9 @@ export async function backupDatabase(db: Database, out: string): Promise<BackupR
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new DomainError('file.badPath', `${out} is a folder; give the backup a file name, such as ${join(out, 'workspace-backup.db')}.`, 'out');
   }
+  // Whatever is there (another workspace full of records, a read-only file, last week's backup)
+  // may be the only copy of something: a backup is always a new file.
+  if (existsSync(target)) refuseExisting(out);
   refuseNewer(db, db.name);
   const temp = join(dir, `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -180,6 +187,7 @@ export async function backupDatabase(db: Database, out: string): Promise<BackupR
       copy.close();
     }
     const { schemaVersion: version } = await verifiedCopy(() => verifyBackupFileAsync(temp, 'The backup copy'), out);
+    if (existsSync(target)) refuseExisting(out); // made meanwhile, while the copy was checked
     renameSync(temp, target);
     return { path: target, bytes: statSync(target).size, schemaVersion: version };
   } catch (err) {

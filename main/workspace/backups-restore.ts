@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { audit } from '../db/audit';
+import { assertWritable } from '../db/connection';
 import { migrate } from '../db/migrate';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { sameFile, sqliteHeader, verifyBackupFileAsync } from './backup';
-import { backupsFolder, createBackup, listBackups, newBackupName, openWorkspace, pruneBackups, type BackupEntry } from './backups';
+import { backupsFolder, createBackup, damagedFileName, listBackups, openWorkspace, pruneBackups, type BackupEntry } from './backups';
 
 export interface RestoreResult {
   /** The backup now in the workspace. */
@@ -71,9 +72,14 @@ function withPageSize(source: string, pageSize: number, folder: string): string 
  * (the workspace is locked for writing only while it runs); a write arriving meanwhile waits
  * for it or answers "busy". Afterwards an older backup is migrated, and the restore itself is
  * recorded in the restored audit trail (the old trail went with the old content).
+ *
+ * A restore is a write although the dispatcher serves it as a query (it is asynchronous), so
+ * it checks first, as every write does, that the file is still the one opened and may be
+ * written: a replaced or read-only workspace is refused with that reason, before any backup.
  */
 export async function restoreBackup(ctx: Ctx, from: string, label = from): Promise<RestoreResult> {
   const db = ctx.db;
+  assertWritable(db);
   const workspace = db.name;
   const source = resolve(from);
   if (['', '-wal', '-shm', '-journal'].some((s) => sameFile(workspace + s, source))) {
@@ -103,7 +109,7 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
     }
     db.transaction(() => {
       audit({ ...ctx, operation: ctx.operation === 'direct' ? 'restore' : ctx.operation }, 'update', 'workspace', 1, { saved_first_as: savedFirst.name }, { restored_from: label });
-    })();
+    }).immediate();
     pruneBackups(workspace, now);
     return { restored: { name: label, path: source, schemaVersion: backupVersion }, savedFirst, schemaVersion: to };
   } finally {
@@ -116,8 +122,9 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
  * The restore for a workspace that cannot be opened any more (damaged, or left empty): there
  * is no connection to restore through, and nothing can have it open (the app refuses such a
  * file), so the checked backup is copied beside it and renamed over it. The damaged file —
- * and its -wal, which may hold the last writes — is kept first in the backups folder as the
- * before-restore backup, for whoever tries to rescue it.
+ * and its -wal, which may hold the last writes — is kept first in the backups folder under a
+ * name that is not a backup's (damagedFileName), for whoever tries to rescue it: never
+ * offered later as a backup to restore.
  */
 export async function restoreOverDamaged(workspacePath: string, from: string, label: string, actor: string, now: Date): Promise<{ savedFirst: string; schemaVersion: number }> {
   const workspace = resolve(workspacePath);
@@ -128,7 +135,7 @@ export async function restoreOverDamaged(workspacePath: string, from: string, la
   await verifyBackupFileAsync(source, label);
   const folder = backupsFolder(workspace);
   mkdirSync(folder, { recursive: true });
-  const savedFirst = newBackupName(workspace, folder, now, 'before-restore');
+  const savedFirst = damagedFileName(workspace, folder, now);
   copyFileSync(workspace, join(folder, savedFirst));
   if (existsSync(workspace + '-wal') && statSync(workspace + '-wal').size > 0) copyFileSync(workspace + '-wal', join(folder, savedFirst + '-wal'));
   const temp = join(folder, `.${basename(workspace)}.${randomBytes(4).toString('hex')}.tmp`);
@@ -139,7 +146,7 @@ export async function restoreOverDamaged(workspacePath: string, from: string, la
   const db = openWorkspace(workspace, { create: false });
   try {
     const ctx: Ctx = { db, actor, operation: 'cli.restore', now: () => now };
-    db.transaction(() => audit(ctx, 'update', 'workspace', 1, { saved_first_as: savedFirst, damaged: true }, { restored_from: label }))();
+    db.transaction(() => audit(ctx, 'update', 'workspace', 1, { saved_first_as: savedFirst, damaged: true }, { restored_from: label })).immediate();
     return { savedFirst, schemaVersion: db.pragma('user_version', { simple: true }) as number };
   } finally {
     db.close();

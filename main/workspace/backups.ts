@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { openDatabase, type OpenOptions } from '../db/connection';
+import { latestVersion } from '../db/migrate';
 import { DomainError } from '../shared/errors';
 import { backupDatabase, backupDatabaseNow, sqliteHeader, type BackupResult } from './backup';
 import { dataTables } from './bundle';
@@ -29,6 +30,17 @@ export interface BackupEntry {
   bytes: number;
   /** Read from the file's header; null when the file is not SQLite (damaged). */
   schemaVersion: number | null;
+  /**
+   * Why it cannot be restored, from the cheap check (SQLite header, a schema version this app
+   * reads); null when it passes. Restore still runs the full check.
+   */
+  unusable: 'damaged' | 'newer' | null;
+}
+
+/** The cheap check, read from the header alone: no file is opened. */
+function unusableBecause(schemaVersion: number | null): BackupEntry['unusable'] {
+  if (schemaVersion === null || schemaVersion < 1) return 'damaged';
+  return schemaVersion > latestVersion() ? 'newer' : null;
 }
 
 function stemOf(workspacePath: string): string {
@@ -64,6 +76,24 @@ export function newBackupName(workspacePath: string, folder: string, at: Date, r
   }
 }
 
+/**
+ * Where restoreOverDamaged keeps a workspace too damaged to open: in the backups folder, but
+ * under a name that is not a backup's (`workspace 2026-12-02T041139Z damaged.db`), so it is
+ * never listed, offered, restored or deleted by retention; it is there for whoever rescues it.
+ */
+export function damagedFileName(workspacePath: string, folder: string, at: Date): string {
+  const base = `${stemOf(resolve(workspacePath))} ${stamp(at)} damaged`;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base}.db` : `${base} ${n}.db`;
+    if (!existsSync(join(folder, name))) return name;
+  }
+}
+
+/** The newest backup that passes the cheap check: the one offered when a workspace cannot be opened. */
+export function newestGoodBackup(workspacePath: string): BackupEntry | undefined {
+  return listBackups(workspacePath).find((b) => b.unusable === null);
+}
+
 /** The workspace's backups, newest first. Files that do not carry a backup's name are left out. */
 export function listBackups(workspacePath: string): BackupEntry[] {
   const folder = backupsFolder(workspacePath);
@@ -82,6 +112,7 @@ export function listBackups(workspacePath: string): BackupEntry[] {
       reason: parsed.reason,
       bytes: stat.size,
       schemaVersion: header ? header.readUInt32BE(60) : null,
+      unusable: unusableBecause(header ? header.readUInt32BE(60) : null),
       sequence: parsed.sequence,
       mtime: stat.mtimeMs,
     });
@@ -95,7 +126,7 @@ export function listBackups(workspacePath: string): BackupEntry[] {
 export function pruneBackups(workspacePath: string, now: Date): string[] {
   const list = listBackups(workspacePath);
   const doomed = backupsToDelete(
-    list.map((b) => ({ name: b.name, takenAt: new Date(b.takenAt), reason: b.reason, good: b.schemaVersion !== null })),
+    list.map((b) => ({ name: b.name, takenAt: new Date(b.takenAt), reason: b.reason, good: b.unusable === null })),
     now,
   );
   for (const name of doomed) rmSync(join(backupsFolder(workspacePath), name), { force: true });
@@ -108,7 +139,7 @@ function workspacePathOf(db: Database): string {
 }
 
 function entryFor(result: BackupResult, name: string, at: Date, reason: BackupReason): BackupEntry {
-  return { name, path: result.path, takenAt: at.toISOString().slice(0, 19) + 'Z', reason, bytes: result.bytes, schemaVersion: result.schemaVersion };
+  return { name, path: result.path, takenAt: at.toISOString().slice(0, 19) + 'Z', reason, bytes: result.bytes, schemaVersion: result.schemaVersion, unusable: null };
 }
 
 /**
@@ -134,11 +165,13 @@ function holdsNothing(db: Database): boolean {
 export const DAILY_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The backup made when a workspace is opened: only when the newest backup is more than a
- * day old (or there is none) and the workspace holds something. Returns null when none was due.
+ * The daily backup, checked when a workspace is opened and every hour while it is open
+ * (backup-schedule.ts): made only when the newest backup is more than a day old (or there is none) and the workspace holds something. Returns null when none was due.
  */
 export async function backupIfDue(db: Database, now: Date): Promise<BackupEntry | null> {
-  const newest = listBackups(workspacePathOf(db))[0];
+  // A backup dated in the future (a clock set wrong when it was made) says nothing about today,
+  // nor does one that cannot be restored: the newest of the others decides.
+  const newest = listBackups(workspacePathOf(db)).find((b) => b.unusable === null && Date.parse(b.takenAt) <= now.getTime());
   if (newest && now.getTime() - Date.parse(newest.takenAt) <= DAILY_AFTER_MS) return null;
   if (holdsNothing(db)) return null;
   return createBackup(db, 'daily', now);
@@ -167,9 +200,33 @@ export function backupBeforeMigration(db: Database): void {
   pruneBackups(path, now);
 }
 
+/**
+ * The backup Reopen makes of the connection it is about to close, once another program has
+ * put a different file at the workspace's path: the records the app had then live only in
+ * the open handle (the old inode), so they are copied from it (VACUUM INTO reads through the
+ * handle, not the path) and verified like every backup before the handle may be closed.
+ * Throws a message that says why when it cannot be made.
+ */
+export function backupBeforeReopen(db: Database, workspacePath: string, now: Date): BackupEntry {
+  const folder = backupsFolder(workspacePath);
+  try {
+    mkdirSync(folder, { recursive: true });
+    const name = newBackupName(workspacePath, folder, now, 'before-reopen');
+    const result = backupDatabaseNow(db, join(folder, name));
+    pruneBackups(workspacePath, now);
+    return entryFor(result, name, now, 'before-reopen');
+  } catch (err) {
+    throw new DomainError(
+      'workspace.reopenNoBackup',
+      `Reopen would close the workspace as this app has it, and it must first be kept as a backup in ${folder}, which could not be made (${(err as Error).message}). ` +
+        'Nothing was closed or changed. Check that the folder can be written to and that the disk has space, then choose Reopen again.',
+    );
+  }
+}
+
 /** Opens a workspace as the app and the command line do: backed up before any migration. */
 export function openWorkspace(path: string, options: Omit<OpenOptions, 'beforeMigrate' | 'newestGoodBackup'> = {}): Database {
-  return openDatabase(path, { ...options, beforeMigrate: backupBeforeMigration, newestGoodBackup: (p) => listBackups(p)[0]?.path });
+  return openDatabase(path, { ...options, beforeMigrate: backupBeforeMigration, newestGoodBackup: (p) => newestGoodBackup(p)?.path });
 }
 
 /**

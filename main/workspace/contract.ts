@@ -24,6 +24,14 @@ export interface WorkspaceInfo {
   settings: Record<string, string>;
 }
 
+/** What Reopen answers: the file as it is now, and the backup kept of the file as the app had it. */
+export interface ReopenResult extends WorkspaceInfo {
+  /** The before-reopen backup's name; null when the file had not been replaced. */
+  keptAs: string | null;
+  /** What the app shows after Reopen. */
+  message: string;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -40,7 +48,7 @@ export const SETTING_KEYS = ['organisationName', 'defaultProtectiveMarking', 'us
 
 export const workspaceContract = {
   'workspace.info': query<WorkspaceInfo>()(z.object({}).strict().default({}), 'The open workspace: its file, schema version and counts'),
-  'workspace.reopen': query<WorkspaceInfo>()(
+  'workspace.reopen': query<ReopenResult>()(
     z.object({}).strict().default({}),
     'Close the workspace file and open it again, to see it as it is now (after another program replaced it, or it was put back)',
   ),

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { expect, screenshot, test } from './fixtures';
 
 test('Settings → Backups: back up now, change a record, restore it, and see the record as it was', async ({ app: page, workspace }) => {
@@ -51,4 +52,33 @@ test('Settings → Backups: back up now, change a record, restore it, and see th
   await page.getByRole('tab', { name: 'Workspace' }).click();
   await expect(page.getByLabel('Organisation name')).toHaveValue('Kent & Medway Violence Reduction Unit');
   await expect(page.getByTestId('audit-line').first()).toContainText('updated workspace 1');
+});
+
+test('Settings → Backups marks a backup that cannot be restored, without a Restore button', async ({ app: page, workspace }) => {
+  const res = await page.request.post(`${workspace.bridge.url}api/workspace.loadDemo`, { data: {} });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  const made = await page.request.post(`${workspace.bridge.url}api/backup.create`, { data: {} });
+  const good = ((await made.json()) as { value: { path: string } }).value.path;
+  const folder = `${workspace.dir}/workspace backups`;
+  writeFileSync(`${folder}/workspace 2031-01-01T000000Z daily.db`, ''); // what a full disk leaves
+  copyFileSync(good, `${folder}/workspace 2031-01-02T000000Z daily.db`);
+  const newer = new Database(`${folder}/workspace 2031-01-02T000000Z daily.db`);
+  newer.pragma('user_version = 99');
+  newer.close();
+
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Backups' }).click();
+  await expect(page.getByText("before the command line's import writes into an existing workspace file")).toBeVisible();
+  const rows = page.getByTestId('backups').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Cannot be restored: from a newer version of the app');
+  await expect(rows.nth(0)).toContainText('Schema 99; this version reads up to');
+  await expect(rows.nth(0).getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+  await expect(rows.nth(1)).toContainText('Cannot be restored: damaged');
+  await expect(rows.nth(1).getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+  await expect(rows.nth(2)).not.toContainText('Schema');
+  await expect(rows.nth(2).getByRole('button', { name: /^Restore the backup taken / })).toHaveCount(1);
+  await screenshot(page, 'backups-04-unusable');
 });

@@ -45,6 +45,8 @@ test('a workspace file replaced underneath the app: the edit is refused, the ban
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('.header-workspace')).toHaveText('Kent & Medway VRU (backup of 1 March)');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // The records the app had were only in its open handle: Reopen kept them as a backup first.
+  await expect(page.getByRole('status').filter({ hasText: 'The workspace as this app had it is kept as backup' })).toContainText('before-reopen.db');
   await expect(page.getByLabel('Organisation name')).toHaveValue('Kent & Medway VRU (backup of 1 March)');
 
   // And the reopened file takes edits again.

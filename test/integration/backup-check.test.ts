@@ -1,12 +1,13 @@
 import { latestVersion } from '../../main/db/migrate';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { openDatabase } from '../../main/db/connection';
 import { backupDatabase } from '../../main/workspace/backup';
+import { backupsFolder, listBackups } from '../../main/workspace/backups';
 import { checkDatabase, type CheckReport } from '../../main/workspace/check';
 import { smallBundle } from '../fixtures/small-bundle';
 import { tempDir, tempWorkspace } from '../helpers/workspace';
@@ -152,14 +153,22 @@ describe('backup', () => {
     expect(checkDatabase(out).rows.organisation).toBe(1);
   });
 
-  it('replaces an older backup, and never overwrites the workspace itself', async () => {
+  it('never replaces an existing file (an older backup, another workspace, a read-only file), and never the workspace itself', async () => {
     const dir = tempDir();
     const path = await filledWorkspace(dir);
     const out = join(dir, 'nightly.db');
     expect((await cli('backup', '--db', path, '--out', out)).code).toBe(0);
     tamper(path, `INSERT INTO setting (key, value) VALUES ('userName', 'Ben')`);
-    expect((await cli('backup', '--db', path, '--out', out)).code).toBe(0);
-    expect(checkDatabase(out).rows.setting).toBe(2);
+    const readOnly = join(dir, 'minutes.docx');
+    writeFileSync(readOnly, 'minutes');
+    chmodSync(readOnly, 0o444);
+    for (const existing of [out, readOnly]) {
+      const before = hash(existing);
+      const run = await cli('backup', '--db', path, '--out', existing);
+      expect(run).toMatchObject({ code: 1, stderr: `error: ${existing} already exists; a backup never replaces a file: choose a new name.\n` });
+      expect(hash(existing)).toBe(before);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
     const before = hash(path);
     for (const same of [path, join(dir, '.', 'x.db')]) {
@@ -176,5 +185,26 @@ describe('backup', () => {
     const run = await cli('backup', '--db', path, '--out', join(dir, 'no-such-folder', 'b.db'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no-such-folder does not exist; create it or choose another place for the backup.');
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
+  it('says when --out is a folder', async () => {
+    const dir = tempDir();
+    const path = await filledWorkspace(dir);
+    const run = await cli('backup', '--db', path, '--out', dir);
+    expect(run).toMatchObject({ code: 1, stderr: `error: ${dir} is a folder; give the backup a file name, such as ${join(dir, 'workspace-backup.db')}.\n` });
+  });
+
+  it('without --out makes a manual backup in the backups folder, which backups lists', async () => {
+    const dir = tempDir();
+    const path = await filledWorkspace(dir);
+    const run = await cli('backup', '--db', path);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [made, ...rest] = listBackups(path);
+    expect(rest).toEqual([]);
+    expect(made).toMatchObject({ reason: 'manual', unusable: null });
+    expect(run.stdout).toContain(`to ${made!.path} (a manual backup in ${backupsFolder(path)}, listed by backups)`);
+    expect(checkDatabase(made!.path).rows).toEqual(checkDatabase(path).rows);
+    expect((await cli('backups', '--db', path)).stdout).toContain(made!.name);
   });
 });

@@ -146,11 +146,12 @@ describe('restore of a workspace that cannot be opened', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`${path} could not be opened (it is damaged). The damaged file is kept as`);
     expect(run.stdout).not.toContain('restore it with'); // the open's advice to run this very command
-    expect(run.stdout).toContain(`The damaged file is kept as demo 2026-12-02T041139Z before-restore.db in ${backupsFolder(path)}.`);
+    expect(run.stdout).toContain(`The damaged file is kept as demo 2026-12-02T041139Z damaged.db in ${backupsFolder(path)}.`);
     expect(organisationName(path, 1)).toBe(original);
     expect((await cli('check', '--db', path)).code).toBe(0);
-    const kept = listBackups(path).find((b) => b.reason === 'before-restore')!;
-    expect(hash(kept.path)).toBe(damaged);
+    expect(hash(join(backupsFolder(path), 'demo 2026-12-02T041139Z damaged.db'))).toBe(damaged);
+    // Kept for rescue, never offered as a backup: not listed, so never the "newest good backup".
+    expect(listBackups(path).map((b) => b.name)).toEqual([daily.name]);
   });
 
   it('puts a backup over a workspace left empty (zero bytes)', async () => {
@@ -162,7 +163,7 @@ describe('restore of a workspace that cannot be opened', () => {
     writeFileSync(path, '');
     const run = await cli('restore', '--db', path, '--from', copy);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`${path} could not be opened (it is empty: zero bytes). The damaged file is kept as demo 2026-12-02T041139Z before-restore.db`);
+    expect(run.stdout).toContain(`${path} could not be opened (it is empty: zero bytes). The damaged file is kept as demo 2026-12-02T041139Z damaged.db`);
     expect(organisationName(path, 1)).toBe(organisationName(copy, 1));
   });
 });

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { FILE_PROBLEM_CODES, messageOf } from '../api';
 import { fileProblemOf, useWorkspace } from '../workspace/store';
 
+/** Where Reopen's answer waits across the reload that follows it, to be shown once. */
+const REOPENED_KEY = 'board-secretariat.reopened';
+
 /**
  * What the user must know about the open workspace file, above every screen: that another
  * program replaced or deleted it (with Reopen), that it is read-only and why (with Reopen, for
@@ -14,15 +17,16 @@ export function WorkspaceBanner(): React.JSX.Element | null {
   const reopen = useWorkspace((s) => s.reopen);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [reopened, setReopened] = useState<string | null>(() => sessionStorage.getItem(REOPENED_KEY));
   const location = info?.warnings.filter((w) => !FILE_PROBLEM_CODES.has(w.code)) ?? [];
   const readOnly = info?.access.readOnly ? info.access.reason : undefined;
-  if (!problem && !readOnly && location.length === 0) return null;
+  if (!problem && !readOnly && location.length === 0 && !reopened) return null;
 
   async function onReopen(): Promise<void> {
     setBusy(true);
     setFailure(null);
     try {
-      await reopen();
+      sessionStorage.setItem(REOPENED_KEY, await reopen());
       // Every screen's store holds records read from the old file: start them all afresh.
       window.location.reload();
     } catch (err) {
@@ -33,6 +37,21 @@ export function WorkspaceBanner(): React.JSX.Element | null {
 
   return (
     <div className="workspace-banners">
+      {reopened && (
+        <div className="banner banner-reopened" role="status" data-code="workspace.reopened">
+          <p>{reopened}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              sessionStorage.removeItem(REOPENED_KEY);
+              setReopened(null);
+            }}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
       {problem && (
         <div className="banner banner-problem" role="alert" data-code={problem.code}>
           <p className="banner-title">{problem.code === 'workspace.replaced' ? 'The workspace file was replaced' : problem.code === 'workspace.missing' ? 'The workspace file is gone' : 'The workspace is closed'}</p>

@@ -7,12 +7,31 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { useBackups } from './backups-store';
+import { useWorkspace } from './store';
+
+/** Why a listed backup cannot be restored, in words; the page offers no Restore for it. */
+const UNUSABLE: Record<NonNullable<BackupEntry['unusable']>, string> = {
+  newer: 'Cannot be restored: from a newer version of the app',
+  damaged: 'Cannot be restored: damaged',
+};
+
+/**
+ * A backup's schema version is said only where it matters: from an older version (it is
+ * brought up to date when restored) or a newer one (it cannot be restored here).
+ */
+function versionNote(b: BackupEntry, current: number | undefined): string {
+  if (b.schemaVersion === null || current === undefined || b.schemaVersion === current) return '';
+  return b.schemaVersion > current
+    ? `Schema ${b.schemaVersion}; this version reads up to ${current}.`
+    : `From an older version (schema ${b.schemaVersion}); brought up to date when restored.`;
+}
 
 const REASONS: Record<BackupEntry['reason'], string> = {
   daily: 'Daily',
   'before-migration': 'Before an upgrade',
   'before-import': 'Before an import',
   'before-restore': 'Before a restore',
+  'before-reopen': 'Before a reopen (the file had been replaced)',
   manual: 'Backed up by hand',
 };
 
@@ -24,6 +43,7 @@ export function Backups() {
   const load = useBackups((s) => s.load);
   const backUpNow = useBackups((s) => s.backUpNow);
   const restore = useBackups((s) => s.restore);
+  const currentVersion = useWorkspace((s) => s.info?.schemaVersion);
   const takeRestoredMessage = useBackups((s) => s.takeRestoredMessage);
   const [restored] = useState(takeRestoredMessage);
   const [busy, setBusy] = useState(false);
@@ -56,7 +76,8 @@ export function Backups() {
         </button>
       </div>
       <p className="hint">
-        The workspace is backed up when you open it (once a day), before an upgrade changes it, before an import and before a restore. The last 10
+        The workspace is backed up once a day while the app is open, before an upgrade changes it, before a restore, before Reopen replaces
+        the workspace as the app had it, and before the command line's import writes into an existing workspace file. The last 10
         backups are kept, and one a week for 8 weeks and one a month for a year; backups you make with Back up now are never deleted.
         {folder && (
           <>
@@ -80,14 +101,25 @@ export function Backups() {
             { header: 'Taken', rowHeader: true, cell: (b) => formatMoment(b.takenAt) },
             { header: 'Why', cell: (b) => REASONS[b.reason] },
             { header: 'Size', numeric: true, cell: (b) => formatBytes(b.bytes) },
-            { header: 'File', cell: (b) => <span className="path">{b.name}</span> },
+            {
+              header: 'File',
+              cell: (b) => (
+                <>
+                  <span className="path">{b.name}</span>
+                  {versionNote(b, currentVersion) && <span className="hint"> {versionNote(b, currentVersion)}</span>}
+                </>
+              ),
+            },
             {
               ...ACTIONS_COLUMN,
-              cell: (b) => (
-                <button type="button" className="button-link" aria-label={`Restore the backup taken ${formatMoment(b.takenAt)}`} onClick={() => setConfirming(b)}>
-                  Restore
-                </button>
-              ),
+              cell: (b) =>
+                b.unusable ? (
+                  <span className="backup-unusable">{UNUSABLE[b.unusable]}</span>
+                ) : (
+                  <button type="button" className="button-link" aria-label={`Restore the backup taken ${formatMoment(b.takenAt)}`} onClick={() => setConfirming(b)}>
+                    Restore
+                  </button>
+                ),
             },
           ]}
         />

@@ -13,8 +13,8 @@ interface WorkspaceState {
   /** The workspace file changed underneath (replaced, deleted, closed), as a refused call said. */
   fileProblem: WorkspaceWarning | null;
   load(): Promise<void>;
-  /** Closes and reopens the file (workspace.reopen); throws an ApiError when it cannot. */
-  reopen(): Promise<void>;
+  /** Closes and reopens the file (workspace.reopen); returns what to tell the user; throws an ApiError when it cannot. */
+  reopen(): Promise<string>;
   /** Both throw an ApiError, for the screen that asked to show it. */
   loadDemo(): Promise<void>;
   setSetting(key: SettingKey, value: string): Promise<void>;
@@ -37,8 +37,9 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
   },
 
   async reopen() {
-    const info = await call(api().workspace.reopen({}));
+    const { keptAs: _kept, message, ...info } = await call(api().workspace.reopen({}));
     set({ info, fileProblem: null, error: null });
+    return message;
   },
 
   async loadDemo() {
