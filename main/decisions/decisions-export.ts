@@ -49,7 +49,9 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
       // In the decision's text rather than the narrow status column, where the reference would break.
-      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}.` : '',
+      // Non-breaking hyphens: in running text a reference would otherwise wrap at a hyphen
+      // ("TG-D-2025-" / "001"). The reference is printed whole, with plain hyphens, in its own row.
+      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference.replace(/-/g, '\u2011')}.` : '',
       d.fundingStreamName ? `Funding: ${d.fundingStreamName}.` : '',
       d.implementationDueOn ? `Due ${formatDateShort(d.implementationDueOn)}.` : '',
       d.reviewOn ? `Review ${formatDateShort(d.reviewOn)}.` : '',
