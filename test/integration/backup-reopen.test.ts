@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +7,9 @@ import { backupsFolder, listBackups } from '../../main/workspace/backups';
 import { verifyBackupFile } from '../../main/workspace/backup';
 import type { ReopenResult } from '../../main/workspace/contract';
 import { tempWorkspace } from '../helpers/workspace';
+import { organisationIn } from '../helpers/settings';
 
 const setName = (value: string) => ({ key: 'organisationName' as const, value });
-
-const organisationIn = (path: string) => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare(`SELECT value FROM setting WHERE key = 'organisationName'`).get() as { value: string } | undefined)?.value;
-  } finally {
-    db.close();
-  }
-};
 
 /** Another program renames a different workspace over the open one (as Explorer's copy does). */
 function replaceUnderneath(dir: string, path: string, organisation: string): void {

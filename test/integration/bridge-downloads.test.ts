@@ -1,44 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachmentHeader } from '../../main/api/bridge-downloads';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
 import { paragraphs, readDocx } from '../helpers/documents';
+import { bridgeRequest, type BridgeAnswer } from '../helpers/bridge-request';
 import { tempDir } from '../helpers/workspace';
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function raw(bridge: Bridge, path: string, opts: { method?: string; host?: string; origin?: string; json?: unknown } = {}): Promise<Answer> {
-  return new Promise((ok, fail) => {
-    const body = opts.json === undefined ? undefined : JSON.stringify(opts.json);
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        path,
-        method: opts.method ?? 'GET',
-        headers: {
-          host: opts.host ?? `127.0.0.1:${bridge.port}`,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(opts.origin ? { origin: opts.origin } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', fail);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+const raw = bridgeRequest;
 
 async function withBridge(fn: (bridge: Bridge, dir: string) => Promise<void>) {
   const dir = tempDir();
@@ -53,7 +22,7 @@ async function withBridge(fn: (bridge: Bridge, dir: string) => Promise<void>) {
   }
 }
 
-const json = (a: Answer) => JSON.parse(a.body.toString('utf8')) as { ok: boolean; value?: Record<string, unknown>; error?: Record<string, unknown> };
+const json = (a: BridgeAnswer) => JSON.parse(a.text) as { ok: boolean; value?: Record<string, unknown>; error?: Record<string, unknown> };
 
 describe('window.files over the browser bridge: an export becomes a download', () => {
   it('POST /files/export/<op> writes the file, GET /files/download/<token> serves the same bytes as an attachment', async () => {

@@ -1,35 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
+import { bridgeRequest } from '../helpers/bridge-request';
 import { tempDir } from '../helpers/workspace';
 
-function raw(bridge: Bridge, path: string, opts: { method?: string; host?: string; body?: string; type?: string; origin?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((ok, fail) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: bridge.port,
-        path,
-        method: opts.method ?? 'GET',
-        headers: {
-          host: opts.host ?? `127.0.0.1:${bridge.port}`,
-          ...(opts.type ? { 'content-type': opts.type } : {}),
-          ...(opts.origin ? { origin: opts.origin } : {}),
-        },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', fail);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+const raw = bridgeRequest;
 
 async function withBridge(fn: (bridge: Bridge) => Promise<void>) {
   const dir = tempDir();
@@ -52,11 +28,11 @@ describe('the loopback test bridge', () => {
   it('carries operations to the real dispatcher and SQLite file', async () => {
     await withBridge(async (bridge) => {
       const created = await raw(bridge, '/api/organisation.create', { method: 'POST', type: 'application/json', body: JSON.stringify({ name: 'Kent Police', kind: 'police' }) });
-      expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Kent Police' } });
+      expect(JSON.parse(created.text)).toMatchObject({ ok: true, value: { name: 'Kent Police' } });
       const bad = await raw(bridge, '/api/person.create', { method: 'POST', type: 'application/json', body: JSON.stringify({ givenName: 'A' }) });
-      expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation', field: 'familyName' } });
+      expect(JSON.parse(bad.text)).toMatchObject({ ok: false, error: { code: 'validation', field: 'familyName' } });
       const notJson = await raw(bridge, '/api/person.list', { method: 'POST', type: 'application/json', body: '{nope' });
-      expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(JSON.parse(notJson.text)).toMatchObject({ ok: false, error: { code: 'validation' } });
       expect((bridge.db.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number }).n).toBe(1);
     });
   });
@@ -66,8 +42,8 @@ describe('the loopback test bridge', () => {
       const page = await raw(bridge, '/');
       expect(page.status).toBe(200);
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-      expect(page.body.indexOf('/bridge.js')).toBeLessThan(page.body.indexOf('./app.js'));
-      expect((await raw(bridge, '/bridge.js')).body).toBe('window.api = {}');
+      expect(page.text.indexOf('/bridge.js')).toBeLessThan(page.text.indexOf('./app.js'));
+      expect((await raw(bridge, '/bridge.js')).text).toBe('window.api = {}');
     });
   });
 

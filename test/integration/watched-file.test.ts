@@ -9,6 +9,7 @@ import { runCli } from '../../main/cli/run';
 import { openDatabase, openedWorkspace } from '../../main/db/connection';
 import type { WorkspaceInfo } from '../../main/workspace/contract';
 import { tempDir, tempWorkspace } from '../helpers/workspace';
+import { organisationIn } from '../helpers/settings';
 
 /** A second workspace file, written and closed, whose organisation name tells it apart. */
 function otherWorkspace(dir: string, name: string, organisation: string): string {
@@ -18,15 +19,6 @@ function otherWorkspace(dir: string, name: string, organisation: string): string
   db.close();
   return path;
 }
-
-const organisationIn = (path: string) => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare(`SELECT value FROM setting WHERE key = 'organisationName'`).get() as { value: string } | undefined)?.value;
-  } finally {
-    db.close();
-  }
-};
 
 const setName = (value: string) => ({ key: 'organisationName' as const, value });
 
