@@ -53,8 +53,3 @@ export function safeFileName(name: string): string {
   return stem + ext;
 }
 
-/** "12 KB", "1.4 MB": sizes as Explorer would round them, never "0 KB". */
-export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`;
-}

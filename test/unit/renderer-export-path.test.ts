@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadedText, fileNameOf, folderOf, joinPath, safeFileName, savedText, sizeText } from '../../renderer/src/components/export-path';
+import { downloadedText, fileNameOf, folderOf, joinPath, safeFileName, savedText, formatBytes } from '../../renderer/src/components/export-path';
 import { extensionOf } from '../../main/shared/file-names';
 
 describe('where an export goes by default', () => {
@@ -47,12 +47,12 @@ describe('where an export goes by default', () => {
   });
 
   it('says the size as Explorer rounds it', () => {
-    expect(sizeText(0)).toBe('1 KB');
-    expect(sizeText(1536)).toBe('2 KB');
-    expect(sizeText(12_345)).toBe('12 KB');
-    expect(sizeText(1_000_000)).toBe('977 KB');
-    expect(sizeText(1_048_576)).toBe('1 MB');
-    expect(sizeText(2_621_440)).toBe('2.5 MB');
+    expect(formatBytes(0)).toBe('1 KB');
+    expect(formatBytes(1536)).toBe('2 KB');
+    expect(formatBytes(12_345)).toBe('12 KB');
+    expect(formatBytes(1_000_000)).toBe('977 KB');
+    expect(formatBytes(1_048_576)).toBe('1 MB');
+    expect(formatBytes(2_621_440)).toBe('2.5 MB');
   });
 
   it('says what was saved, how big, and where', () => {

@@ -4,7 +4,7 @@ import type { ExportInput, ExportOpName, SavedExport } from '../../../main/api/f
 import { call, messageOf } from '../api';
 import { canRevealFiles, files, saveExport } from '../files';
 import { ErrorSummary } from './ErrorSummary';
-import { downloadedText, safeFileName, sizeText } from './export-path';
+import { downloadedText, safeFileName, formatBytes } from './export-path';
 
 /** One thing the form can write: a format of the same document, or one of a meeting's documents. */
 export interface ExportChoice {
@@ -29,7 +29,7 @@ export function exportPlan<K extends ExportOpName>(op: K, input: ExportInput<K>,
 
 /** "Saved SB minutes 16-06-2020.docx (12 KB) to C:\\Users\\me\\Documents" or "Downloaded … (12 KB)". */
 export function writtenText(saved: Pick<SavedExport, 'name' | 'bytes' | 'folder'>): string {
-  return saved.folder === null ? downloadedText(saved) : `Saved ${saved.name} (${sizeText(saved.bytes)}) to ${saved.folder}`;
+  return saved.folder === null ? downloadedText(saved) : `Saved ${saved.name} (${formatBytes(saved.bytes)}) to ${saved.folder}`;
 }
 
 interface Written {
