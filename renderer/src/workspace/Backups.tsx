@@ -98,14 +98,14 @@ export function Backups() {
           testId="backups"
           empty="There are no backups of this workspace yet. Back up now makes the first."
           columns={[
-            { header: 'Taken', rowHeader: true, cell: (b) => formatMoment(b.takenAt) },
+            { header: 'Taken', rowHeader: true, className: 'nowrap', cell: (b) => formatMoment(b.takenAt) },
             { header: 'Why', cell: (b) => REASONS[b.reason] },
-            { header: 'Size', numeric: true, cell: (b) => formatBytes(b.bytes) },
+            { header: 'Size', numeric: true, className: 'nowrap', cell: (b) => formatBytes(b.bytes) },
             {
               header: 'File',
               cell: (b) => (
                 <>
-                  <span className="path">{b.name}</span>
+                  <span className="path file-name">{b.name}</span>
                   {versionNote(b, currentVersion) && <span className="hint"> {versionNote(b, currentVersion)}</span>}
                 </>
               ),
