@@ -37,12 +37,12 @@ function dropFkIndexes(db: Db): void {
   for (const m of fkIndexes.sql.matchAll(/CREATE INDEX (\w+)/g)) db.exec(`DROP INDEX ${m[1]}`);
 }
 
-function houseImport(path: string, bundle: Bundle): number {
+async function houseImport(path: string, bundle: Bundle): Promise<number> {
   const db = openDatabase(path);
   dropFkIndexes(db);
   const ctx = makeCtx(db, 'bench');
   const started = performance.now();
-  db.transaction(() => importBundle(ctx, bundle))();
+  await db.transaction(() => importBundle(ctx, bundle))();
   const ms = performance.now() - started;
   db.close();
   return ms;

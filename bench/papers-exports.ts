@@ -203,10 +203,10 @@ try {
   const bareOut = join(dir, 'bare.docx');
 
   // (a) The whole export, page layout included, on each side.
-  const houseExport = await time(iterations, () => (clearPageCountCache(), call(session, 'agendaPack.export', { meetingId: 3, out })));
+  const houseExport = await time(iterations, async () => (clearPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out })));
   const bareExport = await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
   // (b) Building and packing only, no layout, on each side.
-  const houseBuild = await time(iterations, () => docxBuffer(buildPackDocument(planAgendaPack(ctx, 3, false), 'Draft', { estimate: false })));
+  const houseBuild = await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { estimate: false })));
   const bareBuild = await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
   // The page-count cache at work: one paper changed, then nothing changed.
   let edit = 0;

@@ -38,10 +38,10 @@ await withBenchWorkspace(args, 'performance', async ({ dir: temp, db, session })
   await run('performance.exceptions', () => call(session, 'performance.exceptions', { asAt }));
   await run('performance.detail (one indicator, 120 months)', () => call(session, 'performance.detail', { indicatorId: 1, asAt }));
   await run('performance.exportReport (.docx, 200 charts)', () => call(session, 'performance.exportReport', { asAt, out: join(temp, 'report.docx') }));
-  const parts = reportParts(ctx, asAt);
+  const parts = await reportParts(ctx, asAt);
   await run('  of which: 200 charts, SVG → PNG alone', () => svgsToPngs(parts.details.map((d) => chartSvg(d.chart, { width: 900, height: 420 }))));
   await run('performance.exportDataset (.xlsx, 24,000 rows)', () => call(session, 'performance.exportDataset', { asAt, out: join(temp, 'dataset.xlsx') }));
-  const rows = values.allCurrent(ctx);
+  const rows = await values.allCurrent(ctx);
   await run('  floor: bare exceljs sheet of the same rows', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Values');

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { assertWritable, openedWorkspace } from '../db/connection';
+import { describePostgresError, isConnectionLost, isPostgresError } from '../db/postgres-errors';
 import { describeFileError } from '../db/sqlite-errors';
-import type { Ctx } from '../shared/context';
+import { inTransaction, makeCtx, type Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
 import { workspaceInfo } from '../workspace/service';
 import type { ReopenResult } from '../workspace/contract';
@@ -60,6 +60,13 @@ export function toErrorShape(err: unknown, log?: Session['log'], path = 'the wor
     if (err.cause !== undefined) log?.(err.code, err.cause);
     return err.toShape();
   }
+  if (isPostgresError(err) || isConnectionLost(err)) {
+    const described = describePostgresError(err, path);
+    const shape: ApiErrorShape =
+      described instanceof DomainError ? described.toShape() : (described ?? { code: 'internal', message: 'The workspace could not complete this request. Nothing was changed.' });
+    if (shape.code !== 'conflict' && shape.code !== 'validation') log?.('PostgreSQL error', err);
+    return shape;
+  }
   if (err instanceof SqliteError) {
     const shape = sqliteError(err, path);
     // Every file failure is logged too: the code and SQLite's own words help the administrator.
@@ -71,10 +78,10 @@ export function toErrorShape(err: unknown, log?: Session['log'], path = 'the wor
 }
 
 /** Served here rather than by a handler: they replace the session's connection. */
-const sessionHandlers: Record<SessionOperation, (session: Session) => unknown> = {
-  'workspace.reopen': (session) => {
-    const kept = reopenWorkspace(session);
-    const info = workspaceInfo({ db: session.db, actor: session.actor, operation: 'workspace.reopen', now: session.now ?? (() => new Date()) });
+const sessionHandlers: Record<SessionOperation, (session: Session) => Promise<unknown>> = {
+  'workspace.reopen': async (session) => {
+    const kept = await reopenWorkspace(session);
+    const info = await workspaceInfo({ ...makeCtx(session.store, session.actor, session.now), operation: 'workspace.reopen' });
     const result: ReopenResult = {
       ...info,
       keptAs: kept?.name ?? null,
@@ -89,9 +96,10 @@ const isSessionOperation = (name: OpName): name is SessionOperation => Object.pr
 /**
  * The single entry point behind IPC, the HTTP bridge and the CLI: checks the operation
  * exists, validates input against its schema, runs the handler, and returns an envelope.
- * A write first checks the file is still the one opened and may be written
- * (assertWritable), then runs in one BEGIN IMMEDIATE transaction: the write lock is taken at
- * the start, so a busy workspace is met before any work, never half-way through. It never throws.
+ * A write runs in one transaction with its audit rows (store.write): on SQLite after checking
+ * the file is still the one opened and may be written, BEGIN IMMEDIATE, so the write lock is
+ * taken at the start and a busy workspace is met before any work, never half-way through;
+ * on PostgreSQL one transaction on one connection. It never throws.
  */
 export async function dispatch(session: Session, name: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isOperation(name)) {
@@ -100,22 +108,15 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
   const def = contract[name];
   const parsed = def.input.safeParse(rawInput ?? {}, { error: issueMessage });
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-  const db = session.db;
-  const path = openedWorkspace(db)?.path ?? db.name;
+  const store = session.store;
+  const path = store.location;
   try {
-    if (isSessionOperation(name)) return { ok: true, value: sessionHandlers[name](session) };
-    if (!db.open) throw closedError(session);
-    const ctx: Ctx = { db, actor: session.actor, operation: name, now: session.now ?? (() => new Date()) };
+    if (isSessionOperation(name)) return { ok: true, value: await sessionHandlers[name](session) };
+    if (!store.isOpen()) throw closedError(session);
+    const ctx: Ctx = { ...makeCtx(store, session.actor, session.now), operation: name };
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
-      assertWritable(db);
-      const value = db
-        .transaction(() => {
-          const result = handler(ctx, parsed.data);
-          if (result instanceof Promise) throw new Error(`Write operation ${name} must be synchronous`);
-          return result;
-        })
-        .immediate();
+      const value = await store.write(async (trx) => handler(inTransaction(ctx, trx), parsed.data));
       return { ok: true, value };
     }
     return { ok: true, value: await handler(ctx, parsed.data) };

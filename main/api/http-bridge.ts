@@ -2,8 +2,8 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { openWorkspace } from '../workspace/backups';
+import type { Store } from '../db/store';
+import { openStore } from '../workspace/open-store';
 import { startDailyBackups } from '../workspace/backup-schedule';
 import { BridgeDownloads, attachmentHeader } from './bridge-downloads';
 import { dispatch, type Session } from './dispatch';
@@ -30,8 +30,8 @@ export interface BridgeOptions {
 export interface Bridge {
   url: string;
   port: number;
-  /** The session's current connection (workspace.reopen replaces it). */
-  readonly db: Database;
+  /** The session's current workspace (workspace.reopen replaces it). */
+  readonly store: Store;
   close(): Promise<void>;
 }
 
@@ -59,11 +59,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const db = openWorkspace(options.dbPath);
-  const session: Session = { db, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
+  const store = await openStore(options.dbPath);
+  const session: Session = { store, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
   if (options.now) session.now = options.now;
   // Just after the workspace is usable, then hourly; close() stops it and waits for a running one.
-  const dailyBackups = startDailyBackups(() => session.db, () => (session.now ?? (() => new Date()))(), session.log!);
+  const dailyBackups = await startDailyBackups(() => session.store.sqlite, () => (session.now ?? (() => new Date()))(), session.log!);
   const staticDir = resolve(options.staticDir);
   const bridgeScript = options.bridgeScript ?? resolve(staticDir, '..', 'bridge', 'bridge.js');
   const downloads = new BridgeDownloads(session);
@@ -128,17 +128,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    get db() {
-      return session.db;
+    get store() {
+      return session.store;
     },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
           void dailyBackups.stop().then(() => {
-            if (session.db.open) session.db.close();
-            downloads.close();
-            ok();
+            void session.store.close().finally(() => {
+              downloads.close();
+              ok();
+            });
           });
         });
       }),

@@ -1,6 +1,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
-import type { Db } from '../db/connection';
 import { openDatabase, openedWorkspace, settleChangedFile } from '../db/connection';
+import { sqliteStore } from '../db/sqlite-store';
+import type { Store } from '../db/store';
 import { changedFileError, fileChange } from '../db/watched-file';
 import { DomainError } from '../shared/errors';
 import { backupBeforeReopen, type BackupEntry } from '../workspace/backups';
@@ -8,11 +9,11 @@ import { backupBeforeReopen, type BackupEntry } from '../workspace/backups';
 /**
  * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
  * session is shared by everything that calls the API in a process (the Electron IPC channel
- * and notifications, the browser bridge, a CLI command). `db` is replaced by
- * workspace.reopen, so read `session.db` at each use and never keep the connection itself.
+ * and notifications, the browser bridge, a CLI command). `store` is replaced by
+ * workspace.reopen, so read `session.store` at each use and never keep it.
  */
 export interface Session {
-  db: Db;
+  store: Store;
   actor: string;
   now?: () => Date;
   /** Where diagnostics go (stack traces never reach the UI). */
@@ -34,21 +35,28 @@ export type SessionOperation = 'workspace.reopen';
  * not closed and the reopen is refused (backupBeforeReopen's message says why). Returns that
  * backup (null when the file was not replaced: then the path still holds those records).
  */
-export function reopenWorkspace(session: Session): BackupEntry | null {
-  const ws = openedWorkspace(session.db);
+export async function reopenWorkspace(session: Session): Promise<BackupEntry | null> {
+  const db = session.store.sqlite;
+  if (!db) {
+    throw new DomainError(
+      'workspace.cannotReopen',
+      `This workspace is on a PostgreSQL server (${session.store.location}), not a file, so there is nothing to reopen: it is read afresh at every request.`,
+    );
+  }
+  const ws = openedWorkspace(db);
   if (!ws || ws.path === ':memory:') {
     throw new DomainError('workspace.cannotReopen', 'This workspace is not a file on disk, so there is nothing to reopen.');
   }
   if (!existsSync(ws.path)) throw changedFileError(ws.path, 'missing');
   const replaced = ws.identity !== undefined && fileChange(ws.path, ws.identity) !== null;
-  const settled = !replaced || settleChangedFile(session.db);
-  const keptAs = replaced && session.db.open ? backupBeforeReopen(session.db, ws.path, (session.now ?? (() => new Date()))()) : null;
-  if (session.db.open) session.db.close();
+  const settled = !replaced || settleChangedFile(db);
+  const keptAs = replaced && db.open ? backupBeforeReopen(db, ws.path, (session.now ?? (() => new Date()))()) : null;
+  if (db.open) await session.store.close();
   // SQLite leaves the old file's -wal and -shm behind when the file was replaced (it will not
   // delete the log of a file that has moved). Emptied, they are harmless to the new file; not
   // emptied, they hold the old file's pages, so they are put aside rather than read into it.
   if (replaced && !settled) putAsideLog(ws.path);
-  session.db = openDatabase(ws.path, { ...ws.options, create: false });
+  session.store = sqliteStore(openDatabase(ws.path, { ...ws.options, create: false }));
   return keptAs;
 }
 
@@ -63,7 +71,7 @@ function putAsideLog(path: string): void {
 
 /** The refusal for any call while the workspace is closed (a reopen failed). */
 export function closedError(session: Session): DomainError {
-  const path = openedWorkspace(session.db)?.path ?? session.db.name;
+  const path = session.store.location;
   return new DomainError(
     'workspace.closed',
     `The workspace ${path} is closed: reopening it failed. Put the file right (or restore it from a backup), then choose Reopen again.`,

@@ -1,4 +1,5 @@
-import { openWorkspace } from '../workspace/backups';
+import { makeCtx } from '../shared/context';
+import { openStore } from '../workspace/open-store';
 import { writeFileAtomic } from '../documents/atomic-write';
 import { DomainError } from '../shared/errors';
 import { exportBundle } from '../workspace/bundle';
@@ -23,17 +24,17 @@ export const exportBundleVerb: Verb = {
     if (sameFile(path, out) || isSqliteFile(out)) {
       throw new DomainError('cli.outIsWorkspace', `${out} is a workspace file; export-bundle will not overwrite it. Choose a .json file name.`, 'out');
     }
-    const db = openWorkspace(path, { create: false });
-    warnAboutLocation(db, cli);
+    const store = await openStore(path, { create: false });
+    warnAboutLocation(store, cli);
     try {
-      const bundle = exportBundle({ db, actor: cli.actor, operation: 'cli.export-bundle', now: cli.now });
+      const bundle = await exportBundle({ ...makeCtx(store, cli.actor, cli.now), operation: 'cli.export-bundle' });
       const text = formatBundle(bundle);
       writeFileAtomic(out, text, '.json');
       const counts = Object.fromEntries(Object.entries(bundle.tables).map(([t, rows]) => [t, rows.length]));
       cli.say(`Wrote ${out}: ${plural(totalRows(counts), 'row')} from ${plural(Object.keys(counts).length, 'table')} (${formatBytes(Buffer.byteLength(text))}).`);
       return 0;
     } finally {
-      db.close();
+      await store.close();
     }
   },
 };

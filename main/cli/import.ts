@@ -1,6 +1,7 @@
-import type { Db } from '../db/connection';
-import type { Ctx } from '../shared/context';
-import { createBackup, openWorkspace } from '../workspace/backups';
+import type { Store } from '../db/store';
+import { inTransaction, makeCtx } from '../shared/context';
+import { createBackup } from '../workspace/backups';
+import { openStore } from '../workspace/open-store';
 import { importBundle } from '../workspace/bundle';
 import { readBundleFile } from './bundle-file';
 import { plural, rowCounts, totalRows } from './format';
@@ -21,19 +22,19 @@ export const importVerb: Verb = {
     const file = positionals[0]!;
     const bundle = readBundleFile(file);
     const before = workspaceBefore(path);
-    let db: Db | undefined;
+    let store: Store | undefined;
     try {
-      db = openWorkspace(path);
-      warnAboutLocation(db, cli);
+      store = await openStore(path);
+      warnAboutLocation(store, cli);
       // A file that was already there is backed up before the import writes to it.
-      if (before === 'existing') await createBackup(db, 'before-import', cli.now());
-      const ctx: Ctx = { db, actor: cli.actor, operation: 'cli.import', now: cli.now };
-      const counts = db.transaction(() => importBundle(ctx, bundle)).immediate();
-      db.close();
+      if (before === 'existing' && store.sqlite) await createBackup(store.sqlite, 'before-import', cli.now());
+      const ctx = { ...makeCtx(store, cli.actor, cli.now), operation: 'cli.import' };
+      const counts = await store.write((trx) => importBundle(inTransaction(ctx, trx), bundle));
+      await store.close();
       cli.say(`Imported ${plural(totalRows(counts), 'row')} from ${file} into ${path}: ${rowCounts(counts)}.`);
       return 0;
     } catch (err) {
-      db?.close();
+      await store?.close();
       undoCreate(path, before);
       throw err;
     }

@@ -1,5 +1,9 @@
-import { openDatabase, type Db } from '../db/connection';
-import { schemaVersion } from '../db/migrate';
+import { openDatabase } from '../db/connection';
+import { sqliteStore } from '../db/sqlite-store';
+import { isPostgresTarget, type Store } from '../db/store';
+import { openStore } from '../workspace/open-store';
+import { makeCtx } from '../shared/context';
+import { workspaceInfo } from '../workspace/service';
 import { DomainError } from '../shared/errors';
 import type { WorkspaceInfo } from '../workspace/contract';
 import type { Verb } from './verb';
@@ -19,26 +23,28 @@ export const initVerb: Verb = {
     if (before === 'existing') {
       throw new DomainError('cli.fileExists', `${path} already exists and is not empty; init never overwrites a file. Choose a new file name.`, 'db');
     }
-    let db: Db | undefined;
+    let store: Store | undefined;
     try {
-      // The one place an empty file may become a workspace: the user asked for a new one here.
-      db = openDatabase(path, { initialiseEmpty: true });
-      warnAboutLocation(db, cli);
-      cli.say(`Created workspace ${path} (schema version ${schemaVersion(db)}).`);
+      // The one place an empty file or database may become a workspace: the user asked for a new one here.
+      store = isPostgresTarget(path) ? await openStore(path, { initialiseEmpty: true }) : sqliteStore(openDatabase(path, { initialiseEmpty: true }));
+      warnAboutLocation(store, cli);
+      const info = await workspaceInfo(makeCtx(store, cli.actor, cli.now));
+      if (!info.isEmpty) throw new DomainError('cli.notEmpty', `${store.location} already holds a workspace with records; init never overwrites one. Choose a new, empty database.`, 'db');
+      cli.say(`Created workspace ${store.location} (schema version ${info.schemaVersion}).`);
       if (values.demo) {
         // Loaded only here: the handler map pulls in every area (docx, exceljs, …).
         const { dispatch } = await import('../api/dispatch');
-        const env = await dispatch({ db, actor: cli.actor, now: cli.now }, 'workspace.loadDemo', {});
+        const env = await dispatch({ store, actor: cli.actor, now: cli.now }, 'workspace.loadDemo', {});
         if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
         const { counts } = env.value as WorkspaceInfo;
         const held = Object.entries(counts).filter(([, n]) => n > 0);
         const words = (key: string) => key.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase());
         cli.say(`Loaded the demonstration data: ${held.length ? held.map(([k, n]) => `${n} ${words(k)}`).join(', ') : 'nothing (the demo bundle is empty)'}.`);
       }
-      db.close();
+      await store.close();
       return 0;
     } catch (err) {
-      db?.close();
+      await store?.close();
       undoCreate(path, before);
       throw err;
     }

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Store } from '../db/store';
 import type { OpName } from '../api/contract';
-import { openWorkspace } from '../workspace/backups';
+import { openStore } from '../workspace/open-store';
 import { DomainError } from '../shared/errors';
 import type { OptionSpec } from './args';
 import { UsageError, type CliContext } from './io';
@@ -30,21 +30,21 @@ export type CallOperation = <R = unknown>(name: OpName, input: unknown) => Promi
  * Runs `body` with the workspace open; `call` turns an error envelope back into the
  * DomainError it was, so the command line reports it like any other.
  */
-export async function withOperations<T>(cli: CliContext, dbPath: string, body: (call: CallOperation, db: Database) => Promise<T>): Promise<T> {
+export async function withOperations<T>(cli: CliContext, dbPath: string, body: (call: CallOperation, store: Store) => Promise<T>): Promise<T> {
   // The handler map is loaded only when an export runs, so other commands start quickly.
   const { dispatch } = await import('../api/dispatch');
-  const db = openWorkspace(dbPath, { create: false });
-  warnAboutLocation(db, cli);
+  const store = await openStore(dbPath, { create: false });
+  warnAboutLocation(store, cli);
+  const session = { store, actor: cli.actor, now: cli.now };
   try {
-    const session = { db, actor: cli.actor, now: cli.now };
     const call: CallOperation = async <R>(name: OpName, input: unknown) => {
       const env = await dispatch(session, name, input);
       if (!env.ok) throw new DomainError(env.error.code, env.error.message, env.error.field, env.error.problems);
       return env.value as R;
     };
-    return await body(call, db);
+    return await body(call, session.store);
   } finally {
-    db.close();
+    await session.store.close();
   }
 }
 

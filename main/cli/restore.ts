@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import { sqliteStore } from '../db/sqlite-store';
 import { makeCtx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { backupsFolder, openWorkspace } from '../workspace/backups';
@@ -37,7 +38,7 @@ export const restoreVerb: Verb = {
     }
     try {
       const source = resolveBackup(path, from, true);
-      const result = await restoreBackup({ ...makeCtx(db, cli.actor, cli.now), operation: 'cli.restore' }, source, from);
+      const result = await restoreBackup({ ...makeCtx(sqliteStore(db), cli.actor, cli.now), operation: 'cli.restore' }, source, from);
       cli.say(`The workspace as it was is saved first as ${result.savedFirst.name} (${formatBytes(result.savedFirst.bytes)}).`);
       cli.say(`Restored ${path} from ${from} (schema version ${result.restored.schemaVersion}${result.schemaVersion !== result.restored.schemaVersion ? `, brought up to ${result.schemaVersion}` : ''}); it passes its checks.`);
       return 0;

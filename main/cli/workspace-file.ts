@@ -1,12 +1,15 @@
+import { isPostgresTarget } from '../db/store';
 import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
 
 
 /** Where a workspace file stands before a command that may create it. */
-export type Before = 'missing' | 'empty' | 'existing';
+export type Before = 'server' | 'missing' | 'empty' | 'existing';
 
 export function workspaceBefore(path: string): Before {
+  // A PostgreSQL database is not a file: init and import check it is empty once connected.
+  if (isPostgresTarget(path)) return 'server';
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) {
     const dir = dirname(resolve(path));
@@ -19,7 +22,7 @@ export function workspaceBefore(path: string): Before {
 
 /** Puts back a file this command created or filled, after the command failed. */
 export function undoCreate(path: string, before: Before): void {
-  if (before === 'existing') return;
+  if (before === 'existing' || before === 'server') return;
   for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
   if (before === 'missing') rmSync(path, { force: true });
   else truncateSync(path, 0);

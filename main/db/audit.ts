@@ -1,23 +1,48 @@
 import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import { notFound } from '../shared/errors';
+import { schema, type TableName } from './schema';
 import { sql } from './statements';
 
 /**
  * The only way rows are written. Each helper records who, when, which operation, and the
- * row before and after in audit_log, inside the caller's transaction.
- * Table and column names come from code (validated schemas), never from user text.
+ * row before and after in audit_log, inside the caller's transaction. Table names are
+ * checked against the schema (main/db/schema.ts, generated from the migrations) and column
+ * names against the table's columns, so a field the table does not have is refused by name
+ * before any SQL runs, on either engine.
  */
 type Row = Record<string, unknown>;
-const IDENT = /^[a-z_][a-z0-9_]*$/;
 
-function ident(name: string): string {
-  if (!IDENT.test(name)) throw new Error(`Not an identifier: ${name}`);
-  return name;
+function tableOf(name: string): (typeof schema)[TableName] {
+  const table = (schema as Record<string, (typeof schema)[TableName]>)[name];
+  if (!table) throw new Error(`Not a table of the workspace: ${name}`);
+  return table;
 }
 
-export function audit(ctx: Ctx, action: 'create' | 'update' | 'delete', entity: string, id: number, before: Row | undefined, after: Row | undefined): void {
-  sql(ctx.db, `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json)
+const columnSets = new Map<string, Set<string>>();
+function columnsOf(table: string): Set<string> {
+  let set = columnSets.get(table);
+  if (!set) {
+    set = new Set(tableOf(table).columns.map((c) => c.name));
+    columnSets.set(table, set);
+  }
+  return set;
+}
+
+function columns(table: string, row: Row): string[] {
+  const known = columnsOf(table);
+  const cols = Object.keys(row);
+  for (const c of cols) if (!known.has(c)) throw new Error(`${table} has no column ${c}`);
+  return cols;
+}
+
+function hasTimestamps(table: string): boolean {
+  const cols = columnsOf(table);
+  return cols.has('created_at') && cols.has('updated_at');
+}
+
+export async function audit(ctx: Ctx, action: 'create' | 'update' | 'delete', entity: string, id: number, before: Row | undefined, after: Row | undefined): Promise<void> {
+  await sql(ctx, `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json)
                VALUES (@at, @actor, @operation, @action, @entity, @id, @before, @after)`).run({
     at: isoNow(ctx),
     actor: ctx.actor,
@@ -30,48 +55,42 @@ export function audit(ctx: Ctx, action: 'create' | 'update' | 'delete', entity: 
   });
 }
 
-export function getRow(ctx: Ctx, table: string, id: number): Row | undefined {
-  return sql<Row>(ctx.db, `SELECT * FROM ${ident(table)} WHERE id = ?`).get(id);
+export async function getRow(ctx: Ctx, table: string, id: number): Promise<Row | undefined> {
+  tableOf(table);
+  return sql<Row>(ctx, `SELECT * FROM ${table} WHERE id = ?`).get(id);
 }
 
-function hasTimestamps(ctx: Ctx, table: string): boolean {
-  const cols = sql<{ name: string }>(ctx.db, `SELECT name FROM pragma_table_info(?) WHERE name IN ('created_at','updated_at')`).all(table);
-  return cols.length === 2;
-}
-
-export function insertRow(ctx: Ctx, table: string, values: Row): number {
+export async function insertRow(ctx: Ctx, table: string, values: Row): Promise<number> {
   const row: Row = { ...values };
-  if (hasTimestamps(ctx, table)) {
+  if (hasTimestamps(table)) {
     const now = isoNow(ctx);
     row.created_at ??= now;
     row.updated_at ??= now;
   }
-  const cols = Object.keys(row).map(ident);
-  const info = sql(ctx.db, `INSERT INTO ${ident(table)} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
-  const id = Number(info.lastInsertRowid);
-  audit(ctx, 'create', table, id, undefined, getRow(ctx, table, id));
+  const cols = columns(table, row);
+  const after = (await sql<Row>(ctx, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')}) RETURNING *`).get(row))!;
+  const id = Number(after.id);
+  await audit(ctx, 'create', table, id, undefined, after);
   return id;
 }
 
-export function updateRow(ctx: Ctx, table: string, id: number, patch: Row): { before: Row; after: Row } {
-  const before = getRow(ctx, table, id);
+export async function updateRow(ctx: Ctx, table: string, id: number, patch: Row): Promise<{ before: Row; after: Row }> {
+  const before = await getRow(ctx, table, id);
   if (!before) throw notFound(table, id);
   const row: Row = { ...patch };
   if ('updated_at' in before) row.updated_at = isoNow(ctx);
-  const cols = Object.keys(row).map(ident);
-  if (cols.length > 0) {
-    sql(ctx.db, `UPDATE ${ident(table)} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...row, __id: id });
-  }
-  const after = getRow(ctx, table, id)!;
-  audit(ctx, 'update', table, id, before, after);
+  const cols = columns(table, row);
+  const after =
+    cols.length > 0 ? (await sql<Row>(ctx, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id RETURNING *`).get({ ...row, __id: id }))! : before;
+  await audit(ctx, 'update', table, id, before, after);
   return { before, after };
 }
 
-export function deleteRow(ctx: Ctx, table: string, id: number): Row {
-  const before = getRow(ctx, table, id);
+export async function deleteRow(ctx: Ctx, table: string, id: number): Promise<Row> {
+  const before = await getRow(ctx, table, id);
   if (!before) throw notFound(table, id);
-  sql(ctx.db, `DELETE FROM ${ident(table)} WHERE id = ?`).run(id);
-  audit(ctx, 'delete', table, id, before, undefined);
+  await sql(ctx, `DELETE FROM ${table} WHERE id = ?`).run(id);
+  await audit(ctx, 'delete', table, id, before, undefined);
   return before;
 }
 
@@ -79,28 +98,29 @@ export function deleteRow(ctx: Ctx, table: string, id: number): Row {
  * Rows of link tables without an id column (e.g. board_quorum_organisation) are audited
  * against their parent's id.
  */
-export function auditLink(ctx: Ctx, action: 'create' | 'delete', table: string, parentId: number, row: Row): void {
-  audit(ctx, action, table, parentId, action === 'delete' ? row : undefined, action === 'create' ? row : undefined);
+export async function auditLink(ctx: Ctx, action: 'create' | 'delete', table: string, parentId: number, row: Row): Promise<void> {
+  await audit(ctx, action, table, parentId, action === 'delete' ? row : undefined, action === 'create' ? row : undefined);
 }
 
 /**
  * Makes a link table hold exactly `wanted` children for one parent, given the children it
  * holds now: only the difference is deleted and inserted, each audited against the parent.
  */
-export function setLinks(
+export async function setLinks(
   ctx: Ctx,
   link: { table: string; parent: string; child: string },
   parentId: number,
   current: number[],
   wanted: number[],
-): void {
-  const [table, parent, child] = [ident(link.table), ident(link.parent), ident(link.child)];
+): Promise<void> {
+  const { table, parent, child } = link;
+  columns(table, { [parent]: 0, [child]: 0 });
   for (const id of current.filter((c) => !wanted.includes(c))) {
-    sql(ctx.db, `DELETE FROM ${table} WHERE ${parent} = ? AND ${child} = ?`).run(parentId, id);
-    auditLink(ctx, 'delete', table, parentId, { [parent]: parentId, [child]: id });
+    await sql(ctx, `DELETE FROM ${table} WHERE ${parent} = ? AND ${child} = ?`).run(parentId, id);
+    await auditLink(ctx, 'delete', table, parentId, { [parent]: parentId, [child]: id });
   }
   for (const id of wanted.filter((w) => !current.includes(w))) {
-    sql(ctx.db, `INSERT INTO ${table} (${parent}, ${child}) VALUES (?, ?)`).run(parentId, id);
-    auditLink(ctx, 'create', table, parentId, { [parent]: parentId, [child]: id });
+    await sql(ctx, `INSERT INTO ${table} (${parent}, ${child}) VALUES (?, ?)`).run(parentId, id);
+    await auditLink(ctx, 'create', table, parentId, { [parent]: parentId, [child]: id });
   }
 }

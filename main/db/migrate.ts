@@ -5,7 +5,10 @@ import { migrations } from './migrations';
 export interface Migration {
   version: number;
   name: string;
+  /** The change on SQLite (run by migrate() below). */
   sql: string;
+  /** The same change on PostgreSQL 13+ (run by migratePostgres() in migrate-postgres.ts): the same tables, columns, constraints and index names. */
+  postgres: string;
 }
 
 /** The schema version this build of the app writes. */

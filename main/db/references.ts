@@ -1,44 +1,32 @@
-import type { Database } from 'better-sqlite3';
+import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
+import { schema } from './schema';
 import { sql } from './statements';
 
 interface Ref {
   table: string;
   column: string;
 }
-const cache = new WeakMap<Database, Map<string, Ref[]>>();
 
-/** Columns in other tables that block deletion of a row of `table` (ON DELETE RESTRICT / NO ACTION). */
-function blockingRefs(db: Database, table: string): Ref[] {
-  let byTable = cache.get(db);
-  if (!byTable) {
-    byTable = new Map();
-    const tables = sql<{ name: string }>(db, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all();
-    for (const t of tables) {
-      const fks = db.prepare(`SELECT "table" AS target, "from" AS col, on_delete FROM pragma_foreign_key_list(?)`).all(t.name) as {
-        target: string;
-        col: string;
-        on_delete: string;
-      }[];
-      for (const fk of fks) {
-        if (fk.on_delete !== 'RESTRICT' && fk.on_delete !== 'NO ACTION') continue;
-        const list = byTable.get(fk.target) ?? [];
-        list.push({ table: t.name, column: fk.col });
-        byTable.set(fk.target, list);
-      }
-    }
-    cache.set(db, byTable);
+/** Per table, the columns elsewhere that block deletion of its rows (ON DELETE RESTRICT / NO ACTION), from the schema. */
+const blocking = new Map<string, Ref[]>();
+for (const [name, table] of Object.entries(schema)) {
+  for (const fk of table.foreignKeys) {
+    if ((fk.onDelete as string) !== 'RESTRICT' && (fk.onDelete as string) !== 'NO ACTION') continue;
+    const list = blocking.get(fk.references) ?? [];
+    list.push({ table: name, column: fk.column });
+    blocking.set(fk.references, list);
   }
-  return byTable.get(table) ?? [];
 }
 
 /** How many rows elsewhere stop this row from being deleted, per referring table. */
-export function blockingReferences(db: Database, table: string, id: number): { table: string; count: number }[] {
+export async function blockingReferences(ctx: Ctx, table: string, id: number): Promise<{ table: string; count: number }[]> {
   const out: { table: string; count: number }[] = [];
   const counts = new Map<string, number>();
-  for (const ref of blockingRefs(db, table)) {
-    const row = sql<{ n: number }>(db, `SELECT count(*) AS n FROM "${ref.table}" WHERE "${ref.column}" = ?`).get(id)!;
-    if (row.n > 0) counts.set(ref.table, (counts.get(ref.table) ?? 0) + row.n);
+  for (const ref of blocking.get(table) ?? []) {
+    const row = (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM ${ref.table} WHERE ${ref.column} = ?`).get(id))!;
+    const n = Number(row.n);
+    if (n > 0) counts.set(ref.table, (counts.get(ref.table) ?? 0) + n);
   }
   for (const [t, count] of counts) out.push({ table: t, count });
   return out;
@@ -73,8 +61,8 @@ export function describeReferences(refs: { table: string; count: number }[]): st
  * naming them: "Kent Police cannot be deleted: 2 board memberships and 1 action still refer
  * to it. Move or remove those first."
  */
-export function refuseIfReferenced(db: Database, table: string, id: number, name: string, opts: { pronoun?: 'it' | 'them'; advice?: string } = {}): void {
-  const refs = blockingReferences(db, table, id);
+export async function refuseIfReferenced(ctx: Ctx, table: string, id: number, name: string, opts: { pronoun?: 'it' | 'them'; advice?: string } = {}): Promise<void> {
+  const refs = await blockingReferences(ctx, table, id);
   if (refs.length === 0) return;
   const advice = opts.advice ? ` ${opts.advice}` : '';
   throw new DomainError(`${table}.inUse`, `${name} cannot be deleted: ${describeReferences(refs)} still refer to ${opts.pronoun ?? 'it'}.${advice}`, 'id');

@@ -1,3 +1,4 @@
+import { sql } from '../db/statements';
 import { UsageError } from '../cli/io';
 import type { Verb } from '../cli/verb';
 import { runAcknowledgedExport, runOperation } from '../papers/cli-exports';
@@ -20,10 +21,10 @@ export const exportDecisionsVerb: Verb = {
     if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
     if (!out.toLowerCase().endsWith(`.${format}`)) throw new UsageError(`--out must end in .${format} for --format ${format}`, usage);
     const code = values.board as string | undefined;
-    const r = await runOperation<{ path: string; bytes: number; rows: number }>(cli, values.db as string, out, 'decision.exportLog', (db) => {
+    const r = await runOperation<{ path: string; bytes: number; rows: number }>(cli, values.db as string, out, 'decision.exportLog', async (ctx) => {
       let boardId: number | null = null;
       if (code) {
-        const row = db.prepare('SELECT id FROM board WHERE code = ? COLLATE NOCASE').get(code) as { id: number } | undefined;
+        const row = await sql<{ id: number }>(ctx, 'SELECT id FROM board WHERE code = ? COLLATE NOCASE').get(code);
         if (!row) throw new UsageError(`--board ${code}: no board has that code`, usage);
         boardId = row.id;
       }
@@ -54,8 +55,8 @@ export const exportDecisionNoticeVerb: Verb = {
       cli,
       values,
       'decision.exportNotice',
-      (db) => {
-        const row = db.prepare('SELECT id FROM decision WHERE reference = ? COLLATE NOCASE').get(reference) as { id: number } | undefined;
+      async (ctx) => {
+        const row = await sql<{ id: number }>(ctx, 'SELECT id FROM decision WHERE reference = ? COLLATE NOCASE').get(reference);
         if (!row) throw new DomainError('decision.notFound', `No decision has the reference ${reference}.`, 'decision');
         return row.id;
       },

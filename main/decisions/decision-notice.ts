@@ -82,17 +82,17 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
     throw new DomainError('decision.notCommissioner', `${d.reference} was taken by ${d.boardName ?? 'a board'}; a decision notice records a decision the Commissioner took alone.`, 'id');
   }
   const template = findTemplate('decision-notice');
-  const paper = d.paperId !== null ? refs.paper(ctx, d.paperId) : undefined;
-  const fromPaper = paper?.templateKey === 'decision-notice' ? new Map(paperSections.of(ctx, paper.id).map((s) => [s.key, s])) : new Map();
+  const paper = d.paperId !== null ? await refs.paper(ctx, d.paperId) : undefined;
+  const fromPaper = paper?.templateKey === 'decision-notice' ? new Map((await paperSections.of(ctx, paper.id)).map((s) => [s.key, s])) : new Map();
   const warnings: DecisionWarning[] = [];
-  const sections = template.sections.map((t) => {
+  const sections = (await Promise.all(template.sections.map(async (t) => {
     const own = fromPaper.get(t.key);
-    if (own && own.body.length > 0) return { heading: own.heading, body: withLogFacts(d, t.key, resolveBlocks(ctx, own.body)), required: t.required };
+    if (own && own.body.length > 0) return { heading: own.heading, body: withLogFacts(d, t.key, await resolveBlocks(ctx, own.body)), required: t.required };
     const body = fromLog(d, t.key);
     if (body) return { heading: t.heading, body, required: t.required };
     if (t.required) warnings.push({ code: 'decision.noticeGap', message: `The notice's "${t.heading}" is not in the decisions log; it is marked "${GAP}"`, field: t.key });
     return { heading: t.heading, body: [{ type: 'notice', text: GAP } as DocBlock], required: t.required };
-  });
+  })));
   // An agreed (or rejected, deferred, superseded) decision without its date would otherwise say "Not yet decided".
   if (d.decidedOn === null && d.status !== 'proposed') {
     warnings.push({ code: 'decision.noticeNoDate', message: `${d.reference} is ${d.status} but the decisions log has no date for it; the notice's date is marked "${GAP}"`, field: 'decidedOn' });
@@ -107,7 +107,7 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
   // The paper's header, where the notice was written as a paper, speaks for the notice: its
   // decision number (the OPCC's own series, e.g. OPCC.D.036.25) and originator. The log's
   // reference is still printed when it differs, so the notice can be found in the log.
-  const typed = paper?.templateKey === 'decision-notice' ? parseHeader(papers.get(ctx, paper.id)?.headerJson ?? '{}') : {};
+  const typed = paper?.templateKey === 'decision-notice' ? parseHeader((await papers.get(ctx, paper.id))?.headerJson ?? '{}') : {};
   const number = typed.reference?.trim() || d.reference;
   const originator = typed.originator?.trim() || d.ownerName || 'Office of the Police and Crime Commissioner';
   const doc: PaperForDocument = {

@@ -16,9 +16,9 @@ import { decisions, refs } from './repository';
  * as dates, amounts as £).
  */
 
-function filterText(ctx: Ctx, f: DecisionFilter): string {
+async function filterText(ctx: Ctx, f: DecisionFilter): Promise<string> {
   const parts: string[] = [];
-  if (f.boardId !== null) parts.push(refs.board(ctx, f.boardId)?.name ?? `board ${f.boardId}`);
+  if (f.boardId !== null) parts.push((await refs.board(ctx, f.boardId))?.name ?? `board ${f.boardId}`);
   if (f.decidedBy === 'commissioner') parts.push('decisions of the Commissioner alone');
   if (f.status !== null) parts.push(DECISION_STATUS_LABELS[f.status].toLowerCase());
   if (f.type !== null) parts.push(`type: ${DECISION_TYPE_LABELS[f.type].toLowerCase()}`);
@@ -32,8 +32,8 @@ function filterText(ctx: Ctx, f: DecisionFilter): string {
  * The log's protective marking: OFFICIAL-SENSITIVE when it includes a confidential decision
  * (whose notice is marked so too), otherwise the workspace's default marking.
  */
-export function logMarking(ctx: Ctx, rows: readonly Decision[]): ProtectiveMarking {
-  return rows.some((d) => d.confidential) ? 'OFFICIAL-SENSITIVE' : exportMarking(ctx);
+export async function logMarking(ctx: Ctx, rows: readonly Decision[]): Promise<ProtectiveMarking> {
+  return rows.some((d) => d.confidential) ? 'OFFICIAL-SENSITIVE' : await exportMarking(ctx);
 }
 
 /**
@@ -67,13 +67,13 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
     ];
   });
   const doc = buildDocument(
-    { title: 'Decisions log', subject: 'Decisions log', marking: logMarking(ctx, rows), headerText: 'Decisions log', headerDate: formatDateLong(isoToday(ctx)) },
+    { title: 'Decisions log', subject: 'Decisions log', marking: await logMarking(ctx, rows), headerText: 'Decisions log', headerDate: formatDateLong(isoToday(ctx)) },
     [
       {
         landscape: true,
         children: [
           title('Decisions log'),
-          paragraph(filterText(ctx, filter), { muted: true }),
+          paragraph(await filterText(ctx, filter), { muted: true }),
           heading(`Decisions (${rows.length})`, 1),
           ...(rows.length === 0
             ? [paragraph('No decisions match.')]
@@ -118,11 +118,11 @@ const SHEET_COLUMNS: SheetColumn[] = [
 ];
 
 async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
-  const wb = newWorkbook({ title: 'Decisions log', subject: filterText(ctx, filter) });
+  const wb = newWorkbook({ title: 'Decisions log', subject: await filterText(ctx, filter) });
   addDataSheet(wb, {
     name: 'Decisions',
-    title: `Decisions log — ${filterText(ctx, filter)}`,
-    marking: logMarking(ctx, rows),
+    title: `Decisions log — ${await filterText(ctx, filter)}`,
+    marking: await logMarking(ctx, rows),
     columns: SHEET_COLUMNS,
     rows: rows.map((d) => ({
       reference: d.reference,
@@ -151,7 +151,7 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
 
 export async function exportDecisionLog(ctx: Ctx, input: DecisionFilter & { format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
   const { format, out, ...filter } = input;
-  const rows = decisions.list(ctx, filter);
+  const rows = await decisions.list(ctx, filter);
   const written = format === 'docx' ? await writeLogDocx(ctx, rows, filter, out) : await writeLogXlsx(ctx, rows, filter, out);
   return exported(written, { rows: rows.length });
 }

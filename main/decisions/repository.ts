@@ -27,18 +27,18 @@ const DECISION_SELECT = `
 /** The date a decision is filed under: when it was decided, else its meeting's date. */
 const DECISION_DATE = `coalesce(d.decided_on, substr(m.starts_at, 1, 10))`;
 
-function toDecision(ctx: Ctx, r: Record<string, unknown>): Decision {
+async function toDecision(ctx: Ctx, r: Record<string, unknown>): Promise<Decision> {
   const row = toCamel<Omit<Decision, 'confidential' | 'indicators' | 'allowedStatuses'> & { confidential: number }>(r);
   return {
     ...row,
     confidential: row.confidential === 1,
-    indicators: decisions.indicators(ctx, row.id),
+    indicators: await decisions.indicators(ctx, row.id),
     allowedStatuses: [...allowedDecisionStatuses(row.status)],
   };
 }
 
 export const decisions = {
-  list(ctx: Ctx, f: DecisionFilter): Decision[] {
+  async list(ctx: Ctx, f: DecisionFilter): Promise<Decision[]> {
     const where: string[] = [];
     if (f.boardId !== null) where.push('d.board_id = @boardId');
     if (f.status !== null) where.push('d.status = @status');
@@ -51,72 +51,72 @@ export const decisions = {
     if (match) where.push(`d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
     const text = `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`;
-    return sql(ctx.db, text)
-      .all({ ...f, match })
-      .map((r) => toDecision(ctx, r as Record<string, unknown>));
+    return (await Promise.all((await sql(ctx, text)
+      .all({ ...f, match }))
+      .map((r) => toDecision(ctx, r as Record<string, unknown>))));
   },
-  get(ctx: Ctx, id: number): Decision | undefined {
-    const row = sql(ctx.db, `${DECISION_SELECT} WHERE d.id = ?`).get(id) as Record<string, unknown> | undefined;
-    return row && toDecision(ctx, row);
+  async get(ctx: Ctx, id: number): Promise<Decision | undefined> {
+    const row = await sql(ctx, `${DECISION_SELECT} WHERE d.id = ?`).get(id) as Record<string, unknown> | undefined;
+    return row && await toDecision(ctx, row);
   },
-  findByReference(ctx: Ctx, reference: string): { id: number; reference: string; title: string } | undefined {
-    return sql<{ id: number; reference: string; title: string }>(ctx.db, `SELECT id, reference, title FROM decision WHERE reference = ? COLLATE NOCASE`).get(reference);
+  findByReference(ctx: Ctx, reference: string): Promise<{ id: number; reference: string; title: string } | undefined> {
+    return sql<{ id: number; reference: string; title: string }>(ctx, `SELECT id, reference, title FROM decision WHERE reference = ? COLLATE NOCASE`).get(reference);
   },
-  referencesLike(ctx: Ctx, prefix: string): string[] {
-    return sql<{ reference: string }>(ctx.db, `SELECT reference FROM decision WHERE reference LIKE ? ESCAPE '\\'`)
-      .all(prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%')
+  async referencesLike(ctx: Ctx, prefix: string): Promise<string[]> {
+    return (await sql<{ reference: string }>(ctx, `SELECT reference FROM decision WHERE reference LIKE ? ESCAPE '\\'`)
+      .all(prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%'))
       .map((r) => r.reference);
   },
-  byPaper(ctx: Ctx, paperId: number): { id: number; reference: string; status: string }[] {
-    return sql<{ id: number; reference: string; status: string }>(ctx.db, `SELECT id, reference, status FROM decision WHERE paper_id = ? ORDER BY id`).all(paperId);
+  byPaper(ctx: Ctx, paperId: number): Promise<{ id: number; reference: string; status: string }[]> {
+    return sql<{ id: number; reference: string; status: string }>(ctx, `SELECT id, reference, status FROM decision WHERE paper_id = ? ORDER BY id`).all(paperId);
   },
-  indicators(ctx: Ctx, decisionId: number): { id: number; code: string; name: string }[] {
+  indicators(ctx: Ctx, decisionId: number): Promise<{ id: number; code: string; name: string }[]> {
     return sql<{ id: number; code: string; name: string }>(
-      ctx.db,
+      ctx,
       `SELECT i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id WHERE di.decision_id = ? ORDER BY i.code`,
     ).all(decisionId);
   },
-  insert(ctx: Ctx, values: Record<string, unknown>): number {
+  insert(ctx: Ctx, values: Record<string, unknown>): Promise<number> {
     return insertRow(ctx, 'decision', toSnake(values));
   },
-  update(ctx: Ctx, id: number, patch: Record<string, unknown>): void {
-    updateRow(ctx, 'decision', id, toSnake(patch));
+  async update(ctx: Ctx, id: number, patch: Record<string, unknown>): Promise<void> {
+    await updateRow(ctx, 'decision', id, toSnake(patch));
   },
-  remove(ctx: Ctx, id: number): void {
-    decisions.setIndicators(ctx, id, []);
-    deleteRow(ctx, 'decision', id);
+  async remove(ctx: Ctx, id: number): Promise<void> {
+    await decisions.setIndicators(ctx, id, []);
+    await deleteRow(ctx, 'decision', id);
   },
-  setIndicators(ctx: Ctx, decisionId: number, indicatorIds: readonly number[]): void {
-    const now = new Set(decisions.indicators(ctx, decisionId).map((i) => i.id));
+  async setIndicators(ctx: Ctx, decisionId: number, indicatorIds: readonly number[]): Promise<void> {
+    const now = new Set((await decisions.indicators(ctx, decisionId)).map((i) => i.id));
     const want = new Set(indicatorIds);
     for (const gone of [...now].filter((i) => !want.has(i))) {
-      sql(ctx.db, `DELETE FROM decision_indicator WHERE decision_id = ? AND indicator_id = ?`).run(decisionId, gone);
-      auditLink(ctx, 'delete', 'decision_indicator', decisionId, { decision_id: decisionId, indicator_id: gone });
+      await sql(ctx, `DELETE FROM decision_indicator WHERE decision_id = ? AND indicator_id = ?`).run(decisionId, gone);
+      await auditLink(ctx, 'delete', 'decision_indicator', decisionId, { decision_id: decisionId, indicator_id: gone });
     }
     for (const added of [...want].filter((i) => !now.has(i))) {
-      sql(ctx.db, `INSERT INTO decision_indicator (decision_id, indicator_id) VALUES (?, ?)`).run(decisionId, added);
-      auditLink(ctx, 'create', 'decision_indicator', decisionId, { decision_id: decisionId, indicator_id: added });
+      await sql(ctx, `INSERT INTO decision_indicator (decision_id, indicator_id) VALUES (?, ?)`).run(decisionId, added);
+      await auditLink(ctx, 'create', 'decision_indicator', decisionId, { decision_id: decisionId, indicator_id: added });
     }
   },
 };
 
 export const refs = {
-  board(ctx: Ctx, id: number): { id: number; name: string; code: string } | undefined {
-    return sql<{ id: number; name: string; code: string }>(ctx.db, `SELECT id, name, code FROM board WHERE id = ?`).get(id);
+  board(ctx: Ctx, id: number): Promise<{ id: number; name: string; code: string } | undefined> {
+    return sql<{ id: number; name: string; code: string }>(ctx, `SELECT id, name, code FROM board WHERE id = ?`).get(id);
   },
-  meeting(ctx: Ctx, id: number): { id: number; boardId: number; startsAt: string } | undefined {
-    const r = sql<{ id: number; board_id: number; starts_at: string }>(ctx.db, `SELECT id, board_id, starts_at FROM meeting WHERE id = ?`).get(id);
+  async meeting(ctx: Ctx, id: number): Promise<{ id: number; boardId: number; startsAt: string } | undefined> {
+    const r = await sql<{ id: number; board_id: number; starts_at: string }>(ctx, `SELECT id, board_id, starts_at FROM meeting WHERE id = ?`).get(id);
     return r && { id: r.id, boardId: r.board_id, startsAt: r.starts_at };
   },
-  agendaItem(ctx: Ctx, id: number): { id: number; meetingId: number; title: string } | undefined {
-    const r = sql<{ id: number; meeting_id: number; title: string }>(ctx.db, `SELECT id, meeting_id, title FROM agenda_item WHERE id = ?`).get(id);
+  async agendaItem(ctx: Ctx, id: number): Promise<{ id: number; meetingId: number; title: string } | undefined> {
+    const r = await sql<{ id: number; meeting_id: number; title: string }>(ctx, `SELECT id, meeting_id, title FROM agenda_item WHERE id = ?`).get(id);
     return r && { id: r.id, meetingId: r.meeting_id, title: r.title };
   },
-  paper(ctx: Ctx, id: number): { id: number; reference: string; title: string; boardId: number | null; meetingId: number | null; agendaItemId: number | null; templateKey: string } | undefined {
-    const r = sql(ctx.db, `SELECT id, reference, title, board_id, meeting_id, agenda_item_id, template_key FROM paper WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  async paper(ctx: Ctx, id: number): Promise<{ id: number; reference: string; title: string; boardId: number | null; meetingId: number | null; agendaItemId: number | null; templateKey: string } | undefined> {
+    const r = await sql(ctx, `SELECT id, reference, title, board_id, meeting_id, agenda_item_id, template_key FROM paper WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     return r && toCamel(r);
   },
-  exists(ctx: Ctx, table: 'person' | 'funding_stream' | 'indicator', id: number): boolean {
-    return sql(ctx.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  async exists(ctx: Ctx, table: 'person' | 'funding_stream' | 'indicator', id: number): Promise<boolean> {
+    return await sql(ctx, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   },
 };

@@ -72,11 +72,11 @@ interface Row {
   title_snippet: string;
 }
 
-export function search(ctx: Ctx, q: string, kinds: readonly SearchKind[], limit: number): SearchHit[] {
+export async function search(ctx: Ctx, q: string, kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
   const match = ftsQuery(q);
   if (!match) return [];
-  const rows = sql<Row>(
-    ctx.db,
+  const rows = await sql<Row>(
+    ctx,
     `SELECT kind, ref_id,
             snippet(search_index, 3, '${START}', '${END}', '…', 16) AS snippet,
             highlight(search_index, 2, '${START}', '${END}') AS title_snippet
@@ -85,30 +85,30 @@ export function search(ctx: Ctx, q: string, kinds: readonly SearchKind[], limit:
      ORDER BY bm25(search_index, 0, 0, 4.0, 1.0)
      LIMIT @limit`,
   ).all({ match, kinds: JSON.stringify(kinds), limit });
-  return rows.map((r) => describe(ctx, r)).filter((h): h is SearchHit => h !== null);
+  return (await Promise.all(rows.map((r) => describe(ctx, r)))).filter((h): h is SearchHit => h !== null);
 }
 
-function describe(ctx: Ctx, r: Row): SearchHit | null {
+async function describe(ctx: Ctx, r: Row): Promise<SearchHit | null> {
   const snippet = snippetPieces(r.snippet.trim() ? r.snippet : r.title_snippet);
   const base = { kind: r.kind, refId: r.ref_id, snippet, decisionId: null, paperId: null, sectionKey: null, meetingId: null, date: null };
   if (r.kind === 'decision') {
-    const d = sql<{ reference: string; title: string; meeting_id: number | null; decided_on: string | null }>(
-      ctx.db,
+    const d = await sql<{ reference: string; title: string; meeting_id: number | null; decided_on: string | null }>(
+      ctx,
       `SELECT reference, title, meeting_id, decided_on FROM decision WHERE id = ?`,
     ).get(r.ref_id);
     if (!d) return null;
     return { ...base, title: `${d.reference} ${d.title}`, decisionId: r.ref_id, meetingId: d.meeting_id, date: d.decided_on };
   }
   if (r.kind === 'paper') {
-    const s = sql<{ paper_id: number; key: string; heading: string; reference: string; title: string; meeting_id: number | null; updated_at: string }>(
-      ctx.db,
+    const s = await sql<{ paper_id: number; key: string; heading: string; reference: string; title: string; meeting_id: number | null; updated_at: string }>(
+      ctx,
       `SELECT s.paper_id, s.key, s.heading, p.reference, p.title, p.meeting_id, p.updated_at FROM paper_section s JOIN paper p ON p.id = s.paper_id WHERE s.id = ?`,
     ).get(r.ref_id);
     if (!s) return null;
     return { ...base, title: `${s.reference} ${s.title} — ${s.heading}`, paperId: s.paper_id, sectionKey: s.key, meetingId: s.meeting_id, date: s.updated_at.slice(0, 10) };
   }
-  const m = sql<{ title: string; position: number; meeting_id: number; starts_at: string; board_name: string }>(
-    ctx.db,
+  const m = await sql<{ title: string; position: number; meeting_id: number; starts_at: string; board_name: string }>(
+    ctx,
     `SELECT ai.title, ai.position, ai.meeting_id, m.starts_at, b.name AS board_name
      FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN board b ON b.id = m.board_id WHERE ai.id = ?`,
   ).get(r.ref_id);
@@ -117,12 +117,12 @@ function describe(ctx: Ctx, r: Row): SearchHit | null {
 }
 
 /** Rows in the index, and rows it should have: equal when the index is whole. */
-export function searchIndexCounts(ctx: Ctx): { indexed: number; expected: number } {
-  const indexed = sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM search_index`).get()!.n;
-  const expected = sql<{ n: number }>(
-    ctx.db,
+export async function searchIndexCounts(ctx: Ctx): Promise<{ indexed: number; expected: number }> {
+  const indexed = (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM search_index`).get())!.n;
+  const expected = (await sql<{ n: number }>(
+    ctx,
     `SELECT (SELECT count(*) FROM decision) + (SELECT count(*) FROM paper_section) + (SELECT count(*) FROM agenda_item WHERE discussion <> '') AS n`,
-  ).get()!.n;
+  ).get())!.n;
   return { indexed, expected };
 }
 
@@ -130,10 +130,10 @@ export function searchIndexCounts(ctx: Ctx): { indexed: number; expected: number
  * Rebuilds the index from its sources (after a repair, or if it was found short). The
  * sources are touched in place: each UPDATE … SET x = x fires the triggers that write it.
  */
-export function rebuildSearch(ctx: Ctx): { indexed: number } {
-  ctx.db.exec(`DELETE FROM search_index`);
-  ctx.db.exec(`UPDATE decision SET text = text`);
-  ctx.db.exec(`UPDATE paper_section SET body_json = body_json`);
-  ctx.db.exec(`UPDATE agenda_item SET discussion = discussion WHERE discussion <> ''`);
-  return { indexed: searchIndexCounts(ctx).indexed };
+export async function rebuildSearch(ctx: Ctx): Promise<{ indexed: number }> {
+  await sql(ctx, `DELETE FROM search_index`).run();
+  await sql(ctx, `UPDATE decision SET text = text`).run();
+  await sql(ctx, `UPDATE paper_section SET body_json = body_json`).run();
+  await sql(ctx, `UPDATE agenda_item SET discussion = discussion WHERE discussion <> ''`).run();
+  return { indexed: (await searchIndexCounts(ctx)).indexed };
 }

@@ -20,8 +20,8 @@ import { exportDecisionNotice } from './decision-notice';
 import { decisions, refs } from './repository';
 import { rebuildSearch, search } from './search';
 
-function requireDecision(ctx: Ctx, id: number): Decision {
-  const d = decisions.get(ctx, id);
+async function requireDecision(ctx: Ctx, id: number): Promise<Decision> {
+  const d = await decisions.get(ctx, id);
   if (!d) throw notFound('decision', id);
   return d;
 }
@@ -34,61 +34,61 @@ interface Links {
 }
 
 /** A paper fixes its agenda item, an agenda item its meeting, a meeting its board; they must agree. */
-function resolveLinks(ctx: Ctx, given: Links, decidedBy: Decider): Links & { meetingDate: string | null } {
+async function resolveLinks(ctx: Ctx, given: Links, decidedBy: Decider): Promise<Links & { meetingDate: string | null }> {
   const out: Links = { boardId: given.boardId, meetingId: given.meetingId, agendaItemId: given.agendaItemId, paperId: given.paperId };
   if (out.paperId !== null) {
-    const paper = refs.paper(ctx, out.paperId);
+    const paper = await refs.paper(ctx, out.paperId);
     if (!paper) throw new DomainError('decision.paperMissing', `Paper ${out.paperId} does not exist; choose one from the list.`, 'paperId');
     out.agendaItemId ??= paper.agendaItemId;
     out.meetingId ??= paper.meetingId;
     out.boardId ??= paper.boardId;
   }
   if (out.agendaItemId !== null) {
-    const item = refs.agendaItem(ctx, out.agendaItemId);
+    const item = await refs.agendaItem(ctx, out.agendaItemId);
     if (!item) throw new DomainError('decision.agendaItemMissing', `Agenda item ${out.agendaItemId} does not exist.`, 'agendaItemId');
     if (out.meetingId !== null && out.meetingId !== item.meetingId) throw new DomainError('decision.agendaItemElsewhere', `The agenda item "${item.title}" belongs to another meeting.`, 'agendaItemId');
     out.meetingId = item.meetingId;
   }
   let meetingDate: string | null = null;
   if (out.meetingId !== null) {
-    const meeting = refs.meeting(ctx, out.meetingId);
+    const meeting = await refs.meeting(ctx, out.meetingId);
     if (!meeting) throw new DomainError('decision.meetingMissing', `Meeting ${out.meetingId} does not exist.`, 'meetingId');
     if (out.boardId !== null && out.boardId !== meeting.boardId) throw new DomainError('decision.meetingElsewhere', 'That meeting is not a meeting of the board chosen for the decision.', 'meetingId');
     out.boardId = meeting.boardId;
     meetingDate = meeting.startsAt.slice(0, 10);
   }
-  if (out.boardId !== null && !refs.board(ctx, out.boardId)) throw new DomainError('decision.boardMissing', `Board ${out.boardId} does not exist.`, 'boardId');
+  if (out.boardId !== null && !await refs.board(ctx, out.boardId)) throw new DomainError('decision.boardMissing', `Board ${out.boardId} does not exist.`, 'boardId');
   if (decidedBy === 'board' && out.boardId === null) {
     throw new DomainError('decision.boardRequired', 'Say which board took the decision (or record it as the Commissioner’s own decision).', 'boardId');
   }
   return { ...out, meetingDate };
 }
 
-function codeFor(ctx: Ctx, boardId: number | null, decidedBy: Decider): string {
+async function codeFor(ctx: Ctx, boardId: number | null, decidedBy: Decider): Promise<string> {
   if (decidedBy === 'commissioner') return COMMISSIONER_CODE;
-  const board = boardId !== null ? refs.board(ctx, boardId) : undefined;
+  const board = boardId !== null ? await refs.board(ctx, boardId) : undefined;
   if (!board) throw new DomainError('decision.boardRequired', 'Say which board took the decision.', 'boardId');
   return board.code;
 }
 
-function nextReference(ctx: Ctx, boardId: number | null, decidedBy: Decider, year: number): string {
-  const code = codeFor(ctx, boardId, decidedBy);
-  return nextDecisionReference(code, year, decisions.referencesLike(ctx, referencePrefix(code, year)));
+async function nextReference(ctx: Ctx, boardId: number | null, decidedBy: Decider, year: number): Promise<string> {
+  const code = await codeFor(ctx, boardId, decidedBy);
+  return nextDecisionReference(code, year, await decisions.referencesLike(ctx, referencePrefix(code, year)));
 }
 
-function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: number): void {
-  const clash = decisions.findByReference(ctx, reference);
+async function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: number): Promise<void> {
+  const clash = await decisions.findByReference(ctx, reference);
   if (clash && clash.id !== exceptId) {
     throw new DomainError('decision.duplicateReference', `The reference ${clash.reference} is already used by "${clash.title}". Leave the reference empty to be given the next one.`, 'reference');
   }
 }
 
-function checkPeopleAndMoney(ctx: Ctx, v: { ownerPersonId: number | null; fundingStreamId: number | null; indicatorIds: readonly number[] }): void {
-  if (v.ownerPersonId !== null && !refs.exists(ctx, 'person', v.ownerPersonId)) throw new DomainError('decision.ownerMissing', `Person ${v.ownerPersonId} does not exist; choose the owner from the list.`, 'ownerPersonId');
-  if (v.fundingStreamId !== null && !refs.exists(ctx, 'funding_stream', v.fundingStreamId)) throw new DomainError('decision.streamMissing', `Funding stream ${v.fundingStreamId} does not exist.`, 'fundingStreamId');
-  v.indicatorIds.forEach((i, n) => {
-    if (!refs.exists(ctx, 'indicator', i)) throw new DomainError('decision.indicatorMissing', `Indicator ${i} does not exist.`, `indicatorIds.${n}`);
-  });
+async function checkPeopleAndMoney(ctx: Ctx, v: { ownerPersonId: number | null; fundingStreamId: number | null; indicatorIds: readonly number[] }): Promise<void> {
+  if (v.ownerPersonId !== null && !await refs.exists(ctx, 'person', v.ownerPersonId)) throw new DomainError('decision.ownerMissing', `Person ${v.ownerPersonId} does not exist; choose the owner from the list.`, 'ownerPersonId');
+  if (v.fundingStreamId !== null && !await refs.exists(ctx, 'funding_stream', v.fundingStreamId)) throw new DomainError('decision.streamMissing', `Funding stream ${v.fundingStreamId} does not exist.`, 'fundingStreamId');
+  for (const [n, i] of (v.indicatorIds).entries()) {
+        if (!await refs.exists(ctx, 'indicator', i)) throw new DomainError('decision.indicatorMissing', `Indicator ${i} does not exist.`, `indicatorIds.${n}`);
+      }
 }
 
 /** Things worth saying that do not stop the record being kept. */
@@ -101,8 +101,8 @@ function warningsFor(d: Decision): DecisionWarning[] {
   return w;
 }
 
-function result(ctx: Ctx, id: number): DecisionResult {
-  const decision = requireDecision(ctx, id);
+async function result(ctx: Ctx, id: number): Promise<DecisionResult> {
+  const decision = await requireDecision(ctx, id);
   return { decision, warnings: warningsFor(decision) };
 }
 
@@ -111,25 +111,25 @@ function yearOf(decidedOn: string | null, meetingDate: string | null, ctx: Ctx):
 }
 
 /** A section's text as it reads: paragraphs, then list items with their markers. */
-function sectionText(ctx: Ctx, paperId: number, key: string): string {
-  const s = paperSections.of(ctx, paperId).find((x) => x.key === key);
+async function sectionText(ctx: Ctx, paperId: number, key: string): Promise<string> {
+  const s = (await paperSections.of(ctx, paperId)).find((x) => x.key === key);
   return s ? s.body.flatMap(blockLines).join('\n').trim() : '';
 }
 
 export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
   'decision.list': (ctx, filter) => decisions.list(ctx, filter),
   'decision.get': (ctx, { id }) => requireDecision(ctx, id),
-  'decision.nextReference': (ctx, { boardId, decidedBy, year }) => ({ reference: nextReference(ctx, boardId, decidedBy, year) }),
+  'decision.nextReference': async (ctx, { boardId, decidedBy, year }) => ({ reference: await nextReference(ctx, boardId, decidedBy, year) }),
 
-  'decision.create': (ctx, input) => {
-    const links = resolveLinks(ctx, input, input.decidedBy);
-    checkPeopleAndMoney(ctx, input);
+  'decision.create': async (ctx, input) => {
+    const links = await resolveLinks(ctx, input, input.decidedBy);
+    await checkPeopleAndMoney(ctx, input);
     if (input.confidential && !input.confidentialReason) throw new DomainError('decision.noReason', 'Give the reason the decision is confidential.', 'confidentialReason');
     const decidedOn = input.decidedOn ?? (input.status === 'agreed' || input.status === 'rejected' ? (links.meetingDate ?? isoToday(ctx)) : null);
-    const reference = input.reference || nextReference(ctx, links.boardId, input.decidedBy, yearOf(decidedOn, links.meetingDate, ctx));
-    assertUniqueReference(ctx, reference);
+    const reference = input.reference || await nextReference(ctx, links.boardId, input.decidedBy, yearOf(decidedOn, links.meetingDate, ctx));
+    await assertUniqueReference(ctx, reference);
     const { indicatorIds, meetingId: _m, agendaItemId: _a, paperId: _p, boardId: _b, reference: _r, ...fields } = input;
-    const id = decisions.insert(ctx, {
+    const id = await decisions.insert(ctx, {
       ...fields,
       reference,
       boardId: links.boardId,
@@ -138,14 +138,14 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
       paperId: links.paperId,
       decidedOn,
     });
-    decisions.setIndicators(ctx, id, indicatorIds);
+    await decisions.setIndicators(ctx, id, indicatorIds);
     return result(ctx, id);
   },
 
-  'decision.update': (ctx, { id, indicatorIds, ...patch }) => {
-    const d = requireDecision(ctx, id);
+  'decision.update': async (ctx, { id, indicatorIds, ...patch }) => {
+    const d = await requireDecision(ctx, id);
     const decidedBy = patch.decidedBy ?? d.decidedBy;
-    const links = resolveLinks(
+    const links = await resolveLinks(
       ctx,
       {
         boardId: patch.boardId !== undefined ? patch.boardId : d.boardId,
@@ -155,7 +155,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
       },
       decidedBy,
     );
-    checkPeopleAndMoney(ctx, {
+    await checkPeopleAndMoney(ctx, {
       ownerPersonId: patch.ownerPersonId !== undefined ? patch.ownerPersonId : d.ownerPersonId,
       fundingStreamId: patch.fundingStreamId !== undefined ? patch.fundingStreamId : d.fundingStreamId,
       indicatorIds: indicatorIds ?? [],
@@ -163,14 +163,14 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
     const confidential = patch.confidential ?? d.confidential;
     if (confidential && !(patch.confidentialReason ?? d.confidentialReason)) throw new DomainError('decision.noReason', 'Give the reason the decision is confidential.', 'confidentialReason');
     const { reference, ...rest } = patch;
-    if (reference) assertUniqueReference(ctx, reference, id);
-    decisions.update(ctx, id, { ...rest, ...(reference ? { reference } : {}), boardId: links.boardId, meetingId: links.meetingId, agendaItemId: links.agendaItemId, paperId: links.paperId });
-    if (indicatorIds !== undefined) decisions.setIndicators(ctx, id, indicatorIds);
+    if (reference) await assertUniqueReference(ctx, reference, id);
+    await decisions.update(ctx, id, { ...rest, ...(reference ? { reference } : {}), boardId: links.boardId, meetingId: links.meetingId, agendaItemId: links.agendaItemId, paperId: links.paperId });
+    if (indicatorIds !== undefined) await decisions.setIndicators(ctx, id, indicatorIds);
     return result(ctx, id);
   },
 
-  'decision.setStatus': (ctx, { id, status, supersededById, decidedOn }) => {
-    const d = requireDecision(ctx, id);
+  'decision.setStatus': async (ctx, { id, status, supersededById, decidedOn }) => {
+    const d = await requireDecision(ctx, id);
     if (d.status === status) return result(ctx, id);
     if (!canMoveDecision(d.status, status)) {
       throw new DomainError('decision.statusMove', `A decision that is ${DECISION_STATUS_LABELS[d.status].toLowerCase()} cannot be made ${DECISION_STATUS_LABELS[status].toLowerCase()}.`, 'status');
@@ -179,7 +179,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
     if (status === 'superseded') {
       if (supersededById === null) throw new DomainError('decision.supersededByRequired', 'Say which decision supersedes this one.', 'supersededById');
       if (supersededById === id) throw new DomainError('decision.supersedesItself', 'A decision cannot supersede itself.', 'supersededById');
-      const by = decisions.get(ctx, supersededById);
+      const by = await decisions.get(ctx, supersededById);
       if (!by) throw new DomainError('decision.supersededByMissing', `Decision ${supersededById} does not exist.`, 'supersededById');
       if (by.supersededById === id) throw new DomainError('decision.supersedesCircle', `${by.reference} is itself superseded by ${d.reference}.`, 'supersededById');
       patch.supersededById = supersededById;
@@ -189,32 +189,32 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
     if ((status === 'agreed' || status === 'rejected' || status === 'deferred') && (decidedOn ?? d.decidedOn) === null) {
       patch.decidedOn = d.meetingStartsAt ? d.meetingStartsAt.slice(0, 10) : isoToday(ctx);
     } else if (decidedOn !== null) patch.decidedOn = decidedOn;
-    decisions.update(ctx, id, patch);
+    await decisions.update(ctx, id, patch);
     return result(ctx, id);
   },
 
-  'decision.delete': (ctx, { id }) => {
-    const d = requireDecision(ctx, id);
+  'decision.delete': async (ctx, { id }) => {
+    const d = await requireDecision(ctx, id);
     if (d.status !== 'proposed') throw new DomainError('decision.notProposed', `${d.reference} is ${DECISION_STATUS_LABELS[d.status].toLowerCase()}; only a proposed decision can be deleted. Supersede it instead.`, 'id');
-    decisions.remove(ctx, id);
+    await decisions.remove(ctx, id);
     return { id };
   },
 
-  'decision.proposeFromPaper': (ctx, { paperId }) => {
-    const paper = refs.paper(ctx, paperId);
+  'decision.proposeFromPaper': async (ctx, { paperId }) => {
+    const paper = await refs.paper(ctx, paperId);
     if (!paper) throw notFound('paper', paperId);
-    const existing = decisions.byPaper(ctx, paperId).find((d) => d.status === 'proposed');
+    const existing = (await decisions.byPaper(ctx, paperId)).find((d) => d.status === 'proposed');
     if (existing) throw new DomainError('decision.alreadyProposed', `${paper.reference} already has a proposed decision, ${existing.reference}.`, 'paperId');
-    const required = sectionText(ctx, paperId, 'decision-required');
-    const recommendation = sectionText(ctx, paperId, 'recommendation');
+    const required = await sectionText(ctx, paperId, 'decision-required');
+    const recommendation = await sectionText(ctx, paperId, 'recommendation');
     if (!required && !recommendation) {
       throw new DomainError('decision.nothingToPropose', `${paper.reference} has no Decision Required or Recommendation section with text, so there is no decision to propose.`, 'paperId');
     }
-    const links = resolveLinks(ctx, { boardId: null, meetingId: null, agendaItemId: null, paperId }, paper.boardId === null ? 'commissioner' : 'board');
+    const links = await resolveLinks(ctx, { boardId: null, meetingId: null, agendaItemId: null, paperId }, paper.boardId === null ? 'commissioner' : 'board');
     const decidedBy: Decider = links.boardId === null ? 'commissioner' : 'board';
     const text = [recommendation, required ? `Decision required:\n${required}` : ''].filter(Boolean).join('\n\n');
-    const reference = nextReference(ctx, links.boardId, decidedBy, yearOf(null, links.meetingDate, ctx));
-    const id = decisions.insert(ctx, {
+    const reference = await nextReference(ctx, links.boardId, decidedBy, yearOf(null, links.meetingDate, ctx));
+    const id = await decisions.insert(ctx, {
       reference,
       boardId: links.boardId,
       meetingId: links.meetingId,
@@ -226,13 +226,13 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
       decidedBy,
       status: 'proposed',
     });
-    const out = result(ctx, id);
+    const out = await result(ctx, id);
     if (links.meetingId === null) out.warnings.push({ code: 'decision.noMeeting', message: `${paper.reference} is not on a meeting's agenda, so the decision has no meeting yet.`, field: 'meetingId' });
     return out;
   },
 
   'decision.exportLog': async (ctx, input) => exportDecisionLog(ctx, input),
-  'decision.exportNotice': async (ctx, { id, out, acknowledgeWarnings }) => exportDecisionNotice(ctx, requireDecision(ctx, id), out, acknowledgeWarnings),
+  'decision.exportNotice': async (ctx, { id, out, acknowledgeWarnings }) => exportDecisionNotice(ctx, await requireDecision(ctx, id), out, acknowledgeWarnings),
 
   'search.query': (ctx, { q, kinds, limit }) => search(ctx, q, kinds, limit),
   'search.rebuild': (ctx) => rebuildSearch(ctx),

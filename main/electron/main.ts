@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { Session } from '../api/dispatch';
-import type { Db } from '../db/connection';
+import { sqliteStore } from '../db/sqlite-store';
+import { isPostgresTarget, type Store } from '../db/store';
+import { openStore } from '../workspace/open-store';
 import { openFailureMessage } from '../db/sqlite-errors';
 import { openWorkspace as openWithBackups } from '../workspace/backups';
 import { startDailyBackups, type DailyBackups } from '../workspace/backup-schedule';
@@ -50,10 +52,12 @@ function actorName(): string {
  * one too damaged to open (or left empty) whose newest good backup the user chooses to put back
  * (main/workspace/rescue.ts): Settings → Backups cannot be reached without a workspace.
  */
-async function openWorkspace(path: string): Promise<Db | null> {
+async function openWorkspace(path: string): Promise<Store | null> {
   try {
+    // A PostgreSQL workspace is opened as it is, never replaced by a local file when the server cannot be reached.
+    if (isPostgresTarget(path)) return await openStore(path, { create: false });
     mkdirSync(dirname(path), { recursive: true });
-    return openWithBackups(path);
+    return sqliteStore(openWithBackups(path));
   } catch (err) {
     const message = openFailureMessage(err, path);
     console.error('Could not open the workspace', err);
@@ -73,7 +77,7 @@ async function openWorkspace(path: string): Promise<Db | null> {
       if (response === 0) {
         try {
           await rescue(path, offer, actorName(), new Date());
-          return openWithBackups(path);
+          return sqliteStore(openWithBackups(path));
         } catch (restoreErr) {
           console.error('Could not restore the backup', restoreErr);
           dialog.showErrorBox(`${PRODUCT_NAME} could not restore the backup`, openFailureMessage(restoreErr, path));
@@ -100,19 +104,19 @@ async function start(): Promise<void> {
   handleAppProtocol(RENDERER_ROOT);
 
   const workspacePath = databasePath();
-  const db = await openWorkspace(workspacePath);
-  if (db === null) {
+  const store = await openWorkspace(workspacePath);
+  if (store === null) {
     app.exit(1);
     return;
   }
-  // One session for IPC and notifications: workspace.reopen replaces its db, so will-quit
-  // closes the session's current connection, not the one opened here.
-  const apiSession: Session = { db, actor: actorName(), log: console.error };
+  // One session for IPC and notifications: workspace.reopen replaces its store, so will-quit
+  // closes the session's current one, not the one opened here.
+  const apiSession: Session = { store, actor: actorName(), log: console.error };
   session = apiSession;
   registerApiChannel(apiSession);
   // The daily backup is checked just after the workspace is usable (opening never waits for
   // it) and every hour while the app is open; will-quit clears the timer.
-  dailyBackups = startDailyBackups(() => apiSession.db, () => new Date(), console.error);
+  dailyBackups = startDailyBackups(() => apiSession.store.sqlite, () => new Date(), console.error);
   registerFileChannels(apiSession, workspacePath, () => mainWindow);
 
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Board Secretariat developers' });
@@ -136,7 +140,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     void dailyBackups?.stop();
     dailyBackups = null;
-    if (session !== null && session.db.open) session.db.close();
+    if (session !== null && session.store.isOpen()) void session.store.close();
     session = null;
   });
   start().catch((err: unknown) => {

@@ -114,10 +114,10 @@ export function fundingTableDocx(table: FundingTable): FileChild[] {
  * For the papers area: `fundingTableBlock(ctx, { streamRef: 'VRF', year: '2019/20' })` gives
  * the figures and the Word table to place in a paper section.
  */
-export function fundingTableBlock(ctx: Ctx, opts: { streamRef: string; year: string; asOfQuarter?: number | null }): FundingTable & { docx: FileChild[] } {
-  const s = streams.findByReference(ctx, opts.streamRef);
+export async function fundingTableBlock(ctx: Ctx, opts: { streamRef: string; year: string; asOfQuarter?: number | null }): Promise<FundingTable & { docx: FileChild[] }> {
+  const s = await streams.findByReference(ctx, opts.streamRef);
   if (!s) throw new DomainError('funding_stream.notFound', `There is no funding stream with the reference ${opts.streamRef}.`, 'streamRef');
-  const table = fundingTable(loadPosition(ctx, s.id, opts.year, opts.asOfQuarter ?? null));
+  const table = fundingTable(await loadPosition(ctx, s.id, opts.year, opts.asOfQuarter ?? null));
   return { ...table, docx: fundingTableDocx(table) };
 }
 
@@ -125,14 +125,14 @@ export function fundingTableBlock(ctx: Ctx, opts: { streamRef: string; year: str
  * The papers area's live table "funding.awards" (params: stream = reference, year = 2019/20):
  * the same table as text rows, with the total as the last row.
  */
-export function fundingLiveTable(ctx: Ctx, params: Record<string, string>): LiveTableResult {
+export async function fundingLiveTable(ctx: Ctx, params: Record<string, string>): Promise<LiveTableResult> {
   const streamRef = params.stream ?? '';
   const year = params.year ?? '';
   if (!streamRef) return { ok: false, reason: 'the table does not say which funding stream (stream, e.g. VRF)' };
   if (!isFinancialYear(year)) return { ok: false, reason: `the year "${year}" is not a financial year written like 2019/20` };
-  const s = streams.findByReference(ctx, streamRef);
+  const s = await streams.findByReference(ctx, streamRef);
   if (s && (year < s.firstYear || year > s.lastYear)) return { ok: false, reason: `the ${s.name} covers ${s.firstYear} to ${s.lastYear}, not ${year}` };
-  const t = fundingTableBlock(ctx, { streamRef, year });
+  const t = await fundingTableBlock(ctx, { streamRef, year });
   return {
     ok: true,
     table: {

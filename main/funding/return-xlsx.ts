@@ -382,11 +382,11 @@ export async function exportReturn(
   const file = templateFile(input.template, input.financialYear);
   const checked = loadTemplate(file);
   const quarter = input.quarter as Quarter;
-  const position = loadPosition(ctx, input.streamId, input.financialYear, quarter);
-  const claim = claims.find(ctx, input.streamId, input.financialYear, `Q${quarter}`) ?? null;
+  const position = await loadPosition(ctx, input.streamId, input.financialYear, quarter);
+  const claim = await claims.find(ctx, input.streamId, input.financialYear, `Q${quarter}`) ?? null;
   const [periodStart, periodEnd] = quarterRange(input.financialYear, quarter);
   const cover: Record<string, Scalar> = {
-    organisation: readSetting(ctx, 'organisationName') ?? '',
+    organisation: await readSetting(ctx, 'organisationName') ?? '',
     funder: position.stream.funder,
     streamName: position.stream.name,
     streamReference: position.stream.reference,
@@ -397,15 +397,15 @@ export async function exportReturn(
     periodEnd,
     ...coverFigures(position),
     ...claimDates(claim, isoToday(ctx)),
-    preparedBy: input.preparedBy || claim?.preparedBy || readSetting(ctx, 'userName') || '',
-    signedOffBy: input.signedOffBy || claim?.signedOffBy || settings.chiefFinanceOfficer(ctx) || '',
+    preparedBy: input.preparedBy || claim?.preparedBy || await readSetting(ctx, 'userName') || '',
+    signedOffBy: input.signedOffBy || claim?.signedOffBy || await settings.chiefFinanceOfficer(ctx) || '',
     today: isoToday(ctx),
     blank: null,
   };
   const wb = buildReturnWorkbook(checked, returnData(position, cover), {
     title: `${position.stream.name}: spend return ${describeQuarter(input.financialYear, quarter)}`,
   });
-  pageSetup(wb, exportMarking(ctx));
+  pageSetup(wb, await exportMarking(ctx));
   await protectSheets(wb, checked.template.protection.password);
   const written = await writeXlsx(input.out, wb);
   return { ...exported(written), template: file, totals: position.totals, claim };

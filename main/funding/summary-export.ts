@@ -113,13 +113,13 @@ function dataSheet(wb: ExcelJS.Workbook, opts: { name: string; title: string; co
 
 export async function exportFundingSummary(ctx: Ctx, input: { financialYear: string; format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
   const fy = input.financialYear;
-  const overview = loadOverview(ctx, fy);
-  const organisation = readSetting(ctx, 'organisationName') ?? '';
+  const overview = await loadOverview(ctx, fy);
+  const organisation = await readSetting(ctx, 'organisationName') ?? '';
   const docTitle = `Funding summary ${fy}`;
-  const positions = overview.streams.map((s) => loadPosition(ctx, s.streamId, fy));
+  const positions = (await Promise.all(overview.streams.map((s) => loadPosition(ctx, s.streamId, fy))));
   const asAt = formatDateLong(isoToday(ctx));
 
-  const marking = exportMarking(ctx);
+  const marking = await exportMarking(ctx);
   if (input.format === 'xlsx') {
     const wb = newWorkbook({ title: `${docTitle}${organisation ? ` — ${organisation}` : ''}` });
     const streamColumns: SheetColumn[] = [

@@ -8,8 +8,8 @@ import { allocations, awards, budgetLines, spend, streams, type StreamRow } from
 
 /** Loads the rows of one stream-year and hands them to the pure position computation. */
 
-export function requireStream(ctx: Ctx, id: number): StreamRow {
-  const s = streams.get(ctx, id);
+export async function requireStream(ctx: Ctx, id: number): Promise<StreamRow> {
+  const s = await streams.get(ctx, id);
   if (!s) throw notFound('funding_stream', id);
   return s;
 }
@@ -25,12 +25,12 @@ export function assertYearInStream(s: Pick<StreamRow, 'name' | 'firstYear' | 'la
 }
 
 /** The rows of one stream-year; refuses a year the stream does not cover. */
-export function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string, asOfQuarter: number | null): PositionInput {
+export async function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string, asOfQuarter: number | null): Promise<PositionInput> {
   assertYearInStream(stream, financialYear);
   const months = monthsOfYear(financialYear);
   const first = months[0]!;
   const last = months[11]!;
-  const rows = spend.forStreamYear(ctx, stream.id, financialYear, first, last);
+  const rows = await spend.forStreamYear(ctx, stream.id, financialYear, first, last);
   const spendRows = rows.map((s) => ({ budgetLineId: s.budgetLineId, awardId: s.awardId, month: s.month, kind: s.kind, amountPence: s.amountPence }));
   return {
     stream: {
@@ -47,9 +47,9 @@ export function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string
       matchFundingPercent: stream.matchFundingPercent,
     },
     financialYear,
-    allocationPence: allocations.get(ctx, stream.id, financialYear),
-    lines: budgetLines.list(ctx, stream.id, financialYear),
-    awards: awards.list(ctx, stream.id, financialYear, [first, last]),
+    allocationPence: await allocations.get(ctx, stream.id, financialYear),
+    lines: await budgetLines.list(ctx, stream.id, financialYear),
+    awards: await awards.list(ctx, stream.id, financialYear, [first, last]),
     spend: spendRows,
     asOfQuarter: (asOfQuarter ?? defaultAsOfQuarter(financialYear, spendRows)) as 0 | Quarter,
     isInterventionHeading,
@@ -57,8 +57,8 @@ export function positionInput(ctx: Ctx, stream: StreamRow, financialYear: string
   };
 }
 
-export function loadPosition(ctx: Ctx, streamId: number, financialYear: string, asOfQuarter: number | null = null): Position {
-  return computePosition(positionInput(ctx, requireStream(ctx, streamId), financialYear, asOfQuarter));
+export async function loadPosition(ctx: Ctx, streamId: number, financialYear: string, asOfQuarter: number | null = null): Promise<Position> {
+  return computePosition(await positionInput(ctx, await requireStream(ctx, streamId), financialYear, asOfQuarter));
 }
 
 export function summarise(p: Position): StreamYearSummary {
@@ -80,11 +80,11 @@ export function summarise(p: Position): StreamYearSummary {
 }
 
 /** Every stream that covers the year, side by side. */
-export function loadOverview(ctx: Ctx, financialYear: string, asOfQuarter: number | null = null): FundingOverview {
-  const list = streams
-    .list(ctx)
+export async function loadOverview(ctx: Ctx, financialYear: string, asOfQuarter: number | null = null): Promise<FundingOverview> {
+  const list = (await Promise.all((await streams
+    .list(ctx))
     .filter((s) => s.firstYear <= financialYear && s.lastYear >= financialYear)
-    .map((s) => summarise(computePosition(positionInput(ctx, s, financialYear, asOfQuarter))));
+    .map(async (s) => summarise(computePosition(await positionInput(ctx, s, financialYear, asOfQuarter))))));
   const totals: StreamYearFigures = { allocationPence: 0, budgetedPence: 0, actualToDatePence: 0, forecastYearEndPence: 0, variancePence: 0, unbudgetedPence: 0, underspendAtRiskPence: 0 };
   for (const s of list) for (const k of Object.keys(totals) as (keyof StreamYearFigures)[]) totals[k] += s[k];
   return { financialYear, streams: list, totals };

@@ -25,10 +25,10 @@ export async function exportMinutes(_ctx: Ctx, detail: MeetingDetail, out: strin
   return { ...exported(written), items: detail.agenda.length };
 }
 
-function describeFilter(ctx: Ctx, f: ActionFilter): string {
+async function describeFilter(ctx: Ctx, f: ActionFilter): Promise<string> {
   const parts: string[] = [];
   if (f.meetingId !== null) {
-    const m = meetings.get(ctx, f.meetingId);
+    const m = await meetings.get(ctx, f.meetingId);
     if (m) parts.push(`from the meeting of ${m.startsAt.slice(0, 10).split('-').reverse().join('/')}`);
   }
   if (f.statuses.length > 0) parts.push(f.statuses.map((s) => ACTION_STATUS_LABELS[s].toLowerCase()).join(' or '));
@@ -38,20 +38,20 @@ function describeFilter(ctx: Ctx, f: ActionFilter): string {
   return parts.join(', ');
 }
 
-export function actionLogMeta(ctx: Ctx, f: ActionFilter): ActionLogMeta {
+export async function actionLogMeta(ctx: Ctx, f: ActionFilter): Promise<ActionLogMeta> {
   const today = isoToday(ctx);
-  const all = boards.list(ctx, today);
+  const all = await boards.list(ctx, today);
   let boardId = f.boardId;
-  if (boardId === null && f.meetingId !== null) boardId = meetings.get(ctx, f.meetingId)?.boardId ?? null;
+  if (boardId === null && f.meetingId !== null) boardId = (await meetings.get(ctx, f.meetingId))?.boardId ?? null;
   const scoped = boardId === null ? all : all.filter((b) => b.id === boardId);
   // The log carries the strictest marking of the boards it covers.
   const marking: ProtectiveMarking = scoped.some((b) => b.protectiveMarking === 'OFFICIAL-SENSITIVE') ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
-  return { scope: boardId === null ? 'all boards' : (scoped[0]?.name ?? 'board'), asAt: today, marking, filterText: describeFilter(ctx, f) };
+  return { scope: boardId === null ? 'all boards' : (scoped[0]?.name ?? 'board'), asAt: today, marking, filterText: await describeFilter(ctx, f) };
 }
 
 export async function exportActionLog(ctx: Ctx, f: ActionFilter, format: 'docx' | 'xlsx', out: string): Promise<ExportResult> {
-  const list = actions.list(ctx, f, isoToday(ctx));
-  const meta = actionLogMeta(ctx, f);
+  const list = await actions.list(ctx, f, isoToday(ctx));
+  const meta = await actionLogMeta(ctx, f);
   const written = format === 'docx' ? await writeDocx(out, actionLogDocument(list, meta)) : await writeXlsx(out, actionLogWorkbook(list, meta));
   return exported(written, { rows: list.length });
 }

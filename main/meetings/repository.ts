@@ -34,34 +34,34 @@ const BOARD_SELECT = `
 type BoardRow = Omit<Board, 'quorumOrganisations'>;
 
 export const boards = {
-  list(ctx: Ctx, today: string): Board[] {
-    const rows = sql<Row>(ctx.db, `${BOARD_SELECT} ORDER BY b.name COLLATE NOCASE`).all({ today });
-    return rows.map((r) => ({ ...toCamel<BoardRow>(r), quorumOrganisations: boards.quorumOrganisations(ctx, r.id as number) }));
+  async list(ctx: Ctx, today: string): Promise<Board[]> {
+    const rows = await sql<Row>(ctx, `${BOARD_SELECT} ORDER BY b.name COLLATE NOCASE`).all({ today });
+    return (await Promise.all(rows.map(async (r) => ({ ...toCamel<BoardRow>(r), quorumOrganisations: await boards.quorumOrganisations(ctx, r.id as number) }))));
   },
-  get(ctx: Ctx, id: number, today: string): Board | undefined {
-    const row = sql<Row>(ctx.db, `${BOARD_SELECT} WHERE b.id = @id`).get({ id, today });
-    return row && { ...toCamel<BoardRow>(row), quorumOrganisations: boards.quorumOrganisations(ctx, id) };
+  async get(ctx: Ctx, id: number, today: string): Promise<Board | undefined> {
+    const row = await sql<Row>(ctx, `${BOARD_SELECT} WHERE b.id = @id`).get({ id, today });
+    return row && { ...toCamel<BoardRow>(row), quorumOrganisations: await boards.quorumOrganisations(ctx, id) };
   },
-  findByName(ctx: Ctx, name: string): { id: number; name: string } | undefined {
-    return sql<{ id: number; name: string }>(ctx.db, `SELECT id, name FROM board WHERE name = ? COLLATE NOCASE`).get(name);
+  findByName(ctx: Ctx, name: string): Promise<{ id: number; name: string } | undefined> {
+    return sql<{ id: number; name: string }>(ctx, `SELECT id, name FROM board WHERE name = ? COLLATE NOCASE`).get(name);
   },
-  findByCode(ctx: Ctx, code: string): { id: number; name: string } | undefined {
-    return sql<{ id: number; name: string }>(ctx.db, `SELECT id, name FROM board WHERE code = ?`).get(code);
+  findByCode(ctx: Ctx, code: string): Promise<{ id: number; name: string } | undefined> {
+    return sql<{ id: number; name: string }>(ctx, `SELECT id, name FROM board WHERE code = ?`).get(code);
   },
-  quorumOrganisations(ctx: Ctx, boardId: number): NamedRef[] {
+  quorumOrganisations(ctx: Ctx, boardId: number): Promise<NamedRef[]> {
     return sql<NamedRef>(
-      ctx.db,
+      ctx,
       `SELECT o.id, o.name FROM board_quorum_organisation q JOIN organisation o ON o.id = q.organisation_id
        WHERE q.board_id = ? ORDER BY o.name COLLATE NOCASE`,
     ).all(boardId);
   },
   ...tableWrites('board'),
-  setQuorumOrganisations(ctx: Ctx, boardId: number, organisationIds: number[]): void {
-    const current = boards.quorumOrganisations(ctx, boardId).map((o) => o.id);
-    setLinks(ctx, { table: 'board_quorum_organisation', parent: 'board_id', child: 'organisation_id' }, boardId, current, organisationIds);
+  async setQuorumOrganisations(ctx: Ctx, boardId: number, organisationIds: number[]): Promise<void> {
+    const current = (await boards.quorumOrganisations(ctx, boardId)).map((o) => o.id);
+    await setLinks(ctx, { table: 'board_quorum_organisation', parent: 'board_id', child: 'organisation_id' }, boardId, current, organisationIds);
   },
-  meetingCount(ctx: Ctx, boardId: number): number {
-    return sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM meeting WHERE board_id = ?`).get(boardId)!.n;
+  async meetingCount(ctx: Ctx, boardId: number): Promise<number> {
+    return (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM meeting WHERE board_id = ?`).get(boardId))!.n;
   },
 };
 
@@ -73,53 +73,53 @@ const MEMBERSHIP_SELECT = `
 
 const ROLE_ORDER = `CASE ms.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 WHEN 'member' THEN 3 WHEN 'adviser' THEN 4 ELSE 5 END`;
 
-function withSubstitutes(ctx: Ctx, rows: Row[]): Membership[] {
-  return rows.map((r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: memberships.substitutes(ctx, r.id as number) }));
+async function withSubstitutes(ctx: Ctx, rows: Row[]): Promise<Membership[]> {
+  return (await Promise.all(rows.map(async (r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: await memberships.substitutes(ctx, r.id as number) }))));
 }
 
 export const memberships = {
   /** All of a board's memberships, or only those current on a date. */
-  list(ctx: Ctx, boardId: number, on: string | null): Membership[] {
-    const rows = sql<Row>(
-      ctx.db,
+  async list(ctx: Ctx, boardId: number, on: string | null): Promise<Membership[]> {
+    const rows = await sql<Row>(
+      ctx,
       `${MEMBERSHIP_SELECT}
        WHERE ms.board_id = @boardId AND (@on IS NULL OR (ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)))
        ORDER BY ${ROLE_ORDER}, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, ms.starts_on`,
     ).all({ boardId, on });
     return withSubstitutes(ctx, rows);
   },
-  get(ctx: Ctx, id: number): Membership | undefined {
-    const row = sql<Row>(ctx.db, `${MEMBERSHIP_SELECT} WHERE ms.id = ?`).get(id);
-    return row && withSubstitutes(ctx, [row])[0];
+  async get(ctx: Ctx, id: number): Promise<Membership | undefined> {
+    const row = await sql<Row>(ctx, `${MEMBERSHIP_SELECT} WHERE ms.id = ?`).get(id);
+    return row && (await withSubstitutes(ctx, [row]))[0];
   },
   /** Another membership of the same person on the same board whose dates meet these. */
   overlapping(ctx: Ctx, boardId: number, personId: number, startsOn: string, endsOn: string | null, exceptId: number | null) {
     return sql<{ id: number; starts_on: string; ends_on: string | null }>(
-      ctx.db,
+      ctx,
       `SELECT id, starts_on, ends_on FROM membership
        WHERE board_id = @boardId AND person_id = @personId AND (@exceptId IS NULL OR id <> @exceptId)
          AND starts_on <= coalesce(@endsOn, '9999-12-31') AND coalesce(ends_on, '9999-12-31') >= @startsOn
        ORDER BY starts_on LIMIT 1`,
     ).get({ boardId, personId, startsOn, endsOn, exceptId });
   },
-  substitutes(ctx: Ctx, membershipId: number): { personId: number; name: string }[] {
-    return sql<Row>(
-      ctx.db,
+  async substitutes(ctx: Ctx, membershipId: number): Promise<{ personId: number; name: string }[]> {
+    return (await sql<Row>(
+      ctx,
       `SELECT p.id AS person_id, ${NAME('p')} AS name FROM membership_substitute s JOIN person p ON p.id = s.person_id
        WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
     )
-      .all(membershipId)
+      .all(membershipId))
       .map((r) => toCamel<{ personId: number; name: string }>(r));
   },
   ...tableWrites('membership'),
-  setSubstitutes(ctx: Ctx, membershipId: number, personIds: number[]): void {
-    const current = memberships.substitutes(ctx, membershipId).map((s) => s.personId);
-    setLinks(ctx, { table: 'membership_substitute', parent: 'membership_id', child: 'person_id' }, membershipId, current, personIds);
+  async setSubstitutes(ctx: Ctx, membershipId: number, personIds: number[]): Promise<void> {
+    const current = (await memberships.substitutes(ctx, membershipId)).map((s) => s.personId);
+    await setLinks(ctx, { table: 'membership_substitute', parent: 'membership_id', child: 'person_id' }, membershipId, current, personIds);
   },
   /** Every membership of a board overlapping a period, for attendance statistics. */
-  overPeriod(ctx: Ctx, boardId: number, from: string, to: string): Membership[] {
-    const rows = sql<Row>(
-      ctx.db,
+  async overPeriod(ctx: Ctx, boardId: number, from: string, to: string): Promise<Membership[]> {
+    const rows = await sql<Row>(
+      ctx,
       `${MEMBERSHIP_SELECT} WHERE ms.board_id = @boardId AND ms.starts_on <= @to AND (ms.ends_on IS NULL OR ms.ends_on >= @from)`,
     ).all({ boardId, from, to });
     return rows.map((r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: [] }));
@@ -139,37 +139,37 @@ function meetingOf(row: Row): Meeting {
 }
 
 export const meetings = {
-  list(ctx: Ctx, f: { boardId: number | null; from: string | null; to: string | null; status: MeetingStatus | null }): Meeting[] {
-    return sql<Row>(
-      ctx.db,
+  async list(ctx: Ctx, f: { boardId: number | null; from: string | null; to: string | null; status: MeetingStatus | null }): Promise<Meeting[]> {
+    return (await sql<Row>(
+      ctx,
       `${MEETING_SELECT}
        WHERE (@boardId IS NULL OR mt.board_id = @boardId) AND (@from IS NULL OR mt.starts_at >= @from)
          AND (@to IS NULL OR substr(mt.starts_at, 1, 10) <= @to) AND (@status IS NULL OR mt.status = @status)
        ORDER BY mt.starts_at DESC, mt.id DESC`,
     )
-      .all(f)
+      .all(f))
       .map(meetingOf);
   },
-  get(ctx: Ctx, id: number): Meeting | undefined {
-    const row = sql<Row>(ctx.db, `${MEETING_SELECT} WHERE mt.id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<Meeting | undefined> {
+    const row = await sql<Row>(ctx, `${MEETING_SELECT} WHERE mt.id = ?`).get(id);
     return row && meetingOf(row);
   },
   previous(ctx: Ctx, boardId: number, startsAt: string, exceptId: number) {
     return sql<{ id: number; starts_at: string; status: MeetingStatus }>(
-      ctx.db,
+      ctx,
       `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`,
     ).get(boardId, startsAt, exceptId);
   },
   next(ctx: Ctx, boardId: number, startsAt: string, exceptId: number) {
     return sql<{ id: number; starts_at: string; status: MeetingStatus }>(
-      ctx.db,
+      ctx,
       `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at > ? AND id <> ? ORDER BY starts_at LIMIT 1`,
     ).get(boardId, startsAt, exceptId);
   },
   /** Meetings of a board held (or further on) within dates, for statistics. */
-  heldBetween(ctx: Ctx, boardId: number, from: string, to: string): { id: number; date: string }[] {
+  heldBetween(ctx: Ctx, boardId: number, from: string, to: string): Promise<{ id: number; date: string }[]> {
     return sql<{ id: number; date: string }>(
-      ctx.db,
+      ctx,
       `SELECT id, substr(starts_at, 1, 10) AS date FROM meeting
        WHERE board_id = ? AND substr(starts_at, 1, 10) BETWEEN ? AND ? AND status IN ('held','minutes_draft','minutes_approved')
        ORDER BY starts_at`,
@@ -183,33 +183,33 @@ export const meetings = {
 type AgendaRow = Omit<AgendaItem, 'number' | 'startsAt' | 'endsAt' | 'papers' | 'decisions' | 'declarations' | 'quorum'>;
 
 export const agendaItems = {
-  list(ctx: Ctx, meetingId: number): AgendaRow[] {
-    return sql<Row>(
-      ctx.db,
+  async list(ctx: Ctx, meetingId: number): Promise<AgendaRow[]> {
+    return (await sql<Row>(
+      ctx,
       `SELECT a.*, ${NAME('p')} AS lead_name FROM agenda_item a LEFT JOIN person p ON p.id = a.lead_person_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     )
-      .all(meetingId)
+      .all(meetingId))
       .map((r) => {
         const row = toCamel<Omit<AgendaRow, 'confidential'> & { confidential: number }>(r);
         return { ...row, confidential: row.confidential === 1 };
       });
   },
-  get(ctx: Ctx, id: number): { id: number; meetingId: number; position: number; standingKind: string | null } | undefined {
-    const row = sql<Row>(ctx.db, `SELECT id, meeting_id, position, standing_kind FROM agenda_item WHERE id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<{ id: number; meetingId: number; position: number; standingKind: string | null } | undefined> {
+    const row = await sql<Row>(ctx, `SELECT id, meeting_id, position, standing_kind FROM agenda_item WHERE id = ?`).get(id);
     return row && toCamel(row);
   },
-  papers(ctx: Ctx, meetingId: number): { id: number; reference: string; title: string; agendaItemId: number }[] {
-    return sql<Row>(ctx.db, `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`)
-      .all(meetingId)
+  async papers(ctx: Ctx, meetingId: number): Promise<{ id: number; reference: string; title: string; agendaItemId: number }[]> {
+    return (await sql<Row>(ctx, `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`)
+      .all(meetingId))
       .map((r) => toCamel(r));
   },
-  decisions(ctx: Ctx, meetingId: number): { id: number; reference: string; title: string; text: string; status: string; agendaItemId: number }[] {
-    return sql<Row>(
-      ctx.db,
+  async decisions(ctx: Ctx, meetingId: number): Promise<{ id: number; reference: string; title: string; text: string; status: string; agendaItemId: number }[]> {
+    return (await sql<Row>(
+      ctx,
       `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`,
     )
-      .all(meetingId)
+      .all(meetingId))
       .map((r) => toCamel(r));
   },
   ...tableWrites('agenda_item'),
@@ -218,28 +218,28 @@ export const agendaItems = {
 // Attendance and declarations ---------------------------------------------------------------------
 
 export const attendance = {
-  list(ctx: Ctx, meetingId: number): Attendance[] {
-    return sql<Row>(
-      ctx.db,
+  async list(ctx: Ctx, meetingId: number): Promise<Attendance[]> {
+    return (await sql<Row>(
+      ctx,
       `SELECT a.*, ${NAME('p')} AS name, o.name AS organisation_name, ${NAME('s')} AS substitute_for_name
        FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organisation o ON o.id = p.organisation_id
        LEFT JOIN person s ON s.id = a.substitute_for_person_id
        WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
     )
-      .all(meetingId)
+      .all(meetingId))
       .map((r) => toCamel<Attendance>(r));
   },
-  find(ctx: Ctx, meetingId: number, personId: number): { id: number } | undefined {
-    return sql<{ id: number }>(ctx.db, `SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?`).get(meetingId, personId);
+  find(ctx: Ctx, meetingId: number, personId: number): Promise<{ id: number } | undefined> {
+    return sql<{ id: number }>(ctx, `SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?`).get(meetingId, personId);
   },
   /** Marks for many meetings at once (statistics). */
-  forMeetings(ctx: Ctx, boardId: number, from: string, to: string) {
-    return sql<Row>(
-      ctx.db,
+  async forMeetings(ctx: Ctx, boardId: number, from: string, to: string) {
+    return (await sql<Row>(
+      ctx,
       `SELECT a.meeting_id, a.person_id, a.status, a.substitute_for_person_id FROM attendance a JOIN meeting m ON m.id = a.meeting_id
        WHERE m.board_id = ? AND substr(m.starts_at, 1, 10) BETWEEN ? AND ?`,
     )
-      .all(boardId, from, to)
+      .all(boardId, from, to))
       .map((r) => toCamel<{ meetingId: number; personId: number; status: Attendance['status']; substituteForPersonId: number | null }>(r));
   },
   ...tableWrites('attendance'),
@@ -249,21 +249,21 @@ const declarationWrites = tableWrites('declaration');
 
 /** A declaration is added, or removed when recorded by mistake; there is no edit. */
 export const declarations = {
-  list(ctx: Ctx, meetingId: number): Declaration[] {
-    return sql<Row>(
-      ctx.db,
+  async list(ctx: Ctx, meetingId: number): Promise<Declaration[]> {
+    return (await sql<Row>(
+      ctx,
       `SELECT d.*, ${NAME('p')} AS name FROM declaration d JOIN person p ON p.id = d.person_id
        LEFT JOIN agenda_item a ON a.id = d.agenda_item_id
        WHERE d.meeting_id = ? ORDER BY coalesce(a.position, 0), d.id`,
     )
-      .all(meetingId)
+      .all(meetingId))
       .map((r) => {
         const d = toCamel<Omit<Declaration, 'withdrew'> & { withdrew: number }>(r);
         return { ...d, withdrew: d.withdrew === 1 };
       });
   },
-  get(ctx: Ctx, id: number): { id: number; meetingId: number } | undefined {
-    const row = sql<Row>(ctx.db, `SELECT id, meeting_id FROM declaration WHERE id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<{ id: number; meetingId: number } | undefined> {
+    const row = await sql<Row>(ctx, `SELECT id, meeting_id FROM declaration WHERE id = ?`).get(id);
     return row && toCamel(row);
   },
   insert: declarationWrites.insert,
@@ -296,7 +296,7 @@ const actionWrites = tableWrites('action');
 
 /** Actions have no remove: the action log keeps every one (its status says where it stands). */
 export const actions = {
-  list(ctx: Ctx, f: ActionFilter, today: string): Action[] {
+  async list(ctx: Ctx, f: ActionFilter, today: string): Promise<Action[]> {
     const where: string[] = [];
     if (f.boardId !== null) where.push('ac.board_id = @boardId');
     if (f.meetingId !== null) where.push('ac.meeting_id = @meetingId');
@@ -307,36 +307,36 @@ export const actions = {
     if (f.search) where.push(`(ac.description LIKE @q ESCAPE '\\' OR ${NAME('p')} LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
     const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
-    return sql<Row>(ctx.db, text)
-      .all({ ...f, overdue: undefined, statuses: undefined, search: undefined, q: likeContaining(f.search), today })
+    return (await sql<Row>(ctx, text)
+      .all({ ...f, overdue: undefined, statuses: undefined, search: undefined, q: likeContaining(f.search), today }))
       .map(actionOf);
   },
   /** Open or in-progress actions of a board agreed before a date: the next meeting's matters arising. */
-  liveBefore(ctx: Ctx, boardId: number, before: string, today: string): Action[] {
-    return sql<Row>(
-      ctx.db,
+  async liveBefore(ctx: Ctx, boardId: number, before: string, today: string): Promise<Action[]> {
+    return (await sql<Row>(
+      ctx,
       `${ACTION_SELECT} WHERE ac.board_id = @boardId AND ac.status IN ('open','in_progress')
          AND coalesce(mt.starts_at, ac.created_at) < @before
        ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`,
     )
-      .all({ boardId, before, today })
+      .all({ boardId, before, today }))
       .map(actionOf);
   },
-  dueBetween(ctx: Ctx, from: string, to: string, today: string): Action[] {
-    return sql<Row>(
-      ctx.db,
+  async dueBetween(ctx: Ctx, from: string, to: string, today: string): Promise<Action[]> {
+    return (await sql<Row>(
+      ctx,
       `${ACTION_SELECT} WHERE ac.status IN ('open','in_progress') AND ac.due_on BETWEEN @from AND @to ORDER BY ac.due_on, ac.id`,
     )
-      .all({ from, to, today })
+      .all({ from, to, today }))
       .map(actionOf);
   },
-  get(ctx: Ctx, id: number, today: string): Action | undefined {
-    const row = sql<Row>(ctx.db, `${ACTION_SELECT} WHERE ac.id = @id`).get({ id, today });
+  async get(ctx: Ctx, id: number, today: string): Promise<Action | undefined> {
+    const row = await sql<Row>(ctx, `${ACTION_SELECT} WHERE ac.id = @id`).get({ id, today });
     return row && actionOf(row);
   },
-  updates(ctx: Ctx, actionId: number): ActionUpdate[] {
-    return sql<Row>(ctx.db, `SELECT * FROM action_update WHERE action_id = ? ORDER BY updated_on, id`)
-      .all(actionId)
+  async updates(ctx: Ctx, actionId: number): Promise<ActionUpdate[]> {
+    return (await sql<Row>(ctx, `SELECT * FROM action_update WHERE action_id = ? ORDER BY updated_on, id`)
+      .all(actionId))
       .map((r) => toCamel<ActionUpdate>(r));
   },
   insert: actionWrites.insert,
@@ -351,19 +351,19 @@ const FORWARD_SELECT = `
   FROM forward_plan_item f LEFT JOIN person p ON p.id = f.lead_person_id LEFT JOIN agenda_item ai ON ai.id = f.agenda_item_id`;
 
 export const forwardPlan = {
-  list(ctx: Ctx, boardId: number): ForwardPlanItem[] {
-    return sql<Row>(ctx.db, `${FORWARD_SELECT} WHERE f.board_id = ? ORDER BY f.planned_for, f.id`)
-      .all(boardId)
+  async list(ctx: Ctx, boardId: number): Promise<ForwardPlanItem[]> {
+    return (await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.board_id = ? ORDER BY f.planned_for, f.id`)
+      .all(boardId))
       .map((r) => toCamel<ForwardPlanItem>(r));
   },
-  get(ctx: Ctx, id: number): ForwardPlanItem | undefined {
-    const row = sql<Row>(ctx.db, `${FORWARD_SELECT} WHERE f.id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<ForwardPlanItem | undefined> {
+    const row = await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.id = ?`).get(id);
     return row && toCamel<ForwardPlanItem>(row);
   },
   /** Not yet on an agenda and planned for this meeting's date or month, or earlier (slipped). */
-  dueBy(ctx: Ctx, boardId: number, meetingDate: string): ForwardPlanItem[] {
-    return sql<Row>(ctx.db, `${FORWARD_SELECT} WHERE f.board_id = ? AND f.agenda_item_id IS NULL AND f.planned_for <= ? ORDER BY f.planned_for, f.id`)
-      .all(boardId, meetingDate)
+  async dueBy(ctx: Ctx, boardId: number, meetingDate: string): Promise<ForwardPlanItem[]> {
+    return (await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.board_id = ? AND f.agenda_item_id IS NULL AND f.planned_for <= ? ORDER BY f.planned_for, f.id`)
+      .all(boardId, meetingDate))
       .map((r) => toCamel<ForwardPlanItem>(r));
   },
   ...tableWrites('forward_plan_item'),

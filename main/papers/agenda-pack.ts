@@ -94,9 +94,9 @@ function clock(startsAt: string, minutes: number): string {
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 }
 
-function issueRows(ctx: Ctx, meetingId: number, isPublic: boolean): { versionId: number; paperId: number; snap: PackIssueSnapshot }[] {
-  return versions
-    .packIssues(ctx, meetingId)
+async function issueRows(ctx: Ctx, meetingId: number, isPublic: boolean): Promise<{ versionId: number; paperId: number; snap: PackIssueSnapshot }[]> {
+  return (await versions
+    .packIssues(ctx, meetingId))
     .map((v) => ({ versionId: v.id, paperId: v.paperId, snap: JSON.parse(v.snapshotJson) as PackIssueSnapshot }))
     .filter((r) => r.snap.issue.public === isPublic);
 }
@@ -107,10 +107,10 @@ function pagesText(start: number | null, count: number | null): string | null {
 }
 
 /** The pack as it stands: what was issued, and what has changed since. Reads only. */
-export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): Pack {
-  const meeting = lookups.meeting(ctx, meetingId);
+export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): Promise<Pack> {
+  const meeting = await lookups.meeting(ctx, meetingId);
   if (!meeting) throw notFound('meeting', meetingId);
-  const items = lookups.agenda(ctx, meetingId);
+  const items = await lookups.agenda(ctx, meetingId);
   const numberOf = new Map(items.map((it, i) => [it.id, i + 1]));
   let minutes = 0;
   const agenda: AgendaLine[] = items.map((it, i) => {
@@ -124,7 +124,7 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
   const warnings: PackPlan['warnings'] = [];
   const leftOut: PackPlan['leftOut'] = [];
   const current: { row: PaperRow; item: AgendaLine }[] = [];
-  for (const row of papers.byMeeting(ctx, meetingId)) {
+  for (const row of await papers.byMeeting(ctx, meetingId)) {
     const item = row.agendaItemId !== null ? lineOf.get(row.agendaItemId) : undefined;
     if (!item) {
       warnings.push({ code: 'agendaPack.paperNotOnAgenda', message: `${row.reference} is linked to this meeting but to no agenda item, so it is not in the pack.`, field: 'agendaItemId' });
@@ -143,7 +143,7 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
   }
 
   // What was issued, in the order it was issued.
-  const issued = issueRows(ctx, meetingId, isPublic);
+  const issued = await issueRows(ctx, meetingId, isPublic);
   const issueCount = issued.reduce((n, r) => Math.max(n, r.snap.issue.number), 0);
   const parts: BuildPart[] = [];
   const latestByPaper = new Map<number, { part: BuildPart | null; snap: PackIssueSnapshot }>();
@@ -185,7 +185,7 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
   const pending: PackChange[] = [];
   const currentIds = new Set(current.map((c) => c.row.id));
   for (const { row, item } of current) {
-    const snap = snapshotOf(ctx, row);
+    const snap = await snapshotOf(ctx, row);
     const source = sourceOf(snap);
     const before = latestByPaper.get(row.id);
     const unchanged = before?.part && before.part.source === source;
@@ -205,7 +205,7 @@ export function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): 
       supplement,
       startPage: null,
       pageCount: null,
-      document: paperForDocument(ctx, row),
+      document: await paperForDocument(ctx, row),
       bookmark: `paper_${row.id}`,
       source,
       issued: false,
@@ -473,7 +473,7 @@ function statusLine(pack: Pack, when: string | null): string {
 }
 
 export async function exportAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean, out: string): Promise<PackExportResult> {
-  const pack = planAgendaPack(ctx, meetingId, isPublic);
+  const pack = await planAgendaPack(ctx, meetingId, isPublic);
   const parts = bodyParts(pack);
   const pages = packPages(pack, parts);
   const doc = buildPackDocument(pack, statusLine(pack, null), { pages, parts });
@@ -481,8 +481,8 @@ export async function exportAgendaPack(ctx: Ctx, meetingId: number, isPublic: bo
   return { ...exported(written, { warnings: pack.plan.warnings }), plan: pack.plan };
 }
 
-function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number: number): PackIssueSummary {
-  const rows = issueRows(ctx, meetingId, isPublic).filter((r) => r.snap.issue.number === number);
+async function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number: number): Promise<PackIssueSummary> {
+  const rows = (await issueRows(ctx, meetingId, isPublic)).filter((r) => r.snap.issue.number === number);
   const first = rows[0];
   return {
     id: first?.versionId ?? 0,
@@ -507,11 +507,11 @@ function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number: numbe
   };
 }
 
-export function listPackIssues(ctx: Ctx, meetingId: number): PackIssueSummary[] {
+export async function listPackIssues(ctx: Ctx, meetingId: number): Promise<PackIssueSummary[]> {
   const out: PackIssueSummary[] = [];
   for (const isPublic of [false, true]) {
-    const numbers = [...new Set(issueRows(ctx, meetingId, isPublic).map((r) => r.snap.issue.number))].sort((a, b) => a - b);
-    for (const n of numbers) out.push(summaryOf(ctx, meetingId, isPublic, n));
+    const numbers = [...new Set((await issueRows(ctx, meetingId, isPublic)).map((r) => r.snap.issue.number))].sort((a, b) => a - b);
+    for (const n of numbers) out.push(await summaryOf(ctx, meetingId, isPublic, n));
   }
   return out;
 }
@@ -520,8 +520,8 @@ export function listPackIssues(ctx: Ctx, meetingId: number): PackIssueSummary[] 
  * Records the pack as issued: each new or revised paper kept as it stands, with the pages
  * it takes, so every later pack prints it on the same pages. Synchronous (one transaction).
  */
-export function issueAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): PackIssueSummary {
-  const pack = planAgendaPack(ctx, meetingId, isPublic);
+export async function issueAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean): Promise<PackIssueSummary> {
+  const pack = await planAgendaPack(ctx, meetingId, isPublic);
   if (pack.plan.issued === 0 && pack.parts.length === 0) {
     throw new DomainError('agendaPack.noPapers', 'This meeting has no papers on its agenda yet, so there is no pack to issue.', 'meetingId');
   }
@@ -534,40 +534,40 @@ export function issueAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean):
   const map = pages
     ? pack.parts.map((p) => ({ startPage: pages.get(p.bookmark)!.start, pageCount: pages.get(p.bookmark)!.count }))
     : pageMap(buildPackDocument(pack, statusLine(pack, issuedAt), { estimate: false }), pack.parts.length);
-  pack.parts.forEach((p, k) => {
-    if (p.issued) return;
-    const row = papers.get(ctx, p.paperId)!;
-    const snap = snapshotOf(ctx, row);
-    const { kind: _kind, ...source } = snap;
-    const record: PackIssueSnapshot = {
-      ...source,
-      kind: 'packIssue',
-      issue: {
-        meetingId,
-        number,
-        public: isPublic,
-        issuedAt,
-        part: p.kind,
-        supplement: p.supplement,
-        itemNumber: p.itemNumber,
-        itemTitle: p.itemTitle,
-        order: k,
-        startPage: map[k]!.startPage,
-        pageCount: map[k]!.pageCount,
-        ...(p.reason ? { reason: p.reason } : {}),
-      },
-      document: p.document,
-      changes: pack.plan.pendingChanges,
-    };
-    versions.insert(ctx, p.paperId, row.status, record);
-    if (!isPublic && row.issuedAt === null) papers.update(ctx, p.paperId, { issuedAt });
-  });
+  for (const [k, p] of (pack.parts).entries()) {
+        if (p.issued) continue;
+        const row = (await papers.get(ctx, p.paperId))!;
+        const snap = await snapshotOf(ctx, row);
+        const { kind: _kind, ...source } = snap;
+        const record: PackIssueSnapshot = {
+          ...source,
+          kind: 'packIssue',
+          issue: {
+            meetingId,
+            number,
+            public: isPublic,
+            issuedAt,
+            part: p.kind,
+            supplement: p.supplement,
+            itemNumber: p.itemNumber,
+            itemTitle: p.itemTitle,
+            order: k,
+            startPage: map[k]!.startPage,
+            pageCount: map[k]!.pageCount,
+            ...(p.reason ? { reason: p.reason } : {}),
+          },
+          document: p.document,
+          changes: pack.plan.pendingChanges,
+        };
+        await versions.insert(ctx, p.paperId, row.status, record);
+        if (!isPublic && row.issuedAt === null) await papers.update(ctx, p.paperId, { issuedAt });
+      }
   // A withdrawal is recorded against the withdrawn paper, so the sheet keeps saying so.
   for (const c of pack.plan.pendingChanges.filter((x) => x.kind === 'withdrawn')) {
-    const row = c.paperReference ? papers.findByReference(ctx, c.paperReference) : undefined;
+    const row = c.paperReference ? await papers.findByReference(ctx, c.paperReference) : undefined;
     if (!row) continue;
-    const { kind: _kind, ...source } = snapshotOf(ctx, row);
-    versions.insert(ctx, row.id, row.status, {
+    const { kind: _kind, ...source } = await snapshotOf(ctx, row);
+    await versions.insert(ctx, row.id, row.status, {
       ...source,
       kind: 'packIssue',
       issue: { meetingId, number, public: isPublic, issuedAt, part: 'withdrawn', supplement: c.supplement, itemNumber: c.itemNumber, itemTitle: c.title, order: -1, startPage: null, pageCount: null },

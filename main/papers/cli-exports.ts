@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { sql } from '../db/statements';
+import { makeCtx, type Ctx } from '../shared/context';
 import type { OpName } from '../api/contract';
 import { UsageError, type CliContext } from '../cli/io';
 import { withOperations } from '../cli/operations';
@@ -13,8 +14,8 @@ import { DomainError } from '../shared/errors';
  * operations the Papers screen calls. A paper missing a required section is written only
  * with --acknowledge-warnings, after the warning has named the section.
  */
-export function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (db: Database) => Record<string, unknown>): Promise<R> {
-  return withOperations(cli, dbPath, (call, db) => call<R>(op, { ...input(db), out }));
+export function runOperation<R>(cli: CliContext, dbPath: string, out: string, op: OpName, input: (ctx: Ctx) => Record<string, unknown> | Promise<Record<string, unknown>>): Promise<R> {
+  return withOperations(cli, dbPath, async (call, store) => call<R>(op, { ...(await input(makeCtx(store, cli.actor, cli.now))), out }));
 }
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -28,12 +29,12 @@ export async function runAcknowledgedExport(
   cli: CliContext,
   values: Record<string, unknown>,
   op: 'paper.export' | 'decision.exportNotice',
-  find: (db: Database) => number,
+  find: (ctx: Ctx) => Promise<number>,
   howToWrite: string,
 ): Promise<number> {
   let r: ExportResult;
   try {
-    r = await runOperation<ExportResult>(cli, values.db as string, values.out as string, op, (db) => ({ id: find(db), acknowledgeWarnings: values['acknowledge-warnings'] === true }));
+    r = await runOperation<ExportResult>(cli, values.db as string, values.out as string, op, async (ctx) => ({ id: await find(ctx), acknowledgeWarnings: values['acknowledge-warnings'] === true }));
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'export.warningsNotAcknowledged') throw err;
     cli.warn(`warning: ${err.message}`);
@@ -61,8 +62,8 @@ export const exportPaperVerb: Verb = {
       cli,
       values,
       'paper.export',
-      (db) => {
-        const row = db.prepare('SELECT id FROM paper WHERE reference = ? COLLATE NOCASE').get(reference) as { id: number } | undefined;
+      async (ctx) => {
+        const row = await sql<{ id: number }>(ctx, 'SELECT id FROM paper WHERE reference = ? COLLATE NOCASE').get(reference);
         if (!row) throw new DomainError('paper.notFound', `No paper has the reference ${reference}.`, 'paper');
         return row.id;
       },

@@ -11,12 +11,12 @@ import type { LiveTableResult } from './contract';
  * its table (yet), the paper says so in a plain sentence instead of showing stale or
  * invented figures.
  */
-export type LiveTableBuilder = (ctx: Ctx, params: Record<string, string>) => LiveTableResult;
+export type LiveTableBuilder = (ctx: Ctx, params: Record<string, string>) => Promise<LiveTableResult>;
 
 const builders: Partial<Record<LiveSource, LiveTableBuilder>> = {
   // The performance area offers its scorecard as a table (main/performance/table-block.ts).
-  'performance.scorecard': (ctx, params) => {
-    const { caption, columns, rows, source } = performanceTable(ctx, params);
+  'performance.scorecard': async (ctx, params) => {
+    const { caption, columns, rows, source } = await performanceTable(ctx, params);
     return { ok: true, table: { caption, columns, rows, source } };
   },
 };
@@ -26,14 +26,14 @@ export function registerLiveTable(source: LiveSource, builder: LiveTableBuilder)
   builders[source] = builder;
 }
 
-export function resolveLiveTable(ctx: Ctx, block: Extract<PaperBlock, { type: 'live' }>): LiveTableResult {
+export async function resolveLiveTable(ctx: Ctx, block: Extract<PaperBlock, { type: 'live' }>): Promise<LiveTableResult> {
   const builder = builders[block.source];
   if (!builder) {
     const owner = block.source.startsWith('funding.') ? 'funding' : 'performance';
     return { ok: false, reason: `the ${owner} area does not provide the table “${LIVE_SOURCE_LABELS[block.source]}” yet` };
   }
   try {
-    return builder(ctx, block.params);
+    return await builder(ctx, block.params);
   } catch (err) {
     const why = err instanceof Error && err.name === 'DomainError' ? err.message : 'its figures could not be read';
     return { ok: false, reason: why };

@@ -48,10 +48,16 @@ export interface PaperForDocument {
 }
 
 /** Fills in live tables from today's data; a table that cannot be filled says why. */
-export function resolveBlocks(ctx: Ctx, blocks: readonly PaperBlock[]): DocBlock[] {
-  return blocks.map((b): DocBlock => {
+export async function resolveBlocks(ctx: Ctx, blocks: readonly PaperBlock[]): Promise<DocBlock[]> {
+  const out: DocBlock[] = [];
+  for (const b of blocks) out.push(await resolveBlock(ctx, b));
+  return out;
+}
+
+async function resolveBlock(ctx: Ctx, b: PaperBlock): Promise<DocBlock> {
+  {
     if (b.type !== 'live') return b;
-    const result = resolveLiveTable(ctx, b);
+    const result = await resolveLiveTable(ctx, b);
     if (!result.ok) return { type: 'notice', text: unavailableText(result.reason) };
     const t = result.table;
     const caption = b.caption || t.caption;
@@ -63,7 +69,7 @@ export function resolveBlocks(ctx: Ctx, blocks: readonly PaperBlock[]): DocBlock
       ...(caption ? { caption } : {}),
       note: t.source,
     };
-  });
+  }
 }
 
 function labelParagraph(label: string, text: RichText, afterTable = false): Paragraph {

@@ -27,14 +27,14 @@ export function templateFor(key: string): { template: PaperTemplate; problem: st
   };
 }
 
-export function requirePaper(ctx: Ctx, id: number): PaperRow {
-  const row = papers.get(ctx, id);
+export async function requirePaper(ctx: Ctx, id: number): Promise<PaperRow> {
+  const row = await papers.get(ctx, id);
   if (!row) throw notFound('paper', id);
   return row;
 }
 
-export function paperByReference(ctx: Ctx, reference: string): PaperRow {
-  const row = papers.findByReference(ctx, reference);
+export async function paperByReference(ctx: Ctx, reference: string): Promise<PaperRow> {
+  const row = await papers.findByReference(ctx, reference);
   if (!row) throw new DomainError('paper.notFound', `No paper has the reference ${reference}.`, 'paper');
   return row;
 }
@@ -51,8 +51,8 @@ export function parseHeader(json: string): Record<string, string> {
 }
 
 /** A header value the paper's details already give, so nobody types it twice. */
-function derivedHeader(ctx: Ctx, row: PaperRow, key: string): string {
-  const meeting = row.meetingId !== null ? lookups.meeting(ctx, row.meetingId) : undefined;
+async function derivedHeader(ctx: Ctx, row: PaperRow, key: string): Promise<string> {
+  const meeting = row.meetingId !== null ? await lookups.meeting(ctx, row.meetingId) : undefined;
   switch (key) {
     case 'meetingName':
     case 'to':
@@ -65,7 +65,7 @@ function derivedHeader(ctx: Ctx, row: PaperRow, key: string): string {
       return row.title;
     case 'from': {
       if (row.authorPersonId === null) return '';
-      const p = lookups.person(ctx, row.authorPersonId);
+      const p = await lookups.person(ctx, row.authorPersonId);
       return p ? [p.name, p.jobTitle].filter(Boolean).join(', ') : '';
     }
     case 'reference':
@@ -75,17 +75,17 @@ function derivedHeader(ctx: Ctx, row: PaperRow, key: string): string {
   }
 }
 
-export function headerFields(ctx: Ctx, row: PaperRow, template: PaperTemplate): HeaderField[] {
+export async function headerFields(ctx: Ctx, row: PaperRow, template: PaperTemplate): Promise<HeaderField[]> {
   const typed = parseHeader(row.headerJson);
-  return template.header.map((h) => {
+  return (await Promise.all(template.header.map(async (h) => {
     const own = (typed[h.key] ?? '').trim();
-    return { key: h.key, label: h.label, required: h.required, type: h.type, guidance: h.guidance, value: own || derivedHeader(ctx, row, h.key), derived: !own };
-  });
+    return { key: h.key, label: h.label, required: h.required, type: h.type, guidance: h.guidance, value: own || await derivedHeader(ctx, row, h.key), derived: !own };
+  })));
 }
 
-export function sectionsWithTemplate(ctx: Ctx, row: PaperRow, template: PaperTemplate) {
+export async function sectionsWithTemplate(ctx: Ctx, row: PaperRow, template: PaperTemplate) {
   const byKey = new Map(template.sections.map((s) => [s.key, s]));
-  return sections.of(ctx, row.id).map((s) => ({
+  return (await sections.of(ctx, row.id)).map((s) => ({
     id: s.id,
     key: s.key,
     heading: s.heading,
@@ -97,10 +97,10 @@ export function sectionsWithTemplate(ctx: Ctx, row: PaperRow, template: PaperTem
 }
 
 /** What the author is warned of before the paper goes out (see ./required-sections.ts). */
-export function paperWarnings(ctx: Ctx, row: PaperRow): PaperWarning[] {
+export async function paperWarnings(ctx: Ctx, row: PaperRow): Promise<PaperWarning[]> {
   const { template, problem } = templateFor(row.templateKey);
-  const fields = headerFields(ctx, row, template);
-  const warnings = [...missingRequiredSections(template, sections.of(ctx, row.id)), ...missingHeaderFields(template, Object.fromEntries(fields.map((h) => [h.key, h.value])))];
+  const fields = await headerFields(ctx, row, template);
+  const warnings = [...missingRequiredSections(template, await sections.of(ctx, row.id)), ...missingHeaderFields(template, Object.fromEntries(fields.map((h) => [h.key, h.value])))];
   if (problem) warnings.push({ code: 'paper.templateProblem', message: problem, field: 'templateKey' });
   return warnings;
 }
@@ -118,18 +118,18 @@ export function versionLabel(v: { status: string; snapshotJson: string }): strin
   return PAPER_STATUS_LABELS[v.status as PaperStatus] ?? v.status;
 }
 
-export function versionList(ctx: Ctx, paperId: number) {
-  return versions
-    .of(ctx, paperId)
+export async function versionList(ctx: Ctx, paperId: number) {
+  return (await versions
+    .of(ctx, paperId))
     .map((v, i) => ({ id: v.id, number: i + 1, status: v.status as PaperStatus, label: versionLabel(v), createdAt: v.createdAt }));
 }
 
-export function paperDetail(ctx: Ctx, id: number): PaperDetail {
-  const row = requirePaper(ctx, id);
+export async function paperDetail(ctx: Ctx, id: number): Promise<PaperDetail> {
+  const row = await requirePaper(ctx, id);
   const { template } = templateFor(row.templateKey);
-  const secs = sectionsWithTemplate(ctx, row, template);
-  const fields = headerFields(ctx, row, template);
-  const warnings = paperWarnings(ctx, row);
+  const secs = await sectionsWithTemplate(ctx, row, template);
+  const fields = await headerFields(ctx, row, template);
+  const warnings = await paperWarnings(ctx, row);
   const { headerJson, ...summary } = row;
   return {
     ...summary,
@@ -139,7 +139,7 @@ export function paperDetail(ctx: Ctx, id: number): PaperDetail {
     headerFields: fields,
     sections: secs,
     paragraphNumbers: paragraphNumbers(template.numbering, secs),
-    versions: versionList(ctx, id),
+    versions: await versionList(ctx, id),
     warnings,
     allowedStatuses: [...allowedStatuses(row.status)],
   };
@@ -158,7 +158,7 @@ export interface PaperSnapshot {
   sections: { key: string; heading: string; body: PaperBlock[] }[];
 }
 
-export function snapshotOf(ctx: Ctx, row: PaperRow): PaperSnapshot {
+export async function snapshotOf(ctx: Ctx, row: PaperRow): Promise<PaperSnapshot> {
   return {
     kind: 'status',
     reference: row.reference,
@@ -168,14 +168,14 @@ export function snapshotOf(ctx: Ctx, row: PaperRow): PaperSnapshot {
     protectiveMarking: row.protectiveMarking,
     purpose: row.purpose,
     header: parseHeader(row.headerJson),
-    sections: sections.of(ctx, row.id).map((s) => ({ key: s.key, heading: s.heading, body: s.body })),
+    sections: (await sections.of(ctx, row.id)).map((s) => ({ key: s.key, heading: s.heading, body: s.body })),
   };
 }
 
 /** The paper as the Word export prints it, with live tables filled in from today's data. */
-export function paperForDocument(ctx: Ctx, row: PaperRow): PaperForDocument {
+export async function paperForDocument(ctx: Ctx, row: PaperRow): Promise<PaperForDocument> {
   const { template } = templateFor(row.templateKey);
-  const fields = headerFields(ctx, row, template);
+  const fields = await headerFields(ctx, row, template);
   const lines = fields.filter((f) => f.value.trim() !== '').map((f) => ({ label: f.label, value: f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? formatDateLong(f.value) : f.value }));
   const shown = new Set(lines.map((l) => l.label.toLowerCase()));
   const details: { label: string; value: string | null }[] = [
@@ -193,11 +193,11 @@ export function paperForDocument(ctx: Ctx, row: PaperRow): PaperForDocument {
     authorName: row.authorName,
     numbering: template.numbering,
     titleLines: lines,
-    sections: sections.of(ctx, row.id).map((s) => ({
+    sections: (await Promise.all((await sections.of(ctx, row.id)).map(async (s) => ({
       heading: s.heading,
-      body: resolveBlocks(ctx, s.body),
+      body: await resolveBlocks(ctx, s.body),
       required: template.sections.find((t) => t.key === s.key)?.required ?? false,
-    })),
+    })))),
     signatures: template.signatures,
   };
 }

@@ -45,91 +45,91 @@ function like(search: string): string {
 }
 
 export const papers = {
-  list(ctx: Ctx, f: { boardId: number | null; meetingId: number | null; status: PaperStatus | null; search: string }): PaperRow[] {
+  async list(ctx: Ctx, f: { boardId: number | null; meetingId: number | null; status: PaperStatus | null; search: string }): Promise<PaperRow[]> {
     const where: string[] = [];
     if (f.boardId !== null) where.push('p.board_id = @boardId');
     if (f.meetingId !== null) where.push('p.meeting_id = @meetingId');
     if (f.status !== null) where.push('p.status = @status');
     if (f.search) where.push(`(p.reference LIKE @q ESCAPE '\\' OR p.title LIKE @q ESCAPE '\\')`);
     const text = `${PAPER_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.updated_at DESC, p.id DESC`;
-    return sql(ctx.db, text)
-      .all({ ...f, q: like(f.search) })
+    return (await sql(ctx, text)
+      .all({ ...f, q: like(f.search) }))
       .map((r) => toCamel<PaperRow>(r as Record<string, unknown>));
   },
-  get(ctx: Ctx, id: number): PaperRow | undefined {
-    const row = sql(ctx.db, `${PAPER_SELECT} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
+  async get(ctx: Ctx, id: number): Promise<PaperRow | undefined> {
+    const row = await sql(ctx, `${PAPER_SELECT} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
     return row && toCamel<PaperRow>(row);
   },
-  findByReference(ctx: Ctx, reference: string): PaperRow | undefined {
-    const row = sql(ctx.db, `${PAPER_SELECT} WHERE p.reference = ? COLLATE NOCASE`).get(reference.trim()) as Record<string, unknown> | undefined;
+  async findByReference(ctx: Ctx, reference: string): Promise<PaperRow | undefined> {
+    const row = await sql(ctx, `${PAPER_SELECT} WHERE p.reference = ? COLLATE NOCASE`).get(reference.trim()) as Record<string, unknown> | undefined;
     return row && toCamel<PaperRow>(row);
   },
-  referencesLike(ctx: Ctx, prefix: string): string[] {
-    return sql<{ reference: string }>(ctx.db, `SELECT reference FROM paper WHERE reference LIKE ? ESCAPE '\\'`)
-      .all(prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%')
+  async referencesLike(ctx: Ctx, prefix: string): Promise<string[]> {
+    return (await sql<{ reference: string }>(ctx, `SELECT reference FROM paper WHERE reference LIKE ? ESCAPE '\\'`)
+      .all(prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%'))
       .map((r) => r.reference);
   },
-  byMeeting(ctx: Ctx, meetingId: number): PaperRow[] {
-    return sql(ctx.db, `${PAPER_SELECT} WHERE p.meeting_id = ? ORDER BY ai.position IS NULL, ai.position, p.reference COLLATE NOCASE`)
-      .all(meetingId)
+  async byMeeting(ctx: Ctx, meetingId: number): Promise<PaperRow[]> {
+    return (await sql(ctx, `${PAPER_SELECT} WHERE p.meeting_id = ? ORDER BY ai.position IS NULL, ai.position, p.reference COLLATE NOCASE`)
+      .all(meetingId))
       .map((r) => toCamel<PaperRow>(r as Record<string, unknown>));
   },
-  insert(ctx: Ctx, values: Record<string, unknown>): number {
+  insert(ctx: Ctx, values: Record<string, unknown>): Promise<number> {
     return insertRow(ctx, 'paper', toSnake(values));
   },
-  update(ctx: Ctx, id: number, patch: Record<string, unknown>): void {
-    updateRow(ctx, 'paper', id, toSnake(patch));
+  async update(ctx: Ctx, id: number, patch: Record<string, unknown>): Promise<void> {
+    await updateRow(ctx, 'paper', id, toSnake(patch));
   },
-  remove(ctx: Ctx, id: number): void {
-    for (const s of sections.of(ctx, id)) deleteRow(ctx, 'paper_section', s.id);
-    for (const v of versions.of(ctx, id)) deleteRow(ctx, 'paper_version', v.id);
-    deleteRow(ctx, 'paper', id);
+  async remove(ctx: Ctx, id: number): Promise<void> {
+    for (const s of await sections.of(ctx, id)) await deleteRow(ctx, 'paper_section', s.id);
+    for (const v of await versions.of(ctx, id)) await deleteRow(ctx, 'paper_version', v.id);
+    await deleteRow(ctx, 'paper', id);
   },
 };
 
 export const sections = {
-  of(ctx: Ctx, paperId: number): SectionRow[] {
-    return sql<{ id: number; paper_id: number; position: number; key: string; heading: string; body_json: string }>(
-      ctx.db,
+  async of(ctx: Ctx, paperId: number): Promise<SectionRow[]> {
+    return (await sql<{ id: number; paper_id: number; position: number; key: string; heading: string; body_json: string }>(
+      ctx,
       `SELECT * FROM paper_section WHERE paper_id = ? ORDER BY position, id`,
     )
-      .all(paperId)
+      .all(paperId))
       .map((r) => ({ id: r.id, paperId: r.paper_id, position: r.position, key: r.key, heading: r.heading, body: parseBody(r.body_json) }));
   },
-  raw(ctx: Ctx, paperId: number, key: string): { id: number; heading: string; body_json: string } | undefined {
-    return sql<{ id: number; heading: string; body_json: string }>(ctx.db, `SELECT id, heading, body_json FROM paper_section WHERE paper_id = ? AND key = ?`).get(paperId, key);
+  raw(ctx: Ctx, paperId: number, key: string): Promise<{ id: number; heading: string; body_json: string } | undefined> {
+    return sql<{ id: number; heading: string; body_json: string }>(ctx, `SELECT id, heading, body_json FROM paper_section WHERE paper_id = ? AND key = ?`).get(paperId, key);
   },
-  insert(ctx: Ctx, paperId: number, position: number, key: string, heading: string, body: PaperBlock[]): number {
+  insert(ctx: Ctx, paperId: number, position: number, key: string, heading: string, body: PaperBlock[]): Promise<number> {
     return insertRow(ctx, 'paper_section', { paper_id: paperId, position, key, heading, body_json: JSON.stringify(body) });
   },
-  update(ctx: Ctx, id: number, patch: { heading?: string; body?: PaperBlock[] }): void {
+  async update(ctx: Ctx, id: number, patch: { heading?: string; body?: PaperBlock[] }): Promise<void> {
     const row: Record<string, unknown> = {};
     if (patch.heading !== undefined) row.heading = patch.heading;
     if (patch.body !== undefined) row.body_json = JSON.stringify(patch.body);
-    updateRow(ctx, 'paper_section', id, row);
+    await updateRow(ctx, 'paper_section', id, row);
   },
 };
 
 export const versions = {
-  of(ctx: Ctx, paperId: number): VersionRow[] {
-    return sql(ctx.db, `SELECT * FROM paper_version WHERE paper_id = ? ORDER BY id`)
-      .all(paperId)
+  async of(ctx: Ctx, paperId: number): Promise<VersionRow[]> {
+    return (await sql(ctx, `SELECT * FROM paper_version WHERE paper_id = ? ORDER BY id`)
+      .all(paperId))
       .map((r) => toCamel<VersionRow>(r as Record<string, unknown>));
   },
-  get(ctx: Ctx, id: number): VersionRow | undefined {
-    const row = sql(ctx.db, `SELECT * FROM paper_version WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  async get(ctx: Ctx, id: number): Promise<VersionRow | undefined> {
+    const row = await sql(ctx, `SELECT * FROM paper_version WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     return row && toCamel<VersionRow>(row);
   },
-  insert(ctx: Ctx, paperId: number, status: string, snapshot: unknown): number {
+  insert(ctx: Ctx, paperId: number, status: string, snapshot: unknown): Promise<number> {
     return insertRow(ctx, 'paper_version', { paper_id: paperId, status, snapshot_json: JSON.stringify(snapshot), created_at: isoNow(ctx) });
   },
   /** Versions kept when an agenda pack was issued (see ../papers/pack-issues.ts). */
-  packIssues(ctx: Ctx, meetingId: number): VersionRow[] {
-    return sql(
-      ctx.db,
+  async packIssues(ctx: Ctx, meetingId: number): Promise<VersionRow[]> {
+    return (await sql(
+      ctx,
       `SELECT * FROM paper_version WHERE json_extract(snapshot_json, '$.kind') = 'packIssue' AND json_extract(snapshot_json, '$.issue.meetingId') = ? ORDER BY id`,
     )
-      .all(meetingId)
+      .all(meetingId))
       .map((r) => toCamel<VersionRow>(r as Record<string, unknown>));
   },
 };
@@ -163,39 +163,39 @@ export interface AgendaItemInfo {
 }
 
 export const lookups = {
-  board(ctx: Ctx, id: number): { id: number; name: string; code: string } | undefined {
-    return sql<{ id: number; name: string; code: string }>(ctx.db, `SELECT id, name, code FROM board WHERE id = ?`).get(id);
+  board(ctx: Ctx, id: number): Promise<{ id: number; name: string; code: string } | undefined> {
+    return sql<{ id: number; name: string; code: string }>(ctx, `SELECT id, name, code FROM board WHERE id = ?`).get(id);
   },
-  meeting(ctx: Ctx, id: number): MeetingInfo | undefined {
-    const row = sql(
-      ctx.db,
+  async meeting(ctx: Ctx, id: number): Promise<MeetingInfo | undefined> {
+    const row = await sql(
+      ctx,
       `SELECT m.id, m.board_id, b.name AS board_name, b.code AS board_code, b.protective_marking AS board_marking, m.title, m.starts_at, m.ends_at, m.location, m.online_link
        FROM meeting m JOIN board b ON b.id = m.board_id WHERE m.id = ?`,
     ).get(id) as Record<string, unknown> | undefined;
     return row && toCamel<MeetingInfo>(row);
   },
-  agendaItem(ctx: Ctx, id: number): AgendaItemInfo | undefined {
-    return lookups.agenda(ctx, undefined, id)[0];
+  async agendaItem(ctx: Ctx, id: number): Promise<AgendaItemInfo | undefined> {
+    return (await lookups.agenda(ctx, undefined, id))[0];
   },
   /** A meeting's agenda in order (or one item by id). */
-  agenda(ctx: Ctx, meetingId: number | undefined, itemId?: number): AgendaItemInfo[] {
+  async agenda(ctx: Ctx, meetingId: number | undefined, itemId?: number): Promise<AgendaItemInfo[]> {
     const where = itemId !== undefined ? 'ai.id = @itemId' : 'ai.meeting_id = @meetingId';
-    return sql(
-      ctx.db,
+    return (await sql(
+      ctx,
       `SELECT ai.id, ai.meeting_id, ai.position, ai.title, ai.purpose, ai.minutes_allotted, ai.confidential, ai.standing_kind,
               NULLIF(trim(p.honorific || ' ' || p.given_name || ' ' || p.family_name), '') AS lead_name
        FROM agenda_item ai LEFT JOIN person p ON p.id = ai.lead_person_id
        WHERE ${where} ORDER BY ai.position, ai.id`,
     )
-      .all({ meetingId: meetingId ?? null, itemId: itemId ?? null })
+      .all({ meetingId: meetingId ?? null, itemId: itemId ?? null }))
       .map((r) => {
         const row = toCamel<Omit<AgendaItemInfo, 'confidential'> & { confidential: number }>(r as Record<string, unknown>);
         return { ...row, confidential: row.confidential === 1 };
       });
   },
-  person(ctx: Ctx, id: number): { id: number; name: string; jobTitle: string; organisationName: string | null } | undefined {
-    const row = sql(
-      ctx.db,
+  async person(ctx: Ctx, id: number): Promise<{ id: number; name: string; jobTitle: string; organisationName: string | null } | undefined> {
+    const row = await sql(
+      ctx,
       `SELECT p.id, trim(p.honorific || ' ' || p.given_name || ' ' || p.family_name) AS name, p.job_title, o.name AS organisation_name
        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = ?`,
     ).get(id) as Record<string, unknown> | undefined;

@@ -23,11 +23,11 @@ type Links = { boardId: number | null; meetingId: number | null; agendaItemId: n
  * The links of a paper checked and completed: an agenda item fixes the meeting, a meeting
  * fixes the board, and each must agree with the others.
  */
-function checkLinks(ctx: Ctx, links: Links): Links {
+async function checkLinks(ctx: Ctx, links: Links): Promise<Links> {
   const { boardId, meetingId, agendaItemId, authorPersonId, presenterPersonId } = links;
   const out: Links = { boardId, meetingId, agendaItemId, authorPersonId, presenterPersonId };
   if (out.agendaItemId !== null) {
-    const item = lookups.agendaItem(ctx, out.agendaItemId);
+    const item = await lookups.agendaItem(ctx, out.agendaItemId);
     if (!item) throw new DomainError('paper.agendaItemMissing', `Agenda item ${out.agendaItemId} does not exist; choose one from the meeting's agenda.`, 'agendaItemId');
     if (out.meetingId !== null && out.meetingId !== item.meetingId) {
       throw new DomainError('paper.agendaItemElsewhere', `The agenda item "${item.title}" belongs to another meeting.`, 'agendaItemId');
@@ -35,23 +35,23 @@ function checkLinks(ctx: Ctx, links: Links): Links {
     out.meetingId = item.meetingId;
   }
   if (out.meetingId !== null) {
-    const meeting = lookups.meeting(ctx, out.meetingId);
+    const meeting = await lookups.meeting(ctx, out.meetingId);
     if (!meeting) throw new DomainError('paper.meetingMissing', `Meeting ${out.meetingId} does not exist; choose one from the list.`, 'meetingId');
     if (out.boardId !== null && out.boardId !== meeting.boardId) {
       throw new DomainError('paper.meetingElsewhere', `That meeting is a meeting of ${meeting.boardName}, not of the board chosen for the paper.`, 'meetingId');
     }
     out.boardId = meeting.boardId;
   }
-  if (out.boardId !== null && !lookups.board(ctx, out.boardId)) throw new DomainError('paper.boardMissing', `Board ${out.boardId} does not exist; choose one from the list.`, 'boardId');
+  if (out.boardId !== null && !await lookups.board(ctx, out.boardId)) throw new DomainError('paper.boardMissing', `Board ${out.boardId} does not exist; choose one from the list.`, 'boardId');
   for (const [field, label] of [['authorPersonId', 'author'], ['presenterPersonId', 'presenting officer']] as const) {
     const personId = out[field];
-    if (personId !== null && !lookups.person(ctx, personId)) throw new DomainError('paper.personMissing', `Person ${personId} (the ${label}) does not exist; choose someone from the list.`, field);
+    if (personId !== null && !await lookups.person(ctx, personId)) throw new DomainError('paper.personMissing', `Person ${personId} (the ${label}) does not exist; choose someone from the list.`, field);
   }
   return out;
 }
 
-function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: number): void {
-  const clash = papers.findByReference(ctx, reference);
+async function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: number): Promise<void> {
+  const clash = await papers.findByReference(ctx, reference);
   if (clash && clash.id !== exceptId) {
     throw new DomainError('paper.duplicateReference', `Another paper already has the reference ${clash.reference} ("${clash.title}"). Choose another reference.`, 'reference');
   }
@@ -67,12 +67,12 @@ function cleanHeader(header: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(header).map(([k, v]) => [k, cleanString(v).trim()]).filter(([, v]) => v !== ''));
 }
 
-function nextReference(ctx: Ctx, boardId: number, year: number): string {
-  const board = lookups.board(ctx, boardId);
+async function nextReference(ctx: Ctx, boardId: number, year: number): Promise<string> {
+  const board = await lookups.board(ctx, boardId);
   if (!board) throw new DomainError('paper.boardMissing', `Board ${boardId} does not exist.`, 'boardId');
   const prefix = `${board.code}/${year}/`;
-  const used = papers
-    .referencesLike(ctx, prefix)
+  const used = (await papers
+    .referencesLike(ctx, prefix))
     .map((r) => Number(r.slice(prefix.length)))
     .filter((n) => Number.isInteger(n));
   const next = (used.length ? Math.max(...used) : 0) + 1;
@@ -88,7 +88,7 @@ function snapshotFromVersion(json: string): PaperSnapshot {
  * error (nothing written), whose problems are the warnings, so the form can list them.
  */
 export async function exportPaper(ctx: Ctx, row: PaperRow, out: string, acknowledgeWarnings: boolean): Promise<ExportResult> {
-  const warnings = paperWarnings(ctx, row);
+  const warnings = await paperWarnings(ctx, row);
   const blocking = warnings.filter((w) => w.code === 'paper.missingSection');
   if (blocking.length > 0 && !acknowledgeWarnings) {
     const names = blocking.map((w) => /"([^"]+)"/.exec(w.message)?.[1] ?? w.field);
@@ -97,7 +97,7 @@ export async function exportPaper(ctx: Ctx, row: PaperRow, out: string, acknowle
       warnings,
     );
   }
-  const doc = paperDocument(paperForDocument(ctx, row));
+  const doc = paperDocument(await paperForDocument(ctx, row));
   const written = await writeDocx(out, doc);
   return exported(written, { warnings });
 }
@@ -110,34 +110,36 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       problems,
     };
   },
-  'paper.list': (ctx, filters) => papers.list(ctx, filters).map(({ headerJson: _h, ...summary }) => summary),
+  'paper.list': async (ctx, filters) => (await papers.list(ctx, filters)).map(({ headerJson: _h, ...summary }) => summary),
   'paper.get': (ctx, { id }) => paperDetail(ctx, id),
-  'paper.nextReference': (ctx, { boardId, year }) => ({ reference: nextReference(ctx, boardId, year) }),
+  'paper.nextReference': async (ctx, { boardId, year }) => ({ reference: await nextReference(ctx, boardId, year) }),
 
-  'paper.create': (ctx, input): PaperDetail => {
+  'paper.create': async (ctx, input): Promise<PaperDetail> => {
     const template = findTemplate(input.templateKey);
-    assertUniqueReference(ctx, input.reference);
-    const links = checkLinks(ctx, input);
-    const id = papers.insert(ctx, {
+    await assertUniqueReference(ctx, input.reference);
+    const links = await checkLinks(ctx, input);
+    const id = await papers.insert(ctx, {
       reference: input.reference,
       title: input.title,
       templateKey: template.key,
       ...links,
-      protectiveMarking: input.protectiveMarking ?? exportMarking(ctx),
+      protectiveMarking: input.protectiveMarking ?? await exportMarking(ctx),
       purpose: input.purpose,
       status: 'draft',
       headerJson: JSON.stringify(cleanHeader(input.header)),
     });
-    template.sections.forEach((s, i) => sections.insert(ctx, id, i + 1, s.key, s.heading, []));
+    for (const [i, s] of (template.sections).entries()) {
+        await sections.insert(ctx, id, i + 1, s.key, s.heading, []);
+      }
     return paperDetail(ctx, id);
   },
 
-  'paper.update': (ctx, { id, ...patch }) => {
-    const row = requirePaper(ctx, id);
+  'paper.update': async (ctx, { id, ...patch }) => {
+    const row = await requirePaper(ctx, id);
     const changes = (k: 'reference' | 'title' | 'protectiveMarking' | 'purpose') => patch[k] !== undefined && patch[k] !== row[k];
     if (changes('reference') || changes('title') || changes('protectiveMarking') || changes('purpose') || patch.header !== undefined) assertEditable(row, 'details');
-    if (patch.reference !== undefined) assertUniqueReference(ctx, patch.reference, id);
-    const links = checkLinks(ctx, {
+    if (patch.reference !== undefined) await assertUniqueReference(ctx, patch.reference, id);
+    const links = await checkLinks(ctx, {
       boardId: patch.boardId !== undefined ? patch.boardId : row.boardId,
       meetingId: patch.meetingId !== undefined ? patch.meetingId : patch.agendaItemId !== undefined && patch.agendaItemId !== null ? null : row.meetingId,
       agendaItemId: patch.agendaItemId !== undefined ? patch.agendaItemId : row.agendaItemId,
@@ -145,22 +147,22 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       presenterPersonId: patch.presenterPersonId !== undefined ? patch.presenterPersonId : row.presenterPersonId,
     });
     const { header, ...rest } = patch;
-    papers.update(ctx, id, { ...rest, ...links, ...(header !== undefined ? { headerJson: JSON.stringify(cleanHeader(header)) } : {}) });
+    await papers.update(ctx, id, { ...rest, ...links, ...(header !== undefined ? { headerJson: JSON.stringify(cleanHeader(header)) } : {}) });
     return paperDetail(ctx, id);
   },
 
-  'paper.updateSection': (ctx, { paperId, key, body, heading }): SectionSaved => {
-    const row = requirePaper(ctx, paperId);
-    const stored = sections.raw(ctx, paperId, key);
+  'paper.updateSection': async (ctx, { paperId, key, body, heading }): Promise<SectionSaved> => {
+    const row = await requirePaper(ctx, paperId);
+    const stored = await sections.raw(ctx, paperId, key);
     if (!stored) throw new DomainError('paper.noSection', `${row.reference} has no section "${key}".`, 'key');
     const bodyJson = JSON.stringify(body);
     const changed = bodyJson !== stored.body_json || (heading !== undefined && heading !== stored.heading);
     if (changed) {
       assertEditable(row, 'text');
-      sections.update(ctx, stored.id, { body: body as PaperBlock[], ...(heading !== undefined ? { heading: cleanString(heading) } : {}) });
-      papers.update(ctx, paperId, {});
+      await sections.update(ctx, stored.id, { body: body as PaperBlock[], ...(heading !== undefined ? { heading: cleanString(heading) } : {}) });
+      await papers.update(ctx, paperId, {});
     }
-    const after = requirePaper(ctx, paperId);
+    const after = await requirePaper(ctx, paperId);
     return {
       paperId,
       key,
@@ -168,12 +170,12 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       body: body as PaperBlock[],
       changed,
       updatedAt: after.updatedAt,
-      warnings: paperWarnings(ctx, after),
+      warnings: await paperWarnings(ctx, after),
     };
   },
 
-  'paper.setStatus': (ctx, { id, status }) => {
-    const row = requirePaper(ctx, id);
+  'paper.setStatus': async (ctx, { id, status }) => {
+    const row = await requirePaper(ctx, id);
     if (row.status === status) return paperDetail(ctx, id);
     if (!canMove(row.status, status)) {
       throw new DomainError(
@@ -182,14 +184,14 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
         'status',
       );
     }
-    papers.update(ctx, id, { status });
-    versions.insert(ctx, id, status, snapshotOf(ctx, requirePaper(ctx, id)));
+    await papers.update(ctx, id, { status });
+    await versions.insert(ctx, id, status, await snapshotOf(ctx, await requirePaper(ctx, id)));
     return paperDetail(ctx, id);
   },
 
-  'paper.compare': (ctx, { id, from, to }) => {
-    const row = requirePaper(ctx, id);
-    const numbered = versions.of(ctx, id);
+  'paper.compare': async (ctx, { id, from, to }) => {
+    const row = await requirePaper(ctx, id);
+    const numbered = await versions.of(ctx, id);
     const label = (versionId: number) => {
       const i = numbered.findIndex((v) => v.id === versionId);
       if (i < 0) throw new DomainError('paper.noVersion', `${row.reference} has no version ${versionId}.`, 'from');
@@ -198,7 +200,7 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       return { label: `Version ${i + 1} (${versionLabel(v)}, ${v.createdAt.slice(0, 16).replace('T', ' ')})`, snap };
     };
     const before = label(from);
-    const after = to === null ? { label: `Current text (${isoNow(ctx).slice(0, 16).replace('T', ' ')})`, snap: snapshotOf(ctx, row) } : label(to);
+    const after = to === null ? { label: `Current text (${isoNow(ctx).slice(0, 16).replace('T', ' ')})`, snap: await snapshotOf(ctx, row) } : label(to);
     return {
       paperId: id,
       from: { label: before.label, versionId: from },
@@ -209,23 +211,23 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
     };
   },
 
-  'paper.delete': (ctx, { id }) => {
-    const row = requirePaper(ctx, id);
+  'paper.delete': async (ctx, { id }) => {
+    const row = await requirePaper(ctx, id);
     if (row.status !== 'draft') {
       throw new DomainError('paper.notDraft', `${row.reference} is ${PAPER_STATUS_LABELS[row.status].toLowerCase()}; only a draft paper can be deleted.`, 'id');
     }
-    if (versions.packIssues(ctx, row.meetingId ?? 0).some((v) => v.paperId === id)) {
+    if ((await versions.packIssues(ctx, row.meetingId ?? 0)).some((v) => v.paperId === id)) {
       throw new DomainError('paper.issued', `${row.reference} has gone out in an agenda pack, so it is kept.`, 'id');
     }
-    papers.remove(ctx, id);
+    await papers.remove(ctx, id);
     return { id };
   },
 
   'paper.liveTable': (ctx, { source, params }) => resolveLiveTable(ctx, { type: 'live', source, params }),
 
-  'paper.export': async (ctx, { id, out, acknowledgeWarnings }) => exportPaper(ctx, requirePaper(ctx, id), out, acknowledgeWarnings),
+  'paper.export': async (ctx, { id, out, acknowledgeWarnings }) => exportPaper(ctx, await requirePaper(ctx, id), out, acknowledgeWarnings),
 
-  'agendaPack.plan': (ctx, input) => planAgendaPack(ctx, input.meetingId, input.public).plan,
+  'agendaPack.plan': async (ctx, input) => (await planAgendaPack(ctx, input.meetingId, input.public)).plan,
   'agendaPack.export': async (ctx, input) => exportAgendaPack(ctx, input.meetingId, input.public, input.out),
   'agendaPack.issue': (ctx, input) => issueAgendaPack(ctx, input.meetingId, input.public),
   'agendaPack.issues': (ctx, { meetingId }) => listPackIssues(ctx, meetingId),

@@ -14,38 +14,38 @@ const PERSON_SELECT = `
   FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id`;
 
 export const organisations = {
-  list(ctx: Ctx, search: string): Organisation[] {
+  async list(ctx: Ctx, search: string): Promise<Organisation[]> {
     const rows = search
-      ? sql(ctx.db, `${ORG_SELECT} WHERE o.name LIKE @q ESCAPE '\\' OR o.short_name LIKE @q ESCAPE '\\' ORDER BY o.name COLLATE NOCASE`).all({ q: likeContaining(search) })
-      : sql(ctx.db, `${ORG_SELECT} ORDER BY o.name COLLATE NOCASE`).all();
+      ? await sql(ctx, `${ORG_SELECT} WHERE o.name LIKE @q ESCAPE '\\' OR o.short_name LIKE @q ESCAPE '\\' ORDER BY o.name COLLATE NOCASE`).all({ q: likeContaining(search) })
+      : await sql(ctx, `${ORG_SELECT} ORDER BY o.name COLLATE NOCASE`).all();
     return rows.map((r) => toCamel<Organisation>(r as Record<string, unknown>));
   },
-  get(ctx: Ctx, id: number): Organisation | undefined {
-    const row = sql(ctx.db, `${ORG_SELECT} WHERE o.id = ?`).get(id) as Record<string, unknown> | undefined;
+  async get(ctx: Ctx, id: number): Promise<Organisation | undefined> {
+    const row = await sql(ctx, `${ORG_SELECT} WHERE o.id = ?`).get(id) as Record<string, unknown> | undefined;
     return row && toCamel<Organisation>(row);
   },
-  findByName(ctx: Ctx, name: string): Organisation | undefined {
-    const row = sql(ctx.db, `${ORG_SELECT} WHERE o.name = ? COLLATE NOCASE`).get(name) as Record<string, unknown> | undefined;
+  async findByName(ctx: Ctx, name: string): Promise<Organisation | undefined> {
+    const row = await sql(ctx, `${ORG_SELECT} WHERE o.name = ? COLLATE NOCASE`).get(name) as Record<string, unknown> | undefined;
     return row && toCamel<Organisation>(row);
   },
-  ...tableWrites<Omit<Organisation, 'id' | 'createdAt' | 'updatedAt' | 'peopleCount'>, Partial<Organisation>>('organisation'),
+  ...tableWrites('organisation'),
 };
 
 export const people = {
-  list(ctx: Ctx, search: string, organisationId: number | null): Person[] {
+  async list(ctx: Ctx, search: string, organisationId: number | null): Promise<Person[]> {
     const where: string[] = [];
     if (search) {
       where.push(`(p.given_name || ' ' || p.family_name LIKE @q ESCAPE '\\' OR p.job_title LIKE @q ESCAPE '\\' OR p.email LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
     }
     if (organisationId !== null) where.push('p.organisation_id = @org');
     const text = `${PERSON_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
-    return sql(ctx.db, text)
-      .all({ q: likeContaining(search), org: organisationId })
+    return (await sql(ctx, text)
+      .all({ q: likeContaining(search), org: organisationId }))
       .map((r) => toCamel<Person>(r as Record<string, unknown>));
   },
-  get(ctx: Ctx, id: number): Person | undefined {
-    const row = sql(ctx.db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
+  async get(ctx: Ctx, id: number): Promise<Person | undefined> {
+    const row = await sql(ctx, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;
     return row && toCamel<Person>(row);
   },
-  ...tableWrites<Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'organisationName'>, Partial<Person>>('person'),
+  ...tableWrites('person'),
 };

@@ -5,27 +5,27 @@ import type { Ctx } from '../shared/context';
 import type { peopleContract } from './contract';
 import { organisations, people } from './repository';
 
-function requireOrganisation(ctx: Ctx, id: number) {
-  const org = organisations.get(ctx, id);
+async function requireOrganisation(ctx: Ctx, id: number) {
+  const org = await organisations.get(ctx, id);
   if (!org) throw notFound('organisation', id);
   return org;
 }
 
-function requirePerson(ctx: Ctx, id: number) {
-  const person = people.get(ctx, id);
+async function requirePerson(ctx: Ctx, id: number) {
+  const person = await people.get(ctx, id);
   if (!person) throw notFound('person', id);
   return person;
 }
 
-function assertUniqueName(ctx: Ctx, name: string, exceptId?: number): void {
-  const clash = organisations.findByName(ctx, name);
+async function assertUniqueName(ctx: Ctx, name: string, exceptId?: number): Promise<void> {
+  const clash = await organisations.findByName(ctx, name);
   if (clash && clash.id !== exceptId) {
     throw new DomainError('organisation.duplicateName', `An organisation called "${clash.name}" already exists.`, 'name');
   }
 }
 
-function assertOrganisationExists(ctx: Ctx, id: number | null): void {
-  if (id !== null && !organisations.get(ctx, id)) {
+async function assertOrganisationExists(ctx: Ctx, id: number | null): Promise<void> {
+  if (id !== null && !await organisations.get(ctx, id)) {
     throw new DomainError('person.organisationMissing', `Organisation ${id} does not exist; choose one from the list.`, 'organisationId');
   }
 }
@@ -33,39 +33,39 @@ function assertOrganisationExists(ctx: Ctx, id: number | null): void {
 export const peopleHandlers: HandlersFor<typeof peopleContract> = {
   'organisation.list': (ctx, { search }) => organisations.list(ctx, search),
   'organisation.get': (ctx, { id }) => requireOrganisation(ctx, id),
-  'organisation.create': (ctx, input) => {
-    assertUniqueName(ctx, input.name);
-    return requireOrganisation(ctx, organisations.insert(ctx, input));
+  'organisation.create': async (ctx, input) => {
+    await assertUniqueName(ctx, input.name);
+    return requireOrganisation(ctx, await organisations.insert(ctx, input));
   },
-  'organisation.update': (ctx, { id, ...patch }) => {
-    requireOrganisation(ctx, id);
-    if (patch.name !== undefined) assertUniqueName(ctx, patch.name, id);
-    organisations.update(ctx, id, patch);
+  'organisation.update': async (ctx, { id, ...patch }) => {
+    await requireOrganisation(ctx, id);
+    if (patch.name !== undefined) await assertUniqueName(ctx, patch.name, id);
+    await organisations.update(ctx, id, patch);
     return requireOrganisation(ctx, id);
   },
-  'organisation.delete': (ctx, { id }) => {
-    const org = requireOrganisation(ctx, id);
-    refuseIfReferenced(ctx.db, 'organisation', id, org.name, { advice: 'Move or remove those first.' });
-    organisations.remove(ctx, id);
+  'organisation.delete': async (ctx, { id }) => {
+    const org = await requireOrganisation(ctx, id);
+    await refuseIfReferenced(ctx, 'organisation', id, org.name, { advice: 'Move or remove those first.' });
+    await organisations.remove(ctx, id);
     return { id };
   },
 
   'person.list': (ctx, { search, organisationId }) => people.list(ctx, search, organisationId),
   'person.get': (ctx, { id }) => requirePerson(ctx, id),
-  'person.create': (ctx, input) => {
-    assertOrganisationExists(ctx, input.organisationId);
-    return requirePerson(ctx, people.insert(ctx, input));
+  'person.create': async (ctx, input) => {
+    await assertOrganisationExists(ctx, input.organisationId);
+    return requirePerson(ctx, await people.insert(ctx, input));
   },
-  'person.update': (ctx, { id, ...patch }) => {
-    requirePerson(ctx, id);
-    assertOrganisationExists(ctx, patch.organisationId);
-    people.update(ctx, id, patch);
+  'person.update': async (ctx, { id, ...patch }) => {
+    await requirePerson(ctx, id);
+    await assertOrganisationExists(ctx, patch.organisationId);
+    await people.update(ctx, id, patch);
     return requirePerson(ctx, id);
   },
-  'person.delete': (ctx, { id }) => {
-    const person = requirePerson(ctx, id);
-    refuseIfReferenced(ctx.db, 'person', id, `${person.givenName} ${person.familyName}`, { pronoun: 'them', advice: 'End or reassign those first.' });
-    people.remove(ctx, id);
+  'person.delete': async (ctx, { id }) => {
+    const person = await requirePerson(ctx, id);
+    await refuseIfReferenced(ctx, 'person', id, `${person.givenName} ${person.familyName}`, { pronoun: 'them', advice: 'End or reassign those first.' });
+    await people.remove(ctx, id);
     return { id };
   },
 };

@@ -1,3 +1,4 @@
+import { sql } from '../db/statements';
 import { exported, type ExportResult } from '../documents/export-result';
 import { addDataSheet, newWorkbook, writeXlsx, type SheetRow } from '../documents/xlsx';
 import type { Ctx } from '../shared/context';
@@ -16,14 +17,14 @@ import { POLARITY_LABELS, UNIT_LABELS } from './units';
  * indicators with their baselines, targets and status as at the date.
  */
 export async function buildDataset(ctx: Ctx, asAt: string) {
-  const all = indicators.list(ctx, null);
+  const all = await indicators.list(ctx, null);
   const byId = new Map(all.map((i) => [i.id, i]));
   const revisionCounts = new Map<string, number>();
-  for (const r of ctx.db.prepare(`SELECT indicator_id, period, count(*) AS n FROM indicator_value WHERE superseded_by_id IS NOT NULL GROUP BY indicator_id, period`).all() as { indicator_id: number; period: string; n: number }[]) {
+  for (const r of await sql<{ indicator_id: number; period: string; n: number }>(ctx, `SELECT indicator_id, period, count(*) AS n FROM indicator_value WHERE superseded_by_id IS NOT NULL GROUP BY indicator_id, period`).all()) {
     revisionCounts.set(`${r.indicator_id}|${r.period}`, r.n);
   }
   const rows: SheetRow[] = [];
-  for (const v of values.allCurrent(ctx)) {
+  for (const v of await values.allCurrent(ctx)) {
     if (periodEnd(v.period) > asAt) continue;
     const ind = byId.get(v.indicatorId)!;
     const [start, end] = periodRange(v.period);
@@ -47,7 +48,7 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
   }
   rows.sort((a, b) => String(a.code).localeCompare(String(b.code)) || String(a.start).localeCompare(String(b.start)));
 
-  const { rows: card } = buildScorecard(ctx, asAt);
+  const { rows: card } = await buildScorecard(ctx, asAt);
   const statusOf = new Map(card.map((r) => [r.indicatorId, r]));
   const indicatorRows: SheetRow[] = all.map((ind) => {
     const r = statusOf.get(ind.id)!;
@@ -76,9 +77,9 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
     };
   });
 
-  const organisation = readSetting(ctx, 'organisationName') ?? '';
+  const organisation = await readSetting(ctx, 'organisationName') ?? '';
   const wb = newWorkbook({ title: `Performance dataset as at ${formatDateLong(asAt)}`, subject: 'Indicator values by period', creator: organisation || undefined });
-  const marking = exportMarking(ctx);
+  const marking = await exportMarking(ctx);
   addDataSheet(wb, {
     name: 'Values',
     title: `Indicator values by period, as at ${formatDateLong(asAt)} (current values; earlier revisions counted)`,

@@ -93,21 +93,21 @@ function emptyCounts(): Record<ValueFate, number> {
 }
 
 /** Each row's fate, without writing. Duplicate periods of one indicator reject every copy. */
-export function classifyRows(ctx: Ctx, rows: readonly ImportRow[], fixedIndicatorId: number | null): PreviewRow[] {
-  const fixed = fixedIndicatorId === null ? undefined : indicators.get(ctx, fixedIndicatorId);
+export async function classifyRows(ctx: Ctx, rows: readonly ImportRow[], fixedIndicatorId: number | null): Promise<PreviewRow[]> {
+  const fixed = fixedIndicatorId === null ? undefined : await indicators.get(ctx, fixedIndicatorId);
   if (fixedIndicatorId !== null && !fixed) throw new DomainError('indicator.notFound', `No indicator with id ${fixedIndicatorId} exists.`, 'indicatorId');
   const byCode = new Map<string, IndicatorRow | undefined>();
-  const find = (code: string) => {
+  const find = async (code: string) => {
     const key = code.toLowerCase();
-    if (!byCode.has(key)) byCode.set(key, indicators.findByCode(ctx, code));
+    if (!byCode.has(key)) byCode.set(key, await indicators.findByCode(ctx, code));
     return byCode.get(key);
   };
 
-  const out: PreviewRow[] = rows.map((r) => {
+  const out: PreviewRow[] = (await Promise.all(rows.map(async (r) => {
     const base: PreviewRow = { ...r, indicatorId: null, indicatorCode: null, periodKey: null, periodLabel: null, number: null, fate: 'rejected', reason: '' };
     const reject = (reason: string): PreviewRow => ({ ...base, reason });
     const code = r.indicator === null ? '' : String(r.indicator).trim();
-    const ind = code !== '' ? find(code) : fixed;
+    const ind = code !== '' ? await find(code) : fixed;
     if (!ind) return reject(code !== '' ? `No indicator has the code "${code}"` : 'The indicator code is empty');
     base.indicatorId = ind.id;
     base.indicatorCode = ind.code;
@@ -123,7 +123,7 @@ export function classifyRows(ctx: Ctx, rows: readonly ImportRow[], fixedIndicato
     Object.assign(base, { periodKey: checked.period, periodLabel: periodLabel(checked.period), number: checked.value });
     const status = readStatus(r.status);
     if (status === undefined) return reject(`Status "${r.status}" must be provisional or final`);
-    const current = values.currentFor(ctx, ind.id, checked.period);
+    const current = await values.currentFor(ctx, ind.id, checked.period);
     const { fate } = fateOf(current, checked.value, status ?? current?.status ?? 'provisional', r.note);
     const reason =
       fate === 'changed' && current
@@ -132,7 +132,7 @@ export function classifyRows(ctx: Ctx, rows: readonly ImportRow[], fixedIndicato
           ? 'the same as the value already recorded'
           : '';
     return { ...base, fate, reason };
-  });
+  })));
 
   const seen = new Map<string, number[]>();
   out.forEach((r, i) => {
@@ -178,11 +178,11 @@ export async function previewImport(
   });
   const mapping = input.mapping ?? guessMapping(headers);
   const problems = mappingProblems(mapping, width, input.indicatorId !== null);
-  const rows = problems.length ? [] : classifyRows(ctx, rowsOf(sheet, mapping), input.indicatorId);
+  const rows = problems.length ? [] : await classifyRows(ctx, rowsOf(sheet, mapping), input.indicatorId);
   return { fileName: input.fileName, sheets: sheets.map((s) => s.name), sheet: sheet.name, headers, mapping, mappingProblems: problems, rows, counts: count(rows) };
 }
 
-export function applyImport(
+export async function applyImport(
   ctx: Ctx,
   input: {
     rows: ImportRow[];
@@ -191,9 +191,9 @@ export function applyImport(
     receivedOn: string | null;
     expect: { new: number; changed: number } | null;
   },
-): ImportResult {
-  const provenance = resolveProvenance(ctx, input);
-  const rows = classifyRows(ctx, input.rows, input.indicatorId);
+): Promise<ImportResult> {
+  const provenance = await resolveProvenance(ctx, input);
+  const rows = await classifyRows(ctx, input.rows, input.indicatorId);
   const counts = count(rows);
   if (input.expect && (input.expect.new !== counts.new || input.expect.changed !== counts.changed)) {
     throw new DomainError(
@@ -205,9 +205,9 @@ export function applyImport(
   for (const r of rows) {
     if (r.fate !== 'new' && r.fate !== 'changed') continue;
     let ind = cache.get(r.indicatorId!);
-    if (!ind) cache.set(r.indicatorId!, (ind = indicators.get(ctx, r.indicatorId!)!));
+    if (!ind) cache.set(r.indicatorId!, (ind = (await indicators.get(ctx, r.indicatorId!))!));
     const status = readStatus(r.status) ?? 'provisional';
-    writeValue(ctx, ind, r.periodKey!, r.number!, status, r.note, provenance);
+    await writeValue(ctx, ind, r.periodKey!, r.number!, status, r.note, provenance);
   }
   return { counts, rows };
 }

@@ -57,8 +57,8 @@ function chartWindow(ind: IndicatorRow, current: readonly CurrentValue[], asAt: 
   return current.filter((v) => v.period >= from);
 }
 
-export function reportParts(ctx: Ctx, asAt: string): ReportParts {
-  const { rows, indicators: list, values: byIndicator } = loadScorecard(ctx, asAt);
+export async function reportParts(ctx: Ctx, asAt: string): Promise<ReportParts> {
+  const { rows, indicators: list, values: byIndicator } = await loadScorecard(ctx, asAt);
   const details = list.map((ind, i) => ({ row: ind, ...indicatorDetailParts(ind, chartWindow(ind, byIndicator.get(ind.id) ?? [], asAt), new Map(), rows[i]!, asAt) }));
   return { rows, details };
 }
@@ -137,9 +137,9 @@ function indicatorSection(detail: ReportParts['details'][number], figure: number
 }
 
 export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: ReturnType<typeof buildDocument>; indicators: number; charts: number }> {
-  const { rows, details } = reportParts(ctx, asAt);
+  const { rows, details } = await reportParts(ctx, asAt);
   const counts = countByRag(rows);
-  const organisation = readSetting(ctx, 'organisationName') ?? '';
+  const organisation = await readSetting(ctx, 'organisationName') ?? '';
   const docTitle = `Performance report as at ${formatDateLong(asAt)}`;
   const numbering = new Numbering();
   const body: FileChild[] = [title(docTitle)];
@@ -172,7 +172,7 @@ export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: Return
       subject: 'Performance framework: scorecard, exceptions and indicator charts',
       author: organisation || undefined,
       description: `As at ${formatDateLong(asAt)}; latest periods ${[...new Set(rows.map((r) => r.latest?.period).filter(Boolean))].slice(0, 3).map((p) => periodLabel(p!)).join(', ')}`,
-      marking: exportMarking(ctx),
+      marking: await exportMarking(ctx),
       headerText: organisation || 'Performance report',
       headerDate: formatDateLong(asAt),
     },

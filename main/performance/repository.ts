@@ -43,65 +43,65 @@ const VALUE_SELECT = `
   FROM indicator_value v LEFT JOIN organisation o ON o.id = v.supplied_by_organisation_id`;
 
 export const themes = {
-  list(ctx: Ctx): FrameworkTheme[] {
-    return sql<Row>(ctx.db, `${THEME_SELECT} ORDER BY t.position, t.name`).all().map((r) => toCamel<FrameworkTheme>(r));
+  async list(ctx: Ctx): Promise<FrameworkTheme[]> {
+    return (await sql<Row>(ctx, `${THEME_SELECT} ORDER BY t.position, t.name`).all()).map((r) => toCamel<FrameworkTheme>(r));
   },
-  get(ctx: Ctx, id: number): FrameworkTheme | undefined {
-    const row = sql<Row>(ctx.db, `${THEME_SELECT} WHERE t.id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<FrameworkTheme | undefined> {
+    const row = await sql<Row>(ctx, `${THEME_SELECT} WHERE t.id = ?`).get(id);
     return row && toCamel<FrameworkTheme>(row);
   },
-  findByName(ctx: Ctx, name: string): FrameworkTheme | undefined {
-    const row = sql<Row>(ctx.db, `${THEME_SELECT} WHERE t.name = ? COLLATE NOCASE`).get(name);
+  async findByName(ctx: Ctx, name: string): Promise<FrameworkTheme | undefined> {
+    const row = await sql<Row>(ctx, `${THEME_SELECT} WHERE t.name = ? COLLATE NOCASE`).get(name);
     return row && toCamel<FrameworkTheme>(row);
   },
-  nextPosition(ctx: Ctx): number {
-    return sql<{ n: number }>(ctx.db, `SELECT coalesce(max(position), 0) + 1 AS n FROM framework_theme`).get()!.n;
+  async nextPosition(ctx: Ctx): Promise<number> {
+    return (await sql<{ n: number }>(ctx, `SELECT coalesce(max(position), 0) + 1 AS n FROM framework_theme`).get())!.n;
   },
-  ...tableWrites<Omit<FrameworkTheme, 'id' | 'indicatorCount'>>('framework_theme'),
+  ...tableWrites('framework_theme'),
 };
 
 export type IndicatorColumns = Omit<IndicatorRow, 'id' | 'themeName' | 'themeKind' | 'themePosition' | 'ragAmberTolerancePercent' | 'ownerOrganisationName' | 'valueCount'>;
 
 export const indicators = {
-  list(ctx: Ctx, themeId: number | null): IndicatorRow[] {
+  async list(ctx: Ctx, themeId: number | null): Promise<IndicatorRow[]> {
     const rows =
       themeId === null
-        ? sql<Row>(ctx.db, `${INDICATOR_SELECT} ${INDICATOR_ORDER}`).all()
-        : sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.theme_id = ? ${INDICATOR_ORDER}`).all(themeId);
+        ? await sql<Row>(ctx, `${INDICATOR_SELECT} ${INDICATOR_ORDER}`).all()
+        : await sql<Row>(ctx, `${INDICATOR_SELECT} WHERE i.theme_id = ? ${INDICATOR_ORDER}`).all(themeId);
     return rows.map((r) => toCamel<IndicatorRow>(r));
   },
-  get(ctx: Ctx, id: number): IndicatorRow | undefined {
-    const row = sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<IndicatorRow | undefined> {
+    const row = await sql<Row>(ctx, `${INDICATOR_SELECT} WHERE i.id = ?`).get(id);
     return row && toCamel<IndicatorRow>(row);
   },
-  findByCode(ctx: Ctx, code: string): IndicatorRow | undefined {
-    const row = sql<Row>(ctx.db, `${INDICATOR_SELECT} WHERE i.code = ? COLLATE NOCASE`).get(code);
+  async findByCode(ctx: Ctx, code: string): Promise<IndicatorRow | undefined> {
+    const row = await sql<Row>(ctx, `${INDICATOR_SELECT} WHERE i.code = ? COLLATE NOCASE`).get(code);
     return row && toCamel<IndicatorRow>(row);
   },
-  ...tableWrites<IndicatorColumns>('indicator'),
+  ...tableWrites('indicator'),
 };
 
 export type NewValue = Omit<ValueRow, 'id' | 'supersededById' | 'suppliedByOrganisationName'>;
 
 export const values = {
   /** Current values (revisions excluded) of one indicator, oldest period first. */
-  current(ctx: Ctx, indicatorId: number): ValueRow[] {
-    return sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NULL ORDER BY v.period`)
-      .all(indicatorId)
+  async current(ctx: Ctx, indicatorId: number): Promise<ValueRow[]> {
+    return (await sql<Row>(ctx, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NULL ORDER BY v.period`)
+      .all(indicatorId))
       .map((r) => toCamel<ValueRow>(r));
   },
   /** Superseded values of one indicator, newest first within each period. */
-  revisions(ctx: Ctx, indicatorId: number): ValueRow[] {
-    return sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NOT NULL ORDER BY v.period, v.id DESC`)
-      .all(indicatorId)
+  async revisions(ctx: Ctx, indicatorId: number): Promise<ValueRow[]> {
+    return (await sql<Row>(ctx, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.superseded_by_id IS NOT NULL ORDER BY v.period, v.id DESC`)
+      .all(indicatorId))
       .map((r) => toCamel<ValueRow>(r));
   },
-  currentFor(ctx: Ctx, indicatorId: number, period: string): ValueRow | undefined {
-    const row = sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.period = ? AND v.superseded_by_id IS NULL`).get(indicatorId, period);
+  async currentFor(ctx: Ctx, indicatorId: number, period: string): Promise<ValueRow | undefined> {
+    const row = await sql<Row>(ctx, `${VALUE_SELECT} WHERE v.indicator_id = ? AND v.period = ? AND v.superseded_by_id IS NULL`).get(indicatorId, period);
     return row && toCamel<ValueRow>(row);
   },
-  get(ctx: Ctx, id: number): ValueRow | undefined {
-    const row = sql<Row>(ctx.db, `${VALUE_SELECT} WHERE v.id = ?`).get(id);
+  async get(ctx: Ctx, id: number): Promise<ValueRow | undefined> {
+    const row = await sql<Row>(ctx, `${VALUE_SELECT} WHERE v.id = ?`).get(id);
     return row && toCamel<ValueRow>(row);
   },
   /**
@@ -110,20 +110,19 @@ export const values = {
    * three forms compare as text with a year: "2021-04", "2021/22 Q1" and "2021/22" are all
    * >= "2021"; annual periods get their own (earlier) year, as their sparkline is longer.
    */
-  currentSince(ctx: Ctx, fromYear: string, annualFromYear: string): Map<number, ScorecardValue[]> {
-    const rows = sql(
-      ctx.db,
+  async currentSince(ctx: Ctx, fromYear: string, annualFromYear: string): Promise<Map<number, ScorecardValue[]>> {
+    // An annual period is "2021/22": seven characters with the slash fifth (GLOB is SQLite's alone).
+    const rows = await sql<{ indicator_id: number; period: string; value: number; status: ValueStatus; note: string }>(
+      ctx,
       `SELECT indicator_id, period, value, status, note FROM indicator_value
        WHERE superseded_by_id IS NULL
-         AND period >= (CASE WHEN period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN @annualFromYear ELSE @fromYear END)
+         AND period >= (CASE WHEN length(period) = 7 AND substr(period, 5, 1) = '/' THEN @annualFromYear ELSE @fromYear END)
        ORDER BY indicator_id, period`,
-    )
-      .raw(true)
-      .all({ fromYear, annualFromYear }) as [number, string, number, ValueStatus, string][];
+    ).all({ fromYear, annualFromYear });
     const out = new Map<number, ScorecardValue[]>();
     let list: ScorecardValue[] | undefined;
     let current = -1;
-    for (const [indicatorId, period, value, status, note] of rows) {
+    for (const { indicator_id: indicatorId, period, value, status, note } of rows) {
       if (indicatorId !== current) {
         current = indicatorId;
         list = [];
@@ -134,28 +133,28 @@ export const values = {
     return out;
   },
   /** All current values of one indicator, in the scorecard's shape. */
-  currentOf(ctx: Ctx, indicatorId: number): ScorecardValue[] {
-    return sql(ctx.db, `SELECT period, value, status, note FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NULL ORDER BY period`).all(indicatorId) as ScorecardValue[];
+  async currentOf(ctx: Ctx, indicatorId: number): Promise<ScorecardValue[]> {
+    return sql<ScorecardValue>(ctx, `SELECT period, value, status, note FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NULL ORDER BY period`).all(indicatorId);
   },
   /** Every current value of every indicator with its provenance, for the dataset export. */
-  allCurrent(ctx: Ctx): { indicatorId: number; period: string; value: number; status: ValueStatus; note: string; receivedOn: string; suppliedByOrganisationName: string | null }[] {
-    return sql<Row>(
-      ctx.db,
+  async allCurrent(ctx: Ctx): Promise<{ indicatorId: number; period: string; value: number; status: ValueStatus; note: string; receivedOn: string; suppliedByOrganisationName: string | null }[]> {
+    return (await sql<Row>(
+      ctx,
       `SELECT v.indicator_id, v.period, v.value, v.status, v.note, v.received_on, o.name AS supplied_by_organisation_name
        FROM indicator_value v LEFT JOIN organisation o ON o.id = v.supplied_by_organisation_id
        WHERE v.superseded_by_id IS NULL ORDER BY v.indicator_id, v.period`,
     )
-      .all()
+      .all())
       .map((r) => toCamel(r));
   },
-  revisionCounts(ctx: Ctx, indicatorId: number): Map<string, number> {
-    const rows = sql<{ period: string; n: number }>(
-      ctx.db,
+  async revisionCounts(ctx: Ctx, indicatorId: number): Promise<Map<string, number>> {
+    const rows = await sql<{ period: string; n: number }>(
+      ctx,
       `SELECT period, count(*) AS n FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NOT NULL GROUP BY period`,
     ).all(indicatorId);
     return new Map(rows.map((r) => [r.period, r.n]));
   },
-  insert(ctx: Ctx, value: NewValue): number {
+  insert(ctx: Ctx, value: NewValue): Promise<number> {
     return insertRow(ctx, 'indicator_value', toSnake({ ...value }));
   },
   /**
@@ -163,22 +162,22 @@ export const values = {
    * current row per period, so the old row steps aside (points at itself) before the new one
    * is inserted, then points at the new one; both steps are in the audit trail.
    */
-  supersede(ctx: Ctx, old: ValueRow, replacement: NewValue): number {
-    updateRow(ctx, 'indicator_value', old.id, { superseded_by_id: old.id });
-    const id = insertRow(ctx, 'indicator_value', toSnake({ ...replacement }));
-    updateRow(ctx, 'indicator_value', old.id, { superseded_by_id: id });
+  async supersede(ctx: Ctx, old: ValueRow, replacement: NewValue): Promise<number> {
+    await updateRow(ctx, 'indicator_value', old.id, { superseded_by_id: old.id });
+    const id = await insertRow(ctx, 'indicator_value', toSnake({ ...replacement }));
+    await updateRow(ctx, 'indicator_value', old.id, { superseded_by_id: id });
     return id;
   },
-  countFor(ctx: Ctx, indicatorId: number): number {
-    return sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM indicator_value WHERE indicator_id = ?`).get(indicatorId)!.n;
+  async countFor(ctx: Ctx, indicatorId: number): Promise<number> {
+    return (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM indicator_value WHERE indicator_id = ?`).get(indicatorId))!.n;
   },
   /** Periods holding values whose frequency or unit would no longer fit after a change. */
-  periodsOf(ctx: Ctx, indicatorId: number): string[] {
-    return sql<{ period: string }>(ctx.db, `SELECT DISTINCT period FROM indicator_value WHERE indicator_id = ? ORDER BY period`)
-      .all(indicatorId)
+  async periodsOf(ctx: Ctx, indicatorId: number): Promise<string[]> {
+    return (await sql<{ period: string }>(ctx, `SELECT DISTINCT period FROM indicator_value WHERE indicator_id = ? ORDER BY period`)
+      .all(indicatorId))
       .map((r) => r.period);
   },
-  maxCurrent(ctx: Ctx, indicatorId: number): number | null {
-    return sql<{ m: number | null }>(ctx.db, `SELECT max(value) AS m FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NULL`).get(indicatorId)!.m;
+  async maxCurrent(ctx: Ctx, indicatorId: number): Promise<number | null> {
+    return (await sql<{ m: number | null }>(ctx, `SELECT max(value) AS m FROM indicator_value WHERE indicator_id = ? AND superseded_by_id IS NULL`).get(indicatorId))!.m;
   },
 };

@@ -17,20 +17,20 @@ import { checkValue, resolveProvenance, writeValue } from './values';
 
 type IndicatorInput = z.output<(typeof performanceContract)['indicator.create']['input']>;
 
-function requireTheme(ctx: Ctx, id: number) {
-  const theme = themes.get(ctx, id);
+async function requireTheme(ctx: Ctx, id: number) {
+  const theme = await themes.get(ctx, id);
   if (!theme) throw notFound('framework_theme', id);
   return theme;
 }
 
-export function requireIndicator(ctx: Ctx, id: number, field = 'id'): IndicatorRow {
-  const ind = indicators.get(ctx, id);
+export async function requireIndicator(ctx: Ctx, id: number, field = 'id'): Promise<IndicatorRow> {
+  const ind = await indicators.get(ctx, id);
   if (!ind) throw new DomainError('indicator.notFound', `No indicator with id ${id} exists (it may have been deleted).`, field);
   return ind;
 }
 
-function assertUniqueThemeName(ctx: Ctx, name: string, exceptId?: number) {
-  const clash = themes.findByName(ctx, name);
+async function assertUniqueThemeName(ctx: Ctx, name: string, exceptId?: number) {
+  const clash = await themes.findByName(ctx, name);
   if (clash && clash.id !== exceptId) throw new DomainError('frameworkTheme.duplicateName', `A theme called "${clash.name}" already exists.`, 'name');
 }
 
@@ -41,11 +41,11 @@ export function toIndicator(row: IndicatorRow): Indicator {
 }
 
 /** The rules an indicator's definition must follow; each refusal names its field. */
-function checkIndicator(ctx: Ctx, input: IndicatorInput, existing?: IndicatorRow): void {
-  if (!themes.get(ctx, input.themeId)) throw new DomainError('indicator.themeMissing', `Theme ${input.themeId} does not exist; choose one from the list.`, 'themeId');
-  const clash = indicators.findByCode(ctx, input.code);
+async function checkIndicator(ctx: Ctx, input: IndicatorInput, existing?: IndicatorRow): Promise<void> {
+  if (!await themes.get(ctx, input.themeId)) throw new DomainError('indicator.themeMissing', `Theme ${input.themeId} does not exist; choose one from the list.`, 'themeId');
+  const clash = await indicators.findByCode(ctx, input.code);
   if (clash && clash.id !== existing?.id) throw new DomainError('indicator.duplicateCode', `Indicator ${clash.code} (${clash.name}) already has this code.`, 'code');
-  if (input.ownerOrganisationId !== null && !organisations.get(ctx, input.ownerOrganisationId)) {
+  if (input.ownerOrganisationId !== null && !await organisations.get(ctx, input.ownerOrganisationId)) {
     throw new DomainError('indicator.ownerMissing', `Organisation ${input.ownerOrganisationId} does not exist; choose the owner from the list.`, 'ownerOrganisationId');
   }
 
@@ -66,7 +66,7 @@ function checkIndicator(ctx: Ctx, input: IndicatorInput, existing?: IndicatorRow
     const problem = valueProblem(baselineValue, unit, 'Baseline value', { fractionalCount: true });
     if (problem) throw new DomainError('indicator.baselineValue', problem, 'baselineValue');
   }
-  if (existing) checkChangeKeepsValues(ctx, existing, input);
+  if (existing) await checkChangeKeepsValues(ctx, existing, input);
 
   if (targetKind === null) {
     if (targetValue !== null || targetBy !== null) {
@@ -88,12 +88,12 @@ function checkIndicator(ctx: Ctx, input: IndicatorInput, existing?: IndicatorRow
 }
 
 /** Values already recorded must still fit after a change of frequency or unit. */
-function checkChangeKeepsValues(ctx: Ctx, existing: IndicatorRow, input: IndicatorInput): void {
-  if (input.frequency !== existing.frequency && values.countFor(ctx, existing.id) > 0) {
+async function checkChangeKeepsValues(ctx: Ctx, existing: IndicatorRow, input: IndicatorInput): Promise<void> {
+  if (input.frequency !== existing.frequency && await values.countFor(ctx, existing.id) > 0) {
     throw new DomainError('indicator.frequencyInUse', `Frequency cannot change from ${existing.frequency} to ${input.frequency}: the indicator has values for ${existing.frequency} periods.`, 'frequency');
   }
   if (input.unit !== existing.unit) {
-    for (const v of values.current(ctx, existing.id)) {
+    for (const v of await values.current(ctx, existing.id)) {
       const problem = valueProblem(v.value, input.unit, `the ${periodLabel(v.period)} value`);
       if (problem) throw new DomainError('indicator.unitInUse', `Unit cannot change to ${input.unit}: ${problem}.`, 'unit');
     }
@@ -108,73 +108,73 @@ function toValue(row: ValueRow, unit: IndicatorRow['unit'], revisions: Indicator
   return { ...row, periodLabel: periodLabel(row.period), valueText: formatValue(row.value, unit), revisions };
 }
 
-function listValues(ctx: Ctx, ind: IndicatorRow): IndicatorValue[] {
+async function listValues(ctx: Ctx, ind: IndicatorRow): Promise<IndicatorValue[]> {
   const old = new Map<string, IndicatorValue[]>();
-  for (const r of values.revisions(ctx, ind.id)) {
+  for (const r of await values.revisions(ctx, ind.id)) {
     const list = old.get(r.period) ?? [];
     list.push(toValue(r, ind.unit));
     old.set(r.period, list);
   }
-  return values.current(ctx, ind.id).map((r) => toValue(r, ind.unit, old.get(r.period) ?? []));
+  return (await values.current(ctx, ind.id)).map((r) => toValue(r, ind.unit, old.get(r.period) ?? []));
 }
 
 export const performanceHandlers: HandlersFor<typeof performanceContract> = {
   'frameworkTheme.list': (ctx) => themes.list(ctx),
-  'frameworkTheme.create': (ctx, input) => {
-    assertUniqueThemeName(ctx, input.name);
-    const id = themes.insert(ctx, { ...input, position: input.position ?? themes.nextPosition(ctx) });
+  'frameworkTheme.create': async (ctx, input) => {
+    await assertUniqueThemeName(ctx, input.name);
+    const id = await themes.insert(ctx, { ...input, position: input.position ?? await themes.nextPosition(ctx) });
     return requireTheme(ctx, id);
   },
-  'frameworkTheme.update': (ctx, { id, ...patch }) => {
-    requireTheme(ctx, id);
-    if (patch.name !== undefined) assertUniqueThemeName(ctx, patch.name, id);
-    themes.update(ctx, id, { ...patch, position: patch.position ?? undefined, kind: patch.kind ?? undefined });
+  'frameworkTheme.update': async (ctx, { id, ...patch }) => {
+    await requireTheme(ctx, id);
+    if (patch.name !== undefined) await assertUniqueThemeName(ctx, patch.name, id);
+    await themes.update(ctx, id, { ...patch, position: patch.position ?? undefined, kind: patch.kind ?? undefined });
     return requireTheme(ctx, id);
   },
-  'frameworkTheme.delete': (ctx, { id }) => {
-    const theme = requireTheme(ctx, id);
+  'frameworkTheme.delete': async (ctx, { id }) => {
+    const theme = await requireTheme(ctx, id);
     if (theme.indicatorCount > 0) {
       throw new DomainError('frameworkTheme.inUse', `${theme.name} cannot be deleted: ${theme.indicatorCount} indicator${theme.indicatorCount === 1 ? '' : 's'} belong to it. Move or delete them first.`, 'id');
     }
-    themes.remove(ctx, id);
+    await themes.remove(ctx, id);
     return { id };
   },
 
-  'indicator.list': (ctx, { themeId }) => indicators.list(ctx, themeId).map(toIndicator),
-  'indicator.get': (ctx, { id }) => toIndicator(requireIndicator(ctx, id)),
-  'indicator.create': (ctx, input) => {
-    checkIndicator(ctx, input);
-    return toIndicator(requireIndicator(ctx, indicators.insert(ctx, columnsOf(input))));
+  'indicator.list': async (ctx, { themeId }) => (await indicators.list(ctx, themeId)).map(toIndicator),
+  'indicator.get': async (ctx, { id }) => toIndicator(await requireIndicator(ctx, id)),
+  'indicator.create': async (ctx, input) => {
+    await checkIndicator(ctx, input);
+    return toIndicator(await requireIndicator(ctx, await indicators.insert(ctx, columnsOf(input))));
   },
-  'indicator.update': (ctx, { id, ...input }) => {
-    const existing = requireIndicator(ctx, id);
-    checkIndicator(ctx, input, existing);
-    indicators.update(ctx, id, columnsOf(input));
-    return toIndicator(requireIndicator(ctx, id));
+  'indicator.update': async (ctx, { id, ...input }) => {
+    const existing = await requireIndicator(ctx, id);
+    await checkIndicator(ctx, input, existing);
+    await indicators.update(ctx, id, columnsOf(input));
+    return toIndicator(await requireIndicator(ctx, id));
   },
-  'indicator.delete': (ctx, { id }) => {
-    const ind = requireIndicator(ctx, id);
-    const n = values.countFor(ctx, id);
+  'indicator.delete': async (ctx, { id }) => {
+    const ind = await requireIndicator(ctx, id);
+    const n = await values.countFor(ctx, id);
     if (n > 0) {
       throw new DomainError('indicator.hasValues', `${ind.code} ${ind.name} cannot be deleted: it has ${n} recorded value${n === 1 ? '' : 's'} (revisions included), which would be lost.`, 'id');
     }
-    indicators.remove(ctx, id);
+    await indicators.remove(ctx, id);
     return { id };
   },
 
-  'indicatorValue.list': (ctx, { indicatorId }) => listValues(ctx, requireIndicator(ctx, indicatorId, 'indicatorId')),
-  'indicatorValue.record': (ctx, { indicatorId, period, value, status, note, ...prov }) => {
-    const ind = requireIndicator(ctx, indicatorId, 'indicatorId');
-    const provenance = resolveProvenance(ctx, prov);
+  'indicatorValue.list': async (ctx, { indicatorId }) => listValues(ctx, await requireIndicator(ctx, indicatorId, 'indicatorId')),
+  'indicatorValue.record': async (ctx, { indicatorId, period, value, status, note, ...prov }) => {
+    const ind = await requireIndicator(ctx, indicatorId, 'indicatorId');
+    const provenance = await resolveProvenance(ctx, prov);
     const checked = checkValue(ctx, ind, { period, value });
     if (!checked.ok) throw new DomainError(checked.field === 'period' ? 'indicatorValue.period' : 'indicatorValue.value', checked.message, checked.field);
-    const { fate, id } = writeValue(ctx, ind, checked.period, checked.value, status, note, provenance);
-    const row = values.get(ctx, id)!;
-    return { fate, value: listValues(ctx, ind).find((v) => v.id === row.id) ?? toValue(row, ind.unit) };
+    const { fate, id } = await writeValue(ctx, ind, checked.period, checked.value, status, note, provenance);
+    const row = (await values.get(ctx, id))!;
+    return { fate, value: (await listValues(ctx, ind)).find((v) => v.id === row.id) ?? toValue(row, ind.unit) };
   },
-  'indicatorValue.recordMany': (ctx, { indicatorId, rows, ...prov }) => {
-    const ind = requireIndicator(ctx, indicatorId, 'indicatorId');
-    const provenance = resolveProvenance(ctx, prov);
+  'indicatorValue.recordMany': async (ctx, { indicatorId, rows, ...prov }) => {
+    const ind = await requireIndicator(ctx, indicatorId, 'indicatorId');
+    const provenance = await resolveProvenance(ctx, prov);
     const problems: Problem[] = [];
     const seen = new Map<string, number>();
     const checked = rows.map((r, i) => {
@@ -198,7 +198,7 @@ export const performanceHandlers: HandlersFor<typeof performanceContract> = {
     }
     const result = { new: 0, changed: 0, unchanged: 0 };
     for (const c of checked) {
-      const { fate } = writeValue(ctx, ind, c!.period, c!.value, c!.status, c!.note, provenance);
+      const { fate } = await writeValue(ctx, ind, c!.period, c!.value, c!.status, c!.note, provenance);
       result[fate]++;
     }
     return result;
@@ -207,16 +207,16 @@ export const performanceHandlers: HandlersFor<typeof performanceContract> = {
   'indicatorValue.importApply': (ctx, input) => applyImport(ctx, input),
 
   'performance.scorecard': (ctx, { asAt, themeId }) => buildScorecard(ctx, asAt, themeId),
-  'performance.exceptions': (ctx, { asAt }) => {
-    const card = buildScorecard(ctx, asAt);
+  'performance.exceptions': async (ctx, { asAt }) => {
+    const card = await buildScorecard(ctx, asAt);
     const rows = card.rows.filter((r) => r.exception);
     return { asAt, rows, counts: countByRag(rows) };
   },
-  'performance.detail': (ctx, { indicatorId, asAt }) => {
-    const ind = requireIndicator(ctx, indicatorId, 'indicatorId');
-    const current = values.current(ctx, ind.id);
+  'performance.detail': async (ctx, { indicatorId, asAt }) => {
+    const ind = await requireIndicator(ctx, indicatorId, 'indicatorId');
+    const current = await values.current(ctx, ind.id);
     const row = scorecardRow(ind, current, asAt);
-    return { indicator: toIndicator(ind), ...indicatorDetailParts(ind, current, values.revisionCounts(ctx, ind.id), row, asAt) };
+    return { indicator: toIndicator(ind), ...indicatorDetailParts(ind, current, await values.revisionCounts(ctx, ind.id), row, asAt) };
   },
   'performance.exportReport': (ctx, { asAt, out }) => exportReport(ctx, asAt, out),
   'performance.exportDataset': (ctx, { asAt, out }) => exportDataset(ctx, asAt, out),

@@ -25,18 +25,18 @@ export interface PerformanceTable {
   scorecard: ScorecardRow[];
 }
 
-export function performanceTable(ctx: Ctx, params: Record<string, string> = {}): PerformanceTable {
+export async function performanceTable(ctx: Ctx, params: Record<string, string> = {}): Promise<PerformanceTable> {
   const asAt = params.asAt ?? isoToday(ctx);
   if (!isIsoDate(asAt)) throw new DomainError('performanceTable.asAt', `As-at date "${asAt}" must be a date written YYYY-MM-DD`, 'asAt');
   let themeId: number | null = null;
   let themeName = '';
   if (params.themeId) {
-    const theme = /^\d+$/.test(params.themeId) ? themes.get(ctx, Number(params.themeId)) : undefined;
+    const theme = /^\d+$/.test(params.themeId) ? await themes.get(ctx, Number(params.themeId)) : undefined;
     if (!theme) throw new DomainError('performanceTable.theme', `There is no framework theme with id ${params.themeId}`, 'themeId');
     themeId = theme.id;
     themeName = theme.name;
   }
-  const card = buildScorecard(ctx, asAt, themeId);
+  const card = await buildScorecard(ctx, asAt, themeId);
   return {
     caption: `Performance ${themeName ? `(${themeName}) ` : ''}as at ${formatDateLong(asAt)}`,
     columns: [{ header: 'Indicator' }, { header: 'Latest' }, { header: 'Target' }, { header: 'Status' }, { header: 'Trend on a year before' }],

@@ -44,8 +44,8 @@ export function checkValue(ctx: Ctx, ind: IndicatorRow, input: Pick<ValueInput, 
   return { ok: true, period, value: read.value };
 }
 
-export function resolveProvenance(ctx: Ctx, input: { suppliedByOrganisationId: number | null; receivedOn: string | null }): Provenance {
-  if (input.suppliedByOrganisationId !== null && !organisations.get(ctx, input.suppliedByOrganisationId)) {
+export async function resolveProvenance(ctx: Ctx, input: { suppliedByOrganisationId: number | null; receivedOn: string | null }): Promise<Provenance> {
+  if (input.suppliedByOrganisationId !== null && !await organisations.get(ctx, input.suppliedByOrganisationId)) {
     throw new DomainError('indicatorValue.supplierMissing', `Organisation ${input.suppliedByOrganisationId} does not exist; choose who supplied the values from the list.`, 'suppliedByOrganisationId');
   }
   const today = isoToday(ctx);
@@ -66,10 +66,10 @@ export function fateOf(current: ValueRow | undefined, value: number, status: Val
  * kept, pointing at its replacement: revisions are never overwritten. `note` null keeps the
  * comparison to value and status (an import without a note column).
  */
-export function writeValue(ctx: Ctx, ind: IndicatorRow, period: string, value: number, status: ValueStatus, note: string | null, provenance: Provenance): { fate: Exclude<ValueFate, 'rejected'>; id: number } {
-  const { fate, current } = fateOf(values.currentFor(ctx, ind.id, period), value, status, note);
+export async function writeValue(ctx: Ctx, ind: IndicatorRow, period: string, value: number, status: ValueStatus, note: string | null, provenance: Provenance): Promise<{ fate: Exclude<ValueFate, 'rejected'>; id: number }> {
+  const { fate, current } = fateOf(await values.currentFor(ctx, ind.id, period), value, status, note);
   if (fate === 'unchanged') return { fate, id: current!.id };
   const row = { indicatorId: ind.id, period, value, status, note: note ?? '', ...provenance };
-  const id = current ? values.supersede(ctx, current, row) : values.insert(ctx, row);
+  const id = current ? await values.supersede(ctx, current, row) : await values.insert(ctx, row);
   return { fate, id };
 }

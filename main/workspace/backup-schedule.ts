@@ -26,12 +26,13 @@ export interface DailyBackups {
  * (workspace.reopen replaces the connection); a closed workspace is skipped. A check never
  * overlaps the one before it, and a failure is logged, never thrown (startDailyBackup).
  */
-export function startDailyBackups(current: () => Database, now: () => Date, log: (message: string, err: unknown) => void, repeat: Repeat = nodeRepeat): DailyBackups {
+export function startDailyBackups(current: () => Database | undefined, now: () => Date, log: (message: string, err: unknown) => void, repeat: Repeat = nodeRepeat): DailyBackups {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   const check = () => {
     const db = current();
-    if (busy || !db.open) return;
+    // A PostgreSQL workspace has no file to copy: its server is backed up by IT (README).
+    if (busy || !db || !db.open) return;
     busy = true;
     running = startDailyBackup(db, now(), log).finally(() => {
       busy = false;

@@ -5,7 +5,8 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { audit } from '../db/audit';
 import { assertWritable } from '../db/connection';
 import { migrate } from '../db/migrate';
-import type { Ctx } from '../shared/context';
+import { inTransaction, makeCtx, type Ctx } from '../shared/context';
+import { sqliteStore } from '../db/sqlite-store';
 import { DomainError } from '../shared/errors';
 import { sameFile, sqliteHeader, verifyBackupFileAsync } from './backup';
 import { backupsFolder, createBackup, damagedFileName, listBackups, openWorkspace, pruneBackups, type BackupEntry } from './backups';
@@ -78,7 +79,8 @@ function withPageSize(source: string, pageSize: number, folder: string): string 
  * written: a replaced or read-only workspace is refused with that reason, before any backup.
  */
 export async function restoreBackup(ctx: Ctx, from: string, label = from): Promise<RestoreResult> {
-  const db = ctx.db;
+  const db = ctx.store.sqlite;
+  if (!db) throw new DomainError('backup.notFile', `This workspace is on a PostgreSQL server (${ctx.store.location}): there is no file to restore into. Restore the server from IT's backups, or import a bundle into a new database.`);
   assertWritable(db);
   const workspace = db.name;
   const source = resolve(from);
@@ -107,9 +109,9 @@ export async function restoreBackup(ctx: Ctx, from: string, label = from): Promi
     if (check !== 'ok') {
       throw new DomainError('backup.restoreFailed', `The restored workspace failed its check (${String(check)}). The workspace as it was is saved as ${savedFirst.name}: restore that.`);
     }
-    db.transaction(() => {
-      audit({ ...ctx, operation: ctx.operation === 'direct' ? 'restore' : ctx.operation }, 'update', 'workspace', 1, { saved_first_as: savedFirst.name }, { restored_from: label });
-    }).immediate();
+    await ctx.store.write((trx) =>
+      audit({ ...inTransaction(ctx, trx), operation: ctx.operation === 'direct' ? 'restore' : ctx.operation }, 'update', 'workspace', 1, { saved_first_as: savedFirst.name }, { restored_from: label }),
+    );
     pruneBackups(workspace, now);
     return { restored: { name: label, path: source, schemaVersion: backupVersion }, savedFirst, schemaVersion: to };
   } finally {
@@ -144,9 +146,10 @@ export async function restoreOverDamaged(workspacePath: string, from: string, la
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(workspace + suffix, { force: true });
   renameSync(temp, workspace);
   const db = openWorkspace(workspace, { create: false });
+  const store = sqliteStore(db);
   try {
-    const ctx: Ctx = { db, actor, operation: 'cli.restore', now: () => now };
-    db.transaction(() => audit(ctx, 'update', 'workspace', 1, { saved_first_as: savedFirst, damaged: true }, { restored_from: label })).immediate();
+    const ctx: Ctx = { ...makeCtx(store, actor, () => now), operation: 'cli.restore' };
+    await store.write((trx) => audit(inTransaction(ctx, trx), 'update', 'workspace', 1, { saved_first_as: savedFirst, damaged: true }, { restored_from: label }));
     return { savedFirst, schemaVersion: db.pragma('user_version', { simple: true }) as number };
   } finally {
     db.close();

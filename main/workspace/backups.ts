@@ -159,7 +159,7 @@ export async function createBackup(db: Database, reason: BackupReason, now: Date
 
 /** True when the workspace holds no rows at all: there is nothing yet to lose. */
 function holdsNothing(db: Database): boolean {
-  return dataTables(db).every((t) => !(db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}") AS e`).get() as { e: number }).e);
+  return dataTables().every((t) => !(db.prepare(`SELECT EXISTS (SELECT 1 FROM "${t}") AS e`).get() as { e: number }).e);
 }
 
 export const DAILY_AFTER_MS = 24 * 60 * 60 * 1000;

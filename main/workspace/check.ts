@@ -139,7 +139,7 @@ export function checkDatabase(path: string): CheckReport {
     }
 
     if (version > 0 && version <= report.latestSchemaVersion) {
-      for (const t of dataTables(db)) report.rows[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+      for (const t of dataTables()) report.rows[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
     }
   } catch (err) {
     report.problems.push(`The file could not be read as a workspace: ${describeSqliteError(err)}.`);

@@ -1,6 +1,8 @@
 import type { HandlersFor } from '../api/handler-types';
 import { insertRow, updateRow } from '../db/audit';
 import { fileProblem, openedWorkspace } from '../db/connection';
+import { schemaVersion } from '../db/migrate';
+import { postgresSchemaVersion } from '../db/migrate-postgres';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { DomainError } from '../shared/errors';
@@ -25,22 +27,23 @@ const COUNTED = {
   awards: 'award',
 } as const;
 
-export function workspaceInfo(ctx: Ctx): WorkspaceInfo {
+export async function workspaceInfo(ctx: Ctx): Promise<WorkspaceInfo> {
   const counts = {} as WorkspaceInfo['counts'];
   for (const [key, table] of Object.entries(COUNTED) as [keyof typeof COUNTED, string][]) {
-    counts[key] = sql<{ n: number }>(ctx.db, `SELECT count(*) AS n FROM ${table}`).get()!.n;
+    counts[key] = (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM ${table}`).get())!.n;
   }
   const settings: Record<string, string> = {};
-  for (const row of sql<{ key: string; value: string }>(ctx.db, 'SELECT key, value FROM setting ORDER BY key').all()) settings[row.key] = row.value;
-  const opened = openedWorkspace(ctx.db);
+  for (const row of await sql<{ key: string; value: string }>(ctx, 'SELECT key, value FROM setting ORDER BY key').all()) settings[row.key] = row.value;
+  const file = ctx.store.sqlite;
+  const opened = file && openedWorkspace(file);
   const warnings: WorkspaceWarning[] = [...(opened?.warnings ?? [])];
-  const problem = fileProblem(ctx.db);
+  const problem = file && fileProblem(file);
   if (problem) warnings.unshift({ code: problem.code, message: problem.message });
   return {
-    path: ctx.db.name,
+    path: ctx.store.location,
     access: opened?.access ?? { readOnly: false },
     warnings,
-    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: file ? schemaVersion(file) : await postgresSchemaVersion(ctx.db),
     isEmpty: Object.values(counts).every((n) => n === 0),
     counts,
     settings,
@@ -66,26 +69,26 @@ export function checkedSetting(key: SettingKey, value: string): string {
 export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, 'workspace.reopen'>> = {
   ...backupHandlers,
   'workspace.info': (ctx) => workspaceInfo(ctx),
-  'workspace.loadDemo': (ctx) => {
-    if (!workspaceInfo(ctx).isEmpty) {
+  'workspace.loadDemo': async (ctx) => {
+    if (!(await workspaceInfo(ctx)).isEmpty) {
       throw new DomainError('workspace.notEmpty', 'The demonstration data can only be loaded into an empty workspace; this one already holds records.');
     }
-    importBundle(ctx, demoBundle());
+    await importBundle(ctx, demoBundle());
     return workspaceInfo(ctx);
   },
-  'workspace.setSetting': (ctx, { key, value: given }) => {
+  'workspace.setSetting': async (ctx, { key, value: given }) => {
     const value = checkedSetting(key, given);
-    const existing = sql<{ id: number }>(ctx.db, 'SELECT id FROM setting WHERE key = ?').get(key);
-    if (existing) updateRow(ctx, 'setting', existing.id, { value });
-    else insertRow(ctx, 'setting', { key, value });
+    const existing = await sql<{ id: number }>(ctx, 'SELECT id FROM setting WHERE key = ?').get(key);
+    if (existing) await updateRow(ctx, 'setting', existing.id, { value });
+    else await insertRow(ctx, 'setting', { key, value });
     return workspaceInfo(ctx);
   },
-  'audit.list': (ctx, { entity, entityId, limit }) => {
+  'audit.list': async (ctx, { entity, entityId, limit }) => {
     // Only the filters given go into the WHERE clause, so SQLite can use audit_entity(_recent).
     const where: string[] = [];
     if (entity) where.push('entity = @entity');
     if (entityId !== null) where.push('entity_id = @entityId');
-    const rows = sql(ctx.db, `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`).all({
+    const rows = await sql(ctx, `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`).all({
       entity,
       entityId,
       limit,

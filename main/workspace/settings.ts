@@ -8,11 +8,11 @@ import type { SETTING_KEYS } from './contract';
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** A setting's value, or undefined where it has never been set. */
-export function readSetting(ctx: Ctx, key: SettingKey): string | undefined {
-  return sql<{ value: string }>(ctx.db, 'SELECT value FROM setting WHERE key = ?').get(key)?.value;
+export async function readSetting(ctx: Ctx, key: SettingKey): Promise<string | undefined> {
+  return (await sql<{ value: string }>(ctx, 'SELECT value FROM setting WHERE key = ?').get(key))?.value;
 }
 
 /** The marking every export prints: OFFICIAL-SENSITIVE where the workspace says so, otherwise OFFICIAL. */
-export function exportMarking(ctx: Ctx): ProtectiveMarking {
-  return readSetting(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
+export async function exportMarking(ctx: Ctx): Promise<ProtectiveMarking> {
+  return await readSetting(ctx, 'defaultProtectiveMarking') === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
 }

@@ -26,7 +26,7 @@ function shot(name: string): string {
 
 /** The workspace's bytes, after folding the WAL into it so nothing the app wrote is left outside. */
 function workspaceHash(workspace: TestWorkspace): string {
-  workspace.bridge.db.pragma('wal_checkpoint(TRUNCATE)');
+  workspace.bridge.store.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   return createHash('sha256').update(readFileSync(workspace.dbPath)).digest('hex');
 }
 
@@ -132,8 +132,8 @@ test('the desktop look: "Saved … to <folder>" with Open and Show in folder, wh
             if (answer.ok && answer.value) answer.value.folder = 'C:\\Users\\jo\\Documents\\Board';
             return answer;
           },
-          openExported: (token: string) => (calls.push(`open ${token}`), Promise.resolve({ ok: true, value: null })),
-          showExported: (token: string) => (calls.push(`show ${token}`), Promise.resolve({ ok: true, value: null })),
+          openExported: async (token: string) => (calls.push(`open ${token}`), await Promise.resolve({ ok: true, value: null })),
+          showExported: async (token: string) => (calls.push(`show ${token}`), await Promise.resolve({ ok: true, value: null })),
         };
       },
     });

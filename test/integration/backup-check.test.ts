@@ -139,7 +139,7 @@ describe('backup', () => {
   });
 
   it('copies what was committed while another connection is mid-write (online backup)', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Kent Fire and Rescue Service', kind: 'fire' });
     const writer = new Database(ws.path);
     writer.pragma('busy_timeout = 5000');

@@ -11,7 +11,7 @@ const NOW = new Date('2026-12-02T04:11:39Z');
 
 /** A good daily backup, then two newer files with backup names that cannot be restored. */
 async function withUnusableNewerBackups() {
-  const ws = tempWorkspace({ now: () => NOW });
+  const ws = await tempWorkspace({ now: () => NOW });
   await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
   const good = (await backupIfDue(ws.db, new Date('2026-11-30T09:00:00Z')))!;
   const folder = backupsFolder(ws.path);

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import { chmodSync, copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ function replaceUnderneath(dir: string, path: string, organisation: string): voi
 
 describe('Reopen after the workspace file was replaced', () => {
   it('keeps the workspace as this app had it as a verified before-reopen backup, and says so', async () => {
-    const ws = tempWorkspace({ now: () => new Date('2026-12-02T05:00:00Z') });
+    const ws = await tempWorkspace({ now: () => new Date('2026-12-02T05:00:00Z') });
     await ws.call('workspace.setSetting', setName('Kent Police'));
     replaceUnderneath(ws.dir, ws.path, 'Someone else');
 
@@ -38,14 +39,14 @@ describe('Reopen after the workspace file was replaced', () => {
   });
 
   it('makes no backup when the file was not replaced', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const reopened = (await ws.call('workspace.reopen')) as ReopenResult;
     expect(reopened.keptAs).toBeNull();
     expect(listBackups(ws.path)).toEqual([]);
   });
 
   it('refuses, and keeps the old handle open, when the backup cannot be made', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.setSetting', setName('Kent Police'));
     replaceUnderneath(ws.dir, ws.path, 'Someone else');
     // A file where the backups folder must go: no folder can be made there, even as root.
@@ -60,18 +61,18 @@ describe('Reopen after the workspace file was replaced', () => {
   });
 
   it('keeps the records of a workspace the app had open read-only, too', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.setSetting', setName('Kent Police'));
     ws.db.close();
     chmodSync(ws.path, 0o444);
-    const session: Session = { db: openDatabase(ws.path, { create: false }), actor: 'test', now: () => new Date('2026-12-02T05:00:00Z'), log: () => {} };
+    const session: Session = { store: sqliteStore(openDatabase(ws.path, { create: false })), actor: 'test', now: () => new Date('2026-12-02T05:00:00Z'), log: () => {} };
     try {
       replaceUnderneath(ws.dir, ws.path, 'Someone else');
       const reopened = await dispatch(session, 'workspace.reopen', {});
       expect(reopened).toMatchObject({ ok: true, value: { keptAs: 'workspace 2026-12-02T050000Z before-reopen.db', settings: { organisationName: 'Someone else' } } });
       expect(organisationIn(listBackups(ws.path)[0]!.path)).toBe('Kent Police');
     } finally {
-      if (session.db.open) session.db.close();
+      if (session.store.isOpen()) await session.store.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import { chmodSync, copyFileSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ const NOW = new Date('2026-12-02T04:11:39Z');
 
 describe('backup.restore checks the watched file first, as every write does', () => {
   it('refuses a restore after another program replaced the file, before any before-restore backup is made', async () => {
-    const ws = tempWorkspace({ now: () => NOW });
+    const ws = await tempWorkspace({ now: () => NOW });
     await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
     const made = await createBackup(ws.db, 'manual', NOW);
     const copy = join(ws.dir, 'copy.db');
@@ -26,13 +27,13 @@ describe('backup.restore checks the watched file first, as every write does', ()
   });
 
   it('refuses a restore into a read-only workspace with the read-only reason, not SQLite\'s', async () => {
-    const ws = tempWorkspace({ now: () => NOW });
+    const ws = await tempWorkspace({ now: () => NOW });
     await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
     const made = await createBackup(ws.db, 'manual', NOW);
     ws.db.close();
     chmodSync(ws.path, 0o444);
     const db = openDatabase(ws.path, { create: false });
-    const session: Session = { db, actor: 'test', now: () => NOW, log: () => {} };
+    const session: Session = { store: sqliteStore(db), actor: 'test', now: () => NOW, log: () => {} };
     try {
       const refused = await dispatch(session, 'backup.restore', { name: made.name });
       expect(refused).toMatchObject({ ok: false, error: { code: 'workspace.readOnly' } });

@@ -20,7 +20,7 @@ function handTimer() {
 
 describe('the daily backup while the app is open', () => {
   it('is checked at start and every hour, on the session\'s current connection, until stopped', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
     let now = new Date('2026-12-01T09:00:00Z');
     const { timer, repeat } = handTimer();
@@ -43,7 +43,7 @@ describe('the daily backup while the app is open', () => {
 
 describe('backupIfDue', () => {
   it('is not stopped by a backup dated in the future (a clock set wrong)', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
     await createBackup(ws.db, 'daily', new Date('2031-01-01T00:00:00Z'));
     const made = await backupIfDue(ws.db, new Date('2026-12-02T09:00:00Z'));
@@ -52,7 +52,7 @@ describe('backupIfDue', () => {
   });
 
   it('is not stopped by a newer backup that cannot be restored (0 bytes)', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
     await createBackup(ws.db, 'daily', new Date('2026-11-01T00:00:00Z'));
     writeFileSync(join(backupsFolder(ws.path), 'workspace 2026-12-02T080000Z daily.db'), '');

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ const orgNames = (db: Database.Database) => (db.prepare('SELECT name FROM organi
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function withOrganisation(): Promise<TestWorkspace> {
-  const ws = tempWorkspace({ now: () => NOW });
+  const ws = await tempWorkspace({ now: () => NOW });
   await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
   return ws;
 }
@@ -42,7 +43,7 @@ describe('automatic backups', () => {
   });
 
   it('are made on open only when the newest is more than a day old, and never of an empty workspace', async () => {
-    const empty = tempWorkspace();
+    const empty = await tempWorkspace();
     expect(await backupIfDue(empty.db, NOW)).toBeNull();
     expect(existsSync(backupsFolder(empty.path))).toBe(false);
 
@@ -103,7 +104,7 @@ describe('restore', () => {
     const inode = statSync(ws.path).ino;
     // The command line (another connection to the same path) restores while the app's stays open.
     const other = openDatabase(ws.path, { create: false });
-    const result = await restoreBackup(makeCtx(other, 'cli-user', () => NOW), backup.path, backup.name);
+    const result = await restoreBackup(makeCtx(sqliteStore(other), 'cli-user', () => NOW), backup.path, backup.name);
     other.close();
     expect(result.savedFirst.reason).toBe('before-restore');
     expect(orgNames(ws.db)).toEqual(['Kent Police']);
@@ -144,7 +145,7 @@ describe('restore', () => {
     old.exec(`INSERT INTO organisation (name, kind, created_at, updated_at) VALUES ('Old Org', 'other', '2020-01-01', '2020-01-01')`);
     old.close();
     const ws = await withOrganisation();
-    const result = await restoreBackup(makeCtx(ws.db, 'test', () => NOW), oldPath);
+    const result = await restoreBackup(makeCtx(ws.store, 'test', () => NOW), oldPath);
     expect(result.restored.schemaVersion).toBe(1);
     expect(schemaVersion(ws.db)).toBe(latestVersion());
     expect(orgNames(ws.db)).toEqual(['Old Org']);
@@ -159,7 +160,7 @@ describe('restore', () => {
     big.exec(`VACUUM; UPDATE organisation SET name = 'From the 8 KB copy'`);
     big.close();
     const before = hash(other);
-    await restoreBackup(makeCtx(ws.db, 'test', () => NOW), other);
+    await restoreBackup(makeCtx(ws.store, 'test', () => NOW), other);
     expect(orgNames(ws.db)).toEqual(['From the 8 KB copy']);
     expect(ws.db.pragma('page_size', { simple: true })).toBe(4096);
     expect(hash(other)).toBe(before);
@@ -173,7 +174,7 @@ describe('restore', () => {
       const from = await prepare(ws);
       const before = listBackups(ws.path);
       const fromHash = existsSync(from) ? hash(from) : null;
-      await expect(restoreBackup(makeCtx(ws.db, 'test', () => NOW), from)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+      await expect(await restoreBackup(makeCtx(ws.store, 'test', () => NOW), from)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
       expect(listBackups(ws.path)).toEqual(before); // no before-restore backup: nothing was started
       expect(orgNames(ws.db)).toEqual(['Kent Police']);
       if (fromHash) expect(hash(from)).toBe(fromHash);

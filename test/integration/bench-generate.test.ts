@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate';
@@ -7,7 +8,7 @@ import { makeCtx } from '../../main/shared/context';
 import { tempDir } from '../helpers/workspace';
 
 describe('the synthetic ten-year workspace (bench fixture)', () => {
-  it('satisfies every constraint of the schema at small scale, and round-trips through a bundle', () => {
+  it('satisfies every constraint of the schema at small scale, and round-trips through a bundle', async () => {
     const dir = tempDir();
     const result = generateWorkspace(join(dir, 'w.db'), { scale: 0.02, seed: 7, log: () => {} });
     expect(result.counts.meeting).toBeGreaterThan(0);
@@ -16,11 +17,11 @@ describe('the synthetic ten-year workspace (bench fixture)', () => {
 
     const db = openDatabase(join(dir, 'w.db'));
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const bundle = exportBundle(makeCtx(db, 'test'));
+    const bundle = await exportBundle(makeCtx(sqliteStore(db), 'test'));
     db.close();
     const copy = openDatabase(join(dir, 'copy.db'));
-    const ctx = makeCtx(copy, 'test');
-    copy.transaction(() => importBundle(ctx, bundle))();
+    const ctx = makeCtx(sqliteStore(copy), 'test');
+    await copy.transaction(() => importBundle(ctx, bundle))();
     for (const [table, rows] of Object.entries(bundle.tables)) {
       const n = (copy.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
       expect(n, table).toBe(rows.length + (table === 'audit_log' ? 1 : 0));

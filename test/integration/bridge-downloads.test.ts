@@ -67,7 +67,7 @@ describe('window.files over the browser bridge: an export becomes a download', (
         ok: false,
         error: { code: 'files.notExport' },
       });
-      expect((bridge.db.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number }).n).toBe(0);
+      expect((bridge.store.sqlite!.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number }).n).toBe(0);
       expect(json(await raw(bridge, '/files/export/action.exportLog', { method: 'POST', json: { input: { format: 'docx', out: '/tmp/x.docx' }, suggestedName: 'x.docx' } }))).toMatchObject({
         ok: false,
         error: { code: 'files.outRefused', field: 'out' },

@@ -214,7 +214,7 @@ describe('docs/bundle.md', () => {
 
   it('lists every table, and is regenerated whenever the schema changes', () => {
     const db = openDatabase(':memory:');
-    const tables = dataTables(db);
+    const tables = dataTables();
     db.close();
     for (const t of tables) expect(doc).toContain(`\n### ${t}\n`);
     const fresh = generated(doc);

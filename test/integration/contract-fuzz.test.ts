@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -184,7 +185,7 @@ describe('every operation of the contract, sent malformed payloads through the d
     workspacePath = join(root, 'workspace.db');
     mkdirSync(join(root, 'exports'));
     const db = openDatabase(workspacePath);
-    session = { db, actor: 'fuzz', now: () => new Date('2020-03-02T10:00:00'), log: () => {} };
+    session = { store: sqliteStore(db), actor: 'fuzz', now: () => new Date('2020-03-02T10:00:00'), log: () => {} };
     const demo = await dispatch(session, 'workspace.loadDemo', {});
     if (!demo.ok) throw new Error(`the demo did not load: ${demo.error.message}`);
     baseline = tableHashes(db);
@@ -192,10 +193,10 @@ describe('every operation of the contract, sent malformed payloads through the d
     hostile = hostileValues(workspacePath);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`contract fuzz, ${repeat}: ${figures.operations} operations, ${figures.built} payloads built, ${figures.sent} sent in ${seconds} s; ${figures.refused} refused ${JSON.stringify(figures.refusedBy)}; ${figures.answeredOk} answered ok (reads); ${figures.validSkippedForWrites} schema-valid payloads not sent to writes; exports not sent: ${figures.exportsSkippedOutsideTemp} outside the temp folder, ${figures.exportsSkippedAwaitingGuard} at the workspace awaiting the write guard, ${figures.exportsSkippedWritten} sound ones once ${EXPORTS_WRITTEN_PER_OP} documents were written; ${figures.misnamedField.length} refusals naming another field than the one broken`);
-    if (session?.db.open) session.db.close();
+    if (session?.store.isOpen()) await session.store.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -273,7 +274,7 @@ describe('every operation of the contract, sent malformed payloads through the d
         failures.push(`${what()} → refused naming field ${describePayload(field)}, not ${payload.broken}`);
       }
     }
-    const changed = changedTables(baseline, tableHashes(session.db));
+    const changed = changedTables(baseline, tableHashes(session.store.sqlite!));
     if (changed.length) failures.push(`tables changed after ${name}: ${changed.join(', ')}`);
     if (def.exports) {
       const st = statSync(workspacePath, { throwIfNoEntry: false });
@@ -284,7 +285,7 @@ describe('every operation of the contract, sent malformed payloads through the d
 
   it('after the whole run, the workspace file read afresh holds exactly the rows it held before, and nothing was written outside the temp folder', () => {
     expect(figures.operations, 'run the whole file: this test checks the run of every operation').toBe(operationNames.length);
-    expect(changedTables(baseline, tableHashes(session.db)), repeat).toEqual([]);
+    expect(changedTables(baseline, tableHashes(session.store.sqlite!)), repeat).toEqual([]);
     const fresh = new Database(workspacePath, { readonly: true });
     try {
       expect(changedTables(baseline, tableHashes(fresh)), repeat).toEqual([]);
@@ -305,13 +306,13 @@ describe('every operation of the contract, sent malformed payloads through the d
     for (const name of operationNames.filter((n) => defOf(n).exports)) {
       const dir = mkdtempSync(join(root, 'scratch-'));
       const scratchPath = join(dir, 'workspace.db');
-      session.db.exec(`VACUUM INTO '${scratchPath.replace(/'/g, "''")}'`);
+      session.store.sqlite!.exec(`VACUUM INTO '${scratchPath.replace(/'/g, "''")}'`);
       const scratch = openDatabase(scratchPath);
       try {
         const before = tableHashes(scratch);
         const ino = statSync(scratchPath).ino;
         const input = { ...(sampleOf(defOf(name).input, { outDir: dir }) as object), out: scratchPath };
-        await dispatch({ db: scratch, actor: 'fuzz', now: session.now, log: () => {} }, name, input);
+        await dispatch({ store: sqliteStore(scratch), actor: 'fuzz', now: session.now, log: () => {} }, name, input);
         const intact = existsSync(scratchPath) && statSync(scratchPath).ino === ino && startsWithSqliteHeader(scratchPath);
         let same = false;
         if (intact) {

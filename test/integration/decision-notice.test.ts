@@ -4,7 +4,7 @@ import { headings, paragraphs, readDocx } from '../helpers/documents';
 import { tempWorkspace } from '../helpers/workspace';
 
 async function demoCommissionerDecision() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const decision = (await ws.call('decision.list', { decidedBy: 'commissioner' })).find((d) => d.status === 'agreed')!;
   const indicators = (await ws.call('indicator.list', {})).slice(0, 2);

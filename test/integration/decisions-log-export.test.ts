@@ -6,7 +6,7 @@ import { tempWorkspace } from '../helpers/workspace';
 
 describe('the decisions log in Word', () => {
   it('names a superseded decision’s replacement by its reference (not lower-cased), and splits no word across lines', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const people = await ws.call('person.list');
     const hammond = people.find((p) => p.familyName === 'Hammond')!;
@@ -32,7 +32,7 @@ describe('the decisions log in Word', () => {
 
 describe('the decision notice', () => {
   it('does not call an agreed decision without a date "Not yet decided": it warns and leaves the date to be completed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner' })).find((d) => d.status === 'agreed')!;
     await ws.call('decision.update', { id: pcc.id, decidedOn: null });

@@ -12,7 +12,7 @@ async function headerText(path: string): Promise<string> {
 
 describe('the decisions log’s protective marking', () => {
   it('is OFFICIAL-SENSITIVE when the log includes a confidential decision, and OFFICIAL when the decisions it includes are all open', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const demo = await ws.call('decision.list', {});
     expect(demo.some((d) => d.confidential)).toBe(false);

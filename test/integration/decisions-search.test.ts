@@ -71,19 +71,19 @@ describe('the search migration (002), from a version-1 workspace', () => {
 
 describe('search over decisions, papers and minutes', () => {
   it('is filled as a bundle is imported (the demo), left out of exported bundles, and can be rebuilt', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    const ctx = makeCtx(ws.db, 'test');
-    const counts = searchIndexCounts(ctx);
+    const ctx = makeCtx(ws.store, 'test');
+    const counts = await searchIndexCounts(ctx);
     expect(counts.indexed).toBe(counts.expected);
     expect(counts.indexed).toBeGreaterThan(10);
-    expect(Object.keys(exportBundle(ctx).tables).filter((t) => t.startsWith('search'))).toEqual([]);
+    expect(Object.keys((await exportBundle(ctx)).tables).filter((t) => t.startsWith('search'))).toEqual([]);
     ws.db.exec(`DELETE FROM search_index`);
     expect(await ws.call('search.rebuild')).toEqual({ indexed: counts.expected });
   });
 
   it('finds words across all three, with the matches marked, and treats typed operators as words', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const hits = await ws.call('search.query', { q: 'problem profile' });
     expect([...new Set(hits.map((h) => h.kind))].sort()).toEqual(['decision', 'minutes', 'paper']);

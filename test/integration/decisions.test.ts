@@ -6,7 +6,7 @@ import { headings, libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPd
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 async function demo(): Promise<TestWorkspace> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }

@@ -3,7 +3,7 @@ import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import type { PaperBlock } from '../../main/workspace/demo';
 
 async function demoWorkspace(): Promise<TestWorkspace> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }
@@ -26,7 +26,7 @@ function sectionsOf(ws: TestWorkspace, reference: string): { key: string; headin
 
 describe('the Kent & Medway demo workspace', () => {
   it('loads into an empty workspace, with only the import itself in the audit trail', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const info = await ws.call('workspace.loadDemo');
     expect(info.isEmpty).toBe(false);
     expect(info.counts).toMatchObject({ boards: 3, meetings: 3, papers: 2, decisions: 3, indicators: 4, fundingStreams: 4, awards: 6 });
@@ -41,7 +41,7 @@ describe('the Kent & Medway demo workspace', () => {
   });
 
   it('is refused into a workspace that already holds records, and changes nothing there', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Medway Council', kind: 'council' });
     const err = await ws.fails('workspace.loadDemo');
     expect(err.code).toBe('workspace.notEmpty');

@@ -23,7 +23,7 @@ describe('heading outline of the Word exports', () => {
   });
 
   it('the PCC decision notice and its sign-off blocks go Title → Heading 1 → Heading 2, with no level skipped', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner' }))[0]!;
     const out = join(ws.dir, 'notice.docx');
@@ -35,7 +35,7 @@ describe('heading outline of the Word exports', () => {
   });
 
   it('every paper of the demo, alone and in the agenda pack, has no level skipped', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const papers = await ws.call('paper.list', {});
     expect(papers.length).toBeGreaterThan(1);
@@ -66,7 +66,7 @@ function afterTables(xml: string): string[] {
 
 describe('tables in the Word exports', () => {
   it('are followed by no spacer paragraph, in every demo export with a table', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const written: string[] = [];
     const write = async (name: string, op: Parameters<typeof ws.call>[0], input: Record<string, unknown>) => {

@@ -25,7 +25,7 @@ vi.mock('electron', () => ({
   app: { isPackaged: true, getPath: (name: string) => (name === 'userData' ? electron.userData : electron.documents) },
   dialog: { showSaveDialog: () => Promise.resolve(electron.dialogAnswer === null ? { canceled: true } : { canceled: false, filePath: electron.dialogAnswer }) },
   shell: {
-    openPath: (path: string) => (electron.shellCalls.push(`open ${path}`), Promise.resolve('')),
+    openPath: async (path: string) => (electron.shellCalls.push(`open ${path}`), await Promise.resolve('')),
     showItemInFolder: (path: string) => electron.shellCalls.push(`show ${path}`),
   },
 }));
@@ -42,8 +42,8 @@ beforeEach(() => {
 });
 
 describe('window.files over IPC', () => {
-  it('registers its three channels, all listed in IPC_CHANNELS', () => {
-    const ws = tempWorkspace();
+  it('registers its three channels, all listed in IPC_CHANNELS', async () => {
+    const ws = await tempWorkspace();
     electron.userData = tempDir();
     registerFileChannels(ws.session, ws.path, () => null);
     expect([...electron.handlers.keys()].sort()).toEqual([FILES_OPEN_CHANNEL, FILES_SAVE_CHANNEL, FILES_SHOW_CHANNEL].sort());
@@ -51,7 +51,7 @@ describe('window.files over IPC', () => {
   });
 
   it('refuses every call from a page that is not ours, before any dialog', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     electron.userData = tempDir();
     electron.dialogAnswer = join(ws.dir, 'never.docx');
     registerFileChannels(ws.session, ws.path, () => null);
@@ -64,7 +64,7 @@ describe('window.files over IPC', () => {
   });
 
   it('saves where the dialog says, remembers the folder in userData, and opens by token', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     electron.userData = tempDir();
     electron.documents = join(ws.dir, 'Documents');
     mkdirSync(electron.documents);

@@ -75,7 +75,7 @@ describe('no export can be pointed at the open workspace', () => {
   });
 
   it('every export op is refused the workspace, by name and through a link, the workspace unchanged', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const inputs = await validInputs(ws);
     expect(Object.keys(inputs).sort()).toEqual([...exportOps].sort()); // a new export must be added here
@@ -103,7 +103,7 @@ describe('no export can be pointed at the open workspace', () => {
   });
 
   it('the issue’s case: funding.exportSummary as xlsx to the open workspace.db is refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = workspaceBytes(ws);
@@ -116,7 +116,7 @@ describe('no export can be pointed at the open workspace', () => {
   });
 
   it('the extension follows the format chosen in the input', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const wrong = await ws.fails('funding.exportSummary', { financialYear: '2019/20', format: 'xlsx', out: join(ws.dir, 'Funding.docx') });
     expect(wrong).toMatchObject({ code: 'validation', field: 'out', message: 'Out must end in .xlsx for an Excel workbook (the format chosen)' });

@@ -112,7 +112,7 @@ describe('tokens stand for files written', () => {
 
 describe('the desktop export: Save dialog, write, remember, Open and Show in folder', () => {
   it('starts in the last folder for the kind, writes there through the dispatcher, and opens by token', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const documents = join(ws.dir, 'Documents');
     const logs = join(ws.dir, 'Logs');
     mkdirSync(documents);
@@ -151,7 +151,7 @@ describe('the desktop export: Save dialog, write, remember, Open and Show in fol
   });
 
   it('does not replace a file the dialog never asked about: a name typed without the extension that then names an existing file', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     writeFileSync(join(ws.dir, 'Action log.docx'), 'the log as it was');
     const saver = scriptedSaver([join(ws.dir, 'Action log')]);
     const { shell } = recordingShell();
@@ -161,7 +161,7 @@ describe('the desktop export: Save dialog, write, remember, Open and Show in fol
   });
 
   it('refuses a non-export operation or an input with out before the dialog is shown', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const saver = scriptedSaver([join(ws.dir, 'x.docx')]);
     const { shell } = recordingShell();
     const files = desktopFiles({ session: ws.session, workspacePath: ws.path, defaultFolder: ws.dir, saver, shell, memory: new JsonFolderMemory(join(ws.dir, 'm.json')) });
@@ -172,7 +172,7 @@ describe('the desktop export: Save dialog, write, remember, Open and Show in fol
   });
 
   it("says why Open failed, and passes the op's own refusal back unchanged", async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const saver = scriptedSaver([join(ws.dir, 'log.docx'), join(ws.dir, 'log.docx')]);
     const { shell } = recordingShell('No application is associated with this file.');
     const files = desktopFiles({ session: ws.session, workspacePath: ws.path, defaultFolder: ws.dir, saver, shell, memory: new JsonFolderMemory(join(ws.dir, 'm.json')) });

@@ -3,7 +3,7 @@ import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { enterVruSpend, VRU_EXPECTED, vruLines } from './funding-fixture';
 
 async function demo(): Promise<TestWorkspace> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }
@@ -14,7 +14,7 @@ async function streamOf(ws: TestWorkspace, reference: string) {
 
 describe('funding streams and money as people type it', () => {
   it('understands £1.16m, 1,160,000, 1160000.00 and £35k', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const s = await ws.call('fundingStream.create', {
       reference: 'VRU-2020',
       name: 'VRU grant 2020/21',
@@ -35,7 +35,7 @@ describe('funding streams and money as people type it', () => {
   });
 
   it('refuses text, a negative allocation, fractions of a penny and years outside the stream, naming the field', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const base = { reference: 'X', name: 'X fund', funder: 'Home Office', firstYear: '2019/20', lastYear: '2019/20' };
     const abc = await ws.fails('fundingStream.create', { ...base, allocations: [{ financialYear: '2019/20', amount: 'abc' }] });
     expect(abc).toMatchObject({ code: 'validation', field: 'allocations.0.amount' });

@@ -16,7 +16,7 @@ async function cli(...argv: string[]) {
 
 describe('export return and export funding from the command line', () => {
   it('writes the Q3 return and the funding summary the app writes', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     await enterVruSpend(ws, 'Q3');
     ws.db.close(); // the CLI opens the file itself
@@ -47,7 +47,7 @@ describe('export return and export funding from the command line', () => {
   });
 
   it('names what is wrong: an unknown stream, a bad quarter or year, the workspace as output', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     ws.db.close();
     const out = join(ws.dir, 'r.xlsx');

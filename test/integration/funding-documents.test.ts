@@ -9,7 +9,7 @@ import { tempWorkspace } from '../helpers/workspace';
 import { enterVruSpend } from './funding-fixture';
 
 async function demo() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }
@@ -17,8 +17,8 @@ async function demo() {
 describe('funding tables in Word', () => {
   it('gives a paper the Violence Reduction Fund awards of seed 000 as data and as a Word table', async () => {
     const ws = await demo();
-    const ctx = makeCtx(ws.db, 'test', () => new Date('2019-09-24T10:00:00'));
-    const block = fundingTableBlock(ctx, { streamRef: 'VRF', year: '2019/20' });
+    const ctx = makeCtx(ws.store, 'test', () => new Date('2019-09-24T10:00:00'));
+    const block = await fundingTableBlock(ctx, { streamRef: 'VRF', year: '2019/20' });
     expect(block.kind).toBe('awards');
     expect(block.caption).toBe('Violence Reduction Fund: awards 2019/20');
     expect(block.rows.map((r) => [r[0], r[3]])).toEqual([

@@ -4,7 +4,7 @@ import { tempWorkspace } from '../helpers/workspace';
 import { vruLines } from './funding-fixture';
 
 async function demoWithCostCentres() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const { stream, lineOf } = await vruLines(ws);
   await ws.call('budgetLine.update', { id: lineOf('Staff').id, costCentre: 'VRU-STF' });

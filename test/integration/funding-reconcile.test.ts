@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
@@ -17,7 +18,7 @@ describe('funding totals reconcile on the ten-year workspace', () => {
     generateWorkspace(path, { years: 10, scale: 0.05, auditTrail: false });
     const db = openDatabase(path);
     try {
-      const session = { db, actor: 'test', now: () => new Date('2025-03-31T09:00:00') };
+      const session = { store: sqliteStore(db), actor: 'test', now: () => new Date('2025-03-31T09:00:00') };
       const call = async <R>(name: string, input: unknown): Promise<R> => {
         const env = await dispatch(session, name, input);
         if (!env.ok) throw new Error(`${name}: ${env.error.message}`);

@@ -17,7 +17,7 @@ import { enterVruSpend } from './funding-fixture';
 const WARNING = "The VRU grant (Serious Violence Fund)'s 2019/20 budget of £2,590,000.00 is £1,430,000.00 above the allocation of £1,160,000.00";
 
 async function overBudgetedVru() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const stream = await enterVruSpend(ws, 'Q3');
   // £1,430,000 more budgeted than allocated: an evaluation line (revenue) and equipment (capital).

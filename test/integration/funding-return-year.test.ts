@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../helpers/workspace';
 
 async function demoVru() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const vru = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!;
   return { ws, vru };

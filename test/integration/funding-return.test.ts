@@ -17,7 +17,7 @@ async function exportQ4(ws: TestWorkspace) {
 }
 
 async function demo() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }

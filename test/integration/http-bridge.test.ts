@@ -33,7 +33,7 @@ describe('the loopback test bridge', () => {
       expect(JSON.parse(bad.text)).toMatchObject({ ok: false, error: { code: 'validation', field: 'familyName' } });
       const notJson = await raw(bridge, '/api/person.list', { method: 'POST', type: 'application/json', body: '{nope' });
       expect(JSON.parse(notJson.text)).toMatchObject({ ok: false, error: { code: 'validation' } });
-      expect((bridge.db.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number }).n).toBe(1);
+      expect((bridge.store.sqlite!.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number }).n).toBe(1);
     });
   });
 

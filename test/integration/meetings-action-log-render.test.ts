@@ -5,7 +5,7 @@ import { tempWorkspace } from '../helpers/workspace';
 
 describe('the action log in Word, printed', () => {
   it.runIf(libreOfficeAvailable)('keeps a done action’s completion date on one line', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const out = join(ws.dir, 'log.docx');
     await ws.call('action.exportLog', { boardId: 1, format: 'docx', out });

@@ -16,7 +16,7 @@ async function cli(...argv: string[]) {
 
 describe('export agenda, minutes and action-log from the command line', () => {
   it('writes the documents the app writes', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const d = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     await ws.call('action.create', { meetingId: d.meeting.id, description: 'Circulate the Problem Profile', ownerPersonId: people.vruManager, dueOn: '2020-03-20' });
@@ -43,7 +43,7 @@ describe('export agenda, minutes and action-log from the command line', () => {
   });
 
   it('names what is wrong: a missing meeting, a bad id, the workspace as output', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await strategicBoard(ws);
     ws.db.close();
     const missing = await cli('export', 'agenda', '--db', ws.path, '--meeting', '99', '--out', join(ws.dir, 'a.docx'));

@@ -79,7 +79,7 @@ function tables(xml: string): { headerRepeats: boolean; rows: string[][] }[] {
 
 describe('meetings exports', () => {
   it('the agenda: header, items table with number, time, purpose and lead; marking, title and language', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { meetingId } = await heldMeeting(ws);
     const out = join(ws.dir, 'Agenda 10 March 2020.docx');
     const result = await ws.call('meeting.exportAgenda', { id: meetingId, out });
@@ -116,7 +116,7 @@ describe('meetings exports', () => {
   });
 
   it('the minutes: attendance, apologies, quorum, declarations, items, decisions and actions', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { meetingId } = await heldMeeting(ws);
     const out = join(ws.dir, 'minutes.docx');
     await ws.call('meeting.exportMinutes', { id: meetingId, out });
@@ -170,7 +170,7 @@ describe('meetings exports', () => {
   });
 
   it('minutes with nobody recorded as present say attendance was not recorded, not "Not quorate: 0 members"', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const { meeting } = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-06-16T14:00', location: 'Sessions House, Maidstone' });
     await ws.call('attendance.set', { meetingId: meeting.id, personId: people.police, status: 'apologies' });
@@ -188,7 +188,7 @@ describe('meetings exports', () => {
   });
 
   it('the action log in Word and Excel: filters on, frozen header, dates as dates', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board } = await heldMeeting(ws);
     const docx = join(ws.dir, 'action-log.docx');
     const r = await ws.call('action.exportLog', { boardId: board.id, format: 'docx', out: docx });
@@ -221,7 +221,7 @@ describe('meetings exports', () => {
   });
 
   it('a failed export leaves no half-written file', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { meetingId } = await heldMeeting(ws);
     const blocker = join(ws.dir, 'not-a-folder');
     writeFileSync(blocker, 'x');
@@ -235,7 +235,7 @@ describe('meetings exports', () => {
       console.log('Skipping the LibreOffice render: /usr/bin/soffice is not installed.');
       ctx.skip();
     }
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { meetingId, board } = await heldMeeting(ws);
     const files = [join(ws.dir, 'agenda.docx'), join(ws.dir, 'minutes.docx'), join(ws.dir, 'action-log.docx')];
     await ws.call('meeting.exportAgenda', { id: meetingId, out: files[0]! });

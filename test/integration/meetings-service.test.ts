@@ -6,7 +6,7 @@ import { strategicBoard } from './meetings-fixture';
 
 describe('boards and memberships', () => {
   it('a board keeps its quorum rule with the organisations it requires', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, orgs } = await strategicBoard(ws);
     expect(board.quorumCount).toBe(4);
     expect(board.quorumOrganisations).toEqual([{ id: orgs.police, name: 'Kent Police' }]);
@@ -18,7 +18,7 @@ describe('boards and memberships', () => {
   });
 
   it('updating one field of a board leaves the others alone', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board } = await strategicBoard(ws);
     const changed = await ws.call('board.update', { id: board.id, papersDueWorkingDays: 7 });
     expect(changed).toMatchObject({ papersDueWorkingDays: 7, quorumCount: 4, protectiveMarking: 'OFFICIAL', name: board.name });
@@ -26,7 +26,7 @@ describe('boards and memberships', () => {
   });
 
   it('changing the quorum organisations writes and audits only the organisations added or taken away', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, orgs } = await strategicBoard(ws);
     const before = (ws.db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
     const changed = await ws.call('board.update', { id: board.id, quorumOrganisationIds: [orgs.kcc, orgs.police] });
@@ -43,7 +43,7 @@ describe('boards and memberships', () => {
   });
 
   it('refuses overlapping memberships of the same person, naming starts on', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people, memberships } = await strategicBoard(ws);
     const err = await ws.fails('membership.create', { boardId: board.id, personId: people.fire, startsOn: '2020-01-01' });
     expect(err.code).toBe('membership.overlap');
@@ -63,7 +63,7 @@ describe('boards and memberships', () => {
   });
 
   it('answers who sat on the board on a date', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people, memberships } = await strategicBoard(ws);
     await ws.call('membership.update', { id: memberships.medway, endsOn: '2019-12-31' });
     const newcomer = (await ws.call('person.create', { givenName: 'Rebecca', familyName: 'Smith', organisationId: null })).id;
@@ -81,7 +81,7 @@ describe('boards and memberships', () => {
   });
 
   it('named substitutes: a member cannot substitute for themselves, and nothing is half-saved', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people, memberships } = await strategicBoard(ws);
     const police = (await ws.call('membership.list', { boardId: board.id })).find((m) => m.id === memberships.police)!;
     expect(police.substitutes).toEqual([{ personId: people.policeDeputy, name: 'Tony Blaker' }]);
@@ -95,7 +95,7 @@ describe('boards and memberships', () => {
 
 describe('meetings and agendas', () => {
   it('a new meeting gets its papers deadline and the standing items, led by the chair', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const d = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-04-14T14:00', location: 'Sessions House, Maidstone' });
     expect(d.meeting).toMatchObject({ status: 'planned', endsAt: '2020-04-14T16:00', papersDueOn: '2020-04-03', quorate: null });
@@ -112,7 +112,7 @@ describe('meetings and agendas', () => {
   });
 
   it('new items go before any other business; reorder renumbers and retimes; overrun is a warning', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const m = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     let d = await ws.call('agenda.addItem', { meetingId: m.meeting.id, title: 'Problem Profile and Response Strategy', purpose: 'decision', leadPersonId: people.vruManager, minutesAllotted: 30 });
@@ -148,7 +148,7 @@ describe('meetings and agendas', () => {
   });
 
   it('the forward plan is pulled into the agenda of the meeting it was planned for', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     await ws.call('forwardPlan.add', { boardId: board.id, title: 'Response Strategy sign-off', purpose: 'decision', leadPersonId: people.vruManager, plannedFor: '2020-03' });
     await ws.call('forwardPlan.add', { boardId: board.id, title: 'Annual report', purpose: 'noting', plannedFor: '2020-06' });
@@ -164,7 +164,7 @@ describe('meetings and agendas', () => {
   });
 
   it('status moves one step at a time; approved minutes freeze the agenda', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board } = await strategicBoard(ws);
     const { meeting } = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     expect(await ws.fails('meeting.setStatus', { id: meeting.id, status: 'held' })).toMatchObject({ code: 'meeting.statusStep', field: 'status' });
@@ -174,7 +174,7 @@ describe('meetings and agendas', () => {
   });
 
   it('moving a meeting moves its papers deadline and keeps its length', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board } = await strategicBoard(ws);
     const { meeting } = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00', endsAt: '2020-03-10T15:30' });
     const d = await ws.call('meeting.update', { id: meeting.id, startsAt: '2020-05-12T10:00' });
@@ -185,7 +185,7 @@ describe('meetings and agendas', () => {
 
 describe('attendance, quorum and declarations', () => {
   it('a substitute counts towards quorum for the member they replace', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const { meeting } = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     const set = (personId: number, status: 'present' | 'apologies' | 'absent', substituteForPersonId: number | null = null) =>
@@ -218,7 +218,7 @@ describe('attendance, quorum and declarations', () => {
   });
 
   it('an unnamed substitute is a warning, not an error', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const { meeting } = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     const other = (await ws.call('person.create', { givenName: 'Dee', familyName: 'Puty', organisationId: null })).id;
@@ -228,7 +228,7 @@ describe('attendance, quorum and declarations', () => {
   });
 
   it('an item is inquorate when members who declared an interest withdraw', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const m = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     const d0 = await ws.call('agenda.addItem', { meetingId: m.meeting.id, title: 'Violence Reduction Fund awards', purpose: 'decision' });
@@ -247,7 +247,7 @@ describe('attendance, quorum and declarations', () => {
   });
 
   it('attendance statistics over the financial year', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     for (const [startsAt, present] of [
       ['2019-10-15T14:00', [people.pcc, people.police, people.kcc]],
@@ -268,7 +268,7 @@ describe('attendance, quorum and declarations', () => {
 
 describe('the action log', () => {
   it('an action needs an owner and cannot fall due before its meeting', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const m = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     const noOwner = await ws.fails('action.create', { meetingId: m.meeting.id, description: 'Circulate the Problem Profile' });
@@ -281,7 +281,7 @@ describe('the action log', () => {
   });
 
   it('overdue from today, updates with dates, done sets completed; filters', async () => {
-    const ws = tempWorkspace(); // today is Monday 2 March 2020
+    const ws = await tempWorkspace(); // today is Monday 2 March 2020
     const { board, people, orgs } = await strategicBoard(ws);
     const jan = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-01-14T14:00' });
     const late = await ws.call('action.create', { meetingId: jan.meeting.id, description: 'Share knife crime data', ownerPersonId: people.police, dueOn: '2020-02-28' });
@@ -316,7 +316,7 @@ describe('the action log', () => {
   });
 
   it('open actions of a board are the next meeting’s matters arising', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { board, people } = await strategicBoard(ws);
     const jan = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-01-14T14:00' });
     const mar = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });

@@ -38,7 +38,7 @@ async function paperOn(ws: TestWorkspace, itemId: number, reference: string, tit
 
 /** The March Board with four papers: seed 004 and three more, one of them confidential. */
 async function fourPapers(): Promise<{ ws: TestWorkspace; ids: { update: number; performance: number; caseManagement: number; media: number } }> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const performance = await addItem(ws, 'Performance framework');
   const caseManagement = await addItem(ws, 'Case management system', true);

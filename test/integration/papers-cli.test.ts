@@ -14,7 +14,7 @@ async function cli(...argv: string[]) {
 }
 
 async function demoFile() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const { id } = await ws.call('paper.create', { templateKey: 'board-paper', reference: 'SB/2020/04', title: 'Unfinished', agendaItemId: 15 });
   await ws.call('paper.updateSection', { paperId: id, key: 'introduction', body: [{ type: 'paragraph', text: 'Only the introduction so far.' }] });

@@ -3,7 +3,7 @@ import { tempWorkspace } from '../helpers/workspace';
 
 describe('a new paper’s protective marking', () => {
   it('is the workspace’s default marking when the paper does not give one, and the one given otherwise', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const official = await ws.call('paper.create', { templateKey: 'board-paper', reference: 'SB/2020/10', title: 'Before the setting' });
     expect(official.protectiveMarking).toBe('OFFICIAL');
 

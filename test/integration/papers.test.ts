@@ -9,7 +9,7 @@ import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 const para = (text: string): PaperBlock => ({ type: 'paragraph', text });
 
 async function demo(): Promise<TestWorkspace> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }

@@ -3,7 +3,7 @@ import { tempWorkspace } from '../helpers/workspace';
 
 describe('organisations and people', () => {
   it('adds, edits, searches and deletes a person, each step in the audit trail', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const police = await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
     expect(police).toMatchObject({ name: 'Kent Police', kind: 'police', peopleCount: 0 });
 
@@ -30,7 +30,7 @@ describe('organisations and people', () => {
   });
 
   it('names the field when input is bad, and writes nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const err = await ws.fails('person.create', { givenName: 'Ann', familyName: '   ' });
     expect(err).toMatchObject({ code: 'validation', field: 'familyName' });
     expect(err.message).toContain('Family name is required');
@@ -49,21 +49,21 @@ describe('organisations and people', () => {
   });
 
   it('changes only the fields an update sends', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const org = await ws.call('organisation.create', { name: 'Kent Fire & Rescue Service', shortName: 'KFRS', kind: 'fire', notes: 'Member since 2019' });
     const renamed = await ws.call('organisation.update', { id: org.id, name: 'Kent Fire and Rescue Service' });
     expect(renamed).toMatchObject({ name: 'Kent Fire and Rescue Service', shortName: 'KFRS', kind: 'fire', notes: 'Member since 2019' });
   });
 
   it('refuses a duplicate organisation name, whatever its case', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Medway Council', kind: 'council' });
     const err = await ws.fails('organisation.create', { name: 'medway council' });
     expect(err).toMatchObject({ code: 'organisation.duplicateName', field: 'name' });
   });
 
   it('will not delete an organisation people belong to, and says why', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const kcc = await ws.call('organisation.create', { name: 'Kent County Council', kind: 'council' });
     await ws.call('person.create', { givenName: 'Mark', familyName: 'Powell', organisationId: kcc.id });
     const err = await ws.fails('organisation.delete', { id: kcc.id });
@@ -74,7 +74,7 @@ describe('organisations and people', () => {
   });
 
   it('will not delete a person who sits on a board, nor a board that has met, and says what to do', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const mark = await ws.call('person.create', { givenName: 'Mark', familyName: 'Powell', organisationId: null });
     const board = await ws.call('board.create', { name: 'Kent and Medway VRU Strategic Board', code: 'SB' });
     await ws.call('membership.create', { boardId: board.id, personId: mark.id, startsOn: '2019-10-01' });
@@ -92,7 +92,7 @@ describe('organisations and people', () => {
   });
 
   it('rejects an unknown operation without throwing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const env = await ws.raw('person.explode' as never, {});
     expect(env).toMatchObject({ ok: false, error: { code: 'unknownOperation' } });
   });

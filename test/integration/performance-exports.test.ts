@@ -1,3 +1,4 @@
+import { makeCtx } from '../../main/shared/context';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -30,7 +31,7 @@ async function framework(ws: TestWorkspace) {
 
 describe('performance exports', () => {
   it('the Word report: scorecard with status as text and colour, exceptions with commentary, a chart per indicator with alt text', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await framework(ws);
     const out = join(ws.dir, 'performance.docx');
     const result = await ws.call('performance.exportReport', { asAt: '2020-03-31', out });
@@ -61,7 +62,7 @@ describe('performance exports', () => {
   });
 
   it('the dataset: one row per indicator-period, dates as dates, numbers as numbers', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await framework(ws);
     await ws.call('indicatorValue.record', { indicatorId: 1, period: '2020-03', value: 34, note: 'Revised' });
     const out = join(ws.dir, 'performance.xlsx');
@@ -86,7 +87,7 @@ describe('performance exports', () => {
   });
 
   it('the CLI writes both, and names a bad date or format, and will not write over the workspace', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await framework(ws);
     ws.db.close();
     const lines: string[] = [];
@@ -107,10 +108,10 @@ describe('performance exports', () => {
   });
 
   it('the live table for papers: the scorecard as text rows, and as a Word table with coloured status cells', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { local } = await framework(ws);
-    const ctx = { db: ws.db, actor: 'test', operation: 'paper.export', now: () => new Date('2020-04-02T10:00:00') };
-    const table = performanceTable(ctx, { asAt: '2020-03-31' });
+    const ctx = { ...makeCtx(ws.store, 'test', () => new Date('2020-04-02T10:00:00')), operation: 'paper.export' };
+    const table = await performanceTable(ctx, { asAt: '2020-03-31' });
     expect(table.caption).toBe('Performance as at 31 March 2020');
     expect(table.columns.map((c) => c.header)).toEqual(['Indicator', 'Latest', 'Target', 'Status', 'Trend on a year before']);
     expect(table.rows[1]).toEqual([
@@ -120,8 +121,8 @@ describe('performance exports', () => {
       'Red: 48% is below the target of 60% by more than the 10% tolerance, below 54% (higher is better)',
       'Down 2 percentage points on 2018/19 Q4 (50%): worsening',
     ]);
-    expect(performanceTable(ctx, { themeId: String(local.id) }).rows).toHaveLength(1);
-    expect(performanceTable(ctx).caption).toBe('Performance as at 2 April 2020'); // today, by default
+    expect((await performanceTable(ctx, { themeId: String(local.id) })).rows).toHaveLength(1);
+    expect((await performanceTable(ctx)).caption).toBe('Performance as at 2 April 2020'); // today, by default
     expect(() => performanceTable(ctx, { asAt: 'March' })).toThrow('As-at date "March" must be a date written YYYY-MM-DD');
     const out = join(ws.dir, 'table.docx');
     await writeDocx(out, buildDocument({ title: 'Paper', marking: 'OFFICIAL' }, [performanceTableDocx(table)]));
@@ -137,7 +138,7 @@ describe('performance exports', () => {
       console.log('Skipping the LibreOffice render: soffice is not installed.');
       ctx.skip();
     }
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await framework(ws);
     const out = join(ws.dir, 'performance.docx');
     await ws.call('performance.exportReport', { asAt: '2020-03-31', out });

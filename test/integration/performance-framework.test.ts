@@ -4,7 +4,7 @@ import { smallFramework } from './performance-fixture';
 
 describe('the performance framework: themes and indicators', () => {
   it('keeps themes in order with their amber tolerance, and indicators with their resolved targets', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ho, admissions, referrals } = await smallFramework(ws);
     expect(ho).toMatchObject({ position: 1, ragAmberTolerancePercent: 5, indicatorCount: 0 });
     expect((await ws.call('frameworkTheme.list')).map((t) => [t.name, t.indicatorCount])).toEqual([
@@ -18,7 +18,7 @@ describe('the performance framework: themes and indicators', () => {
   });
 
   it('refuses a target with no baseline, naming the baseline field', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ho } = await smallFramework(ws);
     const err = await ws.fails('indicator.create', {
       themeId: ho.id, code: 'HO-2', name: 'Knife assaults', unit: 'count', polarity: 'lower_is_better', frequency: 'monthly',
@@ -29,7 +29,7 @@ describe('the performance framework: themes and indicators', () => {
   });
 
   it('names each other mistake in an indicator by its field', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ho } = await smallFramework(ws);
     const base = { themeId: ho.id, code: 'X-1', name: 'X', unit: 'count', polarity: 'lower_is_better', frequency: 'quarterly' } as const;
     expect(await ws.fails('indicator.create', { ...base, code: 'ho-1' })).toMatchObject({ code: 'indicator.duplicateCode', field: 'code' });
@@ -49,7 +49,7 @@ describe('the performance framework: themes and indicators', () => {
   });
 
   it('will not delete a theme that has indicators', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ho } = await smallFramework(ws);
     expect(await ws.fails('frameworkTheme.delete', { id: ho.id })).toMatchObject({ code: 'frameworkTheme.inUse' });
     expect(await ws.fails('frameworkTheme.create', { name: 'home office success measures' })).toMatchObject({ field: 'name' });
@@ -62,7 +62,7 @@ describe('the performance framework: themes and indicators', () => {
   });
 
   it('the demo holds the Home Office measures with no values', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const list = await ws.call('indicator.list');
     expect(list.filter((i) => i.themeName === 'Home Office success measures').map((i) => i.code)).toEqual(['HO-1', 'HO-2', 'HO-3']);

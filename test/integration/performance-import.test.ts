@@ -15,7 +15,7 @@ async function xlsx(rows: (string | number | Date | null)[][], opts: { percentCo
 
 describe('importing values from a spreadsheet', () => {
   it('previews each row of a CSV — new, changed, unchanged, rejected and why — before writing anything', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions, referrals, nhs } = await smallFramework(ws);
     await ws.call('indicatorValue.record', { indicatorId: admissions.id, period: '2019-04', value: 31, receivedOn: '2019-06-01' });
     await ws.call('indicatorValue.record', { indicatorId: admissions.id, period: '2019-05', value: 29, receivedOn: '2019-07-01' });
@@ -65,7 +65,7 @@ describe('importing values from a spreadsheet', () => {
   });
 
   it('refuses to import when the workspace changed since the preview', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions } = await smallFramework(ws);
     const preview = await ws.call('indicatorValue.importPreview', { fileName: 'v.csv', contentBase64: b64('Period,Value\n2019-04,31\n'), indicatorId: admissions.id });
     expect(preview.counts.new).toBe(1);
@@ -76,7 +76,7 @@ describe('importing values from a spreadsheet', () => {
   });
 
   it('reads .xlsx: dates as months, numbers as numbers, % cells as percentages, with a chosen indicator and mapping', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions, referrals } = await smallFramework(ws);
     const file = await xlsx([
       ['Hospital admissions, under 25s'],
@@ -109,7 +109,7 @@ describe('importing values from a spreadsheet', () => {
   });
 
   it('tells the user plainly when the file is not a spreadsheet', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions } = await smallFramework(ws);
     const fail = (fileName: string, content: Buffer) => ws.fails('indicatorValue.importPreview', { fileName, contentBase64: b64(content), indicatorId: admissions.id });
     expect(await fail('report.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'))).toMatchObject({
@@ -127,7 +127,7 @@ describe('importing values from a spreadsheet', () => {
   });
 
   it('reads a CSV saved by Excel on a UK PC (Windows-1252, semicolons or tabs)', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions } = await smallFramework(ws);
     const cp1252 = Buffer.from('Period;Value;Note\r\n2019-04;31;cost \xa3250\r\n', 'latin1');
     const p = await ws.call('indicatorValue.importPreview', { fileName: 'uk.csv', contentBase64: b64(cp1252), indicatorId: admissions.id });

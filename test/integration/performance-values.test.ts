@@ -4,7 +4,7 @@ import { admissionsValues, smallFramework } from './performance-fixture';
 
 describe('indicator values', () => {
   it('records one value per period with its provenance, and keeps revisions instead of overwriting', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions, nhs } = await smallFramework(ws);
     const first = await ws.call('indicatorValue.record', { indicatorId: admissions.id, period: '2019-04', value: 31, note: 'From HES extract', suppliedByOrganisationId: nhs.id, receivedOn: '2019-06-10' });
     expect(first.fate).toBe('new');
@@ -26,7 +26,7 @@ describe('indicator values', () => {
   });
 
   it('refuses a period that does not fit the frequency, a non-number and a percentage over 100, naming the field', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions, referrals } = await smallFramework(ws);
     expect(await ws.fails('indicatorValue.record', { indicatorId: referrals.id, period: '2019-04', value: 40 })).toEqual({
       code: 'indicatorValue.period',
@@ -44,7 +44,7 @@ describe('indicator values', () => {
   });
 
   it('saves a grid of values all or nothing, naming every bad row', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions } = await smallFramework(ws);
     const err = await ws.fails('indicatorValue.recordMany', {
       indicatorId: admissions.id,
@@ -70,7 +70,7 @@ describe('indicator values', () => {
   });
 
   it('every write is in the audit trail', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions } = await smallFramework(ws);
     await ws.call('indicatorValue.record', { indicatorId: admissions.id, period: '2019-04', value: 31 });
     await ws.call('indicatorValue.record', { indicatorId: admissions.id, period: '2019-04', value: 32 });
@@ -86,7 +86,7 @@ describe('indicator values', () => {
 
 describe('scorecard, exceptions and detail', () => {
   it('reads only recent years for the scorecard, but still finds an indicator whose last value is old', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { referrals } = await smallFramework(ws);
     await ws.call('indicatorValue.recordMany', {
       indicatorId: referrals.id,
@@ -103,7 +103,7 @@ describe('scorecard, exceptions and detail', () => {
 
 
   it('shows latest value, target, RAG with its rule, trends and a sparkline', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions, referrals } = await smallFramework(ws);
     await admissionsValues(ws, admissions.id);
     await ws.call('indicatorValue.recordMany', {

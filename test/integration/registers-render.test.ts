@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate';
@@ -30,7 +31,7 @@ describe('registers printed', () => {
     generateWorkspace(path, { years: 1, auditTrail: false });
     const db = openDatabase(path);
     try {
-      const session = { db, actor: 'test', now: () => new Date('2025-03-31T09:00:00') };
+      const session = { store: sqliteStore(db), actor: 'test', now: () => new Date('2025-03-31T09:00:00') };
       const write = async (name: string, input: Record<string, unknown>) => {
         const env = await dispatch(session, name, input);
         if (!env.ok) throw new Error(`${name}: ${env.error.message}`);

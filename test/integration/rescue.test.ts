@@ -8,7 +8,7 @@ import { tempWorkspace } from '../helpers/workspace';
 
 /** A demo workspace with one good backup, closed, as the desktop app finds it at start. */
 async function backedUpDemo() {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   const good = await createBackup(ws.db, 'manual', new Date('2020-03-16T09:00:00Z'));
   const organisations = (await ws.call('organisation.list', {})).length;
@@ -54,7 +54,7 @@ describe('the way back for a workspace that will not open (the desktop app offer
     const { path } = await backedUpDemo();
     const newer = new DomainError('db.newerVersion', 'This workspace was saved by a newer version of Board Secretariat.');
     expect(await rescueOffer(newer, path)).toBeNull();
-    const lone = tempWorkspace();
+    const lone = await tempWorkspace();
     lone.db.close();
     writeFileSync(lone.path, '');
     expect(await rescueOffer(openFailure(lone.path), lone.path)).toBeNull();

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,8 +25,8 @@ function fullWorkspace(path: string): void {
 }
 
 describe('the workspace file is opened for safe writes', () => {
-  it('syncs every commit (synchronous=FULL), so an acknowledged write survives a power cut', () => {
-    const ws = tempWorkspace();
+  it('syncs every commit (synchronous=FULL), so an acknowledged write survives a power cut', async () => {
+    const ws = await tempWorkspace();
     expect(ws.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -33,7 +34,7 @@ describe('the workspace file is opened for safe writes', () => {
 
 describe('SQLite failures of the file, in words, through the dispatcher', () => {
   it('disk full (SQLITE_FULL): says so and what to do; nothing of the write is kept', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const pages = ws.db.pragma('page_count', { simple: true }) as number;
     ws.db.pragma(`max_page_count = ${pages}`); // the file may not grow: as a full disk
     const error = await ws.fails('workspace.loadDemo', {});
@@ -46,12 +47,12 @@ describe('SQLite failures of the file, in words, through the dispatcher', () => 
   });
 
   it('read-only (SQLITE_READONLY): a connection that may not write says why and what to do', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const path = ws.path;
     ws.db.close();
     const db = openDatabase(path, { readonly: true });
     try {
-      const env = await dispatch({ db, actor: 'test', log: () => {} }, 'workspace.setSetting', setName('Kent Police'));
+      const env = await dispatch({ store: sqliteStore(db), actor: 'test', log: () => {} }, 'workspace.setSetting', setName('Kent Police'));
       expect(env).toMatchObject({ ok: false, error: { code: 'workspace.readOnly' } });
       expect(!env.ok && env.error.message).toBe(
         `The workspace ${path} could not be written: the file or its folder is read-only, or was made read-only since it was opened (SQLITE_READONLY); nothing was saved. Make the file and its folder writable, then reopen the workspace.`,
@@ -62,7 +63,7 @@ describe('SQLite failures of the file, in words, through the dispatcher', () => 
   });
 
   it('busy (every SQLITE_BUSY variant): another connection holding the write lock is named, and nothing is changed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     ws.db.pragma('busy_timeout = 20');
     const other = new Database(ws.path);
     other.exec('BEGIN IMMEDIATE');
@@ -93,7 +94,7 @@ describe('SQLite failures of the file, in words, through the dispatcher', () => 
     writeFileSync(path, bytes);
     const db = openDatabase(path, { verify: false });
     try {
-      const env = await dispatch({ db, actor: 'test', log: () => {} }, 'workspace.info', {});
+      const env = await dispatch({ store: sqliteStore(db), actor: 'test', log: () => {} }, 'workspace.info', {});
       expect(env).toMatchObject({ ok: false, error: { code: 'db.corrupt' } });
       const message = !env.ok ? env.error.message : '';
       expect(message).toContain(`The workspace ${path} is damaged (`);
@@ -139,7 +140,7 @@ describe('a failed migration', () => {
     const path = join(tempDir(), 'ws.db');
     openDatabase(path).close();
     const before = hash(path);
-    const bad: Migration = { version: latestVersion() + 1, name: 'add the meeting venue', sql: `ALTER TABLE no_such_table ADD COLUMN venue TEXT` };
+    const bad: Migration = { version: latestVersion() + 1, name: 'add the meeting venue', sql: `ALTER TABLE no_such_table ADD COLUMN venue TEXT`, postgres: `ALTER TABLE no_such_table ADD COLUMN venue TEXT` };
     const db = new Database(path);
     let thrown: unknown;
     try {

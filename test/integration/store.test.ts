@@ -72,8 +72,8 @@ describe('the workspace file', () => {
     const path = join(tempDir(), 'ws.db');
     const db = openDatabase(path);
     db.prepare(`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Kent Police', 'x', 'x')`).run();
-    const good: Migration = { version: latestVersion() + 1, name: 'add a column', sql: `ALTER TABLE organisation ADD COLUMN website TEXT NOT NULL DEFAULT ''` };
-    const bad: Migration = { version: latestVersion() + 2, name: 'broken', sql: `CREATE TABLE oops (; ` };
+    const good: Migration = { version: latestVersion() + 1, name: 'add a column', sql: `ALTER TABLE organisation ADD COLUMN website TEXT NOT NULL DEFAULT ''`, postgres: `ALTER TABLE organisation ADD COLUMN website TEXT NOT NULL DEFAULT ''` };
+    const bad: Migration = { version: latestVersion() + 2, name: 'broken', sql: `CREATE TABLE oops (; `, postgres: `CREATE TABLE oops (; ` };
     expect(() => migrate(db, [...migrations, good, bad])).toThrow();
     expect(schemaVersion(db)).toBe(latestVersion());
     const cols = db.prepare(`SELECT name FROM pragma_table_info('organisation')`).all().map((r) => (r as { name: string }).name);

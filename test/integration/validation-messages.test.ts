@@ -8,13 +8,13 @@ import { tempWorkspace } from '../helpers/workspace';
  */
 describe('a refused field without a message of its own', () => {
   it('is named, and said to be required, when it is left out', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const err = await ws.fails('membership.setSubstitutes', { id: 1 });
     expect(err).toEqual({ code: 'validation', message: 'personIds: is required', field: 'personIds' });
   });
 
   it('is named with the kind of value it takes when it is the wrong kind', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await ws.fails('paper.nextReference', { boardId: 1, year: 'twenty twenty' })).toEqual({ code: 'validation', message: 'year: must be a number', field: 'year' });
     expect(await ws.fails('paper.nextReference', { boardId: 1, year: 1999 })).toEqual({ code: 'validation', message: 'year: must be at least 2000', field: 'year' });
     expect(await ws.fails('paper.liveTable', { source: 'funding.awards', params: { streamId: 3 } })).toEqual({ code: 'validation', message: 'params.streamId: must be text', field: 'params.streamId' });
@@ -24,13 +24,13 @@ describe('a refused field without a message of its own', () => {
   });
 
   it('says so when the whole input is not a set of fields', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await ws.fails('board.get', 42)).toEqual({ code: 'validation', message: 'The input must be a group of named fields' });
     expect(await ws.fails('board.get', [])).toEqual({ code: 'validation', message: 'The input must be a group of named fields' });
   });
 
   it('keeps the message a schema gives', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await ws.fails('board.get', { id: 'one' })).toEqual({ code: 'validation', message: 'Board must be a number', field: 'id' });
     expect(await ws.fails('board.get', {})).toEqual({ code: 'validation', message: 'Board must be a number', field: 'id' });
   });

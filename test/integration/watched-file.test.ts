@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../main/db/sqlite-store';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,7 @@ describe('a zero-byte workspace file', () => {
 
 describe('the open workspace file is watched before each write', () => {
   it('refuses a write after another program replaced the file, and Reopen shows the file as it is now', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.setSetting', setName('Kent Police'));
     // A backup copied over the live file, as Explorer does it: a new file renamed into place.
     const backup = otherWorkspace(ws.dir, 'backup.db', 'Kent & Medway VRU (backup)');
@@ -81,7 +82,7 @@ describe('the open workspace file is watched before each write', () => {
   });
 
   it('refuses a write after the file was deleted or moved, and will not reopen a missing file', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     renameSync(ws.path, join(ws.dir, 'moved.db'));
     const refused = await ws.fails('workspace.setSetting', setName('Lost edit'));
     expect(refused).toMatchObject({ code: 'workspace.missing' });
@@ -95,7 +96,7 @@ describe('the open workspace file is watched before each write', () => {
   });
 
   it('refuses a write after the file was deleted, rather than writing into the deleted file', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     unlinkSync(ws.path);
     expect((await ws.fails('workspace.setSetting', setName('Lost edit'))).code).toBe('workspace.missing');
     expect((await ws.call('workspace.info')).warnings[0]).toMatchObject({ code: 'workspace.missing' });
@@ -103,7 +104,7 @@ describe('the open workspace file is watched before each write', () => {
   });
 
   it('stays closed after a failed reopen, says so, and opens again once the file is right', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     writeFileSync(join(ws.dir, 'notes.txt'), 'not a workspace');
     renameSync(join(ws.dir, 'notes.txt'), ws.path);
     expect((await ws.fails('workspace.reopen')).code).toBe('db.notSqlite');
@@ -115,7 +116,7 @@ describe('the open workspace file is watched before each write', () => {
   });
 
   it('does not treat a restore through SQLite backup onto the live path (same inode) as a replacement', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const inode = statSync(ws.path).ino;
     const source = new Database(otherWorkspace(ws.dir, 'backup.db', 'Restored'));
     await source.backup(ws.path);
@@ -135,7 +136,7 @@ describe('a workspace the user cannot write to', () => {
     chmodSync(path, 0o444);
     const before = readFileSync(path);
     const db = openDatabase(path);
-    const session: Session = { db, actor: 'test', log: () => {} };
+    const session: Session = { store: sqliteStore(db), actor: 'test', log: () => {} };
     try {
       const info = await dispatch(session, 'workspace.info', {});
       expect(info).toMatchObject({ ok: true, value: { access: { readOnly: true }, settings: { organisationName: 'Kent Police' } } });
@@ -167,7 +168,7 @@ describe('a workspace the user cannot write to', () => {
           readOnly: true,
           reason: `This workspace is read-only: the folder ${dir} cannot be written to. You can read and export; to make changes, copy the workspace to a folder you can write to (such as Documents) and open it there, or ask for write access to the folder.`,
         });
-        const write = await dispatch({ db, actor: 'test' }, 'workspace.setSetting', setName('Changed'));
+        const write = await dispatch({ store: sqliteStore(db), actor: 'test' }, 'workspace.setSetting', setName('Changed'));
         expect(write).toMatchObject({ ok: false, error: { code: 'workspace.readOnly' } });
       } finally {
         db.close();

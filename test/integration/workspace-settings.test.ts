@@ -6,7 +6,7 @@ import { tempWorkspace } from '../helpers/workspace';
 
 describe('workspace settings', () => {
   it('records the organisation name, the user name and the default protective marking, each audited', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.setSetting', { key: 'organisationName', value: 'Kent and Medway Violence Reduction Unit' });
     await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Bloggs' });
     const info = await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
@@ -24,7 +24,7 @@ describe('workspace settings', () => {
   });
 
   it('changes a setting in place: one row per key, the change audited with before and after', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Bloggs' });
     const info = await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Smith' });
     expect(info.settings.userName).toBe('Jo Smith');
@@ -34,13 +34,13 @@ describe('workspace settings', () => {
   });
 
   it('stores the marking in capitals however it is typed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const info = await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: ' official ' });
     expect(info.settings.defaultProtectiveMarking).toBe('OFFICIAL');
   });
 
   it('refuses a marking other than OFFICIAL or OFFICIAL-SENSITIVE, naming the setting, and stores nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const error = await ws.fails('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'SECRET' });
     expect(error).toEqual({
       code: 'setting.badMarking',
@@ -51,14 +51,14 @@ describe('workspace settings', () => {
   });
 
   it('refuses a blank value and an unknown setting', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect((await ws.fails('workspace.setSetting', { key: 'userName', value: '   ' })).field).toBe('value');
     const unknown = await ws.fails('workspace.setSetting', { key: 'theme', value: 'dark' });
     expect(unknown.message).toBe('Setting must be one of: organisationName, defaultProtectiveMarking, userName');
   });
 
   it('prints the default marking and the organisation on the funding and performance exports', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo', {});
     const streams = await ws.call('fundingStream.list', {});
     const exportAll = async (tag: string) => {

@@ -66,7 +66,7 @@ describe('data sheets print', () => {
   }, 60_000);
 
   it('the performance dataset prints each sheet one page wide, with the workspace’s marking', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const f = await smallFramework(ws);
     await admissionsValues(ws, f.admissions.id, f.nhs.id);
     await ws.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
@@ -89,7 +89,7 @@ describe('data sheets print', () => {
   }, 60_000);
 
   it('the action log and decisions log sheets print the same way', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     const actions = join(ws.dir, 'actions.xlsx');
     const decisions = join(ws.dir, 'decisions.xlsx');

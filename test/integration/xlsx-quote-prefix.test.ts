@@ -111,7 +111,7 @@ describe('spreadsheet text stays text (quotePrefix)', () => {
 });
 
 async function demo(): Promise<TestWorkspace> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
   return ws;
 }
@@ -133,7 +133,7 @@ describe('every .xlsx export writes formula-like text with the quote prefix', ()
   });
 
   it('the performance dataset', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { admissions } = await smallFramework(ws);
     await admissionsValues(ws, admissions.id);
     await ws.call('indicatorValue.record', { indicatorId: admissions.id, period: '2020-01', value: 34, note: '=SUM(A1)' });

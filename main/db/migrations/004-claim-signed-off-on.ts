@@ -13,4 +13,8 @@ export const migration: Migration = {
 ALTER TABLE claim ADD COLUMN signed_off_on TEXT;
 UPDATE claim SET signed_off_on = submitted_on WHERE submitted_on IS NOT NULL AND signed_off_by <> '';
 `,
+  postgres: `
+ALTER TABLE claim ADD COLUMN signed_off_on text;
+UPDATE claim SET signed_off_on = submitted_on WHERE submitted_on IS NOT NULL AND signed_off_by <> '';
+`,
 };

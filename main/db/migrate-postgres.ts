@@ -1,0 +1,112 @@
+import { sql, type Kysely } from 'kysely';
+import { DomainError } from '../shared/errors';
+import { latestVersion, type Migration } from './migrate';
+import { migrations } from './migrations';
+
+/**
+ * The PostgreSQL side of main/db/migrate.ts: the same migrations (their `postgres` text),
+ * the same rules. The schema version lives in board_secretariat_meta (made by 001), which
+ * is PostgreSQL's counterpart of SQLite's PRAGMA user_version; its presence is also what
+ * marks a database as a workspace.
+ *
+ * PostgreSQL DDL is transactional, so every pending migration runs in one transaction and a
+ * failure leaves the database exactly as it was. A transaction-level advisory lock makes a
+ * second app instance that opens the same database at the same moment wait, then find
+ * nothing left to do, rather than run the migrations twice.
+ */
+
+/** pg_advisory_xact_lock key for migrations: 'BSMIGRAT' as a number, any fixed value would do. */
+const MIGRATION_LOCK = 0x42534d49_47524154n;
+
+const META = 'board_secretariat_meta';
+
+async function metaTableExists<T>(db: Kysely<T>): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`SELECT to_regclass(${`public.${META}`}) IS NOT NULL AS found`.execute(db);
+  return rows[0]?.found === true;
+}
+
+/** The schema version of the workspace database; 0 when it has none yet (a new, empty database). */
+export async function postgresSchemaVersion<T>(db: Kysely<T>): Promise<number> {
+  if (!(await metaTableExists(db))) return 0;
+  const { rows } = await sql<{ value: string }>`SELECT value FROM public.board_secretariat_meta WHERE key = 'schema_version'`.execute(db);
+  return rows[0] ? Number(rows[0].value) : 0;
+}
+
+/**
+ * True when the database belongs to another program: it has tables in schema public but
+ * no board_secretariat_meta. Opening refuses it ('db.notWorkspace') rather than adding the
+ * workspace's tables beside someone else's.
+ */
+export async function isForeignPostgres<T>(db: Kysely<T>): Promise<boolean> {
+  if (await metaTableExists(db)) return false;
+  const { rows } = await sql<{ n: number | string }>`
+    SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'`.execute(db);
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
+async function describe<T>(db: Kysely<T>): Promise<string> {
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
+  return `database ${rows[0]?.name ?? ''}`.trim();
+}
+
+/** Worded as migrate.ts words it, for a database rather than a file. The SQL error goes to the log through `cause`. */
+function migrationFailed(where: string, from: number, m: Migration, err: unknown): DomainError {
+  const error = new DomainError(
+    'db.migrationFailed',
+    `The workspace ${where} could not be upgraded to schema version ${m.version} (${m.name}); the database was left unchanged at version ${from}. ` +
+      'You can keep using it with the version of the app that last opened it. Tell the administrator, who can check it with npm run cli -- check --db <connection>.',
+    'db',
+  );
+  error.cause = err;
+  return error;
+}
+
+function newerVersion(from: number, to: number): DomainError {
+  return new DomainError(
+    'db.newerVersion',
+    `This workspace was saved by a newer version of Board Secretariat (schema ${from}; this version reads up to ${to}). ` +
+      'Install the latest version to open it. The database has not been changed.',
+  );
+}
+
+/**
+ * Brings the database up to the latest version. The version is read under the lock, inside
+ * the transaction, so it is the version the migrations are applied to. A database written
+ * by a newer version of the app is refused rather than guessed at.
+ * Generic over the database type: it runs before the tables exist, on whatever Kysely the
+ * store has. `location` names the workspace in messages (the store's location); by default the database's name.
+ */
+export async function migratePostgres<T>(db: Kysely<T>, list: readonly Migration[] = migrations, location?: string): Promise<{ from: number; to: number }> {
+  const to = latestVersion(list);
+  const where = location ?? (await describe(db));
+  let failure: DomainError | undefined;
+  let result: { from: number; to: number } | undefined;
+  try {
+    result = await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK.toString()}::bigint)`.execute(trx);
+      const from = await postgresSchemaVersion(trx);
+      if (from > to) throw newerVersion(from, to);
+      const pending = [...list].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+      for (const m of pending) {
+        try {
+          // No parameters: pg sends it as one simple query, so the text may hold many statements.
+          await sql.raw(m.postgres).execute(trx);
+          await sql`
+            INSERT INTO public.board_secretariat_meta (key, value) VALUES ('schema_version', ${String(m.version)})
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
+        } catch (err) {
+          failure = migrationFailed(where, from, m, err);
+          throw failure;
+        }
+      }
+      return { from, to: pending.length ? await postgresSchemaVersion(trx) : from };
+    });
+  } catch (err) {
+    // A failure inside the transaction is reported as itself; if the rollback or commit
+    // failed after a migration ran, it is still the migration that failed.
+    if (err instanceof DomainError) throw err;
+    if (failure) throw failure;
+    throw err;
+  }
+  return result;
+}

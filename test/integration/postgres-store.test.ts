@@ -1,0 +1,263 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { latestVersion } from '../../main/db/migrate';
+import { postgresSchemaVersion } from '../../main/db/migrate-postgres';
+import { describePostgresError } from '../../main/db/postgres-errors';
+import { openPostgresStore } from '../../main/db/postgres-store';
+import type { Store } from '../../main/db/store';
+import { DomainError } from '../../main/shared/errors';
+import { PASSWORD_GROUP, TLS_GROUP, startCluster, superuserQuery, testCluster, type Cluster } from '../helpers/postgres';
+
+const cluster = await testCluster();
+const skipped = 'skipped' in cluster ? cluster.skipped : undefined;
+
+/** The error a promise rejects with (failing the test if it resolves). */
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err, 'expected a refusal').toBeInstanceOf(DomainError);
+  return err as DomainError;
+}
+
+const stores: Store[] = [];
+async function open(target: string, options?: Parameters<typeof openPostgresStore>[1]): Promise<Store> {
+  const store = await openPostgresStore(target, options);
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  while (stores.length) await stores.pop()!.close();
+});
+
+const now = new Date().toISOString();
+
+describe.skipIf(skipped)('a workspace in PostgreSQL', () => {
+  // Collected even when skipped, so the run counts them as skipped tests; none of them runs then.
+  const c = cluster as Cluster;
+  let admin = '';
+  let port = '';
+  beforeAll(() => {
+    admin = c.url();
+    port = new URL(admin).port;
+  });
+
+  afterAll(() => c.stop());
+
+  /** A login role whose password the server really checks (the cluster's pg_hba asks members of PASSWORD_GROUP for it). */
+  async function roleWithPassword(name: string, password: string): Promise<void> {
+    await superuserQuery(admin, `CREATE ROLE ${name} LOGIN PASSWORD '${password}' IN ROLE ${PASSWORD_GROUP}`);
+  }
+
+  it('opens a fresh database with create, migrates it, and names it without the password', async () => {
+    await roleWithPassword('clerk', 's3cret-pw');
+    const url = await c.createDatabase();
+    const db = new URL(url).pathname.slice(1);
+    await superuserQuery(admin, `ALTER DATABASE ${db} OWNER TO clerk`);
+
+    const store = await open(`postgres://clerk:s3cret-pw@127.0.0.1:${port}/${db}`, { create: true });
+    expect(store.engine).toBe('postgres');
+    expect(store.location).toBe(`postgres://clerk@127.0.0.1:${port}/${db}`);
+    expect(store.location).not.toContain('s3cret');
+    expect(store.role).toBe('clerk');
+    expect(store.isOpen()).toBe(true);
+    expect(await postgresSchemaVersion(store.kysely)).toBe(latestVersion());
+
+    // int8 and numeric arrive as numbers, as SQLite's integers do.
+    const { rows } = await sql<{ n: unknown; big: unknown; sum: unknown }>`
+      SELECT (SELECT count(*) FROM organisation) AS n, 9007199254740991::bigint AS big, sum(pence) AS sum
+      FROM (VALUES (5::bigint), (7::bigint)) AS v(pence)`.execute(store.kysely);
+    expect(rows[0]).toEqual({ n: 0, big: 9007199254740991, sum: 12 });
+
+    // Opening it again finds the workspace as it is (no create needed).
+    await store.close();
+    expect(store.isOpen()).toBe(false);
+    const again = await open(`postgres://clerk:s3cret-pw@127.0.0.1:${port}/${db}`);
+    expect(await postgresSchemaVersion(again.kysely)).toBe(latestVersion());
+  });
+
+  it('takes libpq key=value parameters too', async () => {
+    const url = await c.createDatabase();
+    const db = new URL(url).pathname.slice(1);
+    const store = await open(`host=127.0.0.1 port=${port} dbname='${db}' user=postgres`, { create: true });
+    expect(store.location).toBe(`postgres://postgres@127.0.0.1:${port}/${db}`);
+    expect(store.role).toBe('postgres');
+  });
+
+  it('refuses a wrong password, and a missing one, naming the user and not the password', async () => {
+    await roleWithPassword('treasurer', 'right-one');
+    const wrong = await refusal(openPostgresStore(`postgres://treasurer:not-the-password@127.0.0.1:${port}/postgres`));
+    expect(wrong.code).toBe('db.pgAuth');
+    expect(wrong.message).toContain('PostgreSQL refused the password for user treasurer on 127.0.0.1:');
+    expect(wrong.message).not.toContain('not-the-password');
+
+    const none = await refusal(openPostgresStore(`postgres://treasurer@127.0.0.1:${port}/postgres`));
+    expect(none.code).toBe('db.pgAuth');
+    expect(none.message).toContain('none was given');
+  });
+
+  it('refuses a server that is not there', async () => {
+    // Port 1 on the loopback: nothing listens there (and nothing may without root).
+    const err = await refusal(openPostgresStore('postgres://postgres@127.0.0.1:1/board'));
+    expect(err.code).toBe('db.pgUnreachable');
+    expect(err.message).toContain('127.0.0.1:1');
+  });
+
+  it('refuses a database that does not exist', async () => {
+    const err = await refusal(openPostgresStore(`postgres://postgres@127.0.0.1:${port}/no_such_board`));
+    expect(err.code).toBe('db.pgNoDatabase');
+    expect(err.message).toContain('There is no database no_such_board');
+  });
+
+  it('refuses TLS where the server offers none', async () => {
+    const err = await refusal(openPostgresStore(`postgres://postgres@127.0.0.1:${port}/postgres?sslmode=require`));
+    expect(err.code).toBe('db.pgTls');
+    expect(err.message).toContain('does not offer encrypted');
+  });
+
+  it("refuses another program's database and leaves it as it was", async () => {
+    const url = await c.createDatabase();
+    await superuserQuery(url, 'CREATE TABLE t (x integer)');
+    const err = await refusal(openPostgresStore(url, { create: true }));
+    expect(err.code).toBe('db.notWorkspace');
+    const { rows } = await superuserQuery(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    expect(rows).toEqual([{ table_name: 't' }]);
+  });
+
+  it('refuses a workspace saved by a newer version and leaves it unchanged', async () => {
+    const url = await c.createDatabase();
+    await (await open(url, { create: true })).close();
+    await superuserQuery(url, `UPDATE board_secretariat_meta SET value = '999' WHERE key = 'schema_version'`);
+    const err = await refusal(openPostgresStore(url));
+    expect(err.code).toBe('db.newerVersion');
+    const { rows } = await superuserQuery(url, `SELECT value FROM board_secretariat_meta WHERE key = 'schema_version'`);
+    expect(rows).toEqual([{ value: '999' }]);
+  });
+
+  it('refuses an empty database unless creating or initialising it', async () => {
+    const url = await c.createDatabase();
+    const err = await refusal(openPostgresStore(url));
+    expect(err.code).toBe('db.emptyDatabase');
+    expect(err.message).toContain('holds no workspace; run npm run cli -- init --db <url> to create one');
+    const { rows } = await superuserQuery(url, `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+    expect(rows).toEqual([{ n: 0 }]);
+
+    const store = await open(url, { initialiseEmpty: true });
+    expect(await postgresSchemaVersion(store.kysely)).toBe(latestVersion());
+  });
+
+  it('a connection ended mid-write rejects the write and leaves nothing of it; the store carries on', async () => {
+    const store = await open(await c.createDatabase(), { create: true });
+    const write = store.write(async (trx) => {
+      await sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Half written', ${now}, ${now})`.execute(trx);
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      await superuserQuery(admin, 'SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      await sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Never written', ${now}, ${now})`.execute(trx);
+    });
+    const err = await write.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(Error);
+    const described = describePostgresError(err, store.location);
+    expect(described).toBeInstanceOf(DomainError);
+    expect((described as DomainError).code).toBe('db.connectionLost');
+    expect((described as DomainError).message).toContain('The connection to the PostgreSQL server was lost; nothing from this change was saved');
+
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM organisation`.execute(store.kysely);
+    expect(rows[0]!.n).toBe(0);
+    await store.write((trx) => sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Written', ${now}, ${now})`.execute(trx));
+    const after = await sql<{ name: string }>`SELECT name FROM organisation`.execute(store.kysely);
+    expect(after.rows).toEqual([{ name: 'Written' }]);
+  });
+
+  it("words a record's conflicts and invalid values as the SQLite side does", async () => {
+    const store = await open(await c.createDatabase(), { create: true });
+    const failure = (q: ReturnType<typeof sql>) =>
+      store.write((trx) => q.execute(trx)).then(
+        () => undefined,
+        (e: unknown) => describePostgresError(e, store.location),
+      );
+    await sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Kent Police', ${now}, ${now})`.execute(store.kysely);
+    expect(await failure(sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('KENT POLICE', ${now}, ${now})`)).toEqual({
+      code: 'conflict',
+      message: 'Another record already has this name.',
+      field: 'name',
+    });
+    expect(await failure(sql`INSERT INTO person (given_name, family_name, organisation_id, created_at, updated_at) VALUES ('A', 'B', 9999, ${now}, ${now})`)).toEqual({
+      code: 'conflict',
+      message: 'This refers to a record that does not exist, or is still referred to by other records.',
+    });
+    const check = await failure(sql`INSERT INTO organisation (name, kind, created_at, updated_at) VALUES ('Other', 'bogus', ${now}, ${now})`);
+    expect(check).toMatchObject({ code: 'validation' });
+    expect((check as { message: string }).message).toMatch(/^A value is outside what is allowed \(organisation_kind_check\)\.$/);
+    expect(await failure(sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Other', NULL, ${now})`)).toEqual({
+      code: 'validation',
+      message: 'A value is outside what is allowed (organisation.created_at is missing).',
+    });
+  });
+
+  it('names the role that may not write', async () => {
+    const url = await c.createDatabase();
+    const db = new URL(url).pathname.slice(1);
+    await (await open(url, { create: true })).close();
+    await superuserQuery(admin, 'CREATE ROLE reader LOGIN');
+    const none = await refusal(openPostgresStore(`postgres://reader@127.0.0.1:${port}/${db}`));
+    expect(none.code).toBe('db.permission');
+    expect(none.message).toContain('The PostgreSQL role reader is not allowed');
+
+    await superuserQuery(url, 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader');
+    const store = await open(`postgres://reader@127.0.0.1:${port}/${db}`);
+    const err = await store.write((trx) => sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('X', ${now}, ${now})`.execute(trx)).then(
+      () => undefined,
+      (e: unknown) => describePostgresError(e, store.location, store.role),
+    );
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('db.permission');
+    expect((err as DomainError).message).toContain('The PostgreSQL role reader is not allowed');
+  });
+});
+
+describe.skipIf(skipped)('a workspace in PostgreSQL over TLS', () => {
+  // A cluster of its own: the shared one offers no TLS (the test above relies on that).
+  let tls: Cluster;
+  let port = '';
+  beforeAll(async () => {
+    const started = await startCluster({ tls: true });
+    if ('skipped' in started) throw new Error(started.skipped);
+    tls = started;
+    port = new URL(tls.url()).port;
+  });
+  afterAll(() => tls?.stop());
+
+  async function encrypted(store: Store): Promise<boolean> {
+    const { rows } = await sql<{ ssl: boolean }>`SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`.execute(store.kysely);
+    return rows[0]!.ssl;
+  }
+
+  it('encrypts with sslmode=require, and checks the server with verify-full and its CA', async () => {
+    const db = new URL(await tls.createDatabase()).pathname.slice(1);
+    const required = await open(`postgres://postgres@127.0.0.1:${port}/${db}?sslmode=require`, { create: true });
+    expect(await encrypted(required)).toBe(true);
+    const verified = await open(`postgres://postgres@localhost:${port}/${db}?sslmode=verify-full&sslrootcert=${encodeURIComponent(tls.caFile!)}`);
+    expect(await encrypted(verified)).toBe(true);
+    const byAddress = await open(`host=127.0.0.1 port=${port} dbname=${db} user=postgres sslmode=verify-full sslrootcert='${tls.caFile!}'`);
+    expect(await encrypted(byAddress)).toBe(true);
+    const plain = await open(`postgres://postgres@127.0.0.1:${port}/${db}`);
+    expect(await encrypted(plain)).toBe(false);
+  });
+
+  it('refuses a certificate it cannot verify, and says when the server insists on TLS', async () => {
+    const db = new URL(await tls.createDatabase()).pathname.slice(1);
+    const unknownCa = await refusal(openPostgresStore(`postgres://postgres@localhost:${port}/${db}?sslmode=verify-full`));
+    expect(unknownCa.code).toBe('db.pgTls');
+    expect(unknownCa.message).toContain('its TLS certificate was not accepted');
+
+    await superuserQuery(tls.url(), `CREATE ROLE remote LOGIN IN ROLE ${TLS_GROUP}`);
+    const insists = await refusal(openPostgresStore(`postgres://remote@127.0.0.1:${port}/${db}`));
+    expect(insists.code).toBe('db.pgTlsRequired');
+    expect(insists.message).toContain('accepts only encrypted (TLS) connections');
+  });
+});
