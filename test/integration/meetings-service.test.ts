@@ -28,18 +28,19 @@ describe('boards and memberships', () => {
   it('changing the quorum organisations writes and audits only the organisations added or taken away', async () => {
     const ws = await tempWorkspace();
     const { board, orgs } = await strategicBoard(ws);
-    const before = (ws.db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+    const before = (await ws.query<{ id: number }>('SELECT max(id) AS id FROM audit_log'))[0]!.id;
     const changed = await ws.call('board.update', { id: board.id, quorumOrganisationIds: [orgs.kcc, orgs.police] });
     expect(changed.quorumOrganisations.map((o) => o.id).sort()).toEqual([orgs.police, orgs.kcc].sort());
     await ws.call('board.update', { id: board.id, quorumOrganisationIds: [orgs.kcc] });
-    const links = ws.db
-      .prepare(`SELECT action, entity_id, before_json, after_json FROM audit_log WHERE id > ? AND entity = 'board_quorum_organisation' ORDER BY id`)
-      .all(before);
+    const links = await ws.query(
+      `SELECT action, entity_id, before_json, after_json FROM audit_log WHERE id > ? AND entity = 'board_quorum_organisation' ORDER BY id`,
+      before,
+    );
     expect(links).toEqual([
       { action: 'create', entity_id: board.id, before_json: null, after_json: JSON.stringify({ board_id: board.id, organisation_id: orgs.kcc }) },
       { action: 'delete', entity_id: board.id, before_json: JSON.stringify({ board_id: board.id, organisation_id: orgs.police }), after_json: null },
     ]);
-    expect(ws.db.prepare('SELECT organisation_id FROM board_quorum_organisation WHERE board_id = ?').pluck().all(board.id)).toEqual([orgs.kcc]);
+    expect(await ws.query('SELECT organisation_id FROM board_quorum_organisation WHERE board_id = ?', board.id)).toEqual([{ organisation_id: orgs.kcc }]);
   });
 
   it('refuses overlapping memberships of the same person, naming starts on', async () => {
