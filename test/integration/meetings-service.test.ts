@@ -182,6 +182,26 @@ describe('meetings and agendas', () => {
     expect(d.meeting).toMatchObject({ startsAt: '2020-05-12T10:00', endsAt: '2020-05-12T11:30', papersDueOn: '2020-05-04' });
     expect(await ws.fails('meeting.update', { id: meeting.id, endsAt: '2020-05-12T09:00' })).toMatchObject({ field: 'endsAt' });
   });
+
+  it('lists meetings newest first, by board, dates and status, each filter only when given', async () => {
+    const ws = await tempWorkspace();
+    const { board } = await strategicBoard(ws);
+    const tactical = await ws.call('board.create', { name: 'VRU Tactical Group', code: 'TG', quorumCount: 3 });
+    const at = async (boardId: number, startsAt: string) => (await ws.call('meeting.create', { boardId, startsAt, standingItems: false })).meeting.id;
+    const dec = await at(board.id, '2019-12-10T14:00');
+    const mar = await at(board.id, '2020-03-10T14:00');
+    const jun = await at(board.id, '2020-06-09T14:00');
+    const tg = await at(tactical.id, '2020-03-10T10:00');
+    await ws.call('meeting.setStatus', { id: dec, status: 'agenda_issued' });
+    const ids = async (filter: object) => (await ws.call('meeting.list', filter)).map((m) => m.id);
+    expect(await ids({})).toEqual([jun, mar, tg, dec]);
+    expect(await ids({ boardId: board.id })).toEqual([jun, mar, dec]);
+    // "To" is a date: a meeting on that day is in, whatever its time.
+    expect(await ids({ from: '2020-01-01', to: '2020-03-10' })).toEqual([mar, tg]);
+    expect(await ids({ boardId: tactical.id, from: '2020-03-11' })).toEqual([]);
+    expect(await ids({ status: 'agenda_issued' })).toEqual([dec]);
+    expect((await ws.call('meeting.list', { boardId: board.id, status: 'planned' })).map((m) => [m.boardCode, m.agendaItemCount])).toEqual([['VRUSB', 0], ['VRUSB', 0]]);
+  });
 });
 
 describe('attendance, quorum and declarations', () => {
