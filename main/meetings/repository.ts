@@ -36,7 +36,7 @@ type BoardRow = Omit<Board, 'quorumOrganisations'>;
 export const boards = {
   async list(ctx: Ctx, today: string): Promise<Board[]> {
     const rows = await sql<Row>(ctx, `${BOARD_SELECT} ORDER BY b.name COLLATE NOCASE`).all({ today });
-    return (await Promise.all(rows.map(async (r) => ({ ...toCamel<BoardRow>(r), quorumOrganisations: await boards.quorumOrganisations(ctx, r.id as number) }))));
+    return Promise.all(rows.map(async (r) => ({ ...toCamel<BoardRow>(r), quorumOrganisations: await boards.quorumOrganisations(ctx, r.id as number) })));
   },
   async get(ctx: Ctx, id: number, today: string): Promise<Board | undefined> {
     const row = await sql<Row>(ctx, `${BOARD_SELECT} WHERE b.id = @id`).get({ id, today });
@@ -74,16 +74,19 @@ const MEMBERSHIP_SELECT = `
 const ROLE_ORDER = `CASE ms.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 WHEN 'member' THEN 3 WHEN 'adviser' THEN 4 ELSE 5 END`;
 
 async function withSubstitutes(ctx: Ctx, rows: Row[]): Promise<Membership[]> {
-  return (await Promise.all(rows.map(async (r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: await memberships.substitutes(ctx, r.id as number) }))));
+  return Promise.all(rows.map(async (r) => ({ ...toCamel<Omit<Membership, 'substitutes'>>(r), substitutes: await memberships.substitutes(ctx, r.id as number) })));
 }
 
 export const memberships = {
   /** All of a board's memberships, or only those current on a date. */
   async list(ctx: Ctx, boardId: number, on: string | null): Promise<Membership[]> {
+    // Conditions left out rather than `@on IS NULL OR …`: PostgreSQL cannot type a parameter
+    // that is only ever compared with NULL.
+    const current = on === null ? '' : 'AND ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)';
     const rows = await sql<Row>(
       ctx,
       `${MEMBERSHIP_SELECT}
-       WHERE ms.board_id = @boardId AND (@on IS NULL OR (ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)))
+       WHERE ms.board_id = @boardId ${current}
        ORDER BY ${ROLE_ORDER}, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, ms.starts_on`,
     ).all({ boardId, on });
     return withSubstitutes(ctx, rows);
@@ -97,7 +100,7 @@ export const memberships = {
     return sql<{ id: number; starts_on: string; ends_on: string | null }>(
       ctx,
       `SELECT id, starts_on, ends_on FROM membership
-       WHERE board_id = @boardId AND person_id = @personId AND (@exceptId IS NULL OR id <> @exceptId)
+       WHERE board_id = @boardId AND person_id = @personId ${exceptId === null ? '' : 'AND id <> @exceptId'}
          AND starts_on <= coalesce(@endsOn, '9999-12-31') AND coalesce(ends_on, '9999-12-31') >= @startsOn
        ORDER BY starts_on LIMIT 1`,
     ).get({ boardId, personId, startsOn, endsOn, exceptId });
@@ -106,7 +109,7 @@ export const memberships = {
     return (await sql<Row>(
       ctx,
       `SELECT p.id AS person_id, ${NAME('p')} AS name FROM membership_substitute s JOIN person p ON p.id = s.person_id
-       WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
+       WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`,
     )
       .all(membershipId))
       .map((r) => toCamel<{ personId: number; name: string }>(r));
@@ -140,11 +143,14 @@ function meetingOf(row: Row): Meeting {
 
 export const meetings = {
   async list(ctx: Ctx, f: { boardId: number | null; from: string | null; to: string | null; status: MeetingStatus | null }): Promise<Meeting[]> {
+    const where: string[] = [];
+    if (f.boardId !== null) where.push('mt.board_id = @boardId');
+    if (f.from !== null) where.push('mt.starts_at >= @from');
+    if (f.to !== null) where.push('substr(mt.starts_at, 1, 10) <= @to');
+    if (f.status !== null) where.push('mt.status = @status');
     return (await sql<Row>(
       ctx,
-      `${MEETING_SELECT}
-       WHERE (@boardId IS NULL OR mt.board_id = @boardId) AND (@from IS NULL OR mt.starts_at >= @from)
-         AND (@to IS NULL OR substr(mt.starts_at, 1, 10) <= @to) AND (@status IS NULL OR mt.status = @status)
+      `${MEETING_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY mt.starts_at DESC, mt.id DESC`,
     )
       .all(f))
@@ -200,14 +206,14 @@ export const agendaItems = {
     return row && toCamel(row);
   },
   async papers(ctx: Ctx, meetingId: number): Promise<{ id: number; reference: string; title: string; agendaItemId: number }[]> {
-    return (await sql<Row>(ctx, `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`)
+    return (await sql<Row>(ctx, `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`)
       .all(meetingId))
       .map((r) => toCamel(r));
   },
   async decisions(ctx: Ctx, meetingId: number): Promise<{ id: number; reference: string; title: string; text: string; status: string; agendaItemId: number }[]> {
     return (await sql<Row>(
       ctx,
-      `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`,
+      `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`,
     )
       .all(meetingId))
       .map((r) => toCamel(r));
@@ -224,7 +230,7 @@ export const attendance = {
       `SELECT a.*, ${NAME('p')} AS name, o.name AS organisation_name, ${NAME('s')} AS substitute_for_name
        FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organisation o ON o.id = p.organisation_id
        LEFT JOIN person s ON s.id = a.substitute_for_person_id
-       WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`,
+       WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`,
     )
       .all(meetingId))
       .map((r) => toCamel<Attendance>(r));
@@ -276,10 +282,12 @@ const ACTION_SELECT = `
   SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,
     CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
          ELSE o.name END AS owner_name,
-    (ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today) AS overdue,
-    (SELECT json_object('updatedOn', u.updated_on, 'text', u.text) FROM action_update u
-      WHERE u.action_id = ac.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1) AS latest_update
+    CASE WHEN ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today THEN 1 ELSE 0 END AS overdue,
+    lu.updated_on AS latest_update_on, lu.text AS latest_update_text
   FROM action ac
+  -- The latest update joined by its id: one text for both engines (no json_object on PostgreSQL).
+  LEFT JOIN action_update lu ON lu.id = (SELECT u.id FROM action_update u
+    WHERE u.action_id = ac.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1)
   LEFT JOIN board b ON b.id = ac.board_id
   LEFT JOIN meeting mt ON mt.id = ac.meeting_id
   LEFT JOIN agenda_item ai ON ai.id = ac.agenda_item_id
@@ -288,8 +296,8 @@ const ACTION_SELECT = `
   LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
 
 function actionOf(row: Row): Action {
-  const a = toCamel<Omit<Action, 'overdue' | 'latestUpdate'> & { overdue: number; latestUpdate: string | null }>(row);
-  return { ...a, overdue: a.overdue === 1, latestUpdate: a.latestUpdate ? (JSON.parse(a.latestUpdate) as Action['latestUpdate']) : null };
+  const { latestUpdateOn, latestUpdateText, ...a } = toCamel<Omit<Action, 'overdue' | 'latestUpdate'> & { overdue: number; latestUpdateOn: string | null; latestUpdateText: string | null }>(row);
+  return { ...a, overdue: a.overdue === 1, latestUpdate: latestUpdateOn === null ? null : { updatedOn: latestUpdateOn, text: latestUpdateText ?? '' } };
 }
 
 const actionWrites = tableWrites('action');

@@ -38,7 +38,7 @@ export const people = {
       where.push(`(p.given_name || ' ' || p.family_name LIKE @q ESCAPE '\\' OR p.job_title LIKE @q ESCAPE '\\' OR p.email LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
     }
     if (organisationId !== null) where.push('p.organisation_id = @org');
-    const text = `${PERSON_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
+    const text = `${PERSON_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`;
     return (await sql(ctx, text)
       .all({ q: likeContaining(search), org: organisationId }))
       .map((r) => toCamel<Person>(r as Record<string, unknown>));

@@ -20,7 +20,7 @@ describe('export agenda, minutes and action-log from the command line', () => {
     const { board, people } = await strategicBoard(ws);
     const d = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-03-10T14:00' });
     await ws.call('action.create', { meetingId: d.meeting.id, description: 'Circulate the Problem Profile', ownerPersonId: people.vruManager, dueOn: '2020-03-20' });
-    ws.db.close(); // the CLI opens the file itself
+    await ws.store.close(); // the CLI opens the workspace itself
 
     const agenda = join(ws.dir, 'agenda.docx');
     const a = await cli('export', 'agenda', '--db', ws.path, '--meeting', String(d.meeting.id), '--out', agenda);
@@ -45,14 +45,16 @@ describe('export agenda, minutes and action-log from the command line', () => {
   it('names what is wrong: a missing meeting, a bad id, the workspace as output', async () => {
     const ws = await tempWorkspace();
     await strategicBoard(ws);
-    ws.db.close();
+    await ws.store.close();
     const missing = await cli('export', 'agenda', '--db', ws.path, '--meeting', '99', '--out', join(ws.dir, 'a.docx'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No meeting with id 99 exists');
     const bad = await cli('export', 'minutes', '--db', ws.path, '--meeting', 'ten', '--out', join(ws.dir, 'a.docx'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--meeting must be a meeting number such as 12, not "ten"');
-    const self = await cli('export', 'agenda', '--db', ws.path, '--meeting', '1', '--out', ws.path);
+    // A PostgreSQL workspace has no file: the name of one stands in (the refusal goes by the name).
+    const workspaceFile = ws.engine === 'sqlite' ? ws.path : join(ws.dir, 'workspace.db');
+    const self = await cli('export', 'agenda', '--db', ws.path, '--meeting', '1', '--out', workspaceFile);
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('an export never overwrites a workspace file');
     const wrongExt = await cli('export', 'agenda', '--db', ws.path, '--meeting', '1', '--out', join(ws.dir, 'a.pdf'));

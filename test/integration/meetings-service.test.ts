@@ -28,18 +28,19 @@ describe('boards and memberships', () => {
   it('changing the quorum organisations writes and audits only the organisations added or taken away', async () => {
     const ws = await tempWorkspace();
     const { board, orgs } = await strategicBoard(ws);
-    const before = (ws.db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+    const before = (await ws.query<{ id: number }>('SELECT max(id) AS id FROM audit_log'))[0]!.id;
     const changed = await ws.call('board.update', { id: board.id, quorumOrganisationIds: [orgs.kcc, orgs.police] });
     expect(changed.quorumOrganisations.map((o) => o.id).sort()).toEqual([orgs.police, orgs.kcc].sort());
     await ws.call('board.update', { id: board.id, quorumOrganisationIds: [orgs.kcc] });
-    const links = ws.db
-      .prepare(`SELECT action, entity_id, before_json, after_json FROM audit_log WHERE id > ? AND entity = 'board_quorum_organisation' ORDER BY id`)
-      .all(before);
+    const links = await ws.query(
+      `SELECT action, entity_id, before_json, after_json FROM audit_log WHERE id > ? AND entity = 'board_quorum_organisation' ORDER BY id`,
+      before,
+    );
     expect(links).toEqual([
       { action: 'create', entity_id: board.id, before_json: null, after_json: JSON.stringify({ board_id: board.id, organisation_id: orgs.kcc }) },
       { action: 'delete', entity_id: board.id, before_json: JSON.stringify({ board_id: board.id, organisation_id: orgs.police }), after_json: null },
     ]);
-    expect(ws.db.prepare('SELECT organisation_id FROM board_quorum_organisation WHERE board_id = ?').pluck().all(board.id)).toEqual([orgs.kcc]);
+    expect(await ws.query('SELECT organisation_id FROM board_quorum_organisation WHERE board_id = ?', board.id)).toEqual([{ organisation_id: orgs.kcc }]);
   });
 
   it('refuses overlapping memberships of the same person, naming starts on', async () => {
@@ -180,6 +181,26 @@ describe('meetings and agendas', () => {
     const d = await ws.call('meeting.update', { id: meeting.id, startsAt: '2020-05-12T10:00' });
     expect(d.meeting).toMatchObject({ startsAt: '2020-05-12T10:00', endsAt: '2020-05-12T11:30', papersDueOn: '2020-05-04' });
     expect(await ws.fails('meeting.update', { id: meeting.id, endsAt: '2020-05-12T09:00' })).toMatchObject({ field: 'endsAt' });
+  });
+
+  it('lists meetings newest first, by board, dates and status, each filter only when given', async () => {
+    const ws = await tempWorkspace();
+    const { board } = await strategicBoard(ws);
+    const tactical = await ws.call('board.create', { name: 'VRU Tactical Group', code: 'TG', quorumCount: 3 });
+    const at = async (boardId: number, startsAt: string) => (await ws.call('meeting.create', { boardId, startsAt, standingItems: false })).meeting.id;
+    const dec = await at(board.id, '2019-12-10T14:00');
+    const mar = await at(board.id, '2020-03-10T14:00');
+    const jun = await at(board.id, '2020-06-09T14:00');
+    const tg = await at(tactical.id, '2020-03-10T10:00');
+    await ws.call('meeting.setStatus', { id: dec, status: 'agenda_issued' });
+    const ids = async (filter: object) => (await ws.call('meeting.list', filter)).map((m) => m.id);
+    expect(await ids({})).toEqual([jun, mar, tg, dec]);
+    expect(await ids({ boardId: board.id })).toEqual([jun, mar, dec]);
+    // "To" is a date: a meeting on that day is in, whatever its time.
+    expect(await ids({ from: '2020-01-01', to: '2020-03-10' })).toEqual([mar, tg]);
+    expect(await ids({ boardId: tactical.id, from: '2020-03-11' })).toEqual([]);
+    expect(await ids({ status: 'agenda_issued' })).toEqual([dec]);
+    expect((await ws.call('meeting.list', { boardId: board.id, status: 'planned' })).map((m) => [m.boardCode, m.agendaItemCount])).toEqual([['VRUSB', 0], ['VRUSB', 0]]);
   });
 });
 
