@@ -21,6 +21,10 @@ export const SQLITE_ONLY = [
   'test/integration/bench-generate.test.ts',
   'test/integration/write-guard.test.ts',
   'test/integration/export-guard.test.ts',
+  // Prints the registers of bench/generate.ts's SQLite workspace: about the documents' rendering, not the engine.
+  'test/integration/registers-render.test.ts',
+  // Builds documents from plain values and never opens a workspace: once is enough.
+  'test/integration/documents.test.ts',
   // These start their own clusters or are PostgreSQL's alone.
   'test/integration/postgres-store.test.ts',
   'test/integration/migrate-postgres.test.ts',
