@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
+import { openPostgresStore } from '../../main/db/postgres-store';
 import type { Engine } from '../../main/db/store';
 import { SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase } from '../helpers/postgres';
 
@@ -66,7 +67,10 @@ export const test = base.extend<Fixtures & EngineOption>({
       if (engine === 'postgres') {
         const server = process.env[URL_ENV];
         if (!server) throw new Error('The postgres project needs the cluster test/e2e/postgres-global-setup.ts starts (BOARD_TEST_PG_URL is not set).');
-        dbPath = await createDatabase(server, undefined, process.env[TEMPLATE_ENV]);
+        const template = process.env[TEMPLATE_ENV];
+        dbPath = await createDatabase(server, undefined, template);
+        // A server given from outside has no template: the bridge opens only a workspace, so make one.
+        if (!template) await (await openPostgresStore(dbPath, { create: true, initialiseEmpty: true })).close();
       }
       bridge = await startBridge({
         dbPath,
