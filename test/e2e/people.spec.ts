@@ -144,6 +144,7 @@ test('the secretariat adds, edits, finds and deletes a person, and the audit tra
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByText(workspace.location, { exact: true })).toBeVisible();
+  await expect(page.locator('.summary-list')).toContainText(workspace.engine === 'postgres' ? 'EnginePostgreSQL' : 'EngineSQLite file');
   const trail = page.getByTestId('audit-line');
   await expect(trail.filter({ hasText: /deleted person \d+ \(Jane Smith\)$/ })).toHaveCount(1);
   await expect(trail.filter({ hasText: /updated person \d+ \(Jane Smith\): job title 'Chief Inspector' → 'Superintendent'$/ })).toHaveCount(1);
