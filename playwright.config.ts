@@ -1,12 +1,26 @@
 import { defineConfig } from '@playwright/test';
+import type { EngineOption } from './test/e2e/fixtures';
 
 /**
  * End-to-end tests: the built renderer in Debian's Chromium, talking to a real workspace
- * file through the loopback bridge (main/api/http-bridge.ts). `npm run test:e2e` builds first.
+ * through the loopback bridge (main/api/http-bridge.ts). `npm run test:e2e` builds first.
  * Playwright's own browser download is not used (it cannot be fetched here).
+ *
+ * Two projects: 'sqlite' runs every spec on a workspace file; 'postgres' runs the specs
+ * that walk the people, meetings and funding screens again, each test on a fresh database
+ * of a throw-away cluster that the globalSetup starts once per run (its tests skip, with the
+ * reason, where PostgreSQL is not installed). One spec on one engine:
+ *   npx playwright test --project postgres test/e2e/people.spec.ts
  */
-export default defineConfig({
+const BOTH_ENGINES = ['people.spec.ts', 'meetings.spec.ts', 'funding.spec.ts'];
+
+export default defineConfig<EngineOption>({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/postgres-global-setup.ts',
+  projects: [
+    { name: 'sqlite', use: { engine: 'sqlite' } },
+    { name: 'postgres', testMatch: BOTH_ENGINES, use: { engine: 'postgres' } },
+  ],
   outputDir: 'test-results',
   workers: 1,
   retries: 0,

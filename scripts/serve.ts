@@ -1,20 +1,25 @@
 import { resolve } from 'node:path';
 import { startBridge } from '../main/api/http-bridge';
+import { isPostgresTarget } from '../main/db/store';
 import { DomainError } from '../main/shared/errors';
 
 /**
- * Serves the built renderer in a browser against a real workspace file, for development
- * and manual testing without Electron: `npm run serve -- --db demo.db [--port 5174]`.
+ * Serves the built renderer in a browser against a real workspace, for development and
+ * manual testing without Electron: `npm run serve -- --db demo.db [--port 5174]`, or a
+ * PostgreSQL workspace: `--db postgres://user@host:5432/board` (or libpq parameters).
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const dbPath = resolve(flag('--db') ?? 'workspace.db');
+const target = flag('--db') ?? 'workspace.db';
+// A file path is made absolute, so messages name the file; a server's URL is passed as it is.
+const dbPath = isPostgresTarget(target) ? target : resolve(target);
 try {
   const bridge = await startBridge({ dbPath, staticDir: resolve('out/renderer'), port: Number(flag('--port') ?? 5174), actor: process.env.USER ?? 'browser' });
-  console.log(`Board Secretariat is at ${bridge.url} (workspace ${dbPath}). Ctrl+C to stop.`);
+  // The store's location, not what was typed: a URL's password is never printed.
+  console.log(`Board Secretariat is at ${bridge.url} (workspace ${bridge.store.location}). Ctrl+C to stop.`);
   process.on('SIGINT', () => void bridge.close().then(() => process.exit(0)));
 } catch (err) {
   // A file that is not a workspace, or a port in use: say so in a line, not a stack trace.

@@ -1,7 +1,9 @@
-// npm test: types and lint, unit and integration tests (vitest), the build, then the
-// end-to-end tests (Playwright in Chromium; the Electron one skips itself, with its reason,
-// where no Electron binary is installed). Ends with one plain summary line:
-// "N passed, N failed, N skipped".
+// npm test: types and lint, unit and integration tests (vitest, both its projects: sqlite and
+// postgres), the build, then the end-to-end tests (Playwright in Chromium, both its projects:
+// every spec on SQLite, the people, meetings and funding specs again on PostgreSQL; the
+// Electron one skips itself, with its reason, where no Electron binary is installed, and the
+// postgres ones where PostgreSQL is not). Ends with one plain summary line over all of them:
+// "N passed, N failed, N skipped" (each report's totals already span all its projects).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -137,11 +137,24 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', showMainWindow);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void dailyBackups?.stop();
-    dailyBackups = null;
-    if (session !== null && session.store.isOpen()) void session.store.close();
-    session = null;
+  // Closing is asynchronous on both engines (a backup may be copying; SQLite checkpoints its
+  // WAL on close; PostgreSQL ends its pool), so will-quit holds the quit until the schedule has
+  // stopped and the store is closed, then quits again; a quit asked for meanwhile just waits.
+  let closing: Promise<void> | null = null;
+  let closed = false;
+  app.on('will-quit', (event: Electron.Event) => {
+    if (closed) return;
+    event.preventDefault();
+    closing ??= (async () => {
+      const [backups, current] = [dailyBackups, session];
+      dailyBackups = null;
+      session = null;
+      await backups?.stop().catch((err: unknown) => console.error('Could not finish the backup before quitting', err));
+      if (current?.store.isOpen()) await current.store.close().catch((err: unknown) => console.error('Could not close the workspace', err));
+    })().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
   start().catch((err: unknown) => {
     console.error('Board Secretariat failed to start', err);

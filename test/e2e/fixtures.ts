@@ -4,12 +4,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
+import { openPostgresStore } from '../../main/db/postgres-store';
+import type { Engine } from '../../main/db/store';
+import { SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase } from '../helpers/postgres';
 
 /**
- * The end-to-end fixture: for each test a fresh folder with a new workspace file, the
- * loopback bridge serving the built renderer over it, and a page that is ready only when
- * the app says so (body[data-ready="true"], set after the first workspace.info answers) —
- * no sleeps. Afterwards the bridge is closed and the folder deleted.
+ * The end-to-end fixture: for each test a fresh folder (for downloads and, on SQLite, a new
+ * workspace file), the loopback bridge serving the built renderer over the workspace, and a
+ * page that is ready only when the app says so (body[data-ready="true"], set after the first
+ * workspace.info answers) — no sleeps. Afterwards the bridge is closed and the folder deleted.
+ *
+ * The project's `engine` option says where the workspace lives: a file in that folder
+ * ('sqlite'), or a fresh database on the run's PostgreSQL cluster ('postgres', started by
+ * ./postgres-global-setup.ts), dropped afterwards. Without PostgreSQL the test skips with
+ * the reason the setup gave.
  *
  * The bridge's clock is fixed so the audit trail reads the same every run.
  */
@@ -21,9 +29,18 @@ const staticDir = join(root, 'out', 'renderer');
 const screenshotDir = join(root, 'test-results', 'screenshots');
 
 export interface TestWorkspace {
+  engine: Engine;
+  /** The test's own folder: downloads are saved here. */
   dir: string;
+  /** What the bridge was given: the file's path, or the database's postgres:// URL. */
   dbPath: string;
+  /** Where the app says the workspace is (workspace.info's path; never a password). */
+  location: string;
   bridge: Bridge;
+}
+
+export interface EngineOption {
+  engine: Engine;
 }
 
 interface Fixtures {
@@ -34,26 +51,39 @@ interface Fixtures {
   browserErrors: string[];
 }
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  workspace: async ({}, use) => {
+export const test = base.extend<Fixtures & EngineOption>({
+  engine: ['sqlite', { option: true }],
+
+  workspace: async ({ engine }, use) => {
     if (!existsSync(join(staticDir, 'index.html'))) {
       throw new Error(`The renderer is not built (${staticDir}/index.html is missing): run npm run build first.`);
     }
+    const skipped = engine === 'postgres' ? process.env[SKIPPED_ENV] : undefined;
+    test.skip(skipped !== undefined, skipped);
     const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-e2e-'));
-    const dbPath = join(dir, 'workspace.db');
-    const bridge = await startBridge({
-      dbPath,
-      staticDir,
-      port: 0,
-      actor: ACTOR,
-      now: () => FIXED_NOW,
-      log: (message, err) => console.error(`bridge: ${message}`, err),
-    });
+    let dbPath = join(dir, 'workspace.db');
+    let bridge: Bridge | undefined;
     try {
-      await use({ dir, dbPath, bridge });
+      if (engine === 'postgres') {
+        const server = process.env[URL_ENV];
+        if (!server) throw new Error('The postgres project needs the cluster test/e2e/postgres-global-setup.ts starts (BOARD_TEST_PG_URL is not set).');
+        const template = process.env[TEMPLATE_ENV];
+        dbPath = await createDatabase(server, undefined, template);
+        // A server given from outside has no template: the bridge opens only a workspace, so make one.
+        if (!template) await (await openPostgresStore(dbPath, { create: true, initialiseEmpty: true })).close();
+      }
+      bridge = await startBridge({
+        dbPath,
+        staticDir,
+        port: 0,
+        actor: ACTOR,
+        now: () => FIXED_NOW,
+        log: (message, err) => console.error(`bridge: ${message}`, err),
+      });
+      await use({ engine, dir, dbPath, location: bridge.store.location, bridge });
     } finally {
-      await bridge.close();
+      await bridge?.close();
+      if (engine === 'postgres' && dbPath.startsWith('postgres')) await dropDatabase(dbPath);
       rmSync(dir, { recursive: true, force: true });
     }
   },
@@ -83,10 +113,15 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Saves a screenshot of the whole page as test-results/screenshots/<name>.png. */
+/**
+ * Saves a screenshot of the whole page as test-results/screenshots/<name>.png; the postgres
+ * project's go into screenshots/postgres/, so the two engines' screens can be compared.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  const project = test.info().project.name;
+  const dir = project === 'postgres' ? join(screenshotDir, project) : screenshotDir;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
 /**

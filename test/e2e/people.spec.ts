@@ -140,10 +140,11 @@ test('the secretariat adds, edits, finds and deletes a person, and the audit tra
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('row', { name: /Medway Council/ })).toBeVisible();
 
-  // Settings: the workspace file, a name for the header, and the audit trail with all three of Jane's entries.
+  // Settings: where the workspace is, a name for the header, and the audit trail with all three of Jane's entries.
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await expect(page.getByText(workspace.dbPath, { exact: true })).toBeVisible();
+  await expect(page.getByText(workspace.location, { exact: true })).toBeVisible();
+  await expect(page.locator('.summary-list')).toContainText(workspace.engine === 'postgres' ? 'EnginePostgreSQL' : 'EngineSQLite file');
   const trail = page.getByTestId('audit-line');
   await expect(trail.filter({ hasText: /deleted person \d+ \(Jane Smith\)$/ })).toHaveCount(1);
   await expect(trail.filter({ hasText: /updated person \d+ \(Jane Smith\): job title 'Chief Inspector' → 'Superintendent'$/ })).toHaveCount(1);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import Module, { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { IPC_CHANNELS } from '../../main/electron/api-channel';
 import { APP_SCHEME, APP_START_URL } from '../../main/electron/app-url';
@@ -110,10 +110,16 @@ beforeAll(async () => {
   callsBeforeReady = electron.calls.map((c) => c.name);
   electron.ready();
   settledAs = await electron.settled;
-});
+  // Bundling main, preload and renderer takes seconds, many more on a shared, busy machine.
+}, 120_000);
 
-afterAll(() => {
-  if (electron) electron.app.emit('will-quit'); // closes the workspace
+afterAll(async () => {
+  if (electron) {
+    // will-quit holds the quit until the workspace is closed, then quits again.
+    const quits = electron.callsTo('app.quit').length;
+    electron.app.emit('will-quit', { preventDefault: () => undefined });
+    await vi.waitFor(() => expect(electron.callsTo('app.quit').length).toBe(quits + 1));
+  }
   (Module as unknown as { _load: unknown })._load = saved.load;
   process.dlopen = saved.dlopen;
   (process as { resourcesPath?: unknown }).resourcesPath = saved.resourcesPath;

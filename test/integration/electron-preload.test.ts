@@ -126,7 +126,7 @@ describe('the bundled preload in a sandboxed context', () => {
     const name = operationNames.find((n) => n === 'person.create') ?? operationNames[0]!;
     const [area, method] = name.split('.') as [string, string];
     const input = { name: 'Jane Doe' };
-    await expect(await api[area]![method]!(input)).resolves.toEqual({ ok: true, value: { echoed: [name, input] } });
+    await expect(api[area]![method]!(input)).resolves.toEqual({ ok: true, value: { echoed: [name, input] } });
     expect(invocations.slice(before)).toEqual([{ channel: API_CHANNEL, args: [name, input] }]);
     await api.workspace!.info!();
     expect(invocations.at(-1)).toEqual({ channel: API_CHANNEL, args: ['workspace.info', {}] });

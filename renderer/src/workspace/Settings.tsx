@@ -9,7 +9,7 @@ import { Backups } from './Backups';
 import { hasRestoredMessage } from './backups-store';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
-import { useWorkspace, type SettingKey } from './store';
+import { canMoveWorkspace, engineOf, useWorkspace, type SettingKey } from './store';
 
 type SettingsTab = 'workspace' | 'backups';
 const TABS: readonly Tab<SettingsTab>[] = [
@@ -17,7 +17,7 @@ const TABS: readonly Tab<SettingsTab>[] = [
   { id: 'backups', label: 'Backups' },
 ];
 
-/** Settings: the workspace (its file, settings and recent changes), and its backups. */
+/** Settings: the workspace (where it is, its settings and recent changes), and its backups. */
 export function Settings() {
   // After a restore the app reloads: it comes back to the Backups page, which says what happened.
   const [tab, setTab] = useState<SettingsTab>(() => (hasRestoredMessage() ? 'backups' : 'workspace'));
@@ -31,19 +31,21 @@ export function Settings() {
   );
 }
 
-/** The workspace file, its settings, and the recent audit trail. */
+/** Where the workspace is (which engine, which file or database), its settings, and the recent audit trail. */
 function WorkspaceSettings() {
   const info = useWorkspace((s) => s.info);
   const load = useWorkspace((s) => s.load);
   const recent = useAudit((s) => s.recent);
   const recentError = useAudit((s) => s.recentError);
   const loadRecent = useAudit((s) => s.loadRecent);
+  const [moved, setMoved] = useState('');
 
   useEffect(() => {
     load().catch(() => {});
     void loadRecent();
   }, [load, loadRecent]);
 
+  const engine = info ? engineOf(info) : null;
   return (
     <>
       <section aria-labelledby="workspace-title" className="section">
@@ -51,7 +53,11 @@ function WorkspaceSettings() {
         {info && (
           <dl className="summary-list">
             <div>
-              <dt>File</dt>
+              <dt>Engine</dt>
+              <dd>{engine === 'postgres' ? 'PostgreSQL' : 'SQLite file'}</dd>
+            </div>
+            <div>
+              <dt>{engine === 'postgres' ? 'Database' : 'File'}</dt>
               <dd className="path">{info.path}</dd>
             </div>
             <div>
@@ -60,6 +66,17 @@ function WorkspaceSettings() {
             </div>
           </dl>
         )}
+        {engine === 'sqlite' && canMoveWorkspace() && (
+          <MoveToPostgres
+            onMoved={(location) => {
+              setMoved(`The workspace is now in PostgreSQL, at ${location}.`);
+              void loadRecent();
+            }}
+          />
+        )}
+        <span className="status" role="status">
+          {moved}
+        </span>
       </section>
       <SettingsForm key={info ? 'loaded' : 'loading'} />
       <section aria-labelledby="audit-title" className="section">
@@ -74,6 +91,52 @@ function WorkspaceSettings() {
         <AuditTrail entries={recent} emptyText="Nothing has been changed in this workspace yet." />
       </section>
     </>
+  );
+}
+
+/**
+ * "Move to PostgreSQL…": the connection URL of the database that is to hold the workspace
+ * from now on, sent to workspace.moveTo, whose refusal (unreachable server, a database that
+ * is not empty, a wrong password) is shown by the box.
+ */
+function MoveToPostgres({ onMoved }: { onMoved: (location: string) => void }) {
+  const moveTo = useWorkspace((s) => s.moveTo);
+  const [open, setOpen] = useState(false);
+  const form = useApiForm({
+    fields: ['target'],
+    initial: { target: '' },
+    check: (v) => (v.target.trim() === '' ? { target: 'Enter the connection URL of the PostgreSQL database' } : null),
+    toInput: (v) => v.target.trim(),
+    submit: async (target) => {
+      await moveTo(target);
+      onMoved(useWorkspace.getState().info?.path ?? target);
+    },
+  });
+
+  if (!open) {
+    return (
+      <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+        Move to PostgreSQL…
+      </button>
+    );
+  }
+  return (
+    <ApiFormView
+      form={form}
+      heading={{ id: 'move-title', text: 'Move to PostgreSQL' }}
+      submit="Move workspace"
+      secondary
+      onCancel={() => {
+        form.reset({ target: '' });
+        setOpen(false);
+      }}
+    >
+      <TextField
+        label="Connection URL"
+        hint="The PostgreSQL database to hold this workspace from now on, e.g. postgres://board@db.example.org:5432/board_secretariat."
+        {...form.field('target')}
+      />
+    </ApiFormView>
   );
 }
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
+import type { Envelope } from '../../../main/api/contract';
 import type { SETTING_KEYS, WorkspaceInfo, WorkspaceWarning } from '../../../main/workspace/contract';
-import { api, call, FILE_PROBLEM_CODES, messageOf, onFileProblem } from '../api';
+import { api, ApiError, call, FILE_PROBLEM_CODES, messageOf, onFileProblem } from '../api';
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -18,7 +19,25 @@ interface WorkspaceState {
   /** Both throw an ApiError, for the screen that asked to show it. */
   loadDemo(): Promise<void>;
   setSetting(key: SettingKey, value: string): Promise<void>;
+  /** Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo); throws an ApiError when it cannot. */
+  moveTo(target: string): Promise<void>;
   startEmpty(): void;
+}
+
+type MoveTo = (input: { target: string }) => Promise<Envelope<unknown>>;
+
+/**
+ * workspace.moveTo is the operation that copies the workspace into PostgreSQL (issue 13). It is
+ * looked up on window.api rather than typed through the contract while it is being added, so
+ * the app offers the move only where the main process has it.
+ */
+function moveOperation(): MoveTo | undefined {
+  const operation = (api().workspace as { moveTo?: MoveTo }).moveTo;
+  return typeof operation === 'function' ? operation : undefined;
+}
+
+export function canMoveWorkspace(): boolean {
+  return moveOperation() !== undefined;
 }
 
 export const useWorkspace = create<WorkspaceState>()((set) => ({
@@ -50,12 +69,28 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
     set({ info: await call(api().workspace.setSetting({ key, value })) });
   },
 
+  async moveTo(target) {
+    const move = moveOperation();
+    if (!move) throw new ApiError({ code: 'unknownOperation', message: 'This version of the app cannot move a workspace.' });
+    await call(move({ target }));
+    // The session now holds the moved workspace: ask it where it is rather than assume.
+    set({ info: await call(api().workspace.info({})), fileProblem: null, error: null });
+  },
+
   startEmpty() {
     set({ startedEmpty: true });
   },
 }));
 
-/** The name in the header: the organisation's, or else the workspace file's. */
+/**
+ * Which engine holds the workspace. workspace.info's path is the store's location: a file's
+ * path on SQLite, postgres://user@host:port/database (never a password) on PostgreSQL.
+ */
+export function engineOf(info: WorkspaceInfo): 'sqlite' | 'postgres' {
+  return info.path.startsWith('postgres://') ? 'postgres' : 'sqlite';
+}
+
+/** The name in the header: the organisation's, or else the workspace file's (or database's). */
 export function workspaceTitle(info: WorkspaceInfo | null): string {
   if (!info) return '';
   const name = info.settings.organisationName;
