@@ -16,6 +16,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every repository and service is async since issue 13: a promise nobody awaits is a write
+    // that may land after its transaction closed, or an error nobody sees. These rules need
+    // types, so they run on main/ and test/ only (the renderer and scripts lint untyped, fast).
+    files: ['main/**/*.ts', 'test/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // A promise-returning function handed to a place that ignores its result (an event
+      // listener, forEach) loses its rejection; object properties and JSX attributes are
+      // checked too. Arguments stay checked: that is where the mistakes are.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: true, attributes: true, properties: true, returns: true, variables: true } }],
+      '@typescript-eslint/await-thenable': 'error',
+      // A handler is async because the registry's type says so, not because it awaits.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     // Build and test scripts run under Node.
     files: ['scripts/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {
