@@ -35,6 +35,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // expect(await p).rejects awaits the promise first: the test throws the rejection
+          // itself instead of checking it (or, if p resolves, checks a value that is no promise).
+          selector: "MemberExpression[property.name=/^(rejects|resolves)$/] > CallExpression.object[callee.name='expect'] > AwaitExpression.arguments",
+          message: 'Give expect() the promise itself: expect(promise).rejects…, not expect(await promise).rejects…',
+        },
+      ],
+    },
+  },
+  {
     // Build and test scripts run under Node.
     files: ['scripts/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {
