@@ -6,8 +6,16 @@ import { parseMoney, shortened } from '../shared/money';
  * Field builders whose messages name the field as the user sees it, so an error reads
  * "Family name is required" rather than "String must contain at least 1 character(s)".
  */
+/** The largest id either engine stores: PostgreSQL's ids are `integer` (32-bit), SQLite's 64-bit. */
+export const MAX_ID = 2_147_483_647;
+
 export const id = (label = 'Id') =>
-  z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).positive(`${label} must be positive`);
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .positive(`${label} must be positive`)
+    // Larger is no record on either engine; PostgreSQL would refuse to compare it with an id.
+    .max(MAX_ID, `${label} is too large to be a record's id`);
 
 export const requiredText = (label: string, max = 200) =>
   z

@@ -13,9 +13,10 @@ import { tempWorkspace, testEngine } from '../helpers/workspace';
 
 describe('compileSql', () => {
   it('numbers named and positional parameters for PostgreSQL and leaves ? for SQLite', () => {
+    // A name used twice is one placeholder on PostgreSQL, so `$1 IS NULL` takes its type from the other use.
     expect(compileSql('postgres', 'SELECT * FROM person WHERE id = @id AND name = :name OR id = @id')).toEqual({
-      text: 'SELECT * FROM person WHERE id = $1 AND name = $2 OR id = $3',
-      slots: ['id', 'name', 'id'],
+      text: 'SELECT * FROM person WHERE id = $1 AND name = $2 OR id = $1',
+      slots: ['id', 'name'],
     });
     expect(compileSql('sqlite', 'SELECT * FROM person WHERE id = @id AND name = :name OR id = @id')).toEqual({
       text: 'SELECT * FROM person WHERE id = ? AND name = ? OR id = ?',
@@ -62,6 +63,17 @@ describe('compileSql', () => {
 });
 
 describe('statements on the workspace', () => {
+  it('gives a parameter tested for NULL the type of its other use, when that use comes first or it is cast', async () => {
+    const ws = await tempWorkspace();
+    await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
+    const target = { db: ws.store.kysely, engine: ws.engine };
+    // PostgreSQL types a parameter where it first meets it: `$1 IS NULL` first has no type.
+    for (const text of [`SELECT name FROM organisation WHERE (id = @id OR @id IS NULL)`, `SELECT name FROM organisation WHERE (CAST(@id AS integer) IS NULL OR id = @id)`]) {
+      expect(await sql(target, text).all({ id: null })).toEqual([{ name: 'Kent Police' }]);
+      expect(await sql(target, text).all({ id: 2 })).toEqual([]);
+    }
+  });
+
   it('binds named, positional and boolean parameters and refuses a missing one', async () => {
     const ws = await tempWorkspace();
     const target = { db: ws.store.kysely, engine: ws.engine };
