@@ -33,6 +33,18 @@ export const optionalText = (label: string, max = 2000) =>
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters`)
     .default('');
 
+/**
+ * A search box's text. Control characters are refused as in every text field: PostgreSQL's
+ * text cannot hold NUL at all, so a search with one would fail there and not on SQLite.
+ */
+export const searchText = (label = 'Search', max = 200) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters`)
+    .default('');
+
 export const email = (label = 'Email') =>
   z
     .string({ error: `${label} must be text` })
