@@ -16,6 +16,39 @@ export default tseslint.config(
     },
   },
   {
+    // Every repository and service is async since issue 13: a promise nobody awaits is a write
+    // that may land after its transaction closed, or an error nobody sees. These rules need
+    // types, so they run on main/ and test/ only (the renderer and scripts lint untyped, fast).
+    files: ['main/**/*.ts', 'test/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // A promise-returning function handed to a place that ignores its result (an event
+      // listener, forEach) loses its rejection; object properties and JSX attributes are
+      // checked too. Arguments stay checked: that is where the mistakes are.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: true, attributes: true, properties: true, returns: true, variables: true } }],
+      '@typescript-eslint/await-thenable': 'error',
+      // A handler is async because the registry's type says so, not because it awaits.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // expect(await p).rejects awaits the promise first: the test throws the rejection
+          // itself instead of checking it (or, if p resolves, checks a value that is no promise).
+          selector: "MemberExpression[property.name=/^(rejects|resolves)$/] > CallExpression.object[callee.name='expect'] > AwaitExpression.arguments",
+          message: 'Give expect() the promise itself: expect(promise).rejects…, not expect(await promise).rejects…',
+        },
+      ],
+    },
+  },
+  {
     // Build and test scripts run under Node.
     files: ['scripts/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {

@@ -6,8 +6,16 @@ import { parseMoney, shortened } from '../shared/money';
  * Field builders whose messages name the field as the user sees it, so an error reads
  * "Family name is required" rather than "String must contain at least 1 character(s)".
  */
+/** The largest id either engine stores: PostgreSQL's ids are `integer` (32-bit), SQLite's 64-bit. */
+export const MAX_ID = 2_147_483_647;
+
 export const id = (label = 'Id') =>
-  z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).positive(`${label} must be positive`);
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .positive(`${label} must be positive`)
+    // Larger is no record on either engine; PostgreSQL would refuse to compare it with an id.
+    .max(MAX_ID, `${label} is too large to be a record's id`);
 
 export const requiredText = (label: string, max = 200) =>
   z
@@ -18,6 +26,18 @@ export const requiredText = (label: string, max = 200) =>
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters`);
 
 export const optionalText = (label: string, max = 2000) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters`)
+    .default('');
+
+/**
+ * A search box's text. Control characters are refused as in every text field: PostgreSQL's
+ * text cannot hold NUL at all, so a search with one would fail there and not on SQLite.
+ */
+export const searchText = (label = 'Search', max = 200) =>
   z
     .string({ error: `${label} must be text` })
     .trim()

@@ -63,7 +63,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const session: Session = { store, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
   if (options.now) session.now = options.now;
   // Just after the workspace is usable, then hourly; close() stops it and waits for a running one.
-  const dailyBackups = await startDailyBackups(() => session.store.sqlite, () => (session.now ?? (() => new Date()))(), session.log!);
+  const dailyBackups = startDailyBackups(() => session.store.sqlite, () => (session.now ?? (() => new Date()))(), session.log!);
   const staticDir = resolve(options.staticDir);
   const bridgeScript = options.bridgeScript ?? resolve(staticDir, '..', 'bridge', 'bridge.js');
   const downloads = new BridgeDownloads(session);

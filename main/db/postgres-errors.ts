@@ -83,6 +83,10 @@ export function describePostgresError(err: unknown, location: string, role = use
       return { code: 'validation', message: `A value is outside what is allowed (${err.table && err.column ? `${err.table}.${err.column}` : (err.column ?? 'a required value')} is missing).` };
     case '22003':
       return { code: 'validation', message: 'A number is too large (or too small) to be stored.' };
+    case '22021':
+      // PostgreSQL's text cannot hold the NUL character (SQLite's can): the fields refuse
+      // control characters first, so this is the net under a field that does not.
+      return { code: 'validation', message: 'A text contains a character that cannot be stored (the NUL character). Remove it and try again.' };
     case '40001':
     case '40P01':
     case '55P03':

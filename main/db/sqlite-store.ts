@@ -12,8 +12,20 @@ import type { Queries, Store } from './store';
  * own driver prepares each query afresh; the list queries' bench measured the difference).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #db: Db;
+  constructor(db: Db) {
+    super({ database: cachingDatabase(db) });
+    this.#db = db;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite ends the transaction itself on some failures (the disk full, an I/O error, out
+    // of memory): a ROLLBACK then fails with "no transaction is active", and that error
+    // would take the place of the failure the user must hear about.
+    if (!this.#db.inTransaction) return;
+    await super.rollbackTransaction(connection);
   }
 }
 
@@ -24,7 +36,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     this.#db = db;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: cachingDatabase(this.#db) });
+    return new ImmediateSqliteDriver(this.#db);
   }
 }
 
@@ -60,6 +72,9 @@ export function sqliteStore(db: Db): Store {
     },
     async close() {
       await kysely.destroy();
+      // Kysely closes the database only if it ever ran a query on it: a store opened and
+      // closed again unused (a reopen straight after opening) would keep the file open.
+      if (db.open) db.close();
     },
   };
 }

@@ -11,6 +11,11 @@ import type { Engine, Queries } from './store';
  * not) and `IFNULL` becomes `COALESCE`. `COLLATE NOCASE` needs no translation: every
  * PostgreSQL workspace has a case-insensitive collation of that name (migration 001).
  * Anything else engine-specific is written per engine by the caller (ctx.engine).
+ *
+ * PostgreSQL gives a parameter its type where it first meets it, and `@x IS NULL` alone says
+ * none ("could not determine data type of parameter"): write the typed use first
+ * (`col = @x OR @x IS NULL`: a name used twice is one placeholder) or cast it
+ * (`CAST(@x AS integer) IS NULL`); both read the same on SQLite.
  */
 export interface Query<R> {
   all(...params: unknown[]): Promise<R[]>;
@@ -34,7 +39,7 @@ const compiledCache: Record<Engine, Map<string, Compiled>> = { sqlite: new Map()
 
 const WORD = /[A-Za-z0-9_]/;
 
-/** Compiles `@name`/`:name`/`?` parameters to the engine's placeholders, outside quotes and comments. */
+/** Compiles `@name`/`:name`/`?` parameters to the engine's placeholders, outside quotes and comments (a name used twice is one `$n` on PostgreSQL). */
 export function compileSql(engine: Engine, source: string): Compiled {
   const cached = compiledCache[engine].get(source);
   if (cached) return cached;
@@ -43,6 +48,9 @@ export function compileSql(engine: Engine, source: string): Compiled {
   let positional = 0;
   let i = 0;
   const placeholder = () => (engine === 'postgres' ? `$${slots.length}` : '?');
+  // On PostgreSQL a named parameter used twice is one placeholder: `@x IS NULL OR col = @x`
+  // then takes its type from the comparison (alone, `$1 IS NULL` has no type and is refused).
+  const named = new Map<string, string>();
   while (i < source.length) {
     const ch = source[i]!;
     const next = source[i + 1];
@@ -77,8 +85,14 @@ export function compileSql(engine: Engine, source: string): Compiled {
     if ((ch === '@' || ch === ':') && next !== undefined && /[A-Za-z_]/.test(next) && source[i - 1] !== ':') {
       let j = i + 1;
       while (j < source.length && WORD.test(source[j]!)) j++;
-      slots.push(source.slice(i + 1, j));
-      out += placeholder();
+      const name = source.slice(i + 1, j);
+      const seen = engine === 'postgres' ? named.get(name) : undefined;
+      if (seen) out += seen;
+      else {
+        slots.push(name);
+        out += placeholder();
+        named.set(name, placeholder());
+      }
       i = j;
       continue;
     }

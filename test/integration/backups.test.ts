@@ -174,7 +174,7 @@ describe('restore', () => {
       const from = await prepare(ws);
       const before = listBackups(ws.path);
       const fromHash = existsSync(from) ? hash(from) : null;
-      await expect(await restoreBackup(makeCtx(ws.store, 'test', () => NOW), from)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+      await expect(restoreBackup(makeCtx(ws.store, 'test', () => NOW), from)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
       expect(listBackups(ws.path)).toEqual(before); // no before-restore backup: nothing was started
       expect(orgNames(ws.db)).toEqual(['Kent Police']);
       if (fromHash) expect(hash(from)).toBe(fromHash);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate';
 import { openDatabase } from '../../main/db/connection';
 import { exportBundle, importBundle } from '../../main/workspace/bundle';
-import { makeCtx } from '../../main/shared/context';
+import { inTransaction, makeCtx } from '../../main/shared/context';
 import { tempDir } from '../helpers/workspace';
 
 describe('the synthetic ten-year workspace (bench fixture)', () => {
@@ -20,12 +20,14 @@ describe('the synthetic ten-year workspace (bench fixture)', () => {
     const bundle = await exportBundle(makeCtx(sqliteStore(db), 'test'));
     db.close();
     const copy = openDatabase(join(dir, 'copy.db'));
-    const ctx = makeCtx(sqliteStore(copy), 'test');
-    await copy.transaction(() => importBundle(ctx, bundle))();
+    const store = sqliteStore(copy);
+    const ctx = makeCtx(store, 'test');
+    // As the dispatcher runs it: in the store's one write transaction.
+    await store.write((trx) => importBundle(inTransaction(ctx, trx), bundle));
     for (const [table, rows] of Object.entries(bundle.tables)) {
       const n = (copy.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
       expect(n, table).toBe(rows.length + (table === 'audit_log' ? 1 : 0));
     }
-    copy.close();
+    await store.close();
   });
 });

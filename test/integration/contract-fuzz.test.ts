@@ -10,17 +10,22 @@ import { contract, operationNames, type OpName } from '../../main/api/contract';
 import type { OpDef } from '../../main/api/define';
 import { dispatch, type Session } from '../../main/api/dispatch';
 import { openDatabase } from '../../main/db/connection';
+import { openPostgresStore } from '../../main/db/postgres-store';
+import type { Store } from '../../main/db/store';
+import { createDatabase, dropDatabase, TEMPLATE_ENV, URL_ENV } from '../helpers/postgres';
 import { hostileValues, randomPayloads, systematicPayloads, type Payload } from '../helpers/malformed-payloads';
 import { sampleOf } from '../helpers/schema-fields';
-import { changedTables, tableHashes } from '../helpers/table-hash';
+import { changedTables, tableHashes, type TableHashes } from '../helpers/table-hash';
+import { postgresSkipped, testEngine } from '../helpers/workspace';
 
 /**
  * Malformed payloads sent to every operation of the contract, through the real dispatcher,
- * on the demo workspace in a temporary SQLite file. For each: an envelope comes back (no
- * throw, no hang), an error is { code, message[, field] } in words (no stack, no SQL, no
- * "undefined"), never 'internal', and no table of the file changes. Writes are sent only
- * payloads their own schema refuses (so nothing may change); reads may succeed; an export
- * writes only inside the temporary folder, and never over the workspace.
+ * on the demo workspace in a temporary SQLite file, or (the postgres project) in a new
+ * PostgreSQL database. For each: an envelope comes back (no throw, no hang), an error is
+ * { code, message[, field] } in words (no stack, no SQL, no "undefined"), never 'internal',
+ * and no table of the workspace changes. Writes are sent only payloads their own schema
+ * refuses (so nothing may change); reads may succeed; an export writes only inside the
+ * temporary folder, and never over the workspace (its file, on SQLite).
  *
  * FUZZ_SEED=<n> repeats a run (the seed is printed on failure); FUZZ_RUNS=<n> sets the
  * random payloads per operation (default 40) on top of the systematic ones.
@@ -155,13 +160,18 @@ interface Figures {
   misnamedField: string[];
 }
 
-describe('every operation of the contract, sent malformed payloads through the dispatcher', () => {
+const engine = testEngine();
+const skipped = engine === 'postgres' ? postgresSkipped() : undefined;
+
+describe.skipIf(skipped)('every operation of the contract, sent malformed payloads through the dispatcher', () => {
   let root: string;
+  /** The SQLite file, or the PostgreSQL database's URL (sent as a hostile path all the same). */
   let workspacePath: string;
   // Always session.db, never a connection kept aside: an operation may replace it
   // (workspace.reopen opens the file afresh).
   let session: Session;
-  let baseline: ReturnType<typeof tableHashes>;
+  let baseline: TableHashes;
+  let databaseUrl: string | undefined;
   let workspaceIno: number;
   let hostile: [string, unknown][];
   /** Files outside the temporary folder that a malformed `out` named, with their state before. */
@@ -178,18 +188,26 @@ describe('every operation of the contract, sent malformed payloads through the d
     }
   };
   const insideTemp = (path: string) => resolve(path).startsWith(root + sep);
-  const workspaceFiles = () => ['', '-wal', '-shm', '-journal'].map((s) => workspacePath + s);
+  const workspaceFiles = () => (engine === 'sqlite' ? ['', '-wal', '-shm', '-journal'].map((s) => workspacePath + s) : []);
 
   beforeAll(async () => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'board-secretariat-fuzz-')));
-    workspacePath = join(root, 'workspace.db');
     mkdirSync(join(root, 'exports'));
-    const db = openDatabase(workspacePath);
-    session = { store: sqliteStore(db), actor: 'fuzz', now: () => new Date('2020-03-02T10:00:00'), log: () => {} };
+    let store: Store;
+    if (engine === 'postgres') {
+      databaseUrl = await createDatabase(process.env[URL_ENV]!, undefined, process.env[TEMPLATE_ENV]);
+      workspacePath = databaseUrl;
+      store = await openPostgresStore(databaseUrl);
+    } else {
+      workspacePath = join(root, 'workspace.db');
+      store = sqliteStore(openDatabase(workspacePath));
+    }
+    // An unexpected error is printed: the envelope says only 'internal'.
+    session = { store, actor: 'fuzz', now: () => new Date('2020-03-02T10:00:00'), log: (message, err) => console.error(message, err) };
     const demo = await dispatch(session, 'workspace.loadDemo', {});
     if (!demo.ok) throw new Error(`the demo did not load: ${demo.error.message}`);
-    baseline = tableHashes(db);
-    workspaceIno = statSync(workspacePath).ino;
+    baseline = await tableHashes(store);
+    if (engine === 'sqlite') workspaceIno = statSync(workspacePath).ino;
     hostile = hostileValues(workspacePath);
   });
 
@@ -197,6 +215,7 @@ describe('every operation of the contract, sent malformed payloads through the d
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`contract fuzz, ${repeat}: ${figures.operations} operations, ${figures.built} payloads built, ${figures.sent} sent in ${seconds} s; ${figures.refused} refused ${JSON.stringify(figures.refusedBy)}; ${figures.answeredOk} answered ok (reads); ${figures.validSkippedForWrites} schema-valid payloads not sent to writes; exports not sent: ${figures.exportsSkippedOutsideTemp} outside the temp folder, ${figures.exportsSkippedAwaitingGuard} at the workspace awaiting the write guard, ${figures.exportsSkippedWritten} sound ones once ${EXPORTS_WRITTEN_PER_OP} documents were written; ${figures.misnamedField.length} refusals naming another field than the one broken`);
     if (session?.store.isOpen()) await session.store.close();
+    if (databaseUrl) await dropDatabase(databaseUrl);
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -274,24 +293,34 @@ describe('every operation of the contract, sent malformed payloads through the d
         failures.push(`${what()} → refused naming field ${describePayload(field)}, not ${payload.broken}`);
       }
     }
-    const changed = changedTables(baseline, tableHashes(session.store.sqlite!));
+    const changed = changedTables(baseline, await tableHashes(session.store));
     if (changed.length) failures.push(`tables changed after ${name}: ${changed.join(', ')}`);
-    if (def.exports) {
+    if (def.exports && engine === 'sqlite') {
       const st = statSync(workspacePath, { throwIfNoEntry: false });
       if (!st || st.ino !== workspaceIno || !startsWithSqliteHeader(workspacePath)) failures.push(`the workspace file was replaced or overwritten by ${name}`);
     }
     expect(failures.slice(0, 30), `${failures.length} failures, ${repeat}`).toEqual([]);
   });
 
-  it('after the whole run, the workspace file read afresh holds exactly the rows it held before, and nothing was written outside the temp folder', () => {
+  it('after the whole run, the workspace read afresh holds exactly the rows it held before, and nothing was written outside the temp folder', async () => {
     expect(figures.operations, 'run the whole file: this test checks the run of every operation').toBe(operationNames.length);
-    expect(changedTables(baseline, tableHashes(session.store.sqlite!)), repeat).toEqual([]);
-    const fresh = new Database(workspacePath, { readonly: true });
-    try {
-      expect(changedTables(baseline, tableHashes(fresh)), repeat).toEqual([]);
-      expect(fresh.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      fresh.close();
+    expect(changedTables(baseline, await tableHashes(session.store)), repeat).toEqual([]);
+    if (engine === 'sqlite') {
+      const fresh = new Database(workspacePath, { readonly: true });
+      try {
+        expect(changedTables(baseline, await tableHashes(fresh)), repeat).toEqual([]);
+        expect(fresh.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        fresh.close();
+      }
+    } else {
+      // A second connection, not the pool the run went through.
+      const fresh = await openPostgresStore(databaseUrl!);
+      try {
+        expect(changedTables(baseline, await tableHashes(fresh)), repeat).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
     }
     // No payload's __proto__ or constructor key reached a prototype.
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -301,7 +330,8 @@ describe('every operation of the contract, sent malformed payloads through the d
     expect(figures.sent).toBeGreaterThan(operationNames.length * 50);
   });
 
-  it('lists, in WORKSPACE_GUARD_PENDING, exactly the exports that would still write over the open workspace', async () => {
+  // Only a SQLite workspace is a file an export could be aimed at.
+  it.skipIf(engine === 'postgres')('lists, in WORKSPACE_GUARD_PENDING, exactly the exports that would still write over the open workspace', async () => {
     const overwrote: string[] = [];
     for (const name of operationNames.filter((n) => defOf(n).exports)) {
       const dir = mkdtempSync(join(root, 'scratch-'));
@@ -309,7 +339,7 @@ describe('every operation of the contract, sent malformed payloads through the d
       session.store.sqlite!.exec(`VACUUM INTO '${scratchPath.replace(/'/g, "''")}'`);
       const scratch = openDatabase(scratchPath);
       try {
-        const before = tableHashes(scratch);
+        const before = await tableHashes(scratch);
         const ino = statSync(scratchPath).ino;
         const input = { ...(sampleOf(defOf(name).input, { outDir: dir }) as object), out: scratchPath };
         await dispatch({ store: sqliteStore(scratch), actor: 'fuzz', now: session.now, log: () => {} }, name, input);
@@ -317,7 +347,7 @@ describe('every operation of the contract, sent malformed payloads through the d
         let same = false;
         if (intact) {
           const fresh = new Database(scratchPath, { readonly: true });
-          same = changedTables(before, tableHashes(fresh)).length === 0;
+          same = changedTables(before, await tableHashes(fresh)).length === 0;
           fresh.close();
         }
         if (!intact || !same) overwrote.push(name);

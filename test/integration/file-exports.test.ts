@@ -168,7 +168,7 @@ describe('the desktop export: Save dialog, write, remember, Open and Show in fol
     expect(await files.saveExport('organisation.create', { name: 'Kent Police', kind: 'police' }, 'x.docx')).toMatchObject({ ok: false, error: { code: 'files.notExport' } });
     expect(await files.saveExport('action.exportLog', { format: 'docx', out: ws.path }, 'x.docx')).toMatchObject({ ok: false, error: { code: 'files.outRefused' } });
     expect(saver.asked).toHaveLength(0);
-    expect((ws.db.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number }).n).toBe(0);
+    expect(await ws.query('SELECT count(*) AS n FROM organisation')).toEqual([{ n: 0 }]);
   });
 
   it("says why Open failed, and passes the op's own refusal back unchanged", async () => {
