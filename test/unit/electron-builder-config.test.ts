@@ -47,9 +47,9 @@ describe('electron-builder.yml (the Windows installer)', () => {
       validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
     };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-    await expect(await validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(await validateConfiguration({ ...config, nsis: { ...config.nsis, perMachne: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
-    await expect(await validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perMachne: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
     await expect(
       await validateConfiguration({ ...config, win: { ...config.win, signtoolOptions: { ...config.win.signtoolOptions, signingHashAlgorithm: ['sha256'] } } }, new DebugLogger(false)),
     ).rejects.toThrow(/Invalid configuration/);
