@@ -31,12 +31,14 @@ export const streams = {
   },
   ...tableWrites('funding_stream'),
   async counts(ctx: Ctx, id: number): Promise<{ awards: number; budgetLines: number; claims: number }> {
-    return (await sql<{ awards: number; budgetLines: number; claims: number }>(
+    // snake_case alias: PostgreSQL folds an unquoted budgetLines to budgetlines.
+    const row = (await sql<Row>(
       ctx,
       `SELECT (SELECT count(*) FROM award WHERE stream_id = @id) AS awards,
-              (SELECT count(*) FROM budget_line WHERE stream_id = @id) AS budgetLines,
+              (SELECT count(*) FROM budget_line WHERE stream_id = @id) AS budget_lines,
               (SELECT count(*) FROM claim WHERE stream_id = @id) AS claims`,
     ).get({ id }))!;
+    return toCamel<{ awards: number; budgetLines: number; claims: number }>(row);
   },
 };
 

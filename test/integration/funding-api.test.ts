@@ -160,8 +160,8 @@ describe('the VRU grant position on the demo with a year of spend', () => {
     expect(p.totals.variancePence).toBe(VRU_EXPECTED.varianceAtYearEndPence);
     expect(p.underspendAtRiskPence).toBe(VRU_EXPECTED.varianceAtYearEndPence);
     expect(p.costTypes.find((c) => c.costType === 'capital')!.actualToDatePence).toBe(VRU_EXPECTED.capitalActualPence);
-    const sql = ws.db.prepare(`SELECT sum(s.amount_pence) AS n FROM spend s JOIN budget_line b ON b.id = s.budget_line_id WHERE b.stream_id = ? AND s.kind = 'actual'`).get(stream.id) as { n: number };
-    expect(sql.n).toBe(p.totals.actualToDatePence);
+    const [sql] = await ws.query<{ n: number }>(`SELECT sum(s.amount_pence) AS n FROM spend s JOIN budget_line b ON b.id = s.budget_line_id WHERE b.stream_id = ? AND s.kind = 'actual'`, stream.id);
+    expect(sql!.n).toBe(p.totals.actualToDatePence);
     for (const rows of [p.lines, p.headings, p.costTypes]) {
       expect(rows.reduce((s, r) => s + r.actualToDatePence, 0)).toBe(p.totals.actualToDatePence);
       expect(rows.reduce((s, r) => s + r.forecastYearEndPence, 0)).toBe(p.totals.forecastYearEndPence);
@@ -205,12 +205,12 @@ describe('virement', () => {
     expect(preview.after.totals.variancePence).toBe(preview.before.totals.variancePence);
     expect(preview.totalMovedPence).toBe(500_000);
 
-    const boardId = (ws.db.prepare(`SELECT id FROM board WHERE code = 'SB'`).get() as { id: number }).id;
+    const boardId = (await ws.query<{ id: number }>(`SELECT id FROM board WHERE code = 'SB'`))[0]!.id;
     const saved = await ws.call('funding.virementPropose', { streamId: stream.id, financialYear: '2019/20', moves, boardId });
     expect(saved.reference).toBe('SB-D-2020-003'); // the demo holds SB-D-2020-001 and -002
-    const row = ws.db.prepare('SELECT * FROM decision WHERE id = ?').get(saved.decisionId) as Record<string, unknown>;
+    const [row] = await ws.query('SELECT * FROM decision WHERE id = ?', saved.decisionId);
     expect(row).toMatchObject({ type: 'approve', status: 'proposed', financial_amount_pence: 500_000, funding_stream_id: stream.id, board_id: boardId });
-    expect(row.text).toMatch(/move £5,000 from Staff to Media/);
+    expect(row!.text).toMatch(/move £5,000 from Staff to Media/);
     const audit = await ws.call('audit.list', { entity: 'decision', entityId: saved.decisionId });
     expect(audit[0]).toMatchObject({ action: 'create', operation: 'funding.virementPropose' });
     // The budget itself is unchanged until the board decides.

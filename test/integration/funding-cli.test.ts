@@ -19,7 +19,7 @@ describe('export return and export funding from the command line', () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
     await enterVruSpend(ws, 'Q3');
-    ws.db.close(); // the CLI opens the file itself
+    await ws.store.close(); // the CLI opens the workspace itself
 
     const out = join(ws.dir, 'vru-q3.xlsx');
     const r = await cli('export', 'return', '--db', ws.path, '--stream', 'vru-2019', '--year', '2019/20', '--quarter', 'Q3', '--out', out);
@@ -49,7 +49,9 @@ describe('export return and export funding from the command line', () => {
   it('names what is wrong: an unknown stream, a bad quarter or year, the workspace as output', async () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    ws.db.close();
+    await ws.store.close();
+    // On PostgreSQL there is no workspace file to protect: a file named like one is refused the same.
+    const workspaceFile = join(ws.dir, 'workspace.db');
     const out = join(ws.dir, 'r.xlsx');
     const unknown = await cli('export', 'return', '--db', ws.path, '--stream', 'NOPE', '--year', '2019/20', '--quarter', 'Q1', '--out', out);
     expect(unknown.code).toBe(1);
@@ -60,7 +62,7 @@ describe('export return and export funding from the command line', () => {
     const year = await cli('export', 'funding', '--db', ws.path, '--year', '2019-20', '--format', 'docx', '--out', join(ws.dir, 'f.docx'));
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('--year must be a financial year written like 2019/20, not "2019-20"');
-    const self = await cli('export', 'return', '--db', ws.path, '--stream', 'VRF', '--year', '2019/20', '--quarter', 'Q1', '--out', ws.path);
+    const self = await cli('export', 'return', '--db', ws.path, '--stream', 'VRF', '--year', '2019/20', '--quarter', 'Q1', '--out', workspaceFile);
     expect(self.code).toBe(1);
     expect(self.stderr).toContain('Out must be a file name ending in .xlsx, not workspace.db: an export never overwrites a workspace file');
     expect(existsSync(out)).toBe(false);

@@ -35,14 +35,14 @@ describe("importing a finance system's export", () => {
     expect(preview.counts).toEqual({ new: 2, changed: 0, unchanged: 0, rejected: 1 });
     expect(preview.rows.find((r) => r.outcome === 'rejected')!.reason).toMatch(/"VRU-XXX" is not a cost centre, budget heading or project/);
     // A preview writes nothing.
-    expect((ws.db.prepare('SELECT count(*) AS n FROM spend').get() as { n: number }).n).toBe(0);
+    expect(await ws.query('SELECT count(*) AS n FROM spend')).toEqual([{ n: 0 }]);
 
     const done = await ws.call('spend.importCommit', { streamId: stream.id, source: 'Oracle GL', mapping, table: read.table });
     expect(done.counts.new).toBe(2);
     const grid = await ws.call('spend.grid', { streamId: stream.id, financialYear: '2019/20' });
     expect(grid.rows.find((r) => r.budgetLineId === lineOf('Staff').id)!.actual[6]).toBe(2_000_000);
     expect(grid.rows.find((r) => r.budgetLineId === lineOf('Media').id)!.actual[7]).toBe(400_000);
-    expect(ws.db.prepare(`SELECT DISTINCT source FROM spend`).all()).toEqual([{ source: 'import: Oracle GL' }]);
+    expect(await ws.query(`SELECT DISTINCT source FROM spend`)).toEqual([{ source: 'import: Oracle GL' }]);
 
     // Next time, the same source brings its mapping back, and the same file changes nothing.
     const again = await ws.call('spend.importRead', { streamId: stream.id, source: 'Oracle GL', fileName: 'gl-oct-nov.csv', contentBase64: Buffer.from(csv).toString('base64') });

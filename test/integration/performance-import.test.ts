@@ -50,7 +50,7 @@ describe('importing values from a spreadsheet', () => {
       [12, 'rejected', 'Status "maybe" must be provisional or final'],
     ]);
     expect(preview.counts).toEqual({ new: 1, changed: 1, unchanged: 1, rejected: 7 });
-    expect(ws.db.prepare('SELECT count(*) AS n FROM indicator_value').get()).toEqual({ n: 2 });
+    expect(await ws.query('SELECT count(*) AS n FROM indicator_value')).toEqual([{ n: 2 }]);
 
     const result = await ws.call('indicatorValue.importApply', { rows: preview.rows, indicatorId: null, suppliedByOrganisationId: nhs.id, receivedOn: '2020-03-01', expect: { new: 1, changed: 1 } });
     expect(result.counts).toEqual(preview.counts);

@@ -21,7 +21,7 @@ describe('indicator values', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ value: 33, status: 'final', supersededById: null });
     // Both rows are in the file: the old one untouched but for its pointer.
-    const rows = ws.db.prepare('SELECT value, superseded_by_id FROM indicator_value ORDER BY id').all();
+    const rows = await ws.query('SELECT value, superseded_by_id FROM indicator_value ORDER BY id');
     expect(rows).toEqual([{ value: 31, superseded_by_id: revised.value.id }, { value: 33, superseded_by_id: null }]);
   });
 
@@ -40,7 +40,7 @@ describe('indicator values', () => {
     });
     expect(await ws.fails('indicatorValue.record', { indicatorId: admissions.id, period: '2020-05', value: 3 })).toMatchObject({ field: 'period', message: 'Period May 2020 has not started yet' });
     expect(await ws.fails('indicatorValue.record', { indicatorId: admissions.id, period: '2019-04', value: 3, suppliedByOrganisationId: 77 })).toMatchObject({ field: 'suppliedByOrganisationId' });
-    expect(ws.db.prepare('SELECT count(*) AS n FROM indicator_value').get()).toEqual({ n: 0 });
+    expect(await ws.query('SELECT count(*) AS n FROM indicator_value')).toEqual([{ n: 0 }]);
   });
 
   it('saves a grid of values all or nothing, naming every bad row', async () => {
@@ -63,7 +63,7 @@ describe('indicator values', () => {
       { path: 'rows.2.value', message: 'Value -2 is negative; a count cannot be' },
       { path: 'rows.3.period', message: 'April 2019 is entered twice (rows 1 and 4); keep one' },
     ]);
-    expect(ws.db.prepare('SELECT count(*) AS n FROM indicator_value').get()).toEqual({ n: 0 });
+    expect(await ws.query('SELECT count(*) AS n FROM indicator_value')).toEqual([{ n: 0 }]);
 
     expect(await admissionsValues(ws, admissions.id)).toEqual({ new: 24, changed: 0, unchanged: 0 });
     expect(await admissionsValues(ws, admissions.id)).toEqual({ new: 0, changed: 0, unchanged: 24 });

@@ -1,13 +1,9 @@
-import { sqliteStore } from '../../main/db/sqlite-store';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateWorkspace } from '../../bench/generate';
-import { dispatch } from '../../main/api/dispatch';
-import { openDatabase } from '../../main/db/connection';
 import { formatDateShort } from '../../main/shared/dates';
 import { formatPence } from '../../main/shared/money';
 import { libreOfficeAvailable, pdfText, renderPdf } from '../helpers/documents';
-import { tempDir } from '../helpers/workspace';
+import { generatedWorkspace } from '../helpers/generated-workspace';
 
 /** Lines that end inside a token another line finishes: "£1,035,905.0" / "0", "19/03/202" / "0", "SB-D-2020-" / "004", "PCP/" / "2019/09". */
 function brokenTokens(text: string): string[] {
@@ -26,43 +22,35 @@ function brokenTokens(text: string): string[] {
  */
 describe('registers printed', () => {
   it.runIf(libreOfficeAvailable)('split no reference, date or amount across lines: decisions log, action log and funding summary', { timeout: 180_000 }, async () => {
-    const dir = tempDir();
-    const path = join(dir, 'one-year.db');
-    generateWorkspace(path, { years: 1, auditTrail: false });
-    const db = openDatabase(path);
-    try {
-      const session = { store: sqliteStore(db), actor: 'test', now: () => new Date('2025-03-31T09:00:00') };
-      const write = async (name: string, input: Record<string, unknown>) => {
-        const env = await dispatch(session, name, input);
-        if (!env.ok) throw new Error(`${name}: ${env.error.message}`);
-        return pdfText(renderPdf(input.out as string, dir).pdf);
-      };
-      const decisions = db.prepare('SELECT reference, decided_on, financial_amount_pence FROM decision').all() as { reference: string; decided_on: string | null; financial_amount_pence: number | null }[];
-      const actions = db.prepare('SELECT id, due_on FROM action').all() as { id: number; due_on: string }[];
-      expect(decisions.length).toBeGreaterThan(200);
-      expect(actions.length).toBeGreaterThan(800);
+    const ws = await generatedWorkspace({ years: 1, auditTrail: false }, () => new Date('2025-03-31T09:00:00'));
+    const dir = ws.dir;
+    const write = async (name: 'decision.exportLog' | 'action.exportLog' | 'funding.exportSummary', input: Record<string, unknown>) => {
+      await ws.call(name, input as never);
+      return pdfText(renderPdf(input.out as string, dir).pdf);
+    };
+    const decisions = await ws.query<{ reference: string; decided_on: string | null; financial_amount_pence: number | null }>('SELECT reference, decided_on, financial_amount_pence FROM decision');
+    const actions = await ws.query<{ id: number; due_on: string }>('SELECT id, due_on FROM action');
+    expect(decisions.length).toBeGreaterThan(200);
+    expect(actions.length).toBeGreaterThan(800);
 
-      const log = await write('decision.exportLog', { format: 'docx', out: join(dir, 'decisions.docx') });
-      for (const d of decisions) {
-        expect(log, d.reference).toContain(d.reference);
-        if (d.decided_on) expect(log, `${d.reference} date`).toContain(formatDateShort(d.decided_on));
-        if (d.financial_amount_pence !== null) expect(log, `${d.reference} amount`).toContain(formatPence(d.financial_amount_pence));
-      }
-      expect(brokenTokens(log)).toEqual([]);
-
-      const actionLog = await write('action.exportLog', { format: 'docx', out: join(dir, 'actions.docx') });
-      for (const a of actions) {
-        expect(actionLog).toMatch(new RegExp(`\\bA${a.id}\\b`));
-        expect(actionLog, `A${a.id} due`).toContain(formatDateShort(a.due_on));
-      }
-      expect(brokenTokens(actionLog)).toEqual([]);
-
-      const summary = await write('funding.exportSummary', { financialYear: '2024/25', format: 'docx', out: join(dir, 'funding.docx') });
-      expect(summary).toMatch(/£\d/);
-      expect(brokenTokens(summary)).toEqual([]);
-    } finally {
-      db.close();
+    const log = await write('decision.exportLog', { format: 'docx', out: join(dir, 'decisions.docx') });
+    for (const d of decisions) {
+      expect(log, d.reference).toContain(d.reference);
+      if (d.decided_on) expect(log, `${d.reference} date`).toContain(formatDateShort(d.decided_on));
+      if (d.financial_amount_pence !== null) expect(log, `${d.reference} amount`).toContain(formatPence(d.financial_amount_pence));
     }
+    expect(brokenTokens(log)).toEqual([]);
+
+    const actionLog = await write('action.exportLog', { format: 'docx', out: join(dir, 'actions.docx') });
+    for (const a of actions) {
+      expect(actionLog).toMatch(new RegExp(`\\bA${a.id}\\b`));
+      expect(actionLog, `A${a.id} due`).toContain(formatDateShort(a.due_on));
+    }
+    expect(brokenTokens(actionLog)).toEqual([]);
+
+    const summary = await write('funding.exportSummary', { financialYear: '2024/25', format: 'docx', out: join(dir, 'funding.docx') });
+    expect(summary).toMatch(/£\d/);
+    expect(brokenTokens(summary)).toEqual([]);
   });
 
   it('finds a token split at a line end (the check can fail)', () => {
