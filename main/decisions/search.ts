@@ -4,11 +4,13 @@ import { formatDateLong } from '../shared/dates';
 import { tsQueryText } from './search-postgres';
 
 /**
- * Full-text search over decisions, papers and minutes, on the FTS5 index kept by
- * main/db/migrations/002-search.ts. What a person types is never passed to FTS5 as syntax:
- * each word becomes a quoted term (the last also matches as a prefix, so results come as
- * they type), and all must match. Matches come back as snippets split into plain and
- * highlighted pieces, so the screen marks them without building HTML from text.
+ * Full-text search over decisions, papers and minutes, on the index kept by
+ * main/db/migrations/002-search.ts: FTS5 on SQLite, a tsvector column on PostgreSQL (its
+ * comment says how the two queries differ). What a person types is never passed to either
+ * as syntax: each word becomes a quoted term (the last also matches as a prefix, so results
+ * come as they type), and all must match. Matches come back as snippets split into plain
+ * and highlighted pieces, so the screen marks them without building HTML from text; on
+ * PostgreSQL the excerpt is cut as snippet() cuts it, so both engines show the same words.
  */
 export const SEARCH_KINDS = ['decision', 'paper', 'minutes'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
