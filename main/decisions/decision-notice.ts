@@ -85,14 +85,20 @@ export async function exportDecisionNotice(ctx: Ctx, d: Decision, out: string, a
   const paper = d.paperId !== null ? await refs.paper(ctx, d.paperId) : undefined;
   const fromPaper = paper?.templateKey === 'decision-notice' ? new Map((await paperSections.of(ctx, paper.id)).map((s) => [s.key, s])) : new Map();
   const warnings: DecisionWarning[] = [];
-  const sections = (await Promise.all(template.sections.map(async (t) => {
+  const resolved = await Promise.all(template.sections.map(async (t) => {
     const own = fromPaper.get(t.key);
     if (own && own.body.length > 0) return { heading: own.heading, body: withLogFacts(d, t.key, await resolveBlocks(ctx, own.body)), required: t.required };
     const body = fromLog(d, t.key);
     if (body) return { heading: t.heading, body, required: t.required };
+    return null;
+  }));
+  // The gaps are named in the template's order once every section is resolved, not as each resolves.
+  const sections = template.sections.map((t, i) => {
+    const section = resolved[i];
+    if (section) return section;
     if (t.required) warnings.push({ code: 'decision.noticeGap', message: `The notice's "${t.heading}" is not in the decisions log; it is marked "${GAP}"`, field: t.key });
     return { heading: t.heading, body: [{ type: 'notice', text: GAP } as DocBlock], required: t.required };
-  })));
+  });
   // An agreed (or rejected, deferred, superseded) decision without its date would otherwise say "Not yet decided".
   if (d.decidedOn === null && d.status !== 'proposed') {
     warnings.push({ code: 'decision.noticeNoDate', message: `${d.reference} is ${d.status} but the decisions log has no date for it; the notice's date is marked "${GAP}"`, field: 'decidedOn' });

@@ -5,6 +5,7 @@ import type { Ctx } from '../shared/context';
 import type { Decision, DecisionFilter } from './contract';
 import { allowedDecisionStatuses } from './decision-rules';
 import { ftsQuery } from './search';
+import { tsQueryText } from './search-postgres';
 
 /** SQL for decisions and their indicators, and what the log reads of other areas. */
 
@@ -46,9 +47,14 @@ export const decisions = {
     if (f.decidedBy !== null) where.push('d.decided_by = @decidedBy');
     if (f.from !== null) where.push(`${DECISION_DATE} >= @from`);
     if (f.to !== null) where.push(`${DECISION_DATE} <= @to`);
-    const match = f.search ? ftsQuery(f.search) : null;
+    // The same words as the search box, in each engine's full-text query (see ./search.ts).
+    const match = !f.search ? null : ctx.engine === 'postgres' ? tsQueryText(f.search) : ftsQuery(f.search);
     if (f.search && !match) return [];
-    if (match) where.push(`d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
+    if (match) {
+      where.push(ctx.engine === 'postgres'
+        ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('english', @match) AND kind = 'decision')`
+        : `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
+    }
     const text = `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`;
     return (await Promise.all((await sql(ctx, text)

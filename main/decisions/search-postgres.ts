@@ -4,7 +4,10 @@
  * Use it as `to_tsquery('english', @query)` against search_index.tsv (see the comment at
  * the top of main/db/migrations/002-search.ts for ranking and excerpts). Each word is a
  * quoted tsquery lexeme, so what a person types is never read as tsquery operators
- * (& | ! <-> :* and parentheses are just characters inside the quotes).
+ * (& | ! <-> :* and parentheses are just characters inside the quotes). A hyphenated word
+ * ("SB-D-2020", "well-being") is its parts in a row, as FTS5 reads it (its tokenizer splits
+ * at hyphens): PostgreSQL would otherwise also match each part alone, the last as a prefix
+ * of any word ('d':* finds "draft").
  */
 export function tsQueryText(input: string): string | null {
   const words = input
@@ -14,5 +17,12 @@ export function tsQueryText(input: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w, i) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+  const lexeme = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return words
+    .map((w, i) => {
+      const parts = w.split(/-+/).filter((p) => p.length > 0);
+      const text = parts.map((p, j) => lexeme(p) + (i === words.length - 1 && j === parts.length - 1 ? ':*' : '')).join(' <-> ');
+      return parts.length > 1 ? `(${text})` : text;
+    })
+    .join(' & ');
 }

@@ -125,10 +125,12 @@ export const versions = {
   },
   /** Versions kept when an agenda pack was issued (see ../papers/pack-issues.ts). */
   async packIssues(ctx: Ctx, meetingId: number): Promise<VersionRow[]> {
-    return (await sql(
-      ctx,
-      `SELECT * FROM paper_version WHERE json_extract(snapshot_json, '$.kind') = 'packIssue' AND json_extract(snapshot_json, '$.issue.meetingId') = ? ORDER BY id`,
-    )
+    // The snapshot is JSON text: json_extract on SQLite, jsonb operators on PostgreSQL
+    // (compared as jsonb, so a snapshot without a meeting is simply no match).
+    const where = ctx.engine === 'postgres'
+      ? `snapshot_json::jsonb ->> 'kind' = 'packIssue' AND snapshot_json::jsonb -> 'issue' -> 'meetingId' = to_jsonb(?::integer)`
+      : `json_extract(snapshot_json, '$.kind') = 'packIssue' AND json_extract(snapshot_json, '$.issue.meetingId') = ?`;
+    return (await sql(ctx, `SELECT * FROM paper_version WHERE ${where} ORDER BY id`)
       .all(meetingId))
       .map((r) => toCamel<VersionRow>(r as Record<string, unknown>));
   },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
 import { migrate, schemaVersion } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
+import { sql } from '../../main/db/statements';
 import { searchIndexCounts } from '../../main/decisions/search';
 import { makeCtx } from '../../main/shared/context';
 import { exportBundle } from '../../main/workspace/bundle';
@@ -78,7 +79,7 @@ describe('search over decisions, papers and minutes', () => {
     expect(counts.indexed).toBe(counts.expected);
     expect(counts.indexed).toBeGreaterThan(10);
     expect(Object.keys((await exportBundle(ctx)).tables).filter((t) => t.startsWith('search'))).toEqual([]);
-    ws.db.exec(`DELETE FROM search_index`);
+    await ws.store.write((trx) => sql({ db: trx, engine: ws.engine }, `DELETE FROM search_index`).run());
     expect(await ws.call('search.rebuild')).toEqual({ indexed: counts.expected });
   });
 

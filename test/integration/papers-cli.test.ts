@@ -18,7 +18,7 @@ async function demoFile() {
   await ws.call('workspace.loadDemo');
   const { id } = await ws.call('paper.create', { templateKey: 'board-paper', reference: 'SB/2020/04', title: 'Unfinished', agendaItemId: 15 });
   await ws.call('paper.updateSection', { paperId: id, key: 'introduction', body: [{ type: 'paragraph', text: 'Only the introduction so far.' }] });
-  ws.db.close(); // the command line opens the file itself
+  await ws.store.close(); // the command line opens the workspace itself
   return ws;
 }
 
@@ -42,7 +42,9 @@ describe('export paper, agenda-pack and decisions from the command line', () => 
 
     const missing = await cli('export', 'paper', '--db', ws.path, '--paper', 'XX/9', '--out', draft);
     expect(missing).toMatchObject({ code: 1, stderr: 'error: No paper has the reference XX/9.\n' });
-    const overwrite = await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/03', '--out', ws.path);
+    // The workspace's own file on SQLite; on PostgreSQL a file by that name is refused all the same.
+    const workspaceFile = ws.engine === 'sqlite' ? ws.path : join(ws.dir, 'workspace.db');
+    const overwrite = await cli('export', 'paper', '--db', ws.path, '--paper', 'SB/2020/03', '--out', workspaceFile);
     expect(overwrite.code).toBe(1);
     expect(overwrite.stderr).toContain('an export never overwrites a workspace file');
   });

@@ -14,8 +14,8 @@ async function demo(): Promise<TestWorkspace> {
   return ws;
 }
 
-function paperId(ws: TestWorkspace, reference: string): number {
-  return (ws.db.prepare('SELECT id FROM paper WHERE reference = ?').get(reference) as { id: number }).id;
+async function paperId(ws: TestWorkspace, reference: string): Promise<number> {
+  return (await ws.query<{ id: number }>('SELECT id FROM paper WHERE reference = ?', reference))[0]!.id;
 }
 
 async function numberingXml(path: string): Promise<string> {
@@ -76,13 +76,13 @@ describe('writing a paper from a template', () => {
     expect(saved).toMatchObject({ changed: true, body: [para('This paper sets out the strategy.'), { type: 'bullets', items: ['Thanet', 'Medway'] }] });
     const again = await ws.call('paper.updateSection', { paperId: id, key: 'introduction', body: saved.body });
     expect(again.changed).toBe(false);
-    const audits = ws.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'paper_section' AND action = 'update'`).get() as { n: number };
-    expect(audits.n).toBe(1); // an autosave with nothing new writes nothing
+    const [audits] = await ws.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE entity = 'paper_section' AND action = 'update'`);
+    expect(audits!.n).toBe(1); // an autosave with nothing new writes nothing
 
     expect((await ws.fails('paper.updateSection', { paperId: id, key: 'nope', body: [] })).code).toBe('paper.noSection');
     expect((await ws.fails('paper.updateSection', { paperId: id, key: 'introduction', body: [{ type: 'paragraph' }] })).code).toBe('validation');
 
-    const final = paperId(ws, 'SB/2020/03');
+    const final = await paperId(ws, 'SB/2020/03');
     const refused = await ws.fails('paper.updateSection', { paperId: final, key: 'introduction', body: [para('Changed after it went out')] });
     expect(refused).toMatchObject({ code: 'paper.final', field: 'status' });
   });
@@ -98,7 +98,7 @@ describe('writing a paper from a template', () => {
     await ws.call('paper.setStatus', { id, status: 'for_review' });
     const final = await ws.call('paper.setStatus', { id, status: 'final' });
     expect(final.versions.map((v) => [v.number, v.status])).toEqual([[1, 'for_review'], [2, 'draft'], [3, 'for_review'], [4, 'final']]);
-    expect((await ws.fails('paper.setStatus', { id: paperId(ws, 'SB/2020/03'), status: 'for_review' })).code).toBe('paper.statusMove');
+    expect((await ws.fails('paper.setStatus', { id: await paperId(ws, 'SB/2020/03'), status: 'for_review' })).code).toBe('paper.statusMove');
 
     const diff = await ws.call('paper.compare', { id, from: final.versions[0]!.id, to: final.versions[3]!.id });
     const section = diff.sections.find((s) => s.key === 'timescales-and-costs')!;
@@ -116,7 +116,7 @@ describe('the Word export of a paper', () => {
   it('writes seed 004 with its eight sections as headings, its lists as Word lists and its details', async () => {
     const ws = await demo();
     const out = join(ws.dir, 'SB-2020-03.docx');
-    const result = await ws.call('paper.export', { id: paperId(ws, 'SB/2020/03'), out });
+    const result = await ws.call('paper.export', { id: await paperId(ws, 'SB/2020/03'), out });
     expect(result).toMatchObject({ path: out, warnings: [] });
     const parts = await readDocx(out);
     expect(headings(parts.document)).toEqual([
@@ -143,7 +143,7 @@ describe('the Word export of a paper', () => {
   it('numbers seed 000’s paragraphs 1–28 continuously across sections, and not its bullet lists', async () => {
     const ws = await demo();
     const out = join(ws.dir, 'PCP-2019-09.docx');
-    await ws.call('paper.export', { id: paperId(ws, 'PCP/2019/09'), out });
+    await ws.call('paper.export', { id: await paperId(ws, 'PCP/2019/09'), out });
     const parts = await readDocx(out);
     const labelled = paragraphs(parts.document).map((p) => p.text);
     expect(labelled.slice(1, 5)).toEqual([
