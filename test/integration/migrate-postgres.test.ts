@@ -212,7 +212,7 @@ describe.skipIf(skipped !== undefined)('PostgreSQL migrations', () => {
     await migratePostgres(db);
     const good: Migration = { version: latest + 1, name: 'add a column', sql: '', postgres: `ALTER TABLE organisation ADD COLUMN website text NOT NULL DEFAULT ''` };
     const bad: Migration = { version: latest + 2, name: 'broken', sql: '', postgres: `CREATE TABLE oops (;` };
-    const failure = await migratePostgres(db, [...migrations, good, bad], 'board on db.example:5432');
+    const failure = migratePostgres(db, [...migrations, good, bad], 'board on db.example:5432');
     await expect(failure).rejects.toMatchObject({
       code: 'db.migrationFailed',
       message: expect.stringContaining(
