@@ -109,6 +109,7 @@ export async function moveWorkspace(source: Store, target: string, options: Move
     target,
     (location) =>
       `${location} already holds a workspace with records; a workspace is moved only into an empty one, and this one has not been changed. Choose a new file, or ask IT for an empty database.`,
+    'target',
   );
   const opened = performance.now();
   let imported = opened;

@@ -61,9 +61,10 @@ export interface EmptyTarget {
  * Opens `target` as a new, empty workspace: a file that does not exist yet (or has zero
  * bytes, as a file dialog leaves it), an existing workspace file that holds no rows, or a
  * PostgreSQL database that is empty or holds an empty workspace. Anything holding records
- * is refused with `refusal`'s words and left as it was.
+ * is refused with `refusal`'s words (the error names `field`, the input that gave the target)
+ * and left as it was.
  */
-export async function openEmptyTarget(target: string, refusal: (location: string) => string): Promise<EmptyTarget> {
+export async function openEmptyTarget(target: string, refusal: (location: string) => string, field = 'db'): Promise<EmptyTarget> {
   const before = workspaceBefore(target);
   const store =
     before === 'server'
@@ -76,7 +77,7 @@ export async function openEmptyTarget(target: string, refusal: (location: string
     undoCreate(target, before);
   };
   try {
-    if (!(await holdsNoRows(store.kysely, store.engine))) throw new DomainError('workspace.targetNotEmpty', refusal(store.location), 'db');
+    if (!(await holdsNoRows(store.kysely, store.engine))) throw new DomainError('workspace.targetNotEmpty', refusal(store.location), field);
   } catch (err) {
     await abandon();
     throw err;
