@@ -199,6 +199,12 @@ describe.skipIf(skipped)('the command line on a PostgreSQL workspace', () => {
     expect(audit.slice(0, -1)).toEqual(auditBefore);
     expect(audit.at(-1)).toMatchObject({ operation: 'cli.import', entity: 'workspace' });
 
+    // The exports take --db a database as they take a file (through the same operations).
+    const log = join(dir, 'decisions.xlsx');
+    const written = await ok('export', 'decisions', '--db', pg, '--out', log);
+    expect(written.stdout).toContain('decisions.xlsx');
+    expect(readFileSync(log).subarray(0, 2).toString()).toBe('PK');
+
     const again = await cli('import', '--db', pg, join(dir, 'demo.json'));
     expect(again.stderr).toContain('A bundle can only be imported into a new, empty workspace');
     const twice = await cli('init', '--db', pg);
