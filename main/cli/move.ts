@@ -6,7 +6,7 @@ import type { Verb } from './verb';
 export const moveVerb: Verb = {
   name: 'move',
   summary:
-    'Copy a workspace into another place, as a file into PostgreSQL (or a PostgreSQL workspace into a new file): through the bundle, validated and in one transaction, into an empty target only, then checked row for row against the workspace. On any problem nothing is kept in the target; the workspace moved from is only read.',
+    'Copy a workspace into another place, as a file into PostgreSQL (or a PostgreSQL workspace into a new file): through the bundle, validated and in one transaction, into an empty target only, then checked row for row against the workspace. On any problem nothing of the copy is kept (an empty database keeps only the tables of an empty workspace); the workspace moved from is only read.',
   options: {
     from: { type: 'string', value: 'WORKSPACE', required: true, help: 'the workspace to move: a .db file or a PostgreSQL database (postgres://… or host=… dbname=…)' },
     to: { type: 'string', value: 'WORKSPACE', required: true, help: 'where to put it: an empty PostgreSQL database (IT creates it), or a new .db file' },
