@@ -28,6 +28,7 @@ export const SQLITE_ONLY = [
   // These start their own clusters or are PostgreSQL's alone.
   'test/integration/postgres-store.test.ts',
   'test/integration/migrate-postgres.test.ts',
+  'test/integration/engines-parity.test.ts',
 ];
 
 const shared = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 30_000 };

@@ -2,6 +2,7 @@ import { openDatabase } from '../db/connection';
 import { backupDatabase } from '../workspace/backup';
 import { backupsFolder, createBackup } from '../workspace/backups';
 import { formatBytes } from './format';
+import { refusePostgres } from './workspace-file';
 import { warnAboutLocation } from './location-warnings';
 import type { Verb } from './verb';
 
@@ -14,6 +15,11 @@ export const backupVerb: Verb = {
     out: { type: 'string', value: 'FILE', help: 'a new file to write the backup to (refused if it exists); without it, a manual backup in the backups folder' },
   },
   async run({ values }, cli) {
+    refusePostgres(
+      values.db as string,
+      'backup',
+      'Its backups are the server\'s: ask IT to include the database in theirs (pg_dump, or their own backup). For a copy of your own, use export-bundle --db <the same> --out FILE.json.',
+    );
     const db = openDatabase(values.db as string, { create: false, readonly: true });
     warnAboutLocation(db, cli);
     try {

@@ -3,6 +3,7 @@ import { formatMoment } from '../shared/dates';
 import { DomainError } from '../shared/errors';
 import { backupsFolder, listBackups, type BackupEntry } from '../workspace/backups';
 import { formatBytes } from './format';
+import { refusePostgres } from './workspace-file';
 import type { Verb } from './verb';
 
 /** The last column: the schema version, and why a backup cannot be restored when it cannot. */
@@ -22,6 +23,7 @@ export const backupsVerb: Verb = {
   },
   async run({ values }, cli) {
     const path = values.db as string;
+    refusePostgres(path, 'backups', 'It has no backups folder: its backups are kept by IT on the server (pg_dump, or their own backup), and they can list them. For a copy of your own, use export-bundle --db <the same> --out FILE.json.');
     if (!existsSync(path)) throw new DomainError('db.missing', `No workspace file at ${path}. Check the path.`, 'db');
     const list = listBackups(path);
     if (values.json) {

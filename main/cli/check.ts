@@ -2,6 +2,7 @@ import { checkDatabase, type CheckReport } from '../workspace/check';
 import { formatBytes, plural, rowCounts } from './format';
 import type { CliContext } from './io';
 import type { Verb } from './verb';
+import { refusePostgres } from './workspace-file';
 
 export function printReport(report: CheckReport, cli: CliContext): void {
   const pad = (label: string) => label.padEnd(13);
@@ -27,6 +28,11 @@ export const checkVerb: Verb = {
     json: { type: 'boolean', help: 'print the report as JSON, for scripts' },
   },
   async run({ values }, cli) {
+    refusePostgres(
+      values.db as string,
+      'check',
+      'PostgreSQL checks every key and rule as it writes, and IT looks after the server itself. To see that the workspace opens and what it holds, use export-bundle --db <the same> --out FILE.json.',
+    );
     const report = checkDatabase(values.db as string);
     if (values.json) cli.io.stdout(JSON.stringify(report, null, 2) + '\n');
     else printReport(report, cli);

@@ -13,7 +13,7 @@ export const exportBundleVerb: Verb = {
   name: 'export-bundle',
   summary: 'Write the whole workspace as a JSON bundle (format: docs/bundle.md), to import elsewhere or to keep.',
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace to export' },
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace to export: a .db file or a PostgreSQL database (postgres://user@host/db)' },
     out: { type: 'string', value: 'FILE.json', required: true, help: 'the bundle file to write (replaced if it exists)' },
   },
   async run({ values }, cli) {

@@ -14,7 +14,7 @@ export const importVerb: Verb = {
   summary:
     'Import a JSON bundle into a new, empty workspace (created if FILE does not exist). All or nothing: on any problem every one is listed by path and nothing is written.',
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace to fill: a new file, or an empty workspace' },
+    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace to fill: a new file, an empty workspace, or an empty PostgreSQL database (postgres://user@host/db)' },
   },
   positionals: [{ name: 'BUNDLE.json', help: 'a bundle written by export-bundle (format: docs/bundle.md)' }],
   async run({ values, positionals }, cli) {
@@ -24,14 +24,17 @@ export const importVerb: Verb = {
     const before = workspaceBefore(path);
     let store: Store | undefined;
     try {
-      store = await openStore(path);
+      // An empty PostgreSQL database (as IT creates it) is given the workspace's tables first.
+      store = await openStore(path, before === 'server' ? { initialiseEmpty: true } : {});
       warnAboutLocation(store, cli);
       // A file that was already there is backed up before the import writes to it.
       if (before === 'existing' && store.sqlite) await createBackup(store.sqlite, 'before-import', cli.now());
       const ctx = { ...makeCtx(store, cli.actor, cli.now), operation: 'cli.import' };
       const counts = await store.write((trx) => importBundle(inTransaction(ctx, trx), bundle));
+      const location = store.location;
       await store.close();
-      cli.say(`Imported ${plural(totalRows(counts), 'row')} from ${file} into ${path}: ${rowCounts(counts)}.`);
+      // The location, not what was typed: a PostgreSQL URL may carry a password.
+      cli.say(`Imported ${plural(totalRows(counts), 'row')} from ${file} into ${location}: ${rowCounts(counts)}.`);
       return 0;
     } catch (err) {
       await store?.close();

@@ -1,35 +1,40 @@
-import { openDatabase } from '../db/connection';
-import { sqliteStore } from '../db/sqlite-store';
-import { isPostgresTarget, type Store } from '../db/store';
-import { openStore } from '../workspace/open-store';
+import type { Store } from '../db/store';
 import { makeCtx } from '../shared/context';
 import { workspaceInfo } from '../workspace/service';
 import { DomainError } from '../shared/errors';
 import type { WorkspaceInfo } from '../workspace/contract';
+import { openEmptyTarget } from '../workspace/new-workspace';
 import type { Verb } from './verb';
 import { warnAboutLocation } from './location-warnings';
-import { undoCreate, workspaceBefore } from './workspace-file';
+import { workspaceBefore } from './workspace-file';
 
 export const initVerb: Verb = {
   name: 'init',
-  summary: 'Create a new workspace file; with --demo, fill it with the Kent & Medway demonstration data.',
+  summary:
+    'Create a new workspace: a new file, or an empty PostgreSQL database that IT has created; with --demo, fill it with the Kent & Medway demonstration data.',
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the new workspace file; refused if it exists and is not empty' },
+    db: {
+      type: 'string',
+      value: 'FILE',
+      required: true,
+      help: 'the new workspace: a file name (refused if the file exists and is not empty), or a PostgreSQL database, postgres://user@host/db?sslmode=verify-full (refused if it holds records)',
+    },
     demo: { type: 'boolean', help: 'load the demonstration data (through the workspace.loadDemo operation)' },
   },
   async run({ values }, cli) {
     const path = values.db as string;
-    const before = workspaceBefore(path);
-    if (before === 'existing') {
+    if (workspaceBefore(path) === 'existing') {
       throw new DomainError('cli.fileExists', `${path} already exists and is not empty; init never overwrites a file. Choose a new file name.`, 'db');
     }
-    let store: Store | undefined;
+    // The one place an empty file or database may become a workspace: the user asked for a new one here.
+    const target = await openEmptyTarget(
+      path,
+      (location) => `${location} already holds a workspace with records; init never overwrites one, and has not changed it. Choose a new, empty database.`,
+    );
+    const store: Store = target.store;
     try {
-      // The one place an empty file or database may become a workspace: the user asked for a new one here.
-      store = isPostgresTarget(path) ? await openStore(path, { initialiseEmpty: true }) : sqliteStore(openDatabase(path, { initialiseEmpty: true }));
       warnAboutLocation(store, cli);
       const info = await workspaceInfo(makeCtx(store, cli.actor, cli.now));
-      if (!info.isEmpty) throw new DomainError('cli.notEmpty', `${store.location} already holds a workspace with records; init never overwrites one. Choose a new, empty database.`, 'db');
       cli.say(`Created workspace ${store.location} (schema version ${info.schemaVersion}).`);
       if (values.demo) {
         // Loaded only here: the handler map pulls in every area (docx, exceljs, …).
@@ -44,8 +49,7 @@ export const initVerb: Verb = {
       await store.close();
       return 0;
     } catch (err) {
-      await store?.close();
-      undoCreate(path, before);
+      await target.abandon();
       throw err;
     }
   },

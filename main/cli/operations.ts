@@ -12,7 +12,7 @@ import { warnAboutLocation } from './location-warnings';
  */
 
 /** The options every export takes: the workspace to read, and the file to write. */
-export const WORKSPACE_OPTION: OptionSpec = { type: 'string', value: 'FILE', required: true, help: 'the workspace' };
+export const WORKSPACE_OPTION: OptionSpec = { type: 'string', value: 'FILE', required: true, help: 'the workspace: a .db file or a PostgreSQL database (postgres://user@host/db)' };
 
 export function outOption(value = 'FILE', help = 'the file to write (replaced if it exists)'): OptionSpec {
   return { type: 'string', value, required: true, help };

@@ -8,6 +8,7 @@ import { resolveBackup, restoreBackup, restoreOverDamaged } from '../workspace/b
 import { isDamagedWorkspace } from '../workspace/rescue';
 import { formatBytes } from './format';
 import type { Verb } from './verb';
+import { refusePostgres } from './workspace-file';
 
 export const restoreVerb: Verb = {
   name: 'restore',
@@ -20,6 +21,11 @@ export const restoreVerb: Verb = {
   async run({ values }, cli) {
     const path = values.db as string;
     const from = values.from as string;
+    refusePostgres(
+      path,
+      'restore',
+      'It is restored on the server, by IT, from their backup (pg_restore of their pg_dump). A bundle written by export-bundle goes into a new, empty database with import --db <url> FILE.json.',
+    );
     let db: Database;
     try {
       // An empty file is never opened: opening would make it a new, empty workspace.

@@ -5,6 +5,7 @@ import { exportGroup } from './export';
 import { exportBundleVerb } from './export-bundle';
 import { importVerb } from './import';
 import { initVerb } from './init';
+import { moveVerb } from './move';
 import { restoreVerb } from './restore';
 import type { Verb, VerbGroup } from './verb';
 
@@ -13,6 +14,7 @@ export const verbs: Record<string, Verb | VerbGroup> = {
   init: initVerb,
   import: importVerb,
   'export-bundle': exportBundleVerb,
+  move: moveVerb,
   check: checkVerb,
   backup: backupVerb,
   backups: backupsVerb,

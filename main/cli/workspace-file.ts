@@ -1,31 +1,25 @@
+import { parsePostgresTarget, postgresLocation } from '../db/postgres-store';
 import { isPostgresTarget } from '../db/store';
-import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { DomainError } from '../shared/errors';
 
-
-/** Where a workspace file stands before a command that may create it. */
-export type Before = 'server' | 'missing' | 'empty' | 'existing';
-
-export function workspaceBefore(path: string): Before {
-  // A PostgreSQL database is not a file: init and import check it is empty once connected.
-  if (isPostgresTarget(path)) return 'server';
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) {
-    const dir = dirname(resolve(path));
-    if (!existsSync(dir)) throw new DomainError('file.badPath', `The folder ${dir} does not exist; create it first or choose another place.`, 'db');
-    return 'missing';
-  }
-  if (stat.isDirectory()) throw new DomainError('file.badPath', `${path} is a folder; give the workspace a file name, such as workspace.db.`, 'db');
-  return stat.size === 0 ? 'empty' : 'existing';
-}
-
-/** Puts back a file this command created or filled, after the command failed. */
-export function undoCreate(path: string, before: Before): void {
-  if (before === 'existing' || before === 'server') return;
-  for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
-  if (before === 'missing') rmSync(path, { force: true });
-  else truncateSync(path, 0);
-}
-
+export { undoCreate, workspaceBefore, type Before } from '../workspace/new-workspace';
 export { isSqliteFile, sameFile } from '../db/sqlite-file';
+
+/** Where a PostgreSQL target points, for a message: never its password; "it" if it cannot be read. */
+export function targetLocation(target: string): string {
+  try {
+    return postgresLocation(parsePostgresTarget(target));
+  } catch {
+    return 'it';
+  }
+}
+
+/**
+ * The commands about the workspace file itself (backup, backups, restore, check) refuse a
+ * PostgreSQL database, saying what does that job there: the server's own backups (IT's
+ * pg_dump) or a bundle (export-bundle).
+ */
+export function refusePostgres(target: string, verb: string, instead: string): void {
+  if (!isPostgresTarget(target)) return;
+  throw new DomainError('cli.fileOnly', `${verb} works on a workspace file, and ${targetLocation(target)} is a PostgreSQL database. ${instead}`, 'db');
+}

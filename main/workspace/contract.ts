@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
 import { id, requiredText } from '../api/fields';
+import { isPostgresTarget } from '../db/store';
 import type { BackupEntry } from './backups';
 import type { RestoreResult } from './backups-restore';
 
@@ -44,6 +45,14 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
+/** What Move to PostgreSQL answers: where the copy is (never the password), how many rows went, and that they were checked. */
+export interface MoveResult {
+  target: string;
+  rows: number;
+  verified: true;
+  message: string;
+}
+
 export const SETTING_KEYS = ['organisationName', 'defaultProtectiveMarking', 'userName'] as const;
 
 export const workspaceContract = {
@@ -59,6 +68,21 @@ export const workspaceContract = {
   'workspace.setSetting': command<WorkspaceInfo>()(
     z.object({ key: z.enum(SETTING_KEYS, { error: `Setting must be one of: ${SETTING_KEYS.join(', ')}` }), value: requiredText('Value', 200) }).strict(),
     'Change a workspace setting',
+  ),
+  // Not a `command`: it writes nothing to this workspace (it only reads it) and runs its own
+  // transaction on the other database, which it opens and closes (main/workspace/move.ts).
+  'workspace.moveTo': query<MoveResult>()(
+    z
+      .object({
+        target: z
+          .string({ error: 'Target must be text' })
+          .trim()
+          .min(1, 'Give the PostgreSQL database to move the workspace to')
+          .max(2000, 'Target must be at most 2000 characters')
+          .refine(isPostgresTarget, 'Target must be a PostgreSQL database: postgres://user@host/database?sslmode=verify-full, or host=… dbname=… user=…'),
+      })
+      .strict(),
+    'Copy the workspace into an empty PostgreSQL database, checked row for row; this workspace is left as it was',
   ),
   'audit.list': query<AuditEntry[]>()(
     z

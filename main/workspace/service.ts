@@ -13,6 +13,7 @@ import type { SettingKey } from './settings';
 import { backupHandlers } from './backups-service';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
+import { moveWorkspace } from './move';
 
 const COUNTED = {
   organisations: 'organisation',
@@ -82,6 +83,10 @@ export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, 'work
     if (existing) await updateRow(ctx, 'setting', existing.id, { value });
     else await insertRow(ctx, 'setting', { key, value });
     return workspaceInfo(ctx);
+  },
+  'workspace.moveTo': async (ctx, { target }) => {
+    const moved = await moveWorkspace(ctx.store, target, { actor: ctx.actor, now: ctx.now, operation: ctx.operation });
+    return { target: moved.target, rows: moved.rows, verified: moved.verified, message: moved.message };
   },
   'audit.list': async (ctx, { entity, entityId, limit }) => {
     // Only the filters given go into the WHERE clause, so SQLite can use audit_entity(_recent).

@@ -41,7 +41,8 @@ describe('the command line: usage', () => {
     const help = await cli('help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: npm run cli -- COMMAND');
-    for (const verb of ['init', 'import', 'export-bundle', 'check', 'backup', 'export KIND']) expect(help.stdout).toContain(`  ${verb}`);
+    for (const verb of ['init', 'import', 'export-bundle', 'move', 'check', 'backup', 'export KIND']) expect(help.stdout).toContain(`  ${verb}`);
+    expect(help.stdout).toContain('backup, backups, restore and check are about the file, and refuse a PostgreSQL database.');
 
     const none = await cli();
     expect(none.code).toBe(2);
@@ -79,6 +80,9 @@ describe('the command line: usage', () => {
     expect((await cli('check', '--db', 'x.db', 'extra')).stderr).toContain('unexpected argument "extra"');
     expect((await cli('check', '--db', 'a.db', '--db', 'b.db')).stderr).toContain('--db is given more than once');
     expect((await cli('init', '--db', 'x.db', '--demo=yes')).stderr).toContain('--demo does not take a value');
+    const move = await cli('move', '--from', 'x.db');
+    expect(move.code).toBe(2);
+    expect(move.stderr).toContain('error: move needs --to WORKSPACE\nusage: npm run cli -- move --from WORKSPACE --to WORKSPACE');
   });
 
   it('names an export kind that does not exist', async () => {

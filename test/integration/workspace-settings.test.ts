@@ -28,7 +28,7 @@ describe('workspace settings', () => {
     await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Bloggs' });
     const info = await ws.call('workspace.setSetting', { key: 'userName', value: 'Jo Smith' });
     expect(info.settings.userName).toBe('Jo Smith');
-    expect(ws.db.prepare("SELECT count(*) AS n FROM setting WHERE key = 'userName'").get()).toEqual({ n: 1 });
+    expect(await ws.query("SELECT count(*) AS n FROM setting WHERE key = 'userName'")).toEqual([{ n: 1 }]);
     const [latest] = await ws.call('audit.list', { entity: 'setting', limit: 1 });
     expect([latest!.action, latest!.before?.value, latest!.after?.value]).toEqual(['update', 'Jo Bloggs', 'Jo Smith']);
   });
