@@ -227,7 +227,7 @@ const INDICATOR_SELECT = `
 const INDICATOR_LIST = `${INDICATOR_SELECT} ORDER BY t.position, t.name, i.code COLLATE NOCASE`;
 const SCORECARD_VALUES = `SELECT indicator_id, period, value, status, note FROM indicator_value
        WHERE superseded_by_id IS NULL
-         AND period >= (CASE WHEN period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN @annualFromYear ELSE @fromYear END)
+         AND period >= (CASE WHEN length(period) = 7 AND substr(period, 5, 1) = '/' THEN @annualFromYear ELSE @fromYear END)
        ORDER BY indicator_id, period`;
 const VALUE_SELECT = `
   SELECT v.*, o.name AS supplied_by_organisation_name

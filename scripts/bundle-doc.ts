@@ -82,7 +82,7 @@ function allowedValues(column: string, check: string | null): (string | number)[
 }
 
 export function describeSchema(db: Database): TableDoc[] {
-  return dataTables(db).map((table) => {
+  return dataTables().map((table) => {
     const createSql = (db.prepare(`SELECT sql FROM sqlite_schema WHERE name = ?`).get(table) as { sql: string }).sql;
     const defs = definitions(createSql);
     const info = db.prepare(`SELECT name, type, "notnull" AS "notnull", dflt_value, pk FROM pragma_table_info(?)`).all(table) as {
