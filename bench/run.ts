@@ -118,6 +118,8 @@ export interface CaseResult {
   rows: number;
   /** Rows the raw side fetched (all statements together). */
   rawRows: number;
+  /** Statements one call of the operation executed, and how many the raw side runs. */
+  statements: { dispatch: number | null; raw: number };
   /** Over every round's samples: median, 95th percentile, fastest. */
   dispatch: Timing | null;
   raw: Timing;
@@ -129,6 +131,13 @@ export interface CaseResult {
   misses: string[];
   failed?: boolean;
 }
+
+/**
+ * Statements the dispatcher executes while `counting` is on: the first warm-up call of each
+ * case counts them, so a case whose raw side leaves out a statement the operation runs
+ * shows it (the stale check only proves that every raw statement is one the operation ran).
+ */
+const statementCount = { counting: false, n: 0 };
 
 /** Arguments for bind(): named parameters as one object, positional ones as a list. */
 const bindArgs = (q: RawQuery): unknown[] => (q.params === undefined ? [] : [q.params]);
@@ -152,6 +161,16 @@ interface EngineSide {
 function sqliteSide(db: Db, session: Session): EngineSide {
   const prepareRaw = db.prepare.bind(db) as Db['prepare'];
   const preparedByDispatch = new Map<string, string>();
+  // Kysely's SQLite driver runs every statement with .all() (readers) or .run(); the raw side's
+  // calls happen with counting off.
+  const proto = Object.getPrototypeOf(prepareRaw('SELECT 1')) as Record<'all' | 'run', (...a: unknown[]) => unknown>;
+  for (const method of ['all', 'run'] as const) {
+    const original = proto[method];
+    proto[method] = function (this: unknown, ...a: unknown[]) {
+      if (statementCount.counting) statementCount.n++;
+      return original.apply(this, a);
+    };
+  }
   db.prepare = ((text: string) => {
     preparedByDispatch.set(normalise(text), text);
     return prepareRaw(text);
@@ -206,6 +225,7 @@ async function postgresSide(url: string, session: Session): Promise<EngineSide> 
     if (this !== raw) {
       const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
       if (text) sentByDispatch.add(normalise(text));
+      if (text && statementCount.counting && !/^(BEGIN|COMMIT|ROLLBACK)/i.test(text)) statementCount.n++;
     }
     return (query as (...a: unknown[]) => unknown).call(this, config, ...rest);
   };
@@ -371,7 +391,7 @@ async function main(): Promise<void> {
       for (const side of sides) {
         for (const c of cases) {
           const key = `${side.engine}\u0000${c.name}`;
-          const s = samples.get(key) ?? { case: c, engine: side.engine, dispatch: [], raw: [], roundRatios: [], rows: 0, rawRows: 0 };
+          const s = samples.get(key) ?? { case: c, engine: side.engine, dispatch: [], raw: [], roundRatios: [], rows: 0, rawRows: 0, dispatchStatements: null };
           samples.set(key, s);
           await timeCase(c, side, args, s, sampleRss);
         }
@@ -455,6 +475,7 @@ interface CaseSamples {
   roundRatios: number[];
   rows: number;
   rawRows: number;
+  dispatchStatements: number | null;
   /** Why the case could not be timed on this engine (the operation or its SQL failed): reported, and the run goes on. */
   failure?: string;
 }
@@ -481,7 +502,17 @@ async function timeCaseOnce(c: BenchCase, side: EngineSide, args: Args, into: Ca
     into.rows = Array.isArray(value) ? value.length : 1;
   };
   // The dispatcher runs first, so that the texts it sends are recorded before the raw side is checked against them.
-  if (c.op) for (let i = 0; i < Math.max(1, args.warmup); i++) await callDispatch();
+  if (c.op) {
+    statementCount.counting = true;
+    statementCount.n = 0;
+    try {
+      await callDispatch();
+    } finally {
+      statementCount.counting = false;
+    }
+    into.dispatchStatements = statementCount.n;
+    for (let i = 1; i < args.warmup; i++) await callDispatch();
+  }
   const callRaw = side.prepareRaw(c);
   for (let i = 0; i < args.warmup; i++) await callRaw();
 
@@ -509,7 +540,7 @@ function result(s: CaseSamples): CaseResult {
   if (s.failure || s.raw.length === 0) {
     return {
       name: c.name, area: c.area, engine: s.engine, operation: c.op?.name ?? null, ...(c.op ? {} : { label: c.label ?? '(no operation yet)' }),
-      rows: 0, rawRows: 0, dispatch: null, raw: { medianMs: NaN, p95Ms: NaN, minMs: NaN }, ratio: null, roundRatios: [],
+      rows: 0, rawRows: 0, statements: { dispatch: s.dispatchStatements, raw: c.raw.length }, dispatch: null, raw: { medianMs: NaN, p95Ms: NaN, minMs: NaN }, ratio: null, roundRatios: [],
       misses: [`failed: ${(s.failure ?? 'not timed').split('\n')[0]!.replace(/^(\S+ answered \S+):.*/, '$1')}`],
       failed: true,
     };
@@ -530,6 +561,7 @@ function result(s: CaseSamples): CaseResult {
     ...(c.op ? {} : { label: c.label ?? '(no operation yet)' }),
     rows,
     rawRows: s.rawRows,
+    statements: { dispatch: s.dispatchStatements, raw: c.raw.length },
     dispatch: viaDispatch,
     raw,
     ratio,
@@ -564,6 +596,7 @@ function printTable(results: CaseResult[], engines: Engine[]): void {
       if (r?.failed) cells.push('failed', '', '', '');
       else cells.push(ms(r?.dispatch?.medianMs), ms(r?.dispatch?.p95Ms), ms(r?.raw.medianMs), ratioText(r));
       if (r && r.misses.length) misses.push(`${e}: ${r.misses.join(', ')}`);
+      if (r && r.statements.dispatch !== null && r.statements.dispatch !== r.statements.raw) misses.push(`${e}: the operation ran ${r.statements.dispatch} statements, the raw side ${r.statements.raw}`);
     }
     return misses.length ? cells.concat(['  ← ' + misses.join('; ')]) : cells;
   });
