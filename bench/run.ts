@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --engine sqlite|postgres|both] [--demo | --years 10 | --db FILE]
- *                   [--rounds 3] [--iterations 20] [--warmup 3] [--seed N] [--proposed-indexes]
+ *                   [--rounds 3] [--iterations 20] [--warmup 3] [--seed N] [--case TEXT] [--proposed-indexes]
  *
  * Builds the synthetic workspace in a temp folder (ten years unless --years says fewer; the
  * demo workspace with --demo; or reuses --db FILE, building it there if the file does not
@@ -48,14 +48,16 @@ interface Args {
   iterations: number;
   warmup: number;
   seed?: number;
+  /** Only the cases whose name contains this text. */
+  only?: string;
   proposedIndexes: boolean;
 }
 
 const USAGE =
-  'Usage: npm run bench -- [--engine sqlite|postgres|both] [--demo | --years 10 | --db FILE] [--rounds 3] [--iterations 20] [--warmup 3] [--seed N] [--proposed-indexes]';
+  'Usage: npm run bench -- [--engine sqlite|postgres|both] [--demo | --years 10 | --db FILE] [--rounds 3] [--iterations 20] [--warmup 3] [--seed N] [--case TEXT] [--proposed-indexes]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { engine: 'sqlite', demo: false, years: 10, rounds: 1, iterations: 20, warmup: 3, proposedIndexes: false };
+  const args: Args = { engine: 'sqlite', demo: false, years: 10, rounds: 3, iterations: 20, warmup: 3, proposedIndexes: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--proposed-indexes') {
@@ -78,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--iterations') args.iterations = Number(value);
     else if (flag === '--warmup') args.warmup = Number(value);
     else if (flag === '--seed') args.seed = Number(value);
+    else if (flag === '--case') args.only = value;
     else throw new Error(`Unknown option ${flag}. ${USAGE}`);
   }
   if (!(Number.isInteger(args.iterations) && args.iterations >= 1)) throw new Error('--iterations must be a whole number of at least 1');
@@ -378,7 +381,8 @@ async function main(): Promise<void> {
     }
     if (engines.includes('sqlite')) sides.unshift(sqlite);
 
-    const cases = benchCases(fixture);
+    const cases = benchCases(fixture).filter((c) => !args.only || c.name.includes(args.only));
+    if (cases.length === 0) throw new Error(`No case's name contains "${args.only}".`);
     let peakRss = process.memoryUsage().rss;
     const sampleRss = () => {
       const rss = process.memoryUsage().rss;
