@@ -9,6 +9,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sqliteStore } from '../main/db/sqlite-store';
 import { makeCtx } from '../main/shared/context';
 import { formatBytes } from '../main/shared/bytes';
 import { backupIfDue, createBackup, openWorkspace } from '../main/workspace/backups';
@@ -38,8 +39,9 @@ async function bench(source: string): Promise<void> {
     const [daily, dailyMs] = await timed(() => backupIfDue(db, new Date()));
     clearInterval(tick);
     const [manual, manualMs] = await timed(() => createBackup(db, 'manual', new Date(Date.now() + 1000)));
-    const [, restoreMs] = await timed(() => restoreBackup(makeCtx(db, 'bench'), manual.path, manual.name));
-    db.close();
+    const store = sqliteStore(db);
+    const [, restoreMs] = await timed(() => restoreBackup(makeCtx(store, 'bench'), manual.path, manual.name));
+    await store.close();
     const ms = (n: number) => `${Math.round(n)} ms`;
     console.log(
       `${basename(source)} (${formatBytes(statSync(path).size)}): open ${ms(openMs)}; daily backup on open ${daily ? ms(dailyMs) : 'not due'} ` +

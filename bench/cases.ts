@@ -77,10 +77,12 @@ export function lookupFixture(db: Database): Fixture {
     if (value === undefined || value === null) throw new Error(`The bench workspace has no ${label}; generate it with bench/generate.ts.`);
     return value;
   };
+  // The demo workspace has streams and budget lines but no spend, and indicators without values:
+  // there the first stream with budget lines, and the first indicator, stand in.
   const streamId = Number(required('funding stream', one(`
     SELECT coalesce(bl.stream_id, a.stream_id) FROM spend s
     LEFT JOIN budget_line bl ON bl.id = s.budget_line_id LEFT JOIN award a ON a.id = s.award_id
-    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)));
+    GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`) ?? one('SELECT min(stream_id) FROM budget_line') ?? one('SELECT min(id) FROM funding_stream')));
   const financialYear = String(required('budget line', one(`SELECT min(financial_year) FROM budget_line WHERE stream_id = ${streamId}`)));
   const meetingId = Number(required('agenda item', one('SELECT meeting_id FROM agenda_item GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id DESC LIMIT 1')));
   const meeting = db.prepare('SELECT board_id, starts_at FROM meeting WHERE id = ?').get(meetingId) as { board_id: number; starts_at: string };
@@ -107,8 +109,8 @@ export function lookupFixture(db: Database): Fixture {
     financialYear,
     overviewYear,
     streamIdsOfYear: ids('SELECT id FROM funding_stream WHERE first_year <= ? AND last_year >= ? ORDER BY first_year, reference COLLATE NOCASE', overviewYear, overviewYear),
-    indicatorId: Number(required('indicator value', one(
-      'SELECT indicator_id FROM indicator_value WHERE superseded_by_id IS NULL GROUP BY indicator_id ORDER BY count(*) DESC, indicator_id LIMIT 1'))),
+    indicatorId: Number(required('indicator', one(
+      'SELECT indicator_id FROM indicator_value WHERE superseded_by_id IS NULL GROUP BY indicator_id ORDER BY count(*) DESC, indicator_id LIMIT 1') ?? one('SELECT min(id) FROM indicator'))),
     today: FIXTURE_TODAY,
   };
 }
@@ -227,7 +229,7 @@ const INDICATOR_SELECT = `
 const INDICATOR_LIST = `${INDICATOR_SELECT} ORDER BY t.position, t.name, i.code COLLATE NOCASE`;
 const SCORECARD_VALUES = `SELECT indicator_id, period, value, status, note FROM indicator_value
        WHERE superseded_by_id IS NULL
-         AND period >= (CASE WHEN period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN @annualFromYear ELSE @fromYear END)
+         AND period >= (CASE WHEN length(period) = 7 AND substr(period, 5, 1) = '/' THEN @annualFromYear ELSE @fromYear END)
        ORDER BY indicator_id, period`;
 const VALUE_SELECT = `
   SELECT v.*, o.name AS supplied_by_organisation_name

@@ -9,6 +9,7 @@
  */
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
+import { sqliteStore } from '../main/db/sqlite-store';
 import type { SpendGrid } from '../main/funding/contract';
 import type { PaperDetail, PaperSummary } from '../main/papers/contract';
 import type { Action, ActionDetail } from '../main/meetings/contract';
@@ -29,8 +30,7 @@ if (!path || !seedText || !runText) {
 }
 const run = Number(runText);
 const rnd = new Random(Number(seedText));
-const db = openDatabase(path);
-const session: Session = { db, actor: 'crash-bench', log: () => {} };
+const session: Session = { store: sqliteStore(openDatabase(path)), actor: 'crash-bench', log: () => {} };
 
 const say = (line: string) => process.stdout.write(line + '\n');
 

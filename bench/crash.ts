@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
+import { sqliteStore } from '../main/db/sqlite-store';
 import type { TemplateInfo } from '../main/papers/contract';
 import type { WriteLine } from './crash-writer';
 import { Random } from './random';
@@ -70,8 +71,8 @@ async function bundleWriter(): Promise<string> {
 
 /** The demo workspace, and a draft paper for the writer to save sections of. */
 async function prepareWorkspace(path: string): Promise<void> {
-  const db = openDatabase(path);
-  const session: Session = { db, actor: 'crash-bench', log: () => {} };
+  const store = sqliteStore(openDatabase(path));
+  const session: Session = { store, actor: 'crash-bench', log: () => {} };
   const call = async (op: string, input: unknown) => {
     const env = await dispatch(session, op, input);
     if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
@@ -80,7 +81,7 @@ async function prepareWorkspace(path: string): Promise<void> {
   await call('workspace.loadDemo', {});
   const { templates } = (await call('paper.templates', {})) as { templates: TemplateInfo[] };
   await call('paper.create', { templateKey: templates[0]!.key, reference: 'SB/2020/99', title: 'Crash bench paper', boardId: 1 });
-  db.close();
+  await store.close();
 }
 
 interface RunResult {

@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase, type Db } from '../main/db/connection';
+import { sqliteStore } from '../main/db/sqlite-store';
+import type { Store } from '../main/db/store';
 import { FIXTURE_TODAY, generateWorkspace } from './generate';
 
 export interface ExportBenchArgs {
@@ -33,7 +35,9 @@ export function parseExportBenchArgs(argv: string[], script: string, defaultIter
 export interface BenchWorkspace {
   /** The temp folder: exports are written here and deleted with it. */
   dir: string;
+  /** The SQLite file's own handle, for the benches' raw reads beside the dispatcher. */
   db: Db;
+  store: Store;
   /** A session whose clock is the generated workspace's today. */
   session: Session;
 }
@@ -49,10 +53,11 @@ export async function withBenchWorkspace(args: ExportBenchArgs, name: string, bo
     if (args.db) copyFileSync(args.db, path);
     else generateWorkspace(path, { years: 10, log: (line) => console.log(line) });
     const db = openDatabase(path, { verify: false });
+    const store = sqliteStore(db);
     try {
-      await body({ dir, db, session: { db, actor: 'bench', now: () => new Date(`${FIXTURE_TODAY}T09:00:00`), log: (m, e) => console.error(m, e) } });
+      await body({ dir, db, store, session: { store, actor: 'bench', now: () => new Date(`${FIXTURE_TODAY}T09:00:00`), log: (m, e) => console.error(m, e) } });
     } finally {
-      if (db.open) db.close();
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../main/db/connection';
 import { migration as fkIndexes } from '../main/db/migrations/003-foreign-key-indexes';
-import { makeCtx } from '../main/shared/context';
+import { sqliteStore } from '../main/db/sqlite-store';
+import { inTransaction, makeCtx } from '../main/shared/context';
 import { dataTables, exportBundle, importBundle, type Bundle } from '../main/workspace/bundle';
 import { generateWorkspace } from './generate';
 import { median } from './harness';
@@ -40,11 +41,12 @@ function dropFkIndexes(db: Db): void {
 async function houseImport(path: string, bundle: Bundle): Promise<number> {
   const db = openDatabase(path);
   dropFkIndexes(db);
-  const ctx = makeCtx(db, 'bench');
+  const store = sqliteStore(db);
+  const ctx = makeCtx(store, 'bench');
   const started = performance.now();
-  await db.transaction(() => importBundle(ctx, bundle))();
+  await store.write((trx) => importBundle(inTransaction(ctx, trx), bundle));
   const ms = performance.now() - started;
-  db.close();
+  await store.close();
   return ms;
 }
 
@@ -54,7 +56,7 @@ function bareImport(path: string, bundle: Bundle): number {
   const started = performance.now();
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const table of dataTables(db)) {
+    for (const table of dataTables()) {
       const rows = bundle.tables[table] ?? [];
       if (rows.length === 0) continue;
       const cols = Object.keys(rows[0]!);
@@ -73,16 +75,16 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
 try {
   const source = join(dir, 'source.db');
   const generated = generateWorkspace(source, { years });
-  const db = openDatabase(source);
-  const bundle = exportBundle(makeCtx(db, 'bench'));
-  db.close();
+  const store = sqliteStore(openDatabase(source));
+  const bundle = await exportBundle(makeCtx(store, 'bench'));
+  await store.close();
   const rows = Object.values(bundle.tables).reduce((n, t) => n + t.length, 0);
   console.log(`${years}-year workspace: ${rows.toLocaleString('en-GB')} rows in ${Object.keys(bundle.tables).length} tables (generated in ${generated.ms.toFixed(0)} ms)${withoutFkIndexes ? ', WITHOUT the foreign-key indexes' : ''}`);
   const house: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < iterations; i++) {
     // Alternate, so load from other processes falls on both alike.
-    house.push(houseImport(join(dir, `house-${i}.db`), bundle));
+    house.push(await houseImport(join(dir, `house-${i}.db`), bundle));
     bare.push(bareImport(join(dir, `bare-${i}.db`), bundle));
     rmSync(join(dir, `house-${i}.db`), { force: true });
     rmSync(join(dir, `bare-${i}.db`), { force: true });

@@ -55,6 +55,7 @@ import {
 import { estimatePageNumbers, layoutDocument } from 'docx/layout';
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
+import { sqliteStore } from '../main/db/sqlite-store';
 import { docxBuffer } from '../main/documents/docx';
 import { buildPackDocument, clearPageCountCache, planAgendaPack } from '../main/papers/agenda-pack';
 import type { PaperBlock, RichText } from '../main/papers/blocks';
@@ -107,7 +108,7 @@ function body(topic: string): Record<string, PaperBlock[]> {
   };
 }
 
-type Pack = ReturnType<typeof planAgendaPack>;
+type Pack = Awaited<ReturnType<typeof planAgendaPack>>;
 
 /** Text and emphasis as docx runs (links as plain underlined runs: the layout is the same). */
 function bareRuns(text: RichText): ParagraphChild[] {
@@ -185,8 +186,8 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-papers-'));
 try {
-  const db = openDatabase(join(dir, 'ws.db'));
-  const session: Session = { db, actor: 'bench', now: () => new Date('2020-03-10T10:00:00') };
+  const store = sqliteStore(openDatabase(join(dir, 'ws.db')));
+  const session: Session = { store, actor: 'bench', now: () => new Date('2020-03-10T10:00:00') };
   await call(session, 'workspace.loadDemo', {});
   for (let i = 1; i <= 11; i++) {
     const topic = `Workstream ${i}`;
@@ -195,8 +196,8 @@ try {
     const paper = await call<{ id: number }>(session, 'paper.create', { templateKey: 'board-paper', reference: `SB/2020/${String(i + 3).padStart(2, '0')}`, title: topic, agendaItemId: itemId });
     for (const [key, blocks] of Object.entries(body(topic))) await call(session, 'paper.updateSection', { paperId: paper.id, key, body: blocks });
   }
-  const ctx = makeCtx(db, 'bench', session.now);
-  const pack = planAgendaPack(ctx, 3, false);
+  const ctx = makeCtx(store, 'bench', session.now);
+  const pack = await planAgendaPack(ctx, 3, false);
   const pages = layoutDocument(buildPackDocument(pack, 'Draft', { estimate: false })).pages.length;
   const barePages = layoutDocument(bareDocument(pack, false)).pages.length;
   const out = join(dir, 'pack.docx');
@@ -238,7 +239,7 @@ try {
   console.log(JSON.stringify(results, null, 2));
   const target = join(dirname(fileURLToPath(import.meta.url)), 'results', 'papers-exports.json');
   writeFileSync(target, JSON.stringify(results, null, 2) + '\n');
-  db.close();
+  await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -19,12 +19,13 @@ import { svgsToPngs } from '../main/performance/chart-png';
 import { chartSvg } from '../main/performance/chart-svg';
 import { reportParts } from '../main/performance/report-docx';
 import { values } from '../main/performance/repository';
+import { makeCtx } from '../main/shared/context';
 import { FIXTURE_TODAY } from './generate';
 import { call, parseExportBenchArgs, time, withBenchWorkspace, writeResults } from './harness';
 
 const args = parseExportBenchArgs(process.argv.slice(2), 'performance-exports', 3);
-await withBenchWorkspace(args, 'performance', async ({ dir: temp, db, session }) => {
-  const ctx = { db, actor: 'bench', operation: 'bench', now: session.now! };
+await withBenchWorkspace(args, 'performance', async ({ dir: temp, store, session }) => {
+  const ctx = { ...makeCtx(store, 'bench', session.now), operation: 'bench' };
   const asAt = FIXTURE_TODAY;
   const n = args.iterations;
   const results: Record<string, { medianMs: number; minMs: number }> = {};
@@ -48,7 +49,6 @@ await withBenchWorkspace(args, 'performance', async ({ dir: temp, db, session })
     for (const r of rows) ws.addRow([r.indicatorId, r.period, r.value, r.status, r.note, r.receivedOn, r.suppliedByOrganisationName ?? '']);
     await wb.xlsx.writeBuffer();
   });
-  db.close();
 
   writeResults('performance-exports', { at: new Date().toISOString(), cores: cpus().length, loadAverage: loadavg()[0], iterations: n, results });
 });

@@ -113,7 +113,8 @@ export function compileSql(engine: Engine, source: string): Compiled {
   return compiled;
 }
 
-function bind(compiled: Compiled, params: unknown[]): unknown[] {
+/** The values of a compiled text's placeholders, in order (exported for the bench's raw side). */
+export function bind(compiled: Compiled, params: unknown[]): unknown[] {
   if (compiled.slots.length === 0) return [];
   const named = params.length === 1 && params[0] !== null && typeof params[0] === 'object' && !Array.isArray(params[0]) && !(params[0] instanceof Uint8Array);
   const positional = params.length === 1 && Array.isArray(params[0]) ? (params[0] as unknown[]) : params;
