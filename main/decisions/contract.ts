@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
-import { flag, id, isoDate, optionalText, patchOf, pence, requiredText } from '../api/fields';
+import { flag, id, isoDate, optionalText, patchOf, pence, requiredText, searchText } from '../api/fields';
 import { DECIDERS, DECISION_STATUSES, DECISION_TYPES, type Decider, type DecisionStatus, type DecisionType } from './decision-rules';
 import { SEARCH_KINDS, type SearchHit } from './search';
 
@@ -74,7 +74,7 @@ export const decisionFilterFields = {
   decidedBy: z.enum(DECIDERS, { error: 'Decided by must be board or commissioner' }).nullable().default(null),
   from: nullableDate('From'),
   to: nullableDate('To'),
-  search: z.string({ error: 'Search must be text' }).trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: searchText(),
 };
 export const decisionFilter = z.object(decisionFilterFields).strict();
 export type DecisionFilter = z.output<typeof decisionFilter>;

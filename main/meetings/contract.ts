@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
-import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText } from '../api/fields';
+import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText, searchText } from '../api/fields';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
 import type { Warning } from './agenda-numbering';
 import type { MemberStatistics, OrganisationStatistics } from './attendance-statistics';
@@ -287,7 +287,7 @@ const actionFilter = {
   ownerOrganisationId: nullable(id('Owner (organisation)')),
   statuses: z.array(z.enum(ACTION_STATUSES, { error: 'Status must be open, in_progress, done or dropped' })).default([]),
   overdue: flag('Overdue only').default(false),
-  search: z.string({ error: 'Search must be text' }).trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: searchText(),
 };
 const actionFilterSchema = z.object(actionFilter).strict();
 export type ActionFilter = z.output<typeof actionFilterSchema>;

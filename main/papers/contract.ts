@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, exportOp, query } from '../api/define';
 import type { ExportResult, ExportWarning } from '../documents/export-result';
 import { outFile } from '../documents/out-file';
-import { flag, id, optionalText, patchOf, requiredText } from '../api/fields';
+import { flag, id, optionalText, patchOf, requiredText, searchText } from '../api/fields';
 import { blocksSchema, LIVE_SOURCES, type PaperBlock } from './blocks';
 import type { NumberingMode } from './paragraph-numbering';
 import { PAPER_STATUSES, type PaperStatus } from './paper-status';
@@ -237,7 +237,7 @@ export const papersContract = {
         boardId: id('Board').nullable().default(null),
         meetingId: id('Meeting').nullable().default(null),
         status: z.enum(PAPER_STATUSES).nullable().default(null),
-        search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+        search: searchText(),
       })
       .strict()
       .default({ boardId: null, meetingId: null, status: null, search: '' }),

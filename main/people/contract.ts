@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from '../api/define';
-import { email, id, optionalText, patchOf, requiredText } from '../api/fields';
+import { email, id, optionalText, patchOf, requiredText, searchText } from '../api/fields';
 
 export const ORGANISATION_KINDS = [
   'police', 'opcc', 'council', 'health', 'fire', 'probation', 'youth_justice', 'education', 'charity', 'government', 'other',
@@ -70,7 +70,7 @@ const personFields = {
   notes: optionalText('Notes'),
 };
 
-const search = z.string({ error: 'Search must be text' }).trim().max(200, 'Search must be at most 200 characters').default('');
+const search = searchText();
 
 export const organisationInput = z.object(organisationFields).strict();
 export const personInput = z.object(personFields).strict();

@@ -51,7 +51,7 @@ describe('electron-builder.yml (the Windows installer)', () => {
     await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perMachne: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
     await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsnode: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
     await expect(
-      await validateConfiguration({ ...config, win: { ...config.win, signtoolOptions: { ...config.win.signtoolOptions, signingHashAlgorithm: ['sha256'] } } }, new DebugLogger(false)),
+      validateConfiguration({ ...config, win: { ...config.win, signtoolOptions: { ...config.win.signtoolOptions, signingHashAlgorithm: ['sha256'] } } }, new DebugLogger(false)),
     ).rejects.toThrow(/Invalid configuration/);
   });
 
