@@ -284,13 +284,25 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
     throw err;
   }
 
+  let writes: Promise<void> = Promise.resolve();
   return {
     engine: 'postgres',
     kysely,
     location,
     role,
     isOpen: () => open,
-    write: <T>(work: (trx: Queries) => Promise<T>) => kysely.transaction().execute(work),
+    // One write at a time from this app, in the order they were asked for, as on SQLite (one
+    // connection): a user who marks someone present and then sends apologies must end with
+    // apologies, and each write's answer must include the writes before it. Reads still run
+    // side by side on the pool; other people's writes are the issue of versions, not of order.
+    write: <T>(work: (trx: Queries) => Promise<T>): Promise<T> => {
+      const run = writes.then(() => kysely.transaction().execute(work));
+      writes = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
     close,
   };
 }
