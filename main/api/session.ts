@@ -67,7 +67,14 @@ function refusePassword(target: string): void {
 export async function openAnotherWorkspace(session: Session, given: string): Promise<{ target: string; rememberError: string | null }> {
   refusePassword(given);
   const target = isPostgresTarget(given) ? given : resolve(given);
-  const opened = await openStore(target, { create: false });
+  let opened: Store;
+  try {
+    opened = await openStore(target, { create: false });
+  } catch (err) {
+    // The store's refusals name the command line's --db; here the address is this operation's target.
+    if (err instanceof DomainError && err.field === 'db') throw Object.assign(new DomainError(err.code, err.message, 'target', err.problems), { cause: err.cause });
+    throw err;
+  }
   const old = session.store;
   session.store = opened;
   if (old.isOpen()) {

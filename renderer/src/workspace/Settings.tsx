@@ -162,8 +162,6 @@ function OpenAnotherWorkspace() {
   const form = useApiForm({
     fields: ['target'],
     idPrefix: 'open-',
-    // The store's refusals name the field "db" (the command line's --db): here it is this box.
-    apiFields: { db: 'target' },
     initial: { target: '' },
     check: (v) => (v.target.trim() === '' ? { target: 'Enter the workspace file’s path or the PostgreSQL address' } : null),
     toInput: (v) => v.target.trim(),
