@@ -5,10 +5,10 @@ import { describeFileError } from '../db/sqlite-errors';
 import { inTransaction, makeCtx, type Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
 import { workspaceInfo } from '../workspace/service';
-import type { ReopenResult } from '../workspace/contract';
+import type { OpenResult, ReopenResult } from '../workspace/contract';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
-import { closedError, reopenWorkspace, type Session, type SessionOperation } from './session';
+import { closedError, openAnotherWorkspace, reopenWorkspace, type Session, type SessionOperation } from './session';
 import { issueMessage } from './issue-messages';
 
 export type { Session };
@@ -78,7 +78,7 @@ export function toErrorShape(err: unknown, log?: Session['log'], path = 'the wor
 }
 
 /** Served here rather than by a handler: they replace the session's connection. */
-const sessionHandlers: Record<SessionOperation, (session: Session) => Promise<unknown>> = {
+const sessionHandlers: Record<SessionOperation, (session: Session, input: never) => Promise<unknown>> = {
   'workspace.reopen': async (session) => {
     const kept = await reopenWorkspace(session);
     const info = await workspaceInfo({ ...makeCtx(session.store, session.actor, session.now), operation: 'workspace.reopen' });
@@ -86,6 +86,17 @@ const sessionHandlers: Record<SessionOperation, (session: Session) => Promise<un
       ...info,
       keptAs: kept?.name ?? null,
       message: kept ? `Reopened ${info.path}. The workspace as this app had it is kept as backup ${kept.name}.` : `Reopened ${info.path}.`,
+    };
+    return result;
+  },
+  'workspace.open': async (session, { target }: { target: string }) => {
+    const { rememberError } = await openAnotherWorkspace(session, target);
+    const info = await workspaceInfo({ ...makeCtx(session.store, session.actor, session.now), operation: 'workspace.open' });
+    const result: OpenResult = {
+      ...info,
+      message: rememberError
+        ? `Opened ${info.path}, but it could not be remembered (${rememberError}): the app will open the previous workspace when it next starts.`
+        : `Opened ${info.path}.`,
     };
     return result;
   },
@@ -111,7 +122,7 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
   const store = session.store;
   const path = store.location;
   try {
-    if (isSessionOperation(name)) return { ok: true, value: await sessionHandlers[name](session) };
+    if (isSessionOperation(name)) return { ok: true, value: await sessionHandlers[name](session, parsed.data as never) };
     if (!store.isOpen()) throw closedError(session);
     const ctx: Ctx = { ...makeCtx(store, session.actor, session.now), operation: name };
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;

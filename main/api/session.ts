@@ -1,16 +1,19 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { openDatabase, openedWorkspace, settleChangedFile } from '../db/connection';
+import { parseKeyValue } from '../db/postgres-store';
 import { sqliteStore } from '../db/sqlite-store';
-import type { Store } from '../db/store';
+import { isPostgresTarget, type Store } from '../db/store';
 import { changedFileError, fileChange } from '../db/watched-file';
 import { DomainError } from '../shared/errors';
 import { backupBeforeReopen, type BackupEntry } from '../workspace/backups';
+import { openStore } from '../workspace/open-store';
 
 /**
  * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
  * session is shared by everything that calls the API in a process (the Electron IPC channel
  * and notifications, the browser bridge, a CLI command). `store` is replaced by
- * workspace.reopen, so read `session.store` at each use and never keep it.
+ * workspace.reopen and workspace.open, so read `session.store` at each use and never keep it.
  */
 export interface Session {
   store: Store;
@@ -18,10 +21,74 @@ export interface Session {
   now?: () => Date;
   /** Where diagnostics go (stack traces never reach the UI). */
   log?: (message: string, err: unknown) => void;
+  /**
+   * Called with the target of a workspace opened by workspace.open, so the next start opens it
+   * again (the desktop app writes it to userData/workspace-location.json). Absent where the
+   * workspace comes from the command line (the CLI, serve, tests): nothing is remembered there.
+   */
+  remember?: (target: string) => void;
 }
 
 /** Operations on the session rather than on the workspace's records: the dispatcher serves them. */
-export type SessionOperation = 'workspace.reopen';
+export type SessionOperation = 'workspace.reopen' | 'workspace.open';
+
+/** A target with a password in it: remembered, it would lie in a plain file; a password file is the place for it. */
+function refusePassword(target: string): void {
+  if (!isPostgresTarget(target)) return;
+  let hasPassword: boolean;
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    try {
+      hasPassword = new URL(target).password !== '';
+    } catch {
+      return; // openStore says what is wrong with the URL (without echoing a password).
+    }
+  } else {
+    hasPassword = parseKeyValue(target).has('password');
+  }
+  if (hasPassword) {
+    throw new DomainError(
+      'workspace.passwordInTarget',
+      'Leave the password out of the address: put it in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere), which the app reads.',
+      'target',
+    );
+  }
+}
+
+/**
+ * Opens another workspace in place of the session's (the Settings page's "Open another
+ * workspace…"): a SQLite file that already exists, or a PostgreSQL database that already holds
+ * a workspace (an empty one is refused with the advice to initialise it; nothing is created
+ * here). The new one is opened first and the old one closed only once that has succeeded, so
+ * a refusal (a server that cannot be reached, a wrong password, a missing file) leaves the
+ * old workspace open and answering; there is never a fallback to another workspace. Returns
+ * the remembered target (a file's absolute path; a PostgreSQL address as given, without a
+ * password), and whether remembering it failed.
+ */
+export async function openAnotherWorkspace(session: Session, given: string): Promise<{ target: string; rememberError: string | null }> {
+  refusePassword(given);
+  const target = isPostgresTarget(given) ? given : resolve(given);
+  let opened: Store;
+  try {
+    opened = await openStore(target, { create: false });
+  } catch (err) {
+    // The store's refusals name the command line's --db; here the address is this operation's target.
+    if (err instanceof DomainError && err.field === 'db') throw Object.assign(new DomainError(err.code, err.message, 'target', err.problems), { cause: err.cause });
+    throw err;
+  }
+  const old = session.store;
+  session.store = opened;
+  if (old.isOpen()) {
+    await old.close().catch((err: unknown) => session.log?.(`Could not close the previous workspace ${old.location}`, err));
+  }
+  let rememberError: string | null = null;
+  try {
+    session.remember?.(target);
+  } catch (err) {
+    session.log?.(`Could not remember the workspace ${opened.location}`, err);
+    rememberError = err instanceof Error ? err.message : String(err);
+  }
+  return { target, rememberError };
+}
 
 /**
  * Closes the session's workspace and opens the same path again, the way it was first opened,

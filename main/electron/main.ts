@@ -8,6 +8,7 @@ import { isPostgresTarget, type Store } from '../db/store';
 import { openStore } from '../workspace/open-store';
 import { openFailureMessage } from '../db/sqlite-errors';
 import { openWorkspace as openWithBackups } from '../workspace/backups';
+import { readWorkspaceLocation, writeWorkspaceLocation } from '../workspace/location-file';
 import { startDailyBackups, type DailyBackups } from '../workspace/backup-schedule';
 import { rescue, rescueOffer } from '../workspace/rescue';
 import { APP_ID, PRODUCT_NAME } from './identity';
@@ -15,7 +16,7 @@ import { registerApiChannel } from './ipc';
 import { registerFileChannels } from './export-files';
 import { buildMenu } from './menu';
 import { notifyActionsDue } from './notifications';
-import { PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath, templatesRoot } from './paths';
+import { ENV_DB, PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath, defaultDatabasePath, devOverride, locationFilePath, templatesRoot } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions } from './security';
 import { createMainWindow } from './window';
@@ -91,6 +92,48 @@ async function openWorkspace(path: string): Promise<Store | null> {
   }
 }
 
+/**
+ * Opens the workspace remembered from Settings → Open another workspace… (a file, or a
+ * PostgreSQL database). One that cannot be opened (the server unreachable, the file gone) is
+ * said, with its reason, and the user chooses: the local workspace file instead, or quit. It
+ * is never replaced silently, nor is a missing remembered file created anew.
+ */
+async function openRemembered(target: string | Error): Promise<{ store: Store; path: string } | null> {
+  if (typeof target === 'string') {
+    try {
+      return { store: await openStore(target, { create: false }), path: target };
+    } catch (err) {
+      console.error('Could not open the remembered workspace', err);
+      target = new Error(openFailureMessage(err, target));
+    }
+  }
+  const local = defaultDatabasePath();
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: `${PRODUCT_NAME} cannot open its workspace`,
+    message: 'The workspace chosen last time cannot be opened.',
+    detail: `${target.message}\n\nOpen the local workspace file (${local}) instead? The workspace chosen last time is still remembered: Settings → Open another workspace… opens it again once it can be reached.`,
+    buttons: ['Open the local workspace file instead', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) return null;
+  const store = await openWorkspace(local);
+  return store ? { store, path: local } : null;
+}
+
+/** The remembered workspace (none in a development run that names its own), or an error when the file that remembers it cannot be read. */
+function rememberedTarget(): string | Error | null {
+  if (devOverride(ENV_DB)) return null;
+  try {
+    return readWorkspaceLocation(locationFilePath());
+  } catch (err) {
+    console.error('Could not read the remembered workspace location', err);
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
 function showMainWindow(): void {
   if (mainWindow === null || mainWindow.isDestroyed()) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -103,15 +146,21 @@ async function start(): Promise<void> {
   denyAllPermissions(electronSession.defaultSession);
   handleAppProtocol(RENDERER_ROOT);
 
-  const workspacePath = databasePath();
-  const store = await openWorkspace(workspacePath);
-  if (store === null) {
+  const remembered = rememberedTarget();
+  const opened = remembered === null ? await openWorkspace(databasePath()).then((s) => s && { store: s, path: databasePath() }) : await openRemembered(remembered);
+  if (opened === null) {
     app.exit(1);
     return;
   }
-  // One session for IPC and notifications: workspace.reopen replaces its store, so will-quit
-  // closes the session's current one, not the one opened here.
-  const apiSession: Session = { store, actor: actorName(), log: console.error };
+  const { store, path: workspacePath } = opened;
+  // One session for IPC and notifications: workspace.reopen and workspace.open replace its
+  // store, so will-quit closes the session's current one, not the one opened here.
+  const apiSession: Session = {
+    store,
+    actor: actorName(),
+    log: console.error,
+    remember: (target) => writeWorkspaceLocation(locationFilePath(), target),
+  };
   session = apiSession;
   registerApiChannel(apiSession);
   // The daily backup is checked just after the workspace is usable (opening never waits for

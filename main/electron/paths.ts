@@ -1,5 +1,6 @@
 import { app } from 'electron';
 import { join } from 'node:path';
+import { LOCATION_FILE_NAME } from '../workspace/location-file';
 
 /**
  * Where things are at run time. The main bundle is out/main/index.cjs, so its siblings are
@@ -23,9 +24,19 @@ export const ENV_DB = 'BOARD_SECRETARIAT_DB';
 export const ENV_PROFILE = 'BOARD_SECRETARIAT_PROFILE';
 export const ENV_TEST_SAVE_PATH = 'BOARD_SECRETARIAT_TEST_SAVE_PATH';
 
+/** The local workspace file, userData/workspace.db: opened when nothing else is named or remembered. */
+export function defaultDatabasePath(): string {
+  return join(app.getPath('userData'), 'workspace.db');
+}
+
 /** The workspace file: userData/workspace.db, unless a development run names another. */
 export function databasePath(): string {
-  return devOverride(ENV_DB) ?? join(app.getPath('userData'), 'workspace.db');
+  return devOverride(ENV_DB) ?? defaultDatabasePath();
+}
+
+/** Where the workspace chosen with Settings → Open another workspace… is remembered (main/workspace/location-file.ts). */
+export function locationFilePath(): string {
+  return join(app.getPath('userData'), LOCATION_FILE_NAME);
 }
 
 /**

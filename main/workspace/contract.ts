@@ -33,6 +33,12 @@ export interface ReopenResult extends WorkspaceInfo {
   message: string;
 }
 
+/** What Open another workspace answers: the workspace now open, and what to tell the user. */
+export interface OpenResult extends WorkspaceInfo {
+  /** Says where the workspace is and whether the app will open it again next time. */
+  message: string;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
@@ -60,6 +66,18 @@ export const workspaceContract = {
   'workspace.reopen': query<ReopenResult>()(
     z.object({}).strict().default({}),
     'Close the workspace file and open it again, to see it as it is now (after another program replaced it, or it was put back)',
+  ),
+  'workspace.open': query<OpenResult>()(
+    z
+      .object({
+        target: z
+          .string({ error: 'Target must be text' })
+          .trim()
+          .min(1, 'Give the workspace to open: a file path, or postgres://user@host/database?sslmode=verify-full')
+          .max(2000, 'Target must be at most 2000 characters'),
+      })
+      .strict(),
+    'Open another workspace (an existing SQLite file, or a PostgreSQL database that holds one) in place of this one, which stays open if that fails',
   ),
   'workspace.loadDemo': command<WorkspaceInfo>()(
     z.object({}).strict().default({}),

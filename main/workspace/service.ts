@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../api/handler-types';
+import type { SessionOperation } from '../api/session';
 import { insertRow, updateRow } from '../db/audit';
 import { fileProblem, openedWorkspace } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
@@ -66,8 +67,8 @@ export function checkedSetting(key: SettingKey, value: string): string {
   return value;
 }
 
-/** workspace.reopen replaces the session's connection, so the dispatcher serves it (main/api/session.ts). */
-export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, 'workspace.reopen'>> = {
+/** workspace.reopen and workspace.open replace the session's connection, so the dispatcher serves them (main/api/session.ts). */
+export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, SessionOperation>> = {
   ...backupHandlers,
   'workspace.info': (ctx) => workspaceInfo(ctx),
   'workspace.loadDemo': async (ctx) => {

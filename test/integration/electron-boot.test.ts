@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -243,6 +243,19 @@ describe('the bundled main process, booted as a packaged app against a stand-in 
     expect(roles).not.toContain('toggleDevTools');
     expect(roles).not.toContain('reload');
     expect(electron.callsTo('Menu.setApplicationMenu')).toHaveLength(1);
+  });
+
+  // Last in this block: it leaves the session on the other file.
+  it('remembers a workspace opened with workspace.open in userData/workspace-location.json, for the next start', async () => {
+    const location = join(userData, 'workspace-location.json');
+    expect(existsSync(location)).toBe(false);
+    const other = join(base, 'other.db');
+    copyFileSync(join(userData, 'workspace.db'), other);
+    const opened = await callApi('workspace.open', { target: other });
+    expect(opened).toMatchObject({ ok: true, value: { path: other } });
+    expect(JSON.parse(readFileSync(location, 'utf8'))).toEqual({ target: other });
+    expect(await callApi('workspace.open', { target: join(base, 'missing.db') })).toMatchObject({ ok: false, error: { code: 'db.missing', field: 'target' } });
+    expect(JSON.parse(readFileSync(location, 'utf8'))).toEqual({ target: other });
   });
 });
 

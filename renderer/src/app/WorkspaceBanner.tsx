@@ -2,8 +2,17 @@ import { useState } from 'react';
 import { FILE_PROBLEM_CODES, messageOf } from '../api';
 import { fileProblemOf, useWorkspace } from '../workspace/store';
 
-/** Where Reopen's answer waits across the reload that follows it, to be shown once. */
+/** Where Reopen's answer (or Open another workspace's) waits across the reload that follows it, to be shown once. */
 const REOPENED_KEY = 'board-secretariat.reopened';
+
+/**
+ * Shows `message` in the banner once the page has reloaded: after the session's workspace is
+ * replaced, every screen's store holds records of the old one, so the page starts afresh.
+ */
+export function reloadSaying(message: string): void {
+  sessionStorage.setItem(REOPENED_KEY, message);
+  window.location.reload();
+}
 
 /**
  * What the user must know about the open workspace file, above every screen: that another
@@ -26,9 +35,8 @@ export function WorkspaceBanner(): React.JSX.Element | null {
     setBusy(true);
     setFailure(null);
     try {
-      sessionStorage.setItem(REOPENED_KEY, await reopen());
       // Every screen's store holds records read from the old file: start them all afresh.
-      window.location.reload();
+      reloadSaying(await reopen());
     } catch (err) {
       setFailure(messageOf(err));
       setBusy(false);

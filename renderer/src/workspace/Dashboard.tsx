@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../../../main/workspace/contract';
 import { hrefOf } from '../app/areas';
+import { useNavigation } from '../app/navigation';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { DueThisWeek } from './DueThisWeek';
@@ -27,6 +28,7 @@ export function Dashboard() {
   const load = useWorkspace((s) => s.load);
   const startEmpty = useWorkspace((s) => s.startEmpty);
   const loadDemo = useWorkspace((s) => s.loadDemo);
+  const requestOpenForm = useWorkspace((s) => s.requestOpenForm);
   const [confirmDemo, setConfirmDemo] = useState(false);
 
   useEffect(() => {
@@ -40,13 +42,23 @@ export function Dashboard() {
       {info?.isEmpty && !startedEmpty && (
         <section className="panel first-run" aria-labelledby="first-run-title">
           <h2 id="first-run-title">This workspace is empty</h2>
-          <p>Choose how to start. You can add your own records either way.</p>
+          <p>Choose how to start. You can add your own records whichever you choose.</p>
           <div className="button-row">
             <button type="button" className="button" onClick={startEmpty}>
               Start with an empty workspace
             </button>
             <button type="button" className="button button-secondary" onClick={() => setConfirmDemo(true)}>
               Load the Kent &amp; Medway demonstration data
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                requestOpenForm(true);
+                useNavigation.getState().go('settings');
+              }}
+            >
+              Connect to a team workspace (PostgreSQL)…
             </button>
           </div>
         </section>

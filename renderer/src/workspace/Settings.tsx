@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../components/fields';
 import { Tabs, type Tab } from '../components/Tabs';
 import { Backups } from './Backups';
 import { hasRestoredMessage } from './backups-store';
+import { reloadSaying } from '../app/WorkspaceBanner';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { canMoveWorkspace, engineOf, useWorkspace, type SettingKey } from './store';
@@ -77,6 +78,7 @@ function WorkspaceSettings() {
         <span className="status" role="status">
           {moved}
         </span>
+        <OpenAnotherWorkspace />
       </section>
       <SettingsForm key={info ? 'loaded' : 'loading'} />
       <section aria-labelledby="audit-title" className="section">
@@ -134,6 +136,61 @@ function MoveToPostgres({ onMoved }: { onMoved: (location: string) => void }) {
       <TextField
         label="Connection URL"
         hint="The PostgreSQL database to hold this workspace from now on, e.g. postgres://board@db.example.org:5432/board_secretariat."
+        {...form.field('target')}
+      />
+    </ApiFormView>
+  );
+}
+
+/**
+ * "Open another workspace…": a workspace file that exists, or a team workspace on a PostgreSQL
+ * server, sent to workspace.open. Its refusal (no such file, a server that cannot be reached,
+ * a password in the address, an empty database) is shown by the box, and this workspace stays
+ * open; once opened the app reloads, so every screen reads the new workspace.
+ */
+function OpenAnotherWorkspace() {
+  const openAnother = useWorkspace((s) => s.openAnother);
+  const requested = useWorkspace((s) => s.openFormRequested);
+  const requestOpenForm = useWorkspace((s) => s.requestOpenForm);
+  const [open, setOpen] = useState(requested);
+  useEffect(() => {
+    if (!requested) return;
+    setOpen(true);
+    requestOpenForm(false);
+    requestAnimationFrame(() => document.getElementById('field-open-target')?.focus());
+  }, [requested, requestOpenForm]);
+  const form = useApiForm({
+    fields: ['target'],
+    idPrefix: 'open-',
+    initial: { target: '' },
+    check: (v) => (v.target.trim() === '' ? { target: 'Enter the workspace file’s path or the PostgreSQL address' } : null),
+    toInput: (v) => v.target.trim(),
+    submit: async (target) => reloadSaying(await openAnother(target)),
+  });
+
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+          Open another workspace…
+        </button>
+      </p>
+    );
+  }
+  return (
+    <ApiFormView
+      form={form}
+      heading={{ id: 'open-title', text: 'Open another workspace' }}
+      submit="Open"
+      secondary
+      onCancel={() => {
+        form.reset({ target: '' });
+        setOpen(false);
+      }}
+    >
+      <TextField
+        label="Workspace file or PostgreSQL address"
+        hint="A workspace file, e.g. C:\Users\you\Documents\board.db, or a team workspace, e.g. postgres://you@db.example.org/board?sslmode=verify-full. Leave the password out: the app reads it from your PostgreSQL password file. The app opens this workspace from now on."
         {...form.field('target')}
       />
     </ApiFormView>

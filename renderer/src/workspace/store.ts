@@ -22,6 +22,11 @@ interface WorkspaceState {
   /** Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo); throws an ApiError when it cannot. */
   moveTo(target: string): Promise<void>;
   startEmpty(): void;
+  /** Opens another workspace in place of this one (workspace.open); resolves to what to tell the user; throws an ApiError when it cannot. */
+  openAnother(target: string): Promise<string>;
+  /** The first-run panel asked for the Open another workspace form: Settings shows it open. */
+  openFormRequested: boolean;
+  requestOpenForm(requested: boolean): void;
 }
 
 type MoveTo = (input: { target: string }) => Promise<Envelope<unknown>>;
@@ -79,6 +84,16 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
 
   startEmpty() {
     set({ startedEmpty: true });
+  },
+
+  async openAnother(target) {
+    const { message } = await call(api().workspace.open({ target }));
+    return message;
+  },
+
+  openFormRequested: false,
+  requestOpenForm(requested) {
+    set({ openFormRequested: requested });
   },
 }));
 

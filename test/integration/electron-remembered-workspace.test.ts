@@ -1,0 +1,126 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../main/db/connection';
+import { writeWorkspaceLocation } from '../../main/workspace/location-file';
+import { buildBundles, root } from '../../scripts/bundles.mjs';
+import { createElectronStandIn, type StandIn } from '../helpers/electron-stand-in';
+
+/**
+ * The desktop app's start with a remembered workspace (userData/workspace-location.json,
+ * written when Settings → Open another workspace… succeeds): the bundled main process booted
+ * under Node against the stand-in Electron, as electron-boot.test.ts does, once per case.
+ * The bundle is built inside the repository so its external modules resolve from node_modules.
+ */
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const base = mkdtempSync(join(root, 'test-results', 'remembered-boot-'));
+let bundleDir = '';
+const saved = { load: null as unknown, error: console.error, env: { ...process.env } };
+const errors: string[] = [];
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const booted: StandIn[] = [];
+let current: StandIn | null = null;
+
+/** Boots a fresh copy of the bundle (require caches by path) with `userData` as its profile. */
+async function boot(name: string, userData: string): Promise<{ electron: StandIn; settled: string }> {
+  const dir = join(base, name);
+  cpSync(bundleDir, dir, { recursive: true });
+  const electron = createElectronStandIn({ isPackaged: false, appPath: root, userData, home: join(base, `${name}-home`), version: '0.0.0' });
+  current = electron;
+  booted.push(electron);
+  const bundle = join(dir, 'main', 'index.cjs');
+  createRequire(bundle)(bundle);
+  electron.ready();
+  return { electron, settled: await electron.settled };
+}
+
+async function callApi(electron: StandIn, name: string, input: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+  const handler = electron.ipcHandlers.get('api')!;
+  return (await handler({ senderFrame: { url: 'app://bundle/index.html' } }, name, input)) as { ok: boolean; value?: unknown; error?: { code: string } };
+}
+
+beforeAll(async () => {
+  bundleDir = join(base, 'out');
+  await buildBundles(bundleDir, ['main', 'preload']);
+  mkdirSync(join(bundleDir, 'renderer'), { recursive: true });
+  // A development run: no override may point the app elsewhere than its profile.
+  delete process.env.BOARD_SECRETARIAT_DB;
+  delete process.env.BOARD_SECRETARIAT_PROFILE;
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  saved.load = loader._load;
+  const originalLoad = loader._load;
+  loader._load = function (request, parent, isMain) {
+    if (request === 'electron') return current!.module;
+    return originalLoad.call(this, request, parent, isMain);
+  };
+  console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+}, 120_000);
+
+afterAll(async () => {
+  for (const electron of booted) {
+    const quits = electron.callsTo('app.quit').length;
+    current = electron;
+    electron.app.emit('will-quit', { preventDefault: () => undefined });
+    await vi.waitFor(() => expect(electron.callsTo('app.quit').length).toBe(quits + 1));
+  }
+  (Module as unknown as { _load: unknown })._load = saved.load;
+  console.error = saved.error;
+  process.env = saved.env;
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('the desktop app at start, with a workspace remembered', () => {
+  it('opens the remembered workspace file instead of the default one, without asking', async () => {
+    const userData = join(base, 'file-profile');
+    mkdirSync(userData, { recursive: true });
+    const other = join(base, 'team-copy.db');
+    const db = openDatabase(other);
+    db.prepare(`INSERT INTO setting (key, value) VALUES ('organisationName', 'Remembered Board')`).run();
+    db.close();
+    writeWorkspaceLocation(join(userData, 'workspace-location.json'), other);
+
+    const { electron, settled } = await boot('file', userData);
+    expect(settled).toBe('window loaded');
+    expect(electron.callsTo('dialog.showMessageBox')).toHaveLength(0);
+    const info = await callApi(electron, 'workspace.info');
+    expect(info).toMatchObject({ ok: true, value: { path: other, settings: { organisationName: 'Remembered Board' } } });
+    expect(existsSync(join(userData, 'workspace.db'))).toBe(false);
+  });
+
+  it('says so when the remembered PostgreSQL server cannot be reached, and opens the local file only when chosen (the stand-in answers the first button)', async () => {
+    const userData = join(base, 'pg-profile');
+    mkdirSync(userData, { recursive: true });
+    const port = await closedPort();
+    const target = `postgres://clerk@127.0.0.1:${port}/board?connect_timeout=5`;
+    writeWorkspaceLocation(join(userData, 'workspace-location.json'), target);
+
+    const { electron, settled } = await boot('pg', userData);
+    expect(settled).toBe('window loaded');
+    const asked = electron.callsTo('dialog.showMessageBox');
+    expect(asked).toHaveLength(1);
+    const box = asked[0]!.args[0] as { message: string; detail: string; buttons: string[]; cancelId: number };
+    expect(box.buttons).toEqual(['Open the local workspace file instead', 'Quit']);
+    expect(box.cancelId).toBe(1);
+    expect(box.message).toBe('The workspace chosen last time cannot be opened.');
+    expect(box.detail).toContain(`127.0.0.1:${port}`);
+    expect(box.detail).toContain(join(userData, 'workspace.db'));
+    const info = await callApi(electron, 'workspace.info');
+    expect(info).toMatchObject({ ok: true, value: { path: join(userData, 'workspace.db') } });
+    // Still remembered: the choice was for this start only.
+    expect(JSON.parse(readFileSync(join(userData, 'workspace-location.json'), 'utf8'))).toEqual({ target });
+  });
+});
