@@ -13,6 +13,13 @@ export type InsertOf<T extends TableName> = Camelised<Omit<Insertable<DB[T]>, 'c
 export type PatchOf<T extends TableName> = Camelised<Updateable<DB[T]>>;
 
 /**
+ * V with every field the table lacks turned into `never`: an object passed as a variable (an
+ * API input spread into a write) is checked as strictly as one written out in the call, so a
+ * field renamed in the contract but not in the table is a compile error at the write.
+ */
+export type Exactly<V, Allowed> = V & { [K in Exclude<keyof V, keyof Allowed>]: never };
+
+/**
  * A repository's writes to one table: camelCase fields in, snake_case columns out, through
  * the audited insertRow/updateRow/deleteRow. The fields are typed from the table's columns
  * (main/db/schema.ts, generated from the migrations), so a field the table does not have, or
@@ -23,10 +30,10 @@ export type PatchOf<T extends TableName> = Camelised<Updateable<DB[T]>>;
  */
 export function tableWrites<T extends TableName>(table: T) {
   return {
-    insert(ctx: Ctx, values: InsertOf<T>): Promise<number> {
+    insert<V extends InsertOf<T>>(ctx: Ctx, values: Exactly<V, InsertOf<T>>): Promise<number> {
       return insertRow(ctx, table, toSnake(values as Record<string, unknown>));
     },
-    async update(ctx: Ctx, id: number, patch: PatchOf<T>): Promise<void> {
+    async update<V extends PatchOf<T>>(ctx: Ctx, id: number, patch: Exactly<V, PatchOf<T>>): Promise<void> {
       await updateRow(ctx, table, id, toSnake(patch as Record<string, unknown>));
     },
     async remove(ctx: Ctx, id: number): Promise<void> {

@@ -1,5 +1,6 @@
-import { auditLink, deleteRow, insertRow, updateRow } from '../db/audit';
-import { toCamel, toSnake } from '../db/rows';
+import { tableWrites } from '../db/table-writes';
+import { auditLink, deleteRow } from '../db/audit';
+import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import type { Ctx } from '../shared/context';
 import type { Decision, DecisionFilter } from './contract';
@@ -82,12 +83,8 @@ export const decisions = {
       `SELECT i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id WHERE di.decision_id = ? ORDER BY i.code`,
     ).all(decisionId);
   },
-  insert(ctx: Ctx, values: Record<string, unknown>): Promise<number> {
-    return insertRow(ctx, 'decision', toSnake(values));
-  },
-  async update(ctx: Ctx, id: number, patch: Record<string, unknown>): Promise<void> {
-    await updateRow(ctx, 'decision', id, toSnake(patch));
-  },
+  insert: tableWrites('decision').insert,
+  update: tableWrites('decision').update,
   async remove(ctx: Ctx, id: number): Promise<void> {
     await decisions.setIndicators(ctx, id, []);
     await deleteRow(ctx, 'decision', id);

@@ -1,3 +1,4 @@
+import type { PatchOf } from '../db/table-writes';
 import type { HandlersFor } from '../api/handler-types';
 import { formatDateLong } from '../shared/dates';
 import type { Ctx } from '../shared/context';
@@ -175,7 +176,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
     if (!canMoveDecision(d.status, status)) {
       throw new DomainError('decision.statusMove', `A decision that is ${DECISION_STATUS_LABELS[d.status].toLowerCase()} cannot be made ${DECISION_STATUS_LABELS[status].toLowerCase()}.`, 'status');
     }
-    const patch: Record<string, unknown> = { status };
+    const patch: PatchOf<'decision'> = { status };
     if (status === 'superseded') {
       if (supersededById === null) throw new DomainError('decision.supersededByRequired', 'Say which decision supersedes this one.', 'supersededById');
       if (supersededById === id) throw new DomainError('decision.supersedesItself', 'A decision cannot supersede itself.', 'supersededById');

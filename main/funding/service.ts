@@ -1,7 +1,7 @@
 import type { HandlersFor } from '../api/handler-types';
 import { insertRow } from '../db/audit';
 import { sql } from '../db/statements';
-import type { InsertOf } from '../db/table-writes';
+import type { InsertOf, PatchOf } from '../db/table-writes';
 import { isoToday, type Ctx } from '../shared/context';
 import { DomainError, notFound, type Problem } from '../shared/errors';
 import { financialYearOf, monthsOfYear, quarterMonths, yearEnd, yearsBetween, yearStart, type Quarter } from '../shared/financial-year';
@@ -59,9 +59,10 @@ async function assertUniqueReference(ctx: Ctx, reference: string, exceptId?: num
   if (clash && clash.id !== exceptId) throw new DomainError('stream.duplicateReference', `The reference ${clash.reference} is already used by the ${clash.name}.`, 'reference');
 }
 
-function streamValues(input: Record<string, unknown>): Record<string, unknown> {
+function streamValues(input: Record<string, unknown>): PatchOf<'funding_stream'> {
   const { awardCap, allocations: _a, id: _i, ...rest } = input;
-  return awardCap === undefined ? rest : { ...rest, awardCapPence: awardCap };
+  // The stream's input fields are the table's columns but for the cap, named for the screen.
+  return (awardCap === undefined ? rest : { ...rest, awardCapPence: awardCap }) as PatchOf<'funding_stream'>;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { InsertOf } from '../db/table-writes';
+import type { InsertOf, PatchOf } from '../db/table-writes';
 import type { HandlersFor } from '../api/handler-types';
 import { refuseIfReferenced } from '../db/references';
 import { organisations, people } from '../people/repository';
@@ -396,7 +396,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
       endsAt = addMinutes(startsAt, length);
     }
     if (endsAt <= startsAt) throw new DomainError('meeting.endsBeforeStart', 'Ends at must be after the meeting starts.', 'endsAt');
-    const values: Record<string, unknown> = { ...patch, startsAt, endsAt };
+    const values: PatchOf<'meeting'> = { ...patch, startsAt, endsAt };
     if (dateOf(startsAt) !== dateOf(meeting.startsAt) || meeting.papersDueOn === null) {
       values.papersDueOn = papersDueOn(dateOf(startsAt), board.papersDueWorkingDays);
     }
@@ -534,7 +534,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const merged = { ...action, ...patch };
     await checkOwners(ctx, merged);
     if (patch.dueOn !== undefined) assertDueAfterMeeting(merged.dueOn, action.meetingStartsAt ? dateOf(action.meetingStartsAt) : null);
-    const values: Record<string, unknown> = { ...patch };
+    const values: PatchOf<'action'> = { ...patch };
     if (patch.status !== undefined) {
       if (isLive(patch.status)) values.completedOn = null;
       else if (patch.completedOn === undefined || patch.completedOn === null) values.completedOn = action.completedOn ?? isoToday(ctx);

@@ -1,5 +1,6 @@
+import { tableWrites } from '../db/table-writes';
 import { deleteRow, insertRow, updateRow } from '../db/audit';
-import { toCamel, toSnake } from '../db/rows';
+import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { isoNow, type Ctx } from '../shared/context';
 import { parseBody, type PaperBlock } from './blocks';
@@ -74,12 +75,8 @@ export const papers = {
       .all(meetingId))
       .map((r) => toCamel<PaperRow>(r as Record<string, unknown>));
   },
-  insert(ctx: Ctx, values: Record<string, unknown>): Promise<number> {
-    return insertRow(ctx, 'paper', toSnake(values));
-  },
-  async update(ctx: Ctx, id: number, patch: Record<string, unknown>): Promise<void> {
-    await updateRow(ctx, 'paper', id, toSnake(patch));
-  },
+  insert: tableWrites('paper').insert,
+  update: tableWrites('paper').update,
   async remove(ctx: Ctx, id: number): Promise<void> {
     for (const s of await sections.of(ctx, id)) await deleteRow(ctx, 'paper_section', s.id);
     for (const v of await versions.of(ctx, id)) await deleteRow(ctx, 'paper_version', v.id);
