@@ -53,7 +53,7 @@ export const decisions = {
     if (f.search && !match) return [];
     if (match) {
       where.push(ctx.engine === 'postgres'
-        ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('english', @match) AND kind = 'decision')`
+        ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('board_search', @match) AND kind = 'decision')`
         : `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
     }
     const text = `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}

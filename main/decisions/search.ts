@@ -110,9 +110,9 @@ async function searchPostgres(ctx: Ctx, q: string, kinds: readonly SearchKind[],
   const rows = await sql<Row>(
     ctx,
     `SELECT kind, ref_id,
-            ts_headline('english', body, tsq, @options) AS snippet,
-            ts_headline('english', title, tsq, @options) AS title_snippet
-     FROM search_index, to_tsquery('english', @query) AS tsq
+            ts_headline('board_search', body, tsq, @options) AS snippet,
+            ts_headline('board_search', title, tsq, @options) AS title_snippet
+     FROM search_index, to_tsquery('board_search', @query) AS tsq
      WHERE tsv @@ tsq AND kind = ANY(@kinds)
      ORDER BY ts_rank('{0, 0, 0.25, 1}', tsv, tsq, 0) DESC,
               ref_id * 4 + CASE kind WHEN 'decision' THEN 1 WHEN 'paper' THEN 2 ELSE 3 END

@@ -66,6 +66,9 @@ const expected: { q: string; hits: string[]; top: string; excerpt: string }[] = 
   { q: 'café', hits: [], top: '', excerpt: '' },
 ];
 
+/** Hits on the demo (limit 100) for searches of common words, the same on both engines. */
+const COMMON_WORD_HITS: Record<string, number> = { the: 16, of: 9, and: 14, 'board of': 2 };
+
 describe('search gives the same hits on either engine', () => {
   it('finds the same decisions, paper sections and minutes in the demo, with the same top hit and excerpt', async () => {
     const ws = await tempWorkspace();
@@ -85,5 +88,10 @@ describe('search gives the same hits on either engine', () => {
     expect((await ws.call('search.query', { q: 'problem profile', kinds: ['minutes', 'decision'] })).map(key).sort()).toEqual(['decision:1', 'minutes:9']);
     expect((await ws.call('decision.list', { search: 'strategy' })).map((d) => d.reference)).toEqual(['SB-D-2020-001']);
     expect((await ws.call('decision.list', { search: 'SB-D-2020' })).map((d) => d.reference)).toEqual(['SB-D-2020-002', 'SB-D-2020-001']);
+
+    // Common words are indexed on both (FTS5 keeps them; board_search has no stop words).
+    const counts: Record<string, number> = {};
+    for (const q of ['the', 'of', 'and', 'board of']) counts[q] = (await ws.call('search.query', { q, limit: 100 })).length;
+    expect(counts).toEqual(COMMON_WORD_HITS);
   });
 });

@@ -96,7 +96,7 @@ describe.skipIf(skipped !== undefined)('PostgreSQL migrations', () => {
       { period: 'Q2', signed_off_on: null },
       { period: 'Q3', signed_off_on: null },
     ]);
-    expect(await rows(db, `SELECT kind, ref_id, title FROM search_index WHERE tsv @@ websearch_to_tsquery('english', 'knife crimes')`)).toEqual([
+    expect(await rows(db, `SELECT kind, ref_id, title FROM search_index WHERE tsv @@ websearch_to_tsquery('board_search', 'knife crimes')`)).toEqual([
       { kind: 'decision', ref_id: 1, title: 'SB-D-2024-001 Violence reduction' },
     ]);
   });
@@ -276,7 +276,7 @@ describe.skipIf(skipped !== undefined)('PostgreSQL migrations', () => {
     const found = async (words: string) =>
       rows<{ kind: string; ref_id: number }>(
         db,
-        `SELECT kind, ref_id FROM search_index WHERE tsv @@ websearch_to_tsquery('english', $1) ORDER BY ts_rank(tsv, websearch_to_tsquery('english', $1)) DESC, kind, ref_id`,
+        `SELECT kind, ref_id FROM search_index WHERE tsv @@ websearch_to_tsquery('board_search', $1) ORDER BY ts_rank(tsv, websearch_to_tsquery('board_search', $1)) DESC, kind, ref_id`,
         [words],
       );
 
@@ -313,7 +313,7 @@ describe.skipIf(skipped !== undefined)('PostgreSQL migrations', () => {
     expect(await found('example.org')).toEqual([]);
     // As a person types: the last word is a prefix; operators typed are just words.
     const typed = (input: string) =>
-      rows<{ kind: string }>(db, `SELECT kind FROM search_index WHERE tsv @@ to_tsquery('english', $1)`, [tsQueryText(input)]);
+      rows<{ kind: string }>(db, `SELECT kind FROM search_index WHERE tsv @@ to_tsquery('board_search', $1)`, [tsQueryText(input)]);
     expect(await typed('county lin')).toEqual([{ kind: 'paper' }]);
     expect(await typed('seizures & !county')).toEqual([{ kind: 'paper' }]);
     expect(await typed("o'brien) | (county")).toEqual([]);

@@ -9,20 +9,20 @@ import type { Migration } from '../migrate';
  *   quoted, the last a prefix "word"*), ranked by `bm25(search_index, 0, 0, 4.0, 1.0)`
  *   (title four times the body), excerpts from snippet(search_index, 3, …) and
  *   highlight(search_index, 2, …). The table has a rowid (id × 4 + kind).
- * - PostgreSQL: `WHERE tsv @@ q` where q is `websearch_to_tsquery('english', @text)` (plain
+ * - PostgreSQL: `WHERE tsv @@ q` where q is `websearch_to_tsquery('board_search', @text)` (plain
  *   words, all must match, "quoted phrases" and -exclusions, no prefixes) or, to keep the
- *   type-ahead prefix of the last word, `to_tsquery('english', …)` over the same quoted
+ *   type-ahead prefix of the last word, `to_tsquery('board_search', …)` over the same quoted
  *   words with `:*` on the last (main/decisions/search-postgres.ts builds that text).
  *   Ranked by `ts_rank(tsv, q, 0)` with weights '{0, 0, 0.25, 1}' (title is weight A, body
  *   B: the same 4 : 1), ORDER BY rank DESC (bm25 is ascending: lower is better). Excerpts by
- *   `ts_headline('english', body, q, 'StartSel=\u0002, StopSel=\u0003, MaxFragments=1,
+ *   `ts_headline('board_search', body, q, 'StartSel=\u0002, StopSel=\u0003, MaxFragments=1,
  *   MaxWords=16, MinWords=6, FragmentDelimiter=…')`, and for the title `HighlightAll=true`,
  *   so snippetPieces() reads both engines' excerpts alike. `kind IN (SELECT value FROM
  *   json_each(@kinds))` becomes `kind = ANY(@kinds)` with an array. There is no rowid: a
  *   row is (kind, ref_id), its primary key.
- * - Stemming: FTS5 uses porter with diacritics removed; PostgreSQL's 'english' is the
- *   snowball English stemmer and keeps diacritics ('café' ≠ 'cafe'). Stop words ('the',
- *   'of') are not indexed on PostgreSQL, so a search of only stop words finds nothing.
+ * - Stemming: FTS5 uses porter with diacritics removed; PostgreSQL's configuration
+ *   board_search is the snowball English stemmer without stop words (so 'the' and 'of' are
+ *   found on both), and keeps diacritics ('café' ≠ 'cafe'): the one known difference.
  *
  * One FTS5 table holds its own copy of the text (so snippet() can highlight matches), kept
  * in step with its three sources by triggers. Each source row has a fixed rowid in the
@@ -51,13 +51,19 @@ const sectionTitle = (row: string) => `coalesce((SELECT reference || ' ' || titl
  * not jsonb, so keys keep their order), joined by spaces.
  */
 const postgres = `
+-- English stemming as FTS5's porter tokenizer does it, without PostgreSQL's English stop
+-- words: FTS5 indexes "the", "of" and "and", so a search for them finds the same on both.
+CREATE TEXT SEARCH DICTIONARY board_english_stem (TEMPLATE = snowball, Language = english);
+CREATE TEXT SEARCH CONFIGURATION board_search (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION board_search
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH board_english_stem;
 CREATE TABLE search_index (
   kind   text NOT NULL CHECK (kind IN ('decision','paper','minutes')),
   ref_id integer NOT NULL,
   title  text NOT NULL DEFAULT '',
   body   text NOT NULL DEFAULT '',
   tsv    tsvector GENERATED ALWAYS AS (
-           setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
+           setweight(to_tsvector('board_search', title), 'A') || setweight(to_tsvector('board_search', body), 'B')
          ) STORED,
   PRIMARY KEY (kind, ref_id)
 );
