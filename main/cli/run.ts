@@ -1,6 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { userInfo } from 'node:os';
+import { describePostgresError, isConnectionLost, isPostgresError } from '../db/postgres-errors';
+import { parsePostgresTarget, postgresLocation } from '../db/postgres-store';
 import { describeFileError } from '../db/sqlite-errors';
+import { isPostgresTarget } from '../db/store';
 import { DomainError } from '../shared/errors';
 import { parseVerbArgs } from './args';
 import { groupHelp, PROGRAM, usageText, verbHelp } from './help';
@@ -66,7 +69,24 @@ function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: strin
   throw new UsageError(`there is no ${entry.name} kind called "${kind}"; the kinds are: ${Object.keys(entry.kinds).join(', ')}`);
 }
 
-function reportError(err: unknown, cli: CliContext): number {
+/**
+ * The PostgreSQL workspace a command named (--db, or move's --to and --from), as its location
+ * without the password, for the words of a failure that reached the command line raw.
+ */
+function postgresLocationIn(values: Record<string, unknown> | undefined): string | undefined {
+  for (const key of ['db', 'to', 'from']) {
+    const target = values?.[key];
+    if (typeof target !== 'string' || !isPostgresTarget(target)) continue;
+    try {
+      return postgresLocation(parsePostgresTarget(target));
+    } catch {
+      // A target that does not parse was refused with its own words before anything ran.
+    }
+  }
+  return undefined;
+}
+
+function reportError(err: unknown, cli: CliContext, values?: Record<string, unknown>): number {
   if (err instanceof UsageError) {
     cli.warn(`error: ${err.message}`);
     if (err.usage) cli.warn(`usage: ${PROGRAM} ${err.usage}`);
@@ -79,12 +99,25 @@ function reportError(err: unknown, cli: CliContext): number {
   } else if (err instanceof SqliteError) {
     const described = describeFileError(err);
     cli.warn(`error: ${described ? described.message : `the workspace could not be read or written: ${err.message} (${err.code}).`}`);
+  } else if (isConnectionLost(err) || isPostgresError(err)) {
+    // A PostgreSQL failure in the middle of a command (the session ended by an administrator,
+    // the server restarted, a conflict the checks did not catch), in the app's words.
+    const location = postgresLocationIn(values) ?? 'the PostgreSQL database';
+    const described = describePostgresError(err, location);
+    const code = isPostgresError(err) ? ` (SQLSTATE ${err.code})` : '';
+    cli.warn(`error: ${described ? described.message : `the PostgreSQL server for ${location} refused the request${code}; nothing was changed. Run again with DEBUG=1 set to see the details.`}`);
   } else if (err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && (err as NodeJS.ErrnoException).syscall) {
     cli.warn(`error: ${err.message}`);
   } else {
     cli.warn('error: something unexpected went wrong. Run again with DEBUG=1 set to see the details.');
   }
   if (cli.env.DEBUG && err instanceof Error && err.stack) cli.warn(err.stack);
+  // What went wrong underneath (a failed migration's SQL error, a refused connection's
+  // socket error): the app logs it; here it is for the administrator who asked for details.
+  if (cli.env.DEBUG && err instanceof DomainError && err.cause !== undefined) {
+    const cause = err.cause;
+    cli.warn(`caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+  }
   return EXIT.failed;
 }
 
@@ -102,12 +135,14 @@ export async function runCli(argv: string[], io: Io, options: CliOptions = {}): 
     say: (line = '') => io.stdout(line + '\n'),
     warn: (line) => io.stderr(line + '\n'),
   };
+  let values: Record<string, unknown> | undefined;
   try {
     const found = resolveVerb(argv, cli);
     if (typeof found === 'number') return found;
     const args = parseVerbArgs(found.verb, found.rest);
+    values = args.values;
     return await found.verb.run(args, cli);
   } catch (err) {
-    return reportError(err, cli);
+    return reportError(err, cli, values);
   }
 }

@@ -20,41 +20,53 @@ const MIGRATION_LOCK = 0x42534d49_47524154n;
 
 const META = 'board_secretariat_meta';
 
+/*
+ * No schema is named: the tables are created in the first schema of the role's search_path
+ * (current_schema(): "public", or the role's own schema where the administrator made one, as
+ * CREATE SCHEMA alice AUTHORIZATION alice does), and the app's queries find them through the
+ * same search_path, so the workspace is read and upgraded where its queries look for it.
+ */
+
 async function metaTableExists<T>(db: Kysely<T>): Promise<boolean> {
-  const { rows } = await sql<{ found: boolean }>`SELECT to_regclass(${`public.${META}`}) IS NOT NULL AS found`.execute(db);
+  const { rows } = await sql<{ found: boolean }>`SELECT to_regclass(${META}) IS NOT NULL AS found`.execute(db);
   return rows[0]?.found === true;
 }
 
 /** The schema version of the workspace database; 0 when it has none yet (a new, empty database). */
 export async function postgresSchemaVersion<T>(db: Kysely<T>): Promise<number> {
   if (!(await metaTableExists(db))) return 0;
-  const { rows } = await sql<{ value: string }>`SELECT value FROM public.board_secretariat_meta WHERE key = 'schema_version'`.execute(db);
+  const { rows } = await sql<{ value: string }>`SELECT value FROM board_secretariat_meta WHERE key = 'schema_version'`.execute(db);
   return rows[0] ? Number(rows[0].value) : 0;
 }
 
 /**
- * True when the database belongs to another program: it has tables in schema public but
- * no board_secretariat_meta. Opening refuses it ('db.notWorkspace') rather than adding the
+ * True when the database belongs to another program: it has tables in the schema the
+ * workspace's would be created in (current_schema()) but no board_secretariat_meta. Opening refuses it ('db.notWorkspace') rather than adding the
  * workspace's tables beside someone else's.
  */
 export async function isForeignPostgres<T>(db: Kysely<T>): Promise<boolean> {
   if (await metaTableExists(db)) return false;
   const { rows } = await sql<{ n: number | string }>`
-    SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'`.execute(db);
+    SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db);
   return Number(rows[0]?.n ?? 0) > 0;
 }
 
-async function describe<T>(db: Kysely<T>): Promise<string> {
+async function databaseName<T>(db: Kysely<T>): Promise<string> {
   const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
-  return `database ${rows[0]?.name ?? ''}`.trim();
+  return rows[0]?.name ?? '';
 }
 
-/** Worded as migrate.ts words it, for a database rather than a file. The SQL error goes to the log through `cause`. */
-function migrationFailed(where: string, from: number, m: Migration, err: unknown): DomainError {
+/**
+ * Worded as migrate.ts words it, for a database rather than a file; the SQL error goes to the
+ * log through `cause` (the CLI prints it with DEBUG=1). No "check --db" advice: check reads
+ * SQLite files only, so the administrator is given the database and the migration instead.
+ */
+function migrationFailed(where: string, database: string, from: number, m: Migration, err: unknown): DomainError {
   const error = new DomainError(
     'db.migrationFailed',
     `The workspace ${where} could not be upgraded to schema version ${m.version} (${m.name}); the database was left unchanged at version ${from}. ` +
-      'You can keep using it with the version of the app that last opened it. Tell the administrator, who can check it with npm run cli -- check --db <connection>.',
+      `You can keep using it with the version of the app that last opened it. Tell the administrator that migration ${m.version} (${m.name}) failed on PostgreSQL database ${database}; ` +
+      'the cause is in the log (from the command line, run again with DEBUG=1 set to see it).',
     'db',
   );
   error.cause = err;
@@ -78,7 +90,8 @@ function newerVersion(from: number, to: number): DomainError {
  */
 export async function migratePostgres<T>(db: Kysely<T>, list: readonly Migration[] = migrations, location?: string): Promise<{ from: number; to: number }> {
   const to = latestVersion(list);
-  const where = location ?? (await describe(db));
+  const database = await databaseName(db);
+  const where = location ?? `database ${database}`;
   let failure: DomainError | undefined;
   let result: { from: number; to: number } | undefined;
   try {
@@ -92,10 +105,10 @@ export async function migratePostgres<T>(db: Kysely<T>, list: readonly Migration
           // No parameters: pg sends it as one simple query, so the text may hold many statements.
           await sql.raw(m.postgres).execute(trx);
           await sql`
-            INSERT INTO public.board_secretariat_meta (key, value) VALUES ('schema_version', ${String(m.version)})
+            INSERT INTO board_secretariat_meta (key, value) VALUES ('schema_version', ${String(m.version)})
             ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
         } catch (err) {
-          failure = migrationFailed(where, from, m, err);
+          failure = migrationFailed(where, database, from, m, err);
           throw failure;
         }
       }

@@ -215,6 +215,28 @@ async function refuseOrMigrate(kysely: Kysely<DB>, location: string, options: Po
 }
 
 /**
+ * One write's transaction. Kysely's transaction().execute() throws the ROLLBACK's error when
+ * the rollback fails, which it does whenever the connection died during the work ("Connection
+ * terminated unexpectedly"): the first cause (57P01, the administrator ended the session; a
+ * record's conflict on a connection that then broke) would be lost. A controlled transaction
+ * lets the rollback's failure be dropped: the server undoes an unfinished transaction on a lost
+ * connection anyway, and Kysely releases the connection whether or not ROLLBACK succeeded.
+ */
+async function inTransaction<T>(kysely: Kysely<DB>, work: (trx: Queries) => Promise<T>): Promise<T> {
+  const trx = await kysely.startTransaction().execute();
+  try {
+    const result = await work(trx);
+    await trx.commit().execute();
+    return result;
+  } catch (err) {
+    // Also after a failed COMMIT: Kysely releases the connection only on a commit that the
+    // server answered, and always on rollback (after an aborted commit it sends nothing).
+    await trx.rollback().execute().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
  * Opens (and, where allowed, initialises or upgrades) a workspace in a PostgreSQL database.
  * Refuses, each with its own code and what to do: a connection that cannot be made (the
  * password, the server, the database, TLS: postgres-errors.ts), another program's database,
@@ -296,7 +318,7 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
     // apologies, and each write's answer must include the writes before it. Reads still run
     // side by side on the pool; other people's writes are the issue of versions, not of order.
     write: <T>(work: (trx: Queries) => Promise<T>): Promise<T> => {
-      const run = writes.then(() => kysely.transaction().execute(work));
+      const run = writes.then(() => inTransaction(kysely, work));
       writes = run.then(
         () => undefined,
         () => undefined,

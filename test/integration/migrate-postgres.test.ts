@@ -220,6 +220,13 @@ describe.skipIf(skipped !== undefined)('PostgreSQL migrations', () => {
       ),
     });
     await expect(failure).rejects.toHaveProperty('cause.code', '42601'); // the syntax error, for the log
+    // No advice to run check, which reads SQLite files only: the administrator is told which database and migration.
+    const message = ((await failure.catch((e: unknown) => e)) as Error).message;
+    expect(message).not.toContain('check --db');
+    const database = (await rows<{ name: string }>(db, 'SELECT current_database() AS name'))[0]!.name;
+    expect(message).toContain(
+      `Tell the administrator that migration ${latest + 2} (broken) failed on PostgreSQL database ${database}; the cause is in the log (from the command line, run again with DEBUG=1 set to see it).`,
+    );
     expect(await postgresSchemaVersion(db)).toBe(latest);
     expect(await rows(db, `SELECT column_name FROM information_schema.columns WHERE table_name = 'organisation' AND column_name = 'website'`)).toEqual([]);
     // Without a location, the message names the database.

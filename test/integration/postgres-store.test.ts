@@ -1,11 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runCli } from '../../main/cli/run';
 import { latestVersion } from '../../main/db/migrate';
-import { postgresSchemaVersion } from '../../main/db/migrate-postgres';
+import { migratePostgres, postgresSchemaVersion } from '../../main/db/migrate-postgres';
+import { migrations } from '../../main/db/migrations';
 import { describePostgresError } from '../../main/db/postgres-errors';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import type { Store } from '../../main/db/store';
 import { DomainError } from '../../main/shared/errors';
+import { smallBundle } from '../fixtures/small-bundle';
 import { PASSWORD_GROUP, TLS_GROUP, startCluster, superuserQuery, testCluster, type Cluster } from '../helpers/postgres';
 
 const cluster = await testCluster();
@@ -217,6 +225,114 @@ describe.skipIf(skipped)('a workspace in PostgreSQL', () => {
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('db.permission');
     expect((err as DomainError).message).toContain('The PostgreSQL role reader is not allowed');
+  });
+
+  /** A trigger that ends its own session when a row is inserted into the table: a connection lost mid-write, at a known moment. */
+  async function endSessionOnInsert(url: string, table: string): Promise<void> {
+    await superuserQuery(
+      url,
+      `CREATE FUNCTION end_my_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$;
+       CREATE TRIGGER end_my_session BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION end_my_session()`,
+    );
+  }
+
+  it('a session ended mid-write rejects the write with its first cause, not the failed ROLLBACK after it', async () => {
+    const url = await c.createDatabase();
+    const store = await open(url, { create: true });
+    await endSessionOnInsert(url, 'organisation');
+    const err = await store
+      .write((trx) => sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Never written', ${now}, ${now})`.execute(trx))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    // 57P01: "terminating connection due to administrator command"; the ROLLBACK that Kysely
+    // then sends fails with "Client has encountered a connection error", which hid it.
+    expect(err).toHaveProperty('code', '57P01');
+    expect((describePostgresError(err, store.location) as DomainError).code).toBe('db.connectionLost');
+    // The connection went back to the pool, which dropped it: the store carries on.
+    await superuserQuery(url, 'DROP TRIGGER end_my_session ON organisation');
+    for (let i = 0; i < 5; i++) await store.write((trx) => sql`SELECT 1`.execute(trx));
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM organisation`.execute(store.kysely);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('the command line says the connection was lost when an import loses it, not "something unexpected"', async () => {
+    const url = await c.createDatabase();
+    await (await open(url, { create: true })).close();
+    await endSessionOnInsert(url, 'organisation');
+    const dir = mkdtempSync(join(tmpdir(), 'board-pg-cli-'));
+    const bundle = join(dir, 'small.json');
+    writeFileSync(bundle, JSON.stringify(smallBundle()));
+    let stderr = '';
+    const code = await runCli(['import', '--db', url, bundle], { stdout: () => undefined, stderr: (t) => (stderr += t) }, { env: {}, actor: 'test-user' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    const location = new URL(url);
+    expect(stderr).toBe(
+      `error: The connection to the PostgreSQL server was lost; nothing from this change was saved (the server undoes a transaction it cannot finish). ` +
+        `Check the network and that the server for postgres://${location.username}@${location.hostname}:${location.port}${location.pathname} is running, then try again; the app reconnects by itself.\n`,
+    );
+    const { rows } = await superuserQuery(url, 'SELECT count(*)::int AS n FROM organisation');
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('the command line shows the cause of a refusal with DEBUG=1 (the socket error of a server that is not there)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'board-pg-cli-'));
+    const bundle = join(dir, 'small.json');
+    writeFileSync(bundle, JSON.stringify(smallBundle()));
+    const run = async (env: Record<string, string>) => {
+      let stderr = '';
+      const code = await runCli(['import', '--db', 'postgres://nobody@127.0.0.1:1/board', bundle], { stdout: () => undefined, stderr: (t) => (stderr += t) }, { env, actor: 'test-user' });
+      return { code, stderr };
+    };
+    const plain = await run({});
+    const debug = await run({ DEBUG: '1' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/^error: Nothing answered as a PostgreSQL server on 127\.0\.0\.1:1/);
+    expect(plain.stderr).not.toContain('caused by');
+    expect(debug.stderr).toMatch(/\ncaused by: Error: connect ECONNREFUSED 127\.0\.0\.1:1\n/);
+  });
+
+  it("keeps a workspace in the role's own schema (first in its search_path), creating, opening and upgrading it there", async () => {
+    const role = `alice_${randomBytes(4).toString('hex')}`;
+    await superuserQuery(admin, `CREATE ROLE ${role} LOGIN`);
+    /** A database where the role has a schema of its own (as CREATE SCHEMA alice AUTHORIZATION alice gives it), and public holds another program's table. */
+    async function withOwnSchema(): Promise<{ url: string; target: string }> {
+      const url = await c.createDatabase();
+      const db = new URL(url).pathname.slice(1);
+      await superuserQuery(url, `CREATE SCHEMA ${role} AUTHORIZATION ${role}; CREATE TABLE public.other_program (x integer); GRANT SELECT ON public.other_program TO ${role}`);
+      return { url, target: `postgres://${role}@127.0.0.1:${port}/${db}` };
+    }
+    const tablesOf = async (url: string) =>
+      (await superuserQuery(url, `SELECT table_schema, count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('board_secretariat_meta', 'organisation') GROUP BY table_schema`)).rows;
+
+    // init: the tables land in the role's schema, and the workspace opens again from there.
+    const made = await withOwnSchema();
+    const created = await open(made.target, { create: true });
+    expect(created.role).toBe(role);
+    await created.write((trx) => sql`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Kent Police', ${now}, ${now})`.execute(trx));
+    await created.close();
+    const again = await open(made.target);
+    expect(await postgresSchemaVersion(again.kysely)).toBe(latestVersion());
+    expect((await sql<{ name: string }>`SELECT name FROM organisation`.execute(again.kysely)).rows).toEqual([{ name: 'Kent Police' }]);
+    expect(await tablesOf(made.url)).toEqual([{ table_schema: role, n: 2 }]);
+
+    // A workspace of an older version there is upgraded in place by an ordinary open.
+    const old = await withOwnSchema();
+    const older = migrations.filter((m) => m.version < latestVersion());
+    const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: old.target, max: 1 }) }) });
+    try {
+      expect(await migratePostgres(kysely, older)).toEqual({ from: 0, to: latestVersion(older) });
+    } finally {
+      await kysely.destroy();
+    }
+    const upgraded = await open(old.target);
+    expect(await postgresSchemaVersion(upgraded.kysely)).toBe(latestVersion());
+    expect(await tablesOf(old.url)).toEqual([{ table_schema: role, n: 2 }]);
+    const version = await superuserQuery(old.url, `SELECT value FROM ${role}.board_secretariat_meta WHERE key = 'schema_version'`);
+    expect(version.rows).toEqual([{ value: String(latestVersion()) }]);
   });
 });
 
