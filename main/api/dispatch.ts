@@ -5,10 +5,22 @@ import { describeFileError } from '../db/sqlite-errors';
 import { inTransaction, makeCtx, type Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
 import { workspaceInfo } from '../workspace/service';
-import type { OpenResult, ReopenResult } from '../workspace/contract';
+import type { MoveResult, OpenResult, ReopenResult } from '../workspace/contract';
+import { moveWorkspace } from '../workspace/move';
+import { parsePostgresTarget } from '../db/postgres-store';
+import { plural } from '../shared/plural';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
-import { closedError, openAnotherWorkspace, reopenWorkspace, type Session, type SessionOperation } from './session';
+import {
+  closedError,
+  hasPassword,
+  openAnotherWorkspace,
+  PASSWORD_FILE,
+  reopenWorkspace,
+  withoutPassword,
+  type Session,
+  type SessionOperation,
+} from './session';
 import { issueMessage } from './issue-messages';
 
 export type { Session };
@@ -97,6 +109,52 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
       message: rememberError
         ? `Opened ${info.path}, but it could not be remembered (${rememberError}): the app will open the previous workspace when it next starts.`
         : `Opened ${info.path}.`,
+    };
+    return result;
+  },
+  // Copies the workspace into an empty PostgreSQL database (verified row for row before it is
+  // committed: main/workspace/move.ts), then opens the copy the way workspace.open does, so
+  // the app works on the server's copy from then on and the file stops being written. The
+  // move has happened once the copy is committed: failing to open it afterwards is said in
+  // the answer, not returned as an error (which would read as "nothing was moved").
+  'workspace.moveTo': async (session, { target }: { target: string }) => {
+    if (!session.store.isOpen()) throw closedError(session);
+    const report = await moveWorkspace(session.store, target, { actor: session.actor, now: session.now ?? (() => new Date()), operation: 'workspace.moveTo' });
+    const moved =
+      `Moved the workspace to ${report.target}: ${plural(report.rows, 'row')} from ${plural(report.tables, 'table')}, ` +
+      `checked row for row against the workspace before it was kept.`;
+    const fileLeft = `${report.from} is left as it was, but it is no longer the workspace: the team's copy is on the server.`;
+    const notOpened = (why: string) => {
+      const to = withoutPassword(target);
+      const t = parsePostgresTarget(target);
+      const result: MoveResult = {
+        target: report.target,
+        rows: report.rows,
+        verified: true,
+        opened: false,
+        message:
+          `${moved} ${why}, so this app stays on the file ${report.from} until you open the server's copy: put its password in your PostgreSQL password file ` +
+          `(${PASSWORD_FILE}) as the line ${t.host}:${t.port}:${t.database}:${t.user}:<password>, then choose Open another workspace and open ${to}. ${fileLeft}`,
+      };
+      return result;
+    };
+    // An address with a password is not remembered (workspace.open refuses it), so it is not opened either.
+    if (hasPassword(target)) return notOpened('The address has a password in it, which the app does not keep');
+    let rememberError: string | null;
+    try {
+      ({ rememberError } = await openAnotherWorkspace(session, target));
+    } catch (err) {
+      return notOpened(`It could not be opened afterwards (${toErrorShape(err, session.log, report.target).message})`);
+    }
+    const result: MoveResult = {
+      target: report.target,
+      rows: report.rows,
+      verified: true,
+      opened: true,
+      message:
+        `${moved} The app now has it open and works on it from now on` +
+        (rememberError ? `, but it could not be remembered (${rememberError}): when the app next starts, open ${report.target} again. ` : '. ') +
+        fileLeft,
     };
     return result;
   },

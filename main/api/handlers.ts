@@ -11,7 +11,7 @@ import { workspaceHandlers } from '../workspace/service';
 
 /**
  * Every operation's handler; the type makes a missing one a compile error. The session
- * operations (workspace.reopen) are served by the dispatcher itself.
+ * operations (workspace.reopen, workspace.open, workspace.moveTo) are served by the dispatcher itself.
  */
 export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...workspaceHandlers,

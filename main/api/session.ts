@@ -13,7 +13,7 @@ import { openStore } from '../workspace/open-store';
  * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
  * session is shared by everything that calls the API in a process (the Electron IPC channel
  * and notifications, the browser bridge, a CLI command). `store` is replaced by
- * workspace.reopen and workspace.open, so read `session.store` at each use and never keep it.
+ * workspace.reopen, workspace.open and workspace.moveTo, so read `session.store` at each use and never keep it.
  */
 export interface Session {
   store: Store;
@@ -22,7 +22,7 @@ export interface Session {
   /** Where diagnostics go (stack traces never reach the UI). */
   log?: (message: string, err: unknown) => void;
   /**
-   * Called with the target of a workspace opened by workspace.open, so the next start opens it
+   * Called with the target of a workspace opened by workspace.open (or moved to by workspace.moveTo), so the next start opens it
    * again (the desktop app writes it to userData/workspace-location.json). Absent where the
    * workspace comes from the command line (the CLI, serve, tests): nothing is remembered there.
    */
@@ -30,25 +30,40 @@ export interface Session {
 }
 
 /** Operations on the session rather than on the workspace's records: the dispatcher serves them. */
-export type SessionOperation = 'workspace.reopen' | 'workspace.open';
+export type SessionOperation = 'workspace.reopen' | 'workspace.open' | 'workspace.moveTo';
+
+/** Whether a PostgreSQL target (a URL or libpq's key=value pairs) carries a password. */
+export function hasPassword(target: string): boolean {
+  if (!isPostgresTarget(target)) return false;
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    try {
+      return new URL(target).password !== '';
+    } catch {
+      return false; // openStore says what is wrong with the URL (without echoing a password).
+    }
+  }
+  return parseKeyValue(target).has('password');
+}
+
+/** The target as given, less its password: the address to open once the password is in the password file. */
+export function withoutPassword(target: string): string {
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    const url = new URL(target);
+    url.password = '';
+    return url.toString();
+  }
+  return target.replace(/\s*\bpassword\s*=\s*('(?:[^'\\]|\\.)*'|\S*)/gi, '').trim();
+}
+
+/** Where the PostgreSQL password file is, in the words every message about it uses. */
+export const PASSWORD_FILE = '%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere';
 
 /** A target with a password in it: remembered, it would lie in a plain file; a password file is the place for it. */
 function refusePassword(target: string): void {
-  if (!isPostgresTarget(target)) return;
-  let hasPassword: boolean;
-  if (/^postgres(ql)?:\/\//i.test(target)) {
-    try {
-      hasPassword = new URL(target).password !== '';
-    } catch {
-      return; // openStore says what is wrong with the URL (without echoing a password).
-    }
-  } else {
-    hasPassword = parseKeyValue(target).has('password');
-  }
-  if (hasPassword) {
+  if (hasPassword(target)) {
     throw new DomainError(
       'workspace.passwordInTarget',
-      'Leave the password out of the address: put it in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere), which the app reads.',
+      `Leave the password out of the address: put it in your PostgreSQL password file (${PASSWORD_FILE}), which the app reads.`,
       'target',
     );
   }

@@ -51,11 +51,16 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
-/** What Move to PostgreSQL answers: where the copy is (never the password), how many rows went, and that they were checked. */
+/**
+ * What Move to PostgreSQL answers: where the copy is (never the password), how many rows went,
+ * that they were checked, and whether the app now has the copy open (it stays on the file when
+ * the address carried a password, or the copy could not be opened: message says what to do).
+ */
 export interface MoveResult {
   target: string;
   rows: number;
   verified: true;
+  opened: boolean;
   message: string;
 }
 
@@ -88,7 +93,8 @@ export const workspaceContract = {
     'Change a workspace setting',
   ),
   // Not a `command`: it writes nothing to this workspace (it only reads it) and runs its own
-  // transaction on the other database, which it opens and closes (main/workspace/move.ts).
+  // transaction on the other database (main/workspace/move.ts); then the dispatcher opens the
+  // copy in place of this workspace, as workspace.open does (main/api/dispatch.ts).
   'workspace.moveTo': query<MoveResult>()(
     z
       .object({
@@ -100,7 +106,7 @@ export const workspaceContract = {
           .refine(isPostgresTarget, 'Target must be a PostgreSQL database: postgres://user@host/database?sslmode=verify-full, or host=… dbname=… user=…'),
       })
       .strict(),
-    'Copy the workspace into an empty PostgreSQL database, checked row for row; this workspace is left as it was',
+    'Copy the workspace into an empty PostgreSQL database, checked row for row, and open the copy in place of this workspace, which is left as it was',
   ),
   'audit.list': query<AuditEntry[]>()(
     z

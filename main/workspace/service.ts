@@ -14,7 +14,6 @@ import type { SettingKey } from './settings';
 import { backupHandlers } from './backups-service';
 import { importBundle } from './bundle';
 import { demoBundle } from './demo';
-import { moveWorkspace } from './move';
 
 const COUNTED = {
   organisations: 'organisation',
@@ -67,7 +66,7 @@ export function checkedSetting(key: SettingKey, value: string): string {
   return value;
 }
 
-/** workspace.reopen and workspace.open replace the session's connection, so the dispatcher serves them (main/api/session.ts). */
+/** workspace.reopen, workspace.open and workspace.moveTo replace the session's connection, so the dispatcher serves them (main/api/dispatch.ts). */
 export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, SessionOperation>> = {
   ...backupHandlers,
   'workspace.info': (ctx) => workspaceInfo(ctx),
@@ -84,10 +83,6 @@ export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, Sessi
     if (existing) await updateRow(ctx, 'setting', existing.id, { value });
     else await insertRow(ctx, 'setting', { key, value });
     return workspaceInfo(ctx);
-  },
-  'workspace.moveTo': async (ctx, { target }) => {
-    const moved = await moveWorkspace(ctx.store, target, { actor: ctx.actor, now: ctx.now, operation: ctx.operation });
-    return { target: moved.target, rows: moved.rows, verified: moved.verified, message: moved.message };
   },
   'audit.list': async (ctx, { entity, entityId, limit }) => {
     // Only the filters given go into the WHERE clause, so SQLite can use audit_entity(_recent).

@@ -4,12 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate';
-import { dispatch } from '../../main/api/dispatch';
+import { dispatch, type Session } from '../../main/api/dispatch';
 import { runCli } from '../../main/cli/run';
 import { openStore } from '../../main/workspace/open-store';
 import type { Bundle, BundleRow } from '../../main/workspace/bundle';
+import type { MoveResult } from '../../main/workspace/contract';
 import { holdsNoRows } from '../../main/workspace/new-workspace';
-import { URL_ENV, createDatabase, dropDatabase } from '../helpers/postgres';
+import { URL_ENV, createDatabase, dropDatabase, superuserQuery } from '../helpers/postgres';
 import { postgresSkipped, tempDir } from '../helpers/workspace';
 
 /**
@@ -233,31 +234,117 @@ describe.skipIf(skipped)('the command line on a PostgreSQL workspace', () => {
 });
 
 describe.skipIf(skipped)("the app's workspace.moveTo", () => {
-  it('moves the open workspace into an empty database and says where, checked; refuses a file path', async () => {
-    const dir = tempDir();
+  /** The demo workspace in a file, open in a session as the desktop app would have it, remembering what it opens. */
+  async function fileSession(dir: string) {
     const file = join(dir, 'demo.db');
-    await ok('init', '--db', file, '--demo');
-    const store = await openStore(file, { create: false });
-    const session = { store, actor: 'test-user', now: () => new Date('2020-03-02T10:00:00'), log: (m: string, e: unknown) => console.error(m, e) };
+    if (!existsSync(file)) await ok('init', '--db', file, '--demo');
+    const remembered: string[] = [];
+    const session: Session = {
+      store: await openStore(file, { create: false }),
+      actor: 'test-user',
+      now: () => new Date('2020-03-02T10:00:00'),
+      log: (m: string, e: unknown) => console.error(m, e),
+      remember: (target) => remembered.push(target),
+    };
+    return { file, session, remembered };
+  }
+
+  /** The file's organisation name, read behind the app's back. */
+  function fileOrganisation(file: string): string | undefined {
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare(`SELECT value FROM setting WHERE key = 'organisationName'`).get() as { value: string } | undefined)?.value;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('moves the open workspace into an empty database, checked, and opens it there: the app works on the copy, the file is left as it was', async () => {
+    const dir = tempDir();
+    const { file, session, remembered } = await fileSession(dir);
+    const fileBefore = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const orgBefore = fileOrganisation(file);
     try {
       const pg = await emptyDatabase();
       const moved = await dispatch(session, 'workspace.moveTo', { target: pg });
       expect(moved.ok).toBe(true);
-      const value = moved.ok ? (moved.value as { target: string; rows: number; verified: boolean; message: string }) : undefined;
-      expect(value).toMatchObject({ target: expect.stringMatching(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+$/), rows: 165, verified: true });
-      expect(value!.message).toContain(`${file} is left as it was; from now on open ${value!.target}.`);
-      const copy = await openStore(pg, { create: false });
-      const trail = await dispatch({ ...session, store: copy }, 'audit.list', { limit: 1 });
-      await copy.close();
+      const value = moved.ok ? (moved.value as MoveResult) : undefined;
+      expect(value).toMatchObject({ target: expect.stringMatching(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+$/), rows: 165, verified: true, opened: true });
+      expect(value!.message).toBe(
+        `Moved the workspace to ${value!.target}: 165 rows from ${value!.message.match(/from (\d+) tables/)![1]} tables, checked row for row against the workspace before it was kept. ` +
+          `The app now has it open and works on it from now on. ${file} is left as it was, but it is no longer the workspace: the team's copy is on the server.`,
+      );
+
+      // The session is on the copy now, by the same road as workspace.open: remembered as given.
+      expect(session.store.engine).toBe('postgres');
+      expect(remembered).toEqual([pg]);
+      const info = await dispatch(session, 'workspace.info', {});
+      expect(info.ok && (info.value as { path: string }).path).toBe(value!.target);
+      const trail = await dispatch(session, 'audit.list', { limit: 1 });
       expect(trail.ok && (trail.value as { operation: string }[])[0]).toMatchObject({ operation: 'workspace.moveTo', actor: 'test-user', entity: 'workspace' });
 
-      const again = await dispatch(session, 'workspace.moveTo', { target: pg });
-      expect(again).toMatchObject({ ok: false, error: { code: 'workspace.targetNotEmpty', field: 'target' } });
-      const path = await dispatch(session, 'workspace.moveTo', { target: join(dir, 'elsewhere.db') });
-      expect(path).toMatchObject({ ok: false, error: { code: 'validation', field: 'target' } });
-      expect(existsSync(join(dir, 'elsewhere.db'))).toBe(false);
+      // A write lands in the database, not in the file.
+      const set = await dispatch(session, 'workspace.setSetting', { key: 'organisationName', value: 'Moved Board' });
+      expect(set.ok).toBe(true);
+      const { rows } = await superuserQuery(pg, `SELECT value FROM setting WHERE key = 'organisationName'`);
+      expect(rows).toEqual([{ value: 'Moved Board' }]);
+      expect(fileOrganisation(file)).toBe(orgBefore);
+      expect(orgBefore).not.toBe('Moved Board');
+      expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(fileBefore);
+
+      // The session's workspace is the database now: moving it there again is moving it onto itself.
+      const onto = await dispatch(session, 'workspace.moveTo', { target: pg });
+      expect(onto).toMatchObject({ ok: false, error: { code: 'workspace.moveToItself', field: 'target' } });
+      // From the file (opened again), the database is no longer empty.
+      const second = await fileSession(dir);
+      try {
+        const again = await dispatch(second.session, 'workspace.moveTo', { target: pg });
+        expect(again).toMatchObject({ ok: false, error: { code: 'workspace.targetNotEmpty', field: 'target' } });
+        const path = await dispatch(second.session, 'workspace.moveTo', { target: join(dir, 'elsewhere.db') });
+        expect(path).toMatchObject({ ok: false, error: { code: 'validation', field: 'target' } });
+        expect(existsSync(join(dir, 'elsewhere.db'))).toBe(false);
+        expect(second.session.store.location).toBe(file);
+        expect(second.remembered).toEqual([]);
+      } finally {
+        await second.session.store.close();
+      }
     } finally {
-      await store.close();
+      await session.store.close();
+    }
+  }, 60_000);
+
+  it('moves into a database given with a password, but stays on the file, saying how to open the copy with the password file', async () => {
+    const dir = tempDir();
+    const { file, session, remembered } = await fileSession(dir);
+    try {
+      const pg = await emptyDatabase();
+      // The test cluster trusts the superuser, so the password is not checked; it is only carried.
+      const withPassword = new URL(pg);
+      withPassword.password = 's3cret';
+      const moved = await dispatch(session, 'workspace.moveTo', { target: withPassword.toString() });
+      expect(moved.ok).toBe(true);
+      const value = moved.ok ? (moved.value as MoveResult) : undefined;
+      expect(value).toMatchObject({ rows: 165, verified: true, opened: false });
+      const u = new URL(pg);
+      const db = u.pathname.slice(1);
+      expect(value!.target).toBe(`postgres://postgres@127.0.0.1:${u.port}/${db}`);
+      expect(value!.message).toContain(`Moved the workspace to ${value!.target}: 165 rows`);
+      expect(value!.message).toContain(
+        `The address has a password in it, which the app does not keep, so this app stays on the file ${file} until you open the server's copy: ` +
+          `put its password in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere) as the line 127.0.0.1:${u.port}:${db}:postgres:<password>, ` +
+          `then choose Open another workspace and open ${pg}. ${file} is left as it was, but it is no longer the workspace: the team's copy is on the server.`,
+      );
+      expect(value!.message).not.toContain('s3cret');
+
+      expect(session.store.engine).toBe('sqlite');
+      expect(session.store.location).toBe(file);
+      expect(remembered).toEqual([]);
+      const info = await dispatch(session, 'workspace.info', {});
+      expect(info.ok && (info.value as { path: string }).path).toBe(file);
+      const { rows } = await superuserQuery(pg, `SELECT count(*)::int AS n FROM audit_log WHERE operation = 'workspace.moveTo'`);
+      expect(rows).toEqual([{ n: 1 }]);
+    } finally {
+      await session.store.close();
     }
   }, 60_000);
 });

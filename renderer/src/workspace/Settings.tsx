@@ -69,8 +69,8 @@ function WorkspaceSettings() {
         )}
         {engine === 'sqlite' && canMoveWorkspace() && (
           <MoveToPostgres
-            onMoved={(location) => {
-              setMoved(`The workspace is now in PostgreSQL, at ${location}.`);
+            onStayed={(message) => {
+              setMoved(message);
               void loadRecent();
             }}
           />
@@ -99,9 +99,11 @@ function WorkspaceSettings() {
 /**
  * "Move to PostgreSQL…": the connection URL of the database that is to hold the workspace
  * from now on, sent to workspace.moveTo, whose refusal (unreachable server, a database that
- * is not empty, a wrong password) is shown by the box.
+ * is not empty, a wrong password) is shown by the box. Once moved, the main process has the
+ * copy open and the app reloads, as after Open another workspace, so every screen reads it;
+ * when it stayed on the file (a password in the address), onStayed shows what to do.
  */
-function MoveToPostgres({ onMoved }: { onMoved: (location: string) => void }) {
+function MoveToPostgres({ onStayed }: { onStayed: (message: string) => void }) {
   const moveTo = useWorkspace((s) => s.moveTo);
   const [open, setOpen] = useState(false);
   const form = useApiForm({
@@ -110,8 +112,9 @@ function MoveToPostgres({ onMoved }: { onMoved: (location: string) => void }) {
     check: (v) => (v.target.trim() === '' ? { target: 'Enter the connection URL of the PostgreSQL database' } : null),
     toInput: (v) => v.target.trim(),
     submit: async (target) => {
-      await moveTo(target);
-      onMoved(useWorkspace.getState().info?.path ?? target);
+      const { opened, message } = await moveTo(target);
+      if (opened) reloadSaying(message);
+      else onStayed(message);
     },
   });
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Envelope } from '../../../main/api/contract';
-import type { SETTING_KEYS, WorkspaceInfo, WorkspaceWarning } from '../../../main/workspace/contract';
+import type { MoveResult, SETTING_KEYS, WorkspaceInfo, WorkspaceWarning } from '../../../main/workspace/contract';
 import { api, ApiError, call, FILE_PROBLEM_CODES, messageOf, onFileProblem } from '../api';
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -19,8 +19,11 @@ interface WorkspaceState {
   /** Both throw an ApiError, for the screen that asked to show it. */
   loadDemo(): Promise<void>;
   setSetting(key: SettingKey, value: string): Promise<void>;
-  /** Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo); throws an ApiError when it cannot. */
-  moveTo(target: string): Promise<void>;
+  /**
+   * Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo), which
+   * then opens the copy unless `opened` says otherwise; throws an ApiError when it cannot move it.
+   */
+  moveTo(target: string): Promise<MoveResult>;
   startEmpty(): void;
   /** Opens another workspace in place of this one (workspace.open); resolves to what to tell the user; throws an ApiError when it cannot. */
   openAnother(target: string): Promise<string>;
@@ -77,9 +80,10 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
   async moveTo(target) {
     const move = moveOperation();
     if (!move) throw new ApiError({ code: 'unknownOperation', message: 'This version of the app cannot move a workspace.' });
-    await call(move({ target }));
-    // The session now holds the moved workspace: ask it where it is rather than assume.
+    const result = (await call(move({ target }))) as MoveResult;
+    // Where the session is now (the copy, or still the file when it was not opened): asked, not assumed.
     set({ info: await call(api().workspace.info({})), fileProblem: null, error: null });
+    return result;
   },
 
   startEmpty() {
