@@ -4,10 +4,11 @@
  * Use it as `to_tsquery('board_search', @query)` against search_index.tsv (see the comment at
  * the top of main/db/migrations/002-search.ts for ranking and excerpts). Each word is a
  * quoted tsquery lexeme, so what a person types is never read as tsquery operators
- * (& | ! <-> :* and parentheses are just characters inside the quotes). A hyphenated word
- * ("SB-D-2020", "well-being") is its parts in a row, as FTS5 reads it (its tokenizer splits
- * at hyphens): PostgreSQL would otherwise also match each part alone, the last as a prefix
- * of any word ('d':* finds "draft").
+ * (& | ! <-> :* and parentheses are just characters inside the quotes). A word with marks
+ * inside ("SB-D-2020", "well-being", "A&E", "Kent's") is its parts in a row, as FTS5 reads
+ * it (its tokenizer splits at anything not a letter or digit): PostgreSQL would otherwise
+ * also match each part alone, the last as a prefix of any word ('d':* finds "draft",
+ * 'e':* finds "Easter").
  */
 export function tsQueryText(input: string): string | null {
   const words = input
@@ -20,7 +21,7 @@ export function tsQueryText(input: string): string | null {
   const lexeme = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   return words
     .map((w, i) => {
-      const parts = w.split(/-+/).filter((p) => p.length > 0);
+      const parts = w.split(/[^\p{L}\p{N}]+/u).filter((p) => p.length > 0);
       const text = parts.map((p, j) => lexeme(p) + (i === words.length - 1 && j === parts.length - 1 ? ':*' : '')).join(' <-> ');
       return parts.length > 1 ? `(${text})` : text;
     })

@@ -58,7 +58,8 @@ describe('the query text per engine', () => {
   it('reads a hyphenated word as its parts in a row on PostgreSQL, as FTS5 does, and typed operators as words', () => {
     expect(tsQueryText('SB-D-2020')).toBe("('SB' <-> 'D' <-> '2020':*)");
     expect(tsQueryText('well-being plans')).toBe("('well' <-> 'being') & 'plans':*");
-    expect(tsQueryText("o'brien | !x")).toBe("'o''brien' & 'x':*");
+    expect(tsQueryText("o'brien | !x")).toBe("('o' <-> 'brien') & 'x':*");
+    expect(tsQueryText('A&E admissions')).toBe("('A' <-> 'E') & 'admissions':*");
     expect(ftsQuery('SB-D-2020')).toBe('"SB-D-2020"*');
   });
 });

@@ -155,10 +155,11 @@ function OpenAnotherWorkspace() {
   const openAnother = useWorkspace((s) => s.openAnother);
   const requested = useWorkspace((s) => s.openFormRequested);
   const requestOpenForm = useWorkspace((s) => s.requestOpenForm);
+  // The first-run panel's "Connect to a team workspace" asks for the form before Settings is
+  // shown, so it is open from the first render; the request is then cleared.
   const [open, setOpen] = useState(requested);
   useEffect(() => {
     if (!requested) return;
-    setOpen(true);
     requestOpenForm(false);
     requestAnimationFrame(() => document.getElementById('field-open-target')?.focus());
   }, [requested, requestOpenForm]);
