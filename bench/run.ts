@@ -27,7 +27,7 @@ import type { Engine, Store } from '../main/db/store';
 import { inTransaction, makeCtx } from '../main/shared/context';
 import { exportBundle, importBundle } from '../main/workspace/bundle';
 import { startCluster, type Cluster } from '../test/helpers/postgres';
-import { benchCases, lookupFixture, PROPOSED_INDEXES, type BenchCase, type RawQuery } from './cases';
+import { benchCases, lookupFixture, paramsFor, PROPOSED_INDEXES, sqlFor, type BenchCase, type RawQuery } from './cases';
 import { FIXTURE_TODAY, generateWorkspace, tableCounts, type GenerateResult } from './generate';
 import { median } from './harness';
 
@@ -143,7 +143,10 @@ export interface CaseResult {
 const statementCount = { counting: false, n: 0 };
 
 /** Arguments for bind(): named parameters as one object, positional ones as a list. */
-const bindArgs = (q: RawQuery): unknown[] => (q.params === undefined ? [] : [q.params]);
+const bindArgs = (q: RawQuery, engine: Engine): unknown[] => {
+  const params = paramsFor(q, engine);
+  return params === undefined ? [] : [params];
+};
 
 /**
  * One engine's side of the bench: the session the dispatcher serves, and for each case a
@@ -183,14 +186,14 @@ function sqliteSide(db: Db, session: Session): EngineSide {
     session,
     prepareRaw(c) {
       const statements: { stmt: Statement; values: unknown[] }[] = c.raw.map((q) => {
-        const compiled = compileSql('sqlite', q.sql);
+        const compiled = compileSql('sqlite', sqlFor(q, 'sqlite'));
         let text = compiled.text;
         if (c.op) {
           const seen = preparedByDispatch.get(normalise(compiled.text));
           if (!seen) throw staleCase(c, 'SQLite', compiled.text);
           text = seen;
         }
-        return { stmt: prepareRaw(text), values: bind(compiled, bindArgs(q)) };
+        return { stmt: prepareRaw(text), values: bind(compiled, bindArgs(q, 'sqlite')) };
       });
       return () => {
         let rows = 0;
@@ -237,9 +240,9 @@ async function postgresSide(url: string, session: Session): Promise<EngineSide> 
     session,
     prepareRaw(c) {
       const statements = c.raw.map((q) => {
-        const compiled = compileSql('postgres', q.sql);
+        const compiled = compileSql('postgres', sqlFor(q, 'postgres'));
         if (c.op && !sentByDispatch.has(normalise(compiled.text))) throw staleCase(c, 'PostgreSQL', compiled.text);
-        return { text: compiled.text, values: bind(compiled, bindArgs(q)) };
+        return { text: compiled.text, values: bind(compiled, bindArgs(q, 'postgres')) };
       });
       return async () => {
         let rows = 0;
