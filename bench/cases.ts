@@ -31,6 +31,8 @@ export interface RawQuery {
   sql: string | { sqlite: string; postgres: string };
   /** Named parameters as an object, positional (`?`) ones as a list; or each engine's (a full-text query). */
   params?: Params | ((engine: Engine) => Params);
+  /** Only on these engines (a read the operation makes on one engine only); default both. */
+  engines?: Engine[];
 }
 
 /** The text a raw query runs on an engine (before statements.ts's LIKE/IFNULL translation). */
@@ -356,7 +358,14 @@ export function benchCases(fx: Fixture): BenchCase[] {
     // Workspace
     {
       name: 'workspace.info', area: 'workspace', op: { name: 'workspace.info', input: {} },
-      raw: [...COUNTED.map((t) => ({ sql: `SELECT count(*) AS n FROM ${t}` })), { sql: 'SELECT key, value FROM setting ORDER BY key' }],
+      raw: [
+        ...COUNTED.map((t) => ({ sql: `SELECT count(*) AS n FROM ${t}` })),
+        { sql: 'SELECT key, value FROM setting ORDER BY key' },
+        // The schema version: SQLite's is the file's user_version (a pragma); PostgreSQL's is read
+        // from board_secretariat_meta, after checking it exists (main/db/migrate-postgres.ts).
+        { sql: 'SELECT to_regclass(?) IS NOT NULL AS found', params: ['public.board_secretariat_meta'], engines: ['postgres'] },
+        { sql: `SELECT value FROM public.board_secretariat_meta WHERE key = 'schema_version'`, engines: ['postgres'] },
+      ],
     },
     { name: 'audit.list (newest 100)', area: 'workspace', op: { name: 'audit.list', input: {} }, raw: [audit('', null, 100)] },
     { name: 'audit.list (newest 1000)', area: 'workspace', op: { name: 'audit.list', input: { limit: 1000 } }, raw: [audit('', null, 1000)] },
