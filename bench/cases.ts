@@ -9,21 +9,36 @@
  * funding.position) lists every statement it runs, with its parameters, so the ratio
  * compares the whole operation with the whole of its SQL.
  *
+ * Where a repository branches on ctx.engine (decision.list's full-text search), the entry's
+ * `sql` (and `params`) give each engine's text, and each is checked on its own engine.
+ *
  * An entry without `op` is timed raw only and printed with its `label` (default "(no
- * operation yet)"): the decisions and papers queries until those areas' operations settle,
- * and the read behind an export that is timed on its own. When an operation lands, give
- * the entry its `op` and replace the SQL with the repository's text.
+ * operation yet)"): the read behind an export that is timed on its own. When an operation
+ * lands for such a read, give the entry its `op` and replace the SQL with the repository's text.
  */
 import type { Database } from 'better-sqlite3';
 import type { OpName } from '../main/api/contract';
+import type { Engine } from '../main/db/store';
+import { ftsQuery } from '../main/decisions/search';
+import { tsQueryText } from '../main/decisions/search-postgres';
 import { weekOf } from '../main/meetings/action-rules';
 import { FIXTURE_TODAY } from './generate';
 
+type Params = Record<string, unknown> | unknown[];
+
 export interface RawQuery {
-  sql: string;
-  /** Named parameters as an object, positional (`?`) ones as a list. */
-  params?: Record<string, unknown> | unknown[];
+  /** One text for both engines, or each engine's where the repository branches on ctx.engine. */
+  sql: string | { sqlite: string; postgres: string };
+  /** Named parameters as an object, positional (`?`) ones as a list; or each engine's (a full-text query). */
+  params?: Params | ((engine: Engine) => Params);
+  /** Only on these engines (a read the operation makes on one engine only); default both. */
+  engines?: Engine[];
 }
+
+/** The text a raw query runs on an engine (before statements.ts's LIKE/IFNULL translation). */
+export const sqlFor = (q: RawQuery, engine: Engine): string => (typeof q.sql === 'string' ? q.sql : q.sql[engine]);
+/** The parameters a raw query binds on an engine. */
+export const paramsFor = (q: RawQuery, engine: Engine): Params | undefined => (typeof q.params === 'function' ? q.params(engine) : q.params);
 
 export interface BenchCase {
   /** Shown in the results table. */
@@ -68,6 +83,11 @@ export interface Fixture {
   streamIdsOfYear: number[];
   /** The indicator with the most current values. */
   indicatorId: number;
+  /**
+   * The decisions each decision.list case returns (on SQLite), whose indicators it reads one
+   * statement each: the board cases', the financial year's, and those the search "funding" finds.
+   */
+  decisionIds: { busyBoard: number[]; strategicBoard: number[]; year: number[]; search: number[] };
   today: string;
 }
 
@@ -90,9 +110,12 @@ export function lookupFixture(db: Database): Fixture {
   const overviewYear = String(required('budget line', one(`
     SELECT y.fy FROM (SELECT DISTINCT financial_year AS fy FROM budget_line) y
     ORDER BY (SELECT count(*) FROM funding_stream s WHERE s.first_year <= y.fy AND s.last_year >= y.fy) DESC, y.fy DESC LIMIT 1`)));
+  const busyBoardId = Number(required('meeting', one('SELECT board_id FROM meeting GROUP BY board_id ORDER BY count(*) DESC, board_id LIMIT 1')));
+  const strategicBoardId = Number(required('board', one(`SELECT id FROM board ORDER BY code = 'SB' DESC, id LIMIT 1`)));
+  const fyStart = Number(financialYear.slice(0, 4));
   return {
-    busyBoardId: Number(required('meeting', one('SELECT board_id FROM meeting GROUP BY board_id ORDER BY count(*) DESC, board_id LIMIT 1'))),
-    strategicBoardId: Number(required('board', one(`SELECT id FROM board ORDER BY code = 'SB' DESC, id LIMIT 1`))),
+    busyBoardId,
+    strategicBoardId,
     meetingId,
     meetingBoardId: meeting.board_id,
     meetingStartsAt: meeting.starts_at,
@@ -111,6 +134,17 @@ export function lookupFixture(db: Database): Fixture {
     streamIdsOfYear: ids('SELECT id FROM funding_stream WHERE first_year <= ? AND last_year >= ? ORDER BY first_year, reference COLLATE NOCASE', overviewYear, overviewYear),
     indicatorId: Number(required('indicator', one(
       'SELECT indicator_id FROM indicator_value WHERE superseded_by_id IS NULL GROUP BY indicator_id ORDER BY count(*) DESC, indicator_id LIMIT 1') ?? one('SELECT min(id) FROM indicator'))),
+    decisionIds: {
+      busyBoard: ids('SELECT id FROM decision WHERE board_id = ?', busyBoardId),
+      strategicBoard: ids('SELECT id FROM decision WHERE board_id = ?', strategicBoardId),
+      year: ids(
+        `SELECT d.id FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id
+         WHERE coalesce(d.decided_on, substr(m.starts_at, 1, 10)) BETWEEN ? AND ?`,
+        `${fyStart}-04-01`,
+        `${fyStart + 1}-03-31`,
+      ),
+      search: ids(`SELECT ref_id FROM search_index WHERE search_index MATCH ? AND kind = 'decision'`, ftsQuery('funding')),
+    },
     today: FIXTURE_TODAY,
   };
 }
@@ -121,7 +155,7 @@ const like = (s: string) => `%${s}%`;
 
 const PERSON_SELECT = `SELECT p.*, o.name AS organisation_name
   FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id`;
-const PERSON_ORDER = `ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
+const PERSON_ORDER = `ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`;
 const ORG_SELECT = `SELECT o.*, (SELECT count(*) FROM person p WHERE p.organisation_id = o.id) AS people_count
   FROM organisation o`;
 /** audit.list builds its WHERE clause from the filters given, so SQLite can use audit_entity(_recent). */
@@ -139,9 +173,8 @@ const MEETING_SELECT = `
   SELECT mt.*, b.name AS board_name, b.code AS board_code,
     (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count
   FROM meeting mt JOIN board b ON b.id = mt.board_id`;
-const MEETING_LIST = `${MEETING_SELECT}
-       WHERE (@boardId IS NULL OR mt.board_id = @boardId) AND (@from IS NULL OR mt.starts_at >= @from)
-         AND (@to IS NULL OR substr(mt.starts_at, 1, 10) <= @to) AND (@status IS NULL OR mt.status = @status)
+/** meetings.list builds its WHERE from the filters given. */
+const MEETING_LIST = (where: string) => `${MEETING_SELECT} WHERE ${where}
        ORDER BY mt.starts_at DESC, mt.id DESC`;
 const BOARD_SELECT = `
   SELECT b.*,
@@ -155,19 +188,19 @@ const MEMBERSHIP_SELECT = `
   FROM membership ms JOIN person p ON p.id = ms.person_id LEFT JOIN organisation o ON o.id = p.organisation_id`;
 const ROLE_ORDER = `CASE ms.role WHEN 'chair' THEN 1 WHEN 'vice_chair' THEN 2 WHEN 'member' THEN 3 WHEN 'adviser' THEN 4 ELSE 5 END`;
 const MEMBERSHIP_LIST = `${MEMBERSHIP_SELECT}
-       WHERE ms.board_id = @boardId AND (@on IS NULL OR (ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)))
+       WHERE ms.board_id = @boardId AND ms.starts_on <= @on AND (ms.ends_on IS NULL OR ms.ends_on >= @on)
        ORDER BY ${ROLE_ORDER}, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, ms.starts_on`;
 const SUBSTITUTES = `SELECT p.id AS person_id, ${NAME('p')} AS name FROM membership_substitute s JOIN person p ON p.id = s.person_id
-       WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
+       WHERE s.membership_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`;
 const ATTENDANCE_LIST = `SELECT a.*, ${NAME('p')} AS name, o.name AS organisation_name, ${NAME('s')} AS substitute_for_name
        FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN organisation o ON o.id = p.organisation_id
        LEFT JOIN person s ON s.id = a.substitute_for_person_id
-       WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE`;
+       WHERE a.meeting_id = ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id`;
 const DECLARATION_LIST = `SELECT d.*, ${NAME('p')} AS name FROM declaration d JOIN person p ON p.id = d.person_id
        LEFT JOIN agenda_item a ON a.id = d.agenda_item_id
        WHERE d.meeting_id = ? ORDER BY coalesce(a.position, 0), d.id`;
-const AGENDA_PAPERS = `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`;
-const AGENDA_DECISIONS = `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference`;
+const AGENDA_PAPERS = `SELECT id, reference, title, agenda_item_id FROM paper WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`;
+const AGENDA_DECISIONS = `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`;
 const AGENDA_ITEMS = `SELECT a.*, ${NAME('p')} AS lead_name FROM agenda_item a LEFT JOIN person p ON p.id = a.lead_person_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`;
 const PREVIOUS_MEETING = `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`;
@@ -176,10 +209,12 @@ const ACTION_SELECT = `
   SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,
     CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
          ELSE o.name END AS owner_name,
-    (ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today) AS overdue,
-    (SELECT json_object('updatedOn', u.updated_on, 'text', u.text) FROM action_update u
-      WHERE u.action_id = ac.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1) AS latest_update
+    CASE WHEN ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today THEN 1 ELSE 0 END AS overdue,
+    lu.updated_on AS latest_update_on, lu.text AS latest_update_text
   FROM action ac
+  -- The latest update joined by its id: one text for both engines (no json_object on PostgreSQL).
+  LEFT JOIN action_update lu ON lu.id = (SELECT u.id FROM action_update u
+    WHERE u.action_id = ac.id ORDER BY u.updated_on DESC, u.id DESC LIMIT 1)
   LEFT JOIN board b ON b.id = ac.board_id
   LEFT JOIN meeting mt ON mt.id = ac.meeting_id
   LEFT JOIN agenda_item ai ON ai.id = ac.agenda_item_id
@@ -194,27 +229,51 @@ const ACTIONS_LIVE_BEFORE = `${ACTION_SELECT} WHERE ac.board_id = @boardId AND a
        ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
 const ACTIONS_DUE_BETWEEN = `${ACTION_SELECT} WHERE ac.status IN ('open','in_progress') AND ac.due_on BETWEEN @from AND @to ORDER BY ac.due_on, ac.id`;
 
-// --- Decisions and papers: raw only until their operations settle ----------------------------
+// --- Decisions: main/decisions/repository.ts; papers: main/papers/repository.ts -----------------
 
-const FULL_NAME = (alias: string) => `trim(${alias}.given_name || ' ' || ${alias}.family_name)`;
-
-const DECISION_LOG = (where: string) => `
-  SELECT d.id, d.reference, d.title, d.type, d.status, d.decided_on, d.confidential, d.financial_amount_pence,
-    m.starts_at AS meeting_starts_at, ${FULL_NAME('p')} AS owner_name, fs.reference AS funding_stream_reference
+const DECISION_SELECT = `
+  SELECT d.*, b.name AS board_name, b.code AS board_code, m.starts_at AS meeting_starts_at,
+         ai.title AS agenda_item_title, ai.position AS agenda_item_position,
+         p.reference AS paper_reference, p.title AS paper_title,
+         s.reference AS superseded_by_reference,
+         NULLIF(trim(o.honorific || ' ' || o.given_name || ' ' || o.family_name), '') AS owner_name,
+         fs.name AS funding_stream_name
   FROM decision d
+  LEFT JOIN board b ON b.id = d.board_id
   LEFT JOIN meeting m ON m.id = d.meeting_id
-  LEFT JOIN person p ON p.id = d.owner_person_id
-  LEFT JOIN funding_stream fs ON fs.id = d.funding_stream_id
-  WHERE ${where}
-  ORDER BY d.decided_on DESC, d.reference DESC`;
+  LEFT JOIN agenda_item ai ON ai.id = d.agenda_item_id
+  LEFT JOIN paper p ON p.id = d.paper_id
+  LEFT JOIN decision s ON s.id = d.superseded_by_id
+  LEFT JOIN person o ON o.id = d.owner_person_id
+  LEFT JOIN funding_stream fs ON fs.id = d.funding_stream_id`;
+const DECISION_DATE = `coalesce(d.decided_on, substr(m.starts_at, 1, 10))`;
+/** decisions.list builds its WHERE from the filters given. */
+const DECISION_LIST = (where: string) => `${DECISION_SELECT} WHERE ${where}
+      ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`;
+/** The search filter: each engine's full-text index (the words as ftsQuery/tsQueryText put them). */
+const DECISION_MATCH = {
+  sqlite: `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`,
+  postgres: `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('english', @match) AND kind = 'decision')`,
+};
+/** decision.list reads each decision's indicators in a statement of its own. */
+const DECISION_INDICATORS = `SELECT i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id WHERE di.decision_id = ? ORDER BY i.code`;
+const decisionList = (sql: RawQuery['sql'], params: Record<string, unknown>, ids: number[]): RawQuery[] => [
+  { sql, params },
+  ...ids.map((id) => ({ sql: DECISION_INDICATORS, params: [id] })),
+];
 
-const PAPERS_OF_BOARD = `
-  SELECT pa.id, pa.reference, pa.title, pa.status, pa.purpose, pa.issued_at, m.starts_at AS meeting_starts_at, ${FULL_NAME('p')} AS author_name
-  FROM paper pa
-  LEFT JOIN meeting m ON m.id = pa.meeting_id
-  LEFT JOIN person p ON p.id = pa.author_person_id
-  WHERE pa.board_id = @boardId
-  ORDER BY m.starts_at DESC, pa.reference`;
+const PAPER_SELECT = `
+  SELECT p.*, b.name AS board_name, m.starts_at AS meeting_starts_at,
+         ai.title AS agenda_item_title, ai.position AS agenda_item_position,
+         NULLIF(trim(a.honorific || ' ' || a.given_name || ' ' || a.family_name), '') AS author_name,
+         NULLIF(trim(pr.honorific || ' ' || pr.given_name || ' ' || pr.family_name), '') AS presenter_name
+  FROM paper p
+  LEFT JOIN board b ON b.id = p.board_id
+  LEFT JOIN meeting m ON m.id = p.meeting_id
+  LEFT JOIN agenda_item ai ON ai.id = p.agenda_item_id
+  LEFT JOIN person a ON a.id = p.author_person_id
+  LEFT JOIN person pr ON pr.id = p.presenter_person_id`;
+const PAPERS_OF_BOARD = `${PAPER_SELECT} WHERE p.board_id = @boardId ORDER BY p.updated_at DESC, p.id DESC`;
 
 // --- Performance: main/performance/repository.ts ---------------------------------------------
 
@@ -299,7 +358,14 @@ export function benchCases(fx: Fixture): BenchCase[] {
     // Workspace
     {
       name: 'workspace.info', area: 'workspace', op: { name: 'workspace.info', input: {} },
-      raw: [...COUNTED.map((t) => ({ sql: `SELECT count(*) AS n FROM ${t}` })), { sql: 'SELECT key, value FROM setting ORDER BY key' }],
+      raw: [
+        ...COUNTED.map((t) => ({ sql: `SELECT count(*) AS n FROM ${t}` })),
+        { sql: 'SELECT key, value FROM setting ORDER BY key' },
+        // The schema version: SQLite's is the file's user_version (a pragma); PostgreSQL's is read
+        // from board_secretariat_meta, after checking it exists (main/db/migrate-postgres.ts).
+        { sql: 'SELECT to_regclass(?) IS NOT NULL AS found', params: ['public.board_secretariat_meta'], engines: ['postgres'] },
+        { sql: `SELECT value FROM public.board_secretariat_meta WHERE key = 'schema_version'`, engines: ['postgres'] },
+      ],
     },
     { name: 'audit.list (newest 100)', area: 'workspace', op: { name: 'audit.list', input: {} }, raw: [audit('', null, 100)] },
     { name: 'audit.list (newest 1000)', area: 'workspace', op: { name: 'audit.list', input: { limit: 1000 } }, raw: [audit('', null, 1000)] },
@@ -316,11 +382,11 @@ export function benchCases(fx: Fixture): BenchCase[] {
     // Meetings and actions
     {
       name: 'meeting.list of a board', area: 'meetings', op: { name: 'meeting.list', input: { boardId: fx.busyBoardId } },
-      raw: [{ sql: MEETING_LIST, params: { boardId: fx.busyBoardId, from: null, to: null, status: null } }],
+      raw: [{ sql: MEETING_LIST('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId, from: null, to: null, status: null } }],
     },
     {
       name: 'meeting.list, all boards, one year', area: 'meetings', op: { name: 'meeting.list', input: { from: yearFrom, to: yearTo } },
-      raw: [{ sql: MEETING_LIST, params: { boardId: null, from: yearFrom, to: yearTo, status: null } }],
+      raw: [{ sql: MEETING_LIST('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { boardId: null, from: yearFrom, to: yearTo, status: null } }],
     },
     {
       // The meeting page: the meeting, its board, members on the day, attendance, declarations, the agenda with papers
@@ -359,17 +425,29 @@ export function benchCases(fx: Fixture): BenchCase[] {
       ],
     },
 
-    // Decisions and papers: raw only (their operations are still being built)
-    { name: 'papers of a board', area: 'papers', raw: [{ sql: PAPERS_OF_BOARD, params: { boardId: fx.busyBoardId } }] },
-    { name: 'decision log of a board by date', area: 'decisions', raw: [{ sql: DECISION_LOG('d.board_id = @boardId'), params: { boardId: fx.busyBoardId } }] },
-    { name: 'decision log of the Strategic Board', area: 'decisions', raw: [{ sql: DECISION_LOG('d.board_id = @boardId'), params: { boardId: fx.strategicBoardId } }] },
+    // Papers and decisions
     {
-      name: 'decision log, all boards, one year', area: 'decisions',
-      raw: [{ sql: DECISION_LOG('d.decided_on >= @from AND d.decided_on < @to'), params: { from: yearFrom, to: `${fyStart + 1}-04-01` } }],
+      name: 'paper.list of a board', area: 'papers', op: { name: 'paper.list', input: { boardId: fx.busyBoardId } },
+      raw: [{ sql: PAPERS_OF_BOARD, params: { boardId: fx.busyBoardId, q: '%%' } }],
     },
     {
-      name: 'decision search "funding"', area: 'decisions',
-      raw: [{ sql: DECISION_LOG(`(d.title LIKE @q OR d.text LIKE @q OR d.reference LIKE @q)`), params: { q: like('funding') } }],
+      name: 'decision.list of a board', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.busyBoardId } },
+      raw: decisionList(DECISION_LIST('d.board_id = @boardId'), { boardId: fx.busyBoardId }, fx.decisionIds.busyBoard),
+    },
+    {
+      name: 'decision.list of the Strategic Board', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.strategicBoardId } },
+      raw: decisionList(DECISION_LIST('d.board_id = @boardId'), { boardId: fx.strategicBoardId }, fx.decisionIds.strategicBoard),
+    },
+    {
+      name: 'decision.list, all boards, one year', area: 'decisions', op: { name: 'decision.list', input: { from: yearFrom, to: yearTo } },
+      raw: decisionList(DECISION_LIST(`${DECISION_DATE} >= @from AND ${DECISION_DATE} <= @to`), { from: yearFrom, to: yearTo }, fx.decisionIds.year),
+    },
+    {
+      name: 'decision.list search "funding"', area: 'decisions', op: { name: 'decision.list', input: { search: 'funding' } },
+      raw: [
+        { sql: { sqlite: DECISION_LIST(DECISION_MATCH.sqlite), postgres: DECISION_LIST(DECISION_MATCH.postgres) }, params: (engine) => ({ match: engine === 'postgres' ? tsQueryText('funding') : ftsQuery('funding') }) },
+        ...fx.decisionIds.search.map((id) => ({ sql: DECISION_INDICATORS, params: [id] })),
+      ],
     },
 
     // Performance
