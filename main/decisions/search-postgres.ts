@@ -17,12 +17,13 @@ export function tsQueryText(input: string): string | null {
     .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
     .filter((w) => w.length > 0)
     .slice(0, 12);
-  if (words.length === 0) return null;
+  // A word of marks alone ("&", "£") has no letters to find: FTS5 reads it as an empty phrase.
+  const wordParts = words.map((w) => w.split(/[^\p{L}\p{N}]+/u).filter((p) => p.length > 0)).filter((parts) => parts.length > 0);
+  if (wordParts.length === 0) return null;
   const lexeme = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-  return words
-    .map((w, i) => {
-      const parts = w.split(/[^\p{L}\p{N}]+/u).filter((p) => p.length > 0);
-      const text = parts.map((p, j) => lexeme(p) + (i === words.length - 1 && j === parts.length - 1 ? ':*' : '')).join(' <-> ');
+  return wordParts
+    .map((parts, i) => {
+      const text = parts.map((p, j) => lexeme(p) + (i === wordParts.length - 1 && j === parts.length - 1 ? ':*' : '')).join(' <-> ');
       return parts.length > 1 ? `(${text})` : text;
     })
     .join(' & ');
