@@ -1,3 +1,4 @@
+import { queryWords } from './query-words';
 /**
  * The PostgreSQL form of ftsQuery() in ./search.ts: the same words (split by the same rule),
  * all of which must match, the last also as a prefix so results come as a person types.
@@ -11,12 +12,7 @@
  * 'e':* finds "Easter").
  */
 export function tsQueryText(input: string): string | null {
-  const words = input
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}£%&'’-]+/u)
-    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
+  const words = queryWords(input);
   // A word of marks alone ("&", "£") has no letters to find: FTS5 reads it as an empty phrase.
   const wordParts = words.map((w) => w.split(/[^\p{L}\p{N}]+/u).filter((p) => p.length > 0)).filter((parts) => parts.length > 0);
   if (wordParts.length === 0) return null;

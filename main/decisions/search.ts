@@ -1,6 +1,7 @@
 import { sql } from '../db/statements';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
+import { queryWords } from './query-words';
 import { tsQueryText } from './search-postgres';
 
 /**
@@ -37,12 +38,7 @@ export interface SearchHit {
 
 /** "knife crime" → "knife" "crime"*; quotes and FTS5 operators in the text are just words. */
 export function ftsQuery(input: string): string | null {
-  const words = input
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}£%&'’-]+/u)
-    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
+  const words = queryWords(input);
   if (words.length === 0) return null;
   return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }

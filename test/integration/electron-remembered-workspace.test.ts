@@ -1,12 +1,12 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
 import { writeWorkspaceLocation } from '../../main/workspace/location-file';
 import { buildBundles, root } from '../../scripts/bundles.mjs';
 import { createElectronStandIn, type StandIn } from '../helpers/electron-stand-in';
+import { freePort } from '../helpers/postgres';
 
 /**
  * The desktop app's start with a remembered workspace (userData/workspace-location.json,
@@ -21,16 +21,6 @@ let bundleDir = '';
 const saved = { load: null as unknown, error: console.error, env: { ...process.env } };
 const errors: string[] = [];
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const booted: StandIn[] = [];
 let current: StandIn | null = null;
@@ -104,7 +94,7 @@ describe('the desktop app at start, with a workspace remembered', () => {
   it('says so when the remembered PostgreSQL server cannot be reached, and opens the local file only when chosen (the stand-in answers the first button)', async () => {
     const userData = join(base, 'pg-profile');
     mkdirSync(userData, { recursive: true });
-    const port = await closedPort();
+    const port = await freePort();
     const target = `postgres://clerk@127.0.0.1:${port}/board?connect_timeout=5`;
     writeWorkspaceLocation(join(userData, 'workspace-location.json'), target);
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import type { OpenResult } from '../../main/workspace/contract';
-import { PASSWORD_GROUP, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase, superuserQuery } from '../helpers/postgres';
+import { PASSWORD_GROUP, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase, freePort, superuserQuery } from '../helpers/postgres';
 import { postgresSkipped, tempWorkspace } from '../helpers/workspace';
 
 /** A second workspace file, made and closed the way the app would leave it, with a name to tell it by. */
@@ -18,17 +17,6 @@ function secondFile(dir: string, organisation: string): string {
   return path;
 }
 
-/** A port on this machine that nothing listens on (it was free a moment ago). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const databases: string[] = [];
 const envBefore = process.env.PGPASSFILE;
@@ -75,7 +63,7 @@ describe('Open another workspace (workspace.open)', () => {
     const remembered: string[] = [];
     ws.session.remember = (target) => remembered.push(target);
     const before = ws.store.location;
-    const port = await closedPort();
+    const port = await freePort();
     const err = await ws.fails('workspace.open', { target: `postgres://clerk@127.0.0.1:${port}/board?connect_timeout=5` });
     expect(err).toMatchObject({ code: 'db.pgUnreachable', field: 'target' });
     expect(err.message).toContain(`127.0.0.1:${port}`);
