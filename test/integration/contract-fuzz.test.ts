@@ -331,6 +331,7 @@ describe.skipIf(skipped)('every operation of the contract, sent malformed payloa
   });
 
   // Only a SQLite workspace is a file an export could be aimed at.
+  // SQLite's alone: on PostgreSQL there is no workspace file an export could write over.
   it.skipIf(engine === 'postgres')('lists, in WORKSPACE_GUARD_PENDING, exactly the exports that would still write over the open workspace', async () => {
     const overwrote: string[] = [];
     for (const name of operationNames.filter((n) => defOf(n).exports)) {

@@ -112,6 +112,7 @@ describe('a write through the dispatcher', () => {
     expect(await ws.query(`SELECT name FROM organisation ORDER BY name`)).toEqual([{ name: 'Kent Police' }]);
   });
 
+  // PostgreSQL's alone: a SQLite file has no server connection to drop (its own failures are sqlite-errors.test.ts).
   it.skipIf(testEngine() !== 'postgres')('whose connection the server drops mid-write is reported as db.connectionLost, nothing half-written, and the next request works', async () => {
     const ws = await tempWorkspace();
     await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
