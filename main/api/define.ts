@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { VersionedTable } from '../db/versions';
 
 /**
  * One operation of the API: its input schema (the single source of truth for the IPC
@@ -15,6 +16,12 @@ export interface OpDef<I extends z.ZodType = z.ZodType, R = unknown> {
    * and fills `out` itself (main/electron/), and the browser bridge writes to a download.
    */
   readonly exports?: true;
+  /**
+   * Set on an edit of one record (an update or delete by its id): the record's table. The
+   * input then takes the `version` the record was read at, and the dispatcher refuses the
+   * edit when the record has changed or gone since (main/db/versions.ts).
+   */
+  readonly versions?: { table: VersionedTable; idField: string };
   /** Never set at run time: carries the result type. */
   readonly __result?: R;
 }
@@ -32,4 +39,30 @@ export function command<R>() {
 /** An export: a read of the workspace that writes one document to the input's `out`. */
 export function exportOp<R>() {
   return <I extends z.ZodType>(input: I, summary: string): OpDef<I, R> & { readonly exports: true } => ({ input, kind: 'read', summary, exports: true });
+}
+
+/** The version a record was read at: optional, so scripts may still write without one (last write wins). */
+export const versionField = z
+  .number({ error: 'Version must be a number' })
+  .int('Version must be a whole number')
+  .min(1, 'Version must be at least 1')
+  .optional();
+
+/**
+ * A write that edits one record of `table`, named by its `idField` (`id` unless given): the
+ * input gains `version`, checked against the record before the handler runs, so an edit based
+ * on what someone else has since changed is refused naming them, never saved over their change.
+ */
+export function edit<R>() {
+  return <S extends z.ZodRawShape>(
+    table: VersionedTable,
+    input: z.ZodObject<S, z.core.$strict>,
+    summary: string,
+    idField: keyof S & string = 'id',
+  ): OpDef<z.ZodObject<S & { version: typeof versionField }, z.core.$strict>, R> => ({
+    input: input.extend({ version: versionField }) as unknown as z.ZodObject<S & { version: typeof versionField }, z.core.$strict>,
+    kind: 'write',
+    summary,
+    versions: { table, idField },
+  });
 }

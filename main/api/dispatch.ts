@@ -9,6 +9,8 @@ import type { MoveResult, OpenResult, ReopenResult } from '../workspace/contract
 import { moveWorkspace } from '../workspace/move';
 import { parsePostgresTarget } from '../db/postgres-store';
 import { plural } from '../shared/plural';
+import type { OpDef } from './define';
+import { checkVersion, type VersionedTable } from '../db/versions';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
 import {
@@ -160,6 +162,19 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
   },
 };
 
+/**
+ * An edit that says which version of the record it was read at is checked against the record
+ * inside its transaction before the handler runs (main/db/versions.ts); the handler itself
+ * never sees `version`.
+ */
+function versionCheck(def: OpDef, data: unknown): { input: unknown; check?: { table: VersionedTable; id: number; version: number } } {
+  if (!def.versions || typeof data !== 'object' || data === null || !('version' in data)) return { input: data };
+  const { version, ...input } = data as Record<string, unknown>;
+  const id = input[def.versions.idField];
+  if (typeof version !== 'number' || typeof id !== 'number') return { input };
+  return { input, check: { table: def.versions.table, id, version } };
+}
+
 const isSessionOperation = (name: OpName): name is SessionOperation => Object.prototype.hasOwnProperty.call(sessionHandlers, name);
 
 /**
@@ -185,7 +200,12 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     const ctx: Ctx = { ...makeCtx(store, session.actor, session.now), operation: name };
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
-      const value = await store.write(async (trx) => handler(inTransaction(ctx, trx), parsed.data));
+      const { input, check } = versionCheck(def, parsed.data);
+      const value = await store.write(async (trx) => {
+        const tctx = inTransaction(ctx, trx);
+        if (check) await checkVersion(tctx, check.table, check.id, check.version, input as Record<string, unknown>);
+        return handler(tctx, input);
+      });
       return { ok: true, value };
     }
     return { ok: true, value: await handler(ctx, parsed.data) };

@@ -78,10 +78,14 @@ export async function updateRow(ctx: Ctx, table: string, id: number, patch: Row)
   const before = await getRow(ctx, table, id);
   if (!before) throw notFound(table, id);
   const row: Row = { ...patch };
+  delete row.version;
   if ('updated_at' in before) row.updated_at = isoNow(ctx);
   const cols = columns(table, row);
-  const after =
-    cols.length > 0 ? (await sql<Row>(ctx, `UPDATE ${table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id RETURNING *`).get({ ...row, __id: id }))! : before;
+  // A record's version goes up by one with every update, counted by the database itself so
+  // that two writers can never both make the same next version (main/db/versions.ts).
+  const sets = cols.map((c) => `${c} = @${c}`);
+  if ('version' in before) sets.push('version = version + 1');
+  const after = sets.length > 0 ? (await sql<Row>(ctx, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = @__id RETURNING *`).get({ ...row, __id: id }))! : before;
   await audit(ctx, 'update', table, id, before, after);
   return { before, after };
 }

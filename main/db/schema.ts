@@ -12,6 +12,7 @@ export const schema = {
       { name: 'notes', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [],
   },
@@ -28,6 +29,7 @@ export const schema = {
       { name: 'notes', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'organisation_id', references: 'organisation', onDelete: 'RESTRICT' },
@@ -46,6 +48,7 @@ export const schema = {
       { name: 'terms_of_reference', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [],
   },
@@ -69,6 +72,7 @@ export const schema = {
       { name: 'ends_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
@@ -99,6 +103,7 @@ export const schema = {
       { name: 'quorate', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'board_id', references: 'board', onDelete: 'RESTRICT' },
@@ -133,6 +138,7 @@ export const schema = {
       { name: 'discussion', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'lead_person_id', references: 'person', onDelete: 'SET NULL' },
@@ -147,6 +153,7 @@ export const schema = {
       { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'interest', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'withdrew', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
@@ -163,6 +170,7 @@ export const schema = {
       { name: 'lead_person_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'planned_for', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'agenda_item_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'agenda_item_id', references: 'agenda_item', onDelete: 'SET NULL' },
@@ -188,6 +196,7 @@ export const schema = {
       { name: 'issued_at', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'presenter_person_id', references: 'person', onDelete: 'SET NULL' },
@@ -205,6 +214,7 @@ export const schema = {
       { name: 'key', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'heading', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'body_json', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'paper_id', references: 'paper', onDelete: 'CASCADE' },
@@ -247,6 +257,7 @@ export const schema = {
       { name: 'published_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'funding_stream_id', references: 'funding_stream', onDelete: 'SET NULL' },
@@ -282,6 +293,7 @@ export const schema = {
       { name: 'completed_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'owner_organisation_id', references: 'organisation', onDelete: 'RESTRICT' },
@@ -309,6 +321,7 @@ export const schema = {
       { name: 'kind', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'position', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'rag_amber_tolerance_percent', type: 'real', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [],
   },
@@ -329,6 +342,7 @@ export const schema = {
       { name: 'target_kind', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'target_value', type: 'real', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'target_by', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'owner_organisation_id', references: 'organisation', onDelete: 'SET NULL' },
@@ -372,6 +386,7 @@ export const schema = {
       { name: 'notes', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [],
   },
@@ -394,6 +409,7 @@ export const schema = {
       { name: 'cost_type', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'cost_centre', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'allocated_pence', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'stream_id', references: 'funding_stream', onDelete: 'CASCADE' },
@@ -413,6 +429,7 @@ export const schema = {
       { name: 'monitoring_met', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'organisation_id', references: 'organisation', onDelete: 'RESTRICT' },
@@ -460,6 +477,7 @@ export const schema = {
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'signed_off_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'stream_id', references: 'funding_stream', onDelete: 'RESTRICT' },
@@ -522,6 +540,7 @@ export interface OrganisationTable {
   notes: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface PersonTable {
@@ -536,6 +555,7 @@ export interface PersonTable {
   notes: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface BoardTable {
@@ -550,6 +570,7 @@ export interface BoardTable {
   terms_of_reference: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface BoardQuorumOrganisationTable {
@@ -566,6 +587,7 @@ export interface MembershipTable {
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface MembershipSubstituteTable {
@@ -586,6 +608,7 @@ export interface MeetingTable {
   quorate: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AttendanceTable {
@@ -610,6 +633,7 @@ export interface AgendaItemTable {
   discussion: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface DeclarationTable {
@@ -619,6 +643,7 @@ export interface DeclarationTable {
   person_id: number;
   interest: string;
   withdrew: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ForwardPlanItemTable {
@@ -629,6 +654,7 @@ export interface ForwardPlanItemTable {
   lead_person_id: ColumnType<number | null, number | null | undefined, number | null>;
   planned_for: string;
   agenda_item_id: ColumnType<number | null, number | null | undefined, number | null>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface PaperTable {
@@ -648,6 +674,7 @@ export interface PaperTable {
   issued_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface PaperSectionTable {
@@ -657,6 +684,7 @@ export interface PaperSectionTable {
   key: string;
   heading: string;
   body_json: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface PaperVersionTable {
@@ -691,6 +719,7 @@ export interface DecisionTable {
   published_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface DecisionIndicatorTable {
@@ -711,6 +740,7 @@ export interface ActionTable {
   completed_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ActionUpdateTable {
@@ -726,6 +756,7 @@ export interface FrameworkThemeTable {
   kind: ColumnType<string, string | undefined, string>;
   position: ColumnType<number, number | undefined, number>;
   rag_amber_tolerance_percent: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface IndicatorTable {
@@ -744,6 +775,7 @@ export interface IndicatorTable {
   target_kind: ColumnType<string | null, string | null | undefined, string | null>;
   target_value: ColumnType<number | null, number | null | undefined, number | null>;
   target_by: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface IndicatorValueTable {
@@ -776,6 +808,7 @@ export interface FundingStreamTable {
   notes: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface StreamAllocationTable {
@@ -792,6 +825,7 @@ export interface BudgetLineTable {
   cost_type: ColumnType<string, string | undefined, string>;
   cost_centre: ColumnType<string, string | undefined, string>;
   allocated_pence: number;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AwardTable {
@@ -807,6 +841,7 @@ export interface AwardTable {
   monitoring_met: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AwardYearTable {
@@ -840,6 +875,7 @@ export interface ClaimTable {
   created_at: string;
   updated_at: string;
   signed_off_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ImportMappingTable {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { flag, id, isoDate, optionalText, patchOf, pence, requiredText, searchText } from '../api/fields';
@@ -15,6 +15,8 @@ import { SEARCH_KINDS, type SearchHit } from './search';
 export type { Decider, DecisionStatus, DecisionType, SearchHit };
 
 export interface Decision {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   reference: string;
   boardId: number | null;
@@ -116,11 +118,11 @@ export const decisionsContract = {
     'The next decision reference for a board (or the Commissioner) and year, e.g. SB-D-2020-004',
   ),
   'decision.create': command<DecisionResult>()(z.object({ ...decisionFields, status: z.enum(['proposed', 'agreed', 'deferred', 'rejected']).default('proposed') }).strict(), 'Record a decision'),
-  'decision.update': command<DecisionResult>()(
+  'decision.update': edit<DecisionResult>()('decision', 
     z.object({ id: id('Decision'), ...patchOf(decisionFields) }).strict(),
     'Change a decision (not its status)',
   ),
-  'decision.setStatus': command<DecisionResult>()(
+  'decision.setStatus': edit<DecisionResult>()('decision', 
     z
       .object({
         id: id('Decision'),
@@ -131,7 +133,7 @@ export const decisionsContract = {
       .strict(),
     'Agree, defer, reject or supersede a decision',
   ),
-  'decision.delete': command<{ id: number }>()(z.object({ id: id('Decision') }).strict(), 'Delete a decision that is still only proposed'),
+  'decision.delete': edit<{ id: number }>()('decision', z.object({ id: id('Decision') }).strict(), 'Delete a decision that is still only proposed'),
   'decision.proposeFromPaper': command<DecisionResult>()(
     z.object({ paperId: id('Paper') }).strict(),
     'Turn a paper’s Decision Required and Recommendation into a proposed decision on its meeting',

@@ -1,3 +1,4 @@
+import { lockSeries } from '../db/allocation-lock';
 import type { PatchOf } from '../db/table-writes';
 import type { HandlersFor } from '../api/handler-types';
 import { formatDateLong } from '../shared/dates';
@@ -74,6 +75,7 @@ async function codeFor(ctx: Ctx, boardId: number | null, decidedBy: Decider): Pr
 
 async function nextReference(ctx: Ctx, boardId: number | null, decidedBy: Decider, year: number): Promise<string> {
   const code = await codeFor(ctx, boardId, decidedBy);
+  await lockSeries(ctx, `decision reference ${referencePrefix(code, year)}`);
   return nextDecisionReference(code, year, await decisions.referencesLike(ctx, referencePrefix(code, year)));
 }
 

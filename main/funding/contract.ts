@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { financialYear, flag, id, isoDate, isoMonth, money, nullable, optionalText, percent, requiredText } from '../api/fields';
@@ -39,6 +39,8 @@ export interface Allocation {
 }
 
 export interface FundingStream {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   reference: string;
   name: string;
@@ -70,6 +72,8 @@ export interface FundingStreamSummary extends FundingStream {
 }
 
 export interface BudgetLine {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   streamId: number;
   financialYear: string;
@@ -85,6 +89,8 @@ export interface AwardYear {
 }
 
 export interface Award {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   streamId: number;
   organisationId: number;
@@ -266,6 +272,8 @@ export interface VirementPreview {
 }
 
 export interface Claim {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   streamId: number;
   financialYear: string;
@@ -437,11 +445,11 @@ export const fundingContract = {
     z.object({ ...streamFields, allocations: z.array(allocationInput).max(30).default([]) }).strict(),
     'Add a funding stream with its yearly allocations',
   ),
-  'fundingStream.update': command<FundingStream>()(
+  'fundingStream.update': edit<FundingStream>()('funding_stream', 
     z.object({ id: id(), ...patchOf(streamFields) }).strict(),
     'Change a funding stream',
   ),
-  'fundingStream.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a funding stream with no awards or claims'),
+  'fundingStream.delete': edit<{ id: number }>()('funding_stream', z.object({ id: id() }).strict(), 'Delete a funding stream with no awards or claims'),
   'fundingStream.setAllocation': command<FundingStream>()(
     z.object({ streamId, financialYear: year, amount: money('Allocation') }).strict(),
     "Set a stream's allocation for one financial year",
@@ -453,8 +461,8 @@ export const fundingContract = {
 
   'budgetLine.list': query<BudgetLine[]>()(z.object({ streamId, financialYear: year }).strict(), 'Budget lines of a stream for a year'),
   'budgetLine.create': command<BudgetLine>()(z.object({ streamId, financialYear: year, ...budgetLineFields }).strict(), 'Add a budget line'),
-  'budgetLine.update': command<BudgetLine>()(z.object({ id: id(), ...patchOf(budgetLineFields) }).strict(), 'Change a budget line'),
-  'budgetLine.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a budget line and its spend'),
+  'budgetLine.update': edit<BudgetLine>()('budget_line', z.object({ id: id(), ...patchOf(budgetLineFields) }).strict(), 'Change a budget line'),
+  'budgetLine.delete': edit<{ id: number }>()('budget_line', z.object({ id: id() }).strict(), 'Delete a budget line and its spend'),
 
   'award.list': query<Award[]>()(
     z.object({ streamId, financialYear: year.nullable().default(null) }).strict(),
@@ -465,11 +473,11 @@ export const fundingContract = {
     z.object({ streamId, ...awardFields, years: z.array(awardYearInput).max(30).default([]) }).strict(),
     'Add a funded project (award) with its amount per year',
   ),
-  'award.update': command<AwardResult>()(
+  'award.update': edit<AwardResult>()('award', 
     z.object({ id: id(), ...patchOf(awardFields), years: z.array(awardYearInput).max(30).optional() }).strict(),
     'Change a funded project; years, when given, replace the amounts per year',
   ),
-  'award.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a funded project and its spend'),
+  'award.delete': edit<{ id: number }>()('award', z.object({ id: id() }).strict(), 'Delete a funded project and its spend'),
 
   'spend.grid': query<SpendGrid>()(z.object({ streamId, financialYear: year }).strict(), 'Actual and forecast spend per month per budget line and award'),
   'spend.setCells': command<SetCellsResult>()(
@@ -532,7 +540,7 @@ export const fundingContract = {
       .strict(),
     'Record a claim for a period (once per stream, year and period); its amount is the actual spend of the period',
   ),
-  'claim.setStatus': command<Claim>()(
+  'claim.setStatus': edit<Claim>()('claim', 
     z
       .object({
         id: id(),

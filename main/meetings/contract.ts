@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText, searchText } from '../api/fields';
@@ -34,6 +34,8 @@ export interface NamedRef {
 }
 
 export interface Board {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   name: string;
   code: string;
@@ -51,6 +53,8 @@ export interface Board {
 }
 
 export interface Membership {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   boardId: number;
   personId: number;
@@ -65,6 +69,8 @@ export interface Membership {
 }
 
 export interface Meeting {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   boardId: number;
   boardName: string;
@@ -83,6 +89,8 @@ export interface Meeting {
 }
 
 export interface Declaration {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   meetingId: number;
   agendaItemId: number | null;
@@ -93,6 +101,8 @@ export interface Declaration {
 }
 
 export interface AgendaItem {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   meetingId: number;
   position: number;
@@ -129,6 +139,8 @@ export interface Attendance {
 }
 
 export interface Action {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   boardId: number | null;
   boardName: string | null;
@@ -162,6 +174,8 @@ export interface ActionDetail extends Action {
 }
 
 export interface ForwardPlanItem {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   boardId: number;
   title: string;
@@ -300,11 +314,11 @@ export const meetingsContract = {
   'board.list': query<Board[]>()(z.object({}).strict().default({}), 'Boards and groups, by name'),
   'board.get': query<Board>()(byId('Board'), 'One board with its quorum rule'),
   'board.create': command<Board>()(z.object(boardFields).strict(), 'Add a board or group'),
-  'board.update': command<Board>()(
+  'board.update': edit<Board>()('board', 
     z.object({ id: id('Board'), ...patchOf(boardFields) }).strict(),
     'Change a board, its quorum rule or papers deadline',
   ),
-  'board.delete': command<{ id: number }>()(byId('Board'), 'Delete a board that has no meetings'),
+  'board.delete': edit<{ id: number }>()('board', byId('Board'), 'Delete a board that has no meetings'),
 
   'membership.list': query<Membership[]>()(
     z.object({ boardId: id('Board'), on: nullable(isoDate('On')) }).strict(),
@@ -314,12 +328,12 @@ export const meetingsContract = {
     z.object({ boardId: id('Board'), ...membershipFields, substituteIds: z.array(id('Substitute')).max(10, 'At most 10 named substitutes').default([]) }).strict(),
     'Add a member to a board from a date',
   ),
-  'membership.update': command<Membership>()(
+  'membership.update': edit<Membership>()('membership', 
     z.object({ id: id('Membership'), ...patchOf({ role: membershipFields.role, startsOn: membershipFields.startsOn, endsOn: membershipFields.endsOn }) }).strict(),
     'Change a membership: role, start or end date',
   ),
-  'membership.delete': command<{ id: number }>()(byId('Membership'), 'Remove a membership entered by mistake (to record a member leaving, set its end date)'),
-  'membership.setSubstitutes': command<Membership>()(
+  'membership.delete': edit<{ id: number }>()('membership', byId('Membership'), 'Remove a membership entered by mistake (to record a member leaving, set its end date)'),
+  'membership.setSubstitutes': edit<Membership>()('membership', 
     z.object({ id: id('Membership'), personIds: z.array(id('Substitute')).max(10, 'At most 10 named substitutes') }).strict(),
     'Name the people who may substitute for a member',
   ),
@@ -346,28 +360,28 @@ export const meetingsContract = {
     z.object({ boardId: id('Board'), ...meetingFields, standingItems: flag('Standing items').default(true), pullForwardPlan: flag('Pull forward plan').default(true) }).strict(),
     'Schedule a meeting; its agenda starts with the board’s standing items and forward plan',
   ),
-  'meeting.update': command<MeetingDetail>()(
+  'meeting.update': edit<MeetingDetail>()('meeting', 
     z.object({ id: id('Meeting'), ...patchOf(meetingFields) }).strict(),
     'Change a meeting’s date, time, place or link (the papers deadline follows the date)',
   ),
-  'meeting.setStatus': command<MeetingDetail>()(
+  'meeting.setStatus': edit<MeetingDetail>()('meeting', 
     z.object({ id: id('Meeting'), status: z.enum(MEETING_STATUSES, { error: 'Status is not a meeting status' }) }).strict(),
     'Move a meeting one step: planned → agenda issued → held → minutes draft → minutes approved',
   ),
-  'meeting.delete': command<{ id: number }>()(byId('Meeting'), 'Delete a meeting that is still only planned'),
+  'meeting.delete': edit<{ id: number }>()('meeting', byId('Meeting'), 'Delete a meeting that is still only planned'),
 
   // Agenda --------------------------------------------------------------------------------
   'agenda.addItem': command<MeetingDetail>()(
     z.object({ meetingId: id('Meeting'), ...agendaItemFields, position: nullable(z.number().int().min(1, 'Position must be at least 1')) }).strict(),
     'Add an item to an agenda (by default before any other business)',
   ),
-  'agenda.updateItem': command<MeetingDetail>()(
+  'agenda.updateItem': edit<MeetingDetail>()('agenda_item', 
     z
       .object({ id: id('Agenda item'), ...patchOf({ ...agendaItemFields, discussion: optionalText('Discussion', 50000) }) })
       .strict(),
     'Change an agenda item, or record its minutes (the discussion)',
   ),
-  'agenda.removeItem': command<MeetingDetail>()(byId('Agenda item'), 'Take an item off an agenda'),
+  'agenda.removeItem': edit<MeetingDetail>()('agenda_item', byId('Agenda item'), 'Take an item off an agenda'),
   'agenda.reorder': command<MeetingDetail>()(
     z.object({ meetingId: id('Meeting'), itemIds: z.array(id('Agenda item'), { error: 'Item ids must be a list' }).min(1, 'Item ids must list every item') }).strict(),
     'Put an agenda in a new order: the full list of its item ids, first to last',
@@ -410,7 +424,7 @@ export const meetingsContract = {
       .strict(),
     'Record a declaration of interest (for an item: whether they withdrew for it)',
   ),
-  'declaration.remove': command<MeetingDetail>()(byId('Declaration'), 'Remove a declaration recorded by mistake'),
+  'declaration.remove': edit<MeetingDetail>()('declaration', byId('Declaration'), 'Remove a declaration recorded by mistake'),
 
   // Actions ---------------------------------------------------------------------------------
   'action.list': query<Action[]>()(
@@ -422,7 +436,7 @@ export const meetingsContract = {
     z.object({ boardId: nullable(id('Board')), meetingId: nullable(id('Meeting')), agendaItemId: nullable(id('Agenda item')), ...actionFields }).strict(),
     'Record an action (from a meeting’s item, or for a board)',
   ),
-  'action.update': command<ActionDetail>()(
+  'action.update': edit<ActionDetail>()('action', 
     z
       .object({
         id: id('Action'),
@@ -458,7 +472,7 @@ export const meetingsContract = {
       .strict(),
     'Plan an item for a future meeting of a board (by date or month)',
   ),
-  'forwardPlan.remove': command<{ id: number }>()(byId('Forward plan item'), 'Take an item off the forward plan'),
+  'forwardPlan.remove': edit<{ id: number }>()('forward_plan_item', byId('Forward plan item'), 'Take an item off the forward plan'),
 
   // Exports -----------------------------------------------------------------------------------
   'meeting.exportAgenda': exportOp<AgendaExportResult>()(z.object({ id: id('Meeting'), out: outFile(['docx']) }).strict(), 'Write the agenda as a Word document'),

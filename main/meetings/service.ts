@@ -1,3 +1,4 @@
+import { lockSeries } from '../db/allocation-lock';
 import type { InsertOf, PatchOf } from '../db/table-writes';
 import type { HandlersFor } from '../api/handler-types';
 import { refuseIfReferenced } from '../db/references';
@@ -209,6 +210,7 @@ function defaultInsertIndex(items: { standingKind: string | null }[]): number {
 }
 
 async function insertItem(ctx: Ctx, meetingId: number, values: Record<string, unknown>, index: number | null): Promise<number> {
+  await lockSeries(ctx, `agenda of meeting ${meetingId}`);
   const items = await agendaItems.list(ctx, meetingId);
   const at = index === null ? defaultInsertIndex(items) : Math.min(Math.max(index, 0), items.length);
   const newId = await agendaItems.insert(ctx, { meetingId, position: items.length + 1, ...values } as InsertOf<'agenda_item'>);

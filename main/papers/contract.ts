@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query, versionField } from '../api/define';
 import type { ExportResult, ExportWarning } from '../documents/export-result';
 import { outFile } from '../documents/out-file';
 import { flag, id, optionalText, patchOf, requiredText, searchText } from '../api/fields';
@@ -38,6 +38,8 @@ export interface TemplateInfo {
 }
 
 export interface PaperSummary {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   reference: string;
   title: string;
@@ -62,6 +64,8 @@ export interface PaperSummary {
 }
 
 export interface PaperSection {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   key: string;
   heading: string;
@@ -109,12 +113,16 @@ export interface PaperDetail extends PaperSummary {
 }
 
 export interface SectionSaved {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   paperId: number;
   key: string;
   heading: string;
   body: PaperBlock[];
   /** False when the body sent was the body already stored (nothing written). */
   changed: boolean;
+  /** The paper's own version after the save (a section save counts as a change to the paper). */
+  paperVersion: number;
   updatedAt: string;
   warnings: PaperWarning[];
 }
@@ -249,7 +257,7 @@ export const papersContract = {
     'The next free paper reference for a board and year, e.g. SB/2020/04',
   ),
   'paper.create': command<PaperDetail>()(paperCreateInput, 'Start a paper from a template: its sections in the template’s order'),
-  'paper.update': command<PaperDetail>()(
+  'paper.update': edit<PaperDetail>()('paper', 
     z.object({ id: id('Paper'), ...patchOf(metadataFields) }).strict(),
     'Change a paper’s details (not its status)',
   ),
@@ -260,11 +268,13 @@ export const papersContract = {
         key: sectionKey,
         body: blocksSchema,
         heading: z.string().trim().min(1, 'Heading is required').max(200, 'Heading must be at most 200 characters').optional(),
+        /** The section's version when the editor loaded it (each section has its own). */
+        version: versionField,
       })
       .strict(),
     'Save one section’s text (the editor’s autosave)',
   ),
-  'paper.setStatus': command<PaperDetail>()(
+  'paper.setStatus': edit<PaperDetail>()('paper', 
     z.object({ id: id('Paper'), status: z.enum(PAPER_STATUSES, { error: 'Status must be draft, for_review or final' }) }).strict(),
     'Move a paper between draft, for review and final; a version is kept each time',
   ),
@@ -272,7 +282,7 @@ export const papersContract = {
     z.object({ id: id('Paper'), from: id('From version'), to: id('To version').nullable().default(null) }).strict(),
     'Compare two kept versions of a paper (or a version with the current text), section by section',
   ),
-  'paper.delete': command<{ id: number }>()(z.object({ id: id('Paper') }).strict(), 'Delete a draft paper'),
+  'paper.delete': edit<{ id: number }>()('paper', z.object({ id: id('Paper') }).strict(), 'Delete a draft paper'),
   'paper.liveTable': query<LiveTableResult>()(
     z.object({ source: z.enum(LIVE_SOURCES, { error: `Source must be one of: ${LIVE_SOURCES.join(', ')}` }), params: z.record(z.string(), z.string()).default({}) }).strict(),
     'The rows a live table shows today',

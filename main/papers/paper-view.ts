@@ -87,6 +87,7 @@ export async function sectionsWithTemplate(ctx: Ctx, row: PaperRow, template: Pa
   const byKey = new Map(template.sections.map((s) => [s.key, s]));
   return (await sections.of(ctx, row.id)).map((s) => ({
     id: s.id,
+    version: s.version,
     key: s.key,
     heading: s.heading,
     position: s.position,

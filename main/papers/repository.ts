@@ -26,6 +26,7 @@ export interface PaperRow extends PaperSummary {
 
 export interface SectionRow {
   id: number;
+  version: number;
   paperId: number;
   position: number;
   key: string;
@@ -86,15 +87,15 @@ export const papers = {
 
 export const sections = {
   async of(ctx: Ctx, paperId: number): Promise<SectionRow[]> {
-    return (await sql<{ id: number; paper_id: number; position: number; key: string; heading: string; body_json: string }>(
+    return (await sql<{ id: number; version: number; paper_id: number; position: number; key: string; heading: string; body_json: string }>(
       ctx,
       `SELECT * FROM paper_section WHERE paper_id = ? ORDER BY position, id`,
     )
       .all(paperId))
-      .map((r) => ({ id: r.id, paperId: r.paper_id, position: r.position, key: r.key, heading: r.heading, body: parseBody(r.body_json) }));
+      .map((r) => ({ id: r.id, version: Number(r.version), paperId: r.paper_id, position: r.position, key: r.key, heading: r.heading, body: parseBody(r.body_json) }));
   },
-  raw(ctx: Ctx, paperId: number, key: string): Promise<{ id: number; heading: string; body_json: string } | undefined> {
-    return sql<{ id: number; heading: string; body_json: string }>(ctx, `SELECT id, heading, body_json FROM paper_section WHERE paper_id = ? AND key = ?`).get(paperId, key);
+  raw(ctx: Ctx, paperId: number, key: string): Promise<{ id: number; version: number; heading: string; body_json: string } | undefined> {
+    return sql<{ id: number; version: number; heading: string; body_json: string }>(ctx, `SELECT id, version, heading, body_json FROM paper_section WHERE paper_id = ? AND key = ?`).get(paperId, key);
   },
   insert(ctx: Ctx, paperId: number, position: number, key: string, heading: string, body: PaperBlock[]): Promise<number> {
     return insertRow(ctx, 'paper_section', { paper_id: paperId, position, key, heading, body_json: JSON.stringify(body) });

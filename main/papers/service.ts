@@ -1,3 +1,5 @@
+import { lockSeries } from '../db/allocation-lock';
+import { checkVersion } from '../db/versions';
 import type { HandlersFor } from '../api/handler-types';
 import { writeDocx } from '../documents/docx';
 import { exported, warningsNotAcknowledged, type ExportResult } from '../documents/export-result';
@@ -71,6 +73,7 @@ async function nextReference(ctx: Ctx, boardId: number, year: number): Promise<s
   const board = await lookups.board(ctx, boardId);
   if (!board) throw new DomainError('paper.boardMissing', `Board ${boardId} does not exist.`, 'boardId');
   const prefix = `${board.code}/${year}/`;
+  await lockSeries(ctx, `paper reference ${prefix}`);
   const used = (await papers
     .referencesLike(ctx, prefix))
     .map((r) => Number(r.slice(prefix.length)))
@@ -151,10 +154,12 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
     return paperDetail(ctx, id);
   },
 
-  'paper.updateSection': async (ctx, { paperId, key, body, heading }): Promise<SectionSaved> => {
+  'paper.updateSection': async (ctx, { paperId, key, body, heading, version }): Promise<SectionSaved> => {
     const row = await requirePaper(ctx, paperId);
     const stored = await sections.raw(ctx, paperId, key);
     if (!stored) throw new DomainError('paper.noSection', `${row.reference} has no section "${key}".`, 'key');
+    // Each section has its own version, so two authors writing different sections never collide.
+    if (version !== undefined) await checkVersion(ctx, 'paper_section', stored.id, version, { bodyJson: JSON.stringify(body), ...(heading !== undefined ? { heading } : {}) });
     const bodyJson = JSON.stringify(body);
     const changed = bodyJson !== stored.body_json || (heading !== undefined && heading !== stored.heading);
     if (changed) {
@@ -169,6 +174,8 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       heading: heading !== undefined ? cleanString(heading) : stored.heading,
       body: body as PaperBlock[],
       changed,
+      version: changed ? stored.version + 1 : stored.version,
+      paperVersion: after.version,
       updatedAt: after.updatedAt,
       warnings: await paperWarnings(ctx, after),
     };

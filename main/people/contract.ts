@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, query } from '../api/define';
+import { command, edit, query } from '../api/define';
 import { email, id, optionalText, patchOf, requiredText, searchText } from '../api/fields';
 
 export const ORGANISATION_KINDS = [
@@ -22,6 +22,8 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 };
 
 export interface Organisation {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   name: string;
   shortName: string | null;
@@ -33,6 +35,8 @@ export interface Organisation {
 }
 
 export interface Person {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   givenName: string;
   familyName: string;
@@ -79,11 +83,11 @@ export const peopleContract = {
   'organisation.list': query<Organisation[]>()(z.object({ search }).strict().default({ search: '' }), 'Organisations, by name, filtered by a search'),
   'organisation.get': query<Organisation>()(z.object({ id: id() }).strict(), 'One organisation'),
   'organisation.create': command<Organisation>()(organisationInput, 'Add an organisation'),
-  'organisation.update': command<Organisation>()(
+  'organisation.update': edit<Organisation>()('organisation', 
     z.object({ id: id(), ...patchOf(organisationFields) }).strict(),
     'Change an organisation: only the fields sent change',
   ),
-  'organisation.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete an organisation nobody refers to'),
+  'organisation.delete': edit<{ id: number }>()('organisation', z.object({ id: id() }).strict(), 'Delete an organisation nobody refers to'),
 
   'person.list': query<Person[]>()(
     z.object({ search, organisationId: id('Organisation').nullable().default(null) }).strict().default({ search: '', organisationId: null }),
@@ -91,6 +95,6 @@ export const peopleContract = {
   ),
   'person.get': query<Person>()(z.object({ id: id() }).strict(), 'One person'),
   'person.create': command<Person>()(personInput, 'Add a person'),
-  'person.update': command<Person>()(z.object({ id: id(), ...personFields }).strict(), 'Change a person'),
-  'person.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a person nobody refers to'),
+  'person.update': edit<Person>()('person', z.object({ id: id(), ...personFields }).strict(), 'Change a person'),
+  'person.delete': edit<{ id: number }>()('person', z.object({ id: id() }).strict(), 'Delete a person nobody refers to'),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { outFile } from '../documents/out-file';
 import { id, isoDate, nullable, optionalText, patchOf, requiredText } from '../api/fields';
@@ -26,6 +26,8 @@ export const VALUE_STATUSES = ['provisional', 'final'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 
 export interface FrameworkTheme {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   name: string;
   kind: ThemeKind;
@@ -36,6 +38,8 @@ export interface FrameworkTheme {
 }
 
 export interface Indicator {
+  /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
+  version: number;
   id: number;
   themeId: number;
   themeName: string;
@@ -252,11 +256,11 @@ const mapping = z.object({ period: column, value: column, indicator: column, sta
 export const performanceContract = {
   'frameworkTheme.list': query<FrameworkTheme[]>()(z.object({}).strict().default({}), 'The framework themes, in order'),
   'frameworkTheme.create': command<FrameworkTheme>()(z.object(themeFields).strict(), 'Add a framework theme'),
-  'frameworkTheme.update': command<FrameworkTheme>()(
+  'frameworkTheme.update': edit<FrameworkTheme>()('framework_theme', 
     z.object({ id: id(), ...patchOf(themeFields) }).strict(),
     'Change a framework theme (its name, kind, order or amber tolerance)',
   ),
-  'frameworkTheme.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete a framework theme with no indicators'),
+  'frameworkTheme.delete': edit<{ id: number }>()('framework_theme', z.object({ id: id() }).strict(), 'Delete a framework theme with no indicators'),
 
   'indicator.list': query<Indicator[]>()(
     z.object({ themeId: nullable(id('Theme')) }).strict().default({ themeId: null }),
@@ -264,8 +268,8 @@ export const performanceContract = {
   ),
   'indicator.get': query<Indicator>()(z.object({ id: id() }).strict(), 'One indicator'),
   'indicator.create': command<Indicator>()(z.object(indicatorFields).strict(), 'Add an indicator'),
-  'indicator.update': command<Indicator>()(z.object({ id: id(), ...indicatorFields }).strict(), 'Change an indicator: every field is sent, and the definition is replaced as a whole'),
-  'indicator.delete': command<{ id: number }>()(z.object({ id: id() }).strict(), 'Delete an indicator that has no values'),
+  'indicator.update': edit<Indicator>()('indicator', z.object({ id: id(), ...indicatorFields }).strict(), 'Change an indicator: every field is sent, and the definition is replaced as a whole'),
+  'indicator.delete': edit<{ id: number }>()('indicator', z.object({ id: id() }).strict(), 'Delete an indicator that has no values'),
 
   'indicatorValue.list': query<IndicatorValue[]>()(
     z.object({ indicatorId: id('Indicator') }).strict(),

@@ -60,7 +60,7 @@ export const themes = {
   ...tableWrites('framework_theme'),
 };
 
-export type IndicatorColumns = Omit<IndicatorRow, 'id' | 'themeName' | 'themeKind' | 'themePosition' | 'ragAmberTolerancePercent' | 'ownerOrganisationName' | 'valueCount'>;
+export type IndicatorColumns = Omit<IndicatorRow, 'id' | 'version' | 'themeName' | 'themeKind' | 'themePosition' | 'ragAmberTolerancePercent' | 'ownerOrganisationName' | 'valueCount'>;
 
 export const indicators = {
   async list(ctx: Ctx, themeId: number | null): Promise<IndicatorRow[]> {

@@ -9,6 +9,26 @@ export interface ApiErrorShape {
   field?: string;
   /** Every problem found, by path, where there can be many (bundle import, spreadsheet import). */
   problems?: Problem[];
+  /** Set when the record was changed or deleted by someone else since it was read (code "stale"). */
+  stale?: StaleDetail;
+}
+
+/** One field of a record someone else changed: their saved value beside the one being saved. */
+export interface StaleChange {
+  field: string;
+  theirs: unknown;
+  yours: unknown;
+  /** False when the person saving did not touch this field (only they changed it). */
+  yoursSent: boolean;
+}
+
+/** Who changed (or deleted) the record, when (local ISO time), its version now, and what differs. */
+export interface StaleDetail {
+  by: string;
+  at: string;
+  deleted: boolean;
+  version: number | null;
+  changes: StaleChange[];
 }
 
 export interface Problem {
@@ -20,6 +40,7 @@ export class DomainError extends Error {
   readonly code: string;
   readonly field?: string;
   readonly problems?: Problem[];
+  stale?: StaleDetail;
   constructor(code: string, message: string, field?: string, problems?: Problem[]) {
     super(message);
     this.name = 'DomainError';
@@ -31,7 +52,12 @@ export class DomainError extends Error {
     const shape: ApiErrorShape = { code: this.code, message: this.message };
     if (this.field !== undefined) shape.field = this.field;
     if (this.problems !== undefined) shape.problems = this.problems;
+    if (this.stale !== undefined) shape.stale = this.stale;
     return shape;
+  }
+  withStale(stale: StaleDetail): this {
+    this.stale = stale;
+    return this;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Api, Envelope } from '../../main/api/contract';
-import type { ApiErrorShape, Problem } from '../../main/shared/errors';
+import type { ApiErrorShape, Problem, StaleDetail } from '../../main/shared/errors';
 
 /**
  * The renderer's only door to the workspace. window.api is put there before the app runs:
@@ -16,12 +16,15 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly problems: Problem[];
+  /** Who changed or deleted the record since it was read, and their values beside yours (code "stale"). */
+  readonly stale: StaleDetail | undefined;
   constructor(shape: ApiErrorShape) {
     super(shape.message);
     this.name = 'ApiError';
     this.code = shape.code;
     this.field = shape.field;
     this.problems = shape.problems ?? [];
+    this.stale = shape.stale;
   }
 }
 

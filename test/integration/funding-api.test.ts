@@ -57,10 +57,10 @@ describe('funding streams and money as people type it', () => {
     const after = await ws.call('fundingStream.update', { id: vrf.id, name: 'Violence Reduction Fund (PCC)' });
     expect(after).toMatchObject({ name: 'Violence Reduction Fund (PCC)', claimFrequency: 'annual', notes: vrf.notes, awardCapPence: 3_500_000, allocations: vrf.allocations });
     const line = (await ws.call('budgetLine.list', { streamId: (await streamOf(ws, 'VRU-2019')).id, financialYear: '2019/20' }))[0]!;
-    expect(await ws.call('budgetLine.update', { id: line.id, costCentre: 'VRU-CS' })).toEqual({ ...line, costCentre: 'VRU-CS' });
+    expect(await ws.call('budgetLine.update', { id: line.id, costCentre: 'VRU-CS' })).toEqual({ ...line, costCentre: 'VRU-CS', version: line.version + 1 });
     const award = (await ws.call('award.list', { streamId: vrf.id }))[0]!;
     const changed = await ws.call('award.update', { id: award.id, theme: 'Early intervention and prevention' });
-    expect(changed.award).toEqual({ ...award, theme: 'Early intervention and prevention', updatedAt: changed.award.updatedAt });
+    expect(changed.award).toEqual({ ...award, theme: 'Early intervention and prevention', updatedAt: changed.award.updatedAt, version: award.version + 1 });
   });
 
   it('keeps the heading list per stream and renames a heading everywhere', async () => {

@@ -142,15 +142,21 @@ export function ActionsArea() {
 }
 
 function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void }) {
-  const setStatus = useActions((s) => s.setStatus);
+  const save = useActions((s) => s.save);
   const addUpdate = useActions((s) => s.addUpdate);
   const form = useApiForm({
-    fields: ['text', 'status'],
-    initial: { text: '', status: action.status as string },
+    fields: ['text', 'status', 'dueOn'],
+    initial: { text: '', status: action.status as string, dueOn: action.dueOn ?? '' },
+    version: action.version,
     toInput: (v) => v,
-    submit: async (v) => {
+    submit: async (v, version) => {
+      // The edit first: it is checked against the version this dialog opened with, and a
+      // progress update (which can move an open action to in progress) would change that.
+      const patch: { status?: ActionStatus; dueOn?: string | null } = {};
+      if (v.status !== action.status) patch.status = v.status as ActionStatus;
+      if (v.dueOn !== (action.dueOn ?? '')) patch.dueOn = v.dueOn === '' ? null : v.dueOn;
+      if (Object.keys(patch).length > 0) await save({ id: action.id, version: version ?? action.version }, patch);
       if (v.text.trim()) await addUpdate(action.id, v.text, null);
-      if (v.status !== action.status) await setStatus(action.id, v.status as ActionStatus);
       onClose();
     },
     idPrefix: 'update-',
@@ -161,6 +167,7 @@ function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void
       <p>{action.description}</p>
       <TextField label="Progress update (optional)" hint="Dated today" {...form.field('text')} />
       <SelectField label="Status" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} {...form.field('status')} />
+      <TextField label="Due on" type="date" width="medium" {...form.field('dueOn')} />
     </FormDialog>
   );
 }

@@ -16,7 +16,8 @@ interface ActionsState {
   load(): Promise<void>;
   loadChoices(): Promise<void>;
   setFilter(patch: Partial<ActionFilter>): void;
-  setStatus(id: number, status: ActionStatus): Promise<void>;
+  /** Saves an action's changes against the version it was read at (refused, naming who, if someone changed it since). */
+  save(action: Pick<Action, 'id' | 'version'>, patch: { status?: ActionStatus; dueOn?: string | null; description?: string }): Promise<void>;
   addUpdate(id: number, text: string, updatedOn: string | null): Promise<void>;
 }
 
@@ -57,9 +58,13 @@ export const useActions = create<ActionsState>()((set, get) => ({
     void get().load();
   },
 
-  async setStatus(id, status) {
-    await call(api().action.update({ id, status }));
-    await get().load();
+  async save(action, patch) {
+    try {
+      await call(api().action.update({ id: action.id, version: action.version, ...patch }));
+    } finally {
+      // Refused or not, the list shows the action as it is now (a stale refusal means it changed).
+      await get().load();
+    }
   },
 
   async addUpdate(id, text, updatedOn) {

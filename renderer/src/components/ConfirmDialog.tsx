@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { messageOf } from '../api';
+import { staleOf } from './StaleDetails';
 import { Dialog } from './Dialog';
 import { ErrorSummary } from './ErrorSummary';
 
@@ -17,6 +19,7 @@ export function ConfirmDialog(props: {
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
 
   async function confirm() {
     setBusy(true);
@@ -26,13 +29,14 @@ export function ConfirmDialog(props: {
       props.onClose();
     } catch (err) {
       setError(messageOf(err));
+      setStale(staleOf(err));
       setBusy(false);
     }
   }
 
   return (
     <Dialog title={props.title} onClose={props.onClose}>
-      {error && <ErrorSummary message={error} />}
+      {error && <ErrorSummary message={error} stale={stale} />}
       <div className="confirm-text">{props.children}</div>
       <div className="button-row">
         <button type="button" className={props.danger ? 'button button-danger' : 'button'} onClick={() => void confirm()} disabled={busy}>

@@ -47,7 +47,7 @@ export function ApiFormView<V>(props: {
       aria-label={props.heading ? undefined : props.label}
     >
       {props.heading && <h3 id={props.heading.id}>{props.heading.text}</h3>}
-      {form.errors.form && <ErrorSummary message={form.errors.form} />}
+      {form.errors.form && <ErrorSummary message={form.errors.form} stale={form.errors.stale} />}
       {props.children}
       <FormButtons submit={props.submit} busy={form.busy} {...(props.onCancel ? { onCancel: props.onCancel } : {})} secondary={props.secondary ?? false}>
         {props.after}

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { ApiError, messageOf } from '../api';
 import { fieldId } from './fields';
 
@@ -6,6 +7,8 @@ import { fieldId } from './fields';
 export interface FormErrors {
   fields: Record<string, string>;
   form: string | null;
+  /** Someone else changed or deleted the record since the form was opened: who, when, their values beside yours. */
+  stale?: StaleDetail;
 }
 
 export const NO_ERRORS: FormErrors = { fields: {}, form: null };
@@ -27,6 +30,7 @@ export function errorsFromZod(error: z.ZodError, known: readonly string[]): Form
  * form has that field, and above the form otherwise.
  */
 export function errorsFromApi(err: unknown, known: readonly string[]): FormErrors {
+  if (err instanceof ApiError && err.stale) return { fields: {}, form: err.message, stale: err.stale };
   if (err instanceof ApiError && err.field && known.includes(err.field)) {
     return { fields: { [err.field]: err.message }, form: null };
   }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
+import { ApiError } from '../api';
 import { errorsFromApi, errorsFromZod, focusFirstError, NO_ERRORS, type FormErrors } from './form-errors';
 
 /** The keys of a form's values that hold text, which a text box or select can edit. */
@@ -14,12 +15,19 @@ export interface ApiFormOptions<V extends Record<string, unknown>, I> {
   initial: V | (() => V);
   /** The values as the operation's input. */
   toInput: (values: V) => I;
+  /** The version of the record the form edits, as it was read (an edit form only). */
+  version?: number | undefined;
   /** The operation's own schema: checked before anything is sent, with the same messages. */
   schema?: z.ZodType;
   /** Other instant checks, by field name; nothing is sent while one fails. */
   check?: (values: V) => Record<string, string> | null;
-  /** Sends the input; an ApiError it throws is shown against its field. */
-  submit: (input: I) => Promise<unknown>;
+  /**
+   * Sends the input; an ApiError it throws is shown against its field. An edit of one record
+   * sends `version` with it: the version the form was opened at, or, after a save was refused
+   * because someone else changed the record, the version they saved (so saving again means
+   * "mine over theirs", knowingly, with their values shown beside).
+   */
+  submit: (input: I, version: number | undefined) => Promise<unknown>;
   /** An operation field that this form calls by another name: { value: 'organisationName' }. */
   apiFields?: Record<string, string>;
   /** Control ids are field-<idPrefix><name>, so two forms can share a page. */
@@ -47,6 +55,7 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
   const [values, setValues] = useState<V>(options.initial);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(options.version);
   const { fields, idPrefix = '' } = options;
 
   const show = (found: FormErrors) => {
@@ -71,9 +80,10 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
     }
     setBusy(true);
     try {
-      await options.submit(input);
+      await options.submit(input, version);
       setErrors(NO_ERRORS);
     } catch (err) {
+      if (err instanceof ApiError && err.stale?.version) setVersion(err.stale.version);
       show(renamed(errorsFromApi(err, [...fields, ...Object.keys(options.apiFields ?? {})]), options.apiFields));
     } finally {
       setBusy(false);

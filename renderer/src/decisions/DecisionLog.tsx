@@ -146,7 +146,7 @@ function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): 
   async function move(status: DecisionStatus) {
     setError(null);
     try {
-      const r = await setStatus({ id: d.id, status, supersededById: status === 'superseded' && superseding ? Number(superseding) : null });
+      const r = await setStatus({ id: d.id, version: d.version, status, supersededById: status === 'superseded' && superseding ? Number(superseding) : null });
       setWarnings(r.warnings);
     } catch (err) {
       setError(messageOf(err));
@@ -299,7 +299,7 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
       indicatorIds: v.indicatorIds,
     };
     try {
-      const r = d ? await save({ id: d.id, ...body, reference: body.reference || d.reference }) : await save(body);
+      const r = d ? await save({ id: d.id, version: d.version, ...body, reference: body.reference || d.reference }) : await save(body);
       props.onDone(`${d ? 'Saved' : 'Recorded'} ${r.decision.reference}. ${r.warnings.map((w) => w.message).join(' ')}`);
     } catch (err) {
       const next = errorsFromApi(err, FORM_FIELDS);

@@ -76,10 +76,10 @@ function LinesSection() {
   });
   const heading = form.field('heading');
 
-  async function remove(id: number, name: string) {
+  async function remove(id: number, version: number, name: string) {
     if (!window.confirm(`Delete the budget line “${name}” and its spend figures?`)) return;
     try {
-      await call(api().budgetLine.delete({ id }));
+      await call(api().budgetLine.delete({ id, version }));
       await refresh();
     } catch (err) {
       setError(messageOf(err));
@@ -103,7 +103,7 @@ function LinesSection() {
           {
             ...ACTIONS_COLUMN,
             cell: (l) => (
-              <button type="button" className="button-link" onClick={() => void remove(l.id, l.heading)}>
+              <button type="button" className="button-link" onClick={() => void remove(l.id, l.version, l.heading)}>
                 Delete<span className="visually-hidden"> {l.heading}</span>
               </button>
             ),

@@ -93,7 +93,7 @@ function ClaimsSection() {
 
   async function move(c: Claim, status: 'submitted' | 'paid') {
     try {
-      await call(api().claim.setStatus({ id: c.id, status, on: null }));
+      await call(api().claim.setStatus({ id: c.id, version: c.version, status, on: null }));
       setError(null);
       await refresh();
     } catch (err) {

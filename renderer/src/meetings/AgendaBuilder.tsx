@@ -71,7 +71,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   async function remove(item: AgendaItem) {
     setError(null);
     try {
-      await change('agenda.removeItem', { id: item.id });
+      await change('agenda.removeItem', { id: item.id, version: item.version });
       announce(`“${item.title}” was taken off the agenda.`);
     } catch (err) {
       setError(messageOf(err));
@@ -206,8 +206,9 @@ function EditItemDialog({ item, onClose }: { item: AgendaItem; onClose: () => vo
     idPrefix: 'edit-',
     initial: () => valuesOf(item),
     toInput: inputOf,
-    submit: async (input) => {
-      await change('agenda.updateItem', { id: item.id, ...input });
+    version: item.version,
+    submit: async (input, version) => {
+      await change('agenda.updateItem', { id: item.id, version: version ?? item.version, ...input });
       onClose();
     },
   });

@@ -42,7 +42,7 @@ export function DeclarationsPanel({ detail }: { detail: MeetingDetail }) {
           {detail.declarations.map((d) => (
             <li key={d.id}>
               {`${d.name}, ${d.agendaItemId ? `item ${numberOf.get(d.agendaItemId)}` : 'general'}: ${d.interest}${d.withdrew ? ' (withdrew for the item)' : ''}`}{' '}
-              <button type="button" className="button-link" onClick={() => void change('declaration.remove', { id: d.id }).catch((err) => setError(messageOf(err)))}>
+              <button type="button" className="button-link" onClick={() => void change('declaration.remove', { id: d.id, version: d.version }).catch((err) => setError(messageOf(err)))}>
                 Remove
               </button>
             </li>

@@ -43,7 +43,7 @@ export function MeetingPage({ id }: { id: number }) {
     if (!next) return;
     setStatusError(null);
     try {
-      await change('meeting.setStatus', { id, status: next });
+      await change('meeting.setStatus', { id, version: meeting.version, status: next });
     } catch (err) {
       setStatusError(messageOf(err));
     }

@@ -35,7 +35,7 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   async function save() {
     setError(null);
     try {
-      await change('agenda.updateItem', { id: item.id, discussion: text });
+      await change('agenda.updateItem', { id: item.id, version: item.version, discussion: text });
       setSaved(`Minutes of item ${item.number} saved.`);
     } catch (err) {
       setError(messageOf(err));

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Envelope, InputOf } from '../../../main/api/contract';
 import type { Board, Meeting, MeetingDetail, Membership, Warning } from '../../../main/meetings/contract';
 import type { Organisation, Person } from '../../../main/people/contract';
-import { api, call, messageOf } from '../api';
+import { ApiError, api, call, messageOf } from '../api';
 
 /**
  * The Meetings area: boards, the meeting list, and the meeting open on screen. Every write
@@ -130,9 +130,18 @@ export const useMeetings = create<MeetingsState>()((set, get) => ({
   },
 
   async change(name, input) {
-    const detail = await call(WRITES[name](input));
-    set({ detail });
-    return detail;
+    try {
+      const detail = await call(WRITES[name](input));
+      set({ detail });
+      return detail;
+    } catch (err) {
+      // Refused because someone else changed or removed it since: show the meeting as it is
+      // now (what the person typed stays in its form), so their change is seen and a save
+      // again is made knowingly on the new version.
+      const open = get().detail;
+      if (err instanceof ApiError && err.code === 'stale' && open) await get().loadMeeting(open.meeting.id);
+      throw err;
+    }
   },
 }));
 

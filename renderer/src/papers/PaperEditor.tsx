@@ -172,6 +172,7 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
     try {
       await updateDetails({
         id: detail.id,
+        version: detail.version,
         reference: v.reference,
         title: v.title,
         boardId: num(v.boardId),

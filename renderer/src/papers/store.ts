@@ -132,7 +132,9 @@ export const usePapers = create<PapersState>()((set, get) => ({
       try {
         for (const [key, body] of Object.entries(pending)) {
           const heading = headings[key];
-          const saved = await call(api().paper.updateSection({ paperId: detail.id, key, body, ...(heading !== undefined ? { heading } : {}) }));
+          // Each section carries its own version: an author's save over another's newer text is refused, naming them.
+          const version = (get().detail ?? detail).sections.find((s) => s.key === key)?.version;
+          const saved = await call(api().paper.updateSection({ paperId: detail.id, key, body, ...(heading !== undefined ? { heading } : {}), ...(version !== undefined ? { version } : {}) }));
           delete headings[key];
           const current = get().detail;
           if (current && current.id === detail.id) {
@@ -140,8 +142,9 @@ export const usePapers = create<PapersState>()((set, get) => ({
               detail: {
                 ...current,
                 updatedAt: saved.updatedAt,
+                version: saved.paperVersion,
                 warnings: saved.warnings,
-                sections: current.sections.map((s) => (s.key === key ? { ...s, body: saved.body, heading: saved.heading } : s)),
+                sections: current.sections.map((s) => (s.key === key ? { ...s, body: saved.body, heading: saved.heading, version: saved.version } : s)),
               },
             });
           }
@@ -160,7 +163,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
     await get().flush();
     const detail = get().detail;
     if (!detail) return;
-    const next = await call(api().paper.setStatus({ id: detail.id, status }));
+    const next = await call(api().paper.setStatus({ id: detail.id, version: detail.version, status }));
     set({ detail: next });
     void get().loadList();
   },

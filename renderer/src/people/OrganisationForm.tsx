@@ -3,6 +3,7 @@ import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { usePeople, type OrganisationDraft } from './store';
+import { versioned } from '../components/versioned';
 
 const FIELDS = ['name', 'shortName', 'kind', 'notes'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -22,8 +23,9 @@ export function OrganisationForm(props: { organisation: Organisation | null; onC
     initial: (): Values => ({ name: o?.name ?? '', shortName: o?.shortName ?? '', kind: o?.kind ?? 'other', notes: o?.notes ?? '' }),
     toInput: draftOf,
     schema: organisationInput,
-    submit: async (draft) => {
-      await saveOrganisation(draft, o?.id);
+    version: o?.version,
+    submit: async (draft, version) => {
+      await saveOrganisation(draft, o ? versioned(o, version) : undefined);
       props.onClose();
     },
   });

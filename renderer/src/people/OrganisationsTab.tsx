@@ -8,6 +8,7 @@ import { SearchBox } from '../components/SearchBox';
 import { counted } from '../components/words';
 import { OrganisationForm } from './OrganisationForm';
 import { usePeople } from './store';
+import { versioned } from '../components/versioned';
 
 type Open = { kind: 'add' } | { kind: 'edit' | 'delete' | 'history'; organisation: Organisation } | null;
 
@@ -74,7 +75,7 @@ export function OrganisationsTab() {
           title={`Delete ${open.organisation.name}?`}
           confirmLabel="Delete organisation"
           danger
-          onConfirm={() => deleteOrganisation(open.organisation.id)}
+          onConfirm={() => deleteOrganisation(versioned(open.organisation))}
           onClose={close}
         >
           <p>

@@ -10,6 +10,7 @@ import { counted } from '../components/words';
 import { fullName } from './names';
 import { PersonForm } from './PersonForm';
 import { usePeople } from './store';
+import { versioned } from '../components/versioned';
 
 type Open = { kind: 'add' } | { kind: 'edit' | 'delete' | 'history'; person: Person } | null;
 
@@ -82,7 +83,7 @@ export function PeopleTab() {
       {open?.kind === 'edit' && <PersonForm person={open.person} defaultOrganisationId={null} onClose={close} />}
       {open?.kind === 'history' && <HistoryDialog entity="person" entityId={open.person.id} name={fullName(open.person)} onClose={close} />}
       {open?.kind === 'delete' && (
-        <ConfirmDialog title={`Delete ${fullName(open.person)}?`} confirmLabel="Delete person" danger onConfirm={() => deletePerson(open.person.id)} onClose={close}>
+        <ConfirmDialog title={`Delete ${fullName(open.person)}?`} confirmLabel="Delete person" danger onConfirm={() => deletePerson(versioned(open.person))} onClose={close}>
           <p>
             {fullName(open.person)}
             {open.person.organisationName ? ` (${open.person.organisationName})` : ''} will be removed from the workspace. The audit trail

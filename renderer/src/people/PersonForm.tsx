@@ -3,6 +3,7 @@ import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { usePeople, type PersonDraft } from './store';
+import { versioned } from '../components/versioned';
 
 const FIELDS = ['honorific', 'givenName', 'familyName', 'jobTitle', 'organisationId', 'email', 'phone', 'notes'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -33,8 +34,9 @@ export function PersonForm(props: { person: Person | null; defaultOrganisationId
     initial: () => valuesOf(props.person, props.defaultOrganisationId),
     toInput: draftOf,
     schema: personInput,
-    submit: async (draft) => {
-      await savePerson(draft, props.person?.id);
+    version: props.person?.version,
+    submit: async (draft, version) => {
+      await savePerson(draft, props.person ? versioned(props.person, version) : undefined);
       props.onClose();
     },
   });

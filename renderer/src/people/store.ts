@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { InputOf } from '../../../main/api/contract';
 import type { Organisation, Person } from '../../../main/people/contract';
+import type { Versioned } from '../components/versioned';
 import { api, call, messageOf } from '../api';
 
 export type PersonDraft = InputOf<'person.create'>;
@@ -32,10 +33,11 @@ interface PeopleState {
   setOrganisationSearch(search: string): void;
   loadAllOrganisations(): Promise<void>;
 
-  savePerson(draft: PersonDraft, id?: number): Promise<Person>;
-  deletePerson(id: number): Promise<void>;
-  saveOrganisation(draft: OrganisationDraft, id?: number): Promise<Organisation>;
-  deleteOrganisation(id: number): Promise<void>;
+  /** Adds a person, or (given the record as it was read) saves an edit of one; an edit of a record changed since is refused. */
+  savePerson(draft: PersonDraft, record?: Versioned): Promise<Person>;
+  deletePerson(record: Versioned): Promise<void>;
+  saveOrganisation(draft: OrganisationDraft, record?: Versioned): Promise<Organisation>;
+  deleteOrganisation(record: Versioned): Promise<void>;
 }
 
 // Each list request gets a number; an answer that arrives after a newer request is dropped,
@@ -106,26 +108,26 @@ export const usePeople = create<PeopleState>()((set, get) => ({
     }
   },
 
-  async savePerson(draft, id) {
-    const person = id === undefined ? await call(api().person.create(draft)) : await call(api().person.update({ id, ...draft }));
+  async savePerson(draft, record) {
+    const person = record === undefined ? await call(api().person.create(draft)) : await call(api().person.update({ ...record, ...draft }));
     await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
     return person;
   },
 
-  async deletePerson(id) {
-    await call(api().person.delete({ id }));
+  async deletePerson(record) {
+    await call(api().person.delete(record));
     await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
   },
 
-  async saveOrganisation(draft, id) {
+  async saveOrganisation(draft, record) {
     const organisation =
-      id === undefined ? await call(api().organisation.create(draft)) : await call(api().organisation.update({ id, ...draft }));
+      record === undefined ? await call(api().organisation.create(draft)) : await call(api().organisation.update({ ...record, ...draft }));
     await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
     return organisation;
   },
 
-  async deleteOrganisation(id) {
-    await call(api().organisation.delete({ id }));
+  async deleteOrganisation(record) {
+    await call(api().organisation.delete(record));
     await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
   },
 }));

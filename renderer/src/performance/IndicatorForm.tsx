@@ -70,7 +70,7 @@ export function IndicatorForm(props: { indicator: Indicator | null; onClose: () 
     initial: () => valuesOf(props.indicator, themes[0]?.id ?? null),
     toInput: draftOf,
     submit: async (draft) => {
-      const saved = await saveIndicator(draft, props.indicator?.id);
+      const saved = await saveIndicator(draft, props.indicator ? { id: props.indicator.id, version: props.indicator.version } : undefined);
       props.onSaved?.(saved);
       props.onClose();
     },

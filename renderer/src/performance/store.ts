@@ -39,7 +39,7 @@ interface PerformanceState {
   loadDetail(id: number): Promise<void>;
 
   saveTheme(draft: ThemeDraft): Promise<FrameworkTheme>;
-  saveIndicator(draft: IndicatorDraft, id?: number): Promise<Indicator>;
+  saveIndicator(draft: IndicatorDraft, record?: { id: number; version: number }): Promise<Indicator>;
   saveValues(input: { indicatorId: number; rows: GridRow[]; suppliedByOrganisationId: number | null; receivedOn: string | null }): Promise<RecordManyResult>;
   previewImport(input: InputOf<'indicatorValue.importPreview'>): Promise<ImportPreview>;
   applyImport(input: InputOf<'indicatorValue.importApply'>): Promise<ImportResult>;
@@ -124,8 +124,8 @@ export const usePerformance = create<PerformanceState>()((set, get) => ({
     return theme;
   },
 
-  async saveIndicator(draft, id) {
-    const indicator = id === undefined ? await call(api().indicator.create(draft)) : await call(api().indicator.update({ ...draft, id }));
+  async saveIndicator(draft, record) {
+    const indicator = record === undefined ? await call(api().indicator.create(draft)) : await call(api().indicator.update({ ...draft, ...record }));
     await get().loadFramework();
     const { view } = get();
     get().show(view.kind === 'indicator' ? view : { kind: 'scorecard' });

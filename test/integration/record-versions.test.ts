@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, type Session } from '../../main/api/dispatch';
+import { contract, type OpName } from '../../main/api/contract';
+import { openPostgresStore } from '../../main/db/postgres-store';
+import type { Store } from '../../main/db/store';
+import type { ApiErrorShape } from '../../main/shared/errors';
+import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+/**
+ * Two people, one record (issue 14, item 2), on the engine the project runs: an edit that
+ * carries the version it was read at is refused when the record has changed or gone since,
+ * naming who and when, with their values beside yours; nothing is written over.
+ */
+
+const NOW = () => new Date('2026-12-03T10:42:00');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the answer it expects
+type Answer = { ok: boolean; value?: any; error?: ApiErrorShape };
+
+/**
+ * A second person on the same workspace, under their own name: on PostgreSQL their own app
+ * (their own pool of connections); on SQLite a second window of the one app, since a local
+ * file is one app's (a second program writing to it is refused as busy, tested elsewhere).
+ */
+async function secondPerson(ws: TestWorkspace, actor: string): Promise<{ session: Session; close(): Promise<void>; call: (op: OpName, input: unknown) => Promise<Answer> }> {
+  const own = ws.engine === 'postgres';
+  const store: Store = own ? await openPostgresStore(ws.path) : ws.store;
+  const session: Session = { store, actor, now: NOW, log: (m, e) => console.error(m, e) };
+  return { session, close: async () => (own ? store.close() : undefined), call: (op, input) => dispatch(session, op, input) as never };
+}
+
+async function asPerson(ws: TestWorkspace, actor: string) {
+  const session: Session = { store: ws.store, actor, now: NOW, log: (m, e) => console.error(m, e) };
+  return (op: OpName, input: unknown) => dispatch(session, op, input) as Promise<Answer>;
+}
+
+describe('record versions', () => {
+  it('every edit of one record takes the version it was read at (a new update or delete op cannot forget it)', () => {
+    const edits = (Object.keys(contract) as OpName[]).filter((name) => /\.(update|delete|remove|setStatus|setSubstitutes|updateItem|removeItem)$/.test(name) && contract[name].kind === 'write');
+    expect(edits.length).toBeGreaterThan(25);
+    const without = edits.filter((name) => {
+      const def = contract[name] as { versions?: unknown; input: { safeParse(v: unknown): { success: boolean; error?: { issues: { code: string }[] } } } };
+      if (def.versions) return false;
+      // Not a single record's edit (attendance is a cell of the register): allowed only if it is said here.
+      return !['attendance.remove'].includes(name);
+    });
+    expect(without).toEqual([]);
+  });
+
+  it('goes up by one with each update and is returned with the record', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const org = await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
+    expect(org.version).toBe(1);
+    const once = await ws.call('organisation.update', { id: org.id, notes: 'a', version: 1 });
+    expect(once.version).toBe(2);
+    const twice = await ws.call('organisation.update', { id: org.id, notes: 'b' });
+    expect(twice.version).toBe(3);
+    expect((await ws.call('organisation.get', { id: org.id })).version).toBe(3);
+  });
+
+  it('refuses a stale update naming who changed it and when, with their values beside yours, and writes nothing', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const person = await ws.call('person.create', { givenName: 'Sam', familyName: 'Jones', jobTitle: 'Analyst' });
+    // Both open the record at version 1; Alice saves first.
+    const saved = await alice('person.update', { id: person.id, version: person.version, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Senior analyst' });
+    expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+    const refused = await bob('person.update', { id: person.id, version: person.version, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Lead analyst', phone: '01622 000000' });
+    expect(refused.ok).toBe(false);
+    const error = refused.error!;
+    expect(error.code).toBe('stale');
+    expect(error.field).toBe('version');
+    expect(error.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it\./);
+    expect(error.stale).toMatchObject({ by: 'alice', at: '2026-12-03T10:42:00', deleted: false, version: 2 });
+    const changes = Object.fromEntries(error.stale!.changes.map((c) => [c.field, c]));
+    expect(changes.jobTitle).toEqual({ field: 'jobTitle', theirs: 'Senior analyst', yours: 'Lead analyst', yoursSent: true });
+    expect(changes.phone).toEqual({ field: 'phone', theirs: '', yours: '01622 000000', yoursSent: true });
+    const now = await ws.call('person.get', { id: person.id });
+    expect(now).toMatchObject({ jobTitle: 'Senior analyst', phone: '', version: 2 });
+    const audits = await ws.query<{ actor: string }>(`SELECT actor FROM audit_log WHERE entity = 'person' AND entity_id = ? AND action = 'update'`, person.id);
+    expect(audits.map((a) => a.actor)).toEqual(['alice']);
+    // On the new version Bob's change goes in.
+    const again = await bob('person.update', { id: person.id, version: error.stale!.version!, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Lead analyst' });
+    expect(again.ok).toBe(true);
+    expect(again.value.version).toBe(3);
+  });
+
+  it('lists a field only the other person changed, with yours marked as not sent', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const alice = await asPerson(ws, 'alice');
+    const org = await ws.call('organisation.create', { name: 'Kent Fire', kind: 'fire' });
+    await alice('organisation.update', { id: org.id, version: 1, shortName: 'KFRS' });
+    const refused = await (await asPerson(ws, 'bob'))('organisation.update', { id: org.id, version: 1, notes: 'Met on Tuesday' });
+    const changes = refused.error!.stale!.changes;
+    expect(changes).toContainEqual({ field: 'shortName', theirs: 'KFRS', yours: null, yoursSent: false });
+    expect(changes).toContainEqual({ field: 'notes', theirs: '', yours: 'Met on Tuesday', yoursSent: true });
+  });
+
+  it('refuses to delete a record changed since it was read, and an edit of one deleted since', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const org = await ws.call('organisation.create', { name: 'Medway Council', kind: 'council' });
+    await alice('organisation.update', { id: org.id, version: 1, notes: 'Keep: funds two projects' });
+    const del = await bob('organisation.delete', { id: org.id, version: 1 });
+    expect(del.error?.code).toBe('stale');
+    expect(del.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it/);
+    expect((await ws.call('organisation.get', { id: org.id })).notes).toBe('Keep: funds two projects');
+
+    expect((await alice('organisation.delete', { id: org.id, version: 2 })).ok).toBe(true);
+    const edit = await bob('organisation.update', { id: org.id, version: 2, notes: 'too late' });
+    expect(edit.error?.code).toBe('stale');
+    expect(edit.error?.message).toMatch(/^Deleted by alice at 10:42 on 03\/12\/2026 since you opened it\./);
+    expect(edit.error?.stale).toMatchObject({ by: 'alice', deleted: true, version: null });
+    // A record that never existed is still just not found.
+    expect((await bob('organisation.update', { id: 999999, version: 1, notes: 'x' })).error?.code).toBe('organisation.notFound');
+  });
+
+  it('without a version an edit still applies (scripts and the CLI: the last write wins)', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const org = await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
+    await ws.call('organisation.update', { id: org.id, notes: 'first' });
+    expect((await ws.call('organisation.update', { id: org.id, notes: 'second' })).notes).toBe('second');
+    expect((await ws.fails('organisation.update', { id: org.id, version: 0 })).message).toMatch(/Version must be at least 1/);
+    expect((await ws.fails('organisation.update', { id: org.id, version: 'two' })).field).toBe('version');
+  });
+
+  it('checks a paper section against its own version, so two authors of different sections never collide', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const [summary] = await ws.call('paper.list', {});
+    const paper = await ws.call('paper.get', { id: summary!.id });
+    const [first, second] = paper.sections.filter((s) => paper.status === 'draft' || s) as typeof paper.sections;
+    if (paper.status !== 'draft') await ws.call('paper.setStatus', { id: paper.id, status: 'draft' });
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const text = (t: string) => [{ type: 'paragraph', text: t }];
+    const a = await alice('paper.updateSection', { paperId: paper.id, key: first!.key, body: text('Alice’s words'), version: first!.version });
+    expect(a.ok, JSON.stringify(a.error)).toBe(true);
+    expect(a.value.version).toBe(first!.version + 1);
+    const b = await bob('paper.updateSection', { paperId: paper.id, key: second!.key, body: text('Bob’s words'), version: second!.version });
+    expect(b.ok, JSON.stringify(b.error)).toBe(true);
+    const stale = await bob('paper.updateSection', { paperId: paper.id, key: first!.key, body: text('Bob over Alice'), version: first!.version });
+    expect(stale.error?.code).toBe('stale');
+    expect(stale.error?.message).toMatch(/^Changed by alice at/);
+    const after = await ws.call('paper.get', { id: paper.id });
+    expect(JSON.stringify(after.sections.find((s) => s.key === first!.key)!.body)).toContain('Alice’s words');
+  });
+
+  it('two people saving the same action at the same moment: one is saved, the other refused, never both', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const action = await ws.call('action.create', { boardId: null, meetingId: null, agendaItemId: null, description: 'Refresh the problem profile', ownerPersonId: (await ws.call('person.create', { givenName: 'Sam', familyName: 'Jones' })).id, ownerOrganisationId: null, dueOn: '2027-01-15' });
+    const alice = await secondPerson(ws, 'alice');
+    const bob = await secondPerson(ws, 'bob');
+    try {
+      for (let round = 0; round < 5; round++) {
+        const current = await ws.call('action.get', { id: action.id });
+        const [a, b] = await Promise.all([
+          alice.call('action.update', { id: action.id, version: current.version, description: `Alice ${round}` }),
+          bob.call('action.update', { id: action.id, version: current.version, description: `Bob ${round}` }),
+        ]);
+        const outcomes = [a, b].map((r) => (r.ok ? 'saved' : r.error!.code)).sort();
+        expect(outcomes).toEqual(['saved', 'stale']);
+        const winner = a.ok ? `Alice ${round}` : `Bob ${round}`;
+        const after = await ws.call('action.get', { id: action.id });
+        expect(after.description).toBe(winner);
+        expect(after.version).toBe(current.version + 1);
+      }
+    } finally {
+      await alice.close();
+      await bob.close();
+    }
+  });
+
+  it('references and agenda positions allocated at the same moment never collide', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const [board] = await ws.call('board.list', {});
+    const people = [await secondPerson(ws, 'alice'), await secondPerson(ws, 'bob'), await secondPerson(ws, 'carol')];
+    try {
+      const made = await Promise.all(
+        people.flatMap((p, i) =>
+          [0, 1].map((j) =>
+            p.call('decision.create', {
+              boardId: board!.id,
+              decidedBy: 'board',
+              title: `Decision ${i}.${j}`,
+              type: 'approve',
+              text: 'The Board agreed.',
+              decidedOn: '2026-11-30',
+            }),
+          ),
+        ),
+      );
+      for (const r of made) expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      const refs = made.map((r) => r.value.decision.reference as string);
+      expect(new Set(refs).size).toBe(refs.length);
+      // Items added to one agenda at once take distinct positions.
+      const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+      if (meeting) {
+        const before = (await ws.call('meeting.get', { id: meeting.id })).agenda.length;
+        const added = await Promise.all(people.map((p, i) => p.call('agenda.addItem', { meetingId: meeting.id, title: `Item from ${i}`, purpose: 'discussion', position: null })));
+        for (const r of added) expect(r.ok, JSON.stringify(r.error)).toBe(true);
+        const agenda = (await ws.call('meeting.get', { id: meeting.id })).agenda;
+        expect(agenda.length).toBe(before + people.length);
+        expect(new Set(agenda.map((i) => i.position)).size).toBe(agenda.length);
+      }
+    } finally {
+      for (const p of people) await p.close();
+    }
+  });
+});
