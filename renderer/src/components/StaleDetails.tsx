@@ -14,6 +14,8 @@ function shown(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/');
   if (typeof value === 'string' && value.startsWith('[')) return '(changed text)';
+  // A choice stored as a code (in_progress, minutes_draft) reads as its words.
+  if (typeof value === 'string' && /^[a-z]+(_[a-z]+)*$/.test(value)) return value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
   return String(value);
 }
 

@@ -1,0 +1,82 @@
+import type { Browser, Page } from '@playwright/test';
+import { dispatch, type Session } from '../../main/api/dispatch';
+import { startBridge, type Bridge } from '../../main/api/http-bridge';
+import { expect, FIXED_NOW, test, type TestWorkspace } from './fixtures';
+
+/**
+ * Two people on one team workspace (issue 14, "Done means"): two bridges, as two apps on
+ * two laptops, open on the same PostgreSQL database. Both open the same action; Alice saves
+ * first; Bob's save on the version he opened is refused naming Alice, with her value beside
+ * his, and what Bob typed is still in his form.
+ */
+
+const staticDir = new URL('../../out/renderer', import.meta.url).pathname;
+
+async function person(workspace: TestWorkspace, actor: string): Promise<Bridge> {
+  return startBridge({ dbPath: workspace.dbPath, staticDir, port: 0, actor, now: () => FIXED_NOW, log: (m, e) => console.error(`bridge ${actor}: ${m}`, e) });
+}
+
+async function open(browser: Browser, bridge: Bridge): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
+  await page.goto(bridge.url);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Actions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
+  return page;
+}
+
+test('a stale edit of an action is refused naming the person who changed it first', async ({ workspace, browser }) => {
+  const session: Session = { store: workspace.bridge.store, actor: 'secretariat', now: () => FIXED_NOW };
+  const call = async (op: string, input: unknown) => {
+    const r = await dispatch(session, op, input);
+    if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
+    return r.value as { id: number };
+  };
+  const owner = await call('person.create', { givenName: 'Simon', familyName: 'Thorne' });
+  const action = await call('action.create', { boardId: null, meetingId: null, agendaItemId: null, description: 'Refresh the problem profile', ownerPersonId: owner.id, ownerOrganisationId: null, dueOn: '2020-04-30' });
+  const ref = `A${action.id}`;
+
+  const aliceBridge = await person(workspace, 'alice');
+  const bobBridge = await person(workspace, 'bob');
+  try {
+    const alice = await open(browser, aliceBridge);
+    const bob = await open(browser, bobBridge);
+    // Both open the same action.
+    for (const page of [alice, bob]) await page.getByRole('row', { name: new RegExp(`^${ref} `) }).getByRole('button', { name: `Update ${ref}` }).click();
+    const aliceDialog = alice.getByRole('dialog', { name: `Update ${ref}` });
+    const bobDialog = bob.getByRole('dialog', { name: `Update ${ref}` });
+
+    await aliceDialog.getByLabel('Status').selectOption({ label: 'Done' });
+    await aliceDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(aliceDialog).toBeHidden();
+    await expect(alice.getByRole('row', { name: new RegExp(`^${ref} `) })).toContainText('Done');
+
+    await bobDialog.getByLabel('Status').selectOption({ label: 'Dropped' });
+    await bobDialog.getByLabel('Due on').fill('2020-05-29');
+    await bobDialog.getByRole('button', { name: 'Save' }).click();
+    const refusal = bobDialog.getByRole('alert');
+    await expect(refusal).toContainText('Changed by someone else');
+    await expect(refusal).toContainText('Changed by alice at 10:02 on 16/03/2020 since you opened it.');
+    // Her value beside his; nothing of his is lost.
+    const status = refusal.getByRole('row', { name: /^Status/ });
+    await expect(status.getByRole('cell').nth(0)).toHaveText('Done');
+    await expect(status.getByRole('cell').nth(1)).toHaveText('Dropped');
+    await expect(bobDialog.getByLabel('Due on')).toHaveValue('2020-05-29');
+    await expect(bobDialog.getByLabel('Status')).toHaveValue('dropped');
+    await bob.screenshot({ path: 'test-results/screenshots/postgres/team-01-stale-refused.png', fullPage: true });
+
+    // Nothing of Bob's was saved; Alice's change stands.
+    const after = (await dispatch(session, 'action.get', { id: action.id })) as { ok: true; value: { status: string; dueOn: string; version: number } };
+    expect(after.value).toMatchObject({ status: 'done', dueOn: '2020-04-30', version: 2 });
+
+    // Saving again goes on the version Alice made: knowingly, with her value in front of him.
+    await bobDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(bobDialog).toBeHidden();
+    const last = (await dispatch(session, 'action.get', { id: action.id })) as { ok: true; value: { status: string; dueOn: string; version: number } };
+    expect(last.value).toMatchObject({ status: 'dropped', dueOn: '2020-05-29', version: 3 });
+  } finally {
+    await aliceBridge.close();
+    await bobBridge.close();
+  }
+});
