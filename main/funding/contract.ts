@@ -407,6 +407,12 @@ const spendCell = z
     kind: z.enum(SPEND_KINDS, { error: 'Kind must be actual or forecast' }),
     /** Empty text clears the cell. */
     amount: z.string({ error: 'Amount must be text' }).max(40, 'Amount must be at most 40 characters'),
+    /**
+     * The cell's amount in pence when the grid was loaded (null: empty). Sent, the save is
+     * refused, naming who, if someone else has changed the cell since: a finance colleague's
+     * figure is never typed over unseen. Left out, the last save wins.
+     */
+    wasPence: z.number({ error: 'Was must be a number of pence' }).int('Was must be whole pence').nullable().optional(),
   })
   .strict();
 

@@ -1,9 +1,10 @@
 import type { HandlersFor } from '../api/handler-types';
 import { insertRow } from '../db/audit';
+import { lockSeries } from '../db/allocation-lock';
 import { sql } from '../db/statements';
 import type { InsertOf, PatchOf } from '../db/table-writes';
 import { isoToday, type Ctx } from '../shared/context';
-import { DomainError, notFound, type Problem } from '../shared/errors';
+import { DomainError, notFound, type Problem, type StaleDetail } from '../shared/errors';
 import { financialYearOf, monthsOfYear, quarterMonths, yearEnd, yearsBetween, yearStart, type Quarter } from '../shared/financial-year';
 import { formatDateLong } from '../shared/dates';
 import { formatPence, parseMoney } from '../shared/money';
@@ -172,6 +173,54 @@ async function writeSpend(ctx: Ctx, key: string, month: string, kind: SpendKind,
   }
   await spend.insert(ctx, { budgetLineId: t.kind === 'line' ? t.id : null, awardId: t.kind === 'award' ? t.id : null, month, kind, amountPence: pence, source, note: '' });
   return 'written';
+}
+
+/**
+ * Refuses a grid save when a cell it changes was changed by someone else since the grid was
+ * loaded (its wasPence no longer what is stored): all or nothing, naming the last person who
+ * changed one of those cells and listing each cell, theirs beside yours.
+ */
+async function refuseChangedCells(
+  ctx: Ctx,
+  cells: { key: string; label: string; month: string; kind: SpendKind; pence: number | null; amount: string; wasPence: number | null | undefined }[],
+): Promise<void> {
+  const changed: { cell: (typeof cells)[number]; now: number | null }[] = [];
+  for (const cell of cells) {
+    if (cell.wasPence === undefined) continue;
+    const existing = await spend.find(ctx, parseTarget(cell.key), cell.month, cell.kind);
+    const now = existing?.amountPence ?? null;
+    if (now !== cell.wasPence && now !== cell.pence) changed.push({ cell, now });
+  }
+  if (changed.length === 0) return;
+  // Who: the newest audit row of a spend figure of these cells (added, changed or cleared).
+  const recent = await sql<{ at: string; actor: string; before_json: string | null; after_json: string | null }>(
+    ctx,
+    `SELECT at, actor, before_json, after_json FROM audit_log WHERE entity = 'spend' ORDER BY id DESC LIMIT 500`,
+  ).all();
+  const matches = (json: string | null, c: (typeof cells)[number]) => {
+    if (!json) return false;
+    const r = JSON.parse(json) as { budget_line_id: number | null; award_id: number | null; month: string; kind: string };
+    const t = parseTarget(c.key);
+    return r.month === c.month && r.kind === c.kind && (t.kind === 'line' ? r.budget_line_id === t.id : r.award_id === t.id);
+  };
+  const last = recent.find((a) => changed.some(({ cell }) => matches(a.after_json, cell) || matches(a.before_json, cell)));
+  const by = last?.actor ?? 'someone else';
+  const at = last?.at ?? '';
+  const money = (p: number | null) => (p === null ? '' : formatPence(p));
+  const stale: StaleDetail = {
+    by,
+    at,
+    deleted: false,
+    version: null,
+    changes: changed.map(({ cell, now }) => ({ field: `${cell.label}, ${cell.month} ${cell.kind}`, theirs: money(now), yours: cell.amount, yoursSent: true })),
+  };
+  const when = at ? ` at ${at.slice(11, 16)} on ${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)}` : '';
+  throw new DomainError(
+    'stale',
+    `Changed by ${by}${when} since you opened it: ${changed.length === 1 ? 'a figure you changed was' : `${changed.length} figures you changed were`} changed by them first. ` +
+      'Nothing was saved: look at their figures beside yours, then save again if yours should still stand.',
+    'cells',
+  ).withStale(stale);
 }
 
 function streamMonthRange(s: StreamRow): [string, string] {
@@ -429,7 +478,7 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     const [firstMonth, lastMonth] = streamMonthRange(s);
     const problems: Problem[] = [];
     const targets = new Map<string, ResolvedTarget | undefined>();
-    const parsed: { key: string; month: string; kind: SpendKind; pence: number | null }[] = [];
+    const parsed: { key: string; label: string; month: string; kind: SpendKind; pence: number | null; amount: string; wasPence: number | null | undefined }[] = [];
     for (const [i, cell] of (cells).entries()) {
             if (!targets.has(cell.target)) targets.set(cell.target, await resolveTarget(ctx, s, cell.target));
             const target = targets.get(cell.target);
@@ -454,12 +503,15 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
               }
               pence = r.pence;
             }
-            parsed.push({ key: cell.target, month: cell.month, kind: cell.kind, pence });
+            parsed.push({ key: cell.target, label: target.label, month: cell.month, kind: cell.kind, pence, amount: cell.amount, wasPence: cell.wasPence });
           }
     if (problems.length > 0) {
       const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
       throw new DomainError('spend.invalid', `Nothing was saved: ${problems.slice(0, 3).map((p) => p.message).join('; ')}${more}.`, problems[0]!.path, problems);
     }
+    // One grid's saves take turns (two finance officers on one stream), each checked against what its sender saw.
+    await lockSeries(ctx, `spend of stream ${streamId}`);
+    await refuseChangedCells(ctx, parsed);
     const counts = { written: 0, deleted: 0, unchanged: 0 };
     for (const p of parsed) counts[(await writeSpend(ctx, p.key, p.month, p.kind, p.pence, 'grid'))] += 1;
     const position = await loadPosition(ctx, streamId, financialYear);

@@ -210,4 +210,30 @@ describe('record versions', () => {
       for (const p of people) await p.close();
     }
   });
+
+  it('refuses a spend grid save over a figure a colleague saved since the grid was loaded, all or nothing', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const stream = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!;
+    const lines = await ws.call('budgetLine.list', { streamId: stream.id, financialYear: '2019/20' });
+    const staff = `line:${lines.find((l) => l.heading === 'Staff')!.id}`;
+    const other = `line:${lines.find((l) => l.heading !== 'Staff')!.id}`;
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const cell = (target: string, amount: string, wasPence: number | null) => ({ target, month: '2019-10', kind: 'actual', amount, wasPence });
+    // Both load the grid with October empty; Alice saves first.
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(staff, '£20,000', null)] })).ok).toBe(true);
+    const refused = await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(other, '£1,000', null), cell(staff, '£25,000', null)] });
+    expect(refused.error?.code).toBe('stale');
+    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it: a figure you changed was changed by them first\./);
+    expect(refused.error?.stale?.changes).toEqual([{ field: 'Staff, 2019-10 actual', theirs: '£20,000', yours: '£25,000', yoursSent: true }]);
+    // Nothing of Bob's went in, not even the cell nobody else touched.
+    const grid = await ws.call('spend.grid', { streamId: stream.id, financialYear: '2019/20' });
+    const row = (key: string) => grid.rows.find((r) => r.key === key)!;
+    expect(row(staff).actual[grid.months.indexOf('2019-10')]).toBe(2_000_000);
+    expect(row(other).actual[grid.months.indexOf('2019-10')]).toBeNull();
+    // On what Alice saved, Bob's save goes in; and a figure typed to what is already there is no conflict.
+    expect((await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(other, '£1,000', null), cell(staff, '£25,000', 2_000_000)] })).ok).toBe(true);
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(staff, '£25,000', null)] })).ok).toBe(true);
+  });
 });

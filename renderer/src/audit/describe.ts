@@ -21,7 +21,8 @@ export interface DescribedEntry {
 
 const VERBS = { create: 'created', update: 'updated', delete: 'deleted' } as const;
 /** Bookkeeping columns that change on every write and say nothing to a reader. */
-const HIDDEN = new Set(['id', 'created_at', 'updated_at']);
+// A record's version goes up with every change: bookkeeping, never a change a person made.
+const HIDDEN = new Set(['id', 'created_at', 'updated_at', 'version']);
 
 export function formatWhen(at: string): string {
   return `${formatDateShort(at)} ${formatTime(at)}`;

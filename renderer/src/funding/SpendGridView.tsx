@@ -1,5 +1,6 @@
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { SpendKind, SpendRow } from '../../../main/funding/contract';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { ApiError, api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { ImportPanel } from './ImportPanel';
@@ -36,6 +37,9 @@ export function SpendGridView() {
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
+  /** Each edited cell's amount when its editing began: sent with the save, so a colleague's figure saved meanwhile is not typed over unseen. */
+  const was = useRef<Record<string, number | null>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
@@ -52,7 +56,13 @@ export function SpendGridView() {
 
   const focus = (r: number, c: number) => inputs.current[cellKey(Math.max(0, Math.min(grid.rows.length - 1, r)), Math.max(0, Math.min(11, c)))]?.focus();
 
+  const remember = (r: number, c: number) => {
+    const k = cellKey(r, c);
+    if (!(k in was.current)) was.current[k] = grid.rows[r]![kind][c] ?? null;
+  };
+
   function edit(r: number, c: number, value: string) {
+    remember(r, c);
     setEdits((e) => ({ ...e, [cellKey(r, c)]: value }));
     if (errors[cellKey(r, c)]) setErrors((e) => ({ ...e, [cellKey(r, c)]: '' }));
     setMessage(null);
@@ -80,6 +90,7 @@ export function SpendGridView() {
     if (block.length <= 1 && (block[0]?.length ?? 0) <= 1) return; // one cell: the browser pastes it
     e.preventDefault();
     const { cells, outside } = placeBlock(block, { row: r, col: c }, grid!.rows.length, 12);
+    for (const cell of cells) remember(cell.row, cell.col);
     setEdits((all) => {
       const next = { ...all };
       for (const cell of cells) next[cellKey(cell.row, cell.col)] = cell.value;
@@ -97,15 +108,18 @@ export function SpendGridView() {
   async function save() {
     const sent = dirty.map((k) => {
       const [r, c] = k.split(':').map(Number) as [number, number];
-      return { key: k, cell: { target: grid!.rows[r]!.key, month: grid!.months[c]!, kind, amount: edits[k]!.trim() } };
+      const wasPence = k in was.current ? was.current[k]! : (grid!.rows[r]![kind][c] ?? null);
+      return { key: k, cell: { target: grid!.rows[r]!.key, month: grid!.months[c]!, kind, amount: edits[k]!.trim(), wasPence } };
     });
     if (sent.length === 0) return;
     setBusy(true);
     setFormError(null);
+    setStale(undefined);
     try {
       const r = await call(api().spend.setCells({ streamId: grid!.streamId, financialYear: grid!.financialYear, cells: sent.map((s) => s.cell) }));
       setEdits({});
       setErrors({});
+      was.current = {};
       await refresh();
       setMessage(`Saved: ${r.written} figure${r.written === 1 ? '' : 's'} written${r.deleted ? `, ${r.deleted} cleared` : ''}${r.unchanged ? `, ${r.unchanged} unchanged` : ''}.`);
     } catch (err) {
@@ -121,6 +135,16 @@ export function SpendGridView() {
         if (first) inputs.current[first.key]?.focus();
       }
       setFormError(messageOf(err));
+      if (err instanceof ApiError && err.stale) {
+        // Show their figures in the grid's totals; your typing stays, and saving again is knowingly over theirs.
+        setStale(err.stale);
+        await refresh();
+        const now = useFunding.getState().grid;
+        for (const s of sent) {
+          const [r, c] = s.key.split(':').map(Number) as [number, number];
+          was.current[s.key] = now?.rows[r]?.[kind][c] ?? null;
+        }
+      }
     } finally {
       setBusy(false);
     }
@@ -129,6 +153,7 @@ export function SpendGridView() {
   const switchKind = (k: SpendKind) => {
     if (dirty.length > 0 && !window.confirm(`Discard ${dirty.length} unsaved change${dirty.length === 1 ? '' : 's'} to the ${kind} figures?`)) return;
     setEdits({});
+    was.current = {};
     setErrors({});
     setMessage(null);
     setKind(k);
@@ -151,7 +176,7 @@ export function SpendGridView() {
           Save {dirty.length > 0 ? `${dirty.length} change${dirty.length === 1 ? '' : 's'}` : 'changes'}
         </button>
       </div>
-      {formError && <ErrorSummary message={formError} title="Nothing was saved" />}
+      {formError && <ErrorSummary message={formError} title="Nothing was saved" stale={stale} />}
       <p role="status" className="grid-message">
         {message}
       </p>
