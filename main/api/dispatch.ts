@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { describePostgresError, isConnectionLost, isPostgresError } from '../db/postgres-errors';
 import { describeFileError } from '../db/sqlite-errors';
-import { inTransaction, makeCtx, type Ctx } from '../shared/context';
+import { makeCtx, type Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
 import { workspaceInfo } from '../workspace/service';
 import type { MoveResult, OpenResult, ReopenResult } from '../workspace/contract';
 import { moveWorkspace } from '../workspace/move';
+import { writeNotingOwn } from '../workspace/own-writes';
 import { parsePostgresTarget } from '../db/postgres-store';
 import { plural } from '../shared/plural';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
@@ -185,7 +186,8 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     const ctx: Ctx = { ...makeCtx(store, session.actor, session.now), operation: name };
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
-      const value = await store.write(async (trx) => handler(inTransaction(ctx, trx), parsed.data));
+      // As store.write, noting the audit rows it wrote as this app's own for workspace.changes.
+      const value = await writeNotingOwn(store, ctx, async (inside) => handler(inside, parsed.data));
       return { ok: true, value };
     }
     return { ok: true, value: await handler(ctx, parsed.data) };
