@@ -39,10 +39,13 @@ export function recordName(row: Record<string, unknown> | null): string | null {
 
 const LONGEST_NAME = 60;
 
-/** A name short enough for a one-line notice. */
+/** A name short enough for a one-line notice, cut at a word. */
 function clipped(name: string): string {
   const one = name.replace(/\s+/g, ' ').trim();
-  return one.length > LONGEST_NAME ? `${one.slice(0, LONGEST_NAME - 1).trimEnd()}…` : one;
+  if (one.length <= LONGEST_NAME) return one;
+  const cut = one.slice(0, LONGEST_NAME);
+  const space = one[LONGEST_NAME] === ' ' ? LONGEST_NAME : cut.lastIndexOf(' ');
+  return `${(space > LONGEST_NAME / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 /**

@@ -142,6 +142,9 @@ export function ActionsArea() {
 }
 
 function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void }) {
+  // The action as the list has it now (others may change it while the dialog is open); what
+  // is typed stays in the form's own state.
+  const current = useActions((s) => s.actions.find((a) => a.id === action.id)) ?? action;
   const setStatus = useActions((s) => s.setStatus);
   const addUpdate = useActions((s) => s.addUpdate);
   const form = useApiForm({
@@ -157,8 +160,8 @@ function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void
   });
 
   return (
-    <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose}>
-      <p>{action.description}</p>
+    <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose} record={{ entity: 'action', id: action.id }}>
+      <p>{current.description}</p>
       <TextField label="Progress update (optional)" hint="Dated today" {...form.field('text')} />
       <SelectField label="Status" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} {...form.field('status')} />
     </FormDialog>

@@ -31,6 +31,8 @@ interface PeopleState {
   loadOrganisations(): Promise<void>;
   setOrganisationSearch(search: string): void;
   loadAllOrganisations(): Promise<void>;
+  /** Both lists and the organisation choices again, as they are now (after a write, or others' changes). */
+  reloadLists(): Promise<void>;
 
   savePerson(draft: PersonDraft, id?: number): Promise<Person>;
   deletePerson(id: number): Promise<void>;
@@ -106,26 +108,30 @@ export const usePeople = create<PeopleState>()((set, get) => ({
     }
   },
 
+  async reloadLists() {
+    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+  },
+
   async savePerson(draft, id) {
     const person = id === undefined ? await call(api().person.create(draft)) : await call(api().person.update({ id, ...draft }));
-    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+    await get().reloadLists();
     return person;
   },
 
   async deletePerson(id) {
     await call(api().person.delete({ id }));
-    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+    await get().reloadLists();
   },
 
   async saveOrganisation(draft, id) {
     const organisation =
       id === undefined ? await call(api().organisation.create(draft)) : await call(api().organisation.update({ id, ...draft }));
-    await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
+    await get().reloadLists();
     return organisation;
   },
 
   async deleteOrganisation(id) {
     await call(api().organisation.delete({ id }));
-    await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
+    await get().reloadLists();
   },
 }));
