@@ -99,4 +99,16 @@ test('a change the page makes itself is shown by its own answer and not announce
   await expect(page.locator('table tr', { hasText: 'Refresh the problem profile' })).toContainText('Done');
   await twoPolls(page);
   await expect(page.locator('.changes-notice')).toBeHidden();
+
+  // Idle, the screen asks only whether anything changed (its search box once re-queried the
+  // list five times a second), and the search still searches.
+  const lists: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/action.list')) lists.push(r.url());
+  });
+  await twoPolls(page);
+  expect(lists).toEqual([]);
+  await page.getByLabel('Search actions').fill('knife crime');
+  await expect(page.getByText('0 actions, 0 overdue')).toBeVisible();
+  expect(lists).toHaveLength(1);
 });
