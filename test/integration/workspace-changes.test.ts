@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { InputOf, OpName, ResultOf } from '../../main/api/contract';
 import { dispatch, type Session } from '../../main/api/dispatch';
@@ -72,6 +76,27 @@ describe('workspace.changes: what others changed since the screen last asked', (
     } finally {
       await alice.close();
     }
+  });
+
+  it('hears of a write by another process on the same file or database (as the command line would make)', async () => {
+    const ws = await tempWorkspace();
+    const { latest: start } = await ws.call('workspace.changes');
+    const root = join(import.meta.dirname, '../..');
+    const script = join(ws.dir, 'other-process.mts');
+    writeFileSync(
+      script,
+      [
+        `import { dispatch } from ${JSON.stringify(join(root, 'main/api/dispatch.ts'))};`,
+        `import { openStore } from ${JSON.stringify(join(root, 'main/workspace/open-store.ts'))};`,
+        `const store = await openStore(process.argv[2]!, { create: false });`,
+        `const answer = await dispatch({ store, actor: 'jo.cli' }, 'organisation.create', { name: 'Kent County Council', kind: 'council' });`,
+        `await store.close();`,
+        `if (!answer.ok) throw new Error(answer.error.message);`,
+      ].join('\n'),
+    );
+    await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [script, ws.path], { cwd: root, timeout: 60_000 });
+    const { changes } = await ws.call('workspace.changes', { since: start });
+    expect(changes.map((c) => [c.summary, c.own])).toEqual([['jo.cli created organisation ‘Kent County Council’', false]]);
   });
 
   it('counts the same person working from another laptop (or the command line) as someone else', async () => {
