@@ -57,8 +57,30 @@ export function recordLabel(entity: string, entityId: number, row: Record<string
     const description = typeof row?.description === 'string' && row.description ? ` ‘${clipped(row.description)}’` : '';
     return `action ${actionRef(entityId)}${description}`;
   }
-  const name = recordName(row);
+  // A paper's section by its heading ("Essential Background"), not its key.
+  const name = (entity === 'paper_section' && typeof row?.heading === 'string' && row.heading) || recordName(row);
   return name ? `${words(entity)} ‘${clipped(name)}’` : `${words(entity)} ${entityId}`;
+}
+
+/**
+ * The record a row belongs to, for the rows edited as part of another (a paper's sections, an
+ * action's updates, a meeting's agenda and attendance, an indicator's values): a form or editor
+ * open on the record hears of a change to them. The column is the row's own reference to it.
+ */
+const PARTS: Record<string, { entity: string; column: string }> = {
+  action_update: { entity: 'action', column: 'action_id' },
+  paper_section: { entity: 'paper', column: 'paper_id' },
+  paper_version: { entity: 'paper', column: 'paper_id' },
+  agenda_item: { entity: 'meeting', column: 'meeting_id' },
+  attendance: { entity: 'meeting', column: 'meeting_id' },
+  declaration: { entity: 'meeting', column: 'meeting_id' },
+  indicator_value: { entity: 'indicator', column: 'indicator_id' },
+};
+
+export function partOf(entity: string, row: Record<string, unknown> | null): { entity: string; id: number } | null {
+  const part = PARTS[entity];
+  const id = part && row?.[part.column];
+  return part && typeof id === 'number' ? { entity: part.entity, id } : null;
 }
 
 export interface SummarisedChange {

@@ -66,6 +66,8 @@ export interface WorkspaceChange {
   action: 'create' | 'update' | 'delete';
   operation: string;
   summary: string;
+  /** The record this row is part of (a paper for its section, an action for its update), or null. */
+  partOf: { entity: string; id: number } | null;
   own: boolean;
 }
 

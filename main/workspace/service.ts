@@ -10,7 +10,7 @@ import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
 import { CHANGES_LIMIT, type AuditEntry, type WorkspaceChanges, type WorkspaceInfo, type WorkspaceWarning, type workspaceContract } from './contract';
-import { changeSummary } from './change-summary';
+import { changeSummary, partOf } from './change-summary';
 import { forgetOwnAbove, isOwnChange, latestAuditId } from './own-writes';
 import type { SettingKey } from './settings';
 import { backupHandlers } from './backups-service';
@@ -96,6 +96,7 @@ export async function workspaceChanges(ctx: Ctx, since: number | undefined): Pro
       action: row.action,
       operation: row.operation,
       summary: changeSummary({ actor: row.actor, action: row.action, entity: row.entity, entityId: Number(row.entityId), before, after }),
+      partOf: partOf(row.entity, after ?? before),
       own: isOwnChange(ctx.store, id),
     };
   });

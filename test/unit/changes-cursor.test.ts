@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANGES_LIMIT, type WorkspaceChange } from '../../main/workspace/contract';
 import { ChangeCursor, GAP_WAIT_MS } from '../../renderer/src/changes/cursor';
 
-const change = (id: number): WorkspaceChange => ({ id, at: '2020-03-16T10:42:00', actor: 'alice', entity: 'action', entityId: 1, action: 'update', operation: 'action.update', summary: '', own: false });
+const change = (id: number): WorkspaceChange => ({ id, at: '2020-03-16T10:42:00', actor: 'alice', entity: 'action', entityId: 1, action: 'update', operation: 'action.update', summary: '', partOf: null, own: false });
 const answer = (latest: number, ids: number[]) => ({ latest, changes: ids.map(change) });
 
 describe('where the poller asks from next', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeSummary, recordLabel } from '../../main/workspace/change-summary';
+import { changeSummary, partOf, recordLabel } from '../../main/workspace/change-summary';
+import { changeTo } from '../../renderer/src/changes/store';
 import { noticeText, people } from '../../renderer/src/changes/notice-text';
 
 const change = (actor: string, operation: string, at: string, summary = `${actor} did ${operation}`) => ({ actor, operation, at, summary });
@@ -12,6 +13,7 @@ describe("others' changes in words", () => {
     expect(recordLabel('setting', 1, { key: 'userName', value: 'Jo' })).toBe('setting ‘user name’');
     expect(recordLabel('spend', 9, { amount_pence: 100 })).toBe('spend 9');
     expect(recordLabel('action', 7, null)).toBe('action A7');
+    expect(recordLabel('paper_section', 4, { paper_id: 2, key: 'essential-background', heading: 'Essential Background' })).toBe('paper section ‘Essential Background’');
   });
 
   it('keeps a long name to one line', () => {
@@ -52,5 +54,27 @@ describe("others' changes in words", () => {
     ];
     expect(noticeText(meeting)).toBe('alice created meeting ‘Strategic Board’');
     expect(noticeText([...meeting, change('bob', 'action.update', '2020-03-16T10:42:00')])).toBe('alice and bob made 2 changes');
+  });
+});
+
+describe('which record a change is about, for the line in a form', () => {
+  const seen = (id: number, entity: string, entityId: number, partOf: { entity: string; id: number } | null = null) => ({
+    id, at: '2020-03-16T10:42:00', actor: 'alice', entity, entityId, action: 'update' as const, operation: 'x', summary: '', partOf, own: false,
+  });
+
+  it('knows the record a part belongs to', () => {
+    expect(partOf('paper_section', { id: 4, paper_id: 2, key: 'introduction' })).toEqual({ entity: 'paper', id: 2 });
+    expect(partOf('action_update', { id: 8, action_id: 42 })).toEqual({ entity: 'action', id: 42 });
+    expect(partOf('attendance', { id: 1, meeting_id: 3, person_id: 5 })).toEqual({ entity: 'meeting', id: 3 });
+    expect(partOf('person', { id: 3, organisation_id: 1 })).toBeNull();
+    expect(partOf('paper_section', null)).toBeNull();
+  });
+
+  it('finds the newest change to the record or a part of it, after the form opened', () => {
+    const recent = [seen(5, 'paper', 2), seen(6, 'paper_section', 9, { entity: 'paper', id: 2 }), seen(7, 'paper', 3)];
+    expect(changeTo(recent, 'paper', 2, 0)?.id).toBe(6);
+    expect(changeTo(recent, 'paper', 2, 6)).toBeNull();
+    expect(changeTo(recent, 'paper', 3, 6)?.id).toBe(7);
+    expect(changeTo(recent, 'action', 2, 0)).toBeNull();
   });
 });

@@ -27,7 +27,7 @@ const SHOWN: Record<AreaId, readonly string[] | 'everything'> = {
     'board', 'board_quorum_organisation', 'membership', 'membership_substitute', 'meeting', 'agenda_item', 'attendance',
     'declaration', 'forward_plan_item', 'action', 'action_update', 'person', 'organisation', 'paper', 'decision',
   ],
-  papers: ['paper', 'board', 'meeting', 'person', 'agenda_item'],
+  papers: ['paper', 'paper_section', 'board', 'meeting', 'person', 'agenda_item'],
   decisions: ['decision', 'decision_indicator', 'board', 'meeting', 'person', 'paper', 'funding_stream', 'indicator'],
   people: ['person', 'organisation', 'membership'],
   performance: ['framework_theme', 'indicator', 'indicator_value', 'organisation'],

@@ -72,11 +72,12 @@ export const useChanges = create<ChangesState>()((set, get) => ({
   },
 }));
 
-/** The newest of others' changes to one record after audit id `after`, or null. */
+/** The newest of others' changes to one record (or to a part of it, as a paper's section) after audit id `after`, or null. */
 export function changeTo(recent: readonly WorkspaceChange[], entity: string, entityId: number, after: number): WorkspaceChange | null {
   for (let i = recent.length - 1; i >= 0; i--) {
     const c = recent[i]!;
-    if (c.id > after && c.entity === entity && c.entityId === entityId) return c;
+    if (c.id <= after) continue;
+    if ((c.entity === entity && c.entityId === entityId) || (c.partOf?.entity === entity && c.partOf.id === entityId)) return c;
   }
   return null;
 }
