@@ -73,6 +73,11 @@ export interface WorkspaceChange {
 
 /** What workspace.changes answers: the newest audit id now, and the changes after `since`, oldest first. */
 export interface WorkspaceChanges {
+  /**
+   * Which opening of a workspace answered: another after Open another workspace, Reopen or a
+   * move, whose ids say nothing about the last one's (a caller then starts again from latest).
+   */
+  opening: string;
   latest: number;
   changes: WorkspaceChange[];
 }

@@ -63,6 +63,19 @@ export async function writeNotingOwn<T>(store: Store, ctx: Ctx, work: (ctx: Ctx)
   return value;
 }
 
+const openings = new WeakMap<Store, string>();
+let opened = 0;
+
+/** A name for this opening of a workspace (a store), the same for as long as it is open. */
+export function openingOf(store: Store): string {
+  let name = openings.get(store);
+  if (name === undefined) {
+    name = `${Date.now().toString(36)}-${++opened}`;
+    openings.set(store, name);
+  }
+  return name;
+}
+
 export function isOwnChange(store: Store, id: number): boolean {
   return (ownRanges.get(store) ?? []).some(([from, to]) => id >= from && id <= to);
 }

@@ -11,7 +11,7 @@ import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
 import { CHANGES_LIMIT, type AuditEntry, type WorkspaceChanges, type WorkspaceInfo, type WorkspaceWarning, type workspaceContract } from './contract';
 import { changeSummary, partOf } from './change-summary';
-import { forgetOwnAbove, isOwnChange, latestAuditId } from './own-writes';
+import { forgetOwnAbove, isOwnChange, latestAuditId, openingOf } from './own-writes';
 import type { SettingKey } from './settings';
 import { backupHandlers } from './backups-service';
 import { importBundle } from './bundle';
@@ -74,9 +74,10 @@ interface AuditRow {
  */
 export async function workspaceChanges(ctx: Ctx, since: number | undefined): Promise<WorkspaceChanges> {
   const latest = await latestAuditId(ctx);
+  const opening = openingOf(ctx.store);
   if (since === undefined || latest <= since) {
     if (since !== undefined && latest < since) forgetOwnAbove(ctx.store, latest);
-    return { latest, changes: [] };
+    return { opening, latest, changes: [] };
   }
   const rows = (await sql(
     ctx,
@@ -100,7 +101,7 @@ export async function workspaceChanges(ctx: Ctx, since: number | undefined): Pro
       own: isOwnChange(ctx.store, id),
     };
   });
-  return { latest, changes };
+  return { opening, latest, changes };
 }
 
 /**

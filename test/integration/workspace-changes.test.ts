@@ -34,7 +34,8 @@ async function organisationAndOwner(ws: TestWorkspace) {
 describe('workspace.changes: what others changed since the screen last asked', () => {
   it('without since answers only the newest audit id, so a new screen starts from now', async () => {
     const ws = await tempWorkspace();
-    expect(await ws.call('workspace.changes', {})).toEqual({ latest: 0, changes: [] });
+    const first = await ws.call('workspace.changes', {});
+    expect(first).toEqual({ opening: expect.any(String), latest: 0, changes: [] });
     await organisationAndOwner(ws);
     const { latest, changes } = await ws.call('workspace.changes');
     expect(changes).toEqual([]);
@@ -68,7 +69,7 @@ describe('workspace.changes: what others changed since the screen last asked', (
       expect(changes.map((c) => c.id)).toEqual([...changes.map((c) => c.id)].sort((a, b) => a - b));
 
       // Asked again from where it got to: nothing new, one lookup.
-      expect(await ws.call('workspace.changes', { since: latest })).toEqual({ latest, changes: [] });
+      expect(await ws.call('workspace.changes', { since: latest })).toMatchObject({ latest, changes: [] });
       // An update from the other app, named as the screens name it.
       await alice.call('action.addUpdate', { actionId: action.id, text: 'Draft shared with partners', updatedOn: '2020-03-02' });
       const next = await ws.call('workspace.changes', { since: latest });
@@ -156,6 +157,16 @@ describe('workspace.changes: what others changed since the screen last asked', (
     } finally {
       await alice.close();
     }
+  });
+
+  it('names the opening of the workspace, the same until another is opened in its place', async () => {
+    const ws = await tempWorkspace();
+    const { opening } = await ws.call('workspace.changes');
+    await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
+    expect((await ws.call('workspace.changes', { since: 0 })).opening).toBe(opening);
+    const other = await tempWorkspace({ engine: ws.engine });
+    await ws.call('workspace.open', { target: other.path });
+    expect((await ws.call('workspace.changes')).opening).not.toBe(opening);
   });
 
   it('refuses a since that is not an audit id, naming the field', async () => {

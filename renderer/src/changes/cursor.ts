@@ -16,16 +16,28 @@ const MOST_WAITED = 10 * CHANGES_LIMIT;
 export class ChangeCursor {
   /** What to send as `since`; null until the first answer (which then says only the newest id). */
   since: number | null = null;
+  /** The opening of the workspace `since` belongs to (workspace.changes' `opening`). */
+  private opening: string | null = null;
   private readonly seen = new Set<number>();
   /** Missing ids above `since`, with when each was first missed. */
   private readonly missing = new Map<number, number>();
 
-  /** The answer to a poll sent with `asked` as since: the changes not handed out before, oldest first. */
-  take(asked: number | null, answer: WorkspaceChanges, now: number): WorkspaceChange[] {
-    if (asked === null || answer.latest < asked) {
-      // The first answer, or the trail is shorter than it was (a backup was restored): from now on.
+  /**
+   * The answer to a poll sent with `asked` as since: the changes not handed out before, oldest
+   * first. `restarted` says the workspace is another opening than the last answer's.
+   */
+  take(asked: number | null, answer: WorkspaceChanges, now: number): { fresh: WorkspaceChange[]; restarted: boolean } {
+    if (this.opening !== answer.opening) {
+      // The first answer, or another workspace (or the same file reopened): from now on.
+      const restarted = this.opening !== null;
+      this.opening = answer.opening;
       this.reset(answer.latest);
-      return [];
+      return { fresh: [], restarted };
+    }
+    if (asked === null || answer.latest < asked) {
+      // The trail is shorter than it was (a backup was restored): from now on.
+      this.reset(answer.latest);
+      return { fresh: [], restarted: false };
     }
     const fresh = answer.changes.filter((c) => !this.seen.has(c.id));
     for (const c of fresh) {
@@ -35,7 +47,7 @@ export class ChangeCursor {
     if (answer.changes.length >= CHANGES_LIMIT || answer.latest - asked > MOST_WAITED) {
       // Only the newest came, or a run of ids too long to wait for: what lies below is past.
       this.reset(answer.latest);
-      return fresh;
+      return { fresh, restarted: false };
     }
     for (let id = asked + 1; id <= answer.latest; id++) {
       if (!this.seen.has(id) && !this.missing.has(id)) this.missing.set(id, now);
@@ -45,10 +57,10 @@ export class ChangeCursor {
     for (const id of this.missing.keys()) lowest = Math.min(lowest, id);
     this.since = lowest - 1;
     for (const id of this.seen) if (id <= this.since) this.seen.delete(id);
-    return fresh;
+    return { fresh, restarted: false };
   }
 
-  reset(latest: number | null): void {
+  private reset(latest: number): void {
     this.since = latest;
     this.seen.clear();
     this.missing.clear();

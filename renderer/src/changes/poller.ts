@@ -1,6 +1,5 @@
-import { api, call, messageOf } from '../api';
+import { api, ApiError, call, FILE_PROBLEM_CODES, messageOf } from '../api';
 import { useNavigation } from '../app/navigation';
-import { useWorkspace } from '../workspace/store';
 import { ChangeCursor } from './cursor';
 import { refreshArea } from './refresh';
 import { useChanges } from './store';
@@ -23,32 +22,26 @@ export const POLL_MS = 2000;
 export function startChangesPoller(): () => void {
   let stopped = false;
   let busy = false;
-  let workspace: string | undefined;
   const cursor = new ChangeCursor();
 
   async function poll(): Promise<void> {
     if (busy || stopped || document.visibilityState !== 'visible') return;
     busy = true;
     try {
-      // Another workspace opened in this window: its ids mean nothing against the old ones.
-      const path = useWorkspace.getState().info?.path;
-      if (path !== undefined && path !== workspace) {
-        if (workspace !== undefined) {
-          cursor.reset(null);
-          useChanges.getState().restart();
-        }
-        workspace = path;
-      }
       const since = cursor.since;
       const answer = await call(api().workspace.changes(since === null ? {} : { since }));
       if (stopped) return;
-      const others = cursor.take(since, answer, Date.now()).filter((c) => !c.own);
+      const { fresh, restarted } = cursor.take(since, answer, Date.now());
+      // Another workspace opened in this window: what was heard of the last one is dropped.
+      if (restarted) useChanges.getState().restart();
+      const others = fresh.filter((c) => !c.own);
       useChanges.getState().received(answer.latest, others);
       if (others.length > 0) await refreshArea(useNavigation.getState().area, new Set(others.map((c) => c.entity)));
     } catch (err) {
-      // Shown in the notice's line, quietly: the next poll tries again, and a file problem
-      // has reached the banner through call().
-      useChanges.getState().failed(`Could not check for others' changes: ${messageOf(err)}`);
+      // A file problem has reached the banner through call(), which says it better. Anything
+      // else is shown in the notice's line, quietly: the next poll tries again.
+      if (err instanceof ApiError && FILE_PROBLEM_CODES.has(err.code)) useChanges.getState().failed(null);
+      else useChanges.getState().failed(`Could not check for others' changes: ${messageOf(err)}`);
     } finally {
       busy = false;
     }

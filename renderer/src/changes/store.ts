@@ -20,7 +20,8 @@ interface ChangesState {
   /** Bumped for each batch of others' changes: screens that fetch for themselves may follow it. */
   revision: number;
   received(latest: number, others: WorkspaceChange[]): void;
-  failed(message: string): void;
+  /** A look for changes failed: why, or null when something else (the file's banner) says it. */
+  failed(message: string | null): void;
   /** Another workspace was opened: its changes have nothing to do with the old one's. */
   restart(): void;
   dismiss(): void;
