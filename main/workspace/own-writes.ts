@@ -46,21 +46,43 @@ function note(store: Store, ids: number[]): void {
   ownRanges.set(store, ranges.slice(-KEPT_RANGES));
 }
 
+/** Takes ids back from the ranges (a write that was noted and then rolled back). */
+function forget(store: Store, ids: number[]): void {
+  const gone = new Set(ids);
+  const kept: [number, number][] = [];
+  for (const [from, to] of ownRanges.get(store) ?? []) {
+    let start: number | null = null;
+    for (let id = from; id <= to + 1; id++) {
+      if (id <= to && !gone.has(id)) start ??= id;
+      else if (start !== null) {
+        kept.push([start, id - 1]);
+        start = null;
+      }
+    }
+  }
+  ownRanges.set(store, kept);
+}
+
 /**
- * Runs a write as store.write does and, once it has committed, notes the audit rows it wrote
- * as this app's own (not before: a rolled-back write's ids are used again on SQLite).
+ * Runs a write as store.write does, noting the audit rows it wrote as this app's own. They are
+ * noted before the commit, so that a poll answered the moment the rows can be seen already
+ * knows them, and taken back if the write does not commit (on SQLite its ids are used again).
  */
 export async function writeNotingOwn<T>(store: Store, ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
   let written: number[] = [];
-  const value = await store.write(async (trx) => {
-    const inside = inTransaction(ctx, trx);
-    const before = await latestAuditId(inside);
-    const result = await work(inside);
-    written = await writtenSince(inside, before);
-    return result;
-  });
-  note(store, written);
-  return value;
+  try {
+    return await store.write(async (trx) => {
+      const inside = inTransaction(ctx, trx);
+      const before = await latestAuditId(inside);
+      const result = await work(inside);
+      written = await writtenSince(inside, before);
+      note(store, written);
+      return result;
+    });
+  } catch (err) {
+    forget(store, written);
+    throw err;
+  }
 }
 
 const openings = new WeakMap<Store, string>();

@@ -7,6 +7,10 @@ import type { InputOf, OpName, ResultOf } from '../../main/api/contract';
 import { dispatch, type Session } from '../../main/api/dispatch';
 import { openStore } from '../../main/workspace/open-store';
 import { CHANGES_LIMIT } from '../../main/workspace/contract';
+import { insertRow } from '../../main/db/audit';
+import type { Store } from '../../main/db/store';
+import { makeCtx, type Ctx } from '../../main/shared/context';
+import { isOwnChange, writeNotingOwn } from '../../main/workspace/own-writes';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 /**
@@ -167,6 +171,25 @@ describe('workspace.changes: what others changed since the screen last asked', (
     const other = await tempWorkspace({ engine: ws.engine });
     await ws.call('workspace.open', { target: other.path });
     expect((await ws.call('workspace.changes')).opening).not.toBe(opening);
+  });
+
+  it('a write whose commit fails takes back the rows it had noted as its own', async () => {
+    const ws = await tempWorkspace();
+    const { latest: start } = await ws.call('workspace.changes');
+    // The work is done and noted, then the transaction does not commit (a full disk, a lost connection).
+    const failing: Store = {
+      ...ws.store,
+      write: (work) =>
+        ws.store.write(async (trx) => {
+          await work(trx);
+          throw new Error('The commit failed');
+        }),
+    };
+    const ctx: Ctx = { ...makeCtx(failing, 'test'), operation: 'organisation.create' };
+    const written = writeNotingOwn(failing, ctx, async (inside) => insertRow(inside, 'organisation', { name: 'Never committed', kind: 'charity' }));
+    await expect(written).rejects.toThrow('The commit failed');
+    expect(isOwnChange(failing, start + 1)).toBe(false);
+    expect(await ws.call('workspace.changes', { since: start })).toMatchObject({ latest: start, changes: [] });
   });
 
   it('refuses a since that is not an audit id, naming the field', async () => {
