@@ -17,8 +17,6 @@ interface ChangesState {
   notice: string;
   /** Why the last look for changes failed; cleared by the next answer. */
   problem: string | null;
-  /** Bumped for each batch of others' changes: screens that fetch for themselves may follow it. */
-  revision: number;
   received(latest: number, others: WorkspaceChange[]): void;
   /** A look for changes failed: why, or null when something else (the file's banner) says it. */
   failed(message: string | null): void;
@@ -38,7 +36,6 @@ export const useChanges = create<ChangesState>()((set, get) => ({
   showing: [],
   notice: '',
   problem: null,
-  revision: 0,
 
   received(latest, others) {
     if (others.length === 0) {
@@ -52,7 +49,6 @@ export const useChanges = create<ChangesState>()((set, get) => ({
       recent: [...get().recent, ...others].slice(-RECENT_KEPT),
       showing,
       notice: noticeText(showing),
-      revision: get().revision + 1,
     });
     if (noticeTimer) clearTimeout(noticeTimer);
     noticeTimer = setTimeout(() => get().dismiss(), NOTICE_MS);
