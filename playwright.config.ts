@@ -7,12 +7,13 @@ import type { EngineOption } from './test/e2e/fixtures';
  * Playwright's own browser download is not used (it cannot be fetched here).
  *
  * Two projects: 'sqlite' runs every spec on a workspace file; 'postgres' runs the specs
- * that walk the people, meetings and funding screens again, each test on a fresh database
- * of a throw-away cluster that the globalSetup starts once per run (its tests skip, with the
- * reason, where PostgreSQL is not installed). One spec on one engine:
+ * that walk the people, meetings and funding screens, and others' changes appearing, again,
+ * each test on a fresh database of a throw-away cluster that the globalSetup starts once
+ * per run (its tests skip, with the reason, where PostgreSQL is not installed). One spec on
+ * one engine:
  *   npx playwright test --project postgres test/e2e/people.spec.ts
  */
-const BOTH_ENGINES = ['people.spec.ts', 'meetings.spec.ts', 'funding.spec.ts'];
+const BOTH_ENGINES = ['people.spec.ts', 'meetings.spec.ts', 'funding.spec.ts', 'changes.spec.ts'];
 /** Several people on one workspace at once: a team workspace is a PostgreSQL database. */
 const POSTGRES_ONLY = ['team.spec.ts'];
 

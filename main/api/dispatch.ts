@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { describePostgresError, isConnectionLost, isPostgresError } from '../db/postgres-errors';
 import { describeFileError } from '../db/sqlite-errors';
-import { inTransaction, makeCtx, type Ctx } from '../shared/context';
+import { makeCtx, type Ctx } from '../shared/context';
 import { DomainError, type ApiErrorShape } from '../shared/errors';
 import { workspaceInfo } from '../workspace/service';
 import type { MoveResult, OpenResult, ReopenResult } from '../workspace/contract';
 import { moveWorkspace } from '../workspace/move';
+import { writeNotingOwn } from '../workspace/own-writes';
 import { parsePostgresTarget } from '../db/postgres-store';
 import { plural } from '../shared/plural';
 import type { OpDef } from './define';
@@ -201,10 +202,10 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
       const { input, check } = versionCheck(def, parsed.data);
-      const value = await store.write(async (trx) => {
-        const tctx = inTransaction(ctx, trx);
-        if (check) await checkVersion(tctx, check.table, check.id, check.version, input as Record<string, unknown>);
-        return handler(tctx, input);
+      // As store.write, noting the audit rows it wrote as this app's own for workspace.changes.
+      const value = await writeNotingOwn(store, ctx, async (inside) => {
+        if (check) await checkVersion(inside, check.table, check.id, check.version, input as Record<string, unknown>);
+        return handler(inside, input);
       });
       return { ok: true, value };
     }

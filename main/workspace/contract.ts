@@ -52,6 +52,40 @@ export interface AuditEntry {
 }
 
 /**
+ * One row of the audit trail as the changes feed gives it: who changed which record, how, in
+ * which operation, and the same in words (main/workspace/change-summary.ts). `own` is true for
+ * a change this app wrote itself (main/workspace/own-writes.ts), which the screen has shown
+ * already; the same person working from another laptop or the command line is not `own`.
+ */
+export interface WorkspaceChange {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: number;
+  action: 'create' | 'update' | 'delete';
+  operation: string;
+  summary: string;
+  /** The record this row is part of (a paper for its section, an action for its update), or null. */
+  partOf: { entity: string; id: number } | null;
+  own: boolean;
+}
+
+/** What workspace.changes answers: the newest audit id now, and the changes after `since`, oldest first. */
+export interface WorkspaceChanges {
+  /**
+   * Which opening of a workspace answered: another after Open another workspace, Reopen or a
+   * move, whose ids say nothing about the last one's (a caller then starts again from latest).
+   */
+  opening: string;
+  latest: number;
+  changes: WorkspaceChange[];
+}
+
+/** The most changes one answer of workspace.changes carries (the newest of them). */
+export const CHANGES_LIMIT = 200;
+
+/**
  * What Move to PostgreSQL answers: where the copy is (never the password), how many rows went,
  * that they were checked, and whether the app now has the copy open (it stays on the file when
  * the address carried a password, or the copy could not be opened: message says what to do).
@@ -68,6 +102,20 @@ export const SETTING_KEYS = ['organisationName', 'defaultProtectiveMarking', 'us
 
 export const workspaceContract = {
   'workspace.info': query<WorkspaceInfo>()(z.object({}).strict().default({}), 'The open workspace: its file, schema version and counts'),
+  'workspace.changes': query<WorkspaceChanges>()(
+    z
+      .object({
+        since: z
+          .number({ error: 'Since must be a number' })
+          .int('Since must be a whole number')
+          .min(0, 'Since must be an audit id: 0 or more')
+          .max(Number.MAX_SAFE_INTEGER, 'Since is too large to be an audit id')
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    `Changes to the workspace after the audit id since (at most the newest ${CHANGES_LIMIT}, oldest first), by anyone, each marked own when this app made it; without since, only the newest audit id`,
+  ),
   'workspace.reopen': query<ReopenResult>()(
     z.object({}).strict().default({}),
     'Close the workspace file and open it again, to see it as it is now (after another program replaced it, or it was put back)',

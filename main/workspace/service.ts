@@ -9,7 +9,9 @@ import { sql } from '../db/statements';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
-import type { AuditEntry, WorkspaceInfo, WorkspaceWarning, workspaceContract } from './contract';
+import { CHANGES_LIMIT, type AuditEntry, type WorkspaceChanges, type WorkspaceInfo, type WorkspaceWarning, type workspaceContract } from './contract';
+import { changeSummary, partOf } from './change-summary';
+import { forgetOwnAbove, isOwnChange, latestAuditId, openingOf } from './own-writes';
 import type { SettingKey } from './settings';
 import { backupHandlers } from './backups-service';
 import { importBundle } from './bundle';
@@ -51,6 +53,57 @@ export async function workspaceInfo(ctx: Ctx): Promise<WorkspaceInfo> {
   };
 }
 
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  operation: string;
+  action: 'create' | 'update' | 'delete';
+  entity: string;
+  entityId: number;
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+/**
+ * The changes feed the screens poll (renderer/src/changes/poller.ts): with nothing new, one
+ * lookup of the newest id on audit_log's primary key; otherwise one range scan of it. The rows
+ * are bounded by `latest` as read first, so a row committed in between comes in the next
+ * answer, not twice. On PostgreSQL a transaction that commits after a later one (ids are taken
+ * at insert, not at commit) can land below an id already passed: docs/changes.md says so.
+ */
+export async function workspaceChanges(ctx: Ctx, since: number | undefined): Promise<WorkspaceChanges> {
+  const latest = await latestAuditId(ctx);
+  const opening = openingOf(ctx.store);
+  if (since === undefined || latest <= since) {
+    if (since !== undefined && latest < since) forgetOwnAbove(ctx.store, latest);
+    return { opening, latest, changes: [] };
+  }
+  const rows = (await sql(
+    ctx,
+    'SELECT id, at, actor, operation, action, entity, entity_id, before_json, after_json FROM audit_log WHERE id > @since AND id <= @latest ORDER BY id DESC LIMIT @limit',
+  ).all({ since, latest, limit: CHANGES_LIMIT })) as Record<string, unknown>[];
+  const changes = rows.reverse().map((r) => {
+    const row = toCamel<AuditRow>(r);
+    const id = Number(row.id);
+    const before = row.beforeJson ? (JSON.parse(row.beforeJson) as Record<string, unknown>) : null;
+    const after = row.afterJson ? (JSON.parse(row.afterJson) as Record<string, unknown>) : null;
+    return {
+      id,
+      at: row.at,
+      actor: row.actor,
+      entity: row.entity,
+      entityId: Number(row.entityId),
+      action: row.action,
+      operation: row.operation,
+      summary: changeSummary({ actor: row.actor, action: row.action, entity: row.entity, entityId: Number(row.entityId), before, after }),
+      partOf: partOf(row.entity, after ?? before),
+      own: isOwnChange(ctx.store, id),
+    };
+  });
+  return { opening, latest, changes };
+}
+
 /**
  * A setting's value as stored, or a refusal naming the setting. The marking is read by every
  * export (anything but OFFICIAL-SENSITIVE prints as OFFICIAL), so a typo must not be stored.
@@ -70,6 +123,7 @@ export function checkedSetting(key: SettingKey, value: string): string {
 export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, SessionOperation>> = {
   ...backupHandlers,
   'workspace.info': (ctx) => workspaceInfo(ctx),
+  'workspace.changes': (ctx, { since }) => workspaceChanges(ctx, since),
   'workspace.loadDemo': async (ctx) => {
     if (!(await workspaceInfo(ctx)).isEmpty) {
       throw new DomainError('workspace.notEmpty', 'The demonstration data can only be loaded into an empty workspace; this one already holds records.');

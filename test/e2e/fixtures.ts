@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
+import { dispatch, type Session } from '../../main/api/dispatch';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
+import { openStore } from '../../main/workspace/open-store';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import type { Engine } from '../../main/db/store';
 import { SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase } from '../helpers/postgres';
@@ -135,4 +138,38 @@ export async function download(page: Page, button: Locator, dir: string): Promis
   const path = join(dir, name);
   await file.saveAs(path);
   return { path, name };
+}
+
+/**
+ * An operation through the same HTTP API the page uses (the bridge's session): records set up
+ * this way obey the same rules as the user's, and count as this app's own changes.
+ */
+export async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
+  const res = await page.request.post(`${workspace.bridge.url}api/${name}`, { data: input });
+  const envelope = (await res.json()) as Envelope<ResultOf<K>>;
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+export interface OtherPerson {
+  call<K extends OpName>(name: K, input: InputOf<K>): Promise<ResultOf<K>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Someone else working on the test's workspace at the same time: their own app, that is a
+ * session on its own connection to the same file or database (as a colleague's laptop on
+ * PostgreSQL, or the command line on the SQLite file), acting as `actor`, its clock at `now`.
+ * Close it before the test ends.
+ */
+export async function otherPerson(workspace: TestWorkspace, actor: string, now: Date): Promise<OtherPerson> {
+  const session: Session = { store: await openStore(workspace.dbPath, { create: false }), actor, now: () => now, log: (m, e) => console.error(`${actor}: ${m}`, e) };
+  return {
+    async call(name, input) {
+      const envelope = await dispatch(session, name, input);
+      if (!envelope.ok) throw new Error(`${actor}'s ${name}: ${envelope.error.message}`);
+      return envelope.value as never;
+    },
+    close: () => session.store.close(),
+  };
 }

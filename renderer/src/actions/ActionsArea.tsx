@@ -143,6 +143,9 @@ export function ActionsArea() {
 
 function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void }) {
   const save = useActions((s) => s.save);
+  // The action as the list has it now (others may change it while the dialog is open); what
+  // is typed stays in the form's own state.
+  const current = useActions((s) => s.actions.find((x) => x.id === action.id)) ?? action;
   const addUpdate = useActions((s) => s.addUpdate);
   const form = useApiForm({
     fields: ['text', 'status', 'dueOn'],
@@ -163,8 +166,8 @@ function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void
   });
 
   return (
-    <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose}>
-      <p>{action.description}</p>
+    <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose} record={{ entity: 'action', id: action.id }}>
+      <p>{current.description}</p>
       <TextField label="Progress update (optional)" hint="Dated today" {...form.field('text')} />
       <SelectField label="Status" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} {...form.field('status')} />
       <TextField label="Due on" type="date" width="medium" {...form.field('dueOn')} />

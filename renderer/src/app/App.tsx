@@ -12,6 +12,8 @@ import { useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
 import { WorkspaceBanner } from './WorkspaceBanner';
+import { ChangesNotice } from '../changes/ChangesNotice';
+import { startChangesPoller } from '../changes/poller';
 
 function Screen({ area }: { area: AreaId }): React.JSX.Element {
   switch (area) {
@@ -52,6 +54,9 @@ export function App() {
       () => (document.body.dataset.ready = 'error'),
     );
   }, [load]);
+
+  // Others' changes reach the screen while it is open (issue 14): one poller for the app.
+  useEffect(() => startChangesPoller(), []);
 
   useEffect(() => {
     const label = AREAS.find((a) => a.id === area)?.label ?? '';
@@ -106,6 +111,7 @@ export function App() {
           )}
         </main>
       </div>
+      <ChangesNotice />
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import type { AuditEntry } from '../../../main/workspace/contract';
 import { formatDateShort, formatTime } from '../../../main/shared/dates';
+import { recordName, VERBS, words } from '../../../main/workspace/change-summary';
+
+export { recordName, words };
 
 /**
  * An audit entry in words: "16/03/2020 10:02 — test — updated person 3 (Jane Smith):
@@ -19,7 +22,6 @@ export interface DescribedEntry {
   changes: Change[];
 }
 
-const VERBS = { create: 'created', update: 'updated', delete: 'deleted' } as const;
 /** Bookkeeping columns that change on every write and say nothing to a reader. */
 // A record's version goes up with every change: bookkeeping, never a change a person made.
 const HIDDEN = new Set(['id', 'created_at', 'updated_at', 'version']);
@@ -28,36 +30,11 @@ export function formatWhen(at: string): string {
   return `${formatDateShort(at)} ${formatTime(at)}`;
 }
 
-export function words(column: string): string {
-  return column.replace(/_id$/, '').replace(/_/g, ' ');
-}
-
 export function showValue(value: unknown): string {
   if (value === null || value === undefined) return '(none)';
   if (value === '') return '(blank)';
   if (typeof value === 'string') return `'${value}'`;
   return String(value);
-}
-
-/** Settings are stored by key; the trail names them as the Settings screen does. */
-const SETTING_NAMES: Record<string, string> = {
-  organisationName: 'organisation name',
-  defaultProtectiveMarking: 'default protective marking',
-  userName: 'user name',
-};
-
-/** A readable name for the record, where its row has one. */
-export function recordName(row: Record<string, unknown> | null): string | null {
-  if (!row) return null;
-  if (typeof row.key === 'string' && row.key in SETTING_NAMES) return SETTING_NAMES[row.key]!;
-  const given = row.given_name;
-  const family = row.family_name;
-  if (typeof given === 'string' && typeof family === 'string') return `${given} ${family}`.trim();
-  for (const key of ['name', 'title', 'key', 'reference']) {
-    const v = row[key];
-    if (typeof v === 'string' && v) return v;
-  }
-  return null;
 }
 
 export function changesOf(entry: AuditEntry): Change[] {

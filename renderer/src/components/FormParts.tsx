@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ChangedSinceOpened } from '../changes/ChangedSinceOpened';
 import { Dialog } from './Dialog';
 import { ErrorSummary } from './ErrorSummary';
 import type { ApiForm } from './useApiForm';
@@ -56,11 +57,23 @@ export function ApiFormView<V>(props: {
   );
 }
 
-/** A dialog holding one form: Add a person, Edit an indicator, Schedule a meeting… */
-export function FormDialog<V>(props: { title: string; form: ApiForm<V>; submit: string; onClose: () => void; wide?: boolean; children: ReactNode }) {
+/**
+ * A dialog holding one form: Add a person, Edit an indicator, Schedule a meeting… An edit
+ * form names its `record` (table and id), and says so when someone else changes it meanwhile.
+ */
+export function FormDialog<V>(props: {
+  title: string;
+  form: ApiForm<V>;
+  submit: string;
+  onClose: () => void;
+  wide?: boolean;
+  record?: { entity: string; id: number } | null | undefined;
+  children: ReactNode;
+}) {
   return (
     <Dialog title={props.title} onClose={props.onClose} wide={props.wide ?? false}>
       <ApiFormView form={props.form} submit={props.submit} onCancel={props.onClose}>
+        {props.record && <ChangedSinceOpened entity={props.record.entity} id={props.record.id} />}
         {props.children}
       </ApiFormView>
     </Dialog>

@@ -6,18 +6,24 @@ import { useEffect, useRef, useState } from 'react';
  */
 export function SearchBox(props: { id: string; label: string; value: string; onSearch: (text: string) => void; delayMs?: number }) {
   const [text, setText] = useState(props.value);
-  const { onSearch } = props;
   const delay = props.delayMs ?? 200;
-  const first = useRef(true);
+  // The text last searched for: a search runs only when the typed text differs from it. Not
+  // "every render after the first": a caller passing a new onSearch each render (an inline
+  // arrow) would then search again after every answer, re-querying its list five times a second.
+  const searched = useRef(props.value);
+  const onSearch = useRef(props.onSearch);
+  useEffect(() => {
+    onSearch.current = props.onSearch;
+  });
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const timer = setTimeout(() => onSearch(text), delay);
+    if (text === searched.current) return;
+    const timer = setTimeout(() => {
+      searched.current = text;
+      onSearch.current(text);
+    }, delay);
     return () => clearTimeout(timer);
-  }, [text, delay, onSearch]);
+  }, [text, delay]);
 
   return (
     <div className="field field-inline">

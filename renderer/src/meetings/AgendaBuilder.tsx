@@ -214,7 +214,7 @@ function EditItemDialog({ item, onClose }: { item: AgendaItem; onClose: () => vo
   });
 
   return (
-    <FormDialog title={`Edit item ${item.number}`} form={form} submit="Save item" onClose={onClose}>
+    <FormDialog title={`Edit item ${item.number}`} form={form} submit="Save item" onClose={onClose} record={{ entity: 'agenda_item', id: item.id }}>
       <ItemFields form={form} />
     </FormDialog>
   );

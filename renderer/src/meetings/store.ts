@@ -27,6 +27,8 @@ interface MeetingsState {
   loadList(): Promise<void>;
   loadDirectory(): Promise<void>;
   loadMeeting(id: number): Promise<void>;
+  /** The list and the open meeting again, as they are now (after others' changes). */
+  reload(): Promise<void>;
   announce(text: string): void;
 
   createBoard(input: InputOf<'board.create'>): Promise<Board>;
@@ -104,6 +106,11 @@ export const useMeetings = create<MeetingsState>()((set, get) => ({
     } catch (err) {
       if (mine === meetingRequest) set({ detail: null, detailError: messageOf(err) });
     }
+  },
+
+  async reload() {
+    const open = get().detail;
+    await Promise.all([get().loadList(), open ? get().loadMeeting(open.meeting.id) : null]);
   },
 
   announce(text) {

@@ -10,6 +10,7 @@ import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../c
 import { RichEditor } from './RichEditor';
 import { useMeetingAgenda } from './useMeetingAgenda';
 import { usePapers, type SaveState } from './store';
+import { ChangedSinceOpened } from '../changes/ChangedSinceOpened';
 import { dayOf } from './text';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -97,6 +98,7 @@ export function PaperEditor({ id }: { id: number }) {
           </button>
         )}
       </div>
+      <ChangedSinceOpened key={detail.id} entity="paper" id={detail.id} what="this paper" then="open it again to see their changes before you edit the same section" />
       {statusError && <ErrorSummary message={statusError} />}
       <p role="status" className="notice">
         {notice}

@@ -31,7 +31,7 @@ export function OrganisationForm(props: { organisation: Organisation | null; onC
   });
 
   return (
-    <FormDialog title={o ? `Edit ${o.name}` : 'Add an organisation'} form={form} submit={o ? 'Save changes' : 'Add organisation'} onClose={props.onClose}>
+    <FormDialog title={o ? `Edit ${o.name}` : 'Add an organisation'} form={form} submit={o ? 'Save changes' : 'Add organisation'} onClose={props.onClose} record={o && { entity: 'organisation', id: o.id }}>
       <TextField label="Name" hint="The full name, e.g. Kent Police." {...form.field('name')} />
       <TextField label="Short name (optional)" hint="For tables and minutes, e.g. KCC." {...form.field('shortName')} width="short" />
       <SelectField label="Kind" options={KIND_OPTIONS} {...form.field('kind')} />

@@ -49,6 +49,7 @@ export function PersonForm(props: { person: Person | null; defaultOrganisationId
       form={form}
       submit={props.person ? 'Save changes' : 'Add person'}
       onClose={props.onClose}
+      record={props.person && { entity: 'person', id: props.person.id }}
     >
       <div className="field-row">
         <TextField label="Title (optional)" {...form.field('honorific')} />

@@ -32,6 +32,8 @@ interface PeopleState {
   loadOrganisations(): Promise<void>;
   setOrganisationSearch(search: string): void;
   loadAllOrganisations(): Promise<void>;
+  /** Both lists and the organisation choices again, as they are now (after a write, or others' changes). */
+  reloadLists(): Promise<void>;
 
   /** Adds a person, or (given the record as it was read) saves an edit of one; an edit of a record changed since is refused. */
   savePerson(draft: PersonDraft, record?: Versioned): Promise<Person>;
@@ -108,26 +110,30 @@ export const usePeople = create<PeopleState>()((set, get) => ({
     }
   },
 
+  async reloadLists() {
+    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+  },
+
   async savePerson(draft, record) {
     const person = record === undefined ? await call(api().person.create(draft)) : await call(api().person.update({ ...record, ...draft }));
-    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+    await get().reloadLists();
     return person;
   },
 
   async deletePerson(record) {
     await call(api().person.delete(record));
-    await Promise.all([get().loadPeople(), get().loadOrganisations(), get().loadAllOrganisations()]);
+    await get().reloadLists();
   },
 
   async saveOrganisation(draft, record) {
     const organisation =
       record === undefined ? await call(api().organisation.create(draft)) : await call(api().organisation.update({ ...record, ...draft }));
-    await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
+    await get().reloadLists();
     return organisation;
   },
 
   async deleteOrganisation(record) {
     await call(api().organisation.delete(record));
-    await Promise.all([get().loadOrganisations(), get().loadAllOrganisations(), get().loadPeople()]);
+    await get().reloadLists();
   },
 }));

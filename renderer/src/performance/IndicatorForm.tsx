@@ -80,7 +80,7 @@ export function IndicatorForm(props: { indicator: Indicator | null; onClose: () 
   const frequency = values.frequency as Frequency;
   const percentTarget = values.targetKind === 'percent_change';
   return (
-    <FormDialog title={props.indicator ? `Edit ${props.indicator.code}` : 'Add an indicator'} form={form} submit={props.indicator ? 'Save changes' : 'Add indicator'} onClose={props.onClose} wide>
+    <FormDialog title={props.indicator ? `Edit ${props.indicator.code}` : 'Add an indicator'} form={form} submit={props.indicator ? 'Save changes' : 'Add indicator'} onClose={props.onClose} wide record={props.indicator && { entity: 'indicator', id: props.indicator.id }}>
       {themes.length === 0 && <ErrorSummary message="Add a theme first: every indicator belongs to one." />}
       <SelectField label="Theme" options={themes.map((t) => ({ value: String(t.id), label: t.name }))} {...form.field('themeId')} />
       <div className="field-row">

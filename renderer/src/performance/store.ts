@@ -37,6 +37,8 @@ interface PerformanceState {
   loadScorecard(): Promise<void>;
   loadExceptions(): Promise<void>;
   loadDetail(id: number): Promise<void>;
+  /** The framework and the view on screen again, as they are now (after others' changes). */
+  reload(): Promise<void>;
 
   saveTheme(draft: ThemeDraft): Promise<FrameworkTheme>;
   saveIndicator(draft: IndicatorDraft, record?: { id: number; version: number }): Promise<Indicator>;
@@ -116,6 +118,11 @@ export const usePerformance = create<PerformanceState>()((set, get) => ({
     } catch (err) {
       if (mine === detailRequest) set({ error: messageOf(err) });
     }
+  },
+
+  async reload() {
+    get().show(get().view);
+    await get().loadFramework();
   },
 
   async saveTheme(draft) {

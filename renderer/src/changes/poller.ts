@@ -1,0 +1,60 @@
+import { api, ApiError, call, FILE_PROBLEM_CODES, messageOf } from '../api';
+import { useNavigation } from '../app/navigation';
+import { ChangeCursor } from './cursor';
+import { refreshArea } from './refresh';
+import { useChanges } from './store';
+
+/**
+ * The one poller for other people's changes (issue 14): every POLL_MS while the window is
+ * visible it asks workspace.changes for what came after the newest audit id it has seen. A
+ * poll that finds nothing costs one primary-key lookup; polling is the same on both engines
+ * (PostgreSQL's LISTEN would not hear the command line writing a SQLite file).
+ *
+ * Where it asks from, and why on PostgreSQL it waits a moment for a missing id: ./cursor.ts.
+ * Its own changes are skipped: the answer marks them `own` (written through this app's
+ * session; main/workspace/own-writes.ts) and the screen that made them has shown them already.
+ * The same person's changes from another laptop or the command line are not own. For
+ * others' changes it updates the notice and the forms' "changed since opened" line
+ * (./store.ts), then reloads the area on screen if they touch what it shows (./refresh.ts).
+ */
+export const POLL_MS = 2000;
+
+export function startChangesPoller(): () => void {
+  let stopped = false;
+  let busy = false;
+  const cursor = new ChangeCursor();
+
+  async function poll(): Promise<void> {
+    if (busy || stopped || document.visibilityState !== 'visible') return;
+    busy = true;
+    try {
+      const since = cursor.since;
+      const answer = await call(api().workspace.changes(since === null ? {} : { since }));
+      if (stopped) return;
+      const { fresh, restarted } = cursor.take(since, answer, Date.now());
+      // Another workspace opened in this window: what was heard of the last one is dropped.
+      if (restarted) useChanges.getState().restart();
+      const others = fresh.filter((c) => !c.own);
+      useChanges.getState().received(answer.latest, others);
+      if (others.length > 0) await refreshArea(useNavigation.getState().area, new Set(others.map((c) => c.entity)));
+    } catch (err) {
+      // A file problem has reached the banner through call(), which says it better. Anything
+      // else is shown in the notice's line, quietly: the next poll tries again.
+      if (err instanceof ApiError && FILE_PROBLEM_CODES.has(err.code)) useChanges.getState().failed(null);
+      else useChanges.getState().failed(`Could not check for others' changes: ${messageOf(err)}`);
+    } finally {
+      busy = false;
+    }
+  }
+
+  const tick = () => void poll();
+  const timer = setInterval(tick, POLL_MS);
+  // Back in view: look at once rather than wait for the next tick.
+  document.addEventListener('visibilitychange', tick);
+  tick();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', tick);
+  };
+}
