@@ -7,7 +7,8 @@ import { expect, FIXED_NOW, test, type TestWorkspace } from './fixtures';
  * Two people on one team workspace (issue 14, "Done means"): two bridges, as two apps on
  * two laptops, open on the same PostgreSQL database. Both open the same action; Alice saves
  * first; Bob's save on the version he opened is refused naming Alice, with her value beside
- * his, and what Bob typed is still in his form.
+ * his, and what Bob typed is still in his form; Alice's change appears on Bob's screen by
+ * itself, with a notice naming her.
  */
 
 const staticDir = new URL('../../out/renderer', import.meta.url).pathname;
@@ -51,6 +52,11 @@ test('a stale edit of an action is refused naming the person who changed it firs
     await aliceDialog.getByRole('button', { name: 'Save' }).click();
     await expect(aliceDialog).toBeHidden();
     await expect(alice.getByRole('row', { name: new RegExp(`^${ref} `) })).toContainText('Done');
+
+    // Alice's change reaches Bob's open screen by itself, with a notice naming her; his open dialog is left alone.
+    await expect(bob.getByRole('row', { name: new RegExp(`^${ref} `) })).toContainText('Done', { timeout: 8000 });
+    await expect(bob.locator('.changes-notice')).toContainText(`alice updated action ${ref}`);
+    await expect(bobDialog).toBeVisible();
 
     await bobDialog.getByLabel('Status').selectOption({ label: 'Dropped' });
     await bobDialog.getByLabel('Due on').fill('2020-05-29');
