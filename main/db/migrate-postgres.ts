@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DomainError } from '../shared/errors';
 import { latestVersion, type Migration } from './migrate';
 import { migrations } from './migrations';
+import { applyTeamGrants } from './team-roles';
 
 /**
  * The PostgreSQL side of main/db/migrate.ts: the same migrations (their `postgres` text),
@@ -112,6 +113,9 @@ export async function migratePostgres<T>(db: Kysely<T>, list: readonly Migration
           throw failure;
         }
       }
+      // A table a migration added is granted to the team roles (where there are some) in the
+      // same transaction, so no one is refused a table that is there: main/db/team-roles.ts.
+      if (pending.length) await applyTeamGrants(trx as unknown as Kysely<unknown>);
       return { from, to: pending.length ? await postgresSchemaVersion(trx) : from };
     });
   } catch (err) {

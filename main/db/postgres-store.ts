@@ -9,6 +9,7 @@ import { isForeignPostgres, migratePostgres, postgresSchemaVersion } from './mig
 import { describeConnectError, describePostgresError, type PostgresEndpoint } from './postgres-errors';
 import type { DB } from './schema';
 import type { Queries, Store } from './store';
+import { readConnectedAs, type ConnectedAs } from './team-roles';
 
 /**
  * Opening a workspace that lives in a PostgreSQL database: the counterpart of openDatabase
@@ -299,8 +300,10 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
     open = false;
     await kysely.destroy(); // ends the pool
   };
+  let connectedAs: ConnectedAs;
   try {
     await refuseOrPrepare(kysely, location, role, options);
+    connectedAs = await readConnectedAs(kysely as unknown as Kysely<unknown>);
   } catch (err) {
     await close();
     throw err;
@@ -312,6 +315,7 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
     kysely,
     location,
     role,
+    connectedAs,
     isOpen: () => open,
     // One write at a time from this app, in the order they were asked for, as on SQLite (one
     // connection): a user who marks someone present and then sends apologies must end with

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../api/define';
 import { id, requiredText } from '../api/fields';
 import { isPostgresTarget } from '../db/store';
+import type { ConnectedAs } from '../db/team-roles';
 import type { BackupEntry } from './backups';
 import type { RestoreResult } from './backups-restore';
 
@@ -23,6 +24,12 @@ export interface WorkspaceInfo {
   isEmpty: boolean;
   counts: Record<'organisations' | 'people' | 'boards' | 'meetings' | 'papers' | 'decisions' | 'actions' | 'indicators' | 'fundingStreams' | 'awards', number>;
   settings: Record<string, string>;
+  /**
+   * On PostgreSQL, who the workspace is open as: the login, its team roles (secretariat,
+   * finance, reader: main/db/team-roles.ts) and what the database lets it write. Null on a
+   * file, which whoever may open it may write.
+   */
+  connectedAs: ConnectedAs | null;
 }
 
 /** What Reopen answers: the file as it is now, and the backup kept of the file as the app had it. */

@@ -48,6 +48,7 @@ export async function workspaceInfo(ctx: Ctx): Promise<WorkspaceInfo> {
     isEmpty: Object.values(counts).every((n) => n === 0),
     counts,
     settings,
+    connectedAs: ctx.store.connectedAs ?? null,
   };
 }
 
