@@ -102,15 +102,13 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
     };
     return result;
   },
-  'workspace.open': async (session, { target }: { target: string }) => {
-    const { rememberError } = await openAnotherWorkspace(session, target);
+  'workspace.open': async (session, { target, password }: { target: string; password?: string }) => {
+    const { rememberError, passwordNote } = await openAnotherWorkspace(session, target, password);
     const info = await workspaceInfo({ ...makeCtx(session.store, session.actor, session.now), operation: 'workspace.open' });
-    const result: OpenResult = {
-      ...info,
-      message: rememberError
-        ? `Opened ${info.path}, but it could not be remembered (${rememberError}): the app will open the previous workspace when it next starts.`
-        : `Opened ${info.path}.`,
-    };
+    const opened = rememberError
+      ? `Opened ${info.path}, but it could not be remembered (${rememberError}): the app will open the previous workspace when it next starts.`
+      : `Opened ${info.path}.`;
+    const result: OpenResult = { ...info, message: passwordNote ? `${opened} ${passwordNote}` : opened };
     return result;
   },
   // Copies the workspace into an empty PostgreSQL database (verified row for row before it is

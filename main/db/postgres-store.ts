@@ -25,6 +25,11 @@ export interface PostgresOpenOptions {
   create?: boolean;
   /** An empty database may be initialised as a workspace when opened (as openDatabase's option of that name). */
   initialiseEmpty?: boolean;
+  /**
+   * The password to use when the target carries none (one the app kept: main/workspace/password-vault.ts).
+   * Without either, pg reads the PostgreSQL password file (pgpass) or PGPASSWORD, as libpq does.
+   */
+  password?: string;
 }
 
 /** A connection target, parsed: every field the pool is given, explicitly, so `location` says what was used. */
@@ -246,6 +251,7 @@ async function inTransaction<T>(kysely: Kysely<DB>, work: (trx: Queries) => Prom
  */
 export async function openPostgresStore(target: string, options: PostgresOpenOptions = {}): Promise<Store> {
   const t = parsePostgresTarget(target);
+  if (t.password === undefined && options.password !== undefined) t.password = options.password;
   const location = postgresLocation(t);
   const pool = new pg.Pool({
     host: t.host,

@@ -87,6 +87,8 @@ export const workspaceContract = {
           .trim()
           .min(1, 'Give the workspace to open: a file path, or postgres://user@host/database?sslmode=verify-full')
           .max(2000, 'Target must be at most 2000 characters'),
+        // Kept in the password vault (Windows' DPAPI in the desktop app), never in the remembered address.
+        password: z.string({ error: 'Password must be text' }).min(1, 'Password must not be empty (leave it out to use the one kept, or the password file)').max(1000, 'Password must be at most 1000 characters').optional(),
       })
       .strict(),
     'Open another workspace (an existing SQLite file, or a PostgreSQL database that holds one) in place of this one, which stays open if that fails',
