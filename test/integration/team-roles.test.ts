@@ -209,6 +209,19 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
     expect(refused).toBe('42501');
   });
 
+  it("a newer app opened by a team member before the tables' owner has upgraded the workspace says who must, and changes nothing", async () => {
+    const { url, db, people } = await team();
+    // As if the workspace were one version behind this app: the last migration is pending again.
+    await superuserQuery(url, `UPDATE board_secretariat_meta SET value = '${migrations.length - 1}' WHERE key = 'schema_version'`);
+    const err = await openPostgresStore(address(people.secretariat, db)).then(
+      () => undefined,
+      (e: { code?: string; message: string }) => e,
+    );
+    expect(err).toMatchObject({ code: 'db.upgradeNeedsOwner' });
+    expect(err!.message).toContain(`only the role that owns its tables (postgres) may do that; the database was left unchanged at version ${migrations.length - 1}. Ask them to open it with this version first`);
+    expect((await superuserQuery(url, `SELECT value FROM board_secretariat_meta WHERE key = 'schema_version'`)).rows).toEqual([{ value: String(migrations.length - 1) }]);
+  });
+
   it('a person added with a password must give it; the password is never printed', async () => {
     const url = await createDatabase(c.url(), undefined, process.env[TEMPLATE_ENV]);
     const db = new URL(url).pathname.slice(1);
