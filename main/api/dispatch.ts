@@ -22,7 +22,7 @@ import {
   type SessionOperation,
 } from './session';
 import { issueMessage } from './issue-messages';
-import { mayRun, refusedWrite } from './write-rights';
+import { refusalOf, refuseEarly } from './write-rights';
 
 export type { Session };
 
@@ -185,7 +185,7 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
       // Team roles (main/api/write-rights.ts): refused before the work when the role is known to lack the right; the database's grants refuse it anyway.
-      if (store.connectedAs && !mayRun(name, store.connectedAs.canWrite)) throw refusedWrite(name, store.connectedAs);
+      await refuseEarly(store, name);
       const value = await store.write(async (trx) => handler(inTransaction(ctx, trx), parsed.data));
       return { ok: true, value };
     }
@@ -193,7 +193,7 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
   } catch (err) {
     const error = toErrorShape(err, session.log, path);
     // The database refused a write (SQLSTATE 42501): say who is connected and which role the operation needs.
-    if (error.code === 'db.permission' && def.kind === 'write' && store.connectedAs && !isSessionOperation(name)) return { ok: false, error: refusedWrite(name, store.connectedAs).toShape() };
-    return { ok: false, error };
+    const refused = error.code === 'db.permission' && def.kind === 'write' && !isSessionOperation(name) ? await refusalOf(store, name) : undefined;
+    return { ok: false, error: refused ? refused.toShape() : error };
   }
 }

@@ -1,4 +1,6 @@
-import type { ConnectedAs, TeamRole } from '../db/team-roles';
+import type { Kysely } from 'kysely';
+import type { Store } from '../db/store';
+import { readConnectedAs, type ConnectedAs, type TeamRole } from '../db/team-roles';
 import { DomainError } from '../shared/errors';
 import { contract, type OpName } from './contract';
 
@@ -46,4 +48,36 @@ export function refusedWrite(name: OpName, c: ConnectedAs): DomainError {
     'db.permission',
     `${who(c)} ${what} needs the ${needed.join(' or ')} role; nothing was changed. Ask the board manager to give you that role.`,
   );
+}
+
+/**
+ * The rights as the server grants them now, kept on the store: the ones read at open may be
+ * out of date (the board manager granted or revoked a role since). Falls back to those when
+ * the server cannot be asked.
+ */
+async function currentRights(store: Store): Promise<ConnectedAs | undefined> {
+  try {
+    store.connectedAs = await readConnectedAs(store.kysely as unknown as Kysely<unknown>);
+  } catch {
+    // The write that follows (or has failed) meets the same problem and says it.
+  }
+  return store.connectedAs;
+}
+
+/**
+ * Before a write's work starts, on PostgreSQL: refuses it when the rights read at open lack
+ * it and the server, asked again, confirms; the grants refuse it anyway, so this only saves
+ * the work and words the refusal. Never refuses on rights read long ago alone.
+ */
+export async function refuseEarly(store: Store, name: OpName): Promise<void> {
+  if (!store.connectedAs || mayRun(name, store.connectedAs.canWrite)) return;
+  const now = await currentRights(store);
+  if (now && !mayRun(name, now.canWrite)) throw refusedWrite(name, now);
+}
+
+/** The database refused a write (SQLSTATE 42501): the refusal in words, with the rights as they are now. */
+export async function refusalOf(store: Store, name: OpName): Promise<DomainError | undefined> {
+  if (!store.connectedAs || !store.isOpen()) return undefined;
+  const now = await currentRights(store);
+  return now && refusedWrite(name, now);
 }

@@ -147,9 +147,23 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
     const finance = await as(people.finance, db);
     finance.store.connectedAs = { ...finance.store.connectedAs!, canWrite: 'all' };
     const setting = await dispatch(finance, 'workspace.setSetting', { key: 'organisationName', value: 'Finance Co' });
+    // Worded with the rights as the server has them now, not as the app believed.
     expect(!setting.ok && setting.error.message).toBe(
-      `You are connected as ${people.finance} (finance), which the database did not allow to make this change. This change (workspace.setSetting) needs the secretariat role; nothing was changed. Ask the board manager to give you that role.`,
+      `You are connected as ${people.finance} (finance), which may change only the funding. This change (workspace.setSetting) needs the secretariat role; nothing was changed. Ask the board manager to give you that role.`,
     );
+  });
+
+  it('a role granted while the app is open counts at once: the early refusal asks the server again before refusing', async () => {
+    const { db, people } = await team();
+    const reader = await as(people.reader, db);
+    expect(reader.store.connectedAs).toMatchObject({ canWrite: 'none' });
+    await superuserQuery(c.url(), `GRANT "${db}_secretariat" TO ${people.reader}`);
+    expect((await info(reader)).connectedAs).toEqual({ login: people.reader, roles: ['secretariat', 'reader'], canWrite: 'all' });
+    const org = await dispatch(reader, 'organisation.create', { name: 'Promoted Ltd' });
+    expect(org.ok, JSON.stringify(org)).toBe(true);
+    await superuserQuery(c.url(), `REVOKE "${db}_secretariat" FROM ${people.reader}`);
+    const again = await dispatch(reader, 'organisation.create', { name: 'Demoted Ltd' });
+    expect(!again.ok && again.error.message).toContain(`You are connected as ${people.reader} (reader), which may only read.`);
   });
 
   it('finance writes the funding, under its own name in the audit trail, proposes a virement, and may not change the rest', async () => {
