@@ -116,9 +116,14 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
   // the app works on the server's copy from then on and the file stops being written. The
   // move has happened once the copy is committed: failing to open it afterwards is said in
   // the answer, not returned as an error (which would read as "nothing was moved").
-  'workspace.moveTo': async (session, { target }: { target: string }) => {
+  'workspace.moveTo': async (session, { target, password }: { target: string; password?: string }) => {
     if (!session.store.isOpen()) throw closedError(session);
-    const report = await moveWorkspace(session.store, target, { actor: session.actor, now: session.now ?? (() => new Date()), operation: 'workspace.moveTo' });
+    const report = await moveWorkspace(session.store, target, {
+      actor: session.actor,
+      now: session.now ?? (() => new Date()),
+      operation: 'workspace.moveTo',
+      ...(password !== undefined ? { password } : {}),
+    });
     const moved =
       `Moved the workspace to ${report.target}: ${plural(report.rows, 'row')} from ${plural(report.tables, 'table')}, ` +
       `checked row for row against the workspace before it was kept.`;
@@ -140,8 +145,9 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
     // An address with a password is not remembered (workspace.open refuses it), so it is not opened either.
     if (hasPassword(target)) return notOpened('The address has a password in it, which the app does not keep');
     let rememberError: string | null;
+    let passwordNote: string | null;
     try {
-      ({ rememberError } = await openAnotherWorkspace(session, target));
+      ({ rememberError, passwordNote } = await openAnotherWorkspace(session, target, password));
     } catch (err) {
       return notOpened(`It could not be opened afterwards (${toErrorShape(err, session.log, report.target).message})`);
     }
@@ -153,6 +159,7 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
       message:
         `${moved} The app now has it open and works on it from now on` +
         (rememberError ? `, but it could not be remembered (${rememberError}): when the app next starts, open ${report.target} again. ` : '. ') +
+        (passwordNote ? `${passwordNote} ` : '') +
         fileLeft,
     };
     return result;

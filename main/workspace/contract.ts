@@ -113,6 +113,8 @@ export const workspaceContract = {
           .min(1, 'Give the PostgreSQL database to move the workspace to')
           .max(2000, 'Target must be at most 2000 characters')
           .refine(isPostgresTarget, 'Target must be a PostgreSQL database: postgres://user@host/database?sslmode=verify-full, or host=… dbname=… user=…'),
+        // As workspace.open's: used to connect, then kept in the password vault once the copy is open.
+        password: z.string({ error: 'Password must be text' }).min(1, 'Password must not be empty (leave it out to use the password file)').max(1000, 'Password must be at most 1000 characters').optional(),
       })
       .strict(),
     'Copy the workspace into an empty PostgreSQL database, checked row for row, and open the copy in place of this workspace, which is left as it was',

@@ -101,6 +101,26 @@ describe.skipIf(pgSkipped)(`Open another workspace with a password${pgSkipped ? 
     expect(ws.store.location).toBe(before);
   });
 
+  it('Move to PostgreSQL takes the password the same way: the copy made and opened with it, and the password kept', async () => {
+    const admin = process.env[URL_ENV]!;
+    const role = `owner_${randomBytes(4).toString('hex')}`;
+    const password = `pw-${randomBytes(6).toString('hex')}`;
+    await superuserQuery(admin, `CREATE ROLE ${role} LOGIN PASSWORD '${password}' IN ROLE ${PASSWORD_GROUP}`);
+    const db = `board_move_${randomBytes(4).toString('hex')}`;
+    await superuserQuery(admin, `CREATE DATABASE ${db} OWNER ${role}`);
+    const target = `postgres://${role}@127.0.0.1:${new URL(admin).port}/${db}`;
+    const ws = await tempWorkspace({ engine: 'sqlite' });
+    await ws.call('workspace.setSetting', { key: 'organisationName', value: 'Moving Board' });
+    const vault = nodeVault(join(ws.dir, 'config'));
+    ws.session.vault = vault;
+    const moved = await ws.call('workspace.moveTo', { target, password });
+    expect(moved).toMatchObject({ opened: true, verified: true });
+    expect(moved.message).toContain('The app now has it open and works on it from now on. The password is kept encrypted with');
+    expect(ws.store.role).toBe(role);
+    expect(vault.load(target)).toBe(password);
+    expect((await ws.call('workspace.info')).settings.organisationName).toBe('Moving Board');
+  });
+
   it('without a vault the password opens the workspace once', async () => {
     const { password, target } = await guarded();
     const ws = await tempWorkspace();

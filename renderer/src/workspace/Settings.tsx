@@ -113,12 +113,12 @@ function MoveToPostgres({ onStayed }: { onStayed: (message: string) => void }) {
   const moveTo = useWorkspace((s) => s.moveTo);
   const [open, setOpen] = useState(false);
   const form = useApiForm({
-    fields: ['target'],
-    initial: { target: '' },
+    fields: ['target', 'password'],
+    initial: { target: '', password: '' },
     check: (v) => (v.target.trim() === '' ? { target: 'Enter the connection URL of the PostgreSQL database' } : null),
-    toInput: (v) => v.target.trim(),
-    submit: async (target) => {
-      const { opened, message } = await moveTo(target);
+    toInput: (v) => ({ target: v.target.trim(), password: v.password }),
+    submit: async ({ target, password }) => {
+      const { opened, message } = await moveTo(target, password || undefined);
       if (opened) reloadSaying(message);
       else onStayed(message);
     },
@@ -138,14 +138,22 @@ function MoveToPostgres({ onStayed }: { onStayed: (message: string) => void }) {
       submit="Move workspace"
       secondary
       onCancel={() => {
-        form.reset({ target: '' });
+        form.reset({ target: '', password: '' });
         setOpen(false);
       }}
     >
       <TextField
         label="Connection URL"
-        hint="The PostgreSQL database to hold this workspace from now on, e.g. postgres://board@db.example.org:5432/board_secretariat."
+        hint="The PostgreSQL database to hold this workspace from now on, e.g. postgres://board@db.example.org:5432/board_secretariat, without the password."
         {...form.field('target')}
+      />
+      <TextField
+        label="Password"
+        hint="The password of that user: kept encrypted for your Windows account (DPAPI) once the copy is open. Leave it empty to use your PostgreSQL password file."
+        type="password"
+        autoComplete="current-password"
+        width="medium"
+        {...form.field('password')}
       />
     </ApiFormView>
   );

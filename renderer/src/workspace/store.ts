@@ -23,7 +23,7 @@ interface WorkspaceState {
    * Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo), which
    * then opens the copy unless `opened` says otherwise; throws an ApiError when it cannot move it.
    */
-  moveTo(target: string): Promise<MoveResult>;
+  moveTo(target: string, password?: string): Promise<MoveResult>;
   startEmpty(): void;
   /**
    * Opens another workspace in place of this one (workspace.open), with the password typed for a
@@ -35,7 +35,7 @@ interface WorkspaceState {
   requestOpenForm(requested: boolean): void;
 }
 
-type MoveTo = (input: { target: string }) => Promise<Envelope<unknown>>;
+type MoveTo = (input: { target: string; password?: string }) => Promise<Envelope<unknown>>;
 
 /**
  * workspace.moveTo is the operation that copies the workspace into PostgreSQL (issue 13). It is
@@ -80,10 +80,10 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
     set({ info: await call(api().workspace.setSetting({ key, value })) });
   },
 
-  async moveTo(target) {
+  async moveTo(target, password) {
     const move = moveOperation();
     if (!move) throw new ApiError({ code: 'unknownOperation', message: 'This version of the app cannot move a workspace.' });
-    const result = (await call(move({ target }))) as MoveResult;
+    const result = (await call(move({ target, ...(password ? { password } : {}) }))) as MoveResult;
     // Where the session is now (the copy, or still the file when it was not opened): asked, not assumed.
     set({ info: await call(api().workspace.info({})), fileProblem: null, error: null });
     return result;
