@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startBridge } from '../main/api/http-bridge';
+import { nodeVault } from '../main/workspace/password-vault';
 import { isPostgresTarget } from '../main/db/store';
 import { DomainError } from '../main/shared/errors';
 
@@ -7,6 +9,8 @@ import { DomainError } from '../main/shared/errors';
  * Serves the built renderer in a browser against a real workspace, for development and
  * manual testing without Electron: `npm run serve -- --db demo.db [--port 5174]`, or a
  * PostgreSQL workspace: `--db postgres://user@host:5432/board` (or libpq parameters).
+ * Passwords typed into Open another workspace are kept in ~/.config/board-secretariat
+ * (AES-256-GCM with a key file beside them: weaker than the desktop app's DPAPI).
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -17,7 +21,13 @@ const target = flag('--db') ?? 'workspace.db';
 // A file path is made absolute, so messages name the file; a server's URL is passed as it is.
 const dbPath = isPostgresTarget(target) ? target : resolve(target);
 try {
-  const bridge = await startBridge({ dbPath, staticDir: resolve('out/renderer'), port: Number(flag('--port') ?? 5174), actor: process.env.USER ?? 'browser' });
+  const bridge = await startBridge({
+    dbPath,
+    staticDir: resolve('out/renderer'),
+    port: Number(flag('--port') ?? 5174),
+    actor: process.env.USER ?? 'browser',
+    vault: nodeVault(join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'board-secretariat')),
+  });
   // The store's location, not what was typed: a URL's password is never printed.
   console.log(`Board Secretariat is at ${bridge.url} (workspace ${bridge.store.location}). Ctrl+C to stop.`);
   process.on('SIGINT', () => void bridge.close().then(() => process.exit(0)));

@@ -25,6 +25,7 @@ import {
   type SessionOperation,
 } from './session';
 import { issueMessage } from './issue-messages';
+import { refusalOf, refuseEarly } from './write-rights';
 
 export type { Session };
 
@@ -104,15 +105,13 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
     };
     return result;
   },
-  'workspace.open': async (session, { target }: { target: string }) => {
-    const { rememberError } = await openAnotherWorkspace(session, target);
+  'workspace.open': async (session, { target, password }: { target: string; password?: string }) => {
+    const { rememberError, passwordNote } = await openAnotherWorkspace(session, target, password);
     const info = await workspaceInfo({ ...makeCtx(session.store, session.actor, session.now), operation: 'workspace.open' });
-    const result: OpenResult = {
-      ...info,
-      message: rememberError
-        ? `Opened ${info.path}, but it could not be remembered (${rememberError}): the app will open the previous workspace when it next starts.`
-        : `Opened ${info.path}.`,
-    };
+    const opened = rememberError
+      ? `Opened ${info.path}, but it could not be remembered (${rememberError}): the app will open the previous workspace when it next starts.`
+      : `Opened ${info.path}.`;
+    const result: OpenResult = { ...info, message: passwordNote ? `${opened} ${passwordNote}` : opened };
     return result;
   },
   // Copies the workspace into an empty PostgreSQL database (verified row for row before it is
@@ -120,9 +119,14 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
   // the app works on the server's copy from then on and the file stops being written. The
   // move has happened once the copy is committed: failing to open it afterwards is said in
   // the answer, not returned as an error (which would read as "nothing was moved").
-  'workspace.moveTo': async (session, { target }: { target: string }) => {
+  'workspace.moveTo': async (session, { target, password }: { target: string; password?: string }) => {
     if (!session.store.isOpen()) throw closedError(session);
-    const report = await moveWorkspace(session.store, target, { actor: session.actor, now: session.now ?? (() => new Date()), operation: 'workspace.moveTo' });
+    const report = await moveWorkspace(session.store, target, {
+      actor: session.actor,
+      now: session.now ?? (() => new Date()),
+      operation: 'workspace.moveTo',
+      ...(password !== undefined ? { password } : {}),
+    });
     const moved =
       `Moved the workspace to ${report.target}: ${plural(report.rows, 'row')} from ${plural(report.tables, 'table')}, ` +
       `checked row for row against the workspace before it was kept.`;
@@ -144,8 +148,9 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
     // An address with a password is not remembered (workspace.open refuses it), so it is not opened either.
     if (hasPassword(target)) return notOpened('The address has a password in it, which the app does not keep');
     let rememberError: string | null;
+    let passwordNote: string | null;
     try {
-      ({ rememberError } = await openAnotherWorkspace(session, target));
+      ({ rememberError, passwordNote } = await openAnotherWorkspace(session, target, password));
     } catch (err) {
       return notOpened(`It could not be opened afterwards (${toErrorShape(err, session.log, report.target).message})`);
     }
@@ -157,6 +162,7 @@ const sessionHandlers: Record<SessionOperation, (session: Session, input: never)
       message:
         `${moved} The app now has it open and works on it from now on` +
         (rememberError ? `, but it could not be remembered (${rememberError}): when the app next starts, open ${report.target} again. ` : '. ') +
+        (passwordNote ? `${passwordNote} ` : '') +
         fileLeft,
     };
     return result;
@@ -201,6 +207,8 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     const ctx: Ctx = { ...makeCtx(store, session.actor, session.now), operation: name };
     const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
     if (def.kind === 'write') {
+      // Team roles (main/api/write-rights.ts): refused before the work when the role is known to lack the right; the database's grants refuse it anyway.
+      await refuseEarly(store, name);
       const { input, check } = versionCheck(def, parsed.data);
       // As store.write, noting the audit rows it wrote as this app's own for workspace.changes.
       const value = await writeNotingOwn(store, ctx, async (inside) => {
@@ -211,6 +219,9 @@ export async function dispatch(session: Session, name: unknown, rawInput: unknow
     }
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (err) {
-    return { ok: false, error: toErrorShape(err, session.log, path) };
+    const error = toErrorShape(err, session.log, path);
+    // The database refused a write (SQLSTATE 42501): say who is connected and which role the operation needs.
+    const refused = error.code === 'db.permission' && def.kind === 'write' && !isSessionOperation(name) ? await refusalOf(store, name) : undefined;
+    return { ok: false, error: refused ? refused.toShape() : error };
   }
 }

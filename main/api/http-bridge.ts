@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Store } from '../db/store';
+import type { PasswordVault } from '../workspace/password-vault';
 import { openStore } from '../workspace/open-store';
 import { startDailyBackups } from '../workspace/backup-schedule';
 import { BridgeDownloads, attachmentHeader } from './bridge-downloads';
@@ -25,6 +26,8 @@ export interface BridgeOptions {
   actor?: string;
   now?: () => Date;
   log?: Session['log'];
+  /** Where PostgreSQL passwords typed into Open another workspace are kept (nodeVault); without one, each is used once. */
+  vault?: PasswordVault;
 }
 
 export interface Bridge {
@@ -62,6 +65,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const store = await openStore(options.dbPath);
   const session: Session = { store, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
   if (options.now) session.now = options.now;
+  if (options.vault) session.vault = options.vault;
   // Just after the workspace is usable, then hourly; close() stops it and waits for a running one.
   const dailyBackups = startDailyBackups(() => session.store.sqlite, () => (session.now ?? (() => new Date()))(), session.log!);
   const staticDir = resolve(options.staticDir);

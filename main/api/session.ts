@@ -8,6 +8,7 @@ import { changedFileError, fileChange } from '../db/watched-file';
 import { DomainError } from '../shared/errors';
 import { backupBeforeReopen, type BackupEntry } from '../workspace/backups';
 import { openStore } from '../workspace/open-store';
+import type { PasswordVault } from '../workspace/password-vault';
 
 /**
  * What the dispatcher serves: the open workspace, who is acting, the clock, the log. One
@@ -27,6 +28,12 @@ export interface Session {
    * workspace comes from the command line (the CLI, serve, tests): nothing is remembered there.
    */
   remember?: (target: string) => void;
+  /**
+   * Where the PostgreSQL passwords typed into workspace.open are kept (main/workspace/password-vault.ts:
+   * Windows' DPAPI in the desktop app). Absent, a password is used for this opening only, and
+   * the password file (pgpass) is the only place one is found.
+   */
+  vault?: PasswordVault;
 }
 
 /** Operations on the session rather than on the workspace's records: the dispatcher serves them. */
@@ -58,14 +65,37 @@ export function withoutPassword(target: string): string {
 /** Where the PostgreSQL password file is, in the words every message about it uses. */
 export const PASSWORD_FILE = '%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere';
 
-/** A target with a password in it: remembered, it would lie in a plain file; a password file is the place for it. */
+/** A target with a password in it: remembered, it would lie in a plain file; the password field (or a password file) is the place for it. */
 function refusePassword(target: string): void {
   if (hasPassword(target)) {
     throw new DomainError(
       'workspace.passwordInTarget',
-      `Leave the password out of the address: put it in your PostgreSQL password file (${PASSWORD_FILE}), which the app reads.`,
+      `Leave the password out of the address: type it in the Password field (the app keeps it encrypted, with Windows' DPAPI), or put it in your PostgreSQL password file (${PASSWORD_FILE}), which the app reads.`,
       'target',
     );
+  }
+}
+
+/** The password to open a PostgreSQL target with: the one typed, else the one the vault kept, else none (pg then reads pgpass). */
+function passwordFor(session: Session, target: string, typed: string | undefined): { password: string | undefined; kept: boolean } {
+  if (typed !== undefined) return { password: typed, kept: false };
+  const kept = isPostgresTarget(target) ? session.vault?.load(target) : undefined;
+  return { password: kept, kept: kept !== undefined };
+}
+
+/**
+ * Keeps a password typed into workspace.open in the vault, once it has opened the workspace;
+ * returns what to tell the user (null when there was nothing to keep).
+ */
+function keepPassword(session: Session, target: string, typed: string | undefined): string | null {
+  if (typed === undefined || !isPostgresTarget(target)) return null;
+  if (!session.vault) return 'The password was used to open it and not kept: put it in your PostgreSQL password file to open it again without typing it.';
+  try {
+    session.vault.save(target, typed);
+    return `The password is kept encrypted with ${session.vault.kind}.`;
+  } catch (err) {
+    session.log?.(`Could not keep the password for ${target}`, err);
+    return `The password was not kept (${err instanceof Error ? err.message : String(err)}).`;
   }
 }
 
@@ -79,17 +109,29 @@ function refusePassword(target: string): void {
  * the remembered target (a file's absolute path; a PostgreSQL address as given, without a
  * password), and whether remembering it failed.
  */
-export async function openAnotherWorkspace(session: Session, given: string): Promise<{ target: string; rememberError: string | null }> {
+export async function openAnotherWorkspace(
+  session: Session,
+  given: string,
+  typedPassword?: string,
+): Promise<{ target: string; rememberError: string | null; passwordNote: string | null }> {
   refusePassword(given);
+  // A file has no password: one typed with it is not used, nor kept (keepPassword).
   const target = isPostgresTarget(given) ? given : resolve(given);
+  const { password, kept } = passwordFor(session, target, typedPassword);
   let opened: Store;
   try {
-    opened = await openStore(target, { create: false });
+    opened = await openStore(target, { create: false, ...(password !== undefined ? { password } : {}) });
   } catch (err) {
+    if (kept && err instanceof DomainError && err.code === 'db.pgAuth') {
+      // The password kept was changed on the server since: forgotten, so the next try asks for it.
+      session.vault?.forget(target);
+      throw new DomainError('db.pgAuth', `${err.message} The password the app kept for it was refused, and has been forgotten: open it again with the new password.`, 'password');
+    }
     // The store's refusals name the command line's --db; here the address is this operation's target.
     if (err instanceof DomainError && err.field === 'db') throw Object.assign(new DomainError(err.code, err.message, 'target', err.problems), { cause: err.cause });
     throw err;
   }
+  const passwordNote = keepPassword(session, target, typedPassword);
   const old = session.store;
   session.store = opened;
   if (old.isOpen()) {
@@ -102,7 +144,7 @@ export async function openAnotherWorkspace(session: Session, given: string): Pro
     session.log?.(`Could not remember the workspace ${opened.location}`, err);
     rememberError = err instanceof Error ? err.message : String(err);
   }
-  return { target, rememberError };
+  return { target, rememberError, passwordNote };
 }
 
 /**

@@ -7,6 +7,7 @@ import { openEmptyTarget } from '../workspace/new-workspace';
 import type { Verb } from './verb';
 import { warnAboutLocation } from './location-warnings';
 import { workspaceBefore } from './workspace-file';
+import { setUpTeamRoles } from './team';
 
 export const initVerb: Verb = {
   name: 'init',
@@ -36,6 +37,8 @@ export const initVerb: Verb = {
       warnAboutLocation(store, cli);
       const info = await workspaceInfo(makeCtx(store, cli.actor, cli.now));
       cli.say(`Created workspace ${store.location} (schema version ${info.schemaVersion}).`);
+      // A team's workspace: its three roles, or the SQL for IT where this role may not create them.
+      if (store.engine === 'postgres') await setUpTeamRoles(store, cli);
       if (values.demo) {
         // Loaded only here: the handler map pulls in every area (docx, exceljs, …).
         const { dispatch } = await import('../api/dispatch');

@@ -7,6 +7,7 @@ import { importVerb } from './import';
 import { initVerb } from './init';
 import { moveVerb } from './move';
 import { restoreVerb } from './restore';
+import { teamAddPersonVerb, teamRolesVerb } from './team';
 import type { Verb, VerbGroup } from './verb';
 
 /** Every command, in the order the usage text lists them. A new command is a new entry. */
@@ -15,6 +16,8 @@ export const verbs: Record<string, Verb | VerbGroup> = {
   import: importVerb,
   'export-bundle': exportBundleVerb,
   move: moveVerb,
+  'team-roles': teamRolesVerb,
+  'team-add-person': teamAddPersonVerb,
   check: checkVerb,
   backup: backupVerb,
   backups: backupsVerb,

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DomainError } from '../shared/errors';
 import { latestVersion, type Migration } from './migrate';
 import { migrations } from './migrations';
+import { applyTeamGrants } from './team-roles';
 
 /**
  * The PostgreSQL side of main/db/migrate.ts: the same migrations (their `postgres` text),
@@ -73,6 +74,28 @@ function migrationFailed(where: string, database: string, from: number, m: Migra
   return error;
 }
 
+/**
+ * A team member's newer app met a workspace its tables' owner has not upgraded yet: upgrading
+ * changes the tables, which only their owner may do (SQLSTATE 42501). Said as what to do, with
+ * the owner's name (read outside the failed transaction). Undefined when the owner is the one
+ * refused (the migration needs more than owning the tables): that is the administrator's.
+ */
+async function ownerOnly<T>(db: Kysely<T>, where: string, from: number, m: Migration, err: unknown): Promise<DomainError | undefined> {
+  const { rows } = await sql<{ owner: string; me: string }>`SELECT tableowner AS owner, current_user AS me FROM pg_tables WHERE schemaname = current_schema() AND tablename = ${META}`
+    .execute(db)
+    .catch(() => ({ rows: [] as { owner: string; me: string }[] }));
+  const owner = rows[0]?.owner;
+  if (owner !== undefined && owner === rows[0]?.me) return undefined;
+  const error = new DomainError(
+    'db.upgradeNeedsOwner',
+    `The workspace ${where} must be upgraded to schema version ${m.version} (${m.name}) for this version of the app, and only the role that owns its tables${owner ? ` (${owner})` : ''} may do that; the database was left unchanged at version ${from}. ` +
+      'Ask them to open it with this version first; until then, keep using the version of the app that last opened it.',
+    'db',
+  );
+  error.cause = err;
+  return error;
+}
+
 function newerVersion(from: number, to: number): DomainError {
   return new DomainError(
     'db.newerVersion',
@@ -108,10 +131,13 @@ export async function migratePostgres<T>(db: Kysely<T>, list: readonly Migration
             INSERT INTO board_secretariat_meta (key, value) VALUES ('schema_version', ${String(m.version)})
             ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
         } catch (err) {
-          failure = migrationFailed(where, database, from, m, err);
+          failure = ((err as { code?: unknown }).code === '42501' && (await ownerOnly(db, where, from, m, err))) || migrationFailed(where, database, from, m, err);
           throw failure;
         }
       }
+      // A table a migration added is granted to the team roles (where there are some) in the
+      // same transaction, so no one is refused a table that is there: main/db/team-roles.ts.
+      if (pending.length) await applyTeamGrants(trx as unknown as Kysely<unknown>);
       return { from, to: pending.length ? await postgresSchemaVersion(trx) : from };
     });
   } catch (err) {

@@ -100,7 +100,7 @@ export function describePostgresError(err: unknown, location: string, role = use
       return new DomainError(
         'db.permission',
         `The PostgreSQL role ${role ?? 'the workspace was opened as'} is not allowed to do this in ${location}; nothing was changed. ` +
-          'Ask the database administrator to grant it the rights on the workspace (it needs to read and write every table of the workspace).',
+          'Ask the board manager for a team role that allows it (secretariat for any change, finance for the funding, reader to read: README, Setting up a team), or the database administrator for the rights on the workspace\'s tables.',
       );
     case '25006':
       return new DomainError(

@@ -9,6 +9,7 @@ import { isForeignPostgres, migratePostgres, postgresSchemaVersion } from './mig
 import { describeConnectError, describePostgresError, type PostgresEndpoint } from './postgres-errors';
 import type { DB } from './schema';
 import type { Queries, Store } from './store';
+import { readConnectedAs, type ConnectedAs } from './team-roles';
 
 /**
  * Opening a workspace that lives in a PostgreSQL database: the counterpart of openDatabase
@@ -24,6 +25,11 @@ export interface PostgresOpenOptions {
   create?: boolean;
   /** An empty database may be initialised as a workspace when opened (as openDatabase's option of that name). */
   initialiseEmpty?: boolean;
+  /**
+   * The password to use when the target carries none (one the app kept: main/workspace/password-vault.ts).
+   * Without either, pg reads the PostgreSQL password file (pgpass) or PGPASSWORD, as libpq does.
+   */
+  password?: string;
 }
 
 /** A connection target, parsed: every field the pool is given, explicitly, so `location` says what was used. */
@@ -245,6 +251,7 @@ async function inTransaction<T>(kysely: Kysely<DB>, work: (trx: Queries) => Prom
  */
 export async function openPostgresStore(target: string, options: PostgresOpenOptions = {}): Promise<Store> {
   const t = parsePostgresTarget(target);
+  if (t.password === undefined && options.password !== undefined) t.password = options.password;
   const location = postgresLocation(t);
   const pool = new pg.Pool({
     host: t.host,
@@ -299,8 +306,10 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
     open = false;
     await kysely.destroy(); // ends the pool
   };
+  let connectedAs: ConnectedAs;
   try {
     await refuseOrPrepare(kysely, location, role, options);
+    connectedAs = await readConnectedAs(kysely as unknown as Kysely<unknown>);
   } catch (err) {
     await close();
     throw err;
@@ -312,6 +321,7 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
     kysely,
     location,
     role,
+    connectedAs,
     isOpen: () => open,
     // One write at a time from this app, in the order they were asked for, as on SQLite (one
     // connection): a user who marks someone present and then sends apologies must end with

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './connection';
 import type { DB } from './schema';
+import type { ConnectedAs } from './team-roles';
 
 /** The two engines a workspace can live in: a local SQLite file (the default) or PostgreSQL. */
 export type Engine = 'sqlite' | 'postgres';
@@ -22,6 +23,8 @@ export interface Store {
   sqlite?: Db;
   /** The PostgreSQL role the workspace was opened as; undefined on SQLite. */
   role?: string;
+  /** On PostgreSQL, who the workspace is open as and what the database lets it write (read when it was opened); undefined on SQLite. */
+  connectedAs?: ConnectedAs;
   isOpen(): boolean;
   /**
    * Runs `work` as one write transaction: on SQLite BEGIN IMMEDIATE after checking the file

@@ -20,6 +20,8 @@ import { ENV_DB, PRELOAD_FILE, RENDERER_ROOT, applyProfileOverride, databasePath
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions } from './security';
 import { createMainWindow } from './window';
+import { electronVault } from './password-vault';
+import type { PasswordVault } from '../workspace/password-vault';
 
 /**
  * The Electron entry point (bundled to out/main/index.cjs). It only wires things together:
@@ -53,10 +55,10 @@ function actorName(): string {
  * one too damaged to open (or left empty) whose newest good backup the user chooses to put back
  * (main/workspace/rescue.ts): Settings → Backups cannot be reached without a workspace.
  */
-async function openWorkspace(path: string): Promise<Store | null> {
+async function openWorkspace(path: string, vault: PasswordVault): Promise<Store | null> {
   try {
     // A PostgreSQL workspace is opened as it is, never replaced by a local file when the server cannot be reached.
-    if (isPostgresTarget(path)) return await openStore(path, { create: false });
+    if (isPostgresTarget(path)) return await openStore(path, { create: false, ...keptPassword(vault, path) });
     mkdirSync(dirname(path), { recursive: true });
     return sqliteStore(openWithBackups(path));
   } catch (err) {
@@ -92,16 +94,22 @@ async function openWorkspace(path: string): Promise<Store | null> {
   }
 }
 
+/** The password kept for a PostgreSQL workspace (DPAPI), if any: without one, pg reads the password file. */
+function keptPassword(vault: PasswordVault, target: string): { password?: string } {
+  const password = isPostgresTarget(target) ? vault.load(target) : undefined;
+  return password === undefined ? {} : { password };
+}
+
 /**
  * Opens the workspace remembered from Settings → Open another workspace… (a file, or a
  * PostgreSQL database). One that cannot be opened (the server unreachable, the file gone) is
  * said, with its reason, and the user chooses: the local workspace file instead, or quit. It
  * is never replaced silently, nor is a missing remembered file created anew.
  */
-async function openRemembered(target: string | Error): Promise<{ store: Store; path: string } | null> {
+async function openRemembered(target: string | Error, vault: PasswordVault): Promise<{ store: Store; path: string } | null> {
   if (typeof target === 'string') {
     try {
-      return { store: await openStore(target, { create: false }), path: target };
+      return { store: await openStore(target, { create: false, ...keptPassword(vault, target) }), path: target };
     } catch (err) {
       console.error('Could not open the remembered workspace', err);
       target = new Error(openFailureMessage(err, target));
@@ -119,7 +127,7 @@ async function openRemembered(target: string | Error): Promise<{ store: Store; p
     noLink: true,
   });
   if (response !== 0) return null;
-  const store = await openWorkspace(local);
+  const store = await openWorkspace(local, vault);
   return store ? { store, path: local } : null;
 }
 
@@ -146,8 +154,11 @@ async function start(): Promise<void> {
   denyAllPermissions(electronSession.defaultSession);
   handleAppProtocol(RENDERER_ROOT);
 
+  // safeStorage is usable once the app is ready: PostgreSQL passwords typed in Open another workspace… are kept with it.
+  const vault = electronVault();
   const remembered = rememberedTarget();
-  const opened = remembered === null ? await openWorkspace(databasePath()).then((s) => s && { store: s, path: databasePath() }) : await openRemembered(remembered);
+  const opened =
+    remembered === null ? await openWorkspace(databasePath(), vault).then((s) => s && { store: s, path: databasePath() }) : await openRemembered(remembered, vault);
   if (opened === null) {
     app.exit(1);
     return;
@@ -160,6 +171,7 @@ async function start(): Promise<void> {
     actor: actorName(),
     log: console.error,
     remember: (target) => writeWorkspaceLocation(locationFilePath(), target),
+    vault,
   };
   session = apiSession;
   registerApiChannel(apiSession);

@@ -16,8 +16,13 @@ export interface Ctx {
   now: () => Date;
 }
 
+/**
+ * On PostgreSQL the actor is the role the workspace is open as (current_user): each person
+ * connects as their own, so the audit trail names the person the server let in, not a name
+ * the app was told. On SQLite, `actor` (the operating-system user, or the caller's).
+ */
 export function makeCtx(store: Store, actor: string, now: () => Date = () => new Date()): Ctx {
-  return { db: store.kysely, engine: store.engine, store, actor, operation: 'direct', now };
+  return { db: store.kysely, engine: store.engine, store, actor: store.role ?? actor, operation: 'direct', now };
 }
 
 /** The same context inside a write transaction. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../api/define';
 import { id, requiredText } from '../api/fields';
 import { isPostgresTarget } from '../db/store';
+import type { ConnectedAs } from '../db/team-roles';
 import type { BackupEntry } from './backups';
 import type { RestoreResult } from './backups-restore';
 
@@ -23,6 +24,12 @@ export interface WorkspaceInfo {
   isEmpty: boolean;
   counts: Record<'organisations' | 'people' | 'boards' | 'meetings' | 'papers' | 'decisions' | 'actions' | 'indicators' | 'fundingStreams' | 'awards', number>;
   settings: Record<string, string>;
+  /**
+   * On PostgreSQL, who the workspace is open as: the login, its team roles (secretariat,
+   * finance, reader: main/db/team-roles.ts) and what the database lets it write. Null on a
+   * file, which whoever may open it may write.
+   */
+  connectedAs: ConnectedAs | null;
 }
 
 /** What Reopen answers: the file as it is now, and the backup kept of the file as the app had it. */
@@ -128,6 +135,8 @@ export const workspaceContract = {
           .trim()
           .min(1, 'Give the workspace to open: a file path, or postgres://user@host/database?sslmode=verify-full')
           .max(2000, 'Target must be at most 2000 characters'),
+        // Kept in the password vault (Windows' DPAPI in the desktop app), never in the remembered address.
+        password: z.string({ error: 'Password must be text' }).min(1, 'Password must not be empty (leave it out to use the one kept, or the password file)').max(1000, 'Password must be at most 1000 characters').optional(),
       })
       .strict(),
     'Open another workspace (an existing SQLite file, or a PostgreSQL database that holds one) in place of this one, which stays open if that fails',
@@ -152,6 +161,8 @@ export const workspaceContract = {
           .min(1, 'Give the PostgreSQL database to move the workspace to')
           .max(2000, 'Target must be at most 2000 characters')
           .refine(isPostgresTarget, 'Target must be a PostgreSQL database: postgres://user@host/database?sslmode=verify-full, or host=… dbname=… user=…'),
+        // As workspace.open's: used to connect, then kept in the password vault once the copy is open.
+        password: z.string({ error: 'Password must be text' }).min(1, 'Password must not be empty (leave it out to use the password file)').max(1000, 'Password must be at most 1000 characters').optional(),
       })
       .strict(),
     'Copy the workspace into an empty PostgreSQL database, checked row for row, and open the copy in place of this workspace, which is left as it was',

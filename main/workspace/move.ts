@@ -22,6 +22,8 @@ export interface MoveOptions {
   now: () => Date;
   /** Recorded in the copy's audit trail as the operation that made it: cli.move, workspace.moveTo. */
   operation: string;
+  /** The PostgreSQL target's password, when its address has none (typed in the app; else pgpass). */
+  password?: string;
 }
 
 export interface MoveReport {
@@ -110,6 +112,7 @@ export async function moveWorkspace(source: Store, target: string, options: Move
     (location) =>
       `${location} already holds a workspace with records; a workspace is moved only into an empty one, and this one has not been changed. Choose a new file, or ask IT for an empty database.`,
     'target',
+    options.password,
   );
   const opened = performance.now();
   let imported = opened;

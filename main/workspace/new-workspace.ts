@@ -64,11 +64,11 @@ export interface EmptyTarget {
  * is refused with `refusal`'s words (the error names `field`, the input that gave the target)
  * and left as it was.
  */
-export async function openEmptyTarget(target: string, refusal: (location: string) => string, field = 'db'): Promise<EmptyTarget> {
+export async function openEmptyTarget(target: string, refusal: (location: string) => string, field = 'db', password?: string): Promise<EmptyTarget> {
   const before = workspaceBefore(target);
   const store =
     before === 'server'
-      ? await openStore(target, { initialiseEmpty: true })
+      ? await openStore(target, { initialiseEmpty: true, ...(password !== undefined ? { password } : {}) })
       : before === 'existing'
         ? await openStore(target, { create: false })
         : sqliteStore(openDatabase(target, { initialiseEmpty: true }));

@@ -8,6 +8,8 @@ export interface OpenStoreOptions {
   create?: boolean;
   /** Turn an empty file or database into a new workspace (only init may). */
   initialiseEmpty?: boolean;
+  /** On PostgreSQL, the password when the target has none (kept by the password vault); a file ignores it. */
+  password?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { HandlersFor } from '../api/handler-types';
 import type { SessionOperation } from '../api/session';
 import { insertRow, updateRow } from '../db/audit';
@@ -6,6 +7,7 @@ import { schemaVersion } from '../db/migrate';
 import { postgresSchemaVersion } from '../db/migrate-postgres';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
+import { readConnectedAs } from '../db/team-roles';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
 import { PROTECTIVE_MARKINGS } from '../shared/protective-marking';
@@ -50,6 +52,8 @@ export async function workspaceInfo(ctx: Ctx): Promise<WorkspaceInfo> {
     isEmpty: Object.values(counts).every((n) => n === 0),
     counts,
     settings,
+    // Asked of the server each time, so a role the board manager granted since opening shows.
+    connectedAs: ctx.engine === 'postgres' ? await readConnectedAs(ctx.db as unknown as Kysely<unknown>) : null,
   };
 }
 

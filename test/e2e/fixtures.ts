@@ -9,6 +9,7 @@ import { startBridge, type Bridge } from '../../main/api/http-bridge';
 import { openStore } from '../../main/workspace/open-store';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import type { Engine } from '../../main/db/store';
+import { nodeVault } from '../../main/workspace/password-vault';
 import { SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase } from '../helpers/postgres';
 
 /**
@@ -82,6 +83,7 @@ export const test = base.extend<Fixtures & EngineOption>({
         actor: ACTOR,
         now: () => FIXED_NOW,
         log: (message, err) => console.error(`bridge: ${message}`, err),
+        vault: nodeVault(join(dir, 'config')),
       });
       await use({ engine, dir, dbPath, location: bridge.store.location, bridge });
     } finally {

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from '../../main/cli/run';
 import { openDatabase } from '../../main/db/connection';
-import { SKIPPED_ENV, URL_ENV, createDatabase, dropDatabase, superuserQuery } from '../helpers/postgres';
+import { PASSWORD_GROUP, SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase, superuserQuery } from '../helpers/postgres';
 import { expect, screenshot, test } from './fixtures';
 
 /** A second workspace file, told apart by its organisation name. */
@@ -76,6 +79,52 @@ test('Move to PostgreSQL: the workspace file copied into an empty database of th
     expect(file.prepare(`SELECT value FROM setting WHERE key = 'organisationName'`).get()).toBeUndefined();
     file.close();
   } finally {
+    await dropDatabase(target);
+  }
+});
+
+test('A team workspace opened as one person: the password typed once and kept encrypted, "Connected as … (finance)" in the header, and a write the role may not make refused, saying which role it needs', async ({
+  app: page,
+  workspace,
+}) => {
+  const skipped = process.env[SKIPPED_ENV];
+  test.skip(skipped !== undefined || !process.env[URL_ENV], skipped ?? 'No PostgreSQL cluster for this run (BOARD_TEST_PG_URL is not set).');
+  const target = await createDatabase(process.env[URL_ENV]!, undefined, process.env[TEMPLATE_ENV]);
+  const io = { stdout: () => undefined, stderr: (t: string) => process.stderr.write(t) };
+  try {
+    expect(await runCli(['team-roles', '--db', target], io, { env: {} })).toBe(0);
+    const login = `fay_${randomBytes(4).toString('hex')}`;
+    const password = `pw-${randomBytes(6).toString('hex')}`;
+    expect(await runCli(['team-add-person', '--db', target, '--login', login, '--role', 'finance'], io, { env: { BOARD_PERSON_PASSWORD: password } })).toBe(0);
+    // The test cluster checks the password over TCP for members of this group only.
+    await superuserQuery(process.env[URL_ENV]!, `GRANT ${PASSWORD_GROUP} TO ${login}`);
+    const u = new URL(target);
+    const address = `postgres://${login}@127.0.0.1:${u.port}${u.pathname}`;
+
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Open another workspace…' }).click();
+    const form = page.getByRole('form', { name: 'Open another workspace' });
+    await form.getByLabel('Workspace file or PostgreSQL address').fill(address);
+    const secret = form.getByLabel('Password (team workspace only)');
+    await expect(secret).toHaveAttribute('type', 'password');
+    await secret.fill(password);
+    await form.getByRole('button', { name: 'Open' }).click();
+    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+    await expect(page.getByRole('status').filter({ hasText: `Opened ${address}. The password is kept encrypted with` })).toBeVisible();
+    await expect(page.locator('.header-connected')).toHaveText(`Connected as ${login} (finance)`);
+    await expect(page.locator('.summary-list')).toContainText(`Connected as${login} (finance)`);
+    expect(readFileSync(join(workspace.dir, 'config', 'passwords.json'), 'utf8')).not.toContain(password);
+    await screenshot(page, 'workspace-connected-as-finance');
+
+    // Finance may not change the workspace's settings: refused, with who is connected and what is needed.
+    await page.getByLabel('Organisation name').fill('Finance renamed it');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText(`You are connected as ${login} (finance), which may change only the funding. This change (workspace.setSetting) needs the secretariat role`)).toBeVisible();
+    const { rows } = await superuserQuery(target, `SELECT count(*)::int AS n FROM setting WHERE value = 'Finance renamed it'`);
+    expect(rows).toEqual([{ n: 0 }]);
+    await screenshot(page, 'workspace-finance-refused');
+  } finally {
+    await workspace.bridge.store.close().catch(() => undefined);
     await dropDatabase(target);
   }
 });

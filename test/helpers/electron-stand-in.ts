@@ -239,6 +239,19 @@ export function createElectronStandIn(options: StandInOptions): StandIn {
         return Promise.resolve({ response: 0, checkboxChecked: false });
       },
     }),
+    // Not encryption: a reversible marking, so a test can tell a kept password went through it.
+    safeStorage: strict('safeStorage', {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => {
+        record('safeStorage.encryptString');
+        return Buffer.from(`stand-in:${text}`, 'utf8');
+      },
+      decryptString: (sealed: Buffer) => {
+        record('safeStorage.decryptString');
+        return sealed.toString('utf8').replace(/^stand-in:/, '');
+      },
+    }),
     shell: strict('shell', {
       openExternal: (url: string) => {
         record('shell.openExternal', url);

@@ -6,7 +6,9 @@ import { openDatabase } from '../../main/db/connection';
 import { writeWorkspaceLocation } from '../../main/workspace/location-file';
 import { buildBundles, root } from '../../scripts/bundles.mjs';
 import { createElectronStandIn, type StandIn } from '../helpers/electron-stand-in';
-import { freePort } from '../helpers/postgres';
+import { randomBytes } from 'node:crypto';
+import { VAULT_FILE_NAME, VaultFile, fileVault } from '../../main/workspace/password-vault';
+import { PASSWORD_GROUP, SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase, freePort, superuserQuery } from '../helpers/postgres';
 
 /**
  * The desktop app's start with a remembered workspace (userData/workspace-location.json,
@@ -112,5 +114,40 @@ describe('the desktop app at start, with a workspace remembered', () => {
     expect(info).toMatchObject({ ok: true, value: { path: join(userData, 'workspace.db') } });
     // Still remembered: the choice was for this start only.
     expect(JSON.parse(readFileSync(join(userData, 'workspace-location.json'), 'utf8'))).toEqual({ target });
+  });
+
+  const pgSkipped = process.env[SKIPPED_ENV] ?? (process.env[URL_ENV] ? undefined : 'no PostgreSQL test cluster for this run');
+  it.skipIf(pgSkipped)('opens a remembered PostgreSQL workspace with the password kept through safeStorage, and keeps a newly typed one the same way', async () => {
+    const admin = process.env[URL_ENV]!;
+    const role = `clerk_${randomBytes(4).toString('hex')}`;
+    const password = `pw-${randomBytes(6).toString('hex')}`;
+    await superuserQuery(admin, `CREATE ROLE ${role} LOGIN PASSWORD '${password}' IN ROLE ${PASSWORD_GROUP}`);
+    const url = await createDatabase(admin, undefined, process.env[TEMPLATE_ENV]);
+    try {
+      await superuserQuery(url, `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      const target = `postgres://${role}@127.0.0.1:${new URL(admin).port}${new URL(url).pathname}`;
+      const userData = join(base, 'pg-kept-profile');
+      mkdirSync(userData, { recursive: true });
+      writeWorkspaceLocation(join(userData, 'workspace-location.json'), target);
+      // Kept as the app keeps it, sealed the stand-in's way (its safeStorage marks rather than encrypts).
+      const file = new VaultFile(join(userData, VAULT_FILE_NAME));
+      fileVault('stand-in', file, (p) => Buffer.from(`stand-in:${p}`, 'utf8'), (b) => b.toString('utf8')).save(target, password);
+
+      const { electron, settled } = await boot('pg-kept', userData);
+      expect(settled).toBe('window loaded');
+      expect(electron.callsTo('dialog.showMessageBox')).toHaveLength(0);
+      expect(electron.callsTo('safeStorage.decryptString').length).toBeGreaterThan(0);
+      const info = await callApi(electron, 'workspace.info');
+      expect(info).toMatchObject({ ok: true, value: { path: target, connectedAs: { login: role, roles: [], canWrite: 'all' } } });
+
+      // Typed again in Open another workspace…: encrypted through safeStorage before it is written.
+      const opened = await callApi(electron, 'workspace.open', { target, password });
+      expect(opened).toMatchObject({ ok: true, value: { message: expect.stringContaining("The password is kept encrypted with the operating system's secret store.") } });
+      expect(electron.callsTo('safeStorage.encryptString')).toHaveLength(1);
+      expect(Object.keys(file.read())).toEqual([`127.0.0.1:${new URL(admin).port}:${new URL(url).pathname.slice(1)}:${role}`]);
+    } finally {
+      await dropDatabase(url); // WITH (FORCE): the app's connections are ended; its pool takes that quietly
+
+    }
   });
 });

@@ -63,12 +63,15 @@ function records(bundle: Bundle): Record<string, BundleRow[]> {
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** The audit rows the moves added, one per move, at the end of the trail. */
-function expectMoveRows(rows: BundleRow[]) {
-  for (const row of rows) {
-    expect(row).toMatchObject({ actor: 'test-user', operation: 'cli.move', action: 'create', entity: 'workspace', entity_id: 0 });
+/**
+ * The audit rows the moves added, one per move, at the end of the trail, each by who made the
+ * copy: into PostgreSQL the role connected (the test cluster's superuser), into a file the command line's user.
+ */
+function expectMoveRows(rows: BundleRow[], actors: string[]) {
+  rows.forEach((row, i) => {
+    expect(row).toMatchObject({ actor: actors[i], operation: 'cli.move', action: 'create', entity: 'workspace', entity_id: 0 });
     expect(JSON.parse(String(row.after_json))).toHaveProperty('importedBundle');
-  }
+  });
 }
 
 /** SQLite → PostgreSQL → SQLite through the command line; returns the bundles of the first and the last, and the move's report line. */
@@ -88,7 +91,7 @@ async function roundTrip(dir: string, first: string) {
     const { audit_log: audit = [], ...rest } = copy.tables;
     expect(rest).toEqual(restBefore);
     expect(audit.slice(0, -moves)).toEqual(auditBefore);
-    expectMoveRows(audit.slice(-moves));
+    expectMoveRows(audit.slice(-moves), ['postgres', 'test-user'].slice(0, moves));
   }
   return { before, after, report: there.stdout };
 }
@@ -100,8 +103,9 @@ describe.skipIf(skipped)('one workspace on two engines', () => {
     const onServer = await ok('init', '--db', pg, '--demo');
     const file = join(dir, 'demo.db');
     const onFile = await ok('init', '--db', file, '--demo');
-    // The same words but for where the workspace is.
-    expect(onServer.stdout.replace(/^Created workspace \S+/, '')).toBe(onFile.stdout.replace(/^Created workspace \S+/, ''));
+    // The same words but for where the workspace is, and the team roles a database is given (team-roles.test.ts).
+    expect(onServer.stdout).toMatch(/\nCreated the team roles board_test_\w+_secretariat, /);
+    expect(onServer.stdout.replace(/^Created workspace \S+/, '').replace(/\nCreated the team roles [^\n]*/, '')).toBe(onFile.stdout.replace(/^Created workspace \S+/, ''));
 
     const a = await exported(dir, file, 'sqlite');
     const b = await exported(dir, pg, 'postgres');
@@ -281,7 +285,7 @@ describe.skipIf(skipped)("the app's workspace.moveTo", () => {
       const info = await dispatch(session, 'workspace.info', {});
       expect(info.ok && (info.value as { path: string }).path).toBe(value!.target);
       const trail = await dispatch(session, 'audit.list', { limit: 1 });
-      expect(trail.ok && (trail.value as { operation: string }[])[0]).toMatchObject({ operation: 'workspace.moveTo', actor: 'test-user', entity: 'workspace' });
+      expect(trail.ok && (trail.value as { operation: string }[])[0]).toMatchObject({ operation: 'workspace.moveTo', actor: 'postgres', entity: 'workspace' }); // the role the copy was made as
 
       // A write lands in the database, not in the file.
       const set = await dispatch(session, 'workspace.setSetting', { key: 'organisationName', value: 'Moved Board' });

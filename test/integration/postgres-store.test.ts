@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -363,6 +364,23 @@ describe.skipIf(skipped)('a workspace in PostgreSQL over TLS', () => {
     expect(await encrypted(byAddress)).toBe(true);
     const plain = await open(`postgres://postgres@127.0.0.1:${port}/${db}`);
     expect(await encrypted(plain)).toBe(false);
+  });
+
+  it('refuses verify-full against the wrong authority (sslrootcert of another CA), saying to check the certificate', async () => {
+    const db = new URL(await tls.createDatabase()).pathname.slice(1);
+    const dir = mkdtempSync(join(tmpdir(), 'board-other-ca-'));
+    try {
+      const otherCa = join(dir, 'other-ca.crt');
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'other-ca.key'), '-out', otherCa, '-days', '2', '-subj', '/CN=Some other CA'], { stdio: 'ignore' });
+      const wrong = await refusal(openPostgresStore(`postgres://postgres@localhost:${port}/${db}?sslmode=verify-full&sslrootcert=${encodeURIComponent(otherCa)}`));
+      expect(wrong.code).toBe('db.pgTls');
+      expect(wrong.message).toMatch(/^The PostgreSQL server on localhost:\d+ could not be verified: its TLS certificate was not accepted \(\w+\)\. Give the certificate of the authority that signed it with sslrootcert=<file>/);
+      // The right authority, by the same road, is accepted (the test above checks it encrypts).
+      const right = await open(`postgres://postgres@localhost:${port}/${db}?sslmode=verify-full&sslrootcert=${encodeURIComponent(tls.caFile!)}`, { create: true });
+      expect(right.connectedAs).toMatchObject({ login: 'postgres', canWrite: 'all' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a certificate it cannot verify, and says when the server insists on TLS', async () => {

@@ -8,7 +8,7 @@ import { PapersArea } from '../papers/PapersArea';
 import { DecisionsArea } from '../decisions/DecisionsArea';
 import { Dashboard } from '../workspace/Dashboard';
 import { Settings } from '../workspace/Settings';
-import { useWorkspace, workspaceTitle } from '../workspace/store';
+import { connectedAsLabel, useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
 import { WorkspaceBanner } from './WorkspaceBanner';
@@ -86,6 +86,7 @@ export function App() {
             {workspaceTitle(info)}
           </span>
         )}
+        {connectedAsLabel(info) && <span className="header-connected">{connectedAsLabel(info)}</span>}
       </header>
       <WorkspaceBanner />
       <div className="body">

@@ -48,7 +48,7 @@ export function TextField(props: {
   onChange: Change;
   error?: string | undefined;
   hint?: string;
-  type?: 'text' | 'email' | 'tel' | 'search' | 'date' | 'time';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'date' | 'time' | 'password';
   autoComplete?: string;
   width?: 'short' | 'medium' | 'full';
 }) {

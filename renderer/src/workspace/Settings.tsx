@@ -10,7 +10,7 @@ import { hasRestoredMessage } from './backups-store';
 import { reloadSaying } from '../app/WorkspaceBanner';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
-import { canMoveWorkspace, engineOf, useWorkspace, type SettingKey } from './store';
+import { canMoveWorkspace, connectedAsLabel, engineOf, useWorkspace, type SettingKey } from './store';
 
 type SettingsTab = 'workspace' | 'backups';
 const TABS: readonly Tab<SettingsTab>[] = [
@@ -61,6 +61,12 @@ function WorkspaceSettings() {
               <dt>{engine === 'postgres' ? 'Database' : 'File'}</dt>
               <dd className="path">{info.path}</dd>
             </div>
+            {info.connectedAs && (
+              <div>
+                <dt>Connected as</dt>
+                <dd>{connectedAsLabel(info)!.replace(/^Connected as /, '')}</dd>
+              </div>
+            )}
             <div>
               <dt>Schema version</dt>
               <dd>{info.schemaVersion}</dd>
@@ -107,12 +113,12 @@ function MoveToPostgres({ onStayed }: { onStayed: (message: string) => void }) {
   const moveTo = useWorkspace((s) => s.moveTo);
   const [open, setOpen] = useState(false);
   const form = useApiForm({
-    fields: ['target'],
-    initial: { target: '' },
+    fields: ['target', 'password'],
+    initial: { target: '', password: '' },
     check: (v) => (v.target.trim() === '' ? { target: 'Enter the connection URL of the PostgreSQL database' } : null),
-    toInput: (v) => v.target.trim(),
-    submit: async (target) => {
-      const { opened, message } = await moveTo(target);
+    toInput: (v) => ({ target: v.target.trim(), password: v.password }),
+    submit: async ({ target, password }) => {
+      const { opened, message } = await moveTo(target, password || undefined);
       if (opened) reloadSaying(message);
       else onStayed(message);
     },
@@ -132,14 +138,22 @@ function MoveToPostgres({ onStayed }: { onStayed: (message: string) => void }) {
       submit="Move workspace"
       secondary
       onCancel={() => {
-        form.reset({ target: '' });
+        form.reset({ target: '', password: '' });
         setOpen(false);
       }}
     >
       <TextField
         label="Connection URL"
-        hint="The PostgreSQL database to hold this workspace from now on, e.g. postgres://board@db.example.org:5432/board_secretariat."
+        hint="The PostgreSQL database to hold this workspace from now on, e.g. postgres://board@db.example.org:5432/board_secretariat, without the password."
         {...form.field('target')}
+      />
+      <TextField
+        label="Password"
+        hint="The password of that user: kept encrypted for your Windows account (DPAPI) once the copy is open. Leave it empty to use your PostgreSQL password file."
+        type="password"
+        autoComplete="current-password"
+        width="medium"
+        {...form.field('password')}
       />
     </ApiFormView>
   );
@@ -164,12 +178,12 @@ function OpenAnotherWorkspace() {
     requestAnimationFrame(() => document.getElementById('field-open-target')?.focus());
   }, [requested, requestOpenForm]);
   const form = useApiForm({
-    fields: ['target'],
+    fields: ['target', 'password'],
     idPrefix: 'open-',
-    initial: { target: '' },
+    initial: { target: '', password: '' },
     check: (v) => (v.target.trim() === '' ? { target: 'Enter the workspace file’s path or the PostgreSQL address' } : null),
-    toInput: (v) => v.target.trim(),
-    submit: async (target) => reloadSaying(await openAnother(target)),
+    toInput: (v) => ({ target: v.target.trim(), password: v.password }),
+    submit: async ({ target, password }) => reloadSaying(await openAnother(target, password || undefined)),
   });
 
   if (!open) {
@@ -188,14 +202,22 @@ function OpenAnotherWorkspace() {
       submit="Open"
       secondary
       onCancel={() => {
-        form.reset({ target: '' });
+        form.reset({ target: '', password: '' });
         setOpen(false);
       }}
     >
       <TextField
         label="Workspace file or PostgreSQL address"
-        hint="A workspace file, e.g. C:\Users\you\Documents\board.db, or a team workspace, e.g. postgres://you@db.example.org/board?sslmode=verify-full. Leave the password out: the app reads it from your PostgreSQL password file. The app opens this workspace from now on."
+        hint="A workspace file, e.g. C:\Users\you\Documents\board.db, or a team workspace, e.g. postgres://you@db.example.org/board?sslmode=verify-full, with your own user name. Leave the password out of the address. The app opens this workspace from now on."
         {...form.field('target')}
+      />
+      <TextField
+        label="Password (team workspace only)"
+        hint="Your PostgreSQL password, typed once: the app keeps it encrypted for your Windows account (DPAPI). Leave it empty to use the one kept, or your PostgreSQL password file."
+        type="password"
+        autoComplete="current-password"
+        width="medium"
+        {...form.field('password')}
       />
     </ApiFormView>
   );

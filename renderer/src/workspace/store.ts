@@ -23,16 +23,19 @@ interface WorkspaceState {
    * Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo), which
    * then opens the copy unless `opened` says otherwise; throws an ApiError when it cannot move it.
    */
-  moveTo(target: string): Promise<MoveResult>;
+  moveTo(target: string, password?: string): Promise<MoveResult>;
   startEmpty(): void;
-  /** Opens another workspace in place of this one (workspace.open); resolves to what to tell the user; throws an ApiError when it cannot. */
-  openAnother(target: string): Promise<string>;
+  /**
+   * Opens another workspace in place of this one (workspace.open), with the password typed for a
+   * PostgreSQL one (kept encrypted by the main process); resolves to what to tell the user; throws an ApiError when it cannot.
+   */
+  openAnother(target: string, password?: string): Promise<string>;
   /** The first-run panel asked for the Open another workspace form: Settings shows it open. */
   openFormRequested: boolean;
   requestOpenForm(requested: boolean): void;
 }
 
-type MoveTo = (input: { target: string }) => Promise<Envelope<unknown>>;
+type MoveTo = (input: { target: string; password?: string }) => Promise<Envelope<unknown>>;
 
 /**
  * workspace.moveTo is the operation that copies the workspace into PostgreSQL (issue 13). It is
@@ -77,10 +80,10 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
     set({ info: await call(api().workspace.setSetting({ key, value })) });
   },
 
-  async moveTo(target) {
+  async moveTo(target, password) {
     const move = moveOperation();
     if (!move) throw new ApiError({ code: 'unknownOperation', message: 'This version of the app cannot move a workspace.' });
-    const result = (await call(move({ target }))) as MoveResult;
+    const result = (await call(move({ target, ...(password ? { password } : {}) }))) as MoveResult;
     // Where the session is now (the copy, or still the file when it was not opened): asked, not assumed.
     set({ info: await call(api().workspace.info({})), fileProblem: null, error: null });
     return result;
@@ -90,8 +93,8 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
     set({ startedEmpty: true });
   },
 
-  async openAnother(target) {
-    const { message } = await call(api().workspace.open({ target }));
+  async openAnother(target, password) {
+    const { message } = await call(api().workspace.open({ target, ...(password ? { password } : {}) }));
     return message;
   },
 
@@ -107,6 +110,17 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
  */
 export function engineOf(info: WorkspaceInfo): 'sqlite' | 'postgres' {
   return info.path.startsWith('postgres://') ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Who a PostgreSQL workspace is open as, for the header and Settings: "Connected as alice
+ * (finance)", or, for a login in no team role, what the database lets it write. Null on a file.
+ */
+export function connectedAsLabel(info: WorkspaceInfo | null): string | null {
+  const c = info?.connectedAs;
+  if (!c) return null;
+  const what = c.roles.length ? c.roles.join(', ') : c.canWrite === 'all' ? 'may change everything' : c.canWrite === 'funding' ? 'may change the funding' : 'may only read';
+  return `Connected as ${c.login} (${what})`;
 }
 
 /** The name in the header: the organisation's, or else the workspace file's (or database's). */
