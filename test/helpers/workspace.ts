@@ -8,6 +8,8 @@ import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contrac
 import { openDatabase } from '../../main/db/connection';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import { sqliteStore } from '../../main/db/sqlite-store';
+import { addPerson, createTeamRoles, existingTeamRoles, workspacePlace, type TeamRole } from '../../main/db/team-roles';
+import type { Kysely } from 'kysely';
 import { sql } from '../../main/db/statements';
 import type { Engine, Store } from '../../main/db/store';
 import { makeCtx, type Ctx } from '../../main/shared/context';
@@ -18,6 +20,41 @@ const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
+
+/** Runs `fn` after the current test (closing a store it opened, say). */
+export function afterThisTest(fn: () => void | Promise<void>): void {
+  cleanups.push(fn);
+}
+
+/**
+ * A second person on the workspace, under their own name, with their own connection. On
+ * PostgreSQL the name recorded in the audit trail is the login (main/shared/context.ts), so
+ * the person is a login of that name in the team's secretariat role (made with the team roles
+ * if the database has none yet; the test cluster trusts loopback logins, so no password). On
+ * SQLite a second window of the one app: the same connection under another name (a second
+ * program writing to the file is refused as busy). Closed after the test.
+ */
+export async function teamMember(ws: TestWorkspace, login: string, role: TeamRole = 'secretariat'): Promise<Session> {
+  const now = ws.session.now ?? (() => new Date());
+  if (ws.engine !== 'postgres') return { store: ws.store, actor: login, now, log: (m, e) => console.error(m, e) };
+  const admin = ws.store.kysely as unknown as Kysely<unknown>;
+  if ((await existingTeamRoles(admin, (await workspacePlace(admin)).database)).length === 0) await createTeamRoles(admin);
+  // Logins are the cluster's, shared by test files running at once: a clash with another file making the same one is retried.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await addPerson(admin, login, role, undefined);
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+  const url = new URL(ws.path);
+  url.username = login;
+  url.password = '';
+  const store = await openPostgresStore(url.toString());
+  afterThisTest(() => store.close());
+  return { store, actor: login, now, log: (m, e) => console.error(m, e) };
+}
 
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-test-'));

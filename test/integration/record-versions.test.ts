@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Session } from '../../main/api/dispatch';
 import { contract, type OpName } from '../../main/api/contract';
-import { openPostgresStore } from '../../main/db/postgres-store';
-import type { Store } from '../../main/db/store';
 import type { ApiErrorShape } from '../../main/shared/errors';
-import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { teamMember, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 /**
  * Two people, one record (issue 14, item 2), on the engine the project runs: an edit that
@@ -17,21 +15,14 @@ const NOW = () => new Date('2026-12-03T10:42:00');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the answer it expects
 type Answer = { ok: boolean; value?: any; error?: ApiErrorShape };
 
-/**
- * A second person on the same workspace, under their own name: on PostgreSQL their own app
- * (their own pool of connections); on SQLite a second window of the one app, since a local
- * file is one app's (a second program writing to it is refused as busy, tested elsewhere).
- */
+/** A second person on the same workspace (test/helpers/workspace.ts teamMember): on PostgreSQL their own login and app. */
 async function secondPerson(ws: TestWorkspace, actor: string): Promise<{ session: Session; close(): Promise<void>; call: (op: OpName, input: unknown) => Promise<Answer> }> {
-  const own = ws.engine === 'postgres';
-  const store: Store = own ? await openPostgresStore(ws.path) : ws.store;
-  const session: Session = { store, actor, now: NOW, log: (m, e) => console.error(m, e) };
-  return { session, close: async () => (own ? store.close() : undefined), call: (op, input) => dispatch(session, op, input) as never };
+  const session = { ...(await teamMember(ws, actor)), now: NOW };
+  return { session, close: async () => undefined, call: (op, input) => dispatch(session, op, input) as never };
 }
 
 async function asPerson(ws: TestWorkspace, actor: string) {
-  const session: Session = { store: ws.store, actor, now: NOW, log: (m, e) => console.error(m, e) };
-  return (op: OpName, input: unknown) => dispatch(session, op, input) as Promise<Answer>;
+  return (await secondPerson(ws, actor)).call;
 }
 
 describe('record versions', () => {

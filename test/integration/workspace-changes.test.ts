@@ -11,14 +11,16 @@ import { insertRow } from '../../main/db/audit';
 import type { Store } from '../../main/db/store';
 import { makeCtx, type Ctx } from '../../main/shared/context';
 import { isOwnChange, writeNotingOwn } from '../../main/workspace/own-writes';
-import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { teamMember, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 /**
  * Someone else on the same workspace: another app's session on its own connection to the same
  * file or database, as the command line or a colleague's laptop would be.
  */
 async function otherApp(ws: TestWorkspace, actor: string) {
-  const session: Session = { store: await openStore(ws.path, { create: false }), actor, now: () => new Date('2020-03-02T10:42:00'), log: (m, e) => console.error(m, e) };
+  // On PostgreSQL the name in the audit trail is the login, so another person is a login of their own (teamMember).
+  const store = ws.engine === 'postgres' ? (await teamMember(ws, actor)).store : await openStore(ws.path, { create: false });
+  const session: Session = { store, actor, now: () => new Date('2020-03-02T10:42:00'), log: (m, e) => console.error(m, e) };
   return {
     async call<K extends OpName>(name: K, input?: InputOf<K>): Promise<ResultOf<K>> {
       const env = await dispatch(session, name, input);
@@ -27,6 +29,11 @@ async function otherApp(ws: TestWorkspace, actor: string) {
     },
     close: () => session.store.close(),
   };
+}
+
+/** The name the test's own session is recorded under: its actor on SQLite, its login on PostgreSQL. */
+function me(ws: TestWorkspace): string {
+  return ws.engine === 'postgres' ? decodeURIComponent(new URL(ws.path).username) : ws.session.actor;
 }
 
 async function organisationAndOwner(ws: TestWorkspace) {
@@ -61,12 +68,12 @@ describe('workspace.changes: what others changed since the screen last asked', (
       expect(changes.map((c) => [c.actor, c.action, c.entity, c.entityId, c.operation, c.own])).toEqual([
         ['alice', 'create', 'action', action.id, 'action.create', false],
         ['alice', 'update', 'action', action.id, 'action.update', false],
-        ['test', 'update', 'action', action.id, 'action.update', true],
+        [me(ws), 'update', 'action', action.id, 'action.update', true],
       ]);
       expect(changes.map((c) => c.summary)).toEqual([
         `alice created action A${action.id} ‘Refresh the problem profile’`,
         `alice updated action A${action.id} ‘Refresh the problem profile’`,
-        `test updated action A${action.id} ‘Refresh the problem profile’`,
+        `${me(ws)} updated action A${action.id} ‘Refresh the problem profile’`,
       ]);
       expect(changes[0]!.at).toBe('2020-03-02T10:42:00');
       expect(latest).toBe(changes[2]!.id);
@@ -102,20 +109,22 @@ describe('workspace.changes: what others changed since the screen last asked', (
     );
     await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [script, ws.path], { cwd: root, timeout: 60_000 });
     const { changes } = await ws.call('workspace.changes', { since: start });
-    expect(changes.map((c) => [c.summary, c.own])).toEqual([['jo.cli created organisation ‘Kent County Council’', false]]);
+    // On PostgreSQL the audit names the login the other process connected as (here the test's own).
+    const who = ws.engine === 'postgres' ? me(ws) : 'jo.cli';
+    expect(changes.map((c) => [c.summary, c.own])).toEqual([[`${who} created organisation ‘Kent County Council’`, false]]);
   });
 
   it('counts the same person working from another laptop (or the command line) as someone else', async () => {
     const ws = await tempWorkspace();
     const { latest: start } = await ws.call('workspace.changes');
-    const sameName = await otherApp(ws, ws.session.actor);
+    const sameName = await otherApp(ws, me(ws));
     try {
       await sameName.call('organisation.create', { name: 'Medway Council', kind: 'council' });
       await ws.call('organisation.create', { name: 'Kent Fire and Rescue', kind: 'fire' });
       const { changes } = await ws.call('workspace.changes', { since: start });
       expect(changes.map((c) => [c.actor, c.summary, c.own])).toEqual([
-        ['test', 'test created organisation ‘Medway Council’', false],
-        ['test', 'test created organisation ‘Kent Fire and Rescue’', true],
+        [me(ws), `${me(ws)} created organisation ‘Medway Council’`, false],
+        [me(ws), `${me(ws)} created organisation ‘Kent Fire and Rescue’`, true],
       ]);
     } finally {
       await sameName.close();
