@@ -74,7 +74,8 @@ interface AuditRow {
  * lookup of the newest id on audit_log's primary key; otherwise one range scan of it. The rows
  * are bounded by `latest` as read first, so a row committed in between comes in the next
  * answer, not twice. On PostgreSQL a transaction that commits after a later one (ids are taken
- * at insert, not at commit) can land below an id already passed: docs/changes.md says so.
+ * at insert, not at commit) can land below an id already passed: the poller waits for such an
+ * id a moment (renderer/src/changes/cursor.ts).
  */
 export async function workspaceChanges(ctx: Ctx, since: number | undefined): Promise<WorkspaceChanges> {
   const latest = await latestAuditId(ctx);
