@@ -21,6 +21,7 @@
  * ('stale' refusals: expected, counted apart); any other error (a failure, printed with the
  * operation and message); and lost updates, found by reading every acknowledged write back
  * at the end (see verify()). Exit code 1 when anything was lost or failed unexpectedly.
+ * Prints a table and writes bench/results/team-load.json (or --json FILE). See docs/bench.md.
  */
 import { mkdirSync, mkdtempSync, openSync, readSync, closeSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -171,6 +172,11 @@ export interface TeamLoadReport {
   people: number;
   seconds: number;
   elapsedMs: number;
+  /**
+   * CPU time of this process (every person's app code, one event loop) while they worked: far
+   * under `elapsedMs` means the people did not queue behind each other in the bench itself.
+   */
+  benchCpuMs: number;
   seed: number;
   ops: OpStats[];
   totalOps: number;
@@ -580,9 +586,12 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
   }
 
   const t0 = performance.now();
-  log(`${options.people} people for ${options.seconds} s; hot set: ${fixture.hotActions.length} actions, meeting ${fixture.hotMeeting ?? '—'}, ${fixture.hotPeople.length} people, grid ${fixture.hotGrid ? `${fixture.hotGrid.streamId} ${fixture.hotGrid.financialYear}` : '—'}; load average ${loadavg()[0]!.toFixed(1)}`);
+  const cpu0 = process.cpuUsage();
+  log(`${options.people} ${options.people === 1 ? 'person' : 'people'} for ${options.seconds} s; hot set: ${fixture.hotActions.length} actions, meeting ${fixture.hotMeeting ?? '—'}, ${fixture.hotPeople.length} people, grid ${fixture.hotGrid ? `${fixture.hotGrid.streamId} ${fixture.hotGrid.financialYear}` : '—'}; load average ${loadavg()[0]!.toFixed(1)}`);
   await Promise.all(Array.from({ length: options.people }, (_, i) => person(i + 1)));
   const elapsedMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const benchCpuMs = (cpu.user + cpu.system) / 1000;
   log(`Done in ${(elapsedMs / 1000).toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}. Reading every acknowledged write back…`);
 
   let verdict: Awaited<ReturnType<typeof verify>>;
@@ -604,6 +613,7 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
     people: options.people,
     seconds: options.seconds,
     elapsedMs,
+    benchCpuMs,
     seed,
     ops,
     totalOps: ops.reduce((n, o) => n + o.count, 0),
@@ -745,13 +755,13 @@ interface Args {
   hot: number;
   db?: string;
   sqlite?: string;
-  json?: string;
+  json: string;
 }
 
 const USAGE = 'Usage: npm run bench:team -- [--people 12] [--seconds 60] [--years 10] [--scale 1] [--seed N] [--hot 20] [--db postgres://…] [--sqlite FILE] [--json FILE]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { people: 12, seconds: 60, years: 10, scale: 1, hot: 20 };
+  const args: Args = { people: 12, seconds: 60, years: 10, scale: 1, hot: 20, json: join(dirname(fileURLToPath(import.meta.url)), 'results', 'team-load.json') };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -796,7 +806,10 @@ export function printReport(report: TeamLoadReport, log: (line: string) => void)
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) log(format(l));
   log('');
-  log(`${report.totalOps} operations by ${report.people} people in ${(report.elapsedMs / 1000).toFixed(1)} s (${(report.totalOps / (report.elapsedMs / 1000)).toFixed(1)} a second)`);
+  log(
+    `${report.totalOps} operations by ${report.people} ${report.people === 1 ? 'person' : 'people'} in ${(report.elapsedMs / 1000).toFixed(1)} s (${(report.totalOps / (report.elapsedMs / 1000)).toFixed(1)} a second); ` +
+      `the bench process used ${(report.benchCpuMs / 1000).toFixed(1)} s of CPU meanwhile (${((100 * report.benchCpuMs) / report.elapsedMs).toFixed(0)}% of one core)`,
+  );
   log(`Conflicts (saves refused as stale): ${report.conflicts}${report.conflicts ? ` (${Object.entries(report.conflictsByOp).map(([op, n]) => `${op} ${n}`).join(', ')})` : ''}; saved again on the new version ${report.retries.saved} of ${report.retries.made}`);
   log(`Acknowledged writes: ${report.acknowledged.versioned} record saves, ${report.acknowledged.spendCells} spend cells, ${report.acknowledged.decisions} decisions; read back: ${report.checked.records} records, ${report.checked.spendCells} cells, ${report.checked.decisions} decisions; exports read back ${report.exportsChecked}`);
   log(`Lost updates: ${report.lost}`);
@@ -826,7 +839,7 @@ async function main(): Promise<void> {
     const report = await runTeamLoad(url, { people: args.people, seconds: args.seconds, seed: args.seed, hotActions: args.hot, log });
     log('');
     printReport(report, log);
-    if (args.json) {
+    {
       const out = {
         generatedAt: new Date().toISOString(),
         machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, postgres, loadAverageAtEnd: loadavg() },
