@@ -212,7 +212,8 @@ interface VersionedAck {
 interface CellAck {
   /** "line:12|2024-05|actual" */
   cell: string;
-  amountPence: number;
+  /** null: the cell was cleared. */
+  amountPence: number | null;
   actor: string;
 }
 
@@ -542,14 +543,15 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
           .map((w) => w.split('|'))
           .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]) || a[2]!.localeCompare(b[2]!))
           .map(([k, m, kind]) => {
-            // Every amount written is unique, so each acknowledged write can be found in the audit trail.
-            const amountPence = 100_000 + ++serial;
+            // Every amount written is unique, so each acknowledged write can be found in the audit
+            // trail; now and then a cell is cleared (an entry made by mistake), to be typed again later.
+            const amountPence = rng.chance(0.15) ? null : 100_000 + ++serial;
             return { target: keys[Number(k)]!, month: months[Number(m)]!, kind: kind!, amountPence };
           });
         const r = await call('spend.setCells', {
           streamId: g.streamId,
           financialYear: g.financialYear,
-          cells: cells.map((c) => ({ target: c.target, month: c.month, kind: c.kind, amount: (c.amountPence / 100).toFixed(2) })),
+          cells: cells.map((c) => ({ target: c.target, month: c.month, kind: c.kind, amount: c.amountPence === null ? '' : (c.amountPence / 100).toFixed(2) })),
         });
         if (r.ok) for (const c of cells) cellAcks.push({ cell: `${c.target}|${c.month}|${c.kind}`, amountPence: c.amountPence, actor });
       },
@@ -654,8 +656,9 @@ const same = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
  *   of), and it must hold that save's values.
  * - Spend cells have no version: the grid is last write wins. Every amount written is unique,
  *   so each acknowledged cell is found in the audit trail (its create or update row, by cell
- *   and amount; missing = lost); per cell the acknowledged write with the latest audit_log id
- *   is the last one committed, and the cell must hold its amount.
+ *   and amount; missing = lost). Per cell the latest audit_log row is the last write
+ *   committed: it must be an acknowledged write (an amount someone was told was saved, or a
+ *   clear when someone's clear was acknowledged), and the cell must hold what it left.
  * - Decisions recorded: each acknowledged one must exist with the reference it was given.
  */
 async function verify(client: pg.Client, auditStart: number, versioned: VersionedAck[], cells: CellAck[], decisions: DecisionAck[]) {
@@ -695,34 +698,52 @@ async function verify(client: pg.Client, auditStart: number, versioned: Versione
     }
   }
 
-  // Spend: the audit rows written during the run, by cell and amount.
+  // Spend: the audit rows written during the run. An amount identifies its write (every
+  // amount typed is unique); a clear is a delete row, and says only which cell.
   const audits = new Map<string, number>();
-  const { rows: auditRows } = await client.query<{ id: number; after_json: string | null }>(
-    `SELECT id, after_json FROM audit_log WHERE entity = 'spend' AND action IN ('create', 'update') AND id > $1 ORDER BY id`,
+  const latestAudit = new Map<string, { id: number; amountPence: number | null }>();
+  const { rows: auditRows } = await client.query<{ id: number; action: string; before_json: string | null; after_json: string | null }>(
+    `SELECT id, action, before_json, after_json FROM audit_log WHERE entity = 'spend' AND id > $1 ORDER BY id`,
     [auditStart],
   );
   const cellOf = (r: Record<string, unknown>) => `${r.budget_line_id != null ? `line:${String(r.budget_line_id)}` : `award:${String(r.award_id)}`}|${String(r.month)}|${String(r.kind)}`;
   for (const r of auditRows) {
-    if (!r.after_json) continue;
-    const after = JSON.parse(r.after_json) as Record<string, unknown>;
-    audits.set(`${cellOf(after)}#${Number(after.amount_pence)}`, Number(r.id));
-  }
-  const lastByCell = new Map<string, { ack: CellAck; auditId: number }>();
-  for (const a of cells) {
-    const auditId = audits.get(`${a.cell}#${a.amountPence}`);
-    if (auditId === undefined) {
-      lost.push(`spend ${a.cell}: ${a.actor}'s acknowledged amount ${a.amountPence} is not in the audit trail`);
-      continue;
-    }
-    const prev = lastByCell.get(a.cell);
-    if (!prev || auditId > prev.auditId) lastByCell.set(a.cell, { ack: a, auditId });
+    const row = JSON.parse((r.action === 'delete' ? r.before_json : r.after_json) ?? '{}') as Record<string, unknown>;
+    const cell = cellOf(row);
+    const amountPence = r.action === 'delete' ? null : Number(row.amount_pence);
+    if (amountPence !== null) audits.set(`${cell}#${amountPence}`, Number(r.id));
+    latestAudit.set(cell, { id: Number(r.id), amountPence });
   }
   const { rows: spendRows } = await client.query<Record<string, unknown>>(`SELECT budget_line_id, award_id, month, kind, amount_pence FROM spend`);
   const amounts = new Map<string, number>();
   for (const r of spendRows) amounts.set(cellOf(r), Number(r.amount_pence));
-  for (const [cell, { ack, auditId }] of lastByCell) {
-    const held = amounts.get(cell);
-    if (held !== ack.amountPence) lost.push(`spend ${cell}: holds ${held ?? 'nothing'}, but the last acknowledged write (${ack.actor}, audit ${auditId}) was ${ack.amountPence}`);
+  const acksByCell = new Map<string, CellAck[]>();
+  for (const a of cells) {
+    acksByCell.set(a.cell, [...(acksByCell.get(a.cell) ?? []), a]);
+    if (a.amountPence !== null && !audits.has(`${a.cell}#${a.amountPence}`)) lost.push(`spend ${a.cell}: ${a.actor}'s acknowledged amount ${a.amountPence} is not in the audit trail`);
+  }
+  for (const [cell, acks] of acksByCell) {
+    const held = amounts.get(cell) ?? null;
+    const latest = latestAudit.get(cell);
+    // The last write committed to the cell (the latest audit row) must be an acknowledged one, and the cell must hold what it wrote.
+    let expected: number | null;
+    let by: string;
+    if (!latest) {
+      // Only clears, of a cell already empty: nothing was written, and it must still be empty.
+      if (acks.some((a) => a.amountPence !== null)) continue; // reported above
+      expected = null;
+      by = 'clears of an empty cell';
+    } else if (latest.amountPence === null) {
+      if (!acks.some((a) => a.amountPence === null)) lost.push(`spend ${cell}: cleared (audit ${latest.id}), but nobody's clear of it was acknowledged`);
+      expected = null;
+      by = `a clear (audit ${latest.id})`;
+    } else {
+      const ack = acks.find((a) => a.amountPence === latest.amountPence);
+      if (!ack) lost.push(`spend ${cell}: its last write (audit ${latest.id}, ${latest.amountPence}) was not acknowledged to anyone`);
+      expected = latest.amountPence;
+      by = `${ack?.actor ?? 'nobody'}'s write (audit ${latest.id})`;
+    }
+    if (held !== expected) lost.push(`spend ${cell}: holds ${held ?? 'nothing'}, but the last acknowledged write, ${by}, left ${expected ?? 'nothing'}`);
   }
 
   // Decisions.
@@ -739,7 +760,7 @@ async function verify(client: pg.Client, auditStart: number, versioned: Versione
       refs.set(d.reference.toLowerCase(), d);
     }
   }
-  return { lost, checked: { records, spendCells: lastByCell.size, decisions: decisions.length } };
+  return { lost, checked: { records, spendCells: acksByCell.size, decisions: decisions.length } };
 }
 
 // ---------------------------------------------------------------------------------------
