@@ -7,7 +7,8 @@
  * the synthetic workspace (bench/generate.ts, ten years unless --years says fewer; --sqlite
  * FILE keeps the generated file, or reuses it when it exists) and moves it into a new
  * database as `cli move` does (main/workspace/move.ts), then ANALYZE. With --db URL the
- * workspace already in that database is used and nothing is set up.
+ * workspace already in that database is used and nothing is set up: the people edit its
+ * records (tagged "[load person-N #n]"), so give it a copy, never a team's workspace.
  *
  * Then `--people` simulated people, each with their own Store (their own pool, as each
  * person's app has) and Session (actor person-N), loop a weighted mix of what a secretariat
