@@ -3,7 +3,8 @@ import { sql } from './statements';
 
 /**
  * Makes writers that allocate the next number of a series (a decision's SB-D-2020-004, a
- * paper's reference, an agenda position) take turns until their transaction ends. On
+ * paper's reference, an agenda position), or that find-or-make one row a unique index allows
+ * once (a spend cell), take turns until their transaction ends. On
  * PostgreSQL two transactions would otherwise both read the same highest number under READ
  * COMMITTED and both take the next one: a transaction-scoped advisory lock on the series'
  * name holds the second until the first commits, and its read then sees the first's row. On

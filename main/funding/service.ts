@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../api/handler-types';
-import { insertRow } from '../db/audit';
 import { lockSeries } from '../db/allocation-lock';
+import { insertRow } from '../db/audit';
 import { sql } from '../db/statements';
 import type { InsertOf, PatchOf } from '../db/table-writes';
 import { isoToday, type Ctx } from '../shared/context';
@@ -160,6 +160,10 @@ async function resolveTarget(ctx: Ctx, s: StreamRow, key: string): Promise<Resol
 /** Writes one month's figure (null clears it); returns what happened. */
 async function writeSpend(ctx: Ctx, key: string, month: string, kind: SpendKind, pence: number | null, source: string): Promise<'written' | 'deleted' | 'unchanged'> {
   const t = parseTarget(key);
+  // Two people typing into one empty cell at once would both find no row and both insert it:
+  // the second would be refused by the cell's unique index. Taking turns per cell, the second
+  // finds the first's row and updates it (last write wins, as for a cell already there).
+  await lockSeries(ctx, `spend cell ${key} ${month} ${kind}`);
   const existing = await spend.find(ctx, t, month, kind);
   if (pence === null) {
     if (!existing) return 'unchanged';
@@ -221,6 +225,17 @@ async function refuseChangedCells(
       'Nothing was saved: look at their figures beside yours, then save again if yours should still stand.',
     'cells',
   ).withStale(stale);
+}
+
+/**
+ * Cells in one order for every write (by target, month, kind; a cell sent twice keeps its
+ * order, so the later value still wins). Two saves that wrote the same cells in opposite
+ * orders would each hold one cell and wait for the other's: on PostgreSQL the server then
+ * stops one as a deadlock ("busy"). In one order the second simply waits for the first.
+ */
+function inCellOrder<T extends { key: string; month: string; kind: string }>(cells: readonly T[]): T[] {
+  const at = (c: T) => `${c.key}|${c.month}|${c.kind}`;
+  return [...cells].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
 }
 
 function streamMonthRange(s: StreamRow): [string, string] {
@@ -513,7 +528,7 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     await lockSeries(ctx, `spend of stream ${streamId}`);
     await refuseChangedCells(ctx, parsed);
     const counts = { written: 0, deleted: 0, unchanged: 0 };
-    for (const p of parsed) counts[(await writeSpend(ctx, p.key, p.month, p.kind, p.pence, 'grid'))] += 1;
+    for (const p of inCellOrder(parsed)) counts[(await writeSpend(ctx, p.key, p.month, p.kind, p.pence, 'grid'))] += 1;
     const position = await loadPosition(ctx, streamId, financialYear);
     return { ...counts, grid: await spendGrid(ctx, streamId, financialYear), warnings: position.warnings.filter((w) => w.code.startsWith('spend.') || w.code.startsWith('forecast.')) };
   },
@@ -528,7 +543,7 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
   'spend.importCommit': async (ctx, { streamId, source, mapping, table }) => {
     const result = await preview(ctx, streamId, source, mapping, table);
     const label = `import: ${source}`.slice(0, 200);
-    for (const row of result.rows) {
+    for (const row of inCellOrder(result.rows.map((r) => ({ ...r, key: r.target })))) {
       if (row.outcome !== 'new' && row.outcome !== 'changed') continue;
       await writeSpend(ctx, row.target, row.month, row.kind as SpendKind, row.amountPence!, label);
     }
