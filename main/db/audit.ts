@@ -85,7 +85,9 @@ export async function updateRow(ctx: Ctx, table: string, id: number, patch: Row)
   // that two writers can never both make the same next version (main/db/versions.ts).
   const sets = cols.map((c) => `${c} = @${c}`);
   if ('version' in before) sets.push('version = version + 1');
-  const after = sets.length > 0 ? (await sql<Row>(ctx, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = @__id RETURNING *`).get({ ...row, __id: id }))! : before;
+  const after = sets.length > 0 ? await sql<Row>(ctx, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = @__id RETURNING *`).get({ ...row, __id: id }) : before;
+  // Deleted by another writer between the read and the update (PostgreSQL): never answer "saved" for nothing.
+  if (!after) throw notFound(table, id);
   await audit(ctx, 'update', table, id, before, after);
   return { before, after };
 }
