@@ -10,6 +10,7 @@ import { openStore } from '../../main/workspace/open-store';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import type { Engine } from '../../main/db/store';
 import { nodeVault } from '../../main/workspace/password-vault';
+import { addressAs, ensureTeamLogin } from '../helpers/team';
 import { SKIPPED_ENV, TEMPLATE_ENV, URL_ENV, createDatabase, dropDatabase } from '../helpers/postgres';
 
 /**
@@ -165,7 +166,13 @@ export interface OtherPerson {
  * Close it before the test ends.
  */
 export async function otherPerson(workspace: TestWorkspace, actor: string, now: Date): Promise<OtherPerson> {
-  const session: Session = { store: await openStore(workspace.dbPath, { create: false }), actor, now: () => now, log: (m, e) => console.error(`${actor}: ${m}`, e) };
+  // On PostgreSQL the audit trail names the login, so another person connects as a login of their own.
+  let target = workspace.dbPath;
+  if (workspace.engine === 'postgres') {
+    await ensureTeamLogin(workspace.bridge.store, actor);
+    target = addressAs(workspace.dbPath, actor);
+  }
+  const session: Session = { store: await openStore(target, { create: false }), actor, now: () => now, log: (m, e) => console.error(`${actor}: ${m}`, e) };
   return {
     async call(name, input) {
       const envelope = await dispatch(session, name, input);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { dispatch, type Session } from '../../main/api/dispatch';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
+import { addressAs, ensureTeamLogin } from '../helpers/team';
 import { expect, FIXED_NOW, test, type TestWorkspace } from './fixtures';
 
 /**
@@ -13,8 +14,10 @@ import { expect, FIXED_NOW, test, type TestWorkspace } from './fixtures';
 
 const staticDir = new URL('../../out/renderer', import.meta.url).pathname;
 
-async function person(workspace: TestWorkspace, actor: string): Promise<Bridge> {
-  return startBridge({ dbPath: workspace.dbPath, staticDir, port: 0, actor, now: () => FIXED_NOW, log: (m, e) => console.error(`bridge ${actor}: ${m}`, e) });
+/** A person's app: a bridge connected as their own login (the team's secretariat role), as their laptop would be. */
+async function person(workspace: TestWorkspace, login: string): Promise<Bridge> {
+  await ensureTeamLogin(workspace.bridge.store, login);
+  return startBridge({ dbPath: addressAs(workspace.dbPath, login), staticDir, port: 0, actor: login, now: () => FIXED_NOW, log: (m, e) => console.error(`bridge ${login}: ${m}`, e) });
 }
 
 async function open(browser: Browser, bridge: Bridge): Promise<Page> {

@@ -8,8 +8,8 @@ import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contrac
 import { openDatabase } from '../../main/db/connection';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import { sqliteStore } from '../../main/db/sqlite-store';
-import { addPerson, createTeamRoles, existingTeamRoles, workspacePlace, type TeamRole } from '../../main/db/team-roles';
-import type { Kysely } from 'kysely';
+import type { TeamRole } from '../../main/db/team-roles';
+import { addressAs, ensureTeamLogin } from './team';
 import { sql } from '../../main/db/statements';
 import type { Engine, Store } from '../../main/db/store';
 import { makeCtx, type Ctx } from '../../main/shared/context';
@@ -37,21 +37,8 @@ export function afterThisTest(fn: () => void | Promise<void>): void {
 export async function teamMember(ws: TestWorkspace, login: string, role: TeamRole = 'secretariat'): Promise<Session> {
   const now = ws.session.now ?? (() => new Date());
   if (ws.engine !== 'postgres') return { store: ws.store, actor: login, now, log: (m, e) => console.error(m, e) };
-  const admin = ws.store.kysely as unknown as Kysely<unknown>;
-  if ((await existingTeamRoles(admin, (await workspacePlace(admin)).database)).length === 0) await createTeamRoles(admin);
-  // Logins are the cluster's, shared by test files running at once: a clash with another file making the same one is retried.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await addPerson(admin, login, role, undefined);
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
-  const url = new URL(ws.path);
-  url.username = login;
-  url.password = '';
-  const store = await openPostgresStore(url.toString());
+  await ensureTeamLogin(ws.store, login, role);
+  const store = await openPostgresStore(addressAs(ws.path, login));
   afterThisTest(() => store.close());
   return { store, actor: login, now, log: (m, e) => console.error(m, e) };
 }
