@@ -397,8 +397,11 @@ export async function writeDataWorkbook(path: string, meta: WorkbookMeta, sheets
         if (await Promise.race([streamDataSheet(wb, sheet), failed])) postProcess = true;
       }
       await Promise.race([wb.commit(), failed]);
+      // The file's handle closed before it is renamed (Windows refuses to rename an open file).
+      if (!out.closed) await Promise.race([new Promise<void>((resolve) => out.once('close', () => resolve())), failed]);
     } catch (err) {
-      out.destroy(); // the zip stops with it; the temporary file is then removed
+      // The zip stops with the file; its handle is closed before the temporary file is removed.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
       throw err;
     }
     if (postProcess) {
