@@ -1,10 +1,11 @@
 /**
  * Plain exceljs writes of a data workbook's cells and styles, the floor the .xlsx export
- * benches compare with: the same sheets, title, header and record cells (values converted as
- * the export converts them), the same fonts, fills, number formats and alignment as one
- * shared object per column, the column widths, and a file written. Left out, and done by
- * the export: row heights for wrapped text, frozen panes, filters, the print setup and the
- * check for formula-like text (the quote prefix).
+ * benches compare with: the same sheets, title, header and record cells (values converted
+ * as the export converts them, inside the timed write), the same fonts, fills, number
+ * formats and alignment as one shared object per column, the column widths, and a file
+ * written (streamed: at the export's deflate level, 6). Left out, and done by the export:
+ * row heights for wrapped text, frozen panes, filters, the print setup and the check for
+ * formula-like text (the quote prefix).
  */
 import ExcelJS from 'exceljs';
 import { houseStyle as hs } from '../main/documents/house-style';
@@ -32,14 +33,15 @@ function plainStyles(sheet: DataSheetSpec): { title: Style; header: Style[]; cel
 }
 
 /** Each sheet's rows as exceljs values: the title, the header, then the records. */
-export function plainRows(sheet: DataSheetSpec): ExcelJS.CellValue[][] {
+/** A sheet's rows as exceljs values (converted as the export converts them, inside the timed write): the title, the header, then the records. */
+function plainRows(sheet: DataSheetSpec): ExcelJS.CellValue[][] {
   return [[sheet.title], sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c) => cellValue(c.type, r[c.key])))];
 }
 
-function plainSheet(ws: ExcelJS.Worksheet, sheet: DataSheetSpec, rows: ExcelJS.CellValue[][], streamed: boolean): void {
+function plainSheet(ws: ExcelJS.Worksheet, sheet: DataSheetSpec, streamed: boolean): void {
   const styles = plainStyles(sheet);
-  ws.columns = sheet.columns.map((c) => ({ width: c.width ?? 12 }));
-  rows.forEach((values, r) => {
+  ws.columns = sheet.columns.map((c) => ({ width: c.width ?? Math.min(60, Math.max(12, c.header.length + 4)) }));
+  plainRows(sheet).forEach((values, r) => {
     const row = ws.getRow(r + 1);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
@@ -50,17 +52,18 @@ function plainSheet(ws: ExcelJS.Worksheet, sheet: DataSheetSpec, rows: ExcelJS.C
   });
 }
 
-export async function plainInMemory(book: DataWorkbook, rows: ExcelJS.CellValue[][][], out: string): Promise<void> {
+export async function plainInMemory(book: DataWorkbook, out: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  book.sheets.forEach((s, i) => plainSheet(wb.addWorksheet(s.name), s, rows[i]!, false));
+  book.sheets.forEach((s) => plainSheet(wb.addWorksheet(s.name), s, false));
   await wb.xlsx.writeFile(out);
 }
 
-export async function plainStreamed(book: DataWorkbook, rows: ExcelJS.CellValue[][][], out: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
-  book.sheets.forEach((s, i) => {
+/** Streamed, with the export's zip compression (deflate level 6). */
+export async function plainStreamed(book: DataWorkbook, out: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+  book.sheets.forEach((s) => {
     const ws = wb.addWorksheet(s.name);
-    plainSheet(ws, s, rows[i]!, true);
+    plainSheet(ws, s, true);
     ws.commit();
   });
   await wb.commit();
