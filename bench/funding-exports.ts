@@ -2,8 +2,9 @@
  * npx tsx bench/funding-exports.ts [--db FILE] [--iterations 5]
  *
  * The funding area on the ten-year workspace, each beside its floor:
- *   - funding.position for the busiest stream-year through the dispatcher, beside the raw
- *     SQL the repository runs for it (the rest is the pure computation and validation);
+ *   - funding.position for the busiest stream-year through the dispatcher, beside every
+ *     statement one call of it runs, with its parameters, recorded from that call (the rest
+ *     is the pure computation, validation and mapping);
  *   - funding.overview for a year (every stream);
  *   - funding.exportReturn (position + template + formulas with results + protection + write)
  *     beside a bare exceljs build of the same cells (same values and formulas, no styles,
@@ -68,19 +69,28 @@ async function main(): Promise<void> {
       .get() as { streamId: number; fy: string; n: number };
     const streams = await call<FundingStreamSummary[]>(session, 'fundingStream.list', {});
     const stream = streams.find((s) => s.id === busiest.streamId)!;
-    const start = Number(busiest.fy.slice(0, 4));
-    const first = `${start}-04`;
-    const last = `${start + 1}-03`;
     const position = await call<Position>(session, 'funding.position', { streamId: stream.id, financialYear: busiest.fy, asOfQuarter: 4 });
 
-    // The statements the repository prepares for one position (copied from main/funding/repository.ts).
-    const raw = [
-      [`SELECT s.* FROM budget_line b JOIN spend s ON s.budget_line_id = b.id WHERE b.stream_id = ? AND b.financial_year = ? ORDER BY s.id`, [stream.id, busiest.fy]],
-      [`SELECT s.* FROM award a JOIN spend s ON s.award_id = a.id WHERE a.stream_id = ? AND s.month BETWEEN ? AND ? ORDER BY s.id`, [stream.id, first, last]],
-      [`SELECT * FROM budget_line WHERE stream_id = ? AND financial_year = ? ORDER BY id`, [stream.id, busiest.fy]],
-      [`SELECT y.award_id, y.financial_year, y.amount_pence FROM award_year y JOIN award a ON a.id = y.award_id WHERE a.stream_id = ? ORDER BY y.financial_year`, [stream.id]],
-    ] as const;
-    const statements = raw.map(([text, params]) => ({ stmt: db.prepare(text), params }));
+    // The raw side runs every statement one funding.position call runs, with the same
+    // parameters: recorded from that call (Kysely's driver runs each with .all() or .run()
+    // on a better-sqlite3 statement), not copied from the repository, so it cannot fall
+    // behind it. The recording is then switched off.
+    const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'all' | 'run', (...a: unknown[]) => unknown>;
+    const ran: { source: string; method: 'all' | 'run'; args: unknown[] }[] = [];
+    const originals = { all: proto.all, run: proto.run };
+    for (const method of ['all', 'run'] as const) {
+      proto[method] = function (this: { source: string }, ...a: unknown[]) {
+        ran.push({ source: this.source, method, args: a });
+        return originals[method].apply(this, a);
+      };
+    }
+    try {
+      await call<Position>(session, 'funding.position', { streamId: stream.id, financialYear: busiest.fy, asOfQuarter: 4 });
+    } finally {
+      Object.assign(proto, originals);
+    }
+    const statements = ran.map((r) => ({ stmt: db.prepare(r.source), method: r.method, params: r.args }));
+    console.log(`funding.position ran ${statements.length} statements; the raw side runs the same ${statements.length}.`);
 
     const n = args.iterations;
     const results = {
@@ -93,7 +103,8 @@ async function main(): Promise<void> {
       },
       position: {
         throughApi: await time(n * 4, () => call(session, 'funding.position', { streamId: stream.id, financialYear: busiest.fy, asOfQuarter: 4 })),
-        rawSqlOnly: await time(n * 4, () => statements.forEach((s) => s.stmt.all(...s.params))),
+        statements: statements.length,
+        rawSqlOnly: await time(n * 4, () => statements.forEach((s) => s.stmt[s.method](...s.params))),
       },
       overview: { throughApi: await time(n, () => call(session, 'funding.overview', { financialYear: busiest.fy })) },
       spendGrid: { throughApi: await time(n, () => call(session, 'spend.grid', { streamId: stream.id, financialYear: busiest.fy })) },
@@ -134,7 +145,7 @@ async function main(): Promise<void> {
     const w = results.workspace;
     console.log(`\nTen-year workspace: ${w.streams} streams, ${w.spendRows} spend rows. Busiest stream-year: ${w.busiest.stream} ${w.busiest.financialYear} (${w.busiest.lines} lines incl. ${w.busiest.awards} awards).`);
     console.log(`  funding.position (dispatch, SQL, compute, warnings)  ${ms(results.position.throughApi)}`);
-    console.log(`  the same SQL alone                                  ${ms(results.position.rawSqlOnly)}`);
+    console.log(`  the same ${results.position.statements} statements alone                         ${ms(results.position.rawSqlOnly)}`);
     console.log(`  funding.overview (every stream of the year)         ${ms(results.overview.throughApi)}`);
     console.log(`  spend.grid                                          ${ms(results.spendGrid.throughApi)}`);
     console.log(`  funding.exportReturn (template, formulas, protect)  ${ms(results.returnXlsx.exportThroughApi)}`);

@@ -1,5 +1,5 @@
 import { buildDocument, dataTable, heading, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
-import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn } from '../documents/xlsx';
+import { writeDataWorkbook, type SheetColumn } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong, formatDateShort } from '../shared/dates';
 import { formatPence } from '../shared/money';
@@ -118,8 +118,7 @@ const SHEET_COLUMNS: SheetColumn[] = [
 ];
 
 async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
-  const wb = newWorkbook({ title: 'Decisions log', subject: await filterText(ctx, filter) });
-  addDataSheet(wb, {
+  return writeDataWorkbook(out, { title: 'Decisions log', subject: await filterText(ctx, filter) }, [{
     name: 'Decisions',
     title: `Decisions log — ${await filterText(ctx, filter)}`,
     marking: await logMarking(ctx, rows),
@@ -145,8 +144,7 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
       indicators: d.indicators.map((i) => i.code).join(', '),
       confidential: d.confidential ? `Yes: ${d.confidentialReason}` : 'No',
     })),
-  });
-  return writeXlsx(out, wb);
+  }]);
 }
 
 export async function exportDecisionLog(ctx: Ctx, input: DecisionFilter & { format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {

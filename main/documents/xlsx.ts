@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { writeFileAtomic } from './atomic-write';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic, writeStreamAtomic } from './atomic-write';
 import { houseStyle as hs, type ProtectiveMarking } from './house-style';
-import { addQuotePrefixes } from './xlsx-quote-prefix';
+import { addQuotePrefixes, needsQuotePrefix } from './xlsx-quote-prefix';
 
 /**
  * Excel building blocks, written once: workbook properties, data sheets laid out the
@@ -22,14 +23,33 @@ export interface SheetColumn {
 
 export type SheetRow = Record<string, string | number | null | undefined>;
 
-export function newWorkbook(meta: { title: string; subject?: string; creator?: string }): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** One data sheet: its tab's name, the title in A1, the columns and the records; marked OFFICIAL unless `marking` says otherwise. */
+export interface DataSheetSpec {
+  name: string;
+  title: string;
+  columns: SheetColumn[];
+  rows: SheetRow[];
+  marking?: ProtectiveMarking;
+  orientation?: 'landscape' | 'portrait';
+}
+
+export interface WorkbookMeta {
+  title: string;
+  subject?: string;
+  creator?: string;
+}
+
+export function newWorkbook(meta: WorkbookMeta): ExcelJS.Workbook {
+  return withProperties(new ExcelJS.Workbook(), meta);
+}
+
+function withProperties<W extends ExcelJS.Workbook>(wb: W, meta: WorkbookMeta): W {
   wb.creator = meta.creator ?? 'Board Secretariat';
   wb.lastModifiedBy = meta.creator ?? 'Board Secretariat';
   wb.title = meta.title;
   if (meta.subject) wb.subject = meta.subject;
   wb.created = new Date();
-  wb.modified = new Date();
+  wb.modified = wb.created;
   return wb;
 }
 
@@ -107,21 +127,101 @@ function headerText(text: string): string {
  * sheet's name at the foot on the left and "Page x of y" on the right.
  */
 export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9, // A4
-    orientation: opts.orientation ?? 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
-  };
+  const print = printSettings(opts);
+  ws.pageSetup = { ...ws.pageSetup, ...print.pageSetup };
+  ws.headerFooter = print.headerFooter;
+}
+
+/** printSetup's settings, for a streamed sheet (which writes them as it opens). */
+function printSettings(opts: PrintOptions): { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> } {
   const marking = `&"${hs.excel.font},Bold"${headerText(opts.marking)}`;
-  ws.headerFooter = {
-    oddHeader: `&C${marking}`,
-    oddFooter: `&L&"${hs.excel.font},Regular"&A&C${marking}&R&"${hs.excel.font},Regular"Page &P of &N`,
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: opts.orientation ?? 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
+    },
+    headerFooter: {
+      oddHeader: `&C${marking}`,
+      oddFooter: `&L&"${hs.excel.font},Regular"&A&C${marking}&R&"${hs.excel.font},Regular"Page &P of &N`,
+    },
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared styles
+// ---------------------------------------------------------------------------------------
+
+type CellStyle = Partial<ExcelJS.Style>;
+
+/** Frozen, so that setting one cell's font (cell.font = …) fails loudly instead of restyling every cell that shares the object. */
+function frozenStyle(style: CellStyle): CellStyle {
+  for (const part of Object.values(style)) if (part && typeof part === 'object') Object.freeze(part);
+  return Object.freeze(style);
+}
+
+/** What exceljs's style table sees of a value: it gives a cell without a number format one by its value's type. */
+function valueKind(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') return 'number';
+  if (v instanceof Date) return 'date';
+  return typeof v;
+}
+
+/**
+ * A data sheet's styles, one object per column and kind of value, shared by every cell
+ * that has it. exceljs turns each cell's style object into XML to find its entry in
+ * xl/styles.xml unless it has seen that very object before (it keeps a WeakMap of them),
+ * so a new object per cell cost a style serialisation per cell (~364,000 for the
+ * performance dataset). The entries written, and their order, are the same as before: a
+ * cell without a number format gets one from its value's type, so the cache is keyed by
+ * column and value kind.
+ */
+export class DataSheetStyles {
+  /** The title in A1: its own object, as a number format given to column A reaches it. */
+  readonly title: CellStyle = { font: { name: hs.excel.font, size: hs.excel.titleSizePt, bold: true } };
+  private readonly font = Object.freeze({ name: hs.excel.font, size: hs.excel.sizePt });
+  private readonly cells = new Map<string, CellStyle>();
+
+  constructor(private readonly columns: SheetColumn[]) {}
+
+  /** Header cells: each its own (not shared) object, as callers adjust a header's alignment (summary-export.ts right-aligns money); a formatted column's number format reaches its header. */
+  header(index: number): CellStyle {
+    const fmt = numberFormat(this.columns[index]!.type);
+    return {
+      ...(fmt ? { numFmt: fmt } : {}),
+      font: { name: hs.excel.font, size: hs.excel.sizePt, bold: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hs.excel.headerFill } },
+      alignment: { vertical: 'top', wrapText: true },
+    };
+  }
+
+  /** The shared style of a record's cell in column `index` (0-based) holding `value`. */
+  cell(index: number, value: ExcelJS.CellValue): CellStyle {
+    const key = `${index}|${valueKind(value)}`;
+    let style = this.cells.get(key);
+    if (!style) {
+      const type = this.columns[index]!.type;
+      const fmt = numberFormat(type);
+      // Top-aligned, so a figure sits level with the first line of its record's wrapped text.
+      style = frozenStyle({
+        ...(fmt ? { numFmt: fmt } : {}),
+        font: this.font,
+        alignment: type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' },
+      });
+      this.cells.set(key, style);
+    }
+    return style;
+  }
+}
+
+/** A column's width: as given, or the header's length and a little, between 12 and 60. */
+function columnWidth(c: SheetColumn): number {
+  return c.width ?? Math.min(60, Math.max(12, c.header.length + 4));
 }
 
 /**
@@ -131,24 +231,21 @@ export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
  * and when someone edits the cell in Excel.
  * Rows are as tall as their wrapped text. Printed landscape (unless `orientation` says
  * otherwise), one page wide, rows 1–2 on every page, marked OFFICIAL unless `marking` says
- * otherwise: pass the workspace's marking.
+ * otherwise: pass the workspace's marking. A large sheet written on its own is better
+ * streamed: writeDataWorkbook builds the same sheets without holding them in memory.
  */
-export function addDataSheet(
-  wb: ExcelJS.Workbook,
-  opts: { name: string; title: string; columns: SheetColumn[]; rows: SheetRow[]; marking?: ProtectiveMarking; orientation?: 'landscape' | 'portrait' },
-): ExcelJS.Worksheet {
+export function addDataSheet(wb: ExcelJS.Workbook, opts: DataSheetSpec): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheetName(opts.name), { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }] });
+  const styles = new DataSheetStyles(opts.columns);
   ws.getCell('A1').value = safeText(opts.title);
-  ws.getCell('A1').font = { name: hs.excel.font, size: hs.excel.titleSizePt, bold: true };
+  ws.getCell('A1').style = styles.title;
   const header = ws.getRow(2);
   opts.columns.forEach((c, i) => {
     const cellRef = header.getCell(i + 1);
     cellRef.value = c.header;
-    cellRef.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
-    cellRef.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hs.excel.headerFill } };
-    cellRef.alignment = { vertical: 'top', wrapText: true };
+    cellRef.style = styles.header(i);
     const col = ws.getColumn(i + 1);
-    col.width = c.width ?? Math.min(60, Math.max(12, c.header.length + 4));
+    col.width = columnWidth(c);
     const fmt = numberFormat(c.type);
     if (fmt) col.numFmt = fmt;
   });
@@ -158,11 +255,7 @@ export function addDataSheet(
       const cellRef = excelRow.getCell(i + 1);
       const v = cellValue(c.type, row[c.key]);
       cellRef.value = v;
-      cellRef.font = { name: hs.excel.font, size: hs.excel.sizePt };
-      const fmt = numberFormat(c.type);
-      if (fmt) cellRef.numFmt = fmt;
-      // Top-aligned, so a figure sits level with the first line of its record's wrapped text.
-      cellRef.alignment = c.type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+      cellRef.style = styles.cell(i, v);
     });
   });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + opts.rows.length, column: Math.max(1, opts.columns.length) } };
@@ -171,6 +264,19 @@ export function addDataSheet(
   fitRows(ws, 2, 2 + opts.rows.length);
   printSetup(ws, { marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2' });
   return ws;
+}
+
+/** A workbook of data sheets, built in memory (writeDataWorkbook streams the same sheets). */
+export interface DataWorkbook {
+  meta: WorkbookMeta;
+  sheets: DataSheetSpec[];
+}
+
+/** The data sheets as an in-memory exceljs workbook, for a caller that adds to them before writing. */
+export function dataWorkbook(book: DataWorkbook): ExcelJS.Workbook {
+  const wb = newWorkbook(book.meta);
+  for (const sheet of book.sheets) addDataSheet(wb, sheet);
+  return wb;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -217,6 +323,17 @@ export function wrappedLines(text: string, width: number, opts: { bold?: boolean
   return Math.max(1, lines);
 }
 
+/** The lines a data sheet's row needs: its header (all wrapped, bold) or a record (text columns wrapped). */
+function dataRowLines(columns: SheetColumn[], texts: (string | null)[], header: boolean): number {
+  let lines = 1;
+  columns.forEach((c, i) => {
+    const text = texts[i];
+    if (typeof text !== 'string' || (!header && c.type !== 'text')) return;
+    lines = Math.max(lines, wrappedLines(text, columnWidth(c), { bold: header }));
+  });
+  return lines;
+}
+
 /** The height a row of `lines` lines needs, in points. */
 export function rowHeightFor(lines: number): number {
   return Math.round((LINE_HEIGHT_PT * lines + PADDING_PT) * 4) / 4;
@@ -249,6 +366,109 @@ export function fitRows(ws: ExcelJS.Worksheet, first: number, last: number): voi
       if (!row.height || row.height < h) row.height = h;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Streamed workbooks
+// ---------------------------------------------------------------------------------------
+
+/** Records written between two yields to the event loop, so the zip stream drains as the sheet is written. */
+const ROWS_PER_YIELD = 500;
+
+/**
+ * Writes a workbook of data sheets with exceljs's streaming writer: each row is turned into
+ * XML and zipped as it is added, so memory stays flat however many rows there are, and the
+ * styles are the shared ones of DataSheetStyles. The sheets are those addDataSheet builds
+ * (title, header, frozen panes, filters, column widths, row heights, print setup), read back
+ * cell for cell the same. Strings are shared (xl/sharedStrings.xml), as the in-memory writer
+ * writes them, so the quote prefix is added by the same addQuotePrefixes; the package is
+ * post-processed only when some text needs it (formula-like, or holding a carriage return).
+ * Atomic as writeXlsx: a temporary sibling, flushed and renamed; refused where it refuses.
+ */
+export async function writeDataWorkbook(path: string, meta: WorkbookMeta, sheets: DataSheetSpec[]): Promise<{ path: string; bytes: number }> {
+  await writeStreamAtomic(path, '.xlsx', async (temp) => {
+    const out = createWriteStream(temp);
+    const failed = new Promise<never>((_, reject) => out.on('error', reject));
+    failed.catch(() => undefined); // raced below; a failure before the race still rejects it
+    const wb = withProperties(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } }), meta);
+    let postProcess = false;
+    try {
+      for (const sheet of sheets) {
+        if (await Promise.race([streamDataSheet(wb, sheet), failed])) postProcess = true;
+      }
+      await Promise.race([wb.commit(), failed]);
+      // The file's handle closed before it is renamed (Windows refuses to rename an open file).
+      if (!out.closed) await Promise.race([new Promise<void>((resolve) => out.once('close', () => resolve())), failed]);
+    } catch (err) {
+      // The zip stops with the file; its handle is closed before the temporary file is removed.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()).destroy());
+      throw err;
+    }
+    if (postProcess) {
+      const processed = await addQuotePrefixes(readFileSync(temp));
+      writeFileSync(temp, processed);
+    }
+  });
+  return { path, bytes: statSync(path).size };
+}
+
+/** Text that addQuotePrefixes rewrites. */
+const needsPostProcess = (v: ExcelJS.CellValue) => typeof v === 'string' && (needsQuotePrefix(v) || v.includes('\r'));
+
+/** One data sheet through the streaming writer; true if some text needs addQuotePrefixes. */
+async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: DataSheetSpec): Promise<boolean> {
+  const print = printSettings({ marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2' });
+  // Views and print settings first: the streaming writer writes them as the sheet opens.
+  const ws = wb.addWorksheet(sheetName(opts.name), {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }],
+    pageSetup: print.pageSetup,
+    headerFooter: print.headerFooter,
+  });
+  const styles = new DataSheetStyles(opts.columns);
+  opts.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = columnWidth(c);
+    const fmt = numberFormat(c.type);
+    if (fmt) col.numFmt = fmt;
+  });
+  let postProcess = false;
+  const title = safeText(opts.title);
+  const first = ws.getRow(1);
+  first.getCell(1).value = title;
+  first.getCell(1).style = styles.title;
+  postProcess ||= needsPostProcess(title);
+  first.commit();
+
+  const header = ws.getRow(2);
+  opts.columns.forEach((c, i) => {
+    header.getCell(i + 1).value = c.header;
+    header.getCell(i + 1).style = styles.header(i);
+    postProcess ||= needsPostProcess(c.header);
+  });
+  const headerLines = dataRowLines(opts.columns, opts.columns.map((c) => c.header), true);
+  if (headerLines > 1) header.height = rowHeightFor(headerLines);
+  header.commit();
+
+  for (let r = 0; r < opts.rows.length; r++) {
+    const record = opts.rows[r]!;
+    const row = ws.getRow(r + 3);
+    const texts: (string | null)[] = [];
+    opts.columns.forEach((c, i) => {
+      const v = cellValue(c.type, record[c.key]);
+      const cell = row.getCell(i + 1);
+      cell.value = v;
+      cell.style = styles.cell(i, v);
+      texts.push(typeof v === 'string' ? v : null);
+      postProcess ||= needsPostProcess(v);
+    });
+    const lines = dataRowLines(opts.columns, texts, false);
+    if (lines > 1) row.height = rowHeightFor(lines);
+    row.commit();
+    if ((r + 1) % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + opts.rows.length, column: Math.max(1, opts.columns.length) } };
+  ws.commit();
+  return postProcess;
 }
 
 /** The workbook as the bytes of an .xlsx file, formula-like text given the quote prefix. */

@@ -1,15 +1,13 @@
-import type ExcelJS from 'exceljs';
-import { addDataSheet, newWorkbook } from '../documents/xlsx';
+import type { DataSheetSpec, DataWorkbook } from '../documents/xlsx';
 import { formatDateLong } from '../shared/dates';
 import { ACTION_STATUS_LABELS } from './action-rules';
 import type { Action } from './contract';
 import type { ActionLogMeta } from './action-log-docx';
 import { actionRef } from './document-text';
 
-/** The action log as an Excel data sheet: one row per action, dates as dates, filters on. */
-export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): ExcelJS.Workbook {
-  const wb = newWorkbook({ title: `Action log: ${meta.scope}`, subject: `Action log as at ${formatDateLong(meta.asAt)} (${meta.marking})` });
-  addDataSheet(wb, {
+/** The action log as an Excel data sheet: one row per action, dates as dates, filters on (written streamed by writeDataWorkbook). */
+export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataWorkbook {
+  const sheet: DataSheetSpec = {
     name: 'Action log',
     marking: meta.marking,
     title: `${meta.marking} — Action log: ${meta.scope}, as at ${formatDateLong(meta.asAt)}${meta.filterText ? ` (${meta.filterText})` : ''}`,
@@ -41,6 +39,6 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): Excel
       updatedOn: a.latestUpdate?.updatedOn,
       update: a.latestUpdate?.text,
     })),
-  });
-  return wb;
+  };
+  return { meta: { title: `Action log: ${meta.scope}`, subject: `Action log as at ${formatDateLong(meta.asAt)} (${meta.marking})` }, sheets: [sheet] };
 }

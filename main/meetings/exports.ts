@@ -1,5 +1,5 @@
 import { writeDocx } from '../documents/docx';
-import { writeXlsx } from '../documents/xlsx';
+import { writeDataWorkbook } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { ACTION_STATUS_LABELS } from './action-rules';
 import { actionLogDocument, type ActionLogMeta } from './action-log-docx';
@@ -52,6 +52,7 @@ export async function actionLogMeta(ctx: Ctx, f: ActionFilter): Promise<ActionLo
 export async function exportActionLog(ctx: Ctx, f: ActionFilter, format: 'docx' | 'xlsx', out: string): Promise<ExportResult> {
   const list = await actions.list(ctx, f, isoToday(ctx));
   const meta = await actionLogMeta(ctx, f);
-  const written = format === 'docx' ? await writeDocx(out, actionLogDocument(list, meta)) : await writeXlsx(out, actionLogWorkbook(list, meta));
+  const book = format === 'xlsx' ? actionLogWorkbook(list, meta) : undefined;
+  const written = book ? await writeDataWorkbook(out, book.meta, book.sheets) : await writeDocx(out, actionLogDocument(list, meta));
   return exported(written, { rows: list.length });
 }

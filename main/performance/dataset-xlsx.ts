@@ -1,6 +1,6 @@
 import { sql } from '../db/statements';
 import { exported, type ExportResult } from '../documents/export-result';
-import { addDataSheet, newWorkbook, writeXlsx, type SheetRow } from '../documents/xlsx';
+import { writeDataWorkbook, type DataSheetSpec, type DataWorkbook, type SheetRow } from '../documents/xlsx';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { THEME_KIND_LABELS } from './contract';
@@ -16,7 +16,7 @@ import { POLARITY_LABELS, UNIT_LABELS } from './units';
  * revisions it replaced), dates as dates and numbers as numbers, and a second sheet of the
  * indicators with their baselines, targets and status as at the date.
  */
-export async function buildDataset(ctx: Ctx, asAt: string) {
+export async function buildDataset(ctx: Ctx, asAt: string): Promise<DataWorkbook & { rows: number }> {
   const all = await indicators.list(ctx, null);
   const byId = new Map(all.map((i) => [i.id, i]));
   const revisionCounts = new Map<string, number>();
@@ -78,9 +78,9 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
   });
 
   const organisation = await readSetting(ctx, 'organisationName') ?? '';
-  const wb = newWorkbook({ title: `Performance dataset as at ${formatDateLong(asAt)}`, subject: 'Indicator values by period', creator: organisation || undefined });
+  const meta = { title: `Performance dataset as at ${formatDateLong(asAt)}`, subject: 'Indicator values by period', creator: organisation || undefined };
   const marking = await exportMarking(ctx);
-  addDataSheet(wb, {
+  const valueSheet: DataSheetSpec = {
     name: 'Values',
     title: `Indicator values by period, as at ${formatDateLong(asAt)} (current values; earlier revisions counted)`,
     columns: [
@@ -102,8 +102,8 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
     ],
     rows,
     marking,
-  });
-  addDataSheet(wb, {
+  };
+  const indicatorSheet: DataSheetSpec = {
     name: 'Indicators',
     title: `Indicators, baselines, targets and status as at ${formatDateLong(asAt)}`,
     columns: [
@@ -131,12 +131,12 @@ export async function buildDataset(ctx: Ctx, asAt: string) {
     ],
     rows: indicatorRows,
     marking,
-  });
-  return { wb, rows: rows.length };
+  };
+  return { meta, sheets: [valueSheet, indicatorSheet], rows: rows.length };
 }
 
 export async function exportDataset(ctx: Ctx, asAt: string, out: string): Promise<ExportResult> {
-  const { wb, rows } = await buildDataset(ctx, asAt);
-  const written = await writeXlsx(out, wb);
+  const { meta, sheets, rows } = await buildDataset(ctx, asAt);
+  const written = await writeDataWorkbook(out, meta, sheets);
   return exported(written, { rows });
 }
