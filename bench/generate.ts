@@ -231,7 +231,7 @@ export function generateWorkspace(path: string, options: GenerateOptions = {}): 
           baseline_value: base * 12,
           target_kind: 'percent_change',
           target_value: higherIsBetter ? 10 : -10,
-          target_by: financialYears[financialYears.length - 1]!,
+          target_by: yearEnd(financialYears[financialYears.length - 1]!), // a date (31 March), as the contract's Target date is
         });
         let level = base;
         for (const period of indicatorMonths) {
