@@ -207,7 +207,7 @@ const AGENDA_PAPERS = `SELECT id, reference, title, agenda_item_id FROM paper WH
 const AGENDA_DECISIONS = `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`;
 const AGENDA_ITEMS = `SELECT a.*, ${NAME('p')} AS lead_name FROM agenda_item a LEFT JOIN person p ON p.id = a.lead_person_id
        WHERE a.meeting_id = ? ORDER BY a.position, a.id`;
-const PREVIOUS_MEETING = `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`;
+const PREVIOUS_MEETING = `SELECT id, version, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`;
 const NEXT_MEETING = `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at > ? AND id <> ? ORDER BY starts_at LIMIT 1`;
 const ACTION_SELECT = `
   SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,

@@ -92,6 +92,17 @@ export async function updateRow(ctx: Ctx, table: string, id: number, patch: Row)
   return { before, after };
 }
 
+/**
+ * Marks a record as changed now (its updated_at) because a part of it was written, without
+ * counting a new version of the record itself: a paper's section has its own version and
+ * audit row, so two authors' section saves never make each other's save of the paper's
+ * details stale (nor an author's own).
+ */
+export async function touchRow(ctx: Ctx, table: string, id: number): Promise<void> {
+  if (!columnsOf(table).has('updated_at')) throw new Error(`${table} has no updated_at`);
+  await sql(ctx, `UPDATE ${table} SET updated_at = ? WHERE id = ?`).run(isoNow(ctx), id);
+}
+
 export async function deleteRow(ctx: Ctx, table: string, id: number): Promise<Row> {
   const before = await getRow(ctx, table, id);
   if (!before) throw notFound(table, id);

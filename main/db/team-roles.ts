@@ -91,6 +91,8 @@ export function grantsSql(database: string, schema: string): string[] {
     `GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${secretariat}`,
     // The schema version is the migrations' to write, not a person's.
     `REVOKE INSERT, UPDATE, DELETE ON ${s}.board_secretariat_meta FROM ${secretariat}`,
+    // The audit trail is only ever added to: no person may change or delete what it says.
+    `REVOKE UPDATE, DELETE ON ${s}.audit_log FROM ${secretariat}`,
     // setval: an import (the demo, a bundle, a move) sets the ids' sequences past its rows.
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${secretariat}`,
     `GRANT INSERT, UPDATE, DELETE ON ${FUNDING_TABLES.map((t) => `${s}.${t}`).join(', ')} TO ${finance}`,

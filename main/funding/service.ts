@@ -541,6 +541,8 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
   },
   'spend.importPreview': (ctx, { streamId, source, mapping, table }) => preview(ctx, streamId, source, mapping, table),
   'spend.importCommit': async (ctx, { streamId, source, mapping, table }) => {
+    // Takes its turn with the grid's saves of the stream (checked, then written, under this lock).
+    await lockSeries(ctx, `spend of stream ${streamId}`);
     const result = await preview(ctx, streamId, source, mapping, table);
     const label = `import: ${source}`.slice(0, 200);
     for (const row of inCellOrder(result.rows.map((r) => ({ ...r, key: r.target })))) {

@@ -205,7 +205,7 @@ export interface MeetingDetail {
   actions: Action[];
   /** Open actions of the board from earlier meetings: the "matters arising". */
   mattersArising: Action[];
-  previousMeeting: { id: number; startsAt: string; status: MeetingStatus } | null;
+  previousMeeting: { id: number; version: number; startsAt: string; status: MeetingStatus } | null;
   nextMeeting: { id: number; startsAt: string; status: MeetingStatus } | null;
 }
 

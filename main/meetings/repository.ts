@@ -161,9 +161,9 @@ export const meetings = {
     return row && meetingOf(row);
   },
   previous(ctx: Ctx, boardId: number, startsAt: string, exceptId: number) {
-    return sql<{ id: number; starts_at: string; status: MeetingStatus }>(
+    return sql<{ id: number; version: number; starts_at: string; status: MeetingStatus }>(
       ctx,
-      `SELECT id, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`,
+      `SELECT id, version, starts_at, status FROM meeting WHERE board_id = ? AND starts_at < ? AND id <> ? ORDER BY starts_at DESC LIMIT 1`,
     ).get(boardId, startsAt, exceptId);
   },
   next(ctx: Ctx, boardId: number, startsAt: string, exceptId: number) {

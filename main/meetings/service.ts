@@ -178,7 +178,7 @@ export async function meetingDetail(ctx: Ctx, id: number): Promise<MeetingDetail
     declarations: decls,
     actions: await actions.list(ctx, { boardId: null, meetingId: id, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' }, today),
     mattersArising: await actions.liveBefore(ctx, board.id, meeting.startsAt, today),
-    previousMeeting: previous ? { id: previous.id, startsAt: previous.starts_at, status: previous.status } : null,
+    previousMeeting: previous ? { id: previous.id, version: Number(previous.version), startsAt: previous.starts_at, status: previous.status } : null,
     nextMeeting: next ? { id: next.id, startsAt: next.starts_at, status: next.status } : null,
   };
 }
@@ -353,6 +353,9 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const ms = await requireMembership(ctx, id);
     await checkSubstitutes(ctx, ms.personId, personIds);
     await memberships.setSubstitutes(ctx, id, [...new Set(personIds)]);
+    // The substitutes are part of the membership: its version goes up, so a second person's
+    // change on the version they read is refused rather than replacing these unseen.
+    await memberships.update(ctx, id, {});
     return requireMembership(ctx, id);
   },
 

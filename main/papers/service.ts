@@ -1,3 +1,4 @@
+import { touchRow } from '../db/audit';
 import { lockSeries } from '../db/allocation-lock';
 import { checkVersion } from '../db/versions';
 import type { HandlersFor } from '../api/handler-types';
@@ -165,7 +166,7 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
     if (changed) {
       assertEditable(row, 'text');
       await sections.update(ctx, stored.id, { body: body as PaperBlock[], ...(heading !== undefined ? { heading: cleanString(heading) } : {}) });
-      await papers.update(ctx, paperId, {});
+      await touchRow(ctx, 'paper', paperId);
     }
     const after = await requirePaper(ctx, paperId);
     return {

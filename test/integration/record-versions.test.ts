@@ -124,6 +124,7 @@ describe('record versions', () => {
     const paper = await ws.call('paper.get', { id: summary!.id });
     const [first, second] = paper.sections.filter((s) => paper.status === 'draft' || s) as typeof paper.sections;
     if (paper.status !== 'draft') await ws.call('paper.setStatus', { id: paper.id, status: 'draft' });
+    const opened = (await ws.call('paper.get', { id: paper.id })).version;
     const alice = await asPerson(ws, 'alice');
     const bob = await asPerson(ws, 'bob');
     const text = (t: string) => [{ type: 'paragraph', text: t }];
@@ -137,6 +138,10 @@ describe('record versions', () => {
     expect(stale.error?.message).toMatch(/^Changed by alice at/);
     const after = await ws.call('paper.get', { id: paper.id });
     expect(JSON.stringify(after.sections.find((s) => s.key === first!.key)!.body)).toContain('Alice’s words');
+    // Section saves are the sections' own changes: the paper's details saved on the version opened before them still go in.
+    expect(after.version).toBe(opened);
+    const details = await bob('paper.update', { id: paper.id, version: opened, title: 'Retitled by Bob' });
+    expect(details.ok, JSON.stringify(details.error)).toBe(true);
   });
 
   it('two people saving the same action at the same moment: one is saved, the other refused, never both', async () => {
@@ -226,5 +231,21 @@ describe('record versions', () => {
     // On what Alice saved, Bob's save goes in; and a figure typed to what is already there is no conflict.
     expect((await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(other, '£1,000', null), cell(staff, '£25,000', 2_000_000)] })).ok).toBe(true);
     expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(staff, '£25,000', null)] })).ok).toBe(true);
+  });
+
+  it('naming a member’s substitutes is a change of the membership: a second change on the version read is refused', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const [board] = await ws.call('board.list', {});
+    const [member] = await ws.call('membership.list', { boardId: board!.id, on: null });
+    const people = (await ws.call('person.list', {})).filter((p) => p.id !== member!.personId);
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const first = await alice('membership.setSubstitutes', { id: member!.id, version: member!.version, personIds: [people[0]!.id] });
+    expect(first.ok, JSON.stringify(first.error)).toBe(true);
+    expect(first.value.version).toBe(member!.version + 1);
+    const second = await bob('membership.setSubstitutes', { id: member!.id, version: member!.version, personIds: [people[1]!.id] });
+    expect(second.error?.code).toBe('stale');
+    expect(second.error?.message).toMatch(/^Changed by alice at/);
   });
 });

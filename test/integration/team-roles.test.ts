@@ -215,6 +215,14 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
     expect(trail.ok && trail.value).toMatchObject([{ actor: people.secretariat, operation: 'organisation.create', action: 'create' }]);
     const id = value<{ id: number }[]>(await dispatch(sam, 'fundingStream.list', {}))[0]!.id;
     expect((await dispatch(sam, 'fundingStream.update', { id, name: 'Renamed by the secretariat' })).ok).toBe(true);
+    // The trail is only ever added to: not even the secretariat may change or delete a line of it (42501).
+    for (const statement of [`UPDATE audit_log SET actor = 'someone else'`, 'DELETE FROM audit_log']) {
+      const refused = await superuserQuery(address(people.secretariat, db), statement).then(
+        () => 'written',
+        (e: { code?: string }) => e.code,
+      );
+      expect(refused, statement).toBe('42501');
+    }
   });
 
   it('a table added by a later migration is granted to the team roles in the same transaction', async () => {

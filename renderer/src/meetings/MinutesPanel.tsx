@@ -8,6 +8,8 @@ import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { personLabel, useMeetings } from './store';
 import { longDate, shortDate } from './text';
+import type { StaleDetail } from '../../../main/shared/errors';
+import { staleOf } from '../components/StaleDetails';
 
 /** The minutes, item by item: the discussion, and the actions agreed under each item. */
 export function MinutesPanel({ detail }: { detail: MeetingDetail }) {
@@ -26,19 +28,40 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   const change = useMeetings((s) => s.change);
   const loadMeeting = useMeetings((s) => s.loadMeeting);
   const [text, setText] = useState(item.discussion);
+  // The minutes as they were when this box was filled, and the item's version then: a save
+  // is checked against that version, so minutes someone else saved meanwhile are never
+  // written over unseen (the meeting reloading under the box changes neither).
+  const [base, setBase] = useState({ version: item.version, discussion: item.discussion });
+  const [seen, setSeen] = useState(item.version);
   const [saved, setSaved] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
   const actions = detail.actions.filter((a) => a.agendaItemId === item.id);
-  const dirty = text !== item.discussion;
+  const dirty = text !== base.discussion;
   const id = `discussion-${item.id}`;
+  if (item.version !== seen) {
+    // Someone's change reached the screen: nothing typed here yet, so show theirs.
+    setSeen(item.version);
+    if (!dirty) {
+      setText(item.discussion);
+      setBase({ version: item.version, discussion: item.discussion });
+    }
+  }
 
   async function save() {
     setError(null);
+    setStale(undefined);
     try {
-      await change('agenda.updateItem', { id: item.id, version: item.version, discussion: text });
+      const after = await change('agenda.updateItem', { id: item.id, version: base.version, discussion: text });
+      const now = after.agenda.find((i) => i.id === item.id);
+      setBase({ version: now?.version ?? base.version + 1, discussion: text });
       setSaved(`Minutes of item ${item.number} saved.`);
     } catch (err) {
       setError(messageOf(err));
+      const s = staleOf(err);
+      setStale(s);
+      // Saving again, with their minutes shown, goes over theirs knowingly.
+      if (s?.version) setBase((b) => ({ ...b, version: s.version! }));
     }
   }
 
@@ -46,7 +69,7 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
     if (!detail.previousMeeting) return;
     setError(null);
     try {
-      await call(api().meeting.setStatus({ id: detail.previousMeeting.id, status: 'minutes_approved' }));
+      await call(api().meeting.setStatus({ id: detail.previousMeeting.id, version: detail.previousMeeting.version, status: 'minutes_approved' }));
       await loadMeeting(detail.meeting.id);
     } catch (err) {
       setError(messageOf(err));
@@ -56,7 +79,7 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   return (
     <div className="minutes-item">
       <h3>{`${item.number}. ${item.title}`}</h3>
-      {error && <ErrorSummary message={error} />}
+      {error && <ErrorSummary message={error} stale={stale} />}
       {item.standingKind === 'minutes' && detail.previousMeeting && (
         <p>
           {`Previous meeting: ${longDate(detail.previousMeeting.startsAt)}, minutes ${detail.previousMeeting.status === 'minutes_approved' ? 'approved' : 'not yet approved'}.`}{' '}

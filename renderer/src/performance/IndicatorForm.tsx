@@ -69,8 +69,10 @@ export function IndicatorForm(props: { indicator: Indicator | null; onClose: () 
     fields: FIELDS,
     initial: () => valuesOf(props.indicator, themes[0]?.id ?? null),
     toInput: draftOf,
-    submit: async (draft) => {
-      const saved = await saveIndicator(draft, props.indicator ? { id: props.indicator.id, version: props.indicator.version } : undefined);
+    // The version the dialog opened with: the indicator reloading under it (someone's change) must not move it.
+    version: props.indicator?.version,
+    submit: async (draft, version) => {
+      const saved = await saveIndicator(draft, props.indicator ? { id: props.indicator.id, version: version ?? props.indicator.version } : undefined);
       props.onSaved?.(saved);
       props.onClose();
     },
