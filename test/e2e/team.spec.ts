@@ -89,3 +89,58 @@ test('a stale edit of an action is refused naming the person who changed it firs
     await bobBridge.close();
   }
 });
+
+test('minutes someone else saves reach an untouched minutes box, and are never written over unseen', async ({ workspace, browser }) => {
+  const session: Session = { store: workspace.bridge.store, actor: 'secretariat', now: () => FIXED_NOW };
+  const call = async (op: string, input: unknown) => {
+    const r = await dispatch(session, op, input);
+    if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
+    return r.value as { id: number; code?: string };
+  };
+  await call('workspace.loadDemo', {});
+  const boards = (await call('board.list', {})) as unknown as { id: number; code: string }[];
+  const sb = boards.find((b) => b.code === 'SB')!;
+  await call('meeting.create', { boardId: sb.id, startsAt: '2020-06-16T14:00', endsAt: '2020-06-16T16:00', location: 'Sessions House' });
+
+  const aliceBridge = await person(workspace, 'alice');
+  const bobBridge = await person(workspace, 'bob');
+  try {
+    const meetingPage = async (bridge: Bridge) => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(bridge.url);
+      await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+      await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Meetings' }).click();
+      await page.getByRole('link', { name: 'Tuesday 16 June 2020' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Kent & Medway VRU Strategic Board: Tuesday 16 June 2020' })).toBeVisible();
+      return page;
+    };
+    const alice = await meetingPage(aliceBridge);
+    const bob = await meetingPage(bobBridge);
+
+    // Alice minutes item 3; Bob has typed nothing there, so his box shows her minutes by itself.
+    await alice.getByLabel('Discussion for item 3').fill('The minutes of the last meeting were agreed.');
+    await alice.getByRole('button', { name: 'Save minutes of item 3' }).click();
+    await expect(alice.getByText('Minutes of item 3 saved.')).toBeVisible();
+    await expect(bob.getByLabel('Discussion for item 3')).toHaveValue('The minutes of the last meeting were agreed.', { timeout: 8000 });
+
+    // Both are minuting item 4; Alice saves first; Bob's save on what he opened is refused, his text kept.
+    await bob.getByLabel('Discussion for item 4').fill('Bob: the Board noted the projects.');
+    await alice.getByLabel('Discussion for item 4').fill('Alice: the Board noted the nine projects and asked for the Q1 returns.');
+    await alice.getByRole('button', { name: 'Save minutes of item 4' }).click();
+    await expect(alice.getByText('Minutes of item 4 saved.')).toBeVisible();
+    // Her change has reached Bob's screen (the meeting reloaded under his box) before he saves.
+    await expect(bob.locator('.changes-notice')).toContainText('alice', { timeout: 8000 });
+    await bob.getByRole('button', { name: 'Save minutes of item 4' }).click();
+    const refusal = bob.getByRole('alert').filter({ hasText: 'Changed by alice' });
+    await expect(refusal).toContainText('Changed by alice at 10:02 on 16/03/2020 since you opened it.');
+    await expect(bob.getByLabel('Discussion for item 4')).toHaveValue('Bob: the Board noted the projects.');
+    const detail = (await dispatch(session, 'meeting.list', { boardId: sb.id, from: '2020-06-16', to: '2020-06-16', status: null })) as { ok: true; value: { id: number }[] };
+    const meeting = (await dispatch(session, 'meeting.get', { id: detail.value[0]!.id })) as { ok: true; value: { agenda: { discussion: string }[] } };
+    const minutes = meeting.value.agenda.map((i) => i.discussion);
+    expect(minutes).toContain('Alice: the Board noted the nine projects and asked for the Q1 returns.');
+    expect(minutes).not.toContain('Bob: the Board noted the projects.');
+  } finally {
+    await aliceBridge.close();
+    await bobBridge.close();
+  }
+});
