@@ -872,7 +872,10 @@ async function main(): Promise<void> {
       writeFileSync(args.json, JSON.stringify(out, null, 2) + '\n');
       log(`\nWrote ${args.json}`);
     }
-    if (report.lost > 0 || report.unexpected.length > 0) process.exitCode = 1;
+    // A run that acknowledged nothing of a kind checked nothing of it: "0 lost" would be vacuous.
+    const unchecked = Object.entries(report.acknowledged).filter(([, n]) => n === 0).map(([kind]) => kind);
+    if (unchecked.length > 0) log(`\nNothing of ${unchecked.join(', ')} was acknowledged, so none of it was checked: the run proves nothing for it.`);
+    if (report.lost > 0 || report.unexpected.length > 0 || unchecked.length > 0) process.exitCode = 1;
   } finally {
     if (cluster) await cluster.stop();
   }
