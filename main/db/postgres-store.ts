@@ -6,7 +6,7 @@ import pg from 'pg';
 import { DomainError } from '../shared/errors';
 import { migrations } from './migrations';
 import { isForeignPostgres, migratePostgres, postgresSchemaVersion } from './migrate-postgres';
-import { describeConnectError, describePostgresError, type PostgresEndpoint } from './postgres-errors';
+import { describeConnectError, describePostgresError, isConnectionLost, type PostgresEndpoint } from './postgres-errors';
 import type { DB } from './schema';
 import type { Queries, Store } from './store';
 import { readConnectedAs, type ConnectedAs } from './team-roles';
@@ -228,11 +228,28 @@ async function refuseOrMigrate(kysely: Kysely<DB>, location: string, options: Po
  * lets the rollback's failure be dropped: the server undoes an unfinished transaction on a lost
  * connection anyway, and Kysely releases the connection whether or not ROLLBACK succeeded.
  */
+function commitUnknown(cause: unknown): DomainError {
+  const error = new DomainError(
+    'db.commitUnknown',
+    'The connection to the PostgreSQL server was lost while this change was being saved, so the app cannot tell whether the server kept it. ' +
+      'Look at the record (open it again, or wait for the list to refresh) before you make the change again; the app reconnects by itself.',
+  );
+  error.cause = cause;
+  return error;
+}
+
 async function inTransaction<T>(kysely: Kysely<DB>, work: (trx: Queries) => Promise<T>): Promise<T> {
   const trx = await kysely.startTransaction().execute();
   try {
     const result = await work(trx);
-    await trx.commit().execute();
+    try {
+      await trx.commit().execute();
+    } catch (err) {
+      // Lost while committing: the server may or may not have kept the change, and only it
+      // knows. Saying "nothing was saved" could make a person create the record twice.
+      if (isConnectionLost(err)) throw commitUnknown(err);
+      throw err;
+    }
     return result;
   } catch (err) {
     // Also after a failed COMMIT: Kysely releases the connection only on a commit that the

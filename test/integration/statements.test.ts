@@ -148,4 +148,34 @@ describe('a write through the dispatcher', () => {
     expect(org.name).toBe('Kent Fire and Rescue Service');
     expect(await ws.query(`SELECT name FROM organisation ORDER BY name`)).toEqual([{ name: 'Kent Fire and Rescue Service' }, { name: 'Kent Police' }]);
   });
+
+  // PostgreSQL's alone, as above.
+  it.skipIf(testEngine() !== 'postgres')('whose connection is lost while committing says the change may or may not have been kept, not that nothing was saved', async () => {
+    const ws = await tempWorkspace();
+    const original = registry['organisation.create'];
+    registry['organisation.create'] = async (ctx, input) => {
+      const created = await original(ctx, input);
+      // A check deferred to COMMIT that ends this very session: the connection goes during the commit.
+      await sql(ctx, 'CREATE TEMP TABLE commit_probe (x integer)').run();
+      await sql(
+        ctx,
+        `CREATE FUNCTION pg_temp.end_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(5); RETURN NULL; END $$`,
+      ).run();
+      await sql(ctx, 'CREATE CONSTRAINT TRIGGER end_session AFTER INSERT ON commit_probe DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.end_session()').run();
+      await sql(ctx, 'INSERT INTO commit_probe VALUES (1)').run();
+      return created;
+    };
+    let envelope;
+    try {
+      envelope = await ws.raw('organisation.create', { name: 'Kent Fire and Rescue Service', kind: 'fire' });
+    } finally {
+      registry['organisation.create'] = original;
+    }
+    expect(envelope.ok).toBe(false);
+    if (envelope.ok) return;
+    expect(envelope.error.code).toBe('db.commitUnknown');
+    expect(envelope.error.message).toMatch(/^The connection to the PostgreSQL server was lost while this change was being saved, so the app cannot tell whether the server kept it\./);
+    // The next request works.
+    expect((await ws.call('organisation.create', { name: 'Medway Council', kind: 'council' })).name).toBe('Medway Council');
+  });
 });
