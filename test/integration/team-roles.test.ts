@@ -223,6 +223,30 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
       );
       expect(refused, statement).toBe('42501');
     }
+    // Nor write a line in someone else's name: the database puts the login in actor (migration 006).
+    await superuserQuery(
+      address(people.secretariat, db),
+      `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id) VALUES ('2020-04-15T10:00:00', 'the chief constable', 'direct', 'create', 'organisation', 1)`,
+    );
+    const { rows: forged } = await superuserQuery(c.url(db), `SELECT actor FROM audit_log WHERE operation = 'direct'`);
+    expect(forged).toEqual([{ actor: people.secretariat }]);
+  });
+
+  it('finance may add a decision only as a virement proposes one, whatever program it uses', async () => {
+    const { db, people } = await team();
+    const insert = (status: string, stream: string) =>
+      superuserQuery(
+        address(people.finance, db),
+        `INSERT INTO decision (reference, title, text, type, decided_by, status, funding_stream_id, created_at, updated_at)
+         VALUES ('FIN-' || md5(random()::text), 'By finance', '', 'approve', 'commissioner', '${status}', ${stream}, '2020-04-15T10:00:00', '2020-04-15T10:00:00')`,
+      ).then(
+        () => 'written',
+        (e: { code?: string }) => e.code,
+      );
+    const { rows } = await superuserQuery(c.url(db), 'SELECT min(id) AS id FROM funding_stream');
+    expect(await insert('agreed', 'NULL')).toBe('42501');
+    expect(await insert('proposed', 'NULL')).toBe('42501');
+    expect(await insert('proposed', String(rows[0]!.id))).toBe('written');
   });
 
   it('a table added by a later migration is granted to the team roles in the same transaction', async () => {
