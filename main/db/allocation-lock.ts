@@ -14,3 +14,14 @@ export async function lockSeries(ctx: Ctx, series: string): Promise<void> {
   if (ctx.engine !== 'postgres') return;
   await sql(ctx, `SELECT pg_advisory_xact_lock(hashtext(?)) AS locked`).get(`board-secretariat:${series}`);
 }
+
+/**
+ * Holds one record until the transaction ends (PostgreSQL: SELECT … FOR UPDATE), for writes
+ * that read it and then change its parts: a paper's section save checks the paper is still
+ * editable, and making it final snapshots its sections; taken first by both, the second waits
+ * and then sees the first's result. SQLite's write lock already makes writes take turns.
+ */
+export async function lockRecord(ctx: Ctx, table: 'paper', id: number): Promise<void> {
+  if (ctx.engine !== 'postgres') return;
+  await sql(ctx, `SELECT id FROM ${table} WHERE id = ? FOR UPDATE`).get(id);
+}

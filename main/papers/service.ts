@@ -1,5 +1,5 @@
 import { touchRow } from '../db/audit';
-import { lockSeries } from '../db/allocation-lock';
+import { lockRecord, lockSeries } from '../db/allocation-lock';
 import { checkVersion } from '../db/versions';
 import type { HandlersFor } from '../api/handler-types';
 import { writeDocx } from '../documents/docx';
@@ -156,6 +156,7 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
   },
 
   'paper.updateSection': async (ctx, { paperId, key, body, heading, version }): Promise<SectionSaved> => {
+    await lockRecord(ctx, 'paper', paperId);
     const row = await requirePaper(ctx, paperId);
     const stored = await sections.raw(ctx, paperId, key);
     if (!stored) throw new DomainError('paper.noSection', `${row.reference} has no section "${key}".`, 'key');
@@ -183,6 +184,7 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
   },
 
   'paper.setStatus': async (ctx, { id, status }) => {
+    await lockRecord(ctx, 'paper', id);
     const row = await requirePaper(ctx, id);
     if (row.status === status) return paperDetail(ctx, id);
     if (!canMove(row.status, status)) {

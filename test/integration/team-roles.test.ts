@@ -228,8 +228,16 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
       address(people.secretariat, db),
       `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id) VALUES ('2020-04-15T10:00:00', 'the chief constable', 'direct', 'create', 'organisation', 1)`,
     );
+    // Not even with a search_path and a temporary table of their own that name them the owner.
+    await superuserQuery(
+      address(people.secretariat, db),
+      `SET search_path = pg_temp, pg_catalog, public;
+       CREATE TEMP TABLE pg_tables (schemaname text, tablename text, tableowner name);
+       INSERT INTO pg_temp.pg_tables VALUES ('public', 'audit_log', current_user);
+       INSERT INTO public.audit_log (at, actor, operation, action, entity, entity_id) VALUES ('2020-04-15T10:00:00', 'the chief constable', 'direct', 'create', 'organisation', 2)`,
+    );
     const { rows: forged } = await superuserQuery(c.url(db), `SELECT actor FROM audit_log WHERE operation = 'direct'`);
-    expect(forged).toEqual([{ actor: people.secretariat }]);
+    expect(forged).toEqual([{ actor: people.secretariat }, { actor: people.secretariat }]);
   });
 
   it('finance may add a decision only as a virement proposes one, whatever program it uses', async () => {
@@ -245,6 +253,18 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
       );
     const { rows } = await superuserQuery(c.url(db), 'SELECT min(id) AS id FROM funding_stream');
     expect(await insert('agreed', 'NULL')).toBe('42501');
+    // A temporary pg_roles of finance's own, first on its search_path, changes nothing.
+    const sneaky = await superuserQuery(
+      address(people.finance, db),
+      `SET search_path = pg_temp, pg_catalog, public;
+       CREATE TEMP TABLE pg_roles (oid oid, rolname name);
+       INSERT INTO public.decision (reference, title, text, type, decided_by, status, created_at, updated_at)
+       VALUES ('FIN-SNEAKY', 'By finance', '', 'approve', 'commissioner', 'agreed', '2020-04-15T10:00:00', '2020-04-15T10:00:00')`,
+    ).then(
+      () => 'written',
+      (e: { code?: string }) => e.code,
+    );
+    expect(sneaky).toBe('42501');
     expect(await insert('proposed', 'NULL')).toBe('42501');
     expect(await insert('proposed', String(rows[0]!.id))).toBe('written');
   });

@@ -15,14 +15,16 @@ export const migration: Migration = {
   version: 6,
   name: 'the trail names the login; finance adds only proposed virements',
   sql: `SELECT 1;`,
+  // Both functions fix their search_path and find the owner from the trigger's own table (not
+  // by name through the caller's search_path), so no session setting or temporary table of a
+  // member's can make them mistake who owns the tables; a lookup that fails refuses.
   postgres: `
-CREATE FUNCTION board_is_table_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT pg_has_role(current_user, (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'audit_log'), 'MEMBER')
-$$;
-
-CREATE FUNCTION board_audit_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION board_audit_actor() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  owner_oid oid;
 BEGIN
-  IF NOT board_is_table_owner() THEN
+  SELECT c.relowner INTO owner_oid FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID;
+  IF NOT coalesce(pg_catalog.pg_has_role(current_user, owner_oid, 'MEMBER'), false) THEN
     NEW.actor := current_user;
   END IF;
   RETURN NEW;
@@ -30,22 +32,24 @@ END
 $$;
 CREATE TRIGGER board_audit_actor BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION board_audit_actor();
 
-CREATE FUNCTION board_finance_decision() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION board_finance_decision() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  finance text := current_database() || '_finance';
-  secretariat text := current_database() || '_secretariat';
+  owner_oid oid;
+  secretariat oid;
 BEGIN
-  IF board_is_table_owner() THEN
+  SELECT c.relowner INTO owner_oid FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID;
+  IF coalesce(pg_catalog.pg_has_role(current_user, owner_oid, 'MEMBER'), false) THEN
     RETURN NEW;
   END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = secretariat) AND pg_has_role(current_user, secretariat, 'MEMBER') THEN
+  SELECT r.oid INTO secretariat FROM pg_catalog.pg_roles r WHERE r.rolname = pg_catalog.current_database() || '_secretariat';
+  IF secretariat IS NOT NULL AND pg_catalog.pg_has_role(current_user, secretariat, 'MEMBER') THEN
     RETURN NEW;
   END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = finance) AND pg_has_role(current_user, finance, 'MEMBER')
-     AND NOT (NEW.status = 'proposed' AND NEW.funding_stream_id IS NOT NULL) THEN
-    RAISE EXCEPTION 'finance may add only a proposed virement' USING ERRCODE = '42501';
+  -- Anyone else the grants let insert (finance) adds only what a virement proposes.
+  IF NEW.status = 'proposed' AND NEW.funding_stream_id IS NOT NULL THEN
+    RETURN NEW;
   END IF;
-  RETURN NEW;
+  RAISE EXCEPTION 'only the secretariat may add this decision' USING ERRCODE = '42501';
 END
 $$;
 CREATE TRIGGER board_finance_decision BEFORE INSERT ON decision FOR EACH ROW EXECUTE FUNCTION board_finance_decision();

@@ -21,7 +21,12 @@ function asTyped(pence: number | null): string {
   return pence < 0 ? `-${text}` : text;
 }
 
-const cellKey = (row: number, col: number) => `${row}:${col}`;
+/**
+ * A cell's key: its row's own key (line:12, award:3) and month column, never the row's
+ * position — the grid reloads when someone adds a line or a project, rows below it move, and
+ * a figure typed must stay with the line it was typed against.
+ */
+const keyOfRow = (rowKey: string, col: number) => `${rowKey}@${col}`;
 
 /**
  * Spend by month, one row per budget line or funded project, actual or forecast. Keyboard
@@ -47,11 +52,17 @@ export function SpendGridView() {
   if (!grid || !stream) return <p className="result-count">Loading…</p>;
   if (grid.rows.length === 0) return <p className="empty">There are no budget lines or funded projects in {grid.financialYear} to record spend against.</p>;
 
+  const cellKey = (r: number, c: number) => keyOfRow(grid.rows[r]!.key, c);
+  /** Where a cell's key is on the grid as it is now: [row, column], row -1 when its line has gone. */
+  const place = (k: string): [number, number] => {
+    const at = k.lastIndexOf('@');
+    return [grid.rows.findIndex((row) => row.key === k.slice(0, at)), Number(k.slice(at + 1))];
+  };
   const stored = (r: SpendRow, c: number) => asTyped(r[kind][c] ?? null);
   const valueOf = (r: number, c: number) => edits[cellKey(r, c)] ?? stored(grid.rows[r]!, c);
   const dirty = Object.keys(edits).filter((k) => {
-    const [r, c] = k.split(':').map(Number) as [number, number];
-    return edits[k]!.trim() !== stored(grid.rows[r]!, c);
+    const [r, c] = place(k);
+    return r >= 0 && edits[k]!.trim() !== stored(grid.rows[r]!, c);
   });
 
   const focus = (r: number, c: number) => inputs.current[cellKey(Math.max(0, Math.min(grid.rows.length - 1, r)), Math.max(0, Math.min(11, c)))]?.focus();
@@ -107,7 +118,7 @@ export function SpendGridView() {
 
   async function save() {
     const sent = dirty.map((k) => {
-      const [r, c] = k.split(':').map(Number) as [number, number];
+      const [r, c] = place(k);
       const wasPence = k in was.current ? was.current[k]! : (grid!.rows[r]![kind][c] ?? null);
       return { key: k, cell: { target: grid!.rows[r]!.key, month: grid!.months[c]!, kind, amount: edits[k]!.trim(), wasPence } };
     });
@@ -141,8 +152,9 @@ export function SpendGridView() {
         await refresh();
         const now = useFunding.getState().grid;
         for (const s of sent) {
-          const [r, c] = s.key.split(':').map(Number) as [number, number];
-          was.current[s.key] = now?.rows[r]?.[kind][c] ?? null;
+          const at = s.key.lastIndexOf('@');
+          const row = now?.rows.find((x) => x.key === s.key.slice(0, at));
+          was.current[s.key] = row?.[kind][Number(s.key.slice(at + 1))] ?? null;
         }
       }
     } finally {

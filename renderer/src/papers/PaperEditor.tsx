@@ -165,6 +165,9 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
   const [v, setV] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [done, setDone] = useState('');
+  // The paper's version when these details were filled in: someone else's change since is
+  // refused, not written over (after a refusal, saving again is over theirs, knowingly).
+  const [version, setVersion] = useState(detail.version);
   const agenda = useMeetingAgenda(v.meetingId);
   const set = (k: Exclude<keyof typeof v, 'header'>) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
@@ -172,9 +175,9 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
     e.preventDefault();
     const num = (s: string) => (s ? Number(s) : null);
     try {
-      await updateDetails({
+      const saved = await updateDetails({
         id: detail.id,
-        version: detail.version,
+        version,
         reference: v.reference,
         title: v.title,
         boardId: num(v.boardId),
@@ -184,10 +187,12 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
         presenterPersonId: num(v.presenterPersonId),
         ...(detail.status !== 'final' ? { protectiveMarking: v.protectiveMarking as 'OFFICIAL', purpose: v.purpose as 'decision', header: v.header } : {}),
       });
+      setVersion(saved.version);
       setErrors(NO_ERRORS);
       setDone('Details saved.');
     } catch (err) {
       const next = errorsFromApi(err, DETAIL_FIELDS);
+      if (next.stale?.version) setVersion(next.stale.version);
       setErrors(next);
       focusFirstError(next, DETAIL_FIELDS);
       setDone('');
@@ -199,7 +204,7 @@ function DetailsForm({ detail }: { detail: PaperDetail }) {
     <details className="panel paper-details" open={detail.headerFields.some((h) => h.required && !h.value)}>
       <summary>Details: reference, meeting, author, marking{detail.headerFields.length ? `, ${detail.headerFields.map((h) => h.label).join(' / ')}` : ''}</summary>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {errors.form && <ErrorSummary message={errors.form} />}
+        {errors.form && <ErrorSummary message={errors.form} stale={errors.stale} />}
         <div className="field-row">
           <TextField name="reference" label="Reference" value={v.reference} onChange={set('reference')} error={errors.fields.reference} width="medium" />
           <TextField name="title" label="Title" value={v.title} onChange={set('title')} error={errors.fields.title} />

@@ -142,7 +142,6 @@ export const usePapers = create<PapersState>()((set, get) => ({
               detail: {
                 ...current,
                 updatedAt: saved.updatedAt,
-                version: saved.paperVersion,
                 warnings: saved.warnings,
                 sections: current.sections.map((s) => (s.key === key ? { ...s, body: saved.body, heading: saved.heading, version: saved.version } : s)),
               },
