@@ -26,7 +26,7 @@ import { bind, compileSql } from '../main/db/statements';
 import type { Engine, Store } from '../main/db/store';
 import { inTransaction, makeCtx } from '../main/shared/context';
 import { exportBundle, importBundle } from '../main/workspace/bundle';
-import { startCluster, type Cluster } from '../test/helpers/postgres';
+import { startCluster, superuserQuery, type Cluster } from '../test/helpers/postgres';
 import { benchCases, lookupFixture, paramsFor, PROPOSED_INDEXES, sqlFor, type BenchCase, type RawQuery } from './cases';
 import { FIXTURE_TODAY, generateWorkspace, tableCounts, type GenerateResult } from './generate';
 import { median } from './harness';
@@ -309,13 +309,7 @@ async function copyToPostgres(source: Store, cluster: Cluster, now: () => Date, 
   const url = await cluster.createDatabase();
   const store = await openPostgresStore(url, { create: true });
   await store.write((trx) => importBundle({ ...inTransaction(makeCtx(store, 'bench', now), trx), operation: 'bench.copy' }, bundle));
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-  }
+  await superuserQuery(url, 'ANALYZE');
   const ms = performance.now() - started;
   const rows = Object.values(bundle.tables).reduce((n, t) => n + t.length, 0);
   log(`Copied ${rows.toLocaleString('en-GB')} rows to PostgreSQL through the bundle in ${(ms / 1000).toFixed(1)} s`);

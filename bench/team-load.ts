@@ -35,7 +35,7 @@ import { openPostgresStore } from '../main/db/postgres-store';
 import { sqliteStore } from '../main/db/sqlite-store';
 import type { ApiErrorShape } from '../main/shared/errors';
 import { moveWorkspace } from '../main/workspace/move';
-import { startCluster, type Cluster } from '../test/helpers/postgres';
+import { startCluster, superuserQuery, type Cluster } from '../test/helpers/postgres';
 import { FIXTURE_TODAY, generateWorkspace } from './generate';
 import { median } from './harness';
 import { Random } from './random';
@@ -86,13 +86,7 @@ export async function prepareTeamWorkspace(cluster: Cluster, options: PrepareOpt
     } finally {
       await source.close();
     }
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query('ANALYZE');
-    } finally {
-      await client.end();
-    }
+    await superuserQuery(url, 'ANALYZE');
     log(`Moved ${report.rows.toLocaleString('en-GB')} rows into PostgreSQL in ${(report.ms.total / 1000).toFixed(1)} s (read ${(report.ms.export / 1000).toFixed(1)} s, copy ${(report.ms.import / 1000).toFixed(1)} s, check ${(report.ms.verify / 1000).toFixed(1)} s)`);
     return { url, generateMs, moveMs: report.ms.total, rows: report.rows };
   } finally {

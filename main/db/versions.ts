@@ -28,8 +28,8 @@ export function isVersioned(table: string): table is VersionedTable {
 /** Columns that say nothing to the person when listed as a difference. */
 const BOOKKEEPING = new Set(['id', 'version', 'created_at', 'updated_at']);
 
-/** "2026-12-03T10:42:05" → "10:42 on 03/12/2026" */
-function when(at: string): string {
+/** "2026-12-03T10:42:05" → "10:42 on 03/12/2026", as every stale refusal says when. */
+export function when(at: string): string {
   return `${formatTime(at)} on ${formatDateShort(at)}`;
 }
 

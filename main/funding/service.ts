@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../api/handler-types';
 import { lockSeries } from '../db/allocation-lock';
+import { when } from '../db/versions';
 import { insertRow } from '../db/audit';
 import { sql } from '../db/statements';
 import type { InsertOf, PatchOf } from '../db/table-writes';
@@ -218,10 +219,9 @@ async function refuseChangedCells(
     version: null,
     changes: changed.map(({ cell, now }) => ({ field: `${cell.label}, ${cell.month} ${cell.kind}`, theirs: money(now), yours: cell.amount, yoursSent: true })),
   };
-  const when = at ? ` at ${at.slice(11, 16)} on ${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)}` : '';
   throw new DomainError(
     'stale',
-    `Changed by ${by}${when} since you opened it: ${changed.length === 1 ? 'a figure you changed was' : `${changed.length} figures you changed were`} changed by them first. ` +
+    `Changed by ${by}${at ? ` at ${when(at)}` : ''} since you opened it: ${changed.length === 1 ? 'a figure you changed was' : `${changed.length} figures you changed were`} changed by them first. ` +
       'Nothing was saved: look at their figures beside yours, then save again if yours should still stand.',
     'cells',
   ).withStale(stale);

@@ -63,6 +63,8 @@ export const test = base.extend<Fixtures & EngineOption>({
     if (!existsSync(join(staticDir, 'index.html'))) {
       throw new Error(`The renderer is not built (${staticDir}/index.html is missing): run npm run build first.`);
     }
+    // The postgres project's tests skip, with the global setup's reason, only where PostgreSQL
+    // is not installed or its throw-away cluster could not start (CI installs it, so they run).
     const skipped = engine === 'postgres' ? process.env[SKIPPED_ENV] : undefined;
     test.skip(skipped !== undefined, skipped);
     const dir = mkdtempSync(join(tmpdir(), 'board-secretariat-e2e-'));

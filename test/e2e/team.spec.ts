@@ -20,6 +20,18 @@ async function person(workspace: TestWorkspace, login: string): Promise<Bridge> 
   return startBridge({ dbPath: addressAs(workspace.dbPath, login), staticDir, port: 0, actor: login, now: () => FIXED_NOW, log: (m, e) => console.error(`bridge ${login}: ${m}`, e) });
 }
 
+/** The workspace's owner, setting the scene through the dispatcher before the people open it. */
+function tablesOwner(workspace: TestWorkspace) {
+  const session: Session = { store: workspace.bridge.store, actor: 'secretariat', now: () => FIXED_NOW };
+  return {
+    async call<R = { id: number }>(op: string, input: unknown): Promise<R> {
+      const r = await dispatch(session, op, input);
+      if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
+      return r.value as R;
+    },
+  };
+}
+
 async function open(browser: Browser, bridge: Bridge): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (err) => console.error(`page error: ${err.message}`));
@@ -31,12 +43,7 @@ async function open(browser: Browser, bridge: Bridge): Promise<Page> {
 }
 
 test('a stale edit of an action is refused naming the person who changed it first', async ({ workspace, browser }) => {
-  const session: Session = { store: workspace.bridge.store, actor: 'secretariat', now: () => FIXED_NOW };
-  const call = async (op: string, input: unknown) => {
-    const r = await dispatch(session, op, input);
-    if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
-    return r.value as { id: number };
-  };
+  const { call } = tablesOwner(workspace);
   const owner = await call('person.create', { givenName: 'Simon', familyName: 'Thorne' });
   const action = await call('action.create', { boardId: null, meetingId: null, agendaItemId: null, description: 'Refresh the problem profile', ownerPersonId: owner.id, ownerOrganisationId: null, dueOn: '2020-04-30' });
   const ref = `A${action.id}`;
@@ -76,14 +83,12 @@ test('a stale edit of an action is refused naming the person who changed it firs
     await bob.screenshot({ path: 'test-results/screenshots/postgres/team-01-stale-refused.png', fullPage: true });
 
     // Nothing of Bob's was saved; Alice's change stands.
-    const after = (await dispatch(session, 'action.get', { id: action.id })) as { ok: true; value: { status: string; dueOn: string; version: number } };
-    expect(after.value).toMatchObject({ status: 'done', dueOn: '2020-04-30', version: 2 });
+    expect(await call('action.get', { id: action.id })).toMatchObject({ status: 'done', dueOn: '2020-04-30', version: 2 });
 
     // Saving again goes on the version Alice made: knowingly, with her value in front of him.
     await bobDialog.getByRole('button', { name: 'Save' }).click();
     await expect(bobDialog).toBeHidden();
-    const last = (await dispatch(session, 'action.get', { id: action.id })) as { ok: true; value: { status: string; dueOn: string; version: number } };
-    expect(last.value).toMatchObject({ status: 'dropped', dueOn: '2020-05-29', version: 3 });
+    expect(await call('action.get', { id: action.id })).toMatchObject({ status: 'dropped', dueOn: '2020-05-29', version: 3 });
   } finally {
     await aliceBridge.close();
     await bobBridge.close();
@@ -91,14 +96,9 @@ test('a stale edit of an action is refused naming the person who changed it firs
 });
 
 test('minutes someone else saves reach an untouched minutes box, and are never written over unseen', async ({ workspace, browser }) => {
-  const session: Session = { store: workspace.bridge.store, actor: 'secretariat', now: () => FIXED_NOW };
-  const call = async (op: string, input: unknown) => {
-    const r = await dispatch(session, op, input);
-    if (!r.ok) throw new Error(`${op}: ${r.error.message}`);
-    return r.value as { id: number; code?: string };
-  };
+  const { call } = tablesOwner(workspace);
   await call('workspace.loadDemo', {});
-  const boards = (await call('board.list', {})) as unknown as { id: number; code: string }[];
+  const boards = await call<{ id: number; code: string }[]>('board.list', {});
   const sb = boards.find((b) => b.code === 'SB')!;
   await call('meeting.create', { boardId: sb.id, startsAt: '2020-06-16T14:00', endsAt: '2020-06-16T16:00', location: 'Sessions House' });
 
@@ -134,9 +134,8 @@ test('minutes someone else saves reach an untouched minutes box, and are never w
     const refusal = bob.getByRole('alert').filter({ hasText: 'Changed by alice' });
     await expect(refusal).toContainText('Changed by alice at 10:02 on 16/03/2020 since you opened it.');
     await expect(bob.getByLabel('Discussion for item 4')).toHaveValue('Bob: the Board noted the projects.');
-    const detail = (await dispatch(session, 'meeting.list', { boardId: sb.id, from: '2020-06-16', to: '2020-06-16', status: null })) as { ok: true; value: { id: number }[] };
-    const meeting = (await dispatch(session, 'meeting.get', { id: detail.value[0]!.id })) as { ok: true; value: { agenda: { discussion: string }[] } };
-    const minutes = meeting.value.agenda.map((i) => i.discussion);
+    const [held] = await call<{ id: number }[]>('meeting.list', { boardId: sb.id, from: '2020-06-16', to: '2020-06-16', status: null });
+    const minutes = (await call<{ agenda: { discussion: string }[] }>('meeting.get', { id: held!.id })).agenda.map((i) => i.discussion);
     expect(minutes).toContain('Alice: the Board noted the nine projects and asked for the Q1 returns.');
     expect(minutes).not.toContain('Bob: the Board noted the projects.');
   } finally {

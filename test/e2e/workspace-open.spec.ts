@@ -14,6 +14,17 @@ function workspaceNamed(path: string, organisation: string): void {
   db.close();
 }
 
+/**
+ * These tests need the run's PostgreSQL cluster (started by postgres-global-setup.ts): where
+ * PostgreSQL is not installed or the cluster could not start, they skip with the setup's own
+ * reason (SKIPPED_ENV), or say that no cluster was given. CI installs PostgreSQL, so there
+ * they run.
+ */
+function skipWithoutCluster(): void {
+  const skipped = process.env[SKIPPED_ENV];
+  test.skip(skipped !== undefined || !process.env[URL_ENV], skipped ?? 'No PostgreSQL cluster for this run (BOARD_TEST_PG_URL is not set).');
+}
+
 test('Open another workspace: from the first-run panel to the form in Settings; a missing file refused by the box; a second file opened, and the location shown changes', async ({
   app: page,
   workspace,
@@ -49,8 +60,7 @@ test('Open another workspace: from the first-run panel to the form in Settings; 
 });
 
 test('Move to PostgreSQL: the workspace file copied into an empty database of the run’s cluster, and the app then on the database, its writes there', async ({ app: page, workspace }) => {
-  const skipped = process.env[SKIPPED_ENV];
-  test.skip(skipped !== undefined || !process.env[URL_ENV], skipped ?? 'No PostgreSQL cluster for this run (BOARD_TEST_PG_URL is not set).');
+  skipWithoutCluster();
   const target = await createDatabase(process.env[URL_ENV]!);
   try {
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
@@ -87,8 +97,7 @@ test('A team workspace opened as one person: the password typed once and kept en
   app: page,
   workspace,
 }) => {
-  const skipped = process.env[SKIPPED_ENV];
-  test.skip(skipped !== undefined || !process.env[URL_ENV], skipped ?? 'No PostgreSQL cluster for this run (BOARD_TEST_PG_URL is not set).');
+  skipWithoutCluster();
   const target = await createDatabase(process.env[URL_ENV]!, undefined, process.env[TEMPLATE_ENV]);
   const io = { stdout: () => undefined, stderr: (t: string) => process.stderr.write(t) };
   try {

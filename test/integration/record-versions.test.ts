@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, type Session } from '../../main/api/dispatch';
+import { dispatch } from '../../main/api/dispatch';
 import { contract, type OpName } from '../../main/api/contract';
 import type { ApiErrorShape } from '../../main/shared/errors';
 import { teamMember, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -15,14 +15,13 @@ const NOW = () => new Date('2026-12-03T10:42:00');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the answer it expects
 type Answer = { ok: boolean; value?: any; error?: ApiErrorShape };
 
-/** A second person on the same workspace (test/helpers/workspace.ts teamMember): on PostgreSQL their own login and app. */
-async function secondPerson(ws: TestWorkspace, actor: string): Promise<{ session: Session; close(): Promise<void>; call: (op: OpName, input: unknown) => Promise<Answer> }> {
+/**
+ * Another person on the same workspace, calling through the dispatcher (test/helpers/workspace.ts
+ * teamMember: on PostgreSQL their own login and connections, closed after the test).
+ */
+async function asPerson(ws: TestWorkspace, actor: string): Promise<(op: OpName, input: unknown) => Promise<Answer>> {
   const session = { ...(await teamMember(ws, actor)), now: NOW };
-  return { session, close: async () => undefined, call: (op, input) => dispatch(session, op, input) as never };
-}
-
-async function asPerson(ws: TestWorkspace, actor: string) {
-  return (await secondPerson(ws, actor)).call;
+  return (op, input) => dispatch(session, op, input) as Promise<Answer>;
 }
 
 describe('record versions', () => {
@@ -147,25 +146,20 @@ describe('record versions', () => {
   it('two people saving the same action at the same moment: one is saved, the other refused, never both', async () => {
     const ws = await tempWorkspace({ now: NOW });
     const action = await ws.call('action.create', { boardId: null, meetingId: null, agendaItemId: null, description: 'Refresh the problem profile', ownerPersonId: (await ws.call('person.create', { givenName: 'Sam', familyName: 'Jones' })).id, ownerOrganisationId: null, dueOn: '2027-01-15' });
-    const alice = await secondPerson(ws, 'alice');
-    const bob = await secondPerson(ws, 'bob');
-    try {
-      for (let round = 0; round < 5; round++) {
-        const current = await ws.call('action.get', { id: action.id });
-        const [a, b] = await Promise.all([
-          alice.call('action.update', { id: action.id, version: current.version, description: `Alice ${round}` }),
-          bob.call('action.update', { id: action.id, version: current.version, description: `Bob ${round}` }),
-        ]);
-        const outcomes = [a, b].map((r) => (r.ok ? 'saved' : r.error!.code)).sort();
-        expect(outcomes).toEqual(['saved', 'stale']);
-        const winner = a.ok ? `Alice ${round}` : `Bob ${round}`;
-        const after = await ws.call('action.get', { id: action.id });
-        expect(after.description).toBe(winner);
-        expect(after.version).toBe(current.version + 1);
-      }
-    } finally {
-      await alice.close();
-      await bob.close();
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    for (let round = 0; round < 5; round++) {
+      const current = await ws.call('action.get', { id: action.id });
+      const [a, b] = await Promise.all([
+        alice('action.update', { id: action.id, version: current.version, description: `Alice ${round}` }),
+        bob('action.update', { id: action.id, version: current.version, description: `Bob ${round}` }),
+      ]);
+      const outcomes = [a, b].map((r) => (r.ok ? 'saved' : r.error!.code)).sort();
+      expect(outcomes).toEqual(['saved', 'stale']);
+      const winner = a.ok ? `Alice ${round}` : `Bob ${round}`;
+      const after = await ws.call('action.get', { id: action.id });
+      expect(after.description).toBe(winner);
+      expect(after.version).toBe(current.version + 1);
     }
   });
 
@@ -173,38 +167,33 @@ describe('record versions', () => {
     const ws = await tempWorkspace({ now: NOW });
     await ws.call('workspace.loadDemo', {});
     const [board] = await ws.call('board.list', {});
-    const people = [await secondPerson(ws, 'alice'), await secondPerson(ws, 'bob'), await secondPerson(ws, 'carol')];
-    try {
-      const made = await Promise.all(
-        people.flatMap((p, i) =>
-          [0, 1].map((j) =>
-            p.call('decision.create', {
-              boardId: board!.id,
-              decidedBy: 'board',
-              title: `Decision ${i}.${j}`,
-              type: 'approve',
-              text: 'The Board agreed.',
-              decidedOn: '2026-11-30',
-            }),
-          ),
+    const people = [await asPerson(ws, 'alice'), await asPerson(ws, 'bob'), await asPerson(ws, 'carol')];
+    const made = await Promise.all(
+      people.flatMap((p, i) =>
+        [0, 1].map((j) =>
+          p('decision.create', {
+            boardId: board!.id,
+            decidedBy: 'board',
+            title: `Decision ${i}.${j}`,
+            type: 'approve',
+            text: 'The Board agreed.',
+            decidedOn: '2026-11-30',
+          }),
         ),
-      );
-      for (const r of made) expect(r.ok, JSON.stringify(r.error)).toBe(true);
-      const refs = made.map((r) => r.value.decision.reference as string);
-      expect(new Set(refs).size).toBe(refs.length);
-      // Items added to one agenda at once take distinct positions.
-      const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
-      if (meeting) {
-        const before = (await ws.call('meeting.get', { id: meeting.id })).agenda.length;
-        const added = await Promise.all(people.map((p, i) => p.call('agenda.addItem', { meetingId: meeting.id, title: `Item from ${i}`, purpose: 'discussion', position: null })));
-        for (const r of added) expect(r.ok, JSON.stringify(r.error)).toBe(true);
-        const agenda = (await ws.call('meeting.get', { id: meeting.id })).agenda;
-        expect(agenda.length).toBe(before + people.length);
-        expect(new Set(agenda.map((i) => i.position)).size).toBe(agenda.length);
-      }
-    } finally {
-      for (const p of people) await p.close();
-    }
+      ),
+    );
+    for (const r of made) expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    const refs = made.map((r) => r.value.decision.reference as string);
+    expect(new Set(refs).size).toBe(refs.length);
+    // Items added to one agenda at once take distinct positions.
+    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    expect(meeting, 'the demo has a planned meeting').toBeDefined();
+    const before = (await ws.call('meeting.get', { id: meeting!.id })).agenda.length;
+    const added = await Promise.all(people.map((p, i) => p('agenda.addItem', { meetingId: meeting!.id, title: `Item from ${i}`, purpose: 'discussion', position: null })));
+    for (const r of added) expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    const agenda = (await ws.call('meeting.get', { id: meeting!.id })).agenda;
+    expect(agenda.length).toBe(before + people.length);
+    expect(new Set(agenda.map((i) => i.position)).size).toBe(agenda.length);
   });
 
   it('refuses a spend grid save over a figure a colleague saved since the grid was loaded, all or nothing', async () => {
