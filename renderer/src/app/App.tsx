@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionsArea } from '../actions/ActionsArea';
 import { MeetingsArea } from '../meetings/MeetingsArea';
 import { FundingArea } from '../funding/FundingArea';
@@ -46,6 +46,10 @@ export function App() {
   const load = useWorkspace((s) => s.load);
   const main = useRef<HTMLElement>(null);
   const firstArea = useRef(area);
+  // On a narrow window the areas fold behind a Menu button (WCAG 1.4.10 reflow). It is open for
+  // the area it was opened on, so a move to another area closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<AreaId | null>(null);
+  const menuOpen = menuOpenOn === area;
 
   useEffect(() => {
     // The end-to-end tests wait for this instead of sleeping: the workspace has answered.
@@ -90,8 +94,11 @@ export function App() {
       </header>
       <WorkspaceBanner />
       <div className="body">
-        <nav className="nav" aria-label="Areas">
-          <ul>
+        <nav className={menuOpen ? 'nav nav-open' : 'nav'} aria-label="Areas">
+          <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="nav-areas" onClick={() => setMenuOpenOn(menuOpen ? null : area)}>
+            Menu<span className="visually-hidden">: {AREAS.find((a) => a.id === area)?.label}</span>
+          </button>
+          <ul id="nav-areas">
             {AREAS.map((a) => (
               <li key={a.id}>
                 <a href={hrefOf(a.id)} aria-current={a.id === area ? 'page' : undefined} className="nav-link">

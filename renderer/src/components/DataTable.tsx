@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { TableScroll } from './TableScroll';
 
 export interface Column<T> {
   header: string;
@@ -32,39 +33,42 @@ export function DataTable<T>(props: {
   testId?: string;
 }) {
   const columns = props.columns.filter((c): c is Column<T> => c !== false);
+  const captionId = useId();
   if (props.rows.length === 0) return props.empty ? <p className="empty">{props.empty}</p> : null;
   return (
-    <table className={props.className ?? 'table'} data-testid={props.testId}>
-      <caption className={props.showCaption ? undefined : 'visually-hidden'}>{props.caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i} scope="col" className={c.numeric ? 'numeric' : undefined}>
-              {c.hideHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr key={props.rowKey(row)} className={props.rowClassName?.(row)} {...dataAttributes(props.rowData?.(row))}>
-            {columns.map((c, i) => {
-              const className = [c.numeric ? 'numeric' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
-              return c.rowHeader ? (
-                <th key={i} scope="row" className={className}>
-                  {c.cell(row)}
-                </th>
-              ) : (
-                <td key={i} className={className}>
-                  {c.cell(row)}
-                </td>
-              );
-            })}
+    <TableScroll labelledBy={captionId}>
+      <table className={props.className ?? 'table'} data-testid={props.testId}>
+        <caption id={captionId} className={props.showCaption ? undefined : 'visually-hidden'}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.numeric ? 'numeric' : undefined}>
+                {c.hideHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
+              </th>
+            ))}
           </tr>
-        ))}
-        {props.footer}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)} className={props.rowClassName?.(row)} {...dataAttributes(props.rowData?.(row))}>
+              {columns.map((c, i) => {
+                const className = [c.numeric ? 'numeric' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
+                return c.rowHeader ? (
+                  <th key={i} scope="row" className={className}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={className}>
+                    {c.cell(row)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          {props.footer}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

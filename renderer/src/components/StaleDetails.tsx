@@ -1,5 +1,6 @@
 import type { StaleDetail } from '../../../main/shared/errors';
 import { ApiError } from '../api';
+import { TableScroll } from './TableScroll';
 
 /** "jobTitle" → "Job title"; a form may name its fields as the person sees them. */
 function labelOf(field: string, labels: Record<string, string> | undefined): string {
@@ -28,25 +29,27 @@ export function StaleDetails(props: { stale: StaleDetail; labels?: Record<string
   const { stale } = props;
   if (stale.deleted || stale.changes.length === 0) return null;
   return (
-    <table className="stale-table">
-      <caption className="visually-hidden">Their values beside yours</caption>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Saved by {stale.by}</th>
-          <th scope="col">Yours</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stale.changes.map((c) => (
-          <tr key={c.field}>
-            <th scope="row">{labelOf(c.field, props.labels)}</th>
-            <td>{shown(c.theirs)}</td>
-            <td>{c.yoursSent ? shown(c.yours) : '(not changed by you)'}</td>
+    <TableScroll label="Their values and yours">
+      <table className="stale-table">
+        <caption className="visually-hidden">Their values beside yours</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Saved by {stale.by}</th>
+            <th scope="col">Yours</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stale.changes.map((c) => (
+            <tr key={c.field}>
+              <th scope="row">{labelOf(c.field, props.labels)}</th>
+              <td>{shown(c.theirs)}</td>
+              <td>{c.yoursSent ? shown(c.yours) : '(not changed by you)'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -11,6 +11,7 @@ import { saveExport } from '../files';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { useDecisions, type Filters } from './store';
+import { TableScroll } from '../components/TableScroll';
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 function dayOf(iso: string | null): string {
@@ -81,41 +82,43 @@ export function DecisionLog() {
       {error && <ErrorSummary message={error} />}
       <p role="status">{done}</p>
       {decisions.length > 0 && (
-        <table className="table decisions-table">
-          <caption className="visually-hidden">Decisions, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Decided</th>
-              <th scope="col">Decision</th>
-              <th scope="col">By</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="numeric">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {decisions.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <button type="button" className="button-link" onClick={() => setOpen(d.id)}>
-                    {d.reference}
-                  </button>
+        <TableScroll label="Decisions">
+          <table className="table decisions-table">
+            <caption className="visually-hidden">Decisions, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Decided</th>
+                <th scope="col">Decision</th>
+                <th scope="col">By</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="numeric">
+                  Amount
                 </th>
-                <td>{d.decidedOn ? dayOf(d.decidedOn) : d.meetingStartsAt ? `(meeting ${dayOf(d.meetingStartsAt)})` : '—'}</td>
-                <td>{d.title}</td>
-                <td>{d.decidedBy === 'commissioner' ? 'Commissioner' : (d.boardName ?? '—')}</td>
-                <td>{DECISION_TYPE_LABELS[d.type]}</td>
-                <td>
-                  <span className={`status decision-${d.status}`}>{d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status]}</span>
-                </td>
-                <td className="numeric">{d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence)}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {decisions.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <button type="button" className="button-link" onClick={() => setOpen(d.id)}>
+                      {d.reference}
+                    </button>
+                  </th>
+                  <td>{d.decidedOn ? dayOf(d.decidedOn) : d.meetingStartsAt ? `(meeting ${dayOf(d.meetingStartsAt)})` : '—'}</td>
+                  <td>{d.title}</td>
+                  <td>{d.decidedBy === 'commissioner' ? 'Commissioner' : (d.boardName ?? '—')}</td>
+                  <td>{DECISION_TYPE_LABELS[d.type]}</td>
+                  <td>
+                    <span className={`status decision-${d.status}`}>{d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status]}</span>
+                  </td>
+                  <td className="numeric">{d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {shown && <DecisionDialog decision={shown} onClose={() => setOpen(null)} onEdit={() => (setEditing(shown), setOpen(null))} />}
       {editing && <DecisionForm decision={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={(t) => (setDone(t), setEditing(null))} />}

@@ -8,6 +8,7 @@ import { Field, optionsOf, SelectField, TextField } from '../components/fields';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { useFunding } from './store';
+import { TableScroll } from '../components/TableScroll';
 
 const money = (p: number) => formatPence(p, { alwaysPence: true });
 
@@ -204,42 +205,44 @@ function VirementSection() {
       {error && <ErrorSummary message={error} />}
       {preview && (
         <>
-          <table className="table funding-table" data-testid="virement-preview">
-            <caption>
-              Moving {money(preview.totalMovedPence)}: {preview.moves.map((m) => `${m.fromLabel} → ${m.toLabel}`).join('; ')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Line or project</th>
-                <th scope="col" className="numeric">
-                  Budget now
-                </th>
-                <th scope="col" className="numeric">
-                  Budget after
-                </th>
-                <th scope="col" className="numeric">
-                  Forecast to year end
-                </th>
-                <th scope="col" className="numeric">
-                  Variance after
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.after.lines.map((l) => {
-                const before = preview.before.lines.find((b) => b.key === l.key)!;
-                return (
-                  <tr key={l.key} className={before.budgetPence !== l.budgetPence ? 'changed-row' : undefined}>
-                    <th scope="row">{l.label}</th>
-                    <td className="numeric">{money(before.budgetPence)}</td>
-                    <td className="numeric">{money(l.budgetPence)}</td>
-                    <td className="numeric">{money(l.forecastYearEndPence)}</td>
-                    <td className={l.variancePence < 0 ? 'numeric overspend' : 'numeric'}>{money(l.variancePence)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll label="Virement preview">
+            <table className="table funding-table" data-testid="virement-preview">
+              <caption>
+                Moving {money(preview.totalMovedPence)}: {preview.moves.map((m) => `${m.fromLabel} → ${m.toLabel}`).join('; ')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Line or project</th>
+                  <th scope="col" className="numeric">
+                    Budget now
+                  </th>
+                  <th scope="col" className="numeric">
+                    Budget after
+                  </th>
+                  <th scope="col" className="numeric">
+                    Forecast to year end
+                  </th>
+                  <th scope="col" className="numeric">
+                    Variance after
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.after.lines.map((l) => {
+                  const before = preview.before.lines.find((b) => b.key === l.key)!;
+                  return (
+                    <tr key={l.key} className={before.budgetPence !== l.budgetPence ? 'changed-row' : undefined}>
+                      <th scope="row">{l.label}</th>
+                      <td className="numeric">{money(before.budgetPence)}</td>
+                      <td className="numeric">{money(l.budgetPence)}</td>
+                      <td className="numeric">{money(l.forecastYearEndPence)}</td>
+                      <td className={l.variancePence < 0 ? 'numeric overspend' : 'numeric'}>{money(l.variancePence)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
           {preview.warnings.length > 0 && (
             <ul className="warning-list">
               {preview.warnings.map((w, i) => (

@@ -4,6 +4,7 @@ import { formatPence } from '../../../main/shared/money';
 import { api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { useFunding } from './store';
+import { TableScroll } from '../components/TableScroll';
 
 function base64(buffer: ArrayBuffer): string {
   let binary = '';
@@ -122,37 +123,39 @@ export function ImportPanel() {
         </>
       )}
       {preview && (
-        <table className="table import-preview">
-          <caption>
-            {preview.counts.new} new, {preview.counts.changed} changed, {preview.counts.unchanged} unchanged, {preview.counts.rejected} rejected
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col">Rows</th>
-              <th scope="col">Line or project</th>
-              <th scope="col">Month</th>
-              <th scope="col" className="numeric">
-                Amount
-              </th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r, i) => (
-              <tr key={i} className={`fate-${r.outcome}`}>
-                <td>{OUTCOME_LABELS[r.outcome]}</td>
-                <td>{r.sourceRows.join(', ')}</td>
-                <td>{r.targetLabel || r.target}</td>
-                <td>
-                  {r.month} {r.kind}
-                </td>
-                <td className="numeric">{r.amountPence === null ? '—' : formatPence(r.amountPence, { alwaysPence: true })}</td>
-                <td>{r.reason}</td>
+        <TableScroll label="Import preview">
+          <table className="table import-preview">
+            <caption>
+              {preview.counts.new} new, {preview.counts.changed} changed, {preview.counts.unchanged} unchanged, {preview.counts.rejected} rejected
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Outcome</th>
+                <th scope="col">Rows</th>
+                <th scope="col">Line or project</th>
+                <th scope="col">Month</th>
+                <th scope="col" className="numeric">
+                  Amount
+                </th>
+                <th scope="col">Why</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.rows.map((r, i) => (
+                <tr key={i} className={`fate-${r.outcome}`}>
+                  <td>{OUTCOME_LABELS[r.outcome]}</td>
+                  <td>{r.sourceRows.join(', ')}</td>
+                  <td>{r.targetLabel || r.target}</td>
+                  <td>
+                    {r.month} {r.kind}
+                  </td>
+                  <td className="numeric">{r.amountPence === null ? '—' : formatPence(r.amountPence, { alwaysPence: true })}</td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

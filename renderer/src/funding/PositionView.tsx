@@ -4,6 +4,7 @@ import { formatPence } from '../../../main/shared/money';
 import { FIGURE_LABELS, VARIANCE_EXPLAINED } from '../../../main/funding/figures';
 import { DataTable } from '../components/DataTable';
 import { monitoringText, useFunding } from './store';
+import { TableScroll } from '../components/TableScroll';
 
 const money = (p: number) => formatPence(p, { alwaysPence: true });
 const costTypeLabel = (c: string) => (c === 'capital' ? 'Capital' : 'Revenue');
@@ -45,55 +46,57 @@ function HeadingTable({ position }: { position: Position }) {
   return (
     <section className="section" aria-labelledby="by-heading-title">
       <h2 id="by-heading-title">By heading</h2>
-      <table className="table funding-table" data-testid="variance-by-heading">
-        <caption className="visually-hidden">Budget, actual, forecast and variance by heading, {position.financialYear}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Heading</th>
-            <th scope="col">Revenue or capital</th>
-            <th scope="col" className="numeric">
-              {FIGURE_LABELS.budget}
-            </th>
-            <th scope="col" className="numeric">
-              Actual {q ? `Q${q}` : 'this quarter'}
-            </th>
-            <th scope="col" className="numeric">
-              {FIGURE_LABELS.actualToDate}
-            </th>
-            <th scope="col" className="numeric">
-              {FIGURE_LABELS.forecastYearEnd}
-            </th>
-            <th scope="col" className="numeric">
-              {/* "Variance" over "(budget less forecast)", so the column is as narrow as its figures. */}
-              {FIGURE_LABELS.variance.split(' (')[0]}
-              <br />({FIGURE_LABELS.variance.split(' (')[1]}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {position.headings.map((h) => (
-            <tr key={`${h.heading}-${h.costType}`}>
-              <th scope="row">{h.heading}</th>
-              <td>{costTypeLabel(h.costType)}</td>
-              {row(h)}
+      <TableScroll labelledBy="by-heading-title">
+        <table className="table funding-table" data-testid="variance-by-heading">
+          <caption className="visually-hidden">Budget, actual, forecast and variance by heading, {position.financialYear}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Heading</th>
+              <th scope="col">Revenue or capital</th>
+              <th scope="col" className="numeric">
+                {FIGURE_LABELS.budget}
+              </th>
+              <th scope="col" className="numeric">
+                Actual {q ? `Q${q}` : 'this quarter'}
+              </th>
+              <th scope="col" className="numeric">
+                {FIGURE_LABELS.actualToDate}
+              </th>
+              <th scope="col" className="numeric">
+                {FIGURE_LABELS.forecastYearEnd}
+              </th>
+              <th scope="col" className="numeric">
+                {/* "Variance" over "(budget less forecast)", so the column is as narrow as its figures. */}
+                {FIGURE_LABELS.variance.split(' (')[0]}
+                <br />({FIGURE_LABELS.variance.split(' (')[1]}
+              </th>
             </tr>
-          ))}
-          {position.costTypes
-            .filter((c) => c.budgetPence !== 0 || c.forecastYearEndPence !== 0)
-            .map((c) => (
-              <tr key={c.costType} className="subtotal">
-                <th scope="row">Total {c.costType}</th>
-                <td>{costTypeLabel(c.costType)}</td>
-                {row(c)}
+          </thead>
+          <tbody>
+            {position.headings.map((h) => (
+              <tr key={`${h.heading}-${h.costType}`}>
+                <th scope="row">{h.heading}</th>
+                <td>{costTypeLabel(h.costType)}</td>
+                {row(h)}
               </tr>
             ))}
-          <tr className="total">
-            <th scope="row">Total</th>
-            <td />
-            {row(position.totals)}
-          </tr>
-        </tbody>
-      </table>
+            {position.costTypes
+              .filter((c) => c.budgetPence !== 0 || c.forecastYearEndPence !== 0)
+              .map((c) => (
+                <tr key={c.costType} className="subtotal">
+                  <th scope="row">Total {c.costType}</th>
+                  <td>{costTypeLabel(c.costType)}</td>
+                  {row(c)}
+                </tr>
+              ))}
+            <tr className="total">
+              <th scope="row">Total</th>
+              <td />
+              {row(position.totals)}
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
@@ -113,43 +116,45 @@ function QuarterTable({ position }: { position: Position }) {
   return (
     <section className="section" aria-labelledby="by-quarter-title">
       <h2 id="by-quarter-title">By quarter</h2>
-      <table className="table funding-table" data-testid="variance-by-quarter">
-        <caption className="visually-hidden">Spend by heading and quarter, {position.financialYear}: actual to the cut-off, forecast after it</caption>
-        <thead>
-          <tr>
-            <th scope="col">Heading</th>
-            <th scope="col" className="numeric">
-              Q1 (Apr–Jun)
-            </th>
-            <th scope="col" className="numeric">
-              Q2 (Jul–Sep)
-            </th>
-            <th scope="col" className="numeric">
-              Q3 (Oct–Dec)
-            </th>
-            <th scope="col" className="numeric">
-              Q4 (Jan–Mar)
-            </th>
-            <th scope="col" className="numeric">
-              Year
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {position.headings.map((h) => (
-            <tr key={`${h.heading}-${h.costType}`}>
-              <th scope="row">{h.heading}</th>
-              {[0, 1, 2, 3].map((i) => cell(h, i))}
-              <td className="numeric">{money(h.forecastYearEndPence)}</td>
+      <TableScroll labelledBy="by-quarter-title">
+        <table className="table funding-table" data-testid="variance-by-quarter">
+          <caption className="visually-hidden">Spend by heading and quarter, {position.financialYear}: actual to the cut-off, forecast after it</caption>
+          <thead>
+            <tr>
+              <th scope="col">Heading</th>
+              <th scope="col" className="numeric">
+                Q1 (Apr–Jun)
+              </th>
+              <th scope="col" className="numeric">
+                Q2 (Jul–Sep)
+              </th>
+              <th scope="col" className="numeric">
+                Q3 (Oct–Dec)
+              </th>
+              <th scope="col" className="numeric">
+                Q4 (Jan–Mar)
+              </th>
+              <th scope="col" className="numeric">
+                Year
+              </th>
             </tr>
-          ))}
-          <tr className="total">
-            <th scope="row">Total</th>
-            {[0, 1, 2, 3].map((i) => cell(position.totals, i))}
-            <td className="numeric">{money(position.totals.forecastYearEndPence)}</td>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {position.headings.map((h) => (
+              <tr key={`${h.heading}-${h.costType}`}>
+                <th scope="row">{h.heading}</th>
+                {[0, 1, 2, 3].map((i) => cell(h, i))}
+                <td className="numeric">{money(h.forecastYearEndPence)}</td>
+              </tr>
+            ))}
+            <tr className="total">
+              <th scope="row">Total</th>
+              {[0, 1, 2, 3].map((i) => cell(position.totals, i))}
+              <td className="numeric">{money(position.totals.forecastYearEndPence)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -118,10 +118,10 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
               <span className="agenda-meta">{[PURPOSE_LABELS[item.purpose], item.leadName ? `Lead: ${item.leadName}` : '', `${item.minutesAllotted} min`].filter(Boolean).join(' · ')}</span>
             </span>
             <span className="agenda-buttons">
-              <button type="button" className="button-link" aria-label={`Move item ${item.number} up`} disabled={index === 0} onClick={() => void moveTo(item.id, index - 1)}>
+              <button type="button" className="button-link" aria-label={`Move up item ${item.number}`} disabled={index === 0} onClick={() => void moveTo(item.id, index - 1)}>
                 Move up
               </button>
-              <button type="button" className="button-link" aria-label={`Move item ${item.number} down`} disabled={index === items.length - 1} onClick={() => void moveTo(item.id, index + 1)}>
+              <button type="button" className="button-link" aria-label={`Move down item ${item.number}`} disabled={index === items.length - 1} onClick={() => void moveTo(item.id, index + 1)}>
                 Move down
               </button>
               <button type="button" className="button-link" aria-label={`Edit item ${item.number}`} onClick={() => setEditing(item)}>

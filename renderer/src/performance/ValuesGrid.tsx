@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { optionsOf, SelectField, TextField } from '../components/fields';
 import { todayIso } from '../today';
 import { usePerformance, type GridRow } from './store';
+import { TableScroll } from '../components/TableScroll';
 
 interface Cell {
   value: string;
@@ -164,67 +165,69 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
       <p className="result-count" role="status">
         {message ?? `${dirty.length} unsaved change${dirty.length === 1 ? '' : 's'}`}
       </p>
-      <table className="table grid">
-        <caption className="visually-hidden">Values of {indicator.name} by period</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Value</th>
-            <th scope="col">Status</th>
-            <th scope="col">Note</th>
-            <th scope="col">Recorded</th>
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((period, index) => {
-            const cell = cellOf(period);
-            const v = current.get(period);
-            const error = errors[period];
-            const label = periodLabel(period).replace(/ \(.*\)$/, '');
-            return (
-              <tr key={period} className={isDirty(period) ? 'row-dirty' : undefined}>
-                <th scope="row">{label}</th>
-                <td>
-                  <input
-                    ref={(el) => {
-                      inputs.current[period] = el;
-                    }}
-                    className="input grid-value"
-                    inputMode="decimal"
-                    aria-label={`Value for ${label}`}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `grid-error-${index}` : undefined}
-                    value={cell.value}
-                    onChange={(e) => edit(period, { value: e.target.value })}
-                    onKeyDown={(e) => onKeyDown(e, index)}
-                    onPaste={(e) => onPaste(e, index)}
-                  />
-                  {error && (
-                    <p className="error-message" id={`grid-error-${index}`}>
-                      <span className="visually-hidden">Error: </span>
-                      {error}
-                    </p>
-                  )}
-                </td>
-                <td>
-                  <select className="select" aria-label={`Status for ${label}`} value={cell.status} onChange={(e) => edit(period, { status: e.target.value as ValueStatus })}>
-                    <option value="provisional">Provisional</option>
-                    <option value="final">Final</option>
-                  </select>
-                </td>
-                <td>
-                  <input className="input" aria-label={`Note for ${label}`} value={cell.note} onChange={(e) => edit(period, { note: e.target.value })} />
-                </td>
-                <td className="hint">
-                  {v
-                    ? `${v.valueText}, ${v.status}, received ${formatDateShort(v.receivedOn)}${v.suppliedByOrganisationName ? ` from ${v.suppliedByOrganisationName}` : ''}${v.revisions.length ? `; ${v.revisions.length} earlier revision${v.revisions.length === 1 ? '' : 's'}` : ''}`
-                    : '—'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="Values">
+        <table className="table grid">
+          <caption className="visually-hidden">Values of {indicator.name} by period</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Value</th>
+              <th scope="col">Status</th>
+              <th scope="col">Note</th>
+              <th scope="col">Recorded</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((period, index) => {
+              const cell = cellOf(period);
+              const v = current.get(period);
+              const error = errors[period];
+              const label = periodLabel(period).replace(/ \(.*\)$/, '');
+              return (
+                <tr key={period} className={isDirty(period) ? 'row-dirty' : undefined}>
+                  <th scope="row">{label}</th>
+                  <td>
+                    <input
+                      ref={(el) => {
+                        inputs.current[period] = el;
+                      }}
+                      className="input grid-value"
+                      inputMode="decimal"
+                      aria-label={`Value for ${label}`}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `grid-error-${index}` : undefined}
+                      value={cell.value}
+                      onChange={(e) => edit(period, { value: e.target.value })}
+                      onKeyDown={(e) => onKeyDown(e, index)}
+                      onPaste={(e) => onPaste(e, index)}
+                    />
+                    {error && (
+                      <p className="error-message" id={`grid-error-${index}`}>
+                        <span className="visually-hidden">Error: </span>
+                        {error}
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <select className="select" aria-label={`Status for ${label}`} value={cell.status} onChange={(e) => edit(period, { status: e.target.value as ValueStatus })}>
+                      <option value="provisional">Provisional</option>
+                      <option value="final">Final</option>
+                    </select>
+                  </td>
+                  <td>
+                    <input className="input" aria-label={`Note for ${label}`} value={cell.note} onChange={(e) => edit(period, { note: e.target.value })} />
+                  </td>
+                  <td className="hint">
+                    {v
+                      ? `${v.valueText}, ${v.status}, received ${formatDateShort(v.receivedOn)}${v.suppliedByOrganisationName ? ` from ${v.suppliedByOrganisationName}` : ''}${v.revisions.length ? `; ${v.revisions.length} earlier revision${v.revisions.length === 1 ? '' : 's'}` : ''}`
+                      : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <div className="button-row">
         <button type="button" className="button" disabled={busy || dirty.length === 0} onClick={() => void save()}>
           Save {dirty.length || ''} value{dirty.length === 1 ? '' : 's'}
