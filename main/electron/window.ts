@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_START_URL } from './app-url';
 import { PRODUCT_NAME } from './identity';
 import { confineToApp } from './security';
@@ -33,6 +33,20 @@ export function createMainWindow(preloadFile: string): BrowserWindow {
   // The page's <title> would otherwise replace the window title.
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  // The renderer refuses to unload while something typed is unsaved (renderer/src/app/navigation.ts);
+  // Electron would then silently keep the window open, so ask, as a browser does.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Stay', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      title: PRODUCT_NAME,
+      message: 'Close without saving?',
+      detail: 'Something you typed has not been saved yet. If you close now, it is lost.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   window.loadURL(APP_START_URL).catch((err: unknown) => {
     // Still show the window, so the user sees Chromium's error page rather than nothing.
     console.error(`Could not load ${APP_START_URL}`, err);

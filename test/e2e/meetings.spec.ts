@@ -107,7 +107,7 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
 
   // Minutes of two items, with one action each.
   await page.getByLabel('Discussion for item 3').fill('The minutes of the meeting held on 23 January 2020 were agreed.\n\nMatters arising: the action log was reviewed.');
-  await page.getByRole('button', { name: 'Save minutes of item 3' }).click();
+  // Minutes save themselves a moment after the typing stops.
   await expect(page.getByText('Minutes of item 3 saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Add an action to item 3' }).click();
   let form = page.getByRole('form', { name: 'New action for item 3' });
@@ -118,7 +118,7 @@ test('the secretariat runs a Strategic Board meeting from agenda to minutes in W
   await expect(page.getByText(/Action A\d+: Circulate the approved January minutes to partners — Lucy Hammond/)).toBeVisible();
 
   await page.getByLabel('Discussion for item 4').fill('Ben Loose reported on the monitoring returns of the nine funded projects.');
-  await page.getByRole('button', { name: 'Save minutes of item 4' }).click();
+  // Minutes save themselves a moment after the typing stops.
   await expect(page.getByText('Minutes of item 4 saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Add an action to item 4' }).click();
   form = page.getByRole('form', { name: 'New action for item 4' });
@@ -282,4 +282,73 @@ test('boards: quorum rule, member history, an overlapping membership refused, fo
   await expect(stats.getByRole('row', { name: /Matthew Scott/ })).toContainText('100%');
   await expect(stats.getByRole('row', { name: /Rachel Ashdown/ })).toContainText('100%'); // represented by her substitute
   await screenshot(page, 'meetings-08-boards');
+});
+
+test('minutes save themselves, and leaving a screen with unsaved input asks first', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  // The page's timers run when the test says: what is "unsaved" does not depend on the machine's speed.
+  await page.clock.install();
+  const [meeting] = await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-03-19', to: '2020-03-19', status: null });
+  await page.reload();
+  const nav = page.getByRole('navigation', { name: 'Areas' });
+  await nav.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('link', { name: 'Thursday 19 March 2020' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kent & Medway VRU Strategic Board: Thursday 19 March 2020' })).toBeVisible();
+  // An installed clock still flows; from here it stands still until runFor.
+  await page.clock.pauseAt(Date.now() + 10_000);
+  const discussion = async (number: number) => (await apiCall(page, workspace, 'meeting.get', { id: meeting!.id })).agenda.find((i) => i.number === number)!.discussion;
+
+  // Typed and left alone: saved a moment later, without a click, and it says so.
+  const box3 = page.getByLabel('Discussion for item 3');
+  await box3.fill('The minutes of the meeting held on 23 January 2020 were agreed as a correct record.');
+  await expect(page.getByText('Not saved yet: saving in a moment.')).toBeVisible();
+  await page.clock.runFor(1600);
+  await expect(page.getByText('Minutes of item 3 saved.')).toBeVisible();
+  expect(await discussion(3)).toBe('The minutes of the meeting held on 23 January 2020 were agreed as a correct record.');
+
+  // Typed, and straight to another screen: asked; staying keeps the text.
+  await page.getByLabel('Discussion for item 4').fill('Ben Loose reported on the monitoring returns.');
+  await nav.getByRole('link', { name: 'Actions' }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(leave).toContainText('You have not saved the minutes of item 4.');
+  await screenshot(page, 'meetings-leave-unsaved');
+  await leave.getByRole('button', { name: 'Stay on this screen' }).click();
+  await expect(leave).toBeHidden();
+  await expect(page.getByLabel('Discussion for item 4')).toHaveValue('Ben Loose reported on the monitoring returns.');
+  await expect(page).toHaveURL(/#\/meetings\/\d+$/);
+
+  // The back button asks too, and puts the address back while it asks.
+  await page.goBack();
+  await expect(leave).toBeVisible();
+  await expect(page).toHaveURL(/#\/meetings\/\d+$/);
+  await leave.getByRole('button', { name: 'Stay on this screen' }).click();
+
+  // Leaving without saving: on the next screen, and nothing of item 4 was written.
+  await nav.getByRole('link', { name: 'Actions' }).click();
+  await leave.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
+  expect(await discussion(4)).not.toContain('Ben Loose reported on the monitoring returns.');
+
+  // A form started and left is asked about too (every form: useApiForm); cancelled, it is not.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kent & Medway VRU Strategic Board: Thursday 19 March 2020' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add an action to item 3' }).click();
+  const form = page.getByRole('form', { name: 'New action for item 3' });
+  await form.getByLabel('Action', { exact: true }).fill('Circulate the approved minutes');
+  await nav.getByRole('link', { name: 'Papers' }).click();
+  await expect(leave).toContainText('You have not saved the new action for item 3.');
+  await leave.getByRole('button', { name: 'Stay on this screen' }).click();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await nav.getByRole('link', { name: 'Papers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Papers' })).toBeVisible();
+  await expect(leave).toBeHidden();
+
+  // Closing the window with unsaved minutes: the browser asks (the desktop window's own question is tested in electron-boot).
+  await page.goto(`${workspace.bridge.url}#/meetings/${meeting!.id}`);
+  await page.getByLabel('Discussion for item 5').fill('Noted.');
+  const asked = page.waitForEvent('dialog');
+  void page.close({ runBeforeUnload: true });
+  const question = await asked;
+  expect(question.type()).toBe('beforeunload');
+  await question.dismiss();
 });

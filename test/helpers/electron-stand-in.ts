@@ -53,6 +53,8 @@ export interface StandIn {
   permissionRequestHandler: Listener | null;
   permissionCheckHandler: Listener | null;
   app: EventEmitter;
+  /** The answers dialog.showMessageBoxSync gives, in turn (a button's index). */
+  messageBoxAnswers: number[];
 }
 
 export interface StandInWindow extends EventEmitter {
@@ -75,6 +77,7 @@ function strict<T extends object>(name: string, target: T): T {
 
 export function createElectronStandIn(options: StandInOptions): StandIn {
   const calls: Call[] = [];
+  const messageBoxAnswers: number[] = [];
   const record = (name: string, ...args: unknown[]) => calls.push({ name, args });
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -178,6 +181,7 @@ export function createElectronStandIn(options: StandInOptions): StandIn {
     permissionRequestHandler: null,
     permissionCheckHandler: null,
     app,
+    messageBoxAnswers,
   };
 
   const defaultSession = strict('session.defaultSession', {
@@ -237,6 +241,11 @@ export function createElectronStandIn(options: StandInOptions): StandIn {
       showMessageBox: (...args: unknown[]) => {
         record('dialog.showMessageBox', ...args);
         return Promise.resolve({ response: 0, checkboxChecked: false });
+      },
+      // The button the person chooses: the first answer queued in messageBoxAnswers, else the first button.
+      showMessageBoxSync: (...args: unknown[]) => {
+        record('dialog.showMessageBoxSync', ...args);
+        return messageBoxAnswers.shift() ?? 0;
       },
     }),
     // Not encryption: a reversible marking, so a test can tell a kept password went through it.

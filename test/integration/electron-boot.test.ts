@@ -207,6 +207,23 @@ describe('the bundled main process, booted as a packaged app against a stand-in 
     expect(await callApi('workspace.info')).toMatchObject({ ok: true });
   });
 
+  it('asks before closing a window whose page holds unsaved input, and closes only when told to', () => {
+    const [window] = electron.windows;
+    const unload = (answer: number) => {
+      electron.messageBoxAnswers.push(answer);
+      let prevented = false;
+      window!.webContents.emit('will-prevent-unload', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    // "Stay": the page's refusal stands, the window stays open.
+    expect(unload(0)).toBe(false);
+    // "Close without saving": Electron is told to ignore the page's refusal.
+    expect(unload(1)).toBe(true);
+    const asked = electron.callsTo('dialog.showMessageBoxSync');
+    expect(asked).toHaveLength(2);
+    expect(asked[0]!.args[1]).toMatchObject({ message: 'Close without saving?', buttons: ['Stay', 'Close without saving'], cancelId: 0 });
+  });
+
   it('creates one window with the hardened webPreferences and the bundled preload, on app://bundle/', () => {
     expect(electron.windows).toHaveLength(1);
     const [window] = electron.windows;

@@ -12,6 +12,7 @@ import { connectedAsLabel, useWorkspace, workspaceTitle } from '../workspace/sto
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
 import { WorkspaceBanner } from './WorkspaceBanner';
+import { LeaveDialog } from './LeaveDialog';
 import { ChangesNotice } from '../changes/ChangesNotice';
 import { startChangesPoller } from '../changes/poller';
 
@@ -120,6 +121,7 @@ export function App() {
         </main>
       </div>
       <ChangesNotice />
+      <LeaveDialog />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useUnsaved } from '../app/unsaved';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 import { errorsFromApi, errorsFromZod, focusFirstError, NO_ERRORS, type FormErrors } from './form-errors';
@@ -32,6 +33,8 @@ export interface ApiFormOptions<V extends Record<string, unknown>, I> {
   apiFields?: Record<string, string>;
   /** Control ids are field-<idPrefix><name>, so two forms can share a page. */
   idPrefix?: string;
+  /** What a move away would lose, in the question asked then (default: "a form you have started"). */
+  unsavedLabel?: string;
 }
 
 export interface ApiForm<V> {
@@ -53,10 +56,14 @@ export interface ApiForm<V> {
  */
 export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFormOptions<V, I>): ApiForm<V> {
   const [values, setValues] = useState<V>(options.initial);
+  // The values as last shown or saved: anything else typed is unsaved, and a move away asks first.
+  const [baseline, setBaseline] = useState<V>(values);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(options.version);
   const { fields, idPrefix = '' } = options;
+  // While a save is on its way nothing is at risk (a form that moves on after saving must not ask).
+  useUnsaved(!busy && !sameValues(values, baseline), options.unsavedLabel ?? 'a form you have started');
 
   const show = (found: FormErrors) => {
     setErrors(found);
@@ -82,6 +89,7 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
     try {
       await options.submit(input, version);
       setErrors(NO_ERRORS);
+      setBaseline(values);
     } catch (err) {
       if (err instanceof ApiError && err.stale?.version) setVersion(err.stale.version);
       show(renamed(errorsFromApi(err, [...fields, ...Object.keys(options.apiFields ?? {})]), options.apiFields));
@@ -98,6 +106,7 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
     field: (name) => ({ name: idPrefix + name, value: values[name] as string, onChange: set(name) as (value: string) => void, error: errors.fields[name] || undefined }),
     reset: (next) => {
       setValues(next);
+      setBaseline(next);
       setErrors(NO_ERRORS);
     },
     onSubmit: (e) => {
@@ -110,4 +119,8 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
 function renamed(errors: FormErrors, names: Record<string, string> | undefined): FormErrors {
   if (!names) return errors;
   return { ...errors, fields: Object.fromEntries(Object.entries(errors.fields).map(([k, v]) => [names[k] ?? k, v])) };
+}
+
+function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

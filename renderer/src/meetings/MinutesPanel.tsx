@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useUnsaved } from '../app/unsaved';
 import type { AgendaItem, MeetingDetail } from '../../../main/meetings/contract';
 import { ACTION_STATUS_LABELS, actionRef } from '../../../main/meetings/labels';
 import { api, call, messageOf } from '../api';
@@ -16,13 +17,18 @@ export function MinutesPanel({ detail }: { detail: MeetingDetail }) {
   return (
     <section className="section" aria-labelledby="minutes-title">
       <h2 id="minutes-title">Minutes and actions</h2>
-      <p className="hint">Write a summary of each item’s discussion; blank lines start new paragraphs in the Word minutes.</p>
+      <p className="hint">Write a summary of each item’s discussion; blank lines start new paragraphs in the Word minutes. Minutes are saved a moment after you stop typing.</p>
       {detail.agenda.map((item) => (
         <MinutesItem key={item.id} detail={detail} item={item} />
       ))}
     </section>
   );
 }
+
+/** How long after the last keystroke the minutes of an item save themselves. */
+export const MINUTES_AUTOSAVE_MS = 1500;
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'refused';
 
 function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem }) {
   const change = useMeetings((s) => s.change);
@@ -33,12 +39,14 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   // written over unseen (the meeting reloading under the box changes neither).
   const [base, setBase] = useState({ version: item.version, discussion: item.discussion });
   const [seen, setSeen] = useState(item.version);
-  const [saved, setSaved] = useState('');
+  const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
+  const saving = useRef(false);
   const actions = detail.actions.filter((a) => a.agendaItemId === item.id);
   const dirty = text !== base.discussion;
   const id = `discussion-${item.id}`;
+  useUnsaved(dirty, `the minutes of item ${item.number}`);
   if (item.version !== seen) {
     // Someone's change reached the screen: nothing typed here yet, so show theirs.
     setSeen(item.version);
@@ -49,21 +57,40 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   }
 
   async function save() {
+    if (saving.current) return;
+    saving.current = true;
+    setState('saving');
     setError(null);
     setStale(undefined);
+    const sent = text;
     try {
-      const after = await change('agenda.updateItem', { id: item.id, version: base.version, discussion: text });
+      const after = await change('agenda.updateItem', { id: item.id, version: base.version, discussion: sent });
       const now = after.agenda.find((i) => i.id === item.id);
-      setBase({ version: now?.version ?? base.version + 1, discussion: text });
-      setSaved(`Minutes of item ${item.number} saved.`);
+      setBase({ version: now?.version ?? base.version + 1, discussion: sent });
+      setState('saved');
     } catch (err) {
       setError(messageOf(err));
       const s = staleOf(err);
       setStale(s);
-      // Saving again, with their minutes shown, goes over theirs knowingly.
+      setState('refused');
+      // Saving again, with their minutes shown, goes over theirs knowingly (never by itself).
       if (s?.version) setBase((b) => ({ ...b, version: s.version! }));
+    } finally {
+      saving.current = false;
     }
   }
+
+  // Autosave: a moment after the typing stops. Not after a refusal: the person reads why
+  // (e.g. someone else's minutes beside theirs) and saves again by the button.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    if (!dirty || state === 'refused') return;
+    const timer = setTimeout(() => void saveRef.current(), MINUTES_AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [text, dirty, state]);
 
   async function approvePrevious() {
     if (!detail.previousMeeting) return;
@@ -95,14 +122,18 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
       )}
       <div className="field">
         <label htmlFor={id}>{`Discussion for item ${item.number}`}</label>
-        <textarea id={id} className="input textarea" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea id={id} className="input textarea" rows={4} value={text} onChange={(e) => {
+            setText(e.target.value);
+            // A save that failed for another reason than someone else's change: typing on saves again by itself.
+            if (state === 'refused' && !stale) setState('idle');
+          }} />
       </div>
       <div className="button-row">
-        <button type="button" className="button button-secondary" disabled={!dirty} onClick={() => void save()}>
-          {`Save minutes of item ${item.number}`}
+        <button type="button" className="button button-secondary" disabled={!dirty || state === 'saving'} onClick={() => void save()}>
+          {state === 'refused' && stale ? `Save my minutes of item ${item.number} over theirs` : `Save minutes of item ${item.number}`}
         </button>
-        <span role="status" className="hint">
-          {dirty ? '' : saved}
+        <span role="status" className={`hint save-state save-${state}`}>
+          {minutesState(item.number, state, dirty)}
         </span>
       </div>
       {actions.length > 0 && (
@@ -115,6 +146,14 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
       <AddActionForm detail={detail} item={item} />
     </div>
   );
+}
+
+/** The line beside the button: what has happened to what is in the box. */
+function minutesState(number: string | number, state: SaveState, dirty: boolean): string {
+  if (state === 'saving') return 'Saving…';
+  if (state === 'refused') return dirty ? `Minutes of item ${number} not saved.` : '';
+  if (dirty) return 'Not saved yet: saving in a moment.';
+  return state === 'saved' ? `Minutes of item ${number} saved.` : '';
 }
 
 const ACTION_FIELDS = ['description', 'ownerPersonId', 'ownerOrganisationId', 'dueOn'] as const;
@@ -139,6 +178,7 @@ function ActionForm({ detail, item, onClose }: { detail: MeetingDetail; item: Ag
   const form = useApiForm({
     fields: ACTION_FIELDS,
     idPrefix: `action-${item.id}-`,
+    unsavedLabel: `the new action for item ${item.number}`,
     initial: { description: '', ownerPersonId: '', ownerOrganisationId: '', dueOn: '' },
     toInput: (v) => ({
       meetingId: detail.meeting.id,

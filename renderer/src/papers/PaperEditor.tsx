@@ -10,6 +10,7 @@ import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../c
 import { RichEditor } from './RichEditor';
 import { useMeetingAgenda } from './useMeetingAgenda';
 import { usePapers, type SaveState } from './store';
+import { useUnsaved } from '../app/unsaved';
 import { ChangedSinceOpened } from '../changes/ChangedSinceOpened';
 import { dayOf } from './text';
 import { VersionsPanel } from './VersionsPanel';
@@ -30,6 +31,10 @@ export function PaperEditor({ id }: { id: number }) {
   const detail = usePapers((s) => s.detail);
   const error = usePapers((s) => s.detailError);
   const save = usePapers((s) => s.save);
+  // Sections save themselves (the store sends them even after the editor closes); only a
+  // save that failed holds typing at risk, so only then does leaving ask first.
+  const unsent = usePapers((s) => Object.keys(s.dirty).length > 0);
+  useUnsaved(save.kind === 'error' && unsent, 'changes to this paper that could not be saved');
   const loadPaper = usePapers((s) => s.loadPaper);
   const editSection = usePapers((s) => s.editSection);
   const setStatus = usePapers((s) => s.setStatus);
