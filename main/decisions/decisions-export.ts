@@ -6,9 +6,10 @@ import { formatPence } from '../shared/money';
 import type { ProtectiveMarking } from '../shared/protective-marking';
 import { exportMarking } from '../workspace/settings';
 import { exported, type ExportResult } from '../documents/export-result';
-import type { Decision, DecisionFilter } from './contract';
+import { dateRangeText } from '../documents/register-filter';
+import type { Decision, DecisionLogFilter } from './contract';
 import { DECISION_STATUS_LABELS, DECISION_TYPE_LABELS } from './decision-rules';
-import { decisions, refs } from './repository';
+import { decisionLog, refs } from './repository';
 
 /**
  * The decisions log as documents: a Word table fit for a board pack (landscape, a header
@@ -16,14 +17,15 @@ import { decisions, refs } from './repository';
  * as dates, amounts as £).
  */
 
-async function filterText(ctx: Ctx, f: DecisionFilter): Promise<string> {
+async function filterText(ctx: Ctx, f: DecisionLogFilter): Promise<string> {
   const parts: string[] = [];
   if (f.boardId !== null) parts.push((await refs.board(ctx, f.boardId))?.name ?? `board ${f.boardId}`);
   if (f.decidedBy === 'commissioner') parts.push('decisions of the Commissioner alone');
   if (f.status !== null) parts.push(DECISION_STATUS_LABELS[f.status].toLowerCase());
+  if (f.openOnly) parts.push('open only (proposed or deferred)');
   if (f.type !== null) parts.push(`type: ${DECISION_TYPE_LABELS[f.type].toLowerCase()}`);
-  if (f.from !== null) parts.push(`from ${formatDateLong(f.from)}`);
-  if (f.to !== null) parts.push(`to ${formatDateLong(f.to)}`);
+  const dates = dateRangeText(f.from, f.to);
+  if (dates) parts.push(`decided ${dates}`);
   if (f.search) parts.push(`matching “${f.search}”`);
   return parts.length ? `Showing: ${parts.join('; ')}.` : 'Showing every decision.';
 }
@@ -45,7 +47,7 @@ export async function logMarking(ctx: Ctx, rows: readonly Decision[]): Promise<P
  * wide as their longest token at 9 pt (a reference, a date, "superseded", £1,000,000), so
  * none is split.
  */
-async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
+async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
       // In the decision's text rather than the narrow status column, where the reference would break.
@@ -117,7 +119,7 @@ const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Confidential', key: 'confidential', type: 'text', width: 12 },
 ];
 
-async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
+async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   return writeDataWorkbook(out, { title: 'Decisions log', subject: await filterText(ctx, filter) }, [{
     name: 'Decisions',
     title: `Decisions log — ${await filterText(ctx, filter)}`,
@@ -147,9 +149,9 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
   }]);
 }
 
-export async function exportDecisionLog(ctx: Ctx, input: DecisionFilter & { format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
+export async function exportDecisionLog(ctx: Ctx, input: DecisionLogFilter & { format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
   const { format, out, ...filter } = input;
-  const rows = await decisions.list(ctx, filter);
+  const rows = await decisionLog.rows(ctx, filter);
   const written = format === 'docx' ? await writeLogDocx(ctx, rows, filter, out) : await writeLogXlsx(ctx, rows, filter, out);
   return exported(written, { rows: rows.length });
 }
