@@ -1,4 +1,6 @@
-import { buildDocument, dataTable, heading, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
+import { buildDocument, dataTable, heading, paragraph, plainText, title, writeDocx, type CellValue, type RichText } from '../documents/docx';
+import { fitColumns } from '../documents/fit-columns';
+import { houseStyle } from '../documents/house-style';
 import { writeDataWorkbook, type SheetColumn } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong, formatDateShort } from '../shared/dates';
@@ -44,8 +46,8 @@ export async function logMarking(ctx: Ctx, rows: readonly Decision[]): Promise<P
  * width; the reference and its date share the first column (two short lines, no taller than
  * the decision beside them). The board is in the reference (SB-D-…, PCC-D-… for the
  * Commissioner); the meeting's agenda item is in the Excel register. Columns are at least as
- * wide as their longest token at 9 pt (a reference, a date, "superseded", £1,000,000), so
- * none is split.
+ * wide as their longest token at 9 pt (a reference, a date, "superseded", the largest
+ * amount), so none is split; the decision has what is left, the owner an eighth of that.
  */
 async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
@@ -80,13 +82,17 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
           ...(rows.length === 0
             ? [paragraph('No decisions match.')]
             : dataTable(
-                [
-                  { header: 'Reference and date', width: 11 },
-                  { header: 'Decision', width: 64 },
-                  { header: 'Type and status', width: 9 },
-                  { header: 'Owner', width: 8 },
-                  { header: 'Amount', width: 8, align: 'right' },
-                ],
+                fitColumns(
+                  [
+                    { header: 'Reference and date', weight: 0 },
+                    { header: 'Decision', weight: 95 },
+                    { header: 'Type and status', weight: 0 },
+                    { header: 'Owner', weight: 5 },
+                    { header: 'Amount', weight: 0, align: 'right', whole: true },
+                  ],
+                  body.map((r) => r.map((c) => plainText(c as RichText))),
+                  { landscape: true, sizePt: houseStyle.registerSizePt },
+                ),
                 body,
                 { register: true },
               )),

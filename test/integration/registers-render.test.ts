@@ -21,12 +21,15 @@ function brokenTokens(text: string): string[] {
  * action reference and due date whole on its line, nothing split mid-token (issue 11).
  */
 describe('registers printed', () => {
-  it.runIf(libreOfficeAvailable)('split no reference, date or amount across lines: decisions log, action log and funding summary', { timeout: 180_000 }, async () => {
+  it.runIf(libreOfficeAvailable)('split no reference, date or amount across lines, and print at least 12 rows a page: decisions log, action log and funding summary', { timeout: 180_000 }, async () => {
     const ws = await generatedWorkspace({ years: 1, auditTrail: false }, () => new Date('2025-03-31T09:00:00'));
     const dir = ws.dir;
+    const pages: Record<string, number> = {};
     const write = async (name: 'decision.exportLog' | 'action.exportLog' | 'funding.exportSummary', input: Record<string, unknown>) => {
       await ws.call(name, input as never);
-      return pdfText(renderPdf(input.out as string, dir).pdf);
+      const pdf = renderPdf(input.out as string, dir);
+      pages[name] = pdf.pages;
+      return pdfText(pdf.pdf);
     };
     const decisions = await ws.query<{ reference: string; decided_on: string | null; financial_amount_pence: number | null }>('SELECT reference, decided_on, financial_amount_pence FROM decision');
     const actions = await ws.query<{ id: number; due_on: string }>('SELECT id, due_on FROM action');
@@ -47,6 +50,11 @@ describe('registers printed', () => {
       expect(actionLog, `A${a.id} due`).toContain(formatDateShort(a.due_on));
     }
     expect(brokenTokens(actionLog)).toEqual([]);
+
+    // At least 12 rows a page of A4 landscape (the first page also has the title): a reference
+    // and date, a one-paragraph decision or action with its notes, owner, status, amount.
+    expect(pages['decision.exportLog']).toBeLessThanOrEqual(Math.ceil(decisions.length / 12) + 1);
+    expect(pages['action.exportLog']).toBeLessThanOrEqual(Math.ceil(actions.length / 12) + 1);
 
     const summary = await write('funding.exportSummary', { financialYear: '2024/25', format: 'docx', out: join(dir, 'funding.docx') });
     expect(summary).toMatch(/£\d/);
