@@ -19,6 +19,15 @@ import { decisionLog, refs } from './repository';
  * as dates, amounts as £).
  */
 
+/**
+ * A reference or code inside running text, with non-breaking hyphens: at a line's end it
+ * would otherwise wrap at a hyphen ("TG-D-2025-" / "001", "HO-" / "1"). pdftotext reads
+ * them back as plain hyphens; the reference in the row's own column is left plain, to copy.
+ */
+function unbroken(code: string): string {
+  return code.replace(/-/g, '\u2011');
+}
+
 async function filterText(ctx: Ctx, f: DecisionLogFilter): Promise<string> {
   const parts: string[] = [];
   if (f.boardId !== null) parts.push((await refs.board(ctx, f.boardId))?.name ?? `board ${f.boardId}`);
@@ -55,11 +64,11 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
       // In the decision's text rather than the narrow status column, where the reference would break.
       // Non-breaking hyphens: in running text a reference would otherwise wrap at a hyphen
       // ("TG-D-2025-" / "001"). The reference is printed whole, with plain hyphens, in its own row.
-      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference.replace(/-/g, '\u2011')}.` : '',
+      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${unbroken(d.supersededByReference)}.` : '',
       d.fundingStreamName ? `Funding: ${d.fundingStreamName}.` : '',
       d.implementationDueOn ? `Due ${formatDateShort(d.implementationDueOn)}.` : '',
       d.reviewOn ? `Review ${formatDateShort(d.reviewOn)}.` : '',
-      d.indicators.length ? `Indicators: ${d.indicators.map((i) => i.code).join(', ')}.` : '',
+      d.indicators.length ? `Indicators: ${d.indicators.map((i) => unbroken(i.code)).join(', ')}.` : '',
     ].filter(Boolean);
     const decided = d.decidedOn ?? d.meetingStartsAt?.slice(0, 10) ?? null;
     return [

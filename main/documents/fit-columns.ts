@@ -42,16 +42,17 @@ export function tokenWidthPt(token: string, sizePt: number): number {
   return em * sizePt * 1.05;
 }
 
-/** What a cell's margins and borders take of its width, in points (dataTable's register margins, 70 twips a side). */
-const CELL_PADDING_PT = 8;
+/** What a cell's margins and borders take of its width, in points: dataTable's margins (70 twips a side in a register, 100 otherwise) and a little for the borders. */
+const CELL_PADDING_PT = { register: 8, body: 11 };
 
-export function fitColumns(columns: readonly FitColumn[], cells: readonly (readonly string[])[], opts: { landscape: boolean; sizePt: number }): Column[] {
+export function fitColumns(columns: readonly FitColumn[], cells: readonly (readonly string[])[], opts: { landscape: boolean; sizePt: number; register?: boolean }): Column[] {
+  const padding = opts.register === false ? CELL_PADDING_PT.body : CELL_PADDING_PT.register;
   const total = textWidthPt(opts.landscape);
   const floors = columns.map((c, i) => {
     const texts = [c.header, ...cells.map((r) => r[i] ?? '')];
     const tokens = texts.flatMap((t, row) => (c.whole && row > 0 ? [t] : t.split(/[ \t\n\u2060]+/)));
     const widest = Math.max(1, ...tokens.map((t) => tokenWidthPt(t, opts.sizePt)));
-    return ((widest + CELL_PADDING_PT) / total) * 100;
+    return ((widest + padding) / total) * 100;
   });
   const spare = Math.max(0, 100 - floors.reduce((a, b) => a + b, 0));
   const weights = columns.reduce((a, c) => a + c.weight, 0) || 1;

@@ -32,7 +32,7 @@ describe('registers printed', () => {
       return pdfText(pdf.pdf);
     };
     const decisions = await ws.query<{ reference: string; decided_on: string | null; financial_amount_pence: number | null }>('SELECT reference, decided_on, financial_amount_pence FROM decision');
-    const actions = await ws.query<{ id: number; due_on: string }>('SELECT id, due_on FROM action');
+    const actions = await ws.query<{ id: number; due_on: string; meeting_id: number | null }>('SELECT id, due_on, meeting_id FROM action');
     expect(decisions.length).toBeGreaterThan(200);
     expect(actions.length).toBeGreaterThan(800);
 
@@ -55,6 +55,16 @@ describe('registers printed', () => {
     // and date, a one-paragraph decision or action with its notes, owner, status, amount.
     expect(pages['decision.exportLog']).toBeLessThanOrEqual(Math.ceil(decisions.length / 12) + 1);
     expect(pages['action.exportLog']).toBeLessThanOrEqual(Math.ceil(actions.length / 12) + 1);
+
+    // The minutes of the meeting that agreed most actions: its table of actions keeps each
+    // reference and due date whole (fixed widths printed "A91" / "10" once references had four digits).
+    const [busiest] = await ws.query<{ meeting_id: number }>('SELECT meeting_id FROM action WHERE meeting_id IS NOT NULL GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id LIMIT 1');
+    const minutes = pdfText(renderPdf((await ws.call('meeting.exportMinutes', { id: busiest!.meeting_id, out: join(dir, 'minutes.docx') })).path, dir).pdf);
+    for (const a of actions.filter((x) => x.meeting_id === busiest!.meeting_id)) {
+      expect(minutes).toMatch(new RegExp(`\\bA${a.id}\\b`));
+      expect(minutes, `A${a.id} due`).toContain(formatDateShort(a.due_on));
+    }
+    expect(brokenTokens(minutes)).toEqual([]);
 
     const summary = await write('funding.exportSummary', { financialYear: '2024/25', format: 'docx', out: join(dir, 'funding.docx') });
     expect(summary).toMatch(/£\d/);
