@@ -156,7 +156,7 @@ function ActionLogExport() {
   return (
     <section className="section" aria-labelledby="actions-export-title">
       <h2 id="actions-export-title">Export the action log</h2>
-      <p className="hint">{`The file holds the actions these filters keep${also.length ? `, as on the screen ${also.join(', ')}` : ''}.`}</p>
+      <p className="hint">{`The file holds the actions these filters keep${also.length ? ` (and, as on the screen, ${also.join(', ')})` : ''}.`}</p>
       <ExportForm
         id="actions-export"
         choices={[
@@ -191,7 +191,7 @@ function ActionLogExport() {
             onChange={(patch) => setV((old) => ({ ...old, ...patch }))}
             boards={boards}
             statuses={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
-            dateHint="The date the action was agreed: its meeting’s"
+            dateHint="The date the action was agreed: its meeting’s, else the day it was recorded"
             openLabel="Open only (open or in progress)"
             error={refusal}
           />

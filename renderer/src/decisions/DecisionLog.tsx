@@ -377,7 +377,7 @@ function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; boards
   const also = [f.type ? `type ${DECISION_TYPE_LABELS[f.type].toLowerCase()}` : '', f.decidedBy ? (f.decidedBy === 'board' ? 'decided by a board' : 'decided by the Commissioner alone') : '', f.search ? `matching “${f.search}”` : ''].filter(Boolean);
   return (
     <Dialog title={`Export the decisions log (.${props.format})`} onClose={props.onClose}>
-      <p className="hint">{`The decisions these filters keep are exported${also.length ? `, as on the screen ${also.join(', ')}` : ''}.`}</p>
+      <p className="hint">{`The decisions these filters keep are exported${also.length ? ` (and, as on the screen, ${also.join(', ')})` : ''}.`}</p>
       <ExportForm
         id="decisions-export"
         fileName={`Decisions log.${props.format}`}
