@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const actions = await call<Action[]>(session, 'action.list', {});
     // The action log's sheet as the export builds it, for the plain exceljs writes of the same cells and styles.
     const ctx = { ...makeCtx(store, 'bench', session.now), operation: 'bench' };
-    const logBook = actionLogWorkbook(actions, await actionLogMeta(ctx, meetingsContract['action.list'].input.parse({})));
+    const logBook = actionLogWorkbook(actions, await actionLogMeta(ctx, { ...meetingsContract['action.list'].input.parse({}), from: null, to: null, openOnly: false }));
 
     const n = args.iterations;
     const results = {

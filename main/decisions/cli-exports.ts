@@ -1,36 +1,47 @@
 import { sql } from '../db/statements';
 import { UsageError } from '../cli/io';
 import type { Verb } from '../cli/verb';
-import { runAcknowledgedExport, runOperation } from '../papers/cli-exports';
+import { kilobytes } from '../cli/format';
+import { docxOrXlsx, outOption, withOperations, WORKSPACE_OPTION } from '../cli/operations';
+import { boardIdOfCode, dateOptions, registerFilterOptions } from '../cli/register-filter-options';
+import type { ExportResult } from '../documents/export-result';
+import { runAcknowledgedExport } from '../papers/cli-exports';
 import { DomainError } from '../shared/errors';
+import { DECISION_STATUSES } from './decision-rules';
 
-/** `export decisions --db FILE --format docx|xlsx --out FILE`: the decisions log, as the Decisions screen writes it. */
+/**
+ * `export decisions --db FILE [--board CODE] [--from DATE] [--to DATE] [--status S]
+ * [--open-only] --out FILE`: the decisions log, as the Decisions screen's export writes it.
+ */
 export const exportDecisionsVerb: Verb = {
   name: 'export decisions',
   summary: 'Write the decisions log as a Word table or an Excel sheet.',
   options: {
-    db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
+    db: WORKSPACE_OPTION,
     format: { type: 'string', value: 'docx|xlsx', help: 'docx or xlsx (default: from the file name)' },
-    board: { type: 'string', value: 'CODE', help: 'only this board’s decisions, by its code (e.g. SB)' },
-    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write, ending .docx or .xlsx (replaced if it exists)' },
+    ...registerFilterOptions({
+      dated: 'decided (the decision’s date, else its meeting’s)',
+      statuses: `only decisions with this status: ${DECISION_STATUSES.join(', ')}`,
+      open: 'only decisions still to be decided (proposed or deferred)',
+    }),
+    out: outOption('FILE', 'the file to write, ending .docx or .xlsx (replaced if it exists)'),
   },
   async run({ values }, cli) {
-    const usage = 'export decisions --db FILE --format docx|xlsx [--board CODE] --out FILE';
+    const usage = 'export decisions --db FILE [--format docx|xlsx] [--board CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status STATUS] [--open-only] --out FILE';
     const out = values.out as string;
-    const format = (values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx');
-    if (format !== 'docx' && format !== 'xlsx') throw new UsageError(`--format must be docx or xlsx, not "${format}"`, usage);
+    const format = docxOrXlsx((values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx'), usage);
     if (!out.toLowerCase().endsWith(`.${format}`)) throw new UsageError(`--out must end in .${format} for --format ${format}`, usage);
-    const code = values.board as string | undefined;
-    const r = await runOperation<{ path: string; bytes: number; rows: number }>(cli, values.db as string, out, 'decision.exportLog', async (ctx) => {
-      let boardId: number | null = null;
-      if (code) {
-        const row = await sql<{ id: number }>(ctx, 'SELECT id FROM board WHERE code = ? COLLATE NOCASE').get(code);
-        if (!row) throw new UsageError(`--board ${code}: no board has that code`, usage);
-        boardId = row.id;
-      }
-      return { format, boardId };
-    });
-    cli.say(`Wrote ${r.path}: ${r.rows} decision${r.rows === 1 ? '' : 's'} (${Math.max(1, Math.round(r.bytes / 1024))} KB).`);
+    const r = await withOperations(cli, values.db as string, async (call) =>
+      call<ExportResult>('decision.exportLog', {
+        boardId: await boardIdOfCode(call, values.board as string | undefined, usage),
+        ...dateOptions(values),
+        status: typeof values.status === 'string' ? values.status.trim() : null,
+        openOnly: values['open-only'] === true,
+        format,
+        out,
+      }),
+    );
+    cli.say(`Wrote ${r.path}: ${r.rows ?? 0} decision${r.rows === 1 ? '' : 's'} (${kilobytes(r.bytes)}).`);
     return 0;
   },
 };

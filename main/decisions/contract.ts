@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
+import { datesInOrder } from '../documents/register-filter';
 import { flag, id, isoDate, optionalText, patchOf, pence, requiredText, searchText } from '../api/fields';
 import { DECIDERS, DECISION_STATUSES, DECISION_TYPES, type Decider, type DecisionStatus, type DecisionType } from './decision-rules';
 import { SEARCH_KINDS, type SearchHit } from './search';
@@ -81,6 +82,33 @@ export const decisionFilterFields = {
 export const decisionFilter = z.object(decisionFilterFields).strict();
 export type DecisionFilter = z.output<typeof decisionFilter>;
 
+/**
+ * What the decisions log's export takes, its own (not the screen list's, which pages): the
+ * board, a status, the type, who decided, a date range (the decision's date, else its
+ * meeting's), words, and open only (still to be decided: proposed or deferred).
+ */
+export const decisionLogFilterFields = {
+  boardId: id('Board').nullable().default(null),
+  status: z.enum(DECISION_STATUSES, { error: `Status must be one of: ${DECISION_STATUSES.join(', ')}` }).nullable().default(null),
+  type: z.enum(DECISION_TYPES, { error: `Type must be one of: ${DECISION_TYPES.join(', ')}` }).nullable().default(null),
+  decidedBy: z.enum(DECIDERS, { error: 'Decided by must be board or commissioner' }).nullable().default(null),
+  from: nullableDate('From'),
+  to: nullableDate('To'),
+  search: searchText(),
+  openOnly: flag('Open only').default(false),
+};
+export type DecisionLogFilter = z.output<z.ZodObject<typeof decisionLogFilterFields>>;
+
+/** The statuses of a decision still to be decided, which "open only" keeps. */
+export const OPEN_DECISION_STATUSES = ['proposed', 'deferred'] as const satisfies readonly DecisionStatus[];
+
+function openOnlyAgreesWithStatus(v: { openOnly: boolean; status: DecisionStatus | null }, ctx: z.RefinementCtx): void {
+  // Runs on malformed input too (its fields' own refusals come first): look only at what is well formed.
+  if (v.openOnly === true && (DECISION_STATUSES as readonly unknown[]).includes(v.status) && !(OPEN_DECISION_STATUSES as readonly unknown[]).includes(v.status)) {
+    ctx.addIssue({ code: 'custom', path: ['openOnly'], message: `Open only keeps proposed and deferred decisions, so none would be ${v.status}: choose open only or that status, not both` });
+  }
+}
+
 const reference = z
   .string({ error: 'Reference must be text' })
   .trim()
@@ -141,11 +169,13 @@ export const decisionsContract = {
   'decision.exportLog': exportOp<ExportResult>()(
     z
       .object({
-        ...decisionFilterFields,
+        ...decisionLogFilterFields,
         format: docxOrXlsx(),
         out: outFile(['docx', 'xlsx']),
       })
       .strict()
+      .superRefine(datesInOrder('the decision’s date'))
+      .superRefine(openOnlyAgreesWithStatus)
       .superRefine(outMatchesFormat),
     'Write the decisions log as a Word table or an Excel sheet',
   ),

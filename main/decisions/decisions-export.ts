@@ -1,4 +1,6 @@
-import { buildDocument, dataTable, heading, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
+import { buildDocument, dataTable, heading, paragraph, plainText, title, writeDocx, type CellValue, type RichText } from '../documents/docx';
+import { fitColumns } from '../documents/fit-columns';
+import { houseStyle } from '../documents/house-style';
 import { writeDataWorkbook, type SheetColumn } from '../documents/xlsx';
 import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong, formatDateShort } from '../shared/dates';
@@ -6,9 +8,10 @@ import { formatPence } from '../shared/money';
 import type { ProtectiveMarking } from '../shared/protective-marking';
 import { exportMarking } from '../workspace/settings';
 import { exported, type ExportResult } from '../documents/export-result';
-import type { Decision, DecisionFilter } from './contract';
+import { dateRangeText } from '../documents/register-filter';
+import type { Decision, DecisionLogFilter } from './contract';
 import { DECISION_STATUS_LABELS, DECISION_TYPE_LABELS } from './decision-rules';
-import { decisions, refs } from './repository';
+import { decisionLog, refs } from './repository';
 
 /**
  * The decisions log as documents: a Word table fit for a board pack (landscape, a header
@@ -16,14 +19,24 @@ import { decisions, refs } from './repository';
  * as dates, amounts as £).
  */
 
-async function filterText(ctx: Ctx, f: DecisionFilter): Promise<string> {
+/**
+ * A reference or code inside running text, with non-breaking hyphens: at a line's end it
+ * would otherwise wrap at a hyphen ("TG-D-2025-" / "001", "HO-" / "1"). pdftotext reads
+ * them back as plain hyphens; the reference in the row's own column is left plain, to copy.
+ */
+function unbroken(code: string): string {
+  return code.replace(/-/g, '\u2011');
+}
+
+async function filterText(ctx: Ctx, f: DecisionLogFilter): Promise<string> {
   const parts: string[] = [];
   if (f.boardId !== null) parts.push((await refs.board(ctx, f.boardId))?.name ?? `board ${f.boardId}`);
   if (f.decidedBy === 'commissioner') parts.push('decisions of the Commissioner alone');
   if (f.status !== null) parts.push(DECISION_STATUS_LABELS[f.status].toLowerCase());
+  if (f.openOnly) parts.push('open only (proposed or deferred)');
   if (f.type !== null) parts.push(`type: ${DECISION_TYPE_LABELS[f.type].toLowerCase()}`);
-  if (f.from !== null) parts.push(`from ${formatDateLong(f.from)}`);
-  if (f.to !== null) parts.push(`to ${formatDateLong(f.to)}`);
+  const dates = dateRangeText(f.from, f.to);
+  if (dates) parts.push(`decided ${dates}`);
   if (f.search) parts.push(`matching “${f.search}”`);
   return parts.length ? `Showing: ${parts.join('; ')}.` : 'Showing every decision.';
 }
@@ -42,20 +55,20 @@ export async function logMarking(ctx: Ctx, rows: readonly Decision[]): Promise<P
  * width; the reference and its date share the first column (two short lines, no taller than
  * the decision beside them). The board is in the reference (SB-D-…, PCC-D-… for the
  * Commissioner); the meeting's agenda item is in the Excel register. Columns are at least as
- * wide as their longest token at 9 pt (a reference, a date, "superseded", £1,000,000), so
- * none is split.
+ * wide as their longest token at 9 pt (a reference, a date, "superseded", the largest
+ * amount), so none is split; the decision has what is left, the owner an eighth of that.
  */
-async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
+async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
       // In the decision's text rather than the narrow status column, where the reference would break.
       // Non-breaking hyphens: in running text a reference would otherwise wrap at a hyphen
       // ("TG-D-2025-" / "001"). The reference is printed whole, with plain hyphens, in its own row.
-      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference.replace(/-/g, '\u2011')}.` : '',
+      d.status === 'superseded' && d.supersededByReference ? `Superseded by ${unbroken(d.supersededByReference)}.` : '',
       d.fundingStreamName ? `Funding: ${d.fundingStreamName}.` : '',
       d.implementationDueOn ? `Due ${formatDateShort(d.implementationDueOn)}.` : '',
       d.reviewOn ? `Review ${formatDateShort(d.reviewOn)}.` : '',
-      d.indicators.length ? `Indicators: ${d.indicators.map((i) => i.code).join(', ')}.` : '',
+      d.indicators.length ? `Indicators: ${d.indicators.map((i) => unbroken(i.code)).join(', ')}.` : '',
     ].filter(Boolean);
     const decided = d.decidedOn ?? d.meetingStartsAt?.slice(0, 10) ?? null;
     return [
@@ -78,13 +91,17 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
           ...(rows.length === 0
             ? [paragraph('No decisions match.')]
             : dataTable(
-                [
-                  { header: 'Reference and date', width: 11 },
-                  { header: 'Decision', width: 64 },
-                  { header: 'Type and status', width: 9 },
-                  { header: 'Owner', width: 8 },
-                  { header: 'Amount', width: 8, align: 'right' },
-                ],
+                fitColumns(
+                  [
+                    { header: 'Reference and date', weight: 0 },
+                    { header: 'Decision', weight: 95 },
+                    { header: 'Type and status', weight: 0 },
+                    { header: 'Owner', weight: 5 },
+                    { header: 'Amount', weight: 0, align: 'right', whole: true },
+                  ],
+                  body.map((r) => r.map((c) => plainText(c as RichText))),
+                  { landscape: true, sizePt: houseStyle.registerSizePt },
+                ),
                 body,
                 { register: true },
               )),
@@ -117,7 +134,7 @@ const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Confidential', key: 'confidential', type: 'text', width: 12 },
 ];
 
-async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, out: string) {
+async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   return writeDataWorkbook(out, { title: 'Decisions log', subject: await filterText(ctx, filter) }, [{
     name: 'Decisions',
     title: `Decisions log — ${await filterText(ctx, filter)}`,
@@ -147,9 +164,9 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionFilter, 
   }]);
 }
 
-export async function exportDecisionLog(ctx: Ctx, input: DecisionFilter & { format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
+export async function exportDecisionLog(ctx: Ctx, input: DecisionLogFilter & { format: 'docx' | 'xlsx'; out: string }): Promise<ExportResult> {
   const { format, out, ...filter } = input;
-  const rows = await decisions.list(ctx, filter);
+  const rows = await decisionLog.rows(ctx, filter);
   const written = format === 'docx' ? await writeLogDocx(ctx, rows, filter, out) : await writeLogXlsx(ctx, rows, filter, out);
   return exported(written, { rows: rows.length });
 }

@@ -3,7 +3,7 @@ import { auditLink, deleteRow } from '../db/audit';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import type { Ctx } from '../shared/context';
-import type { Decision, DecisionFilter } from './contract';
+import { OPEN_DECISION_STATUSES, type Decision, type DecisionFilter, type DecisionLogFilter } from './contract';
 import { allowedDecisionStatuses } from './decision-rules';
 import { ftsQuery } from './search';
 import { tsQueryText } from './search-postgres';
@@ -121,5 +121,46 @@ export const refs = {
   },
   async exists(ctx: Ctx, table: 'person' | 'funding_stream' | 'indicator', id: number): Promise<boolean> {
     return await sql(ctx, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  },
+};
+
+/**
+ * The decisions log's exports read through here, not through the screen's list (which pages):
+ * every decision the filter keeps, newest first, with its indicators read in one query.
+ */
+export const decisionLog = {
+  async rows(ctx: Ctx, f: DecisionLogFilter): Promise<Decision[]> {
+    const where: string[] = [];
+    if (f.boardId !== null) where.push('d.board_id = @boardId');
+    if (f.status !== null) where.push('d.status = @status');
+    if (f.openOnly) where.push(`d.status IN (${OPEN_DECISION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+    if (f.type !== null) where.push('d.type = @type');
+    if (f.decidedBy !== null) where.push('d.decided_by = @decidedBy');
+    if (f.from !== null) where.push(`${DECISION_DATE} >= @from`);
+    if (f.to !== null) where.push(`${DECISION_DATE} <= @to`);
+    const match = !f.search ? null : ctx.engine === 'postgres' ? tsQueryText(f.search) : ftsQuery(f.search);
+    if (f.search && !match) return [];
+    if (match) {
+      where.push(ctx.engine === 'postgres'
+        ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('board_search', @match) AND kind = 'decision')`
+        : `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
+    }
+    const rows = await sql(ctx, `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`)
+      .all({ boardId: f.boardId, status: f.status, type: f.type, decidedBy: f.decidedBy, from: f.from, to: f.to, match }) as Record<string, unknown>[];
+    const linked = new Map<number, { id: number; code: string; name: string }[]>();
+    const links = await sql<{ decision_id: number; id: number; code: string; name: string }>(
+      ctx,
+      `SELECT di.decision_id, i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id ORDER BY i.code`,
+    ).all();
+    for (const l of links) {
+      const list = linked.get(l.decision_id) ?? [];
+      list.push({ id: l.id, code: l.code, name: l.name });
+      linked.set(l.decision_id, list);
+    }
+    return rows.map((r) => {
+      const row = toCamel<Omit<Decision, 'confidential' | 'indicators' | 'allowedStatuses'> & { confidential: number }>(r);
+      return { ...row, confidential: row.confidential === 1, indicators: linked.get(row.id) ?? [], allowedStatuses: [...allowedDecisionStatuses(row.status)] };
+    });
   },
 };

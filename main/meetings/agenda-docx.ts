@@ -2,7 +2,7 @@ import type { Document, FileChild } from 'docx';
 import { buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue } from '../documents/docx';
 import { formatDateLong } from '../shared/dates';
 import type { MeetingDetail } from './contract';
-import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, place, purposeLabel, roleLabel } from './document-text';
+import { actionColumns, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, place, purposeLabel, roleLabel } from './document-text';
 
 /**
  * The agenda: meeting header, members invited, the items table (number, time, item,
@@ -55,12 +55,8 @@ export function agendaBlocks(detail: MeetingDetail): FileChild[] {
 
   if (detail.mattersArising.length > 0) {
     blocks.push(heading('Matters arising: open actions', 2));
-    blocks.push(
-      ...dataTable(
-        ACTION_COLUMNS,
-        detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]),
-      ),
-    );
+    const rows = detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]);
+    blocks.push(...dataTable(actionColumns(rows), rows));
   }
   return blocks;
 }

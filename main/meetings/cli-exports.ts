@@ -3,7 +3,8 @@ import { UsageError } from '../cli/io';
 import { docxOrXlsx, outOption, runExport, withOperations, WORKSPACE_OPTION } from '../cli/operations';
 import type { Verb } from '../cli/verb';
 import type { ExportResult } from '../documents/export-result';
-import type { AgendaExportResult, MeetingDetail } from './contract';
+import { boardIdOfCode, dateOptions, registerFilterOptions } from '../cli/register-filter-options';
+import { ACTION_STATUSES, type AgendaExportResult, type MeetingDetail } from './contract';
 
 /**
  * `export agenda|minutes|action-log --db FILE --meeting ID --out FILE`: the same
@@ -38,24 +39,35 @@ function meetingDocumentVerb(kind: 'agenda' | 'minutes', op: 'meeting.exportAgen
 export const exportAgendaVerb = meetingDocumentVerb('agenda', 'meeting.exportAgenda');
 export const exportMinutesVerb = meetingDocumentVerb('minutes', 'meeting.exportMinutes');
 
+/**
+ * `export action-log --db FILE [--meeting ID | --board CODE] [--from DATE] [--to DATE]
+ * [--status S,S] [--open-only] --out FILE`: the action log, as the Actions screen's export writes it.
+ */
 export const exportActionLogVerb: Verb = {
   name: 'export action-log',
-  summary: 'Write the action log of a meeting’s board (or of every board) as Word or Excel.',
+  summary: 'Write the action log of a board (or of every board) as Word or Excel.',
   options: {
     db: common.db,
-    meeting: { type: 'string', value: 'ID', help: 'the log of this meeting’s board (leave out for every board)' },
+    meeting: { type: 'string', value: 'ID', help: 'the log of this meeting’s board (leave out, or give --board, for every board or one)' },
     format: { type: 'string', value: 'docx|xlsx', help: 'docx (the default) or xlsx' },
+    ...registerFilterOptions({
+      dated: 'agreed (the meeting’s date, else the day the action was recorded)',
+      statuses: `only actions with these statuses, separated by commas: ${ACTION_STATUSES.join(', ')}`,
+      open: 'only actions still open or in progress',
+    }),
     out: outOption('FILE', 'the file to write, ending .docx or .xlsx (replaced if it exists)'),
   },
   async run({ values }, cli) {
-    const usage = 'export action-log --db FILE [--meeting ID] [--format docx|xlsx] --out FILE';
+    const usage = 'export action-log --db FILE [--meeting ID | --board CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status STATUS,…] [--open-only] [--format docx|xlsx] --out FILE';
     const out = values.out as string;
     const format = docxOrXlsx((values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx'), usage);
     const id = values.meeting === undefined ? null : meetingId(values.meeting as string, usage);
+    if (id !== null && values.board !== undefined) throw new UsageError('give --meeting or --board, not both (a meeting’s log is its board’s)', usage);
+    const statuses = typeof values.status === 'string' ? values.status.split(',').map((s) => s.trim()).filter(Boolean) : [];
     const r = await withOperations(cli, values.db as string, async (call) => {
-      // The board is found through the same read the app uses; a missing meeting is named.
-      const boardId = id === null ? null : (await call<MeetingDetail>('meeting.get', { id })).meeting.boardId;
-      return call<ExportResult>('action.exportLog', { boardId, format, out });
+      // The board is found through the same reads the app uses; a missing meeting or code is named.
+      const boardId = id === null ? await boardIdOfCode(call, values.board as string | undefined, usage) : (await call<MeetingDetail>('meeting.get', { id })).meeting.boardId;
+      return call<ExportResult>('action.exportLog', { boardId, ...dateOptions(values), statuses, openOnly: values['open-only'] === true, format, out });
     });
     cli.say(`Wrote ${r.path}: ${r.rows ?? 0} action${r.rows === 1 ? '' : 's'} (${kilobytes(r.bytes)}).`);
     return 0;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
+import { datesInOrder } from '../documents/register-filter';
 import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText, searchText } from '../api/fields';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
 import type { Warning } from './agenda-numbering';
@@ -306,6 +307,37 @@ const actionFilter = {
 const actionFilterSchema = z.object(actionFilter).strict();
 export type ActionFilter = z.output<typeof actionFilterSchema>;
 
+/**
+ * What the action log's export takes, its own (not the screen list's, which pages): the
+ * list's filters, a date range (the date the action was agreed: its meeting's, else the day
+ * it was recorded) and open only (open or in progress).
+ */
+const actionLogFilter = {
+  boardId: nullable(id('Board')),
+  meetingId: nullable(id('Meeting')),
+  ownerPersonId: nullable(id('Owner (person)')),
+  ownerOrganisationId: nullable(id('Owner (organisation)')),
+  statuses: z.array(z.enum(ACTION_STATUSES, { error: 'Status must be open, in_progress, done or dropped' })).default([]),
+  overdue: flag('Overdue only').default(false),
+  search: searchText(),
+  from: nullable(isoDate('From')),
+  to: nullable(isoDate('To')),
+  openOnly: flag('Open only').default(false),
+};
+export type ActionLogFilter = z.output<z.ZodObject<typeof actionLogFilter>>;
+
+/** The statuses "open only" keeps. */
+export const OPEN_ACTION_STATUSES = ['open', 'in_progress'] as const satisfies readonly ActionStatus[];
+
+function openOnlyAgreesWithStatuses(v: { openOnly: boolean; statuses: ActionStatus[] }, ctx: z.RefinementCtx): void {
+  // Runs on malformed input too (its fields' own refusals come first): look only at what is well formed.
+  if (v.openOnly !== true || !Array.isArray(v.statuses)) return;
+  const closed = v.statuses.filter((s) => (ACTION_STATUSES as readonly unknown[]).includes(s) && !(OPEN_ACTION_STATUSES as readonly string[]).includes(s));
+  if (closed.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['openOnly'], message: `Open only keeps open and in-progress actions, so none would be ${closed.join(' or ')}: choose open only or those statuses, not both` });
+  }
+}
+
 const byId = (label?: string) => z.object({ id: id(label) }).strict();
 
 
@@ -480,12 +512,14 @@ export const meetingsContract = {
   'action.exportLog': exportOp<ExportResult>()(
     z
       .object({
-        ...actionFilter,
+        ...actionLogFilter,
         format: docxOrXlsx().default('docx'),
         out: outFile(['docx', 'xlsx']),
       })
       .strict()
+      .superRefine(datesInOrder('the date the action was agreed'))
+      .superRefine(openOnlyAgreesWithStatuses)
       .superRefine(outMatchesFormat),
-    'Write the action log (filtered like the list) as Word or Excel',
+    'Write the action log as Word or Excel, filtered by board, meeting, owner, status, open only and the date agreed',
   ),
 } as const;

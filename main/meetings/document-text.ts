@@ -1,4 +1,6 @@
-import type { DocumentMeta } from '../documents/docx';
+import type { Column, DocumentMeta } from '../documents/docx';
+import { fitColumns } from '../documents/fit-columns';
+import { houseStyle } from '../documents/house-style';
 import { formatDateLong, formatDateShort } from '../shared/dates';
 import type { Action, MeetingDetail } from './contract';
 import { ACTION_STATUS_LABELS, PURPOSE_LABELS, ROLE_LABELS } from './labels';
@@ -46,13 +48,24 @@ export function place(detail: MeetingDetail): string {
 }
 
 /** The columns of every short action table (matters arising). */
-export const ACTION_COLUMNS = [
-  { header: 'Ref', width: 8 },
-  { header: 'Action', width: 43 },
-  { header: 'Owner', width: 19 },
-  { header: 'Due', width: 15 },
-  { header: 'Status', width: 15 }, // as wide as Due: "Done 05/02/2020" keeps its date on one line
-];
+/**
+ * The columns of an agenda's or minutes' table of actions (portrait, 12 pt): each as wide as
+ * its longest token ("A9735", "19/03/2020", "Done 05/02/2020" kept whole), the action most of
+ * the rest. Fixed widths printed "A97" / "35" once references reached four digits.
+ */
+export function actionColumns(rows: readonly (readonly string[])[]): Column[] {
+  return fitColumns(
+    [
+      { header: 'Ref', weight: 0 },
+      { header: 'Action', weight: 60 },
+      { header: 'Owner', weight: 25 },
+      { header: 'Due', weight: 0, whole: true },
+      { header: 'Status', weight: 15 },
+    ],
+    rows,
+    { landscape: false, sizePt: houseStyle.bodySizePt, register: false },
+  );
+}
 
 export function purposeLabel(purpose: keyof typeof PURPOSE_LABELS): string {
   return PURPOSE_LABELS[purpose];

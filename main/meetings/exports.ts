@@ -6,9 +6,10 @@ import { actionLogDocument, type ActionLogMeta } from './action-log-docx';
 import { actionLogWorkbook } from './action-log-xlsx';
 import { agendaDocument } from './agenda-docx';
 import { exported, type ExportResult } from '../documents/export-result';
-import type { ActionFilter, AgendaExportResult, MeetingDetail, ProtectiveMarking } from './contract';
+import type { ActionLogFilter, AgendaExportResult, MeetingDetail, ProtectiveMarking } from './contract';
+import { dateRangeText } from '../documents/register-filter';
 import { minutesDocument } from './minutes-docx';
-import { actions, boards, meetings } from './repository';
+import { actionLog, boards, meetings } from './repository';
 
 /**
  * The meetings area's exports: build the document from the same data the screens show,
@@ -25,20 +26,23 @@ export async function exportMinutes(_ctx: Ctx, detail: MeetingDetail, out: strin
   return { ...exported(written), items: detail.agenda.length };
 }
 
-async function describeFilter(ctx: Ctx, f: ActionFilter): Promise<string> {
+async function describeFilter(ctx: Ctx, f: ActionLogFilter): Promise<string> {
   const parts: string[] = [];
   if (f.meetingId !== null) {
     const m = await meetings.get(ctx, f.meetingId);
     if (m) parts.push(`from the meeting of ${m.startsAt.slice(0, 10).split('-').reverse().join('/')}`);
   }
   if (f.statuses.length > 0) parts.push(f.statuses.map((s) => ACTION_STATUS_LABELS[s].toLowerCase()).join(' or '));
+  if (f.openOnly) parts.push('open or in progress');
   if (f.overdue) parts.push('overdue only');
+  const dates = dateRangeText(f.from, f.to);
+  if (dates) parts.push(`agreed ${dates}`);
   if (f.ownerPersonId !== null || f.ownerOrganisationId !== null) parts.push('one owner');
   if (f.search) parts.push(`matching “${f.search}”`);
   return parts.join(', ');
 }
 
-export async function actionLogMeta(ctx: Ctx, f: ActionFilter): Promise<ActionLogMeta> {
+export async function actionLogMeta(ctx: Ctx, f: ActionLogFilter): Promise<ActionLogMeta> {
   const today = isoToday(ctx);
   const all = await boards.list(ctx, today);
   let boardId = f.boardId;
@@ -49,8 +53,8 @@ export async function actionLogMeta(ctx: Ctx, f: ActionFilter): Promise<ActionLo
   return { scope: boardId === null ? 'all boards' : (scoped[0]?.name ?? 'board'), asAt: today, marking, filterText: await describeFilter(ctx, f) };
 }
 
-export async function exportActionLog(ctx: Ctx, f: ActionFilter, format: 'docx' | 'xlsx', out: string): Promise<ExportResult> {
-  const list = await actions.list(ctx, f, isoToday(ctx));
+export async function exportActionLog(ctx: Ctx, f: ActionLogFilter, format: 'docx' | 'xlsx', out: string): Promise<ExportResult> {
+  const list = await actionLog.rows(ctx, f, isoToday(ctx));
   const meta = await actionLogMeta(ctx, f);
   const book = format === 'xlsx' ? actionLogWorkbook(list, meta) : undefined;
   const written = book ? await writeDataWorkbook(out, book.meta, book.sheets) : await writeDocx(out, actionLogDocument(list, meta));

@@ -1,9 +1,11 @@
 import type { Document, FileChild } from 'docx';
 import { Numbering, buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue } from '../documents/docx';
+import { fitColumns } from '../documents/fit-columns';
+import { houseStyle } from '../documents/house-style';
 import { formatDateLong } from '../shared/dates';
 import type { AgendaItem, Attendance, MeetingDetail } from './contract';
 import { VOTING_ROLES } from './quorum';
-import { ACTION_COLUMNS, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, paragraphsOf, place, purposeLabel, roleLabel } from './document-text';
+import { actionColumns, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, paragraphsOf, place, purposeLabel, roleLabel } from './document-text';
 
 /**
  * The minutes: attendance (present, in attendance, apologies, absent), the quorum
@@ -110,12 +112,8 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
 
   if (item.standingKind === 'minutes' && detail.mattersArising.length > 0) {
     blocks.push(paragraph('Matters arising: the board reviewed the open actions.', { keepNext: true }));
-    blocks.push(
-      ...dataTable(
-        ACTION_COLUMNS,
-        detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]),
-      ),
-    );
+    const rows = detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]);
+    blocks.push(...dataTable(actionColumns(rows), rows));
   }
 
   for (const d of item.decisions) {
@@ -183,12 +181,20 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
   blocks.push(heading('Actions agreed', 1));
   if (detail.actions.length === 0) blocks.push(paragraph('No actions were agreed.'));
   else {
-    blocks.push(
-      ...dataTable(
-        [{ header: 'Ref', width: 8 }, { header: 'Item', width: 8 }, { header: 'Action', width: 46 }, { header: 'Owner', width: 23 }, { header: 'Due', width: 15 }],
-        detail.actions.map((a) => [actionRef(a.id), itemNumber(a.agendaItemId, ''), a.description, a.ownerName, dueText(a.dueOn)]),
-      ),
+    // Each column as wide as its longest token ("A9735", "12.3", "19/03/2020"), the action most of the rest.
+    const rows = detail.actions.map((a) => [actionRef(a.id), itemNumber(a.agendaItemId, ''), a.description, a.ownerName, dueText(a.dueOn)]);
+    const columns = fitColumns(
+      [
+        { header: 'Ref', weight: 0 },
+        { header: 'Item', weight: 0 },
+        { header: 'Action', weight: 65 },
+        { header: 'Owner', weight: 35 },
+        { header: 'Due', weight: 0, whole: true },
+      ],
+      rows,
+      { landscape: false, sizePt: houseStyle.bodySizePt, register: false },
     );
+    blocks.push(...dataTable(columns, rows));
   }
   return blocks;
 }

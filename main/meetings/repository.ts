@@ -7,6 +7,7 @@ import type { Ctx } from '../shared/context';
 import type {
   Action,
   ActionFilter,
+  ActionLogFilter,
   ActionUpdate,
   AgendaItem,
   Attendance,
@@ -18,6 +19,7 @@ import type {
   Membership,
   NamedRef,
 } from './contract';
+import { OPEN_ACTION_STATUSES } from './contract';
 
 /** SQL for the meetings area. Rows out are camelCase; nothing here formats for display. */
 type Row = Record<string, unknown>;
@@ -351,6 +353,34 @@ export const actions = {
   update: actionWrites.update,
   insertUpdate: tableWrites('action_update').insert,
 };
+
+/**
+ * The action log's exports read through here, not through the screen's list (which pages):
+ * every action the filter keeps, by due date. The date range is the date the action was
+ * agreed: its meeting's, else the day it was recorded.
+ */
+export const actionLog = {
+  async rows(ctx: Ctx, f: ActionLogFilter, today: string): Promise<Action[]> {
+    const where: string[] = [];
+    if (f.boardId !== null) where.push('ac.board_id = @boardId');
+    if (f.meetingId !== null) where.push('ac.meeting_id = @meetingId');
+    if (f.ownerPersonId !== null) where.push('ac.owner_person_id = @ownerPersonId');
+    if (f.ownerOrganisationId !== null) where.push('(ac.owner_organisation_id = @ownerOrganisationId OR p.organisation_id = @ownerOrganisationId)');
+    if (f.statuses.length > 0) where.push(`ac.status IN (${f.statuses.map((s) => `'${s}'`).join(', ')})`);
+    if (f.openOnly) where.push(`ac.status IN (${OPEN_ACTION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+    if (f.overdue) where.push(`ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`);
+    if (f.from !== null) where.push(`${AGREED_ON} >= @from`);
+    if (f.to !== null) where.push(`${AGREED_ON} <= @to`);
+    if (f.search) where.push(`(ac.description LIKE @q ESCAPE '\\' OR ${NAME('p')} LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
+    const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
+    const { boardId, meetingId, ownerPersonId, ownerOrganisationId, from, to } = f;
+    return (await sql<Row>(ctx, text).all({ boardId, meetingId, ownerPersonId, ownerOrganisationId, from, to, q: likeContaining(f.search), today })).map(actionOf);
+  },
+};
+
+/** The day an action was agreed: its meeting's date, else the day it was recorded. */
+const AGREED_ON = `coalesce(substr(mt.starts_at, 1, 10), substr(ac.created_at, 1, 10))`;
 
 // Forward plan ------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import type { FileChild } from 'docx';
 import { exported } from '../documents/export-result';
-import { buildDocument, dataTable, heading, image, Numbering, paragraph, title, writeDocx, type CellValue } from '../documents/docx';
+import { buildDocument, dataTable, heading, image, Numbering, paragraph, plainText, title, writeDocx, type CellValue, type RichText } from '../documents/docx';
+import { fitColumns } from '../documents/fit-columns';
 import { houseStyle as hs } from '../documents/house-style';
 import type { Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
@@ -10,17 +11,18 @@ import { svgsToPngs } from './chart-png';
 import { chartSvg } from './chart-svg';
 import type { IndicatorDetail, ReportExportResult, ScorecardRow } from './contract';
 import { FREQUENCY_ADVERB, periodLabel } from './periods';
-import type { RagStatus } from './rag';
+import { RAG_LABELS, type RagStatus } from './rag';
 import type { IndicatorRow } from './repository';
 import { countByRag, indicatorDetailParts, type CurrentValue } from './scorecard';
 import { loadScorecard } from './scorecard-load';
 import { UNIT_LABELS, POLARITY_LABELS } from './units';
 
 /**
- * The performance report for the board, as at a date: the scorecard (status as a word and a
- * colour, with its rule), the exceptions with the commentary recorded with their latest
- * values, then one page part per indicator with its chart (a PNG drawn without a browser,
- * with a text alternative) and its definition.
+ * The performance report for the board, as at a date: a summary of two pages at most (counts
+ * by status and theme, the exceptions named), the exceptions with the commentary recorded
+ * with their latest values, then an appendix of one page per indicator (status as a word
+ * with its rule, latest, trend, its chart — a PNG drawn without a browser, with a text
+ * alternative — and its definition).
  */
 const CHART = { width: 900, height: 420, widthCm: 16.5 };
 
@@ -63,31 +65,80 @@ export async function reportParts(ctx: Ctx, asAt: string): Promise<ReportParts> 
   return { rows, details };
 }
 
-function scorecardSection(rows: ScorecardRow[]): FileChild[] {
-  const out: FileChild[] = [heading('Scorecard', 1)];
-  const byTheme = new Map<string, ScorecardRow[]>();
-  for (const r of rows) byTheme.set(r.themeName, [...(byTheme.get(r.themeName) ?? []), r]);
-  for (const [theme, list] of byTheme) {
-    out.push(heading(theme, 2));
-    out.push(
-      ...dataTable(
+const RAG_ORDER: RagStatus[] = ['red', 'amber', 'green', 'not_rated'];
+
+/** A code in running text with non-breaking hyphens, so "HO-1" never wraps as "HO-" / "1". */
+const unbroken = (code: string) => code.replace(/-/g, '\u2011');
+
+/**
+ * The report's opening summary, two pages at most however large the framework: the counts
+ * by status and theme (with the exceptions of each), then every exception named by its code
+ * under its status. The detail follows in the Exceptions section, and each indicator has a
+ * page of its own in the appendix. (The 35-page scorecard that opened the ten-year report
+ * is the appendix now, an indicator a page.)
+ */
+export function summarySection(rows: ScorecardRow[], asAt: string): FileChild[] {
+  const counts = countByRag(rows);
+  const exceptions = rows.filter((r) => r.exception);
+  const out: FileChild[] = [heading('Summary', 1)];
+  out.push(
+    paragraph(
+      `This report shows the ${rows.length} indicator${rows.length === 1 ? '' : 's'} of the performance framework as at ${formatDateLong(asAt)}: ` +
+        `${counts.green} green, ${counts.amber} amber, ${counts.red} red and ${counts.not_rated} not rated.`,
+    ),
+  );
+  out.push(
+    paragraph(
+      `${exceptions.length} ${exceptions.length === 1 ? 'indicator is an exception' : 'indicators are exceptions'}: red, or worse than in the same period last year.`,
+    ),
+  );
+  const themes = [...new Set(rows.map((r) => r.themeName))];
+  const fill = (status: RagStatus, text: string): CellValue => ({ text, fill: ragTint(status) });
+  const byTheme: CellValue[][] = themes.map((theme) => {
+    const list = rows.filter((r) => r.themeName === theme);
+    const c = countByRag(list);
+    return [theme, String(c.green), String(c.amber), String(c.red), String(c.not_rated), String(list.filter((r) => r.exception).length)];
+  });
+  const total = (k: RagStatus) => ({ text: String(counts[k]), bold: true, fill: ragTint(k) });
+  byTheme.push([{ text: 'All themes', bold: true }, total('green'), total('amber'), total('red'), total('not_rated'), { text: String(exceptions.length), bold: true }]);
+  out.push(
+    ...dataTable(
+      // Each column as wide as its longest word ("Exceptions" printed "Exceptio" / "ns" at a fixed 14%), the theme the rest.
+      fitColumns(
         [
-          { header: 'Indicator', width: 22 },
-          { header: 'Latest', width: 16 },
-          { header: 'Target', width: 16 },
-          { header: 'Status and rule', width: 26 },
-          { header: 'Trend on a year before', width: 20 },
+          { header: 'Theme', weight: 1 },
+          { header: 'Green', weight: 0, align: 'right' },
+          { header: 'Amber', weight: 0, align: 'right' },
+          { header: 'Red', weight: 0, align: 'right' },
+          { header: 'Not rated', weight: 0, align: 'right' },
+          { header: 'Exceptions', weight: 0, align: 'right' },
         ],
-        list.map((r) => [
-          [{ text: r.code, bold: true }, ` ${r.name}`],
-          measuredText(r),
-          r.target?.text ?? 'No target set',
-          ragCell(r),
-          r.trendYear ? r.trendYear.text : 'No value for the same period last year',
-        ]),
+        byTheme.map((r) => r.map((c) => plainText(typeof c === 'object' && c !== null && 'text' in c && !Array.isArray(c) ? (c.text as RichText) : (c as RichText)))),
+        { landscape: false, sizePt: hs.bodySizePt, register: false },
       ),
-    );
+      byTheme,
+      { caption: 'Indicators by status and theme' },
+    ),
+  );
+  out.push(
+    paragraph(
+      'Green means on or better than target; amber, worse than target but within the theme’s tolerance; red, beyond it. ' +
+        'A monthly or quarterly count with a whole-year baseline is judged on its rolling 12-month total. Only periods that ended by the as-at date are counted; the latest revision of each value is used.',
+      { small: true, afterTable: true },
+    ),
+  );
+  out.push(heading('Exceptions at a glance', 2));
+  if (!exceptions.length) {
+    out.push(paragraph('No indicator is red or worse than in the same period last year.'));
+    return out;
   }
+  const glance: CellValue[][] = RAG_ORDER.flatMap((status) => {
+    const list = exceptions.filter((r) => r.rag.status === status);
+    if (!list.length) return [];
+    const label = status === 'red' ? 'Red' : `${RAG_LABELS[status]}, worse than a year before`;
+    return [[fill(status, `${label} (${list.length})`), list.map((r) => unbroken(r.code)).join(', ')]];
+  });
+  out.push(...dataTable([{ header: 'Status', width: 24 }, { header: 'Indicators (by code; each is detailed under Exceptions)', width: 76 }], glance, { register: true }));
   return out;
 }
 
@@ -117,7 +168,8 @@ function exceptionsSection(rows: ScorecardRow[], numbering: Numbering): FileChil
 function indicatorSection(detail: ReportParts['details'][number], figure: number, png: Buffer): FileChild[] {
   const ind = detail.row;
   const r = detail.status;
-  const out: FileChild[] = [heading(`${ind.code} ${ind.name}`, 2)];
+  // A page each: the first follows the appendix's heading.
+  const out: FileChild[] = [heading(`${ind.code} ${ind.name}`, 2, { pageBreakBefore: figure > 1 })];
   // Heading, status and chart stay on one page.
   out.push(paragraph([{ text: r.rag.label, bold: true }, r.rag.rule.slice(r.rag.rule.indexOf(':'))], { keepNext: true }));
   out.push(paragraph([{ text: 'Latest: ', bold: true }, measuredText(r)], { keepNext: true }));
@@ -138,7 +190,6 @@ function indicatorSection(detail: ReportParts['details'][number], figure: number
 
 export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: ReturnType<typeof buildDocument>; indicators: number; charts: number }> {
   const { rows, details } = await reportParts(ctx, asAt);
-  const counts = countByRag(rows);
   const organisation = await readSetting(ctx, 'organisationName') ?? '';
   const docTitle = `Performance report as at ${formatDateLong(asAt)}`;
   const numbering = new Numbering();
@@ -147,22 +198,9 @@ export async function buildReport(ctx: Ctx, asAt: string): Promise<{ doc: Return
   if (!rows.length) {
     body.push(paragraph('The performance framework has no indicators yet.'));
   } else {
-    body.push(
-      paragraph(
-        `This report shows the ${rows.length} indicator${rows.length === 1 ? '' : 's'} of the performance framework as at ${formatDateLong(asAt)}: ` +
-          `${counts.green} green, ${counts.amber} amber, ${counts.red} red and ${counts.not_rated} not rated.`,
-      ),
-    );
-    body.push(
-      paragraph(
-        'Green means on or better than target; amber, worse than target but within the theme’s tolerance; red, beyond it. The rule is written beside every status. ' +
-          'A monthly or quarterly count with a whole-year baseline is judged on its rolling 12-month total. Only periods that ended by the as-at date are counted; the latest revision of each value is used.',
-        { small: true },
-      ),
-    );
-    body.push(...scorecardSection(rows));
+    body.push(...summarySection(rows, asAt));
     body.push(...exceptionsSection(rows, numbering));
-    body.push(heading('Indicators', 1, { pageBreakBefore: true }));
+    body.push(heading('Appendix: the indicators, a page each', 1, { pageBreakBefore: true }));
     const pngs = await svgsToPngs(details.map((d) => chartSvg(d.chart, CHART)));
     details.forEach((d, i) => body.push(...indicatorSection(d, i + 1, pngs[i]!)));
   }

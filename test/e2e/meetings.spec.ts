@@ -222,9 +222,9 @@ test('the action log shows overdue actions, filters them, and takes a dated upda
   await page.getByLabel('Owner').selectOption({ label: 'Simon Thorne' });
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await page.getByLabel('Owner').selectOption({ label: 'Anyone' });
-  await page.getByLabel('Status').selectOption({ label: 'Done' });
+  await page.locator('.toolbar').getByLabel('Status').selectOption({ label: 'Done' });
   for (const cell of await page.locator('tbody tr td:nth-child(5)').allTextContents()) expect(cell).toMatch(/^Done/);
-  await page.getByLabel('Status').selectOption({ label: 'Any status' });
+  await page.locator('.toolbar').getByLabel('Status').selectOption({ label: 'Any status' });
 
   // A dated progress update; the action is in progress now, and still overdue.
   await row.getByRole('button', { name: `Update ${ref}` }).click();

@@ -119,7 +119,8 @@ describe('exports of the decisions log', () => {
     const [table] = tables(parts.document);
     expect(table![0]).toEqual({ header: true, cells: ['Reference and date', 'Decision', 'Type and status', 'Owner', 'Amount'] });
     expect(table![2]!.cells[0]).toBe('SB-D-2020-001 23/01/2020');
-    expect(table![2]!.cells[1]).toContain('Indicators: HO-1, HO-2, HO-3.');
+    // Codes in running text with non-breaking hyphens, so none wraps as "HO-" / "1".
+    expect(table![2]!.cells[1]).toContain('Indicators: HO\u20111, HO\u20112, HO\u20113.');
     // A register: its rows may break across pages (under the repeated header), at the register size.
     expect(parts.document.match(/<w:cantSplit\/>/g)).toHaveLength(1); // the header row only
     expect(parts.document).toContain('<w:sz w:val="18"/>');

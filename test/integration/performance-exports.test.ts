@@ -8,7 +8,7 @@ import { runCli } from '../../main/cli/run';
 import { buildDocument, writeDocx } from '../../main/documents/docx';
 import { houseStyle } from '../../main/documents/house-style';
 import { performanceTable, performanceTableDocx } from '../../main/performance/table-block';
-import { libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
+import { headings, libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { admissionsValues, smallFramework } from './performance-fixture';
 
@@ -30,7 +30,7 @@ async function framework(ws: TestWorkspace) {
 }
 
 describe('performance exports', () => {
-  it('the Word report: scorecard with status as text and colour, exceptions with commentary, a chart per indicator with alt text', async () => {
+  it('the Word report: a summary by status and theme naming the exceptions, their detail with commentary, then a page per indicator with its chart and alt text', async () => {
     const ws = await tempWorkspace();
     await framework(ws);
     const out = join(ws.dir, 'performance.docx');
@@ -40,14 +40,22 @@ describe('performance exports', () => {
     const text = paragraphs(docx.document).map((p) => p.text);
     expect(text[0]).toBe('Performance report as at 31 March 2020');
     expect(text).toContain('This report shows the 2 indicators of the performance framework as at 31 March 2020: 0 green, 1 amber, 1 red and 0 not rated.');
-    const [ho, local] = tables(docx.document);
-    expect(ho![0]).toEqual({ header: true, cells: ['Indicator', 'Latest', 'Target', 'Status and rule', 'Trend on a year before'] });
-    expect(ho![1]!.cells[3]).toBe('Amber: 396 is above the target of 378 but within the 5% tolerance, up to 396.9 (lower is better)');
-    expect(ho![1]!.cells[1]).toBe('396 (Rolling 12-month total, April 2019 to March 2020)');
-    expect(local![1]!.cells[3]).toMatch(/^Red: 48% is below the target of 60%/);
-    // The status cell is shaded in its colour's tint.
+    // The summary: counts by status and theme, then the exceptions by code under their status.
+    const [byTheme, glance] = tables(docx.document);
+    expect(byTheme![0]).toEqual({ header: true, cells: ['Theme', 'Green', 'Amber', 'Red', 'Not rated', 'Exceptions'] });
+    expect(byTheme!.at(-1)!.cells).toEqual(['All themes', '0', '1', '1', '0', '1']);
+    expect(glance!.map((r) => r.cells)).toEqual([['Status', 'Indicators (by code; each is detailed under Exceptions)'], ['Red (1)', 'LOC\u20112']]);
+    // The status cells (and the totals) are shaded in their colour's tint.
     expect(docx.document).toContain(`w:fill="${houseStyle.colours.ragFill.red}"`);
     expect(docx.document).toContain(`w:fill="${houseStyle.colours.ragFill.amber}"`);
+    expect(text).toContain('1 indicator is an exception: red, or worse than in the same period last year.');
+    // Then the exceptions' detail, then an appendix of a page per indicator with its status, rule and latest value.
+    const h = headings(docx.document);
+    expect(h.filter((x) => x.level === 'Heading1').map((x) => x.text)).toEqual(['Summary', 'Exceptions', 'Appendix: the indicators, a page each']);
+    expect(text).toContain('Amber: 396 is above the target of 378 but within the 5% tolerance, up to 396.9 (lower is better)');
+    expect(text).toContain('Latest: 396 (Rolling 12-month total, April 2019 to March 2020)');
+    expect(text.some((t) => /^Red: 48% is below the target of 60%/.test(t))).toBe(true);
+    expect(docx.document.match(/<w:pageBreakBefore\/>/g)?.length).toBe(3); // Exceptions, the appendix, its second indicator
     expect(text).toContain('Commentary: Two youth workers posts vacant since January; recruitment under way. (recorded with the 2019/20 Q4 value)');
     // One PNG per indicator, each with a description a screen reader reads.
     const zip = await JSZip.loadAsync(readFileSync(out));

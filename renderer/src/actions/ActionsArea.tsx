@@ -6,6 +6,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SearchBox } from '../components/SearchBox';
 import { SelectField, TextField } from '../components/fields';
+import { RegisterFilterFields, type RegisterFilterValue } from '../components/RegisterFilterFields';
 import { FormDialog } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { counted } from '../components/words';
@@ -123,21 +124,80 @@ export function ActionsArea() {
           },
         ]}
       />
-      <section className="section" aria-labelledby="actions-export-title">
-        <h2 id="actions-export-title">Export the action log</h2>
-        <p className="hint">The file holds the actions the filter above shows.</p>
-        <ExportForm
-          id="actions-export"
-          choices={[
-            { value: 'docx', label: 'Word (.docx)', fileName: 'Action log.docx' },
-            { value: 'xlsx', label: 'Excel (.xlsx)', fileName: 'Action log.xlsx' },
-          ]}
-          submitLabel="Export action log"
-          plan={(format) => exportPlan('action.exportLog', { ...filter, format: format as 'docx' | 'xlsx' }, (r) => `${counted(r.rows ?? 0, 'action')}.`)}
-        />
-      </section>
+      <ActionLogExport />
       {updating && <UpdateDialog action={updating} onClose={() => setUpdating(null)} />}
     </>
+  );
+}
+
+/** The screen's status choice as the export's: one status, or "open only" for open or in progress. */
+function exportStatusOf(statuses: readonly ActionStatus[]): { status: string; openOnly: boolean } {
+  if (statuses.length === 2 && statuses.includes('open') && statuses.includes('in_progress')) return { status: '', openOnly: true };
+  return { status: statuses.length === 1 ? statuses[0]! : '', openOnly: false };
+}
+
+/**
+ * The action log's export: its own board, status, dates and open only, starting from the
+ * screen's filter (and following it when that changes); the owner, overdue and search
+ * filters of the screen apply as they are.
+ */
+function ActionLogExport() {
+  const { boards, filter } = useActions();
+  const screen = { boardId: filter.boardId, ...exportStatusOf(filter.statuses) };
+  const [v, setV] = useState<RegisterFilterValue>({ ...screen, from: null, to: null });
+  // Follows the screen's board and status when they change (set while rendering, as React advises, not in an effect).
+  const screenKey = `${filter.boardId}|${filter.statuses.join(',')}`;
+  const [followed, setFollowed] = useState(screenKey);
+  if (followed !== screenKey) {
+    setFollowed(screenKey);
+    setV((old) => ({ ...old, ...screen }));
+  }
+  const also = [filter.ownerPersonId !== null || filter.ownerOrganisationId !== null ? 'one owner' : '', filter.overdue ? 'overdue only' : '', filter.search ? `matching “${filter.search}”` : ''].filter(Boolean);
+  return (
+    <section className="section" aria-labelledby="actions-export-title">
+      <h2 id="actions-export-title">Export the action log</h2>
+      <p className="hint">{`The file holds the actions these filters keep${also.length ? ` (and, as on the screen, ${also.join(', ')})` : ''}.`}</p>
+      <ExportForm
+        id="actions-export"
+        choices={[
+          { value: 'docx', label: 'Word (.docx)', fileName: 'Action log.docx' },
+          { value: 'xlsx', label: 'Excel (.xlsx)', fileName: 'Action log.xlsx' },
+        ]}
+        submitLabel="Export action log"
+        plan={(format) =>
+          exportPlan(
+            'action.exportLog',
+            {
+              boardId: v.boardId,
+              meetingId: filter.meetingId,
+              ownerPersonId: filter.ownerPersonId,
+              ownerOrganisationId: filter.ownerOrganisationId,
+              statuses: v.status === '' ? [] : [v.status as ActionStatus],
+              overdue: filter.overdue,
+              search: filter.search,
+              from: v.from,
+              to: v.to,
+              openOnly: v.openOnly,
+              format: format as 'docx' | 'xlsx',
+            },
+            (r) => `${counted(r.rows ?? 0, 'action')}.`,
+          )
+        }
+      >
+        {(refusal) => (
+          <RegisterFilterFields
+            id="actions-export"
+            value={v}
+            onChange={(patch) => setV((old) => ({ ...old, ...patch }))}
+            boards={boards}
+            statuses={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
+            dateHint="The date the action was agreed: its meeting’s, else the day it was recorded"
+            openLabel="Open only (open or in progress)"
+            error={refusal}
+          />
+        )}
+      </ExportForm>
+    </section>
   );
 }
 

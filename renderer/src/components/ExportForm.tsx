@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ResultOf } from '../../../main/api/contract';
 import type { ExportInput, ExportOpName, SavedExport } from '../../../main/api/files-api';
-import { call, messageOf } from '../api';
+import { ApiError, call, messageOf } from '../api';
 import { canRevealFiles, files, saveExport } from '../files';
 import { ErrorSummary } from './ErrorSummary';
 import { downloadedText, safeFileName, formatBytes } from './export-path';
@@ -52,8 +52,11 @@ export function ExportForm(props: {
   fileName?: string;
   choices?: readonly ExportChoice[];
   legend?: string;
-  /** Fields of this export's own (quarter, year, prepared by…), shown first. */
-  children?: ReactNode;
+  /**
+   * Fields of this export's own (quarter, year, prepared by…), shown first; as a function,
+   * given the refusal of the last try (its field, when it named one) to show on that field.
+   */
+  children?: ReactNode | ((refusal: { field: string | undefined; message: string } | null) => ReactNode);
   /** The button's words, for the choice made: "Export agenda". */
   submitLabel?: string | ((choice: ExportChoice) => string);
   /** What to write for the choice made (its value is "" when there is no choice). */
@@ -66,6 +69,7 @@ export function ExportForm(props: {
   const choice = choices.find((c) => c.value === choiceValue) ?? choices[0]!;
   const name = safeFileName(choice.fileName);
   const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ field: string | undefined; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [written, setWritten] = useState<Written | null>(null);
@@ -76,6 +80,7 @@ export function ExportForm(props: {
     if (busy) return;
     setBusy(true);
     setError(null);
+    setRefusal(null);
     setWritten(null);
     setStatus(desktop ? 'Choose where to save…' : 'Writing the file…');
     try {
@@ -92,6 +97,7 @@ export function ExportForm(props: {
       props.onWritten?.(text);
     } catch (err) {
       setError(messageOf(err));
+      setRefusal(err instanceof ApiError ? { field: err.field, message: err.message } : null);
       setStatus('');
     } finally {
       setBusy(false);
@@ -101,7 +107,7 @@ export function ExportForm(props: {
   return (
     <form className="export-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={busy || undefined}>
       {error && <ErrorSummary message={error} />}
-      {props.children}
+      {typeof props.children === 'function' ? props.children(refusal) : props.children}
       {choices.length > 1 && (
         <fieldset className="fieldset export-choices">
           <legend>{props.legend ?? 'Format'}</legend>

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { ExportForm, RevealButtons, exportPlan, writtenText } from '../components/ExportForm';
 import { saveExport } from '../files';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
+import { RegisterFilterFields, type RegisterFilterValue } from '../components/RegisterFilterFields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
 import { useDecisions, type Filters } from './store';
 import { TableScroll } from '../components/TableScroll';
@@ -122,7 +123,7 @@ export function DecisionLog() {
       )}
       {shown && <DecisionDialog decision={shown} onClose={() => setOpen(null)} onEdit={() => (setEditing(shown), setOpen(null))} />}
       {editing && <DecisionForm decision={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={(t) => (setDone(t), setEditing(null))} />}
-      {exporting && <ExportDialog format={exporting} filters={filters} onClose={() => setExporting(null)} onDone={(t) => (setDone(t), setExporting(null))} />}
+      {exporting && <ExportDialog format={exporting} filters={filters} boards={boards} onClose={() => setExporting(null)} onDone={(t) => (setDone(t), setExporting(null))} />}
     </>
   );
 }
@@ -372,21 +373,42 @@ function DateInput(props: { name: string; label: string; value: string; onChange
   );
 }
 
-function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; onClose(): void; onDone(text: string): void }) {
+function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; boards: readonly { id: number; name: string }[]; onClose(): void; onDone(text: string): void }) {
+  const f = props.filters;
+  // The file's own filters, starting from the screen's; the screen's list is left as it is.
+  const [v, setV] = useState<RegisterFilterValue>({ boardId: f.boardId, status: f.status ?? '', from: f.from, to: f.to, openOnly: false });
+  const also = [f.type ? `type ${DECISION_TYPE_LABELS[f.type].toLowerCase()}` : '', f.decidedBy ? (f.decidedBy === 'board' ? 'decided by a board' : 'decided by the Commissioner alone') : '', f.search ? `matching “${f.search}”` : ''].filter(Boolean);
   return (
     <Dialog title={`Export the decisions log (.${props.format})`} onClose={props.onClose}>
-      <p className="hint">The decisions shown by the filters are exported.</p>
+      <p className="hint">{`The decisions these filters keep are exported${also.length ? ` (and, as on the screen, ${also.join(', ')})` : ''}.`}</p>
       <ExportForm
         id="decisions-export"
         fileName={`Decisions log.${props.format}`}
         plan={() =>
-          exportPlan('decision.exportLog', { ...props.filters, format: props.format }, (r) => {
-            const rows = r.rows ?? 0;
-            return `${rows} ${rows === 1 ? 'decision' : 'decisions'}.`;
-          })
+          exportPlan(
+            'decision.exportLog',
+            { boardId: v.boardId, status: v.status === '' ? null : (v.status as DecisionStatus), type: f.type, decidedBy: f.decidedBy, from: v.from, to: v.to, search: f.search, openOnly: v.openOnly, format: props.format },
+            (r) => {
+              const rows = r.rows ?? 0;
+              return `${rows} ${rows === 1 ? 'decision' : 'decisions'}.`;
+            },
+          )
         }
         onWritten={props.onDone}
-      />
+      >
+        {(refusal) => (
+          <RegisterFilterFields
+            id="decisions-export"
+            value={v}
+            onChange={(patch) => setV((old) => ({ ...old, ...patch }))}
+            boards={props.boards}
+            statuses={DECISION_STATUSES.map((s) => ({ value: s, label: DECISION_STATUS_LABELS[s] }))}
+            dateHint="The decision’s date, else its meeting’s"
+            openLabel="Open only (proposed or deferred)"
+            error={refusal}
+          />
+        )}
+      </ExportForm>
       <div className="button-row">
         <button type="button" className="button button-secondary" onClick={props.onClose}>
           Cancel
