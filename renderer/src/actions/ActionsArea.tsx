@@ -97,7 +97,7 @@ export function ActionsArea() {
           { header: 'Ref', width: '8%', rowHeader: true, cell: (a) => actionRef(a.id) },
           {
             header: 'Action',
-            width: '44%',
+            width: '41%',
             cell: (a) => (
               <>
                 {a.description}
@@ -109,7 +109,7 @@ export function ActionsArea() {
             ),
           },
           { header: 'Owner', width: '18%', cell: (a) => a.ownerName },
-          { header: 'Due', width: '10%', cell: (a) => (a.dueOn ? shortDate(a.dueOn) : 'No date') },
+          { header: 'Due', width: '13%', cell: (a) => (a.dueOn ? shortDate(a.dueOn) : 'No date') },
           {
             header: 'Status',
             width: '11%',
