@@ -363,9 +363,13 @@ export const actions = {
     if (page.cursor !== null && key === null) throw new DomainError('validation', 'Cursor is not one this list gave: start again from the first page (cursor null)', 'cursor');
     const after = key === null ? null : afterAction(key);
     const all = after ? [...where, after.where] : where;
-    const rows = (await sql<Row>(ctx, `${ACTION_SELECT} ${all.length ? 'WHERE ' + all.join(' AND ') : ''} ${ACTION_ORDER} LIMIT @limit`)
+    // The page's ids first, from the action and its owners alone; then only those rows with
+    // their board, meeting and latest update (joined for every row, the sort would wait for all).
+    const ids = (await sql<{ id: number }>(ctx, `SELECT ac.id FROM action ac ${ACTION_OWNERS} ${all.length ? 'WHERE ' + all.join(' AND ') : ''} ${ACTION_ORDER} LIMIT @limit`)
       .all({ ...params, ...after?.params, limit: page.limit + 1 }))
-      .map(actionOf);
+      .map((r) => r.id);
+    const byId = new Map(ids.length === 0 ? [] : (await sql<Row>(ctx, `${ACTION_SELECT} WHERE ac.id IN (${ids.map((_, i) => `@id${i}`).join(', ')})`).all({ today, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) })).map((r) => [r.id as number, r]));
+    const rows = ids.map((id) => actionOf(byId.get(id)!));
     return { ...pageOf(rows, page.limit, counted?.total ?? 0, (a) => [a.dueOn, a.id]), overdue: counted?.overdue ?? 0 };
   },
   /** How many actions are overdue, and the first few by due date: the dashboard's line and its short list. */
