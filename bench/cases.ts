@@ -228,6 +228,17 @@ const ACTION_SELECT = `
 /** actions.list builds its WHERE from the filters given. */
 const ACTION_LIST = (where: string) => `${ACTION_SELECT} WHERE ${where}
       ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
+const IS_OVERDUE = `ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`;
+/** action.list is a page: the filter's count and overdue count, then the first rows and one more (is there a next page?). */
+const actionPage = (where: string, params: Record<string, unknown>, limit = 100): RawQuery[] => [
+  {
+    sql: `SELECT count(*) AS total, sum(CASE WHEN ${IS_OVERDUE} THEN 1 ELSE 0 END) AS overdue FROM action ac
+      LEFT JOIN person p ON p.id = ac.owner_person_id LEFT JOIN organisation po ON po.id = p.organisation_id
+      LEFT JOIN organisation o ON o.id = ac.owner_organisation_id WHERE ${where}`,
+    params,
+  },
+  { sql: `${ACTION_LIST(where)} LIMIT ${limit + 1}`, params },
+];
 const ACTIONS_LIVE_BEFORE = `${ACTION_SELECT} WHERE ac.board_id = @boardId AND ac.status IN ('open','in_progress')
          AND coalesce(mt.starts_at, ac.created_at) < @before
        ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
@@ -251,20 +262,27 @@ const DECISION_SELECT = `
   LEFT JOIN person o ON o.id = d.owner_person_id
   LEFT JOIN funding_stream fs ON fs.id = d.funding_stream_id`;
 const DECISION_DATE = `coalesce(d.decided_on, substr(m.starts_at, 1, 10))`;
-/** decisions.list builds its WHERE from the filters given. */
-const DECISION_LIST = (where: string) => `${DECISION_SELECT} WHERE ${where}
-      ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`;
 /** The search filter: each engine's full-text index (the words as ftsQuery/tsQueryText put them). */
 const DECISION_MATCH = {
   sqlite: `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`,
-  postgres: `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('english', @match) AND kind = 'decision')`,
+  postgres: `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('board_search', @match) AND kind = 'decision')`,
 };
-/** decision.list reads each decision's indicators in a statement of its own. */
-const DECISION_INDICATORS = `SELECT i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id WHERE di.decision_id = ? ORDER BY i.code`;
-const decisionList = (sql: RawQuery['sql'], params: Record<string, unknown>, ids: number[]): RawQuery[] => [
-  { sql, params },
-  ...ids.map((id) => ({ sql: DECISION_INDICATORS, params: [id] })),
-];
+/** decision.list is a page: the filter's count, the first rows and one more, and the page's indicators in one statement. */
+const decisionPage = (where: string | { sqlite: string; postgres: string }, params: Params | ((engine: Engine) => Params), ids: number[]): RawQuery[] => {
+  const page = ids.slice(0, 101);
+  const text = (w: string) => `${DECISION_SELECT} WHERE ${w} ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC, d.id DESC LIMIT 101`;
+  const count = (w: string) => `SELECT count(*) AS n FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id WHERE ${w}`;
+  const both = (f: (w: string) => string) => (typeof where === 'string' ? f(where) : { sqlite: f(where.sqlite), postgres: f(where.postgres) });
+  return [
+    { sql: both(count), params },
+    { sql: both(text), params },
+    ...(page.length === 0 ? [] : [{
+      sql: `SELECT di.decision_id, i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id
+       WHERE di.decision_id IN (${page.slice(0, 100).map(() => '?').join(', ')}) ORDER BY di.decision_id, i.code`,
+      params: page.slice(0, 100),
+    }]),
+  ];
+};
 
 const PAPER_SELECT = `
   SELECT p.*, b.name AS board_name, m.starts_at AS meeting_starts_at,
@@ -414,18 +432,19 @@ export function benchCases(fx: Fixture): BenchCase[] {
       ],
     },
     {
-      name: 'action.list open and in progress', area: 'actions', op: { name: 'action.list', input: { statuses: ['open', 'in_progress'] } },
-      raw: [{ sql: ACTION_LIST(`ac.status IN ('open', 'in_progress')`), params: { today: fx.today } }],
+      name: 'action.list open and in progress (first page)', area: 'actions', op: { name: 'action.list', input: { statuses: ['open', 'in_progress'] } },
+      raw: actionPage(`ac.status IN ('open', 'in_progress')`, { today: fx.today }),
     },
     {
-      name: 'action.list of a board', area: 'actions', op: { name: 'action.list', input: { boardId: fx.busyBoardId } },
-      raw: [{ sql: ACTION_LIST('ac.board_id = @boardId'), params: { boardId: fx.busyBoardId, today: fx.today } }],
+      name: 'action.list of a board, every status (first page)', area: 'actions', op: { name: 'action.list', input: { boardId: fx.busyBoardId, statuses: [] } },
+      raw: actionPage('ac.board_id = @boardId', { boardId: fx.busyBoardId, today: fx.today }),
     },
     {
       name: 'action.dueThisWeek (dashboard)', area: 'actions', op: { name: 'action.dueThisWeek', input: {} },
       raw: [
         { sql: ACTIONS_DUE_BETWEEN, params: { from: fx.today, to: weekOf(fx.today).end, today: fx.today } },
-        { sql: ACTION_LIST(`ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`), params: { today: fx.today } },
+        { sql: `SELECT count(*) AS n FROM action ac WHERE ${IS_OVERDUE}`, params: { today: fx.today } },
+        { sql: `${ACTION_LIST(IS_OVERDUE)} LIMIT 5`, params: { today: fx.today } },
       ],
     },
 
@@ -435,23 +454,20 @@ export function benchCases(fx: Fixture): BenchCase[] {
       raw: [{ sql: PAPERS_OF_BOARD, params: { boardId: fx.busyBoardId, q: '%%' } }],
     },
     {
-      name: 'decision.list of a board', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.busyBoardId } },
-      raw: decisionList(DECISION_LIST('d.board_id = @boardId'), { boardId: fx.busyBoardId }, fx.decisionIds.busyBoard),
+      name: 'decision.list of a board, all years (first page)', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.busyBoardId, from: null } },
+      raw: decisionPage('d.board_id = @boardId', { boardId: fx.busyBoardId }, fx.decisionIds.busyBoard),
     },
     {
-      name: 'decision.list of the Strategic Board', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.strategicBoardId } },
-      raw: decisionList(DECISION_LIST('d.board_id = @boardId'), { boardId: fx.strategicBoardId }, fx.decisionIds.strategicBoard),
+      name: 'decision.list of the Strategic Board, all years (first page)', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.strategicBoardId, from: null } },
+      raw: decisionPage('d.board_id = @boardId', { boardId: fx.strategicBoardId }, fx.decisionIds.strategicBoard),
     },
     {
-      name: 'decision.list, all boards, one year', area: 'decisions', op: { name: 'decision.list', input: { from: yearFrom, to: yearTo } },
-      raw: decisionList(DECISION_LIST(`${DECISION_DATE} >= @from AND ${DECISION_DATE} <= @to`), { from: yearFrom, to: yearTo }, fx.decisionIds.year),
+      name: 'decision.list, all boards, one year (first page)', area: 'decisions', op: { name: 'decision.list', input: { from: yearFrom, to: yearTo } },
+      raw: decisionPage(`${DECISION_DATE} >= @from AND ${DECISION_DATE} <= @to`, { from: yearFrom, to: yearTo }, fx.decisionIds.year),
     },
     {
-      name: 'decision.list search "funding"', area: 'decisions', op: { name: 'decision.list', input: { search: 'funding' } },
-      raw: [
-        { sql: { sqlite: DECISION_LIST(DECISION_MATCH.sqlite), postgres: DECISION_LIST(DECISION_MATCH.postgres) }, params: (engine) => ({ match: engine === 'postgres' ? tsQueryText('funding') : ftsQuery('funding') }) },
-        ...fx.decisionIds.search.map((id) => ({ sql: DECISION_INDICATORS, params: [id] })),
-      ],
+      name: 'decision.list search "funding", all years (first page)', area: 'decisions', op: { name: 'decision.list', input: { search: 'funding', from: null } },
+      raw: decisionPage(DECISION_MATCH, (engine) => ({ match: engine === 'postgres' ? tsQueryText('funding') : ftsQuery('funding') }), fx.decisionIds.search),
     },
 
     // Performance

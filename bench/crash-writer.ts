@@ -12,7 +12,7 @@ import { openDatabase } from '../main/db/connection';
 import { sqliteStore } from '../main/db/sqlite-store';
 import type { SpendGrid } from '../main/funding/contract';
 import type { PaperDetail, PaperSummary } from '../main/papers/contract';
-import type { Action, ActionDetail } from '../main/meetings/contract';
+import type { Action, ActionDetail, ActionPage } from '../main/meetings/contract';
 import { Random } from './random';
 
 /** One write's effect, as the bench checks it: keys of rows and the value each must hold. */
@@ -66,7 +66,11 @@ async function main(): Promise<never> {
     known.set(a.id, { description: a.description, status: a.status });
     return { [`action:${a.id}`]: known.get(a.id) };
   };
-  for (const a of await value<Action[]>('action.list', { search: 'Crash bench' })) remember(a);
+  for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
+    const page: ActionPage = await value<ActionPage>('action.list', { search: 'Crash bench', statuses: [], limit: 500, cursor });
+    for (const a of page.rows) remember(a);
+    cursor = page.nextCursor;
+  }
   const actions = [...known.keys()];
   const statuses = ['open', 'in_progress'] as const;
   say('ready');

@@ -3,6 +3,7 @@ import { command, edit, exportOp, query } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { datesInOrder } from '../documents/register-filter';
+import { DEFAULT_PAGE_SIZE, isoDateOrNull, MAX_PAGE_SIZE, pageFields, rowId, type Page } from '../api/paging';
 import { flag, id, isoDate, optionalText, patchOf, pence, requiredText, searchText } from '../api/fields';
 import { DECIDERS, DECISION_STATUSES, DECISION_TYPES, type Decider, type DecisionStatus, type DecisionType } from './decision-rules';
 import { SEARCH_KINDS, type SearchHit } from './search';
@@ -108,6 +109,25 @@ function openOnlyAgreesWithStatus(v: { openOnly: boolean; status: DecisionStatus
     ctx.addIssue({ code: 'custom', path: ['openOnly'], message: `Open only keeps proposed and deferred decisions, so none would be ${v.status}: choose open only or that status, not both` });
   }
 }
+/** A decisions log cursor holds the last row's filed date (or null), reference and id: DECISION_ORDER in ./repository.ts. */
+export const decisionCursorShape = (key: unknown[]): boolean =>
+  key.length === 3 && isoDateOrNull(key[0]) && typeof key[1] === 'string' && key[1].length <= 40 && rowId(key[2]);
+
+/**
+ * The log's input: the export's filters and a page. With neither From nor To given it is the
+ * current financial year (1 April to 31 March) and the decisions not dated yet; null for
+ * either means no bound.
+ */
+const decisionListSchema = z
+  .object({ ...decisionFilterFields, from: isoDate('From').nullable().optional(), to: isoDate('To').nullable().optional(), ...pageFields(decisionCursorShape) })
+  .strict();
+export type DecisionListInput = z.output<typeof decisionListSchema>;
+
+/**
+ * A page of the log, with the dates it was filtered by: when none were given, the current
+ * financial year's, and then the decisions not dated yet are in it too (withUndated).
+ */
+export type DecisionPage = Page<Decision> & { from: string | null; to: string | null; withUndated: boolean };
 
 const reference = z
   .string({ error: 'Reference must be text' })
@@ -139,7 +159,10 @@ const decisionFields = {
 };
 
 export const decisionsContract = {
-  'decision.list': query<Decision[]>()(decisionFilter.prefault({}), 'The decisions log, newest first, filtered by board, status, type, who decided and date'),
+  'decision.list': query<DecisionPage>()(
+    decisionListSchema.prefault({}),
+    `The decisions log, newest first, a page at a time (cursor: the nextCursor of the page before; limit: rows a page, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}), filtered by board, status, type, who decided, words and date (the current financial year and the undated unless from or to is given; null for no bound), with the total`,
+  ),
   'decision.get': query<Decision>()(z.object({ id: id('Decision') }).strict(), 'One decision'),
   'decision.nextReference': query<{ reference: string }>()(
     z.object({ boardId: id('Board').nullable().default(null), decidedBy: z.enum(DECIDERS).default('board'), year: z.number().int().min(2000).max(2100) }).strict(),

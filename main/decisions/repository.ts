@@ -3,7 +3,9 @@ import { auditLink, deleteRow } from '../db/audit';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import type { Ctx } from '../shared/context';
-import { OPEN_DECISION_STATUSES, type Decision, type DecisionFilter, type DecisionLogFilter } from './contract';
+import { decodeCursor, pageOf, type CursorKey, type Page } from '../api/paging';
+import { DomainError } from '../shared/errors';
+import { decisionCursorShape, OPEN_DECISION_STATUSES, type Decision, type DecisionFilter, type DecisionLogFilter } from './contract';
 import { allowedDecisionStatuses } from './decision-rules';
 import { ftsQuery } from './search';
 import { tsQueryText } from './search-postgres';
@@ -29,42 +31,100 @@ const DECISION_SELECT = `
 /** The date a decision is filed under: when it was decided, else its meeting's date. */
 const DECISION_DATE = `coalesce(d.decided_on, substr(m.starts_at, 1, 10))`;
 
-async function toDecision(ctx: Ctx, r: Record<string, unknown>): Promise<Decision> {
-  const row = toCamel<Omit<Decision, 'confidential' | 'indicators' | 'allowedStatuses'> & { confidential: number }>(r);
-  return {
-    ...row,
-    confidential: row.confidential === 1,
-    indicators: await decisions.indicators(ctx, row.id),
-    allowedStatuses: [...allowedDecisionStatuses(row.status)],
-  };
+/** The log's order, newest first (undated last), then by reference and id: the keyset of its pages. */
+const DECISION_ORDER = `ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC, d.id DESC`;
+
+type DecisionRow = Omit<Decision, 'confidential' | 'indicators' | 'allowedStatuses'> & { confidential: number };
+
+/** Decisions from their rows, with every row's indicators read in one query (not one per decision). */
+async function toDecisions(ctx: Ctx, rows: Record<string, unknown>[]): Promise<Decision[]> {
+  const linked = await indicatorsOf(ctx, rows.map((r) => r.id as number));
+  return rows.map((r) => {
+    const row = toCamel<DecisionRow>(r);
+    return { ...row, confidential: row.confidential === 1, indicators: linked.get(row.id) ?? [], allowedStatuses: [...allowedDecisionStatuses(row.status)] };
+  });
+}
+
+/** Each decision's indicators by code, for many decisions at once (in slices well under either engine's parameter limit). */
+async function indicatorsOf(ctx: Ctx, ids: readonly number[]): Promise<Map<number, { id: number; code: string; name: string }[]>> {
+  const out = new Map<number, { id: number; code: string; name: string }[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const rows = await sql<{ decision_id: number; id: number; code: string; name: string }>(
+      ctx,
+      `SELECT di.decision_id, i.id, i.code, i.name FROM decision_indicator di JOIN indicator i ON i.id = di.indicator_id
+       WHERE di.decision_id IN (${slice.map(() => '?').join(', ')}) ORDER BY di.decision_id, i.code`,
+    ).all(...slice);
+    for (const r of rows) {
+      const list = out.get(r.decision_id) ?? [];
+      list.push({ id: r.id, code: r.code, name: r.name });
+      out.set(r.decision_id, list);
+    }
+  }
+  return out;
+}
+
+/** The WHERE of a filter, and its full-text match (null: a search that matches nothing). */
+function decisionWhere(ctx: Ctx, f: DecisionFilter & { withUndated?: boolean }): { where: string[]; match: string | null } | null {
+  const where: string[] = [];
+  if (f.boardId !== null) where.push('d.board_id = @boardId');
+  if (f.status !== null) where.push('d.status = @status');
+  if (f.type !== null) where.push('d.type = @type');
+  if (f.decidedBy !== null) where.push('d.decided_by = @decidedBy');
+  const dated: string[] = [];
+  if (f.from !== null) dated.push(`${DECISION_DATE} >= @from`);
+  if (f.to !== null) dated.push(`${DECISION_DATE} <= @to`);
+  if (dated.length > 0) where.push(f.withUndated ? `(${DECISION_DATE} IS NULL OR (${dated.join(' AND ')}))` : dated.join(' AND '));
+  // The same words as the search box, in each engine's full-text query (see ./search.ts).
+  const match = !f.search ? null : ctx.engine === 'postgres' ? tsQueryText(f.search) : ftsQuery(f.search);
+  if (f.search && !match) return null;
+  if (match) {
+    where.push(ctx.engine === 'postgres'
+      ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('board_search', @match) AND kind = 'decision')`
+      : `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
+  }
+  return { where, match };
+}
+
+const whereText = (where: string[]) => (where.length ? 'WHERE ' + where.join(' AND ') : '');
+
+/** After the decision with this key in DECISION_ORDER: an earlier date, or the same and a smaller reference or id, or no date. */
+function afterDecision(key: CursorKey): { where: string; params: Record<string, unknown> } {
+  const [date, reference, id] = key as [string | null, string, number];
+  const sameDate = `(d.reference < @afterRef OR (d.reference = @afterRef AND d.id < @afterId))`;
+  return date === null
+    ? { where: `${DECISION_DATE} IS NULL AND ${sameDate}`, params: { afterRef: reference, afterId: id } }
+    : {
+        where: `((${DECISION_DATE} IS NOT NULL AND (${DECISION_DATE} < @afterDate OR (${DECISION_DATE} = @afterDate AND ${sameDate}))) OR ${DECISION_DATE} IS NULL)`,
+        params: { afterDate: date, afterRef: reference, afterId: id },
+      };
 }
 
 export const decisions = {
+  /** Every decision the filter selects (the log's exports): the screen reads pages instead. */
   async list(ctx: Ctx, f: DecisionFilter): Promise<Decision[]> {
-    const where: string[] = [];
-    if (f.boardId !== null) where.push('d.board_id = @boardId');
-    if (f.status !== null) where.push('d.status = @status');
-    if (f.type !== null) where.push('d.type = @type');
-    if (f.decidedBy !== null) where.push('d.decided_by = @decidedBy');
-    if (f.from !== null) where.push(`${DECISION_DATE} >= @from`);
-    if (f.to !== null) where.push(`${DECISION_DATE} <= @to`);
-    // The same words as the search box, in each engine's full-text query (see ./search.ts).
-    const match = !f.search ? null : ctx.engine === 'postgres' ? tsQueryText(f.search) : ftsQuery(f.search);
-    if (f.search && !match) return [];
-    if (match) {
-      where.push(ctx.engine === 'postgres'
-        ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('board_search', @match) AND kind = 'decision')`
-        : `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
-    }
-    const text = `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`;
-    return (await Promise.all((await sql(ctx, text)
-      .all({ ...f, match }))
-      .map((r) => toDecision(ctx, r as Record<string, unknown>))));
+    const w = decisionWhere(ctx, f);
+    if (!w) return [];
+    return toDecisions(ctx, await sql(ctx, `${DECISION_SELECT} ${whereText(w.where)} ${DECISION_ORDER}`).all({ ...f, match: w.match }) as Record<string, unknown>[]);
+  },
+  /** One page of the log after `cursor`, with the total the filter selects. */
+  async page(ctx: Ctx, f: DecisionFilter & { withUndated?: boolean }, page: { cursor: string | null; limit: number }): Promise<Page<Decision>> {
+    const w = decisionWhere(ctx, f);
+    if (!w) return { rows: [], total: 0, nextCursor: null };
+    const params = { ...f, match: w.match };
+    const key = page.cursor === null ? null : decodeCursor(page.cursor, decisionCursorShape);
+    if (page.cursor !== null && key === null) throw new DomainError('validation', 'Cursor is not one this list gave: start again from the first page (cursor null)', 'cursor');
+    // The count needs the meeting only for the filed date (from/to): the other joins are one row each or none.
+    const counted = await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id ${whereText(w.where)}`).get(params);
+    const after = key === null ? null : afterDecision(key);
+    const rows = await sql(ctx, `${DECISION_SELECT} ${whereText(after ? [...w.where, after.where] : w.where)} ${DECISION_ORDER} LIMIT @limit`)
+      .all({ ...params, ...after?.params, limit: page.limit + 1 }) as Record<string, unknown>[];
+    const filed = (d: Decision) => d.decidedOn ?? (d.meetingStartsAt ? d.meetingStartsAt.slice(0, 10) : null);
+    return pageOf(await toDecisions(ctx, rows), page.limit, counted?.n ?? 0, (d) => [filed(d), d.reference, d.id]);
   },
   async get(ctx: Ctx, id: number): Promise<Decision | undefined> {
     const row = await sql(ctx, `${DECISION_SELECT} WHERE d.id = ?`).get(id) as Record<string, unknown> | undefined;
-    return row && await toDecision(ctx, row);
+    return row && (await toDecisions(ctx, [row]))[0];
   },
   findByReference(ctx: Ctx, reference: string): Promise<{ id: number; reference: string; title: string } | undefined> {
     return sql<{ id: number; reference: string; title: string }>(ctx, `SELECT id, reference, title FROM decision WHERE reference = ? COLLATE NOCASE`).get(reference);

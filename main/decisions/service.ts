@@ -5,6 +5,7 @@ import { formatDateLong } from '../shared/dates';
 import type { Ctx } from '../shared/context';
 import { isoToday } from '../shared/context';
 import { DomainError, notFound } from '../shared/errors';
+import { financialYearOf, yearEnd, yearStart } from '../shared/financial-year';
 import { blockLines } from '../papers/blocks';
 import { sections as paperSections } from '../papers/repository';
 import type { Decision, DecisionResult, DecisionWarning, decisionsContract } from './contract';
@@ -120,7 +121,14 @@ async function sectionText(ctx: Ctx, paperId: number, key: string): Promise<stri
 }
 
 export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
-  'decision.list': (ctx, filter) => decisions.list(ctx, filter),
+  'decision.list': async (ctx, { cursor, limit, from, to, ...filter }) => {
+    // Neither date given: the current financial year and what is not dated yet (proposed,
+    // with no meeting), what the secretariat looks at first.
+    const fy = from === undefined && to === undefined ? financialYearOf(isoToday(ctx)) : null;
+    const dates = fy ? { from: yearStart(fy), to: yearEnd(fy) } : { from: from ?? null, to: to ?? null };
+    const page = await decisions.page(ctx, { ...filter, ...dates, withUndated: fy !== null }, { cursor, limit });
+    return { ...page, ...dates, withUndated: fy !== null };
+  },
   'decision.get': (ctx, { id }) => requireDecision(ctx, id),
   'decision.nextReference': async (ctx, { boardId, decidedBy, year }) => ({ reference: await nextReference(ctx, boardId, decidedBy, year) }),
 

@@ -1,6 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
 import { dispatch, type Session } from '../api/dispatch';
-import type { Action } from '../meetings/contract';
+import type { DueThisWeek } from '../meetings/contract';
 import { dueNotice } from '../meetings/due-notice';
 
 /**
@@ -12,8 +12,8 @@ export async function notifyActionsDue(session: Session, window: BrowserWindow):
   if (!Notification.isSupported()) return;
   const env = await dispatch(session, 'action.dueThisWeek', {});
   if (!env.ok) return;
-  const { dueThisWeek, overdue } = env.value as { dueThisWeek: Action[]; overdue: Action[] };
-  const notice = dueNotice(dueThisWeek.length, overdue.length);
+  const { dueThisWeek, overdue } = env.value as DueThisWeek;
+  const notice = dueNotice(dueThisWeek.length, overdue.total);
   if (!notice) return;
   const notification = new Notification({ title: notice.title, body: notice.body });
   notification.on('click', () => {

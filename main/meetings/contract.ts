@@ -4,6 +4,7 @@ import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { datesInOrder } from '../documents/register-filter';
 import { financialYear, flag, id, isoDate, isoDateTime, nullable, optionalText, patchOf, requiredText, searchText } from '../api/fields';
+import { DEFAULT_PAGE_SIZE, isoDateOrNull, MAX_PAGE_SIZE, pageFields, rowId, type Page } from '../api/paging';
 import { isIsoDate, isIsoMonth } from '../shared/financial-year';
 import type { Warning } from './agenda-numbering';
 import type { MemberStatistics, OrganisationStatistics } from './attendance-statistics';
@@ -304,8 +305,36 @@ const actionFilter = {
   overdue: flag('Overdue only').default(false),
   search: searchText(),
 };
-const actionFilterSchema = z.object(actionFilter).strict();
-export type ActionFilter = z.output<typeof actionFilterSchema>;
+export type ActionFilter = z.output<z.ZodObject<typeof actionFilter>>;
+
+/** An action log cursor holds the last row's due date (or null) and id: ACTION_ORDER in ./repository.ts. */
+export const actionCursorShape = (key: unknown[]): boolean => key.length === 2 && isoDateOrNull(key[0]) && rowId(key[1]);
+
+/** How many overdue actions the dashboard lists (it says how many there are in all). */
+export const OVERDUE_SHOWN = 5;
+
+export interface DueThisWeek {
+  weekStart: string;
+  weekEnd: string;
+  dueThisWeek: Action[];
+  /** How many open actions are past their due date, and the first few of them by due date. */
+  overdue: { total: number; first: Action[] };
+}
+
+/** The live actions, which the secretariat chases: what the action log shows first. */
+export const OPEN_STATUSES = ['open', 'in_progress'] as const;
+
+/**
+ * The action log's input: the export's filters, where no statuses given means the open and
+ * in-progress ones (an empty list: every status), and a page.
+ */
+const actionListSchema = z
+  .object({ ...actionFilter, statuses: actionFilter.statuses.removeDefault().default([...OPEN_STATUSES]), ...pageFields(actionCursorShape) })
+  .strict();
+export type ActionListInput = z.output<typeof actionListSchema>;
+
+/** A page of the action log, with how many of all the filter selects are overdue. */
+export type ActionPage = Page<Action> & { overdue: number };
 
 /**
  * What the action log's export takes, its own (not the screen list's, which pages): the
@@ -459,9 +488,9 @@ export const meetingsContract = {
   'declaration.remove': edit<MeetingDetail>()('declaration', byId('Declaration'), 'Remove a declaration recorded by mistake'),
 
   // Actions ---------------------------------------------------------------------------------
-  'action.list': query<Action[]>()(
-    actionFilterSchema.default({ boardId: null, meetingId: null, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' }),
-    'The action log, by due date, filtered by board, meeting, owner, status or overdue',
+  'action.list': query<ActionPage>()(
+    actionListSchema.prefault({}),
+    `The action log, by due date then id, a page at a time (cursor: the nextCursor of the page before; limit: rows a page, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}), filtered by board, meeting, owner, status (open and in progress unless statuses are given; [] for every status) or overdue, with the total and overdue count`,
   ),
   'action.get': query<ActionDetail>()(byId('Action'), 'One action with its updates'),
   'action.create': command<ActionDetail>()(
@@ -485,9 +514,9 @@ export const meetingsContract = {
     z.object({ actionId: id('Action'), updatedOn: nullable(isoDate('Update date')), text: requiredText('Update', 2000) }).strict(),
     'Add a dated progress update to an action',
   ),
-  'action.dueThisWeek': query<{ weekStart: string; weekEnd: string; dueThisWeek: Action[]; overdue: Action[] }>()(
+  'action.dueThisWeek': query<DueThisWeek>()(
     z.object({}).strict().default({}),
-    'Open actions due this week (Monday to Sunday) and those already overdue',
+    `Open actions due this week (Monday to Sunday), and how many are already overdue with the first ${OVERDUE_SHOWN} of them`,
   ),
 
   // Forward plan ------------------------------------------------------------------------------

@@ -2,8 +2,11 @@ import { setLinks } from '../db/audit';
 import { likeContaining } from '../db/like';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
+import { decodeCursor, pageOf, type CursorKey, type Page } from '../api/paging';
+import { DomainError } from '../shared/errors';
 import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
+import { actionCursorShape } from './contract';
 import type {
   Action,
   ActionFilter,
@@ -280,11 +283,20 @@ export const declarations = {
 
 // Actions ----------------------------------------------------------------------------------------
 
+const IS_OVERDUE = `ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`;
+const OVERDUE = `CASE WHEN ${IS_OVERDUE} THEN 1 ELSE 0 END`;
+
+/** What the filters may look at besides the action: its owner (a person, their organisation, or an organisation). */
+const ACTION_OWNERS = `
+  LEFT JOIN person p ON p.id = ac.owner_person_id
+  LEFT JOIN organisation po ON po.id = p.organisation_id
+  LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
+
 const ACTION_SELECT = `
   SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,
     CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
          ELSE o.name END AS owner_name,
-    CASE WHEN ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today THEN 1 ELSE 0 END AS overdue,
+    ${OVERDUE} AS overdue,
     lu.updated_on AS latest_update_on, lu.text AS latest_update_text
   FROM action ac
   -- The latest update joined by its id: one text for both engines (no json_object on PostgreSQL).
@@ -293,9 +305,37 @@ const ACTION_SELECT = `
   LEFT JOIN board b ON b.id = ac.board_id
   LEFT JOIN meeting mt ON mt.id = ac.meeting_id
   LEFT JOIN agenda_item ai ON ai.id = ac.agenda_item_id
-  LEFT JOIN person p ON p.id = ac.owner_person_id
-  LEFT JOIN organisation po ON po.id = p.organisation_id
-  LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
+  ${ACTION_OWNERS}`;
+
+/** The action log's order: by due date (undated last), then id; the keyset of its pages. */
+const ACTION_ORDER = `ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
+
+function actionWhere(f: ActionFilter): string[] {
+  const where: string[] = [];
+  if (f.boardId !== null) where.push('ac.board_id = @boardId');
+  if (f.meetingId !== null) where.push('ac.meeting_id = @meetingId');
+  if (f.ownerPersonId !== null) where.push('ac.owner_person_id = @ownerPersonId');
+  if (f.ownerOrganisationId !== null) where.push('(ac.owner_organisation_id = @ownerOrganisationId OR p.organisation_id = @ownerOrganisationId)');
+  if (f.statuses.length > 0) where.push(`ac.status IN (${f.statuses.map((s) => `'${s}'`).join(', ')})`);
+  if (f.overdue) where.push(IS_OVERDUE);
+  if (f.search) where.push(`(ac.description LIKE @q ESCAPE '\\' OR ${NAME('p')} LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
+  return where;
+}
+
+function actionParams(f: ActionFilter, today: string): Record<string, unknown> {
+  return {
+    boardId: f.boardId, meetingId: f.meetingId, ownerPersonId: f.ownerPersonId, ownerOrganisationId: f.ownerOrganisationId,
+    q: likeContaining(f.search), today,
+  };
+}
+
+/** After the action with this key in ACTION_ORDER: a later due date, the same one and a larger id, or no date. */
+function afterAction(key: CursorKey): { where: string; params: Record<string, unknown> } {
+  const [dueOn, id] = key as [string | null, number];
+  return dueOn === null
+    ? { where: 'ac.due_on IS NULL AND ac.id > @afterId', params: { afterId: id } }
+    : { where: '((ac.due_on IS NOT NULL AND (ac.due_on > @afterDue OR (ac.due_on = @afterDue AND ac.id > @afterId))) OR ac.due_on IS NULL)', params: { afterDue: dueOn, afterId: id } };
+}
 
 function actionOf(row: Row): Action {
   const { latestUpdateOn, latestUpdateText, ...a } = toCamel<Omit<Action, 'overdue' | 'latestUpdate'> & { overdue: number; latestUpdateOn: string | null; latestUpdateText: string | null }>(row);
@@ -306,20 +346,41 @@ const actionWrites = tableWrites('action');
 
 /** Actions have no remove: the action log keeps every one (its status says where it stands). */
 export const actions = {
+  /** Every action the filter selects (exports, a meeting's page): a list screen reads pages instead. */
   async list(ctx: Ctx, f: ActionFilter, today: string): Promise<Action[]> {
-    const where: string[] = [];
-    if (f.boardId !== null) where.push('ac.board_id = @boardId');
-    if (f.meetingId !== null) where.push('ac.meeting_id = @meetingId');
-    if (f.ownerPersonId !== null) where.push('ac.owner_person_id = @ownerPersonId');
-    if (f.ownerOrganisationId !== null) where.push('(ac.owner_organisation_id = @ownerOrganisationId OR p.organisation_id = @ownerOrganisationId)');
-    if (f.statuses.length > 0) where.push(`ac.status IN (${f.statuses.map((s) => `'${s}'`).join(', ')})`);
-    if (f.overdue) where.push(`ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`);
-    if (f.search) where.push(`(ac.description LIKE @q ESCAPE '\\' OR ${NAME('p')} LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
-    const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
-    return (await sql<Row>(ctx, text)
-      .all({ ...f, overdue: undefined, statuses: undefined, search: undefined, q: likeContaining(f.search), today }))
+    const where = actionWhere(f);
+    return (await sql<Row>(ctx, `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ${ACTION_ORDER}`)
+      .all(actionParams(f, today)))
       .map(actionOf);
+  },
+  /** One page of the action log after `cursor`, with the total and overdue count the filter selects. */
+  async page(ctx: Ctx, f: ActionFilter, page: { cursor: string | null; limit: number }, today: string): Promise<Page<Action> & { overdue: number }> {
+    const where = actionWhere(f);
+    const params = actionParams(f, today);
+    const counted = await sql<{ total: number; overdue: number | null }>(
+      ctx,
+      `SELECT count(*) AS total, sum(${OVERDUE}) AS overdue FROM action ac ${ACTION_OWNERS} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`,
+    ).get(params);
+    const key = page.cursor === null ? null : decodeCursor(page.cursor, actionCursorShape);
+    if (page.cursor !== null && key === null) throw new DomainError('validation', 'Cursor is not one this list gave: start again from the first page (cursor null)', 'cursor');
+    const after = key === null ? null : afterAction(key);
+    const all = after ? [...where, after.where] : where;
+    // The page's ids first, from the action and its owners alone; then only those rows with
+    // their board, meeting and latest update (joined for every row, the sort would wait for all).
+    const ids = (await sql<{ id: number }>(ctx, `SELECT ac.id FROM action ac ${ACTION_OWNERS} ${all.length ? 'WHERE ' + all.join(' AND ') : ''} ${ACTION_ORDER} LIMIT @limit`)
+      .all({ ...params, ...after?.params, limit: page.limit + 1 }))
+      .map((r) => r.id);
+    const byId = new Map(ids.length === 0 ? [] : (await sql<Row>(ctx, `${ACTION_SELECT} WHERE ac.id IN (${ids.map((_, i) => `@id${i}`).join(', ')})`).all({ today, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) })).map((r) => [r.id as number, r]));
+    const rows = ids.map((id) => actionOf(byId.get(id)!));
+    return { ...pageOf(rows, page.limit, counted?.total ?? 0, (a) => [a.dueOn, a.id]), overdue: counted?.overdue ?? 0 };
+  },
+  /** How many actions are overdue, and the first few by due date: the dashboard's line and its short list. */
+  async overdueFirst(ctx: Ctx, first: number, today: string): Promise<{ total: number; first: Action[] }> {
+    const counted = await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM action ac WHERE ${IS_OVERDUE}`).get({ today });
+    const rows = (await sql<Row>(ctx, `${ACTION_SELECT} WHERE ${IS_OVERDUE} ${ACTION_ORDER} LIMIT @first`)
+      .all({ today, first }))
+      .map(actionOf);
+    return { total: counted?.n ?? 0, first: rows };
   },
   /** Open or in-progress actions of a board agreed before a date: the next meeting's matters arising. */
   async liveBefore(ctx: Ctx, boardId: number, before: string, today: string): Promise<Action[]> {

@@ -10,7 +10,7 @@ import { yearEnd, yearStart } from '../shared/financial-year';
 import { assertDueAfterMeeting, assertOwner, isLive, weekOf } from './action-rules';
 import { numberAgenda, reorderProblem, type Warning } from './agenda-numbering';
 import { attendanceStatistics } from './attendance-statistics';
-import type { ActionDetail, AgendaItem, Board, Meeting, MeetingDetail, Membership, meetingsContract } from './contract';
+import { OVERDUE_SHOWN, type ActionDetail, type AgendaItem, type Board, type Meeting, type MeetingDetail, type Membership, type meetingsContract } from './contract';
 import { exportActionLog, exportAgenda, exportMinutes } from './exports';
 import { statusMoveProblem } from './meeting-status';
 import { quorum, type AttendanceMark, type QuorumRule, type SeatedMember } from './quorum';
@@ -296,7 +296,6 @@ async function checkOwners(ctx: Ctx, v: { ownerPersonId: number | null; ownerOrg
   if (v.ownerOrganisationId !== null) await requireOrganisationField(ctx, v.ownerOrganisationId, 'ownerOrganisationId', 'Owner');
 }
 
-const ALL_ACTIONS = { boardId: null, meetingId: null, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' };
 
 // -------------------------------------------------------------------------------------------------------
 
@@ -507,7 +506,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     return meetingDetail(ctx, d.meetingId);
   },
 
-  'action.list': (ctx, filter) => actions.list(ctx, filter, isoToday(ctx)),
+  'action.list': (ctx, { cursor, limit, ...filter }) => actions.page(ctx, filter, { cursor, limit }, isoToday(ctx)),
   'action.get': (ctx, { id }) => requireAction(ctx, id),
   'action.create': async (ctx, input) => {
     let { boardId, meetingId } = input;
@@ -564,7 +563,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
       weekStart: week.start,
       weekEnd: week.end,
       dueThisWeek: await actions.dueBetween(ctx, today, week.end, today),
-      overdue: await actions.list(ctx, { ...ALL_ACTIONS, overdue: true }, today),
+      overdue: await actions.overdueFirst(ctx, OVERDUE_SHOWN, today),
     };
   },
 

@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hasApi } from './api';
 import { App } from './app/App';
+import { queryClient } from './queries';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -14,7 +16,9 @@ if (!hasApi()) {
 } else {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

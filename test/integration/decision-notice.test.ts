@@ -6,7 +6,7 @@ import { tempWorkspace } from '../helpers/workspace';
 async function demoCommissionerDecision() {
   const ws = await tempWorkspace();
   await ws.call('workspace.loadDemo');
-  const decision = (await ws.call('decision.list', { decidedBy: 'commissioner' })).find((d) => d.status === 'agreed')!;
+  const decision = (await ws.call('decision.list', { decidedBy: 'commissioner', from: null })).rows.find((d) => d.status === 'agreed')!;
   const indicators = (await ws.call('indicator.list', {})).slice(0, 2);
   const stream = (await ws.call('fundingStream.list', {}))[0]!;
   await ws.call('decision.update', { id: decision.id, indicatorIds: indicators.map((i) => i.id), financialAmountPence: 3_500_000, fundingStreamId: stream.id });

@@ -34,7 +34,7 @@ describe('the decision notice', () => {
   it('does not call an agreed decision without a date "Not yet decided": it warns and leaves the date to be completed', async () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner' })).find((d) => d.status === 'agreed')!;
+    const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner', from: null })).rows.find((d) => d.status === 'agreed')!;
     await ws.call('decision.update', { id: pcc.id, decidedOn: null });
     const out = join(ws.dir, 'notice.docx');
     const first = await ws.fails('decision.exportNotice', { id: pcc.id, out });

@@ -14,7 +14,7 @@ describe('the decisions log’s protective marking', () => {
   it('is OFFICIAL-SENSITIVE when the log includes a confidential decision, and OFFICIAL when the decisions it includes are all open', async () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    const demo = await ws.call('decision.list', {});
+    const demo = (await ws.call('decision.list', {})).rows;
     expect(demo.some((d) => d.confidential)).toBe(false);
     const secret = (
       await ws.call('decision.create', { boardId: 1, title: 'Settlement with a provider', type: 'approve', status: 'proposed', confidential: true, confidentialReason: 'Commercially sensitive' })

@@ -86,8 +86,8 @@ describe('search gives the same hits on either engine', () => {
     // Each kind alone, and the decisions log's own search over the same index.
     expect((await ws.call('search.query', { q: 'approaches', kinds: ['decision'] })).map(key)).toEqual(['decision:2']);
     expect((await ws.call('search.query', { q: 'problem profile', kinds: ['minutes', 'decision'] })).map(key).sort()).toEqual(['decision:1', 'minutes:9']);
-    expect((await ws.call('decision.list', { search: 'strategy' })).map((d) => d.reference)).toEqual(['SB-D-2020-001']);
-    expect((await ws.call('decision.list', { search: 'SB-D-2020' })).map((d) => d.reference)).toEqual(['SB-D-2020-002', 'SB-D-2020-001']);
+    expect((await ws.call('decision.list', { search: 'strategy' })).rows.map((d) => d.reference)).toEqual(['SB-D-2020-001']);
+    expect((await ws.call('decision.list', { search: 'SB-D-2020' })).rows.map((d) => d.reference)).toEqual(['SB-D-2020-002', 'SB-D-2020-001']);
 
     // Common words are indexed on both (FTS5 keeps them; board_search has no stop words).
     const counts: Record<string, number> = {};

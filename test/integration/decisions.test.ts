@@ -68,7 +68,7 @@ describe('the decisions log', () => {
   it('filters by board, status, type, who decided and date range, and searches the text', async () => {
     const ws = await demo();
     await ws.call('decision.create', { boardId: 2, title: 'Tactical group noted the data-set', type: 'note', status: 'agreed', decidedOn: '2020-02-10' });
-    const refs = async (f: Record<string, unknown>) => (await ws.call('decision.list', f as never)).map((d) => d.reference);
+    const refs = async (f: Record<string, unknown>) => (await ws.call('decision.list', { from: null, ...f } as never)).rows.map((d) => d.reference);
     expect(await refs({})).toEqual(['SB-D-2020-002', 'TG-D-2020-001', 'SB-D-2020-001', 'PCC-D-2019-001']);
     expect(await refs({ boardId: 1 })).toEqual(['SB-D-2020-002', 'SB-D-2020-001']);
     expect(await refs({ status: 'proposed' })).toEqual(['SB-D-2020-002']);
@@ -78,6 +78,13 @@ describe('the decisions log', () => {
     expect(await refs({ from: '2020-02-01', to: '2020-03-31' })).toEqual(['SB-D-2020-002', 'TG-D-2020-001']);
     expect(await refs({ search: 'approaches' })).toEqual(['SB-D-2020-002']);
     expect((await ws.fails('decision.list', { from: '19/03/2020' })).field).toBe('from');
+    // With neither date given, the current financial year (today is 2 March 2020: 2019/20)
+    // and the undated (PCC-D-2019-001 has no date yet); a decision of 2018/19 is not in it.
+    await ws.call('decision.create', { boardId: 1, title: 'Adopted the first strategy', type: 'approve', status: 'agreed', decidedOn: '2019-03-20', reference: 'SB-D-2019-009' });
+    const thisYear = await ws.call('decision.list', {});
+    expect(thisYear).toMatchObject({ from: '2019-04-01', to: '2020-03-31', withUndated: true, total: 4 });
+    expect(thisYear.rows.map((d) => d.reference)).toEqual(['SB-D-2020-002', 'TG-D-2020-001', 'SB-D-2020-001', 'PCC-D-2019-001']);
+    expect(await refs({ to: '2019-03-31' })).toEqual(['SB-D-2019-009']);
   });
 
   it('turns a paper’s Decision Required and Recommendation into a proposed decision on its meeting, in one step', async () => {

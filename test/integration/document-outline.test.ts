@@ -25,7 +25,7 @@ describe('heading outline of the Word exports', () => {
   it('the PCC decision notice and its sign-off blocks go Title → Heading 1 → Heading 2, with no level skipped', async () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner' }))[0]!;
+    const pcc = (await ws.call('decision.list', { decidedBy: 'commissioner', from: null })).rows[0]!;
     const out = join(ws.dir, 'notice.docx');
     await ws.call('decision.exportNotice', { id: pcc.id, out, acknowledgeWarnings: true });
     const list = headings((await readDocx(out)).document);

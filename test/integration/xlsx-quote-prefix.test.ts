@@ -119,13 +119,13 @@ async function demo(): Promise<TestWorkspace> {
 describe('every .xlsx export writes formula-like text with the quote prefix', () => {
   it('the action log and the decisions log', async () => {
     const ws = await demo();
-    const [action] = await ws.call('action.list', {});
+    const [action] = (await ws.call('action.list', {})).rows;
     await ws.call('action.update', { id: action!.id, description: '=SUM(A1)' });
     const actions = join(ws.dir, 'actions.xlsx');
     await ws.call('action.exportLog', { format: 'xlsx', out: actions });
     await expectQuotePrefixed(actions, ['=SUM(A1)']);
 
-    const [decision] = await ws.call('decision.list', {});
+    const [decision] = (await ws.call('decision.list', {})).rows;
     await ws.call('decision.update', { id: decision!.id, title: '+44 is not a formula', text: '@risk: -£5k' });
     const decisions = join(ws.dir, 'decisions.xlsx');
     await ws.call('decision.exportLog', { format: 'xlsx', out: decisions });

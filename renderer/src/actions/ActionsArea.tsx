@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Action } from '../../../main/meetings/contract';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, actionRef, type ActionStatus } from '../../../main/meetings/labels';
-import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
+import { messageOf } from '../api';
+import { ACTIONS_COLUMN } from '../components/DataTable';
+import { VirtualTable } from '../components/VirtualTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SearchBox } from '../components/SearchBox';
@@ -12,23 +14,20 @@ import { useApiForm } from '../components/useApiForm';
 import { counted } from '../components/words';
 import { meetingHref } from '../meetings/route';
 import { longDate, shortDate } from '../meetings/text';
-import { useActions } from './store';
+import { addActionUpdate, saveAction, useActionChoices, useActionLog, useActions, useWeek } from './store';
 import '../meetings/meetings.css';
 
 /** The action log across boards: filters, overdue rows marked, status changes and dated updates, exports. */
 export function ActionsArea() {
-  const { actions, loaded, error, week, boards, people, filter } = useActions();
-  const load = useActions((s) => s.load);
-  const loadChoices = useActions((s) => s.loadChoices);
+  const filter = useActions((s) => s.filter);
   const setFilter = useActions((s) => s.setFilter);
+  const log = useActionLog(filter);
+  const week = useWeek().data;
+  const { boards, people, error: choicesError } = useActionChoices();
   const [updating, setUpdating] = useState<Action | null>(null);
+  const error = log.error ?? choicesError;
+  const status = filter.statuses.length === 0 ? '' : filter.statuses.length === 2 && filter.statuses.includes('open') && filter.statuses.includes('in_progress') ? 'live' : filter.statuses[0]!;
 
-  useEffect(() => {
-    void load();
-    void loadChoices();
-  }, [load, loadChoices]);
-
-  const overdueCount = actions.filter((a) => a.overdue).length;
   return (
     <>
       <h1>Actions</h1>
@@ -36,7 +35,7 @@ export function ActionsArea() {
         <section className="panel" aria-labelledby="week-title">
           <h2 id="week-title">{`This week (${longDate(week.weekStart)} to ${longDate(week.weekEnd)})`}</h2>
           <p>
-            {`${week.dueThisWeek.length} ${week.dueThisWeek.length === 1 ? 'action falls' : 'actions fall'} due this week; ${week.overdue.length} ${week.overdue.length === 1 ? 'is' : 'are'} overdue.`}
+            {`${week.dueThisWeek.length} ${week.dueThisWeek.length === 1 ? 'action falls' : 'actions fall'} due this week; ${week.overdue.total} ${week.overdue.total === 1 ? 'is' : 'are'} overdue.`}
           </p>
           {week.dueThisWeek.length > 0 && (
             <ul className="plain-list">
@@ -66,11 +65,11 @@ export function ActionsArea() {
         <SelectField
           name="actions-status"
           label="Status"
-          value={filter.statuses.length === 2 && filter.statuses.includes('open') ? 'live' : (filter.statuses[0] ?? '')}
+          value={status}
           onChange={(v) => setFilter({ statuses: v === '' ? [] : v === 'live' ? ['open', 'in_progress'] : [v as ActionStatus] })}
           options={[
-            { value: '', label: 'Any status' },
             { value: 'live', label: 'Open or in progress' },
+            { value: '', label: 'Any status' },
             ...ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] })),
           ]}
         />
@@ -79,19 +78,27 @@ export function ActionsArea() {
           Overdue only
         </label>
       </div>
-      {error && <ErrorSummary message={error} />}
+      {error && <ErrorSummary message={messageOf(error)} />}
       <p className="result-count" role="status">
-        {loaded ? `${counted(actions.length, 'action')}, ${overdueCount} overdue` : 'Loading…'}
+        {log.loaded ? `${counted(log.total, 'action')}, ${log.overdue} overdue` : 'Loading…'}
       </p>
-      <DataTable
+      <VirtualTable
         caption="Action log"
-        rows={actions}
+        testId="action-log"
+        rows={log.rows}
+        total={log.total}
+        hasMore={log.hasMore}
+        loadingMore={log.loadingMore}
+        loadMore={log.loadMore}
         rowKey={(a) => a.id}
         rowClassName={(a) => (a.overdue ? 'overdue' : undefined)}
+        onOpen={setUpdating}
+        rowHeight={64}
         columns={[
-          { header: 'Ref', rowHeader: true, cell: (a) => actionRef(a.id) },
+          { header: 'Ref', width: '8%', rowHeader: true, cell: (a) => actionRef(a.id) },
           {
             header: 'Action',
+            width: '41%',
             cell: (a) => (
               <>
                 {a.description}
@@ -102,10 +109,11 @@ export function ActionsArea() {
               </>
             ),
           },
-          { header: 'Owner', cell: (a) => a.ownerName },
-          { header: 'Due', cell: (a) => (a.dueOn ? shortDate(a.dueOn) : 'No date') },
+          { header: 'Owner', width: '18%', cell: (a) => a.ownerName },
+          { header: 'Due', width: '13%', cell: (a) => (a.dueOn ? shortDate(a.dueOn) : 'No date') },
           {
             header: 'Status',
+            width: '11%',
             cell: (a) => (
               <>
                 {ACTION_STATUS_LABELS[a.status]}
@@ -116,6 +124,7 @@ export function ActionsArea() {
           {
             ...ACTIONS_COLUMN,
             header: 'Change',
+            width: '9%',
             cell: (a) => (
               <button type="button" className="button-link" aria-label={`Update ${actionRef(a.id)}`} onClick={() => setUpdating(a)}>
                 Update
@@ -125,7 +134,7 @@ export function ActionsArea() {
         ]}
       />
       <ActionLogExport />
-      {updating && <UpdateDialog action={updating} onClose={() => setUpdating(null)} />}
+      {updating && <UpdateDialog action={updating} current={log.rows.find((x) => x.id === updating.id) ?? updating} onClose={() => setUpdating(null)} />}
     </>
   );
 }
@@ -142,7 +151,8 @@ function exportStatusOf(statuses: readonly ActionStatus[]): { status: string; op
  * filters of the screen apply as they are.
  */
 function ActionLogExport() {
-  const { boards, filter } = useActions();
+  const filter = useActions((s) => s.filter);
+  const { boards } = useActionChoices();
   const screen = { boardId: filter.boardId, ...exportStatusOf(filter.statuses) };
   const [v, setV] = useState<RegisterFilterValue>({ ...screen, from: null, to: null });
   // Follows the screen's board and status when they change (set while rendering, as React advises, not in an effect).
@@ -201,12 +211,8 @@ function ActionLogExport() {
   );
 }
 
-function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void }) {
-  const save = useActions((s) => s.save);
-  // The action as the list has it now (others may change it while the dialog is open); what
-  // is typed stays in the form's own state.
-  const current = useActions((s) => s.actions.find((x) => x.id === action.id)) ?? action;
-  const addUpdate = useActions((s) => s.addUpdate);
+/** `current` is the action as the list has it now (others may change it while the dialog is open); what is typed stays in the form's own state. */
+function UpdateDialog({ action, current, onClose }: { action: Action; current: Action; onClose: () => void }) {
   const form = useApiForm({
     fields: ['text', 'status', 'dueOn'],
     initial: { text: '', status: action.status as string, dueOn: action.dueOn ?? '' },
@@ -218,8 +224,8 @@ function UpdateDialog({ action, onClose }: { action: Action; onClose: () => void
       const patch: { status?: ActionStatus; dueOn?: string | null } = {};
       if (v.status !== action.status) patch.status = v.status as ActionStatus;
       if (v.dueOn !== (action.dueOn ?? '')) patch.dueOn = v.dueOn === '' ? null : v.dueOn;
-      if (Object.keys(patch).length > 0) await save({ id: action.id, version: version ?? action.version }, patch);
-      if (v.text.trim()) await addUpdate(action.id, v.text, null);
+      if (Object.keys(patch).length > 0) await saveAction({ id: action.id, version: version ?? action.version }, patch);
+      if (v.text.trim()) await addActionUpdate(action.id, v.text, null);
       onClose();
     },
     idPrefix: 'update-',

@@ -1,74 +1,80 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { create } from 'zustand';
-import type { Action, ActionFilter, Board } from '../../../main/meetings/contract';
+import type { Action, ActionListInput, ActionPage } from '../../../main/meetings/contract';
 import type { ActionStatus } from '../../../main/meetings/labels';
-import type { Person } from '../../../main/people/contract';
-import { api, call, messageOf } from '../api';
+import { api, call } from '../api';
+import { opKey, write } from '../queries';
 
-/** The action log: the filter, the rows it selects, this week's summary. */
+/**
+ * The action log's UI state: the filter the person chose. The rows, this week's summary and
+ * the choices for the filters are cached queries (../queries.ts), keyed by operation and
+ * input, read a page at a time and invalidated after writes and others' changes.
+ */
+export type ActionsFilter = Omit<ActionListInput, 'cursor' | 'limit'>;
+
 interface ActionsState {
-  filter: ActionFilter;
-  actions: Action[];
-  loaded: boolean;
-  error: string | null;
-  week: { weekStart: string; weekEnd: string; dueThisWeek: Action[]; overdue: Action[] } | null;
-  boards: Board[];
-  people: Person[];
-  load(): Promise<void>;
-  loadChoices(): Promise<void>;
-  setFilter(patch: Partial<ActionFilter>): void;
-  /** Saves an action's changes against the version it was read at (refused, naming who, if someone changed it since). */
-  save(action: Pick<Action, 'id' | 'version'>, patch: { status?: ActionStatus; dueOn?: string | null; description?: string }): Promise<void>;
-  addUpdate(id: number, text: string, updatedOn: string | null): Promise<void>;
+  filter: ActionsFilter;
+  setFilter(patch: Partial<ActionsFilter>): void;
 }
 
-export const EMPTY_FILTER: ActionFilter = { boardId: null, meetingId: null, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' };
+/** What the log shows first: the open and in-progress actions of every board. */
+export const FIRST_FILTER: ActionsFilter = { boardId: null, meetingId: null, ownerPersonId: null, ownerOrganisationId: null, statuses: ['open', 'in_progress'], overdue: false, search: '' };
 
-let request = 0;
+/** Rows a page: a few screens' worth, so a scroll rarely waits. */
+export const ACTIONS_PAGE = 200;
 
 export const useActions = create<ActionsState>()((set, get) => ({
-  filter: EMPTY_FILTER,
-  actions: [],
-  loaded: false,
-  error: null,
-  week: null,
-  boards: [],
-  people: [],
-
-  async load() {
-    const mine = ++request;
-    try {
-      const [actions, week] = await Promise.all([call(api().action.list(get().filter)), call(api().action.dueThisWeek({}))]);
-      if (mine === request) set({ actions, week, loaded: true, error: null });
-    } catch (err) {
-      if (mine === request) set({ loaded: true, error: messageOf(err) });
-    }
-  },
-
-  async loadChoices() {
-    try {
-      const [boards, people] = await Promise.all([call(api().board.list({})), call(api().person.list({}))]);
-      set({ boards, people });
-    } catch (err) {
-      set({ error: messageOf(err) });
-    }
-  },
-
+  filter: FIRST_FILTER,
   setFilter(patch) {
     set({ filter: { ...get().filter, ...patch } });
-    void get().load();
-  },
-
-  async save(action, patch) {
-    try {
-      await call(api().action.update({ id: action.id, version: action.version, ...patch }));
-    } finally {
-      // Refused or not, the list shows the action as it is now (a stale refusal means it changed).
-      await get().load();
-    }
-  },
-
-  async addUpdate(id, text, updatedOn) {
-    await call(api().action.addUpdate({ actionId: id, text, updatedOn }));
-    await get().load();
   },
 }));
+
+const ACTION_WRITES = ['action', 'action_update'];
+
+/** Saves an action's changes against the version it was read at (refused, naming who, if someone changed it since). */
+export function saveAction(action: Pick<Action, 'id' | 'version'>, patch: { status?: ActionStatus; dueOn?: string | null; description?: string }) {
+  return write(api().action.update({ id: action.id, version: action.version, ...patch }), ACTION_WRITES);
+}
+
+export function addActionUpdate(id: number, text: string, updatedOn: string | null) {
+  return write(api().action.addUpdate({ actionId: id, text, updatedOn }), ACTION_WRITES);
+}
+
+/** The action log as the filter selects it, a page at a time. */
+export function useActionLog(filter: ActionsFilter) {
+  const q = useInfiniteQuery({
+    queryKey: opKey('action.list', filter),
+    queryFn: ({ pageParam }) => call(api().action.list({ ...filter, cursor: pageParam, limit: ACTIONS_PAGE })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: ActionPage) => last.nextCursor,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  const loadMore = useCallback(
+    () => (hasNextPage && !isFetchingNextPage ? fetchNextPage({ cancelRefetch: false }) : Promise.resolve()),
+    [hasNextPage, isFetchingNextPage, fetchNextPage],
+  );
+  const pages = q.data?.pages ?? [];
+  return {
+    rows: pages.flatMap((p) => p.rows),
+    total: pages[0]?.total ?? 0,
+    overdue: pages[0]?.overdue ?? 0,
+    loaded: q.isSuccess,
+    error: q.error,
+    hasMore: hasNextPage,
+    loadingMore: isFetchingNextPage,
+    loadMore,
+  };
+}
+
+export function useWeek() {
+  return useQuery({ queryKey: opKey('action.dueThisWeek', {}), queryFn: () => call(api().action.dueThisWeek({})) });
+}
+
+/** The boards and people the filters offer. */
+export function useActionChoices() {
+  const boards = useQuery({ queryKey: opKey('board.list', {}), queryFn: () => call(api().board.list({})) });
+  const people = useQuery({ queryKey: opKey('person.list', {}), queryFn: () => call(api().person.list({})) });
+  return { boards: boards.data ?? [], people: people.data ?? [], error: boards.error ?? people.error };
+}

@@ -1,5 +1,6 @@
 import { api, ApiError, call, FILE_PROBLEM_CODES, messageOf } from '../api';
 import { useNavigation } from '../app/navigation';
+import { invalidateTables } from '../queries';
 import { ChangeCursor } from './cursor';
 import { refreshArea } from './refresh';
 import { useChanges } from './store';
@@ -15,7 +16,8 @@ import { useChanges } from './store';
  * session; main/workspace/own-writes.ts) and the screen that made them has shown them already.
  * The same person's changes from another laptop or the command line are not own. For
  * others' changes it updates the notice and the forms' "changed since opened" line
- * (./store.ts), then reloads the area on screen if they touch what it shows (./refresh.ts).
+ * (./store.ts), then invalidates the cached answers that read the tables they touched
+ * (../queries.ts) and reloads the area on screen if its store loads by hand (./refresh.ts).
  */
 export const POLL_MS = 2000;
 
@@ -36,7 +38,15 @@ export function startChangesPoller(): () => void {
       if (restarted) useChanges.getState().restart();
       const others = fresh.filter((c) => !c.own);
       useChanges.getState().received(answer.latest, others);
-      if (others.length > 0) await refreshArea(useNavigation.getState().area, new Set(others.map((c) => c.entity)));
+      // This app's own writes from screens that do not invalidate by themselves (./queries.ts).
+      const own = fresh.filter((c) => c.own);
+      if (own.length > 0) await invalidateTables(own.map((c) => c.entity), 'none');
+      if (others.length > 0) {
+        const tables = new Set(others.map((c) => c.entity));
+        // The cached answers that read those tables, wherever they are shown; then the areas
+        // whose stores still load by hand, if the one on screen shows them.
+        await Promise.all([invalidateTables(tables), refreshArea(useNavigation.getState().area, tables)]);
+      }
     } catch (err) {
       // A file problem has reached the banner through call(), which says it better. Anything
       // else is shown in the notice's line, quietly: the next poll tries again.

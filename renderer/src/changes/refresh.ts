@@ -1,4 +1,3 @@
-import { useActions } from '../actions/store';
 import type { AreaId } from '../app/areas';
 import { useAudit } from '../audit/store';
 import { useDecisions } from '../decisions/store';
@@ -38,10 +37,11 @@ const RELOAD: Record<AreaId, () => Promise<unknown>> = {
   // workspace.info answers the counts; the dashboard's actions this week follow it.
   dashboard: () => useWorkspace.getState().load(),
   settings: () => Promise.all([useWorkspace.getState().load(), useAudit.getState().loadRecent()]),
-  actions: () => useActions.getState().load(),
+  // Its lists are cached queries, invalidated by table by the poller (../queries.ts).
+  actions: () => Promise.resolve(),
   meetings: () => useMeetings.getState().reload(),
   papers: () => usePapers.getState().loadList(),
-  decisions: () => useDecisions.getState().load(),
+  decisions: () => useDecisions.getState().loadDirectory(),
   people: () => usePeople.getState().reloadLists(),
   performance: () => usePerformance.getState().reload(),
   funding: () => Promise.all([useFunding.getState().loadStreams(), useFunding.getState().refresh()]),

@@ -11,8 +11,8 @@ import { saveExport } from '../files';
 import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { RegisterFilterFields, type RegisterFilterValue } from '../components/RegisterFilterFields';
 import { errorsFromApi, focusFirstError, NO_ERRORS, type FormErrors } from '../components/form-errors';
-import { useDecisions, type Filters } from './store';
-import { TableScroll } from '../components/TableScroll';
+import { VirtualTable } from '../components/VirtualTable';
+import { useDecision, useDecisionLog, useDecisions, type Filters } from './store';
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 function dayOf(iso: string | null): string {
@@ -30,27 +30,34 @@ function openId(): number | null {
 
 /** The decisions log: filters, the table, a decision's page, a new decision, and the exports. */
 export function DecisionLog() {
-  const decisions = useDecisions((s) => s.decisions);
-  const loaded = useDecisions((s) => s.loaded);
-  const error = useDecisions((s) => s.error);
+  const storeError = useDecisions((s) => s.error);
   const filters = useDecisions((s) => s.filters);
   const setFilters = useDecisions((s) => s.setFilters);
   const boards = useDecisions((s) => s.boards);
+  const log = useDecisionLog(filters);
   const [open, setOpen] = useState<number | null>(openId);
   const [editing, setEditing] = useState<Decision | 'new' | null>(null);
   const [exporting, setExporting] = useState<'docx' | 'xlsx' | null>(null);
   const [done, setDone] = useState('');
   const [search, setSearch] = useState(filters.search);
+  const error = storeError ?? (log.error ? messageOf(log.error) : null);
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (search !== filters.search) void setFilters({ search });
+      if (search !== filters.search) setFilters({ search });
     }, 250);
     return () => clearTimeout(timer);
   }, [search, filters.search, setFilters]);
 
-  const f = (k: keyof Filters) => (v: string) => void setFilters({ [k]: v === '' ? null : k === 'boardId' ? Number(v) : v } as Partial<Filters>);
-  const shown = decisions.find((d) => d.id === open) ?? null;
+  const f = (k: keyof Filters) => (v: string) => setFilters({ [k]: v === '' ? null : k === 'boardId' ? Number(v) : v } as Partial<Filters>);
+  const loadedOpen = log.rows.find((d) => d.id === open);
+  const fetched = useDecision(open !== null && !loadedOpen ? open : null).data;
+  const shown = loadedOpen ?? (fetched && fetched.id === open ? fetched : null);
+  // The dates shown are the ones the workspace applied: this financial year's until others are chosen.
+  const from = filters.from !== undefined ? filters.from : (log.applied?.from ?? null);
+  const to = filters.to !== undefined ? filters.to : (log.applied?.to ?? null);
+  // Exported as shown: the same filters with the dates the log applied.
+  const exported = { ...filters, from, to };
 
   return (
     <>
@@ -59,16 +66,22 @@ export function DecisionLog() {
         <SelectField name="filterStatus" label="Status" value={filters.status ?? ''} onChange={f('status')} options={[{ value: '', label: 'All' }, ...DECISION_STATUSES.map((s) => ({ value: s, label: DECISION_STATUS_LABELS[s] }))]} />
         <SelectField name="filterType" label="Type" value={filters.type ?? ''} onChange={f('type')} options={[{ value: '', label: 'All' }, ...DECISION_TYPES.map((t) => ({ value: t, label: DECISION_TYPE_LABELS[t] }))]} />
         <SelectField name="filterBy" label="Decided by" value={filters.decidedBy ?? ''} onChange={f('decidedBy')} options={[{ value: '', label: 'Anyone' }, { value: 'board', label: 'A board' }, { value: 'commissioner', label: 'The Commissioner alone' }]} />
-        <DateFilter name="filterFrom" label="From" value={filters.from} onChange={(v) => void setFilters({ from: v })} />
-        <DateFilter name="filterTo" label="To" value={filters.to} onChange={(v) => void setFilters({ to: v })} />
+        <DateFilter name="filterFrom" label="From" value={from} onChange={(v) => setFilters({ from: v, to })} />
+        <DateFilter name="filterTo" label="To" value={to} onChange={(v) => setFilters({ from, to: v })} />
         <div className="field">
           <label htmlFor="filter-text">Words</label>
           <input id="filter-text" className="input input-medium" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
         </div>
+        {(from !== null || to !== null) && (
+          <button type="button" className="button button-secondary" onClick={() => setFilters({ from: null, to: null })}>
+            All years
+          </button>
+        )}
       </form>
+      {log.applied?.withUndated && <p className="hint">This financial year’s decisions, and those not dated yet. Choose dates or All years for others.</p>}
       <div className="toolbar">
         <p className="result-count" role="status">
-          {loaded ? `${decisions.length} ${decisions.length === 1 ? 'decision' : 'decisions'}` : 'Loading…'}
+          {log.loaded ? `${log.total} ${log.total === 1 ? 'decision' : 'decisions'}` : 'Loading…'}
         </p>
         <button type="button" className="button button-secondary" onClick={() => setExporting('docx')}>
           Export (.docx)
@@ -82,48 +95,43 @@ export function DecisionLog() {
       </div>
       {error && <ErrorSummary message={error} />}
       <p role="status">{done}</p>
-      {decisions.length > 0 && (
-        <TableScroll label="Decisions">
-          <table className="table decisions-table">
-            <caption className="visually-hidden">Decisions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Decided</th>
-                <th scope="col">Decision</th>
-                <th scope="col">By</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="numeric">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {decisions.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <button type="button" className="button-link" onClick={() => setOpen(d.id)}>
-                      {d.reference}
-                    </button>
-                  </th>
-                  <td>{d.decidedOn ? dayOf(d.decidedOn) : d.meetingStartsAt ? `(meeting ${dayOf(d.meetingStartsAt)})` : '—'}</td>
-                  <td>{d.title}</td>
-                  <td>{d.decidedBy === 'commissioner' ? 'Commissioner' : (d.boardName ?? '—')}</td>
-                  <td>{DECISION_TYPE_LABELS[d.type]}</td>
-                  <td>
-                    <span className={`status decision-${d.status}`}>{d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status]}</span>
-                  </td>
-                  <td className="numeric">{d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {shown && <DecisionDialog decision={shown} onClose={() => setOpen(null)} onEdit={() => (setEditing(shown), setOpen(null))} />}
+      <VirtualTable
+        caption="Decisions, newest first"
+        testId="decision-log"
+        rows={log.rows}
+        total={log.total}
+        hasMore={log.hasMore}
+        loadingMore={log.loadingMore}
+        loadMore={log.loadMore}
+        rowKey={(d) => d.id}
+        onOpen={(d) => setOpen(d.id)}
+        rowHeight={56}
+        columns={[
+          {
+            header: 'Reference',
+            width: '14%',
+            rowHeader: true,
+            cell: (d) => (
+              <button type="button" className="button-link" tabIndex={-1} onClick={() => setOpen(d.id)}>
+                {d.reference}
+              </button>
+            ),
+          },
+          { header: 'Decided', width: '13%', cell: (d) => (d.decidedOn ? dayOf(d.decidedOn) : d.meetingStartsAt ? `(meeting ${dayOf(d.meetingStartsAt)})` : '—') },
+          { header: 'Decision', width: '30%', cell: (d) => d.title },
+          { header: 'By', width: '13%', cell: (d) => (d.decidedBy === 'commissioner' ? 'Commissioner' : (d.boardName ?? '—')) },
+          { header: 'Type', width: '9%', cell: (d) => DECISION_TYPE_LABELS[d.type] },
+          {
+            header: 'Status',
+            width: '11%',
+            cell: (d) => <span className={`status decision-${d.status}`}>{d.status === 'superseded' && d.supersededByReference ? `Superseded by ${d.supersededByReference}` : DECISION_STATUS_LABELS[d.status]}</span>,
+          },
+          { header: 'Amount', width: '10%', numeric: true, cell: (d) => (d.financialAmountPence === null ? '—' : formatPence(d.financialAmountPence)) },
+        ]}
+      />
+      {shown && <DecisionDialog decision={shown} others={log.rows} onClose={() => setOpen(null)} onEdit={() => (setEditing(shown), setOpen(null))} />}
       {editing && <DecisionForm decision={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={(t) => (setDone(t), setEditing(null))} />}
-      {exporting && <ExportDialog format={exporting} filters={filters} boards={boards} onClose={() => setExporting(null)} onDone={(t) => (setDone(t), setExporting(null))} />}
+      {exporting && <ExportDialog format={exporting} filters={exported} boards={boards} onClose={() => setExporting(null)} onDone={(t) => (setDone(t), setExporting(null))} />}
     </>
   );
 }
@@ -137,10 +145,11 @@ function DateFilter(props: { name: string; label: string; value: string | null; 
   );
 }
 
-function DecisionDialog(props: { decision: Decision; onClose(): void; onEdit(): void }) {
+/** `others`: the decisions loaded in the log, which it may be superseded by. */
+function DecisionDialog(props: { decision: Decision; others: readonly Decision[]; onClose(): void; onEdit(): void }) {
   const d = props.decision;
+  const decisions = props.others;
   const setStatus = useDecisions((s) => s.setStatus);
-  const decisions = useDecisions((s) => s.decisions);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<DecisionWarning[]>([]);
   const [superseding, setSuperseding] = useState('');
@@ -373,7 +382,7 @@ function DateInput(props: { name: string; label: string; value: string; onChange
   );
 }
 
-function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters; boards: readonly { id: number; name: string }[]; onClose(): void; onDone(text: string): void }) {
+function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters & { from: string | null; to: string | null }; boards: readonly { id: number; name: string }[]; onClose(): void; onDone(text: string): void }) {
   const f = props.filters;
   // The file's own filters, starting from the screen's; the screen's list is left as it is.
   const [v, setV] = useState<RegisterFilterValue>({ boardId: f.boardId, status: f.status ?? '', from: f.from, to: f.to, openOnly: false });

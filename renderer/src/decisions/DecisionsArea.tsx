@@ -13,13 +13,11 @@ function subscribe(onChange: () => void) {
 export function DecisionsArea() {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   const view = hash.startsWith('#/decisions/search') ? 'search' : 'log';
-  const load = useDecisions((s) => s.load);
   const loadDirectory = useDecisions((s) => s.loadDirectory);
 
   useEffect(() => {
-    void load();
     void loadDirectory();
-  }, [load, loadDirectory]);
+  }, [loadDirectory]);
 
   return (
     <>

@@ -1,23 +1,40 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { InputOf } from '../../../main/api/contract';
-import type { Decision, DecisionResult, SearchHit } from '../../../main/decisions/contract';
+import type { Decision, DecisionPage, DecisionResult, SearchHit } from '../../../main/decisions/contract';
 import type { Board, Meeting } from '../../../main/meetings/contract';
 import type { Person } from '../../../main/people/contract';
 import { api, call, messageOf } from '../api';
+import { opKey, write } from '../queries';
 
 /**
- * The Decisions area: the log as the filters ask for it, what it can link to (boards,
- * meetings, people, funding streams, indicators), and the search. Filters are sent to the
- * workspace (decision.list), which does the filtering; the screen never filters itself.
+ * The Decisions area: the filters the person chose, what the log can link to (boards,
+ * meetings, people, funding streams, indicators), and the search. The log itself is a cached
+ * query (../queries.ts) read a page at a time: filters are sent to the workspace
+ * (decision.list), which does the filtering; the screen never filters itself.
  */
 
-export const EMPTY_FILTERS = { boardId: null, status: null, type: null, decidedBy: null, from: null, to: null, search: '' } as const;
-export type Filters = { boardId: number | null; status: Decision['status'] | null; type: Decision['type'] | null; decidedBy: Decision['decidedBy'] | null; from: string | null; to: string | null; search: string };
+/**
+ * From and To left out (undefined): the workspace's default, the current financial year and
+ * the decisions not dated yet; null: no bound.
+ */
+export type Filters = {
+  boardId: number | null;
+  status: Decision['status'] | null;
+  type: Decision['type'] | null;
+  decidedBy: Decision['decidedBy'] | null;
+  from?: string | null;
+  to?: string | null;
+  search: string;
+};
+export const FIRST_FILTERS: Filters = { boardId: null, status: null, type: null, decidedBy: null, search: '' };
+
+/** Rows a page. */
+export const DECISIONS_PAGE = 100;
 
 interface DecisionsState {
   filters: Filters;
-  decisions: Decision[];
-  loaded: boolean;
   error: string | null;
   boards: Board[];
   meetings: Meeting[];
@@ -27,20 +44,17 @@ interface DecisionsState {
   hits: SearchHit[];
   searched: string;
 
-  setFilters(f: Partial<Filters>): Promise<void>;
-  load(): Promise<void>;
+  setFilters(f: Partial<Filters>): void;
   loadDirectory(): Promise<void>;
   save(input: InputOf<'decision.create'> | InputOf<'decision.update'>): Promise<DecisionResult>;
   setStatus(input: InputOf<'decision.setStatus'>): Promise<DecisionResult>;
   search(q: string, kinds: ('decision' | 'paper' | 'minutes')[]): Promise<void>;
 }
 
-let request = 0;
+const DECISION_WRITES = ['decision', 'decision_indicator'];
 
 export const useDecisions = create<DecisionsState>()((set, get) => ({
-  filters: { ...EMPTY_FILTERS },
-  decisions: [],
-  loaded: false,
+  filters: { ...FIRST_FILTERS },
   error: null,
   boards: [],
   meetings: [],
@@ -50,19 +64,8 @@ export const useDecisions = create<DecisionsState>()((set, get) => ({
   hits: [],
   searched: '',
 
-  async setFilters(f) {
+  setFilters(f) {
     set({ filters: { ...get().filters, ...f } });
-    await get().load();
-  },
-
-  async load() {
-    const mine = ++request;
-    try {
-      const decisions = await call(api().decision.list(get().filters));
-      if (mine === request) set({ decisions, loaded: true, error: null });
-    } catch (err) {
-      if (mine === request) set({ loaded: true, error: messageOf(err) });
-    }
   },
 
   async loadDirectory() {
@@ -86,16 +89,12 @@ export const useDecisions = create<DecisionsState>()((set, get) => ({
     }
   },
 
-  async save(input) {
-    const r = 'id' in input ? await call(api().decision.update(input)) : await call(api().decision.create(input));
-    await get().load();
-    return r;
+  save(input) {
+    return 'id' in input ? write(api().decision.update(input), DECISION_WRITES) : write(api().decision.create(input), DECISION_WRITES);
   },
 
-  async setStatus(input) {
-    const r = await call(api().decision.setStatus(input));
-    await get().load();
-    return r;
+  setStatus(input) {
+    return write(api().decision.setStatus(input), DECISION_WRITES);
   },
 
   async search(q, kinds) {
@@ -103,3 +102,35 @@ export const useDecisions = create<DecisionsState>()((set, get) => ({
     set({ hits, searched: q });
   },
 }));
+
+/** The log as the filters select it, a page at a time, with the dates the workspace applied. */
+export function useDecisionLog(filters: Filters) {
+  const q = useInfiniteQuery({
+    queryKey: opKey('decision.list', filters),
+    queryFn: ({ pageParam }) => call(api().decision.list({ ...filters, cursor: pageParam, limit: DECISIONS_PAGE })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: DecisionPage) => last.nextCursor,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  const loadMore = useCallback(
+    () => (hasNextPage && !isFetchingNextPage ? fetchNextPage({ cancelRefetch: false }) : Promise.resolve()),
+    [hasNextPage, isFetchingNextPage, fetchNextPage],
+  );
+  const pages = q.data?.pages ?? [];
+  const first = pages[0];
+  return {
+    rows: pages.flatMap((p) => p.rows),
+    total: first?.total ?? 0,
+    applied: first ? { from: first.from, to: first.to, withUndated: first.withUndated } : null,
+    loaded: q.isSuccess,
+    error: q.error,
+    hasMore: hasNextPage,
+    loadingMore: isFetchingNextPage,
+    loadMore,
+  };
+}
+
+/** One decision (opened by its link, #/decisions?id=…, when it is not in the rows loaded). */
+export function useDecision(id: number | null) {
+  return useQuery({ queryKey: opKey('decision.get', { id: id ?? 0 }), queryFn: () => call(api().decision.get({ id: id! })), enabled: id !== null });
+}

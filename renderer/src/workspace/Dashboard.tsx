@@ -73,7 +73,7 @@ export function Dashboard() {
           </p>
         </section>
       )}
-      {info && !info.isEmpty && <DueThisWeek refreshKey={info} />}
+      {info && !info.isEmpty && <DueThisWeek />}
       {info && (
         <section aria-labelledby="counts-title">
           <h2 id="counts-title">In this workspace</h2>

@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
 import type { Action } from '../../../main/meetings/contract';
 import { formatDateShort } from '../../../main/shared/dates';
-import { api, call, messageOf } from '../api';
+import { useWeek } from '../actions/store';
+import { messageOf } from '../api';
 import { hrefOf } from '../app/areas';
 import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
-
-type Due = { weekStart: string; weekEnd: string; dueThisWeek: Action[]; overdue: Action[] };
 
 function ActionRows({ actions, caption }: { actions: Action[]; caption: string }) {
   return (
@@ -24,34 +22,28 @@ function ActionRows({ actions, caption }: { actions: Action[]; caption: string }
   );
 }
 
-/** What falls due this week and what is already overdue, so the secretariat can chase it. */
-export function DueThisWeek({ refreshKey }: { refreshKey: unknown }) {
-  const [due, setDue] = useState<Due | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call(api().action.dueThisWeek({}))
-      .then((d) => live && setDue(d))
-      .catch((err: unknown) => live && setError(messageOf(err)));
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
-
-  if (error) return <ErrorSummary message={error} />;
+/**
+ * What falls due this week and how many are already overdue, with the first few of those, so
+ * the secretariat can chase them (the action log has the rest). A cached query: invalidated
+ * when actions change (../queries.ts).
+ */
+export function DueThisWeek() {
+  const { data: due, error } = useWeek();
+  if (error) return <ErrorSummary message={messageOf(error)} />;
   if (!due) return null;
+  const more = due.overdue.total - due.overdue.first.length;
   return (
     <section aria-labelledby="due-title" className="section">
       <h2 id="due-title">Actions this week</h2>
       <p>
         Week of {formatDateShort(due.weekStart)} to {formatDateShort(due.weekEnd)}: {due.dueThisWeek.length} due,{' '}
-        {due.overdue.length} overdue. <a href={hrefOf('actions')}>Open the action log</a>
+        {due.overdue.total} overdue. <a href={hrefOf('actions')}>Open the action log</a>
       </p>
-      {due.overdue.length > 0 && (
+      {due.overdue.total > 0 && (
         <>
           <h3>Overdue</h3>
-          <ActionRows actions={due.overdue} caption="Overdue actions" />
+          <ActionRows actions={due.overdue.first} caption={more > 0 ? `The ${due.overdue.first.length} longest overdue actions` : 'Overdue actions'} />
+          {more > 0 && <p className="hint">{`and ${more} more in the action log.`}</p>}
         </>
       )}
       {due.dueThisWeek.length > 0 && (
