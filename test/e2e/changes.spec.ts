@@ -93,7 +93,7 @@ test("another person's change reaches the open Actions screen with a notice, and
 test('a change the page makes itself is shown by its own answer and not announced as news', async ({ app: page, workspace }) => {
   const id = await actionOnScreen(page, workspace);
   // Every status: a done action leaves the log's first view, the open ones.
-  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Any status' });
+  await page.locator('.toolbar').getByLabel('Status', { exact: true }).selectOption({ label: 'Any status' });
   await page.getByRole('button', { name: `Update A${id}` }).click();
   const dialog = page.getByRole('dialog', { name: `Update A${id}` });
   await dialog.getByLabel('Status').selectOption({ label: 'Done' });
