@@ -53,6 +53,8 @@ interface PapersState {
 }
 
 let focused: string | null = null;
+/** Sections kept at reread only because the caret was in them: read again when it leaves. */
+const keptForCaret = new Set<string>();
 
 const DEBOUNCE_MS = 700;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -105,6 +107,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
     await get().flush();
     try {
       const detail = await call(api().paper.get({ id }));
+      keptForCaret.clear();
       set({ detail, detailError: null, save: { kind: 'idle' }, dirty: {}, revisions: {} });
     } catch (err) {
       set({ detail: null, detailError: messageOf(err) });
@@ -173,7 +176,9 @@ export const usePapers = create<PapersState>()((set, get) => ({
   },
 
   focusSection(key) {
+    const left = focused;
     focused = key;
+    if (key === null && left !== null && keptForCaret.delete(left)) void get().reread();
   },
 
   async reread() {
@@ -195,8 +200,11 @@ export const usePapers = create<PapersState>()((set, get) => ({
       const sections = fresh.sections.map((theirs) => {
         const mine = current.sections.find((s) => s.key === theirs.key);
         if (!mine) return theirs;
-        const editing = theirs.key in dirty || theirs.key === focused || theirs.key in headings;
-        if (editing) return mine;
+        const typing = theirs.key in dirty || theirs.key in headings;
+        if (typing || theirs.key === focused) {
+          if (!typing && mine.version !== theirs.version) keptForCaret.add(theirs.key);
+          return mine;
+        }
         if (mine.version !== theirs.version) revisions[theirs.key] = (revisions[theirs.key] ?? 0) + 1;
         return theirs;
       });
