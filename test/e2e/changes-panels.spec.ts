@@ -20,10 +20,8 @@ async function holdChanges(page: Page): Promise<() => Promise<void>> {
     await gate;
     await route.continue();
   });
-  return async () => {
-    release();
-    await page.unroute(pattern);
-  };
+  // Released, the route lets every look through (unrouting under a held request would race it).
+  return async () => release();
 }
 
 async function plannedMeeting(page: Page, workspace: TestWorkspace) {
