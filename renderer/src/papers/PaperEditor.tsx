@@ -100,7 +100,7 @@ export function PaperEditor({ id }: { id: number }) {
           </button>
         )}
       </div>
-      <ChangedSinceOpened key={detail.id} entity="paper" id={detail.id} what="this paper" then="sections you are not editing show their changes; a section you are typing in keeps your text, and its save is checked against theirs" />
+      <ChangedSinceOpened key={detail.id} entity="paper" id={detail.id} what="this paper" then="sections you are not typing in show their changes; a section you are typing in keeps your text, and its save is checked against theirs" />
       {statusError && <ErrorSummary message={statusError} />}
       <p role="status" className="notice">
         {notice}
