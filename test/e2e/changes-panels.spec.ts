@@ -130,3 +130,49 @@ test('the decision form refused over a colleague’s change shows theirs beside 
     await alice.close();
   }
 });
+
+test('a spend import is refused when a colleague saves a figure it would change after its preview, and an allocation over theirs too', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  const stream = (await apiCall(page, workspace, 'fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!;
+  const staff = (await apiCall(page, workspace, 'budgetLine.list', { streamId: stream.id, financialYear: '2019/20' })).find((l) => l.heading === 'Staff')!;
+  const alice = await otherPerson(workspace, 'alice', ALICE_NOW);
+  try {
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Funding' }).click();
+    await page.getByRole('button', { name: stream.name }).click();
+    await page.getByRole('tab', { name: 'Spend' }).click();
+    await page.getByLabel('File (.xlsx or .csv)').setInputFiles({ name: 'ledger.csv', mimeType: 'text/csv', buffer: Buffer.from('Date,Heading,Amount\r\n04/10/2019,Staff,"12,500.00"\r\n') });
+    await page.getByLabel('Cost centre, heading or project').selectOption('Heading');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const importButton = page.getByRole('button', { name: 'Import 1 figures' });
+    await expect(importButton).toBeVisible();
+    // Alice saves October's Staff figure in her grid after Bob's preview.
+    await alice.call('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [{ target: `line:${staff.id}`, month: '2019-10', kind: 'actual', amount: '£9,000', wasPence: null }] });
+    await importButton.click();
+    const alert = page.getByRole('alert').filter({ hasText: 'since your preview' });
+    await expect(alert).toContainText('Changed by alice at 10:42 on 16/03/2020 since your preview');
+    await expect(alert.getByRole('row', { name: /Staff \(revenue, 2019\/20\), 2019-10 actual/ })).toContainText('£9,000');
+    await expect(alert.getByRole('row', { name: /Staff \(revenue, 2019\/20\), 2019-10 actual/ })).toContainText('£12,500');
+    await expect(importButton).toBeHidden();
+    await screenshot(page, 'changes-panels-03-import-refused');
+    const grid = await apiCall(page, workspace, 'spend.grid', { streamId: stream.id, financialYear: '2019/20' });
+    expect(grid.rows.find((r) => r.key === `line:${staff.id}`)!.actual[grid.months.indexOf('2019-10')]).toBe(900_000);
+
+    // The allocation: Bob begins typing on the figure shown; Alice sets it first; his save is refused naming her.
+    await page.getByRole('tab', { name: 'Budget and virement' }).click();
+    const release = await holdChanges(page);
+    await page.getByLabel('New allocation for 2019/20').fill('£1.2m');
+    await alice.call('fundingStream.setAllocation', { streamId: stream.id, financialYear: '2019/20', amount: '£1,100,000' });
+    await page.getByRole('button', { name: 'Set allocation' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Changed by alice' });
+    await expect(refused).toContainText('Changed by alice at 10:42 on 16/03/2020 since you opened it.');
+    await expect(refused.getByRole('row', { name: /Allocation for 2019\/20/ })).toContainText('£1,100,000');
+    await release();
+    expect((await apiCall(page, workspace, 'fundingStream.get', { id: stream.id })).allocations.find((a) => a.financialYear === '2019/20')!.amountPence).toBe(110_000_000);
+    // Saving again goes on hers, knowingly.
+    await page.getByRole('button', { name: 'Set allocation' }).click();
+    await expect(page.getByText('The 2019/20 allocation is now recorded.')).toBeVisible();
+    expect((await apiCall(page, workspace, 'fundingStream.get', { id: stream.id })).allocations.find((a) => a.financialYear === '2019/20')!.amountPence).toBe(120_000_000);
+  } finally {
+    await alice.close();
+  }
+});
