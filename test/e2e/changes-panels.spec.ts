@@ -176,3 +176,33 @@ test('a spend import is refused when a colleague saves a figure it would change 
     await alice.close();
   }
 });
+
+test('moving an agenda item on an agenda someone else has just reordered is refused naming them, and shows their order', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  const { meeting } = await plannedMeeting(page, workspace);
+  const alice = await otherPerson(workspace, 'alice', ALICE_NOW);
+  try {
+    await page.goto(`${workspace.bridge.url}#/meetings/${meeting.id}`);
+    const agenda = (await apiCall(page, workspace, 'meeting.get', { id: meeting.id })).agenda;
+    await expect(page.getByTestId('agenda-item-1')).toContainText(agenda[0]!.title);
+    const release = await holdChanges(page);
+    // Alice swaps the last two items; Bob, on the agenda as he opened it, moves the first one down.
+    const ids = agenda.map((i) => i.id);
+    const hers = [...ids.slice(0, -2), ids[ids.length - 1]!, ids[ids.length - 2]!];
+    await alice.call('agenda.reorder', { meetingId: meeting.id, itemIds: hers, versions: agenda.map((i) => ({ id: i.id, version: i.version })) });
+    await page.getByRole('button', { name: 'Move item 1 down' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Changed by alice' });
+    await expect(alert).toContainText('Changed by alice at 10:42 on 16/03/2020 since you opened it.');
+    await expect(alert.getByRole('row', { name: /Position on the agenda/ })).toBeVisible();
+    // His screen now shows her order; nothing of his was saved.
+    await expect(page.getByTestId(`agenda-item-${ids.length}`)).toContainText(agenda[ids.length - 2]!.title);
+    expect((await apiCall(page, workspace, 'meeting.get', { id: meeting.id })).agenda.map((i) => i.id)).toEqual(hers);
+    await release();
+    // Moving again, on her order, goes in.
+    await page.getByRole('button', { name: 'Move item 1 down' }).click();
+    await expect(page.getByTestId('agenda-item-2')).toContainText(agenda[0]!.title);
+    await expect(alert).toBeHidden();
+  } finally {
+    await alice.close();
+  }
+});
