@@ -13,8 +13,9 @@
  * Then `--people` simulated people, each with their own Store (their own pool, as each
  * person's app has) and Session (actor person-N), loop a weighted mix of what a secretariat
  * does through the real dispatcher: lists, opening a meeting, editing an action or an agenda
- * item's minutes or a person with the version they read, saving spend cells, recording a
- * decision, exporting the action log or the minutes, with think times between. Some records
+ * item's minutes or a person with the version they read, saving spend cells with what each
+ * held when the grid was opened (wasPence, as the grid sends: a refusal is a conflict, and the
+ * grid is opened again and saved once more), recording a decision, exporting the action log or the minutes, with think times between. Some records
  * (the hot set: --hot actions, a meeting's items, a few people, one stream's grid) are
  * worked on by several people on purpose, so conflicts happen.
  *
@@ -394,12 +395,56 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
     }
 
     const gridOf = (g: { streamId: number; financialYear: string }) => `${g.streamId}|${g.financialYear}`;
-    async function openGrid(g: { streamId: number; financialYear: string }): Promise<{ keys: string[]; months: string[] } | null> {
+    async function openGrid(g: { streamId: number; financialYear: string }): Promise<{ keys: string[]; months: string[]; was: Map<string, number | null> } | null> {
       const r = await call('spend.grid', { streamId: g.streamId, financialYear: g.financialYear });
       if (!r.ok) return null;
-      const layout = { keys: (r.value.rows as { key: string }[]).map((row) => row.key), months: r.value.months as string[] };
+      const rows = r.value.rows as { key: string; actual: (number | null)[]; forecast: (number | null)[] }[];
+      const months = r.value.months as string[];
+      const layout = { keys: rows.map((row) => row.key), months };
       layouts.set(gridOf(g), layout);
-      return layout;
+      // Each cell as the grid showed it, sent back as wasPence as the grid does (SpendGridView).
+      const was = new Map<string, number | null>();
+      for (const row of rows) months.forEach((m, i) => (was.set(`${row.key}|${m}|actual`, row.actual[i] ?? null), was.set(`${row.key}|${m}|forecast`, row.forecast[i] ?? null)));
+      return { ...layout, was };
+    }
+
+    /** One save of the spend grid: true saved, 'stale' refused because a cell moved since it was opened, false otherwise. */
+    async function saveSpendOnce(g: { streamId: number; financialYear: string }, isHot: boolean): Promise<boolean | 'stale'> {
+      const layout = await openGrid(g);
+      if (!layout || layout.keys.length === 0) return false;
+      await think(editMin, editMax);
+      // The hot grid's first three rows and four months (both kinds) are typed into by several people.
+      const keys = isHot ? layout.keys.slice(0, 3) : layout.keys;
+      const months = isHot ? layout.months.slice(0, 4) : layout.months;
+      const wanted = new Set<string>();
+      const count = rng.int(1, 4);
+      for (let i = 0; i < count * 3 && wanted.size < count; i++) {
+        wanted.add(`${rng.int(0, keys.length - 1)}|${rng.int(0, months.length - 1)}|${rng.pick(['actual', 'forecast'])}`);
+      }
+      // In the grid's order, as a person types or pastes them.
+      const cells = [...wanted]
+        .map((w) => w.split('|'))
+        .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]) || a[2]!.localeCompare(b[2]!))
+        .map(([k, m, kind]) => {
+          // Every amount written is unique, so each acknowledged write can be found in the audit
+          // trail; now and then a cell is cleared (an entry made by mistake), to be typed again later.
+          const amountPence = rng.chance(0.15) ? null : 100_000 + ++serial;
+          return { target: keys[Number(k)]!, month: months[Number(m)]!, kind: kind!, amountPence };
+        });
+      const r = await call('spend.setCells', {
+        streamId: g.streamId,
+        financialYear: g.financialYear,
+        cells: cells.map((c) => ({
+          target: c.target,
+          month: c.month,
+          kind: c.kind,
+          amount: c.amountPence === null ? '' : (c.amountPence / 100).toFixed(2),
+          wasPence: layout.was.get(`${c.target}|${c.month}|${c.kind}`) ?? null,
+        })),
+      });
+      if (!r.ok) return r.error.code === 'stale' ? 'stale' : false;
+      for (const c of cells) cellAcks.push({ cell: `${c.target}|${c.month}|${c.kind}`, amountPence: c.amountPence, actor });
+      return true;
     }
 
     const tasks: Record<Task, () => Promise<void>> = {
@@ -522,33 +567,16 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
         if (fixture.grids.length === 0) return;
         const g = rng.chance(0.6) && fixture.hotGrid ? fixture.hotGrid : rng.pick(fixture.grids);
         const isHot = g === fixture.hotGrid;
-        const layout = await openGrid(g);
-        if (!layout || layout.keys.length === 0) return;
-        await think(editMin, editMax);
-        // The hot grid's first three rows and four months (both kinds) are typed into by several people.
-        const keys = isHot ? layout.keys.slice(0, 3) : layout.keys;
-        const months = isHot ? layout.months.slice(0, 4) : layout.months;
-        const wanted = new Set<string>();
-        const count = rng.int(1, 4);
-        for (let i = 0; i < count * 3 && wanted.size < count; i++) {
-          wanted.add(`${rng.int(0, keys.length - 1)}|${rng.int(0, months.length - 1)}|${rng.pick(['actual', 'forecast'])}`);
+        // Open the grid, type, save with what each cell held when opened; refused as stale
+        // (someone saved one of those cells meanwhile), open it again and save once more.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          if (attempt > 0) retries.made++;
+          const saved = await saveSpendOnce(g, isHot);
+          if (saved !== 'stale') {
+            if (saved && attempt > 0) retries.saved++;
+            return;
+          }
         }
-        // In the grid's order, as a person types or pastes them.
-        const cells = [...wanted]
-          .map((w) => w.split('|'))
-          .sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]) || a[2]!.localeCompare(b[2]!))
-          .map(([k, m, kind]) => {
-            // Every amount written is unique, so each acknowledged write can be found in the audit
-            // trail; now and then a cell is cleared (an entry made by mistake), to be typed again later.
-            const amountPence = rng.chance(0.15) ? null : 100_000 + ++serial;
-            return { target: keys[Number(k)]!, month: months[Number(m)]!, kind: kind!, amountPence };
-          });
-        const r = await call('spend.setCells', {
-          streamId: g.streamId,
-          financialYear: g.financialYear,
-          cells: cells.map((c) => ({ target: c.target, month: c.month, kind: c.kind, amount: c.amountPence === null ? '' : (c.amountPence / 100).toFixed(2) })),
-        });
-        if (r.ok) for (const c of cells) cellAcks.push({ cell: `${c.target}|${c.month}|${c.kind}`, amountPence: c.amountPence, actor });
       },
       recordDecision: async () => {
         const title = `Load decision ${actor} #${++serial}`;

@@ -66,3 +66,19 @@ export function edit<R>() {
     versions: { table, idField },
   });
 }
+
+/**
+ * The version each of several records was read at, for a write that changes them together
+ * (an agenda's order, a heading on every budget line): each is checked in the write's
+ * transaction as an edit's `version` is, and the write refused when one has changed since.
+ * Optional, as `version` is: without it the last write wins (scripts).
+ */
+export function readVersions(noun: string) {
+  return z
+    .array(
+      z.object({ id: z.number({ error: `${noun} id must be a number` }).int().positive(`${noun} id must be positive`), version: versionField.unwrap() }).strict(),
+      { error: 'Versions must be a list of {id, version}' },
+    )
+    .max(1000, 'At most 1000 versions')
+    .optional();
+}

@@ -98,6 +98,10 @@ export function grantsSql(database: string, schema: string): string[] {
     `GRANT INSERT, UPDATE, DELETE ON ${FUNDING_TABLES.map((t) => `${s}.${t}`).join(', ')} TO ${finance}`,
     `GRANT INSERT ON ${FINANCE_INSERTS.map((t) => `${s}.${t}`).join(', ')} TO ${finance}`,
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${finance}`,
+    // Before PostgreSQL 15 every login may create tables in public (and so shadow or squat the
+    // workspace's names); 15 and later already revoke it. Harmless where it is already so. Only
+    // public's owner (or a superuser) may revoke it, and only where there is a public schema.
+    `DO $$ BEGIN IF EXISTS (SELECT FROM pg_catalog.pg_namespace n WHERE n.nspname = 'public' AND (pg_catalog.pg_has_role(current_user, n.nspowner, 'MEMBER') OR (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user))) THEN REVOKE CREATE ON SCHEMA public FROM PUBLIC; END IF; END $$`,
   ];
 }
 

@@ -118,3 +118,33 @@ export async function checkVersion(ctx: Ctx, table: VersionedTable, id: number, 
     'version',
   ).withStale(stale);
 }
+
+/**
+ * A cell of a grid or register (a spend figure, a stream's allocation for a year, a person's
+ * attendance at a meeting) has no version of its own: an edit says what the cell held when
+ * the person began (`was`), and is refused when the cell now holds something else, unless it
+ * already holds what they are saving. Who changed it is the newest audit row of `entity`
+ * whose before or after values `matches` the cell (the last 500 rows of that kind).
+ */
+export async function refuseChangedCell(
+  ctx: Ctx,
+  entity: string,
+  matches: (row: Record<string, unknown>) => boolean,
+  changes: StaleChange[],
+  field: string,
+  entityId?: number,
+): Promise<never> {
+  const recent = await sql<AuditRow>(
+    ctx,
+    `SELECT at, actor, action, before_json, after_json FROM audit_log WHERE entity = ?${entityId === undefined ? '' : ' AND entity_id = ?'} ORDER BY id DESC LIMIT 500`,
+  ).all(...(entityId === undefined ? [entity] : [entity, entityId]));
+  const last = recent.find((a) => matches(parse(a.after_json)) || matches(parse(a.before_json)));
+  const by = last?.actor ?? 'someone else';
+  const at = last?.at ?? '';
+  const stale: StaleDetail = { by, at, deleted: false, version: null, changes };
+  throw new DomainError(
+    'stale',
+    `Changed by ${by}${at ? ` at ${when(at)}` : ''} since you opened it. Your change was not saved: look at theirs beside yours, then make your change again if it should still stand.`,
+    field,
+  ).withStale(stale);
+}

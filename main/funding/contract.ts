@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, edit, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query, readVersions } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { financialYear, flag, id, isoDate, isoMonth, money, nullable, optionalText, percent, requiredText } from '../api/fields';
@@ -327,6 +327,15 @@ export interface ImportPreview {
   mapping: ImportMapping;
   rows: ImportPreviewRow[];
   counts: Record<ImportOutcome, number>;
+  /** What the preview was computed against, to send back with spend.importCommit: each cell it found, with the figure the cell held. */
+  basis: ImportBasisCell[];
+}
+
+export interface ImportBasisCell {
+  target: string;
+  month: string;
+  kind: SpendKind;
+  previousPence: number | null;
 }
 
 export interface ImportReadResult {
@@ -344,6 +353,26 @@ export interface ReturnExportResult extends ExportResult {
 }
 
 const streamId = id('Funding stream');
+
+/**
+ * What a preview was computed against: each cell it would write, with the figure the cell held
+ * then (previousPence, null for none). The import is refused when one of them has changed since,
+ * naming who changed which cell, instead of the file's figure silently replacing theirs.
+ */
+const importBasis = z
+  .array(
+    z
+      .object({
+        target: z.string({ error: 'Basis target must be text' }).max(40),
+        month: z.string({ error: 'Basis month must be text' }).max(7),
+        kind: z.enum(['actual', 'forecast'], { error: 'Basis kind must be actual or forecast' }),
+        previousPence: z.number({ error: 'Basis previous must be a number of pence' }).int().nullable(),
+      })
+      .strict(),
+    { error: 'Basis must be the list of the preview’s cells' },
+  )
+  .max(50000, 'At most 50,000 cells in one import')
+  .optional();
 
 /**
  * An update's fields: every field optional and without its create-time default, so a
@@ -457,12 +486,19 @@ export const fundingContract = {
   ),
   'fundingStream.delete': edit<{ id: number }>()('funding_stream', z.object({ id: id() }).strict(), 'Delete a funding stream with no awards or claims'),
   'fundingStream.setAllocation': command<FundingStream>()(
-    z.object({ streamId, financialYear: year, amount: money('Allocation') }).strict(),
-    "Set a stream's allocation for one financial year",
+    z
+      .object({
+        streamId,
+        financialYear: year,
+        amount: money('Allocation'),
+        wasPence: z.number({ error: 'Was must be a number of pence' }).int('Was must be whole pence').min(0, 'Was must not be negative').optional(),
+      })
+      .strict(),
+    "Set a stream's allocation for one financial year; `wasPence` is the allocation as it was read, refused if someone has changed it since",
   ),
   'fundingStream.renameHeading': command<{ renamed: number }>()(
-    z.object({ streamId, from: requiredText('Heading', 120), to: requiredText('New heading', 120) }).strict(),
-    "Rename a spend heading on every budget line of a stream",
+    z.object({ streamId, from: requiredText('Heading', 120), to: requiredText('New heading', 120), versions: readVersions('Budget line') }).strict(),
+    'Rename a spend heading on every budget line of a stream; `versions` are the lines with that heading as they were read, refused if one has changed since',
   ),
 
   'budgetLine.list': query<BudgetLine[]>()(z.object({ streamId, financialYear: year }).strict(), 'Budget lines of a stream for a year'),
@@ -506,8 +542,8 @@ export const fundingContract = {
     'What an import would do: new, changed, unchanged and rejected rows, with reasons',
   ),
   'spend.importCommit': command<ImportPreview>()(
-    z.object({ streamId, source, mapping, table: importTable }).strict(),
-    'Write an import in one transaction and remember its column mapping for the source',
+    z.object({ streamId, source, mapping, table: importTable, basis: importBasis }).strict(),
+    'Write an import in one transaction and remember its column mapping for the source; `basis` is the preview’s cells as they stood (refused if one has changed since)',
   ),
 
   'funding.position': query<Position>()(

@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../api/handler-types';
 import { lockSeries } from '../db/allocation-lock';
-import { when } from '../db/versions';
+import { checkVersion, refuseChangedCell, when } from '../db/versions';
 import { insertRow } from '../db/audit';
 import { sql } from '../db/statements';
 import type { InsertOf, PatchOf } from '../db/table-writes';
@@ -188,6 +188,7 @@ async function writeSpend(ctx: Ctx, key: string, month: string, kind: SpendKind,
 async function refuseChangedCells(
   ctx: Ctx,
   cells: { key: string; label: string; month: string; kind: SpendKind; pence: number | null; amount: string; wasPence: number | null | undefined }[],
+  as: { since: string; field: string; again: string } = { since: 'since you opened it', field: 'cells', again: 'save again' },
 ): Promise<void> {
   const changed: { cell: (typeof cells)[number]; now: number | null }[] = [];
   for (const cell of cells) {
@@ -221,10 +222,32 @@ async function refuseChangedCells(
   };
   throw new DomainError(
     'stale',
-    `Changed by ${by}${at ? ` at ${when(at)}` : ''} since you opened it: ${changed.length === 1 ? 'a figure you changed was' : `${changed.length} figures you changed were`} changed by them first. ` +
-      'Nothing was saved: look at their figures beside yours, then save again if yours should still stand.',
-    'cells',
+    `Changed by ${by}${at ? ` at ${when(at)}` : ''} ${as.since}: ${changed.length === 1 ? 'a figure you changed was' : `${changed.length} figures you changed were`} changed by them first ` +
+      `(${changed.slice(0, 3).map(({ cell }) => `${cell.label}, ${cell.month} ${cell.kind}`).join('; ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}). ` +
+      `Nothing was saved: look at their figures beside yours, then ${as.again} if yours should still stand.`,
+    as.field,
   ).withStale(stale);
+}
+
+/**
+ * An import applied on the preview it was shown: each cell the preview listed must still hold
+ * what it held then (a cell it would write, or one it found already at the file's figure),
+ * else the whole import is refused naming who changed which cell since the preview. A cell
+ * the preview did not list means the file or mapping is not the one previewed.
+ */
+async function refuseMovedSincePreview(ctx: Ctx, result: ImportPreview, basis: { target: string; month: string; kind: SpendKind; previousPence: number | null }[]): Promise<void> {
+  const read = new Map(basis.map((b) => [`${b.target}|${b.month}|${b.kind}`, b.previousPence]));
+  const cells: Parameters<typeof refuseChangedCells>[1] = [];
+  for (const row of result.rows) {
+    if (row.outcome === 'rejected' || row.amountPence === null) continue;
+    const at = `${row.target}|${row.month}|${row.kind}`;
+    if (!read.has(at)) {
+      if (row.outcome === 'unchanged') continue;
+      throw new DomainError('import.notPreviewed', `The import is not the one previewed (${row.targetLabel}, ${row.month} ${row.kind} was not in its preview): preview it again, then import.`, 'basis');
+    }
+    cells.push({ key: row.target, label: row.targetLabel, month: row.month, kind: row.kind as SpendKind, pence: row.amountPence, amount: formatPence(row.amountPence), wasPence: read.get(at)! });
+  }
+  await refuseChangedCells(ctx, cells, { since: 'since your preview', field: 'basis', again: 'preview and import again' });
 }
 
 /**
@@ -402,14 +425,31 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     await streams.remove(ctx, id);
     return { id };
   },
-  'fundingStream.setAllocation': async (ctx, { streamId, financialYear, amount }) => {
+  'fundingStream.setAllocation': async (ctx, { streamId, financialYear, amount, wasPence }) => {
+    // Two people setting one stream's allocations take turns, each checked against what it read.
+    await lockSeries(ctx, `allocations of stream ${streamId}`);
     const s = await requireStream(ctx, streamId);
     assertYearInStream(s, financialYear);
+    if (wasPence !== undefined) {
+      const now = await allocations.get(ctx, streamId, financialYear);
+      if (now !== wasPence && now !== amount) {
+        await refuseChangedCell(
+          ctx,
+          'stream_allocation',
+          (r) => r.financial_year === financialYear,
+          [{ field: `Allocation for ${financialYear}`, theirs: formatPence(now), yours: formatPence(amount), yoursSent: true }],
+          'amount',
+          streamId,
+        );
+      }
+    }
     await allocations.set(ctx, streamId, financialYear, amount);
     return getStream(ctx, streamId);
   },
-  'fundingStream.renameHeading': async (ctx, { streamId, from, to }) => {
+  'fundingStream.renameHeading': async (ctx, { streamId, from, to, versions }) => {
     await requireStream(ctx, streamId);
+    // Each line as it was read: a line renamed, moved or deleted by someone else since refuses the whole rename.
+    for (const v of versions ?? []) await checkVersion(ctx, 'budget_line', v.id, v.version, { heading: to });
     const lines = await budgetLines.withHeading(ctx, streamId, from);
     if (lines.length === 0) throw new DomainError('budgetLine.noHeading', `No budget line of this stream has the heading "${from}".`, 'from');
     for (const l of lines) {
@@ -540,10 +580,11 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
     return { table, mapping: usable ? remembered : guessMapping(table.headers), remembered: !!usable };
   },
   'spend.importPreview': (ctx, { streamId, source, mapping, table }) => preview(ctx, streamId, source, mapping, table),
-  'spend.importCommit': async (ctx, { streamId, source, mapping, table }) => {
+  'spend.importCommit': async (ctx, { streamId, source, mapping, table, basis }) => {
     // Takes its turn with the grid's saves of the stream (checked, then written, under this lock).
     await lockSeries(ctx, `spend of stream ${streamId}`);
     const result = await preview(ctx, streamId, source, mapping, table);
+    if (basis) await refuseMovedSincePreview(ctx, result, basis);
     const label = `import: ${source}`.slice(0, 200);
     for (const row of inCellOrder(result.rows.map((r) => ({ ...r, key: r.target })))) {
       if (row.outcome !== 'new' && row.outcome !== 'changed') continue;

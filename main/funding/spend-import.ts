@@ -174,5 +174,6 @@ export function previewImport(table: ImportTable, mapping: ImportMapping, ctx: I
   rows.push(...rejected);
   const counts: Record<ImportOutcome, number> = { new: 0, changed: 0, unchanged: 0, rejected: 0 };
   for (const r of rows) counts[r.outcome] += 1;
-  return { source: ctx.source, mapping, rows, counts };
+  const basis = rows.flatMap((r) => (r.outcome === 'rejected' || r.kind === '' ? [] : [{ target: r.target, month: r.month, kind: r.kind, previousPence: r.previousPence }]));
+  return { source: ctx.source, mapping, rows, counts, basis };
 }

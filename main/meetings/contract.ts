@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, edit, exportOp, query } from '../api/define';
+import { command, edit, exportOp, query, readVersions } from '../api/define';
 import type { ExportResult } from '../documents/export-result';
 import { docxOrXlsx, outFile, outMatchesFormat } from '../documents/out-file';
 import { datesInOrder } from '../documents/register-filter';
@@ -370,6 +370,20 @@ function openOnlyAgreesWithStatuses(v: { openOnly: boolean; statuses: ActionStat
 const byId = (label?: string) => z.object({ id: id(label) }).strict();
 
 
+/**
+ * A register cell as the screen showed it when the person changed it: null for "not
+ * recorded". Attendance has no version of its own (it is a cell of the register), so a mark
+ * saved with `was` is refused when someone else has changed the cell since.
+ */
+const attendanceWas = z
+  .object({
+    status: z.enum(ATTENDANCE_STATUSES, { error: 'Was must be present, apologies or absent' }),
+    substituteForPersonId: nullable(id('Was substitute for')),
+  })
+  .strict()
+  .nullable()
+  .optional();
+
 export const meetingsContract = {
   // Boards and their members ------------------------------------------------------------
   'board.list': query<Board[]>()(z.object({}).strict().default({}), 'Boards and groups, by name'),
@@ -444,8 +458,14 @@ export const meetingsContract = {
   ),
   'agenda.removeItem': edit<MeetingDetail>()('agenda_item', byId('Agenda item'), 'Take an item off an agenda'),
   'agenda.reorder': command<MeetingDetail>()(
-    z.object({ meetingId: id('Meeting'), itemIds: z.array(id('Agenda item'), { error: 'Item ids must be a list' }).min(1, 'Item ids must list every item') }).strict(),
-    'Put an agenda in a new order: the full list of its item ids, first to last',
+    z
+      .object({
+        meetingId: id('Meeting'),
+        itemIds: z.array(id('Agenda item'), { error: 'Item ids must be a list' }).min(1, 'Item ids must list every item'),
+        versions: readVersions('Agenda item'),
+      })
+      .strict(),
+    'Put an agenda in a new order: the full list of its item ids, first to last, with the version each item was read at (refused if one has changed since)',
   ),
   'agenda.pullForwardPlan': command<MeetingDetail>()(
     z.object({ meetingId: id('Meeting') }).strict(),
@@ -461,12 +481,13 @@ export const meetingsContract = {
         status: z.enum(ATTENDANCE_STATUSES, { error: 'Attendance must be present, apologies or absent' }),
         substituteForPersonId: nullable(id('Substitute for')),
         note: optionalText('Note', 500),
+        was: attendanceWas,
       })
       .strict(),
-    'Record one person’s attendance (a substitute names the member they replace)',
+    'Record one person’s attendance (a substitute names the member they replace); `was` is the mark as the register showed it, refused if someone has changed it since',
   ),
   'attendance.remove': command<MeetingDetail>()(
-    z.object({ meetingId: id('Meeting'), personId: id('Person') }).strict(),
+    z.object({ meetingId: id('Meeting'), personId: id('Person'), was: attendanceWas }).strict(),
     'Clear one person’s attendance record',
   ),
   'attendance.statistics': query<AttendanceStatistics>()(

@@ -1,4 +1,7 @@
 import { lockSeries } from '../db/allocation-lock';
+import { checkVersion, refuseChangedCell } from '../db/versions';
+import { sql } from '../db/statements';
+import { ATTENDANCE_LABELS } from './labels';
 import type { InsertOf, PatchOf } from '../db/table-writes';
 import type { HandlersFor } from '../api/handler-types';
 import { refuseIfReferenced } from '../db/references';
@@ -195,6 +198,54 @@ async function detailWithQuorate(ctx: Ctx, meetingId: number): Promise<MeetingDe
 // Agenda ----------------------------------------------------------------------------------------------
 
 /** Writes positions 1..n in the given order, touching only rows whose position changes. */
+/**
+ * A new order made from the agenda as it was read: every item it lists must be at the version
+ * sent with it, so two people reordering one agenda at once (or one reordering while another
+ * changes an item) cannot silently undo each other: the second is refused naming the first.
+ */
+async function refuseStaleOrder(ctx: Ctx, itemIds: number[], versions: { id: number; version: number }[]): Promise<void> {
+  const read = new Map(versions.map((v) => [v.id, v.version]));
+  const missing = itemIds.filter((id) => !read.has(id));
+  if (missing.length > 0) {
+    throw new DomainError('validation', `Versions must give the version of every item in the order; ${missing.length === 1 ? 'item' : 'items'} ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} none.`, 'versions');
+  }
+  for (const id of itemIds) await checkVersion(ctx, 'agenda_item', id, read.get(id)!);
+}
+
+type Mark = { status: AttendanceMark['status']; substituteForPersonId: number | null } | null;
+
+const markText = (m: Mark, substituteName: string | null) =>
+  m === null ? 'Not recorded' : `${ATTENDANCE_LABELS[m.status]}${m.substituteForPersonId !== null ? ` (substitute for ${substituteName ?? `person ${m.substituteForPersonId}`})` : ''}`;
+
+/**
+ * A register cell carries no version: a mark saved with `was` (the cell as the screen showed
+ * it) is refused when someone else has changed the cell since, unless it already holds the
+ * mark being saved. Nothing is written; the refusal names them and shows their mark beside yours.
+ */
+async function refuseChangedMark(ctx: Ctx, meetingId: number, personId: number, was: Mark | undefined, yours: Mark): Promise<void> {
+  if (was === undefined) return;
+  const row = await sql<{ status: AttendanceMark['status']; substitute_for_person_id: number | null }>(
+    ctx,
+    `SELECT status, substitute_for_person_id FROM attendance WHERE meeting_id = ? AND person_id = ?`,
+  ).get(meetingId, personId);
+  const now: Mark = row ? { status: row.status, substituteForPersonId: row.substitute_for_person_id ?? null } : null;
+  const same = (a: Mark, b: Mark) => (a === null || b === null ? a === b : a.status === b.status && a.substituteForPersonId === b.substituteForPersonId);
+  if (same(now, was) || same(now, yours)) return;
+  const nameOf = async (id: number | null | undefined) => {
+    if (id === null || id === undefined) return null;
+    const p = await sql<{ given_name: string; family_name: string }>(ctx, `SELECT given_name, family_name FROM person WHERE id = ?`).get(id);
+    return p ? `${p.given_name} ${p.family_name}`.trim() : null;
+  };
+  const who = (await nameOf(personId)) ?? `person ${personId}`;
+  await refuseChangedCell(
+    ctx,
+    'attendance',
+    (r) => Number(r.meeting_id) === meetingId && Number(r.person_id) === personId,
+    [{ field: `Attendance of ${who}`, theirs: markText(now, await nameOf(now?.substituteForPersonId)), yours: markText(yours, await nameOf(yours?.substituteForPersonId)), yoursSent: true }],
+    'was',
+  );
+}
+
 async function writeOrder(ctx: Ctx, meetingId: number, orderedIds: number[]): Promise<void> {
   const current = new Map((await agendaItems.list(ctx, meetingId)).map((i) => [i.id, i.position]));
   for (const [i, itemId] of (orderedIds).entries()) {
@@ -446,8 +497,11 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     await writeOrder(ctx, item.meetingId, (await agendaItems.list(ctx, item.meetingId)).map((i) => i.id));
     return meetingDetail(ctx, item.meetingId);
   },
-  'agenda.reorder': async (ctx, { meetingId, itemIds }) => {
+  'agenda.reorder': async (ctx, { meetingId, itemIds, versions }) => {
+    // Takes its turn with other changes to the agenda's order (adding an item takes the same lock).
+    await lockSeries(ctx, `agenda of meeting ${meetingId}`);
     assertMeetingEditable(await requireMeeting(ctx, meetingId), 'agenda');
+    if (versions) await refuseStaleOrder(ctx, itemIds, versions);
     const problem = reorderProblem(
       (await agendaItems.list(ctx, meetingId)).map((i) => i.id),
       itemIds,
@@ -463,17 +517,21 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     return meetingDetail(ctx, meetingId);
   },
 
-  'attendance.set': async (ctx, { meetingId, personId, status, substituteForPersonId, note }) => {
+  'attendance.set': async (ctx, { meetingId, personId, status, substituteForPersonId, note, was }) => {
+    await lockSeries(ctx, `attendance of meeting ${meetingId}`);
     const meeting = await requireMeeting(ctx, meetingId);
     await requirePersonField(ctx, personId, 'personId', 'Person');
+    await refuseChangedMark(ctx, meetingId, personId, was, { status, substituteForPersonId });
     await checkSubstitution(ctx, meeting, personId, status, substituteForPersonId);
     const existing = await attendance.find(ctx, meetingId, personId);
     if (existing) await attendance.update(ctx, existing.id, { status, substituteForPersonId, note });
     else await attendance.insert(ctx, { meetingId, personId, status, substituteForPersonId, note });
     return detailWithQuorate(ctx, meetingId);
   },
-  'attendance.remove': async (ctx, { meetingId, personId }) => {
+  'attendance.remove': async (ctx, { meetingId, personId, was }) => {
+    await lockSeries(ctx, `attendance of meeting ${meetingId}`);
     await requireMeeting(ctx, meetingId);
+    await refuseChangedMark(ctx, meetingId, personId, was, null);
     const existing = await attendance.find(ctx, meetingId, personId);
     if (!existing) throw new DomainError('attendance.notFound', 'There is no attendance record for this person at this meeting.', 'personId');
     await attendance.remove(ctx, existing.id);

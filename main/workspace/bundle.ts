@@ -216,12 +216,13 @@ function insertRows(db: Database, bundle: Bundle, problems: Problem[] | null): R
  * Imports a bundle into an empty workspace in the caller's transaction (dispatch wraps
  * writes in one). Throws bundle.invalid with every problem, by path, if anything is wrong.
  */
-export async function importBundle(ctx: Ctx, input: unknown): Promise<Record<string, number>> {
+export async function importBundle(ctx: Ctx, input: unknown, options: { keepsActors?: boolean } = {}): Promise<Record<string, number>> {
   const { bundle, problems } = checkBundleShape(input);
   if (!bundle || problems.length > 0) fail(problems);
   if (!(await isEmptyWorkspace(ctx))) {
     throw new DomainError('bundle.notEmpty', 'A bundle can only be imported into a new, empty workspace. Create a new workspace file and import into that.', 'db');
   }
+  if (!ctx.store.sqlite && options.keepsActors !== false) await refuseUnlessOwner(ctx);
   if (!ctx.db.isTransaction) throw new Error('importBundle must run inside a transaction');
   const counts: Record<string, number> = {};
   for (const table of dataTables()) counts[table] = (bundle.tables[table] ?? []).length;
@@ -236,6 +237,28 @@ export async function importBundle(ctx: Ctx, input: unknown): Promise<Record<str
     JSON.stringify({ importedBundle: { exportedAt: bundle.exportedAt, rows: summary } }),
   );
   return counts;
+}
+
+/**
+ * On PostgreSQL the database writes a team member's login into every audit row they add
+ * (migration 006): a bundle imported by anyone but the tables' owner would have its trail's
+ * historical names (who made each change, years ago) replaced by the importer's. So the import
+ * is refused, naming the owner, before anything is written; the owner (who creates, moves and
+ * upgrades the workspace) imports it with its names as they are.
+ */
+async function refuseUnlessOwner(ctx: Ctx): Promise<void> {
+  const row = await sql<{ owns: boolean; owner: string; me: string }>(
+    ctx,
+    `SELECT pg_catalog.pg_has_role(current_user, c.relowner, 'MEMBER') AS owns, pg_catalog.pg_get_userbyid(c.relowner) AS owner, current_user AS me
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relname = 'audit_log' AND n.nspname = pg_catalog.current_schema()`,
+  ).get();
+  if (!row || row.owns) return;
+  throw new DomainError(
+    'bundle.needsOwner',
+    `Only ${row.owner}, who owns this workspace's tables, may import a bundle into it. Imported as ${row.me}, every past change in the bundle's audit trail would be put down to ${row.me} (the database writes a team member's own login into every line they add). Nothing was imported: ask ${row.owner} to import it.`,
+    'db',
+  );
 }
 
 /**

@@ -131,7 +131,11 @@ test('a paper open in the editor says when someone else changes one of its secti
     await alice.close();
   }
   await expect(page.locator('.changes-notice')).toContainText('alice updated paper section ‘Essential Background’');
-  await expect(page.getByText('alice changed this paper at 10:42 — open it again to see their changes before you edit the same section')).toBeVisible();
+  await expect(
+    page.getByText('alice changed this paper at 10:42 — sections you are not typing in show their changes; a section you are typing in keeps your text, and its save is checked against theirs'),
+  ).toBeVisible();
+  // Her section is on screen (the paper is read again); the one being typed in is as it was.
+  await expect(page.getByRole('textbox', { name: 'Essential Background text' })).toContainText('The Home Office grant for 2020/21.');
   await expect(introduction).toHaveText('The board is asked to approve');
   await expect(introduction).toBeFocused();
   await screenshot(page, 'changes-03-paper-section-changed');

@@ -24,17 +24,77 @@ async function asPerson(ws: TestWorkspace, actor: string): Promise<(op: OpName, 
   return (op, input) => dispatch(session, op, input) as Promise<Answer>;
 }
 
+/**
+ * Writes that change what is there without one record's `version` (cells, several records at
+ * once): the field that carries what the person read, checked in the write's transaction.
+ */
+const READ_AS: Partial<Record<OpName, string>> = {
+  'paper.updateSection': 'version',
+  'attendance.set': 'was',
+  'attendance.remove': 'was',
+  'agenda.reorder': 'versions',
+  'fundingStream.setAllocation': 'wasPence',
+  'fundingStream.renameHeading': 'versions',
+  'spend.setCells': 'cells.wasPence',
+  'spend.importCommit': 'basis',
+};
+
+/** Writes that only add records (references allocated in the transaction), or change no record a person edits. */
+const ADDS_OR_APPLIES: Partial<Record<OpName, string>> = {
+  'workspace.loadDemo': 'an empty workspace only',
+  'workspace.setSetting': 'one value set whole (the newest is the setting; the trail keeps each), not a record edited field by field',
+  'search.rebuild': 'rebuilds the index from the records',
+  'agenda.addItem': 'adds',
+  'agenda.pullForwardPlan': 'adds items',
+  'declaration.add': 'adds',
+  'action.create': 'adds',
+  'action.addUpdate': 'adds',
+  'forwardPlan.add': 'adds',
+  'organisation.create': 'adds',
+  'person.create': 'adds',
+  'board.create': 'adds',
+  'membership.create': 'adds',
+  'meeting.create': 'adds',
+  'paper.create': 'adds',
+  'agendaPack.issue': 'adds an issue of the pack',
+  'decision.create': 'adds',
+  'decision.proposeFromPaper': 'adds',
+  'frameworkTheme.create': 'adds',
+  'indicator.create': 'adds',
+  'indicatorValue.record': 'adds a value (values are only ever added)',
+  'indicatorValue.recordMany': 'adds values',
+  'indicatorValue.importApply': 'adds values',
+  'fundingStream.create': 'adds',
+  'budgetLine.create': 'adds',
+  'award.create': 'adds',
+  'claim.create': 'adds',
+  'funding.virementPropose': 'adds a proposed decision',
+};
+
 describe('record versions', () => {
   it('every edit of one record takes the version it was read at (a new update or delete op cannot forget it)', () => {
     const edits = (Object.keys(contract) as OpName[]).filter((name) => /\.(update|delete|remove|setStatus|setSubstitutes|updateItem|removeItem)$/.test(name) && contract[name].kind === 'write');
     expect(edits.length).toBeGreaterThan(25);
-    const without = edits.filter((name) => {
-      const def = contract[name] as { versions?: unknown; input: { safeParse(v: unknown): { success: boolean; error?: { issues: { code: string }[] } } } };
-      if (def.versions) return false;
-      // Not a single record's edit (attendance is a cell of the register): allowed only if it is said here.
-      return !['attendance.remove'].includes(name);
-    });
+    const without = edits.filter((name) => !contract[name].versions && !(name in READ_AS));
     expect(without).toEqual([]);
+  });
+
+  it('every other write either adds records or says what it changes as it was read: none is left to "last save wins"', () => {
+    const shapeOf = (name: OpName) => (contract[name].input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+    const unaccounted = (Object.keys(contract) as OpName[]).filter(
+      (name) => contract[name].kind === 'write' && !contract[name].versions && !(name in READ_AS) && !(name in ADDS_OR_APPLIES),
+    );
+    expect(unaccounted).toEqual([]);
+    // Each that changes what is there takes the field it names, so the screen can send what it read.
+    for (const [name, field] of Object.entries(READ_AS) as [OpName, string][]) {
+      const [top, nested] = field.split('.');
+      const shape = shapeOf(name);
+      expect(shape, `${name} takes ${top}`).toHaveProperty(top!);
+      if (nested) {
+        const element = (shape[top!] as { element?: { shape?: Record<string, unknown> } }).element;
+        expect(element?.shape, `${name} takes ${field}`).toHaveProperty(nested);
+      }
+    }
   });
 
   it('goes up by one with each update and is returned with the record', async () => {
@@ -210,7 +270,7 @@ describe('record versions', () => {
     expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(staff, '£20,000', null)] })).ok).toBe(true);
     const refused = await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(other, '£1,000', null), cell(staff, '£25,000', null)] });
     expect(refused.error?.code).toBe('stale');
-    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it: a figure you changed was changed by them first\./);
+    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it: a figure you changed was changed by them first \(Staff, 2019-10 actual\)\./);
     expect(refused.error?.stale?.changes).toEqual([{ field: 'Staff, 2019-10 actual', theirs: '£20,000', yours: '£25,000', yoursSent: true }]);
     // Nothing of Bob's went in, not even the cell nobody else touched.
     const grid = await ws.call('spend.grid', { streamId: stream.id, financialYear: '2019/20' });
@@ -236,5 +296,138 @@ describe('record versions', () => {
     const second = await bob('membership.setSubstitutes', { id: member!.id, version: member!.version, personIds: [people[1]!.id] });
     expect(second.error?.code).toBe('stale');
     expect(second.error?.message).toMatch(/^Changed by alice at/);
+  });
+
+  it('refuses an attendance mark over one a colleague recorded since the register was shown, and a clear of it', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const [board] = await ws.call('board.list', {});
+    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const detail = await ws.call('meeting.get', { id: meeting!.id });
+    const member = detail.members.find((m) => !detail.attendance.some((a) => a.personId === m.personId))!;
+    expect(member, 'a member with no mark yet').toBeDefined();
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const mark = (status: string, was: { status: string; substituteForPersonId: number | null } | null) => ({ meetingId: meeting!.id, personId: member.personId, status, substituteForPersonId: null, was });
+    // Both see "not recorded"; Alice records apologies first.
+    expect((await alice('attendance.set', mark('apologies', null))).ok).toBe(true);
+    const refused = await bob('attendance.set', mark('present', null));
+    expect(refused.error?.code).toBe('stale');
+    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it\./);
+    expect(refused.error?.stale?.changes).toEqual([{ field: `Attendance of ${member.name}`, theirs: 'Apologies', yours: 'Present', yoursSent: true }]);
+    const status = async () => (await ws.call('meeting.get', { id: meeting!.id })).attendance.find((a) => a.personId === member.personId)?.status;
+    expect(await status()).toBe('apologies');
+    // Clearing it from the old view is refused too; the same mark as theirs is no conflict; on what she saved Bob's goes in.
+    const clear = await bob('attendance.remove', { meetingId: meeting!.id, personId: member.personId, was: { status: 'absent', substituteForPersonId: null } });
+    expect(clear.error?.code).toBe('stale');
+    expect(await status()).toBe('apologies');
+    expect((await bob('attendance.set', mark('apologies', null))).ok).toBe(true);
+    expect((await bob('attendance.set', mark('present', { status: 'apologies', substituteForPersonId: null }))).ok).toBe(true);
+    expect(await status()).toBe('present');
+    // Without `was` (scripts) the mark is simply written.
+    expect((await alice('attendance.set', { meetingId: meeting!.id, personId: member.personId, status: 'absent' })).ok).toBe(true);
+    expect(await status()).toBe('absent');
+  });
+
+  it('refuses a reorder of an agenda reordered or changed since it was read, naming who', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const [board] = await ws.call('board.list', {});
+    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const read = (await ws.call('meeting.get', { id: meeting!.id })).agenda;
+    expect(read.length).toBeGreaterThan(2);
+    const versions = read.map((i) => ({ id: i.id, version: i.version }));
+    const ids = read.map((i) => i.id);
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const aliceOrder = [ids[1]!, ids[0]!, ...ids.slice(2)];
+    const first = await alice('agenda.reorder', { meetingId: meeting!.id, itemIds: aliceOrder, versions });
+    expect(first.ok, JSON.stringify(first.error)).toBe(true);
+    // Bob moves the last item up from the agenda as he read it: refused, and Alice's order stands.
+    const bobOrder = [...ids.slice(0, -2), ids[ids.length - 1]!, ids[ids.length - 2]!];
+    const refused = await bob('agenda.reorder', { meetingId: meeting!.id, itemIds: bobOrder, versions });
+    expect(refused.error?.code).toBe('stale');
+    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it\./);
+    expect(refused.error?.stale?.changes).toContainEqual(expect.objectContaining({ field: 'position' }));
+    const now = (await ws.call('meeting.get', { id: meeting!.id })).agenda;
+    expect(now.map((i) => i.id)).toEqual(aliceOrder);
+    // Every item of the order needs its version; on the versions read again his order goes in.
+    expect((await bob('agenda.reorder', { meetingId: meeting!.id, itemIds: bobOrder, versions: versions.slice(1) })).error?.field).toBe('versions');
+    const again = await bob('agenda.reorder', { meetingId: meeting!.id, itemIds: bobOrder, versions: now.map((i) => ({ id: i.id, version: i.version })) });
+    expect(again.ok, JSON.stringify(again.error)).toBe(true);
+    expect(again.value.agenda.map((i: { id: number }) => i.id)).toEqual(bobOrder);
+  });
+
+  it('refuses a stream allocation over one set since it was read, and a heading rename over a line changed since', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const stream = await ws.call('fundingStream.get', { id: (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!.id });
+    const year = stream.years[0]!;
+    const was = stream.allocations.find((a) => a.financialYear === year)?.amountPence ?? 0;
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    expect((await alice('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,200,000', wasPence: was })).ok).toBe(true);
+    const refused = await bob('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,100,000', wasPence: was });
+    expect(refused.error?.code).toBe('stale');
+    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it\./);
+    expect(refused.error?.stale?.changes).toEqual([{ field: `Allocation for ${year}`, theirs: '£1,200,000', yours: '£1,100,000', yoursSent: true }]);
+    const allocation = async () => (await ws.call('fundingStream.get', { id: stream.id })).allocations.find((a) => a.financialYear === year)!.amountPence;
+    expect(await allocation()).toBe(120_000_000);
+    expect((await bob('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,100,000', wasPence: 120_000_000 })).ok).toBe(true);
+    expect(await allocation()).toBe(110_000_000);
+
+    const lines = await ws.call('budgetLine.list', { streamId: stream.id, financialYear: year });
+    const staff = lines.find((l) => l.heading === 'Staff')!;
+    const read = [{ id: staff.id, version: staff.version }];
+    expect((await alice('budgetLine.update', { id: staff.id, version: staff.version, costCentre: 'VRU-01' })).ok).toBe(true);
+    const rename = await bob('fundingStream.renameHeading', { streamId: stream.id, from: 'Staff', to: 'People', versions: read });
+    expect(rename.error?.code).toBe('stale');
+    expect(rename.error?.message).toMatch(/^Changed by alice at/);
+    expect((await ws.call('budgetLine.list', { streamId: stream.id, financialYear: year })).find((l) => l.id === staff.id)!.heading).toBe('Staff');
+    const fresh = (await ws.call('budgetLine.list', { streamId: stream.id, financialYear: year })).find((l) => l.id === staff.id)!;
+    expect((await bob('fundingStream.renameHeading', { streamId: stream.id, from: 'Staff', to: 'People', versions: [{ id: fresh.id, version: fresh.version }] })).ok).toBe(true);
+  });
+
+  it('refuses a spend import over a figure a colleague saved since its preview, naming who and which cell', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const stream = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!;
+    const lines = await ws.call('budgetLine.list', { streamId: stream.id, financialYear: '2019/20' });
+    const staff = lines.find((l) => l.heading === 'Staff')!;
+    const media = lines.find((l) => l.heading === 'Media')!;
+    const csv = ['Date,Heading,Amount', '04/10/2019,Staff,"12,500.00"', '22/10/2019,Media,4000', ''].join('\r\n');
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    const read = await bob('spend.importRead', { streamId: stream.id, source: 'Ledger', fileName: 'ledger.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    expect(read.ok, JSON.stringify(read.error)).toBe(true);
+    const mapping = { ...read.value.mapping, date: 'Date', target: 'Heading', amount: 'Amount', kind: '', defaultKind: 'actual' };
+    const input = { streamId: stream.id, source: 'Ledger', mapping, table: read.value.table };
+    const preview = await bob('spend.importPreview', input);
+    expect(preview.ok, JSON.stringify(preview.error)).toBe(true);
+    expect(preview.value.counts).toMatchObject({ new: 2, rejected: 0 });
+    expect(preview.value.basis).toContainEqual({ target: `line:${staff.id}`, month: '2019-10', kind: 'actual', previousPence: null });
+    // Alice saves October's Staff figure in the grid after Bob's preview.
+    const cell = { target: `line:${staff.id}`, month: '2019-10', kind: 'actual', amount: '£9,000', wasPence: null };
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell] })).ok).toBe(true);
+    const refused = await bob('spend.importCommit', { ...input, basis: preview.value.basis });
+    expect(refused.error?.code).toBe('stale');
+    expect(refused.error?.field).toBe('basis');
+    expect(refused.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since your preview: a figure you changed was changed by them first \(Staff \(revenue, 2019\/20\), 2019-10 actual\)\./);
+    expect(refused.error?.stale?.changes).toEqual([{ field: 'Staff (revenue, 2019/20), 2019-10 actual', theirs: '£9,000', yours: '£12,500', yoursSent: true }]);
+    // Nothing of the file went in, not even Media's figure nobody else touched.
+    const grid = await ws.call('spend.grid', { streamId: stream.id, financialYear: '2019/20' });
+    const october = grid.months.indexOf('2019-10');
+    expect(grid.rows.find((r) => r.budgetLineId === staff.id)!.actual[october]).toBe(900_000);
+    expect(grid.rows.find((r) => r.budgetLineId === media.id)!.actual[october]).toBeNull();
+    // Previewed again (it now shows Alice's figure as the one it changes), the import goes in.
+    const again = await bob('spend.importPreview', input);
+    expect(again.value.rows.find((r: { target: string }) => r.target === `line:${staff.id}`)).toMatchObject({ outcome: 'changed', previousPence: 900_000 });
+    const done = await bob('spend.importCommit', { ...input, basis: again.value.basis });
+    expect(done.ok, JSON.stringify(done.error)).toBe(true);
+    expect((await ws.call('spend.grid', { streamId: stream.id, financialYear: '2019/20' })).rows.find((r) => r.budgetLineId === staff.id)!.actual[october]).toBe(1_250_000);
+    // A file that is not the one previewed is refused too.
+    const other = ['Date,Heading,Amount', '04/11/2019,Staff,100', ''].join('\r\n');
+    const table = (await bob('spend.importRead', { streamId: stream.id, source: 'Ledger', fileName: 'ledger.csv', contentBase64: Buffer.from(other).toString('base64') })).value.table;
+    expect((await bob('spend.importCommit', { ...input, table, basis: again.value.basis })).error?.code).toBe('import.notPreviewed');
   });
 });

@@ -10,7 +10,11 @@ import { migrations } from '../../main/db/migrations';
 import { openPostgresStore } from '../../main/db/postgres-store';
 import type { Store } from '../../main/db/store';
 import { PASSWORD_GROUP, TEMPLATE_ENV, createDatabase, superuserQuery, testCluster, type Cluster } from '../helpers/postgres';
-import { tempWorkspace, testEngine } from '../helpers/workspace';
+import { tempDir, tempWorkspace, testEngine } from '../helpers/workspace';
+import { formatBundle } from '../../main/cli/bundle-file';
+import { smallBundle } from '../fixtures/small-bundle';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * People, not a shared login: on a real PostgreSQL cluster, the three team roles made by init
@@ -267,6 +271,90 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
     expect(sneaky).toBe('42501');
     expect(await insert('proposed', 'NULL')).toBe('42501');
     expect(await insert('proposed', String(rows[0]!.id))).toBe('written');
+  });
+
+  it('finance adds to the audit trail only about the funding and the decisions its virements propose (migration 007)', async () => {
+    const { db, people } = await team();
+    const line = (entity: string, id: number) =>
+      superuserQuery(
+        address(people.finance, db),
+        `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id) VALUES ('2020-04-15T10:00:00', 'x', 'direct', 'update', '${entity}', ${id})`,
+      ).then(
+        () => 'written',
+        (e: { code?: string; message: string }) => `${e.code}: ${e.message}`,
+      );
+    const first = async (query: string) => (await superuserQuery(c.url(db), query)).rows[0]!.id as number;
+    const personId = await first('SELECT min(id) AS id FROM person');
+    const agreed = await first(`SELECT min(id) AS id FROM decision WHERE status <> 'proposed'`);
+    expect(await line('person', personId)).toBe('42501: finance may add to the audit trail only about the funding and the decisions its virements propose (not person)');
+    expect(await line('decision', agreed)).toMatch(/^42501: /);
+    expect(await line('spend', 1)).toBe('written');
+    expect(await line('funding_stream', await first('SELECT min(id) AS id FROM funding_stream'))).toBe('written');
+    // A temporary decision table first on its search_path changes nothing.
+    const sneaky = await superuserQuery(
+      address(people.finance, db),
+      `SET search_path = pg_temp, pg_catalog, public;
+       CREATE TEMP TABLE decision (id integer, status text, funding_stream_id integer);
+       INSERT INTO pg_temp.decision VALUES (${agreed}, 'proposed', 1);
+       INSERT INTO public.audit_log (at, actor, operation, action, entity, entity_id) VALUES ('2020-04-15T10:00:00', 'x', 'direct', 'update', 'decision', ${agreed})`,
+    ).then(
+      () => 'written',
+      (e: { code?: string }) => e.code,
+    );
+    expect(sneaky).toBe('42501');
+    // Through the app finance's writes and its virement's proposed decision are still traced (the finance test above does both).
+    const finance = await as(people.finance, db);
+    const vru = value<{ id: number; reference: string }[]>(await dispatch(finance, 'fundingStream.list', {})).find((x) => x.reference === 'VRU-2019')!;
+    const lines = value<{ id: number; heading: string }[]>(await dispatch(finance, 'budgetLine.list', { streamId: vru.id, financialYear: '2019/20' }));
+    const boardId = await first(`SELECT id FROM board WHERE code = 'SB'`);
+    const virement = await dispatch(finance, 'funding.virementPropose', { streamId: vru.id, financialYear: '2019/20', moves: [{ from: `line:${lines[0]!.id}`, to: `line:${lines[1]!.id}`, amount: '£500' }], boardId });
+    expect(virement.ok, JSON.stringify(virement)).toBe(true);
+    // The secretariat still adds lines about anything (under its own login).
+    const sam = await superuserQuery(
+      address(people.secretariat, db),
+      `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id) VALUES ('2020-04-15T10:00:00', 'x', 'direct', 'update', 'person', ${personId})`,
+    ).then(() => 'written');
+    expect(sam).toBe('written');
+  });
+
+  it("a bundle imported by a team member who does not own the tables is refused naming the owner (the trail's names would become theirs)", async () => {
+    // An empty workspace with its team roles and one secretariat member.
+    const url = await createDatabase(c.url(), undefined, process.env[TEMPLATE_ENV]);
+    const db = new URL(url).pathname.slice(1);
+    const admin = await openPostgresStore(url);
+    stores.push(admin);
+    expect((await cli(['team-roles', '--db', url])).code).toBe(0);
+    const sam = `sam_${unique()}`;
+    expect((await cli(['team-add-person', '--db', url, '--login', sam, '--role', 'secretariat'], { BOARD_PERSON_PASSWORD: 'pw-' + sam })).code).toBe(0);
+    const dir = tempDir();
+    const file = join(dir, 'bundle.json');
+    writeFileSync(file, formatBundle(smallBundle()));
+    const refused = await cli(['import', file, '--db', address(sam, db, 'pw-' + sam)]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(`Only postgres, who owns this workspace's tables, may import a bundle into it. Imported as ${sam}, every past change in the bundle's audit trail would be put down to ${sam}`);
+    expect((await superuserQuery(url, 'SELECT count(*)::int AS n FROM organisation')).rows).toEqual([{ n: 0 }]);
+    // The owner imports it with its names as they were.
+    const done = await cli(['import', file, '--db', url]);
+    expect(done.code, done.stderr).toBe(0);
+    expect((await superuserQuery(url, `SELECT actor FROM audit_log WHERE operation = 'organisation.create'`)).rows).toEqual([{ actor: 'secretariat' }]);
+  });
+
+  it('no login may create tables in public (REVOKE CREATE … FROM PUBLIC, as PostgreSQL 15 does already)', async () => {
+    const { url, db, people } = await team();
+    // As on PostgreSQL 13 and 14, where every role may create in public by default.
+    await superuserQuery(url, 'GRANT CREATE ON SCHEMA public TO PUBLIC');
+    expect((await superuserQuery(url, `SELECT has_schema_privilege('${people.reader}', 'public', 'CREATE') AS may`)).rows).toEqual([{ may: true }]);
+    expect((await cli(['team-roles', '--db', url])).code).toBe(0);
+    for (const login of Object.values(people)) {
+      expect((await superuserQuery(url, `SELECT has_schema_privilege('${login}', 'public', 'CREATE') AS may`)).rows, login).toEqual([{ may: false }]);
+      const made = await superuserQuery(address(login, db), 'CREATE TABLE squatter (id integer)').then(
+        () => 'made',
+        (e: { code?: string }) => e.code,
+      );
+      expect(made, login).toBe('42501');
+    }
+    // The printed SQL for IT says it too.
+    expect((await cli(['team-roles', '--db', url, '--print-sql'])).stdout).toContain('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
   });
 
   it('a table added by a later migration is granted to the team roles in the same transaction', async () => {

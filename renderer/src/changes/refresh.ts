@@ -13,8 +13,11 @@ import { useWorkspace } from '../workspace/store';
  * tables, the area on screen reloads through its own store's loads. The other areas load
  * afresh when they are opened. A reload replaces lists and details only: every form keeps its
  * draft in its own state (components/useApiForm.ts), the spend and values grids their edits,
- * and the paper editor its text, so nothing being typed is lost. The open paper itself is not
- * read again (the editor would have to be re-rendered from it); its list is.
+ * and the paper editor its text, so nothing being typed is lost. The open paper is read again
+ * section by section: a section nobody is typing in here starts again from the co-author's
+ * text, one being typed in keeps the typing (papers/store.ts reread). Panels that read for
+ * themselves (a board's members, forward plan, attendance statistics) follow others' changes
+ * through useOthersChanged (./store.ts).
  */
 const SHOWN: Record<AreaId, readonly string[] | 'everything'> = {
   // Counts of every kind of record, and the actions due this week.
@@ -40,7 +43,7 @@ const RELOAD: Record<AreaId, () => Promise<unknown>> = {
   // Its lists are cached queries, invalidated by table by the poller (../queries.ts).
   actions: () => Promise.resolve(),
   meetings: () => useMeetings.getState().reload(),
-  papers: () => usePapers.getState().loadList(),
+  papers: () => Promise.all([usePapers.getState().loadList(), usePapers.getState().reread()]),
   decisions: () => useDecisions.getState().loadDirectory(),
   people: () => usePeople.getState().reloadLists(),
   performance: () => usePerformance.getState().reload(),

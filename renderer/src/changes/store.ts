@@ -78,3 +78,18 @@ export function changeTo(recent: readonly WorkspaceChange[], entity: string, ent
   }
   return null;
 }
+
+/**
+ * For a panel that reads its records for itself: the id of the newest of others' changes to
+ * any of `tables`, 0 when none; put it among the panel's effect's dependencies and the panel
+ * reads again when someone else changes what it shows (its forms keep their drafts).
+ */
+export function useOthersChanged(tables: readonly string[]): number {
+  return useChanges((s) => {
+    for (let i = s.recent.length - 1; i >= 0; i--) {
+      const c = s.recent[i]!;
+      if (tables.includes(c.entity) || (c.partOf !== null && tables.includes(c.partOf.entity))) return c.id;
+    }
+    return 0;
+  });
+}

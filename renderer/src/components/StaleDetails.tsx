@@ -6,6 +6,8 @@ import { TableScroll } from './TableScroll';
 function labelOf(field: string, labels: Record<string, string> | undefined): string {
   const named = labels?.[field];
   if (named) return named;
+  // A cell of a grid or register is named in words already ("Attendance of Sam Jones", "Staff, 2019-10 actual").
+  if (/\s/.test(field)) return field;
   const words = field.replace(/Id$/, '').replace(/([A-Z])/g, ' $1').toLowerCase().trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

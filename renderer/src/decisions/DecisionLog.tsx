@@ -280,6 +280,9 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
     indicatorIds: (d?.indicators ?? []).map((i) => i.id),
   });
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  // The version the form was filled in at (as useApiForm's `version`): after a refusal because
+  // someone else changed the decision, the version they saved, so saving again is "mine over theirs", knowingly.
+  const [version, setVersion] = useState(d?.version);
   const set = (k: Exclude<keyof typeof v, 'indicatorIds'>) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   async function submit(e: FormEvent) {
@@ -312,9 +315,10 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
       indicatorIds: v.indicatorIds,
     };
     try {
-      const r = d ? await save({ id: d.id, version: d.version, ...body, reference: body.reference || d.reference }) : await save(body);
+      const r = d ? await save({ id: d.id, version: version ?? d.version, ...body, reference: body.reference || d.reference }) : await save(body);
       props.onDone(`${d ? 'Saved' : 'Recorded'} ${r.decision.reference}. ${r.warnings.map((w) => w.message).join(' ')}`);
     } catch (err) {
+      if (err instanceof ApiError && err.stale?.version) setVersion(err.stale.version);
       const next = errorsFromApi(err, FORM_FIELDS);
       setErrors(next);
       focusFirstError(next, FORM_FIELDS);
@@ -324,7 +328,7 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
   return (
     <Dialog title={d ? `Change ${d.reference}` : 'Record a decision'} onClose={props.onClose} wide>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {errors.form && <ErrorSummary message={errors.form} />}
+        {errors.form && <ErrorSummary message={errors.form} stale={errors.stale} />}
         <TextField name="title" label="Title" value={v.title} onChange={set('title')} error={errors.fields.title} />
         <TextAreaField name="text" label="The decision" value={v.text} onChange={set('text')} error={errors.fields.text} />
         <div className="field-row">

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { VirementPreview } from '../../../main/funding/contract';
 import { formatPence } from '../../../main/shared/money';
-import { api, call, messageOf } from '../api';
+import { ApiError, api, call, messageOf } from '../api';
 import { ACTIONS_COLUMN, DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Field, optionsOf, SelectField, TextField } from '../components/fields';
@@ -29,19 +29,32 @@ function AllocationSection() {
   const refresh = useFunding((s) => s.refresh);
   const current = stream.allocations.find((a) => a.financialYear === year)?.amountPence ?? 0;
   const [saved, setSaved] = useState<string | null>(null);
+  // The allocation as it was shown when typing began (the changes poller may refresh the figure above meanwhile).
+  const seen = useRef<number | null>(null);
   const form = useApiForm({
     fields: ['amount'],
     idPrefix: 'allocation-',
     initial: { amount: '' },
-    toInput: (v) => ({ streamId: stream.id, financialYear: year, amount: v.amount }),
+    toInput: (v) => ({ streamId: stream.id, financialYear: year, amount: v.amount, wasPence: seen.current ?? current }),
     submit: async (input) => {
       setSaved(null);
-      await call(api().fundingStream.setAllocation(input));
+      try {
+        await call(api().fundingStream.setAllocation(input));
+      } catch (err) {
+        // Refused because someone set it since: show theirs above; saving again then goes on theirs, knowingly.
+        if (err instanceof ApiError && err.stale) {
+          seen.current = null;
+          await refresh();
+        }
+        throw err;
+      }
       setSaved(`The ${year} allocation is now recorded.`);
+      seen.current = null;
       form.reset({ amount: '' });
       await refresh();
     },
   });
+  const amount = form.field('amount');
 
   return (
     <section className="section" aria-labelledby="allocation-title">
@@ -51,7 +64,16 @@ function AllocationSection() {
         {stream.years.length > 1 && ` (${stream.allocations.map((a) => `${a.financialYear}: ${formatPence(a.amountPence)}`).join('; ')})`}.
       </p>
       <ApiFormView form={form} className="inline-form" label={`Allocation for ${year}`} submit="Set allocation" secondary>
-        <TextField label={`New allocation for ${year}`} hint="e.g. £1.16m" width="short" {...form.field('amount')} />
+        <TextField
+          label={`New allocation for ${year}`}
+          hint="e.g. £1.16m"
+          width="short"
+          {...amount}
+          onChange={(value) => {
+            if (seen.current === null) seen.current = current;
+            amount.onChange(value);
+          }}
+        />
       </ApiFormView>
       {saved && <p role="status">{saved}</p>}
     </section>

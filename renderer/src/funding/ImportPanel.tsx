@@ -1,8 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ImportMapping, ImportPreview, ImportTable } from '../../../main/funding/contract';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { formatPence } from '../../../main/shared/money';
 import { api, call, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { staleOf } from '../components/StaleDetails';
 import { useFunding } from './store';
 import { TableScroll } from '../components/TableScroll';
 
@@ -28,6 +30,7 @@ export function ImportPanel() {
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,9 +54,11 @@ export function ImportPanel() {
     if (!table || !mapping) return;
     setBusy(true);
     setError(null);
+    setStale(undefined);
     try {
       const input = { streamId, source, mapping, table };
-      const r = commit ? await call(api().spend.importCommit(input)) : await call(api().spend.importPreview(input));
+      // The import goes on the preview shown: refused, naming who, if a figure it would write has changed since.
+      const r = commit && preview ? await call(api().spend.importCommit({ ...input, basis: preview.basis })) : await call(api().spend.importPreview(input));
       setPreview(r);
       if (commit) {
         setDone(`Imported: ${r.counts.new} new and ${r.counts.changed} changed monthly figures written; ${r.counts.rejected} rejected. The columns are remembered for “${source}”.`);
@@ -62,6 +67,10 @@ export function ImportPanel() {
       }
     } catch (err) {
       setError(messageOf(err));
+      const st = staleOf(err);
+      setStale(st);
+      // Refused because figures moved since the preview: the preview no longer says what would happen.
+      if (st) setPreview(null);
     } finally {
       setBusy(false);
     }
@@ -96,7 +105,7 @@ export function ImportPanel() {
           <input id="import-file" type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e)} />
         </div>
       </div>
-      {error && <ErrorSummary message={error} />}
+      {error && <ErrorSummary message={error} stale={stale} />}
       {done && <p role="status">{done}</p>}
       {table && mapping && (
         <>

@@ -2,7 +2,9 @@ import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { AgendaItem, MeetingDetail } from '../../../main/meetings/contract';
 import { PURPOSE_LABELS, PURPOSES, type Purpose } from '../../../main/meetings/labels';
 import { messageOf } from '../api';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { staleOf } from '../components/StaleDetails';
 import { SelectField, TextField } from '../components/fields';
 import { ApiFormView, FormDialog } from '../components/FormParts';
 import { useApiForm, type ApiForm } from '../components/useApiForm';
@@ -16,7 +18,9 @@ import { personLabel, useMeetings } from './store';
 export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   const change = useMeetings((s) => s.change);
   const announce = useMeetings((s) => s.announce);
+  const reload = useMeetings((s) => s.reload);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
   const [editing, setEditing] = useState<AgendaItem | null>(null);
   const dragged = useRef<number | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
@@ -30,13 +34,19 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
     ids.splice(from, 1);
     ids.splice(index, 0, itemId);
     setError(null);
+    setStale(undefined);
     try {
-      const d = await change('agenda.reorder', { meetingId, itemIds: ids });
+      // Each item as this screen read it: refused, naming who, if someone has reordered or changed the agenda since.
+      const d = await change('agenda.reorder', { meetingId, itemIds: ids, versions: items.map((i) => ({ id: i.id, version: i.version })) });
       const moved = d.agenda.find((i) => i.id === itemId);
       if (moved) announce(`“${moved.title}” is now item ${moved.number} of ${d.agenda.length}, at ${moved.startsAt}.`);
       requestAnimationFrame(() => document.getElementById(`agenda-item-${itemId}`)?.focus());
     } catch (err) {
       setError(messageOf(err));
+      const st = staleOf(err);
+      setStale(st);
+      // Show the agenda as it now is, so the next move is made on their order.
+      if (st) await reload();
     }
   }
 
@@ -70,11 +80,13 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
 
   async function remove(item: AgendaItem) {
     setError(null);
+    setStale(undefined);
     try {
       await change('agenda.removeItem', { id: item.id, version: item.version });
       announce(`“${item.title}” was taken off the agenda.`);
     } catch (err) {
       setError(messageOf(err));
+      setStale(staleOf(err));
     }
   }
 
@@ -86,7 +98,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
       <p className="hint" id="agenda-help">
         Drag an item by its handle to move it, or select an item and press Alt+Up or Alt+Down, or use its Move buttons. Numbers and times follow.
       </p>
-      {error && <ErrorSummary message={error} />}
+      {error && <ErrorSummary message={error} stale={stale} labels={{ position: 'Position on the agenda' }} />}
       <ol className="agenda-list" aria-describedby="agenda-help">
         {items.map((item, index) => (
           <li

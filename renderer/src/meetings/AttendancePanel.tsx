@@ -3,7 +3,9 @@ import type { AttendanceStatus, MeetingDetail, QuorumResult } from '../../../mai
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, ROLE_LABELS } from '../../../main/meetings/labels';
 import { messageOf } from '../api';
 import { DataTable } from '../components/DataTable';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { staleOf } from '../components/StaleDetails';
 import { SelectField } from '../components/fields';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
@@ -22,18 +24,28 @@ export function QuorumBox({ quorum, label }: { quorum: QuorumResult | null; labe
 export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
   const change = useMeetings((s) => s.change);
   const people = useMeetings((s) => s.people);
+  const reload = useMeetings((s) => s.reload);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
   const meetingId = detail.meeting.id;
   const memberIds = new Set(detail.members.map((m) => m.personId));
   const others = detail.attendance.filter((a) => !memberIds.has(a.personId));
 
   async function setStatus(personId: number, status: AttendanceStatus | '') {
     setError(null);
+    setStale(undefined);
+    // The cell as the register shows it: refused, naming who, if someone has changed it since.
+    const mark = detail.attendance.find((a) => a.personId === personId);
+    const was = mark ? { status: mark.status, substituteForPersonId: mark.substituteForPersonId } : null;
     try {
-      if (status === '') await change('attendance.remove', { meetingId, personId });
-      else await change('attendance.set', { meetingId, personId, status, substituteForPersonId: null });
+      if (status === '') await change('attendance.remove', { meetingId, personId, was });
+      else await change('attendance.set', { meetingId, personId, status, substituteForPersonId: null, was });
     } catch (err) {
       setError(messageOf(err));
+      const st = staleOf(err);
+      setStale(st);
+      // Show their mark in the register: choosing again then goes on what they saved, knowingly.
+      if (st) await reload();
     }
   }
 
@@ -41,7 +53,7 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
     <section className="section" aria-labelledby="attendance-title">
       <h2 id="attendance-title">Attendance and quorum</h2>
       <QuorumBox quorum={detail.quorum} label="Quorum" />
-      {error && <ErrorSummary message={error} />}
+      {error && <ErrorSummary message={error} stale={stale} />}
       <DataTable
         caption="Members on the meeting’s date and their attendance"
         rows={detail.members}
@@ -102,7 +114,8 @@ function SubstituteForm({ detail, people }: { detail: MeetingDetail; people: Ret
     check: (v) => (v.personId ? null : { personId: 'Choose who attended.' }),
     toInput: (v) => ({ meetingId: detail.meeting.id, personId: Number(v.personId), status: 'present' as const, substituteForPersonId: v.substituteForPersonId ? Number(v.substituteForPersonId) : null }),
     submit: async (input) => {
-      await change('attendance.set', input);
+      const mark = detail.attendance.find((a) => a.personId === input.personId);
+      await change('attendance.set', { ...input, was: mark ? { status: mark.status, substituteForPersonId: mark.substituteForPersonId } : null });
       form.reset({ personId: '', substituteForPersonId: '' });
     },
   });

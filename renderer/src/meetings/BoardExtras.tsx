@@ -7,16 +7,23 @@ import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
 import { ApiFormView } from '../components/FormParts';
+import { useOthersChanged } from '../changes/store';
 import { useApiForm } from '../components/useApiForm';
 import { meetingHref } from './route';
 import { personLabel, useMeetings } from './store';
 import { longDate } from './text';
 
 /** A board's forward plan: items planned for its future meetings, pulled into the agenda when a meeting is scheduled. */
+/** What the forward plan shows (an item put on an agenda says so): read again when someone else changes one of these. */
+const PLAN_TABLES = ['forward_plan_item', 'agenda_item', 'person'];
+/** What attendance statistics are counted from. */
+const STATS_TABLES = ['attendance', 'meeting', 'membership', 'membership_substitute', 'person', 'organisation'];
+
 export function ForwardPlan({ board }: { board: Board }) {
   const people = useMeetings((s) => s.people);
   const [items, setItems] = useState<ForwardPlanItem[]>([]);
   const [version, setVersion] = useState(0);
+  const changed = useOthersChanged(PLAN_TABLES);
   const [error, setError] = useState<string | null>(null);
   const blank = { title: '', purpose: 'decision', leadPersonId: '', plannedFor: '' };
   const form = useApiForm({
@@ -40,7 +47,7 @@ export function ForwardPlan({ board }: { board: Board }) {
     return () => {
       live = false;
     };
-  }, [board.id, version]);
+  }, [board.id, version, changed]);
 
   return (
     <section className="section" aria-labelledby="forward-plan-title">
@@ -79,6 +86,7 @@ export function AttendanceStats({ board }: { board: Board }) {
   const year = chosen && years.includes(chosen) ? chosen : (years[0] ?? null);
   const [stats, setStats] = useState<AttendanceStatistics | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const changed = useOthersChanged(STATS_TABLES);
 
   useEffect(() => {
     if (!year) return;
@@ -90,7 +98,7 @@ export function AttendanceStats({ board }: { board: Board }) {
     return () => {
       live = false;
     };
-  }, [board.id, year]);
+  }, [board.id, year, changed]);
 
   if (!year) return null;
   const shown = stats && stats.boardId === board.id && stats.financialYear === year ? stats : null;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Board, Membership } from '../../../main/meetings/contract';
 import { BOARD_KIND_LABELS, BOARD_KINDS, ROLE_LABELS, ROLES, type BoardKind, type Role } from '../../../main/meetings/labels';
 import { api, call, messageOf } from '../api';
+import { useOthersChanged } from '../changes/store';
 import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField, TextField } from '../components/fields';
@@ -62,11 +63,15 @@ export function BoardsTab() {
   );
 }
 
+/** What the members table shows: read again when someone else changes one of these. */
+const MEMBER_TABLES = ['membership', 'membership_substitute', 'person', 'organisation'];
+
 function BoardMembers({ board }: { board: Board }) {
   const [members, setMembers] = useState<Membership[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [version, setVersion] = useState(0);
+  const changed = useOthersChanged(MEMBER_TABLES);
 
   useEffect(() => {
     let live = true;
@@ -77,7 +82,7 @@ function BoardMembers({ board }: { board: Board }) {
     return () => {
       live = false;
     };
-  }, [board.id, version]);
+  }, [board.id, version, changed]);
 
   return (
     <section className="section" aria-labelledby="board-members-title">

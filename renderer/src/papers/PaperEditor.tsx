@@ -37,6 +37,8 @@ export function PaperEditor({ id }: { id: number }) {
   useUnsaved(save.kind === 'error' && unsent, 'changes to this paper that could not be saved');
   const loadPaper = usePapers((s) => s.loadPaper);
   const editSection = usePapers((s) => s.editSection);
+  const focusSection = usePapers((s) => s.focusSection);
+  const revisions = usePapers((s) => s.revisions);
   const setStatus = usePapers((s) => s.setStatus);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -103,7 +105,7 @@ export function PaperEditor({ id }: { id: number }) {
           </button>
         )}
       </div>
-      <ChangedSinceOpened key={detail.id} entity="paper" id={detail.id} what="this paper" then="open it again to see their changes before you edit the same section" />
+      <ChangedSinceOpened key={detail.id} entity="paper" id={detail.id} what="this paper" then="sections you are not typing in show their changes; a section you are typing in keeps your text, and its save is checked against theirs" />
       {statusError && <ErrorSummary message={statusError} />}
       <p role="status" className="notice">
         {notice}
@@ -130,14 +132,17 @@ export function PaperEditor({ id }: { id: number }) {
             {s.required && <span className="required"> (required)</span>}
           </h2>
           {s.guidance && <p className="hint">{s.guidance}</p>}
-          <RichEditor
-            id={`section-${detail.id}-${s.key}`}
-            label={s.heading}
-            initial={s.body}
-            readOnly={readOnly}
-            numberedParagraphs={detail.numbering !== 'none'}
-            onChange={(blocks) => editSection(s.key, blocks)}
-          />
+          <div onFocus={() => focusSection(s.key)} onBlur={() => focusSection(null)}>
+            <RichEditor
+              key={revisions[s.key] ?? 0}
+              id={`section-${detail.id}-${s.key}`}
+              label={s.heading}
+              initial={s.body}
+              readOnly={readOnly}
+              numberedParagraphs={detail.numbering !== 'none'}
+              onChange={(blocks) => editSection(s.key, blocks)}
+            />
+          </div>
         </section>
       ))}
 

@@ -39,7 +39,22 @@ interface PapersState {
   editSection(key: string, body: PaperBlock[], heading?: string): void;
   flush(): Promise<void>;
   setStatus(status: PaperStatus): Promise<void>;
+  /**
+   * The open paper read again after a co-author's change (the changes poller): its details,
+   * warnings, status and every section nobody is editing here take the workspace's newest;
+   * a section with unsent typing, being saved, or with the caret in it keeps its text and
+   * the version it was opened at, so its save is checked against theirs (refused, naming them).
+   */
+  reread(): Promise<void>;
+  /** Bumped for a section replaced by reread, so its editor starts again from the new text. */
+  revisions: Record<string, number>;
+  /** The section the caret is in (null when none): never replaced under the typing. */
+  focusSection(key: string | null): void;
 }
+
+let focused: string | null = null;
+/** Sections kept at reread only because the caret was in them: read again when it leaves. */
+const keptForCaret = new Set<string>();
 
 const DEBOUNCE_MS = 700;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -63,6 +78,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
   detailError: null,
   save: { kind: 'idle' },
   dirty: {},
+  revisions: {},
 
   async loadList() {
     try {
@@ -91,7 +107,8 @@ export const usePapers = create<PapersState>()((set, get) => ({
     await get().flush();
     try {
       const detail = await call(api().paper.get({ id }));
-      set({ detail, detailError: null, save: { kind: 'idle' }, dirty: {} });
+      keptForCaret.clear();
+      set({ detail, detailError: null, save: { kind: 'idle' }, dirty: {}, revisions: {} });
     } catch (err) {
       set({ detail: null, detailError: messageOf(err) });
     }
@@ -154,6 +171,46 @@ export const usePapers = create<PapersState>()((set, get) => ({
         set({ dirty: { ...pending, ...get().dirty }, save: { kind: 'error', message: messageOf(err) } });
       }
     };
+    saving = saving.then(run, run);
+    await saving;
+  },
+
+  focusSection(key) {
+    const left = focused;
+    focused = key;
+    if (key === null && left !== null && keptForCaret.delete(left)) void get().reread();
+  },
+
+  async reread() {
+    const run = async () => {
+      const open = get().detail;
+      if (!open) return;
+      let fresh: PaperDetail;
+      try {
+        fresh = await call(api().paper.get({ id: open.id }));
+      } catch {
+        // Deleted or unreadable now: the editor keeps what it has; a save will say why.
+        return;
+      }
+      // Read again now: typing may have started while the paper was being fetched.
+      const current = get().detail;
+      if (!current || current.id !== fresh.id) return;
+      const dirty = get().dirty;
+      const revisions = { ...get().revisions };
+      const sections = fresh.sections.map((theirs) => {
+        const mine = current.sections.find((s) => s.key === theirs.key);
+        if (!mine) return theirs;
+        const typing = theirs.key in dirty || theirs.key in headings;
+        if (typing || theirs.key === focused) {
+          if (!typing && mine.version !== theirs.version) keptForCaret.add(theirs.key);
+          return mine;
+        }
+        if (mine.version !== theirs.version) revisions[theirs.key] = (revisions[theirs.key] ?? 0) + 1;
+        return theirs;
+      });
+      set({ detail: { ...fresh, sections }, revisions });
+    };
+    // Never beside a section save: it runs after the saves already queued.
     saving = saving.then(run, run);
     await saving;
   },
