@@ -190,7 +190,7 @@ test('moving an agenda item on an agenda someone else has just reordered is refu
     const ids = agenda.map((i) => i.id);
     const hers = [...ids.slice(0, -2), ids[ids.length - 1]!, ids[ids.length - 2]!];
     await alice.call('agenda.reorder', { meetingId: meeting.id, itemIds: hers, versions: agenda.map((i) => ({ id: i.id, version: i.version })) });
-    await page.getByRole('button', { name: 'Move item 1 down' }).click();
+    await page.getByRole('button', { name: 'Move down item 1' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Changed by alice' });
     await expect(alert).toContainText('Changed by alice at 10:42 on 16/03/2020 since you opened it.');
     await expect(alert.getByRole('row', { name: /Position on the agenda/ })).toBeVisible();
@@ -199,7 +199,7 @@ test('moving an agenda item on an agenda someone else has just reordered is refu
     expect((await apiCall(page, workspace, 'meeting.get', { id: meeting.id })).agenda.map((i) => i.id)).toEqual(hers);
     await release();
     // Moving again, on her order, goes in.
-    await page.getByRole('button', { name: 'Move item 1 down' }).click();
+    await page.getByRole('button', { name: 'Move down item 1' }).click();
     await expect(page.getByTestId('agenda-item-2')).toContainText(agenda[0]!.title);
     await expect(alert).toBeHidden();
   } finally {
