@@ -9,8 +9,11 @@ import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import { DomainError, notFound } from '../shared/errors';
 import { PAPER_PURPOSE_LABELS, type PackChange, type PackExportResult, type PackIssueSummary, type PackPart, type PackPlan } from './contract';
+import { writePackPdf } from './agenda-pack-pdf';
 import { paperContent, type PaperForDocument } from './paper-docx';
 import { paperForDocument, snapshotOf, type PaperSnapshot } from './paper-view';
+import { ROLE_LABELS } from '../meetings/labels';
+import { boards, memberships } from '../meetings/repository';
 import { lookups, papers, versions, type AgendaItemInfo, type MeetingInfo, type PaperRow } from './repository';
 
 /**
@@ -42,8 +45,17 @@ interface IssueRecord {
   itemNumber: number;
   itemTitle: string;
   order: number;
+  /** The paper's first page counted from its first paper (page 1 = the first paper's first page). */
   startPage: number | null;
   pageCount: number | null;
+  /**
+   * How many pages came before the first paper in the pack as issued (cover and agenda):
+   * the printed page is frontPages + startPage. Missing from issues recorded before the
+   * pack was numbered straight through from its cover.
+   */
+  frontPages?: number;
+  /** The same paper's pages in the PDF pack as issued (printed page numbers), where the PDF was laid out at issue. */
+  pdf?: { startPage: number; pageCount: number };
   /** For a supplement part: why it is there. */
   reason?: 'revised' | 'late';
 }
@@ -58,7 +70,7 @@ interface PackIssueSnapshot extends Omit<PaperSnapshot, 'kind'> {
 }
 
 /** One paper's place in the pack as it will be built. */
-interface BuildPart extends PackPart {
+export interface BuildPart extends PackPart {
   document: PaperForDocument;
   bookmark: string;
   /** Source text, to tell later whether the paper has been revised. */
@@ -66,17 +78,22 @@ interface BuildPart extends PackPart {
   /** True when the part is rebuilt from an issue (its pages are fixed). */
   issued: boolean;
   reason?: 'revised' | 'late';
+  /** For an issued part: its pages in the PDF pack of that issue (printed numbers). */
+  issuedPdf?: { startPage: number; pageCount: number };
 }
 
-interface AgendaLine extends AgendaItemInfo {
+export interface AgendaLine extends AgendaItemInfo {
   number: number;
   startsAt: string;
   papers: { reference: string; bookmark: string | null; leftOut: string | null }[];
 }
 
-interface Pack {
+export interface Pack {
   plan: PackPlan;
   meeting: MeetingInfo;
+  /** Who sits on the board on the meeting's date, chair first, and what makes it quorate. */
+  members: { name: string; organisation: string | null; role: string }[];
+  quorum: string;
   agenda: AgendaLine[];
   parts: BuildPart[];
   marking: ProtectiveMarking;
@@ -168,8 +185,9 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       paperReference: r.snap.reference,
       paperTitle: r.snap.title,
       supplement: is.supplement,
-      startPage: is.startPage,
+      startPage: is.startPage !== null && is.frontPages !== undefined ? is.frontPages + is.startPage : is.startPage,
       pageCount: is.pageCount,
+      ...(is.pdf ? { issuedPdf: is.pdf } : {}),
       document: r.snap.document,
       bookmark: `pack_${r.versionId}`,
       source: sourceOf(r.snap),
@@ -220,6 +238,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
         paperReference: row.reference,
         supplement,
         replacesPages: revised ? pagesText(before!.part!.startPage, before!.part!.pageCount) : null,
+        ...(revised && before!.part!.issuedPdf ? { replacesPdfPages: pagesText(before!.part!.issuedPdf.startPage, before!.part!.issuedPdf.pageCount)! } : {}),
       });
     }
   }
@@ -232,6 +251,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       paperReference: before.part.paperReference,
       supplement: supplement ?? 0,
       replacesPages: pagesText(before.part.startPage, before.part.pageCount),
+      ...(before.part.issuedPdf ? { replacesPdfPages: pagesText(before.part.issuedPdf.startPage, before.part.issuedPdf.pageCount)! } : {}),
     });
   }
   // Issued papers keep their place; within the new supplement, agenda order.
@@ -241,6 +261,11 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
     const [sb, ib] = order(b);
     return sa - sb || ia - ib;
   });
+
+  const board = await boards.get(ctx, meeting.boardId, meeting.startsAt.slice(0, 10));
+  const members = (await memberships.list(ctx, meeting.boardId, meeting.startsAt.slice(0, 10))).map((m) => ({ name: m.name, organisation: m.organisationName, role: ROLE_LABELS[m.role] }));
+  const required = board?.quorumOrganisations ?? [];
+  const quorum = `${board?.quorumCount ?? 1} member${(board?.quorumCount ?? 1) === 1 ? '' : 's'} present or represented${required.length ? `, including ${required.map((o) => o.name).join(', ').replace(/, ([^,]*)$/, ' and $1')}` : ''}.`;
 
   const marking: ProtectiveMarking = isPublic ? 'OFFICIAL' : parts.some((p) => p.document.marking === 'OFFICIAL-SENSITIVE') || meeting.boardMarking === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
   const lastIssued = issuedSorted.at(-1)?.snap.issue.issuedAt ?? null;
@@ -256,6 +281,8 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       warnings,
     },
     meeting,
+    members,
+    quorum,
     agenda,
     parts,
     marking,
@@ -474,6 +501,10 @@ function statusLine(pack: Pack, when: string | null): string {
 
 export async function exportAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean, out: string): Promise<PackExportResult> {
   const pack = await planAgendaPack(ctx, meetingId, isPublic);
+  if (out.trim().toLowerCase().endsWith('.pdf')) {
+    const written = await writePackPdf(out, pack, statusLine(pack, null));
+    return { ...exported(written, { pages: written.pages, warnings: pack.plan.warnings }), plan: pack.plan };
+  }
   const parts = bodyParts(pack);
   const pages = packPages(pack, parts);
   const doc = buildPackDocument(pack, statusLine(pack, null), { pages, parts });
