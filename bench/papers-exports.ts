@@ -202,7 +202,7 @@ try {
   }
   const ctx = makeCtx(store, 'bench', session.now);
   const pack = await planAgendaPack(ctx, 3, false);
-  const pages = layoutDocument(buildPackDocument(pack, 'Draft', { estimate: false })).pages.length;
+  const pages = layoutDocument(buildPackDocument(pack, 'Draft', { pages: null })).pages.length;
   const barePages = layoutDocument(bareDocument(pack, false)).pages.length;
   const out = join(dir, 'pack.docx');
   const bareOut = join(dir, 'bare.docx');
@@ -211,7 +211,7 @@ try {
   const houseExport = await time(iterations, async () => (clearPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out })));
   const bareExport = await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
   // (b) Building and packing only, no layout, on each side.
-  const houseBuild = await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { estimate: false })));
+  const houseBuild = await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { pages: null })));
   const bareBuild = await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
   // The page-count cache at work: one paper changed, then nothing changed.
   let edit = 0;

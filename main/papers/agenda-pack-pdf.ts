@@ -17,7 +17,7 @@ import {
   printOrder,
   type PrintedPages,
 } from './pack-model';
-import { colour, dataTable, inlines, paperPdfContent, TABLE_LAYOUT } from './paper-pdf';
+import { colour, dataTable, paperPdfContent, TABLE_LAYOUT } from './paper-pdf';
 
 /**
  * The agenda pack as one PDF, made in Node with pdfmake (no Word, no LibreOffice): the same
