@@ -121,6 +121,11 @@ async function issueRows(ctx: Ctx, meetingId: number, isPublic: boolean): Promis
     .filter((r) => r.snap.issue.public === isPublic);
 }
 
+/** The printed page an issued paper started on (issues recorded before the pack was numbered from its cover give their own number). */
+function printedStart(is: IssueRecord): number | null {
+  return is.startPage !== null && is.frontPages !== undefined ? is.frontPages + is.startPage : is.startPage;
+}
+
 function pagesText(start: number | null, count: number | null): string | null {
   if (start === null || count === null) return null;
   return count <= 1 ? String(start) : `${start}–${start + count - 1}`;
@@ -188,7 +193,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       paperReference: r.snap.reference,
       paperTitle: r.snap.title,
       supplement: is.supplement,
-      startPage: is.startPage !== null && is.frontPages !== undefined ? is.frontPages + is.startPage : is.startPage,
+      startPage: printedStart(is),
       pageCount: is.pageCount,
       ...(is.pdf ? { issuedPdf: is.pdf } : {}),
       document: r.snap.document,
@@ -479,7 +484,7 @@ async function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number:
         paperReference: r.snap.reference,
         paperTitle: r.snap.title,
         supplement: r.snap.issue.supplement,
-        startPage: r.snap.issue.startPage,
+        startPage: printedStart(r.snap.issue),
         pageCount: r.snap.issue.pageCount,
       })),
     changes: first?.snap.changes ?? [],
