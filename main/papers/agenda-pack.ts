@@ -310,7 +310,7 @@ function frontMatter(pack: Pack, status: string, pages: PrintedPages | null): Fi
   const cover = coverModel(pack, status, pages);
   const out: FileChild[] = [title(cover.title), paragraph({ text: cover.subtitle, bold: true })];
   for (const l of cover.lines) out.push(labelled(l.label, l.link ? { text: l.value, link: l.link } : l.value));
-  out.push(heading('Membership', 2));
+  out.push(heading('Membership', 1));
   if (cover.members.length === 0) out.push(paragraph('No members are recorded for this board on the meeting’s date.'));
   else out.push(...dataTable([{ header: 'Name', width: 32 }, { header: 'Organisation', width: 46 }, { header: 'Role', width: 22 }], cover.members.map((m) => [m.name, m.organisation, m.role])));
   out.push(labelled('Quorum', cover.quorum));

@@ -27,6 +27,7 @@ describe('the agenda pack', () => {
     const h1 = headings(parts.document).filter((h) => h.level === 'Heading1').map((h) => h.text);
     // One list of the papers, the agenda: no contents list or "papers in this pack" repeating it.
     expect(h1).toEqual([
+      'Membership',
       'Agenda',
       'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)',
       'Item 5: Performance framework (SB/2020/04)',
@@ -108,6 +109,7 @@ describe('the agenda pack', () => {
     const h1 = headings(parts.document).filter((h) => h.level === 'Heading1').map((h) => h.text);
     // The sheet and the supplement follow the papers already issued, so none of them moves.
     expect(h1).toEqual([
+      'Membership',
       'Agenda',
       'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)',
       'Item 5: Performance framework (SB/2020/04)',
