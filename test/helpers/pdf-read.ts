@@ -140,3 +140,33 @@ export function pdfCatalog(pdf: string): { lang: string | null; displayDocTitle:
   const prefs = prefsRef !== null ? objects(raw).get(prefsRef)! : catalog;
   return { lang: stringValue(catalog, 'Lang'), displayDocTitle: /\/DisplayDocTitle true/.test(prefs), marked: /\/Marked true/.test(raw) };
 }
+
+/**
+ * Where each paper really is in a printed pack: the pages whose footer carries its label
+ * ("Item 4 · SB/2020/03 — Page 3 of 15"; "Supplement 1 · Item 5 · …" in a supplement).
+ * Also checks that every page prints its own number, straight through from the cover.
+ */
+export function printedRanges(pages: string[]): Map<string, { first: number; last: number }> {
+  const out = new Map<string, { first: number; last: number }>();
+  pages.forEach((text, i) => {
+    const n = i + 1;
+    const footer = [...text.matchAll(/^\s*(?:(.+?) — )?Page (\d+) of (\d+)\s*$/gm)].at(-1);
+    if (!footer || Number(footer[2]) !== n || Number(footer[3]) !== pages.length) throw new Error(`Page ${n} prints ${footer ? `"${footer[0].trim()}"` : 'no page number'}`);
+    const label = footer[1]?.trim();
+    if (!label) return;
+    const r = out.get(label);
+    if (r) r.last = n;
+    else out.set(label, { first: n, last: n });
+  });
+  return out;
+}
+
+/** What the agenda says of each paper's pages: "SB/2020/03" → "Pages 3–6", from its raw text (reading order). */
+export function agendaClaims(rawAgenda: string): Map<string, string> {
+  // A line may break after the dash of a range ("Pages 10–" / "11").
+  const flat = rawAgenda.replace(/\s+/g, ' ').replace(/– /g, '–');
+  return new Map([...flat.matchAll(/(SB\/\d{4}\/\d+) \((Pages? [\d–, ]+)\)/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** "Pages 3–6" for pages 3 to 6, "Page 9" for one page. */
+export const pagesText = (r: { first: number; last: number }) => (r.last > r.first ? `Pages ${r.first}–${r.last}` : `Page ${r.first}`);

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addItem, agendaClaims, fourPapers, MARCH_BOARD, pagesText, paperOn, para, printedRanges } from '../helpers/agenda-pack-fixture';
-import { pdfCatalog, pdfFonts, pdfInfo, pdfOutline, pdfPageCount, pdfPages } from '../helpers/pdf-read';
+import { addItem, fourPapers, MARCH_BOARD, paperOn, para } from '../helpers/agenda-pack-fixture';
+import { agendaClaims, pagesText, pdfCatalog, pdfFonts, pdfInfo, pdfOutline, pdfPageCount, pdfPages, printedRanges } from '../helpers/pdf-read';
 
 /** The raw text (reading order) of the pages before the first paper: the cover and the agenda. */
 function frontText(pdf: string, pages: string[]): string {

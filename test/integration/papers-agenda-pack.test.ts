@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headings, libreOfficeAvailable, paragraphs, readDocx, renderPdf } from '../helpers/documents';
-import { addItem, agendaClaims, fourPapers, MARCH_BOARD, pagesText, paperOn, para, printedRanges } from '../helpers/agenda-pack-fixture';
+import { addItem, fourPapers, MARCH_BOARD, paperOn, para } from '../helpers/agenda-pack-fixture';
+import { agendaClaims, pagesText, printedRanges } from '../helpers/pdf-read';
 
 /** Each page's text as printed (pdftotext -layout), and the raw text (reading order) of the pages before the first paper. */
 function printed(pdf: string, count: number): { pages: string[]; front: string } {
