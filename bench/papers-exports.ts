@@ -28,6 +28,13 @@
  * first-time figure again), and the results say so. The bare side of (a) includes docx's
  * layout of the whole pack: the results also give the first-time export against the bare
  * build without layout, the floor docx itself sets.
+ * The PDF pack (agenda-pack-pdf.ts) is timed the same way: the first export (page counts
+ * forgotten) through the dispatcher — read, live tables, the counting pass, the pack laid out
+ * and drawn by pdfmake, written atomically — against a bare pdfmake build of the same content
+ * (cover, agenda table, each paper from a new page with its heading, details, sections,
+ * paragraphs, lists and tables, header and footer, bookmarks, title and language, the same
+ * embedded font), laid out and drawn once and written; and the export again with nothing
+ * changed (page counts from this process's memory).
  * The workspace is the demo plus twelve papers made through the API in a temp folder.
  * Results go to bench/results/papers-exports.json.
  */
@@ -61,7 +68,11 @@ import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
 import { sqliteStore } from '../main/db/sqlite-store';
 import { docxBuffer } from '../main/documents/docx';
+import * as pdfmakeModule from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pdfFont } from '../main/documents/pdf-fonts';
 import { buildPackDocument, clearPageCountCache, planAgendaPack } from '../main/papers/agenda-pack';
+import { clearPdfPageCountCache } from '../main/papers/agenda-pack-pdf';
 import type { PaperBlock, RichText } from '../main/papers/blocks';
 import { makeCtx } from '../main/shared/context';
 
@@ -188,6 +199,61 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
   });
 }
 
+
+// pdfmake's API is an instance's methods: the default export at run time (as in agenda-pack-pdf.ts).
+const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
+
+/**
+ * The PDF pack with pdfmake alone: the same cover lines, agenda table (with a pages line
+ * per paper), each paper from a new page with its heading (bookmarked, a link target), its
+ * details table, section headings, paragraphs, bullet and i) lists, tables with a repeating
+ * header row; a header with the marking and a footer with the page number on every page;
+ * title and language; the same embedded font, A4 and margins. Laid out once: its page
+ * numbers are whatever text it is given (it does not work them out).
+ */
+function barePdf(pack: Pack): Promise<Buffer> {
+  const font = pdfFont();
+  pdfmake.addFonts({ Bare: { normal: font.normal, bold: font.bold, italics: font.italics, bolditalics: font.bolditalics } });
+  const inline = (t: RichText) => (typeof t === 'string' ? t : t.map((s) => (typeof s === 'string' ? s : { text: s.text, bold: s.bold, italics: s.italic })));
+  const cell = (t: RichText, header = false) => ({ text: inline(t), bold: header });
+  const table = (columns: string[], rows: RichText[][]): Content => ({ table: { headerRows: 1, dontBreakRows: true, widths: columns.map(() => '*'), body: [columns.map((c) => cell(c, true)), ...rows.map((r) => columns.map((_, i) => cell(r[i] ?? '')))] }, margin: [0, 0, 0, 8] });
+  const content: Content[] = [
+    { text: pack.meeting.boardName, fontSize: 20, bold: true, outline: true },
+    { text: 'Agenda pack', bold: true },
+    { text: `Date: ${pack.meeting.startsAt.slice(0, 10)}` },
+    table(['Name', 'Organisation', 'Role'], pack.members.map((m) => [m.name, m.organisation ?? '', m.role])),
+    { text: 'Agenda', fontSize: 16, bold: true, pageBreak: 'before', outline: true },
+    table(['No.', 'Time', 'Item', 'Lead', 'For'], pack.agenda.map((a) => [String(a.number), a.startsAt, `${a.title} ${a.papers.map((p) => p.reference).join(', ')} (Pages 10–16)`, a.leadName ?? '', a.purpose])),
+  ];
+  for (const p of pack.parts) {
+    const body: Content[] = [{ text: `Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`, fontSize: 16, bold: true, id: p.bookmark, outline: true }];
+    body.push(table(['Detail', 'Value'], p.document.titleLines.map((l) => [l.label, l.value])));
+    for (const sec of p.document.sections) {
+      body.push({ text: sec.heading, fontSize: 14, bold: true, margin: [0, 8, 0, 4] });
+      for (const b of sec.body) {
+        if (b.type === 'paragraph') body.push({ text: inline(b.text), margin: [0, 0, 0, 8] });
+        else if (b.type === 'bullets') body.push({ ul: b.items.map(inline), margin: [0, 0, 0, 8] });
+        else if (b.type === 'numbered') body.push({ ol: b.items.map(inline), ...(b.style === 'lower-roman' ? { type: 'lower-roman' as const } : {}), margin: [0, 0, 0, 8] });
+        else if (b.type === 'table') body.push(table(b.columns, b.rows));
+        else body.push({ text: b.text, italics: true });
+      }
+    }
+    content.push({ stack: body, pageBreak: 'before' });
+  }
+  const cm = (n: number) => (n / 2.54) * 72;
+  const def: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [cm(2.2), cm(2.2), cm(2.2), cm(2.5)],
+    info: { title: `${pack.meeting.boardName} agenda pack` },
+    language: 'en-GB',
+    defaultStyle: { font: 'Bare', fontSize: 12, lineHeight: 1.1 },
+    header: () => ({ text: pack.marking, alignment: 'center', bold: true, fontSize: 11, margin: [0, 18, 0, 0] }),
+    footer: (page: number, count: number) => ({ text: `Page ${page} of ${count}`, alignment: 'center', fontSize: 10, margin: [0, 22, 0, 0] }),
+    content,
+  };
+  return pdfmake.createPdf(def).getBuffer();
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'bench-papers-'));
 try {
   const store = sqliteStore(openDatabase(join(dir, 'ws.db')));
@@ -221,6 +287,14 @@ try {
   });
   const unchanged = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
 
+  // The PDF pack: first export (page counts forgotten) against pdfmake building the same content once.
+  const pdfOut = join(dir, 'pack.pdf');
+  const barePdfOut = join(dir, 'bare.pdf');
+  const pdfPages = (await call<{ pages: number }>(session, 'agendaPack.export', { meetingId: 3, out: pdfOut })).pages;
+  const pdfExport = await time(iterations, async () => (clearPdfPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out: pdfOut })));
+  const barePdfBuild = await time(iterations, async () => writeFileSync(barePdfOut, await barePdf(pack)));
+  const pdfUnchanged = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out: pdfOut }));
+
   const ratio = (a: { medianMs: number }, b: { medianMs: number }) => Math.round((a.medianMs / b.medianMs) * 100) / 100;
   const results = {
     when: new Date().toISOString(),
@@ -235,6 +309,11 @@ try {
     '(b) bare: docx build and pack, no layout': bareBuild,
     'house: agendaPack.export after one paper changed (page counts of the other papers from the in-memory cache of this process)': oneChanged,
     'house: agendaPack.export again, nothing changed (every page count from the in-memory cache of this process; after a restart the export costs the first-time figure)': unchanged,
+    pdfPages,
+    'pdf house: agendaPack.export to .pdf, first time (read, live tables, counting pass, the pack laid out and drawn, write atomically)': pdfExport,
+    'pdf bare: pdfmake builds the same content once (layout and drawing), write': barePdfBuild,
+    'pdf house: agendaPack.export to .pdf again, nothing changed (page counts from the in-memory cache of this process: the counting pass lays out only the cover, agenda and sheet)': pdfUnchanged,
+    ratioPdf_firstExportToBare: ratio(pdfExport, barePdfBuild),
     ratioA_exportWithLayout: ratio(houseExport, bareExport),
     ratioB_buildOnly: ratio(houseBuild, bareBuild),
     // The bare side of (a) includes docx's layout of the whole pack (estimatePageNumbers), which

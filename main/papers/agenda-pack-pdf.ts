@@ -57,17 +57,17 @@ const pt = (cm: number) => (cm / 2.54) * 72;
 const MARGINS: [number, number, number, number] = [pt(hs.marginsCm.left), pt(hs.marginsCm.top), pt(hs.marginsCm.right), pt(hs.marginsCm.bottom)];
 const AGENDA_ID = 'pack-agenda';
 
-let fontsSet = false;
+/**
+ * pdfmake keeps its fonts and access policies on one shared instance: they are set before
+ * every pack, so nothing else in the process that uses pdfmake can take the house font away.
+ */
 function ensureFonts(): string {
   const font = pdfFont();
-  if (!fontsSet) {
-    pdfmake.setFonts({ House: { normal: font.normal, bold: font.bold, italics: font.italics, bolditalics: font.bolditalics } });
-    // The pack reads nothing from the network, and from the disk only its font files.
-    const allowed = new Set([font.normal, font.bold, font.italics, font.bolditalics]);
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-    fontsSet = true;
-  }
+  pdfmake.addFonts({ House: { normal: font.normal, bold: font.bold, italics: font.italics, bolditalics: font.bolditalics } });
+  // The pack reads nothing from the network, and from the disk only its font files.
+  const allowed = new Set([font.normal, font.bold, font.italics, font.bolditalics]);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
   return font.family;
 }
 

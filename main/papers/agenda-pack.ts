@@ -396,27 +396,39 @@ const PAGE_CACHE_LIMIT = 500;
 /** Forgets every page count (the bench times a first export with it). */
 export function clearPageCountCache(): void {
   pageCountCache.clear();
+  frontCountCache.clear();
 }
 
-function frontPages(pack: Pack, status: string, pages: PrintedPages | null): number | null {
-  const { pages: laid, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), [{ children: frontMatter(pack, status, pages) }]));
-  return stoppedAt ? null : laid.length;
+/** The front's page count by what it prints (its cover and agenda rows, numbers included). */
+const frontCountCache = new Map<string, number>();
+
+function frontKey(pack: Pack, status: string, pages: PrintedPages | null): string {
+  return createHash('sha1').update(JSON.stringify([PAGE_CACHE_VERSION, packMeta(pack), coverModel(pack, status, pages), agendaRows(pack, pages), pages === null])).digest('hex');
+}
+
+function remember(cache: Map<string, number>, key: string, count: number): void {
+  if (cache.size >= PAGE_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, count);
 }
 
 export function packPages(pack: Pack, status: string, parts: BodyPart[] = bodyParts(pack, null)): PrintedPages | null {
   const missing = parts.filter(({ cacheKey }) => cacheKey === null || !pageCountCache.has(cacheKey));
   const counts = new Map<string, number>();
   for (const p of parts) if (p.cacheKey !== null && pageCountCache.has(p.cacheKey)) counts.set(p.key, pageCountCache.get(p.cacheKey)!);
-  if (missing.length > 0) {
-    const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), missing.map(({ section }) => section)));
+  // One layout run: the front with placeholders for its numbers (unless counted before) and the uncounted parts.
+  const placeholderKey = frontKey(pack, status, null);
+  const withFront = !frontCountCache.has(placeholderKey);
+  const run: DocSection[] = [...(withFront ? [{ children: frontMatter(pack, status, null) }] : []), ...missing.map(({ section }) => section)];
+  if (run.length > 0) {
+    const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), run));
     if (stoppedAt) return null;
-    const n = new Array<number>(missing.length).fill(0);
-    for (const page of pages) if (page.section < missing.length) n[page.section]!++; // sections count from 0
+    const n = new Array<number>(run.length).fill(0);
+    for (const page of pages) if (page.section < run.length) n[page.section]!++; // sections count from 0
+    if (withFront) remember(frontCountCache, placeholderKey, n[0]!);
+    const offset = withFront ? 1 : 0;
     missing.forEach(({ key, cacheKey }, i) => {
-      counts.set(key, n[i]!);
-      if (cacheKey === null) return;
-      if (pageCountCache.size >= PAGE_CACHE_LIMIT) pageCountCache.delete(pageCountCache.keys().next().value!);
-      pageCountCache.set(cacheKey, n[i]!);
+      counts.set(key, n[i + offset]!);
+      if (cacheKey !== null) remember(pageCountCache, cacheKey, n[i + offset]!);
     });
   }
   const at = (front: number): PrintedPages => {
@@ -428,9 +440,16 @@ export function packPages(pack: Pack, status: string, parts: BodyPart[] = bodyPa
     }
     return out;
   };
-  let front = frontPages(pack, status, null);
-  for (let i = 0; i < 3 && front !== null; i++) {
-    const again = frontPages(pack, status, at(front));
+  // The front again with its own numbers (narrower than the placeholders): the same length, or laid out anew.
+  let front = frontCountCache.get(placeholderKey)!;
+  for (let i = 0; i < 3; i++) {
+    const key = frontKey(pack, status, at(front));
+    if (!frontCountCache.has(key)) {
+      const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), [{ children: frontMatter(pack, status, at(front)) }]));
+      if (stoppedAt) return null;
+      remember(frontCountCache, key, pages.length);
+    }
+    const again = frontCountCache.get(key)!;
     if (again === front) return at(front);
     front = again;
   }
