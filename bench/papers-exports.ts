@@ -77,6 +77,9 @@ import type { PaperBlock, RichText } from '../main/papers/blocks';
 import { makeCtx } from '../main/shared/context';
 
 const iterations = Number(process.argv[process.argv.indexOf('--iterations') + 1] || 5) || 5;
+/** --only-pdf: time the PDF pack alone (the Word figures are left out of the results). */
+const onlyPdf = process.argv.includes('--only-pdf');
+const notTimed = { medianMs: NaN, minMs: NaN };
 
 async function time(n: number, fn: () => Promise<unknown> | unknown): Promise<{ medianMs: number; minMs: number }> {
   await fn();
@@ -268,24 +271,24 @@ try {
   }
   const ctx = makeCtx(store, 'bench', session.now);
   const pack = await planAgendaPack(ctx, 3, false);
-  const pages = layoutDocument(buildPackDocument(pack, 'Draft', { pages: null })).pages.length;
-  const barePages = layoutDocument(bareDocument(pack, false)).pages.length;
+  const pages = onlyPdf ? NaN : layoutDocument(buildPackDocument(pack, 'Draft', { pages: null })).pages.length;
+  const barePages = onlyPdf ? NaN : layoutDocument(bareDocument(pack, false)).pages.length;
   const out = join(dir, 'pack.docx');
   const bareOut = join(dir, 'bare.docx');
 
   // (a) The whole export, page layout included, on each side.
-  const houseExport = await time(iterations, async () => (clearPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out })));
-  const bareExport = await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
+  const houseExport = onlyPdf ? notTimed : await time(iterations, async () => (clearPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out })));
+  const bareExport = onlyPdf ? notTimed : await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
   // (b) Building and packing only, no layout, on each side.
-  const houseBuild = await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { pages: null })));
-  const bareBuild = await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
+  const houseBuild = onlyPdf ? notTimed : await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { pages: null })));
+  const bareBuild = onlyPdf ? notTimed : await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
   // The page-count cache at work: one paper changed, then nothing changed.
   let edit = 0;
-  const oneChanged = await time(iterations, async () => {
+  const oneChanged = onlyPdf ? notTimed : await time(iterations, async () => {
     await call(session, 'paper.updateSection', { paperId: 3, key: 'recommendation', body: [para(`The Board is asked to approve the recommendation (${++edit}).`)] });
     return call(session, 'agendaPack.export', { meetingId: 3, out });
   });
-  const unchanged = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
+  const unchanged = onlyPdf ? notTimed : await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
 
   // The PDF pack: first export (page counts forgotten) against pdfmake building the same content once.
   const pdfOut = join(dir, 'pack.pdf');
@@ -325,7 +328,7 @@ try {
       'The bare side of (a) includes docx’s page layout of the whole document (estimatePageNumbers), so ratioA compares the house export with a floor that does more layout than it; ratioFirstExportToBareBuildWithoutLayout compares it with docx building and packing the same content without any layout. The "after one paper changed" and "nothing changed" figures rely on the page-count cache held in memory by this process: they are not what the first export after starting the app costs (that is the first-time figure).',
   };
   console.log(JSON.stringify(results, null, 2));
-  const target = join(dirname(fileURLToPath(import.meta.url)), 'results', 'papers-exports.json');
+  const target = join(dirname(fileURLToPath(import.meta.url)), 'results', onlyPdf ? 'papers-exports-pdf.json' : 'papers-exports.json');
   writeFileSync(target, JSON.stringify(results, null, 2) + '\n');
   await store.close();
 } finally {

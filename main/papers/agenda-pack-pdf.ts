@@ -202,7 +202,7 @@ function sections(pack: Pack, pages: PrintedPages | null, family: string): Secti
 // ---------------------------------------------------------------------------------------
 // Laying out
 
-function definition(pack: Pack, status: string, pages: PrintedPages | null, body: Section[], pageOwners: (page: number) => Section | null, observe: TDocumentDefinitions['pageBreakBefore']): TDocumentDefinitions {
+function definition(pack: Pack, status: string, pages: PrintedPages | null, body: Section[], pageOwners: ((page: number) => Section | null) | null, observe: TDocumentDefinitions['pageBreakBefore']): TDocumentDefinitions {
   const board = `${pack.meeting.boardName} — ${coverModel(pack, status, null).lines[0]!.value}`;
   const content: Content[] = [...coverContent(pack, status, pages), ...agendaContent(pack, pages)];
   // Each section from a new page: the break sits on a wrapper, so the heading inside it is
@@ -224,7 +224,8 @@ function definition(pack: Pack, status: string, pages: PrintedPages | null, body
       h2: { fontSize: hs.headingSizesPt[1] ?? 14, bold: true, color: colour(hs.colours.heading), margin: [0, 10, 0, 6] },
       h3: { fontSize: hs.headingSizesPt[2] ?? 12, bold: true, color: colour(hs.colours.heading), margin: [0, 8, 0, 4] },
     },
-    header: (page: number) => {
+    // The counting pass draws no header or footer: they sit in the margins, so a page holds the same without them.
+    ...(pageOwners === null ? {} : { header: (page: number) => {
       const owner = pageOwners(page);
       const second: Content = owner?.notice
         ? { text: [{ text: 'NOT FOR PUBLICATION', bold: true }, ` — ${owner.notice}`], color: colour(hs.colours.rag.red), fontSize: small - 1 }
@@ -240,7 +241,7 @@ function definition(pack: Pack, status: string, pages: PrintedPages | null, body
         ],
         margin: [MARGINS[0], 22, MARGINS[2], 0],
       };
-    },
+    } }),
     pageBreakBefore: observe,
     content,
   };
@@ -314,7 +315,7 @@ export async function buildPackPdf(pack: Pack, status: string): Promise<PdfPack>
   // 1. Counting: the front, the sheet and the papers not counted before; nothing drawn.
   const uncounted = draft.filter((s) => !counts.has(s.key));
   const ids = [AGENDA_ID, ...uncounted.map((s) => s.key)];
-  const { seen } = await layOut(definition(pack, status, null, uncounted, () => null, undefined), ids, true);
+  const { seen } = await layOut(definition(pack, status, null, uncounted, null, undefined), ids, true);
   const first = uncounted[0] ? seen.starts.get(uncounted[0].key)! : seen.total + 1;
   let front = first - 1;
   uncounted.forEach((s, i) => {
