@@ -149,7 +149,7 @@ function agendaContent(pack: Pack, pages: PrintedPages | null): Content[] {
   });
   return [
     { text: 'Agenda', style: 'h1', id: AGENDA_ID, outline: true, outlineText: 'Agenda', outlineExpanded: true, pageBreak: 'before' },
-    { table: { headerRows: 1, dontBreakRows: true, widths: [26, 36, '*', 88, 66], body: [header, ...body] }, layout: TABLE_LAYOUT },
+    { table: { headerRows: 1, dontBreakRows: true, widths: [24, 36, '*', 92, 72], body: [header, ...body] }, layout: TABLE_LAYOUT },
   ];
 }
 

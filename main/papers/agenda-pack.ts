@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { HeadingLevel, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { layoutDocument } from 'docx/layout';
 import { exported } from '../documents/export-result';
-import { buildDocument, dataTable, heading, labelled, Numbering, paragraph, title, writeDocx, type CellValue, type DocSection, type DocumentMeta, type RichText as DocRichText } from '../documents/docx';
+import { AFTER_TABLE_TWIPS, buildDocument, dataTable, heading, labelled, Numbering, paragraph, title, writeDocx, type CellValue, type DocSection, type DocumentMeta, type RichText as DocRichText } from '../documents/docx';
 import type { ProtectiveMarking } from '../documents/house-style';
 import { formatDateLong } from '../shared/dates';
 import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import { DomainError, notFound } from '../shared/errors';
+import type { ExportWarning } from '../documents/export-result';
 import { type PackChange, type PackExportResult, type PackIssueSummary, type PackPart, type PackPlan } from './contract';
 import { buildPackPdf, writePackPdf } from './agenda-pack-pdf';
 import { agendaRows, changesModel, changeText, CHANGES_KEY, coverModel, notForPublication, packTitle, partFooterLabel, partHeading, printOrder, type PrintedPages } from './pack-model';
@@ -83,6 +84,8 @@ export interface BuildPart extends PackPart {
   reason?: 'revised' | 'late';
   /** For an issued part: its pages in the PDF pack of that issue (printed numbers). */
   issuedPdf?: { startPage: number; pageCount: number };
+  /** For an issued part: its printed first page in the Word pack of that issue. */
+  issuedStart?: number;
 }
 
 export interface AgendaLine extends AgendaItemInfo {
@@ -196,6 +199,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       startPage: printedStart(is),
       pageCount: is.pageCount,
       ...(is.pdf ? { issuedPdf: is.pdf } : {}),
+      ...(is.frontPages !== undefined && is.startPage !== null ? { issuedStart: is.frontPages + is.startPage } : {}),
       document: r.snap.document,
       bookmark: `pack_${r.versionId}`,
       source: sourceOf(r.snap),
@@ -312,8 +316,10 @@ function frontMatter(pack: Pack, status: string, pages: PrintedPages | null): Fi
   for (const l of cover.lines) out.push(labelled(l.label, l.link ? { text: l.value, link: l.link } : l.value));
   out.push(heading('Membership', 1));
   if (cover.members.length === 0) out.push(paragraph('No members are recorded for this board on the meeting’s date.'));
-  else out.push(...dataTable([{ header: 'Name', width: 32 }, { header: 'Organisation', width: 46 }, { header: 'Role', width: 22 }], cover.members.map((m) => [m.name, m.organisation, m.role])));
-  out.push(labelled('Quorum', cover.quorum));
+  // At the register's size, so a board of twenty leaves the cover room for what a re-issue adds to it.
+  else out.push(...dataTable([{ header: 'Name', width: 32 }, { header: 'Organisation', width: 46 }, { header: 'Role', width: 22 }], cover.members.map((m) => [m.name, m.organisation, m.role]), { register: true }));
+  // After the table: the space a spacer paragraph would have given (tables have none after them).
+  out.push(new Paragraph({ spacing: { before: AFTER_TABLE_TWIPS, after: 60 }, children: [new TextRun({ text: 'Quorum: ', bold: true }), new TextRun(cover.quorum)] }));
   for (const n of cover.notes) out.push(paragraph(n, { muted: true }));
 
   out.push(heading('Agenda', 1, { pageBreakBefore: true }));
@@ -326,7 +332,7 @@ function frontMatter(pack: Pack, status: string, pages: PrintedPages | null): Fi
     else if (r.pages) item.push(' (Pages 888–888)');
     return [r.number, r.time, item, r.lead, r.purpose];
   });
-  out.push(...dataTable([{ header: 'No.', width: 8 }, { header: 'Time', width: 10 }, { header: 'Item', width: 50 }, { header: 'Lead', width: 18 }, { header: 'For' }], rows));
+  out.push(...dataTable([{ header: 'No.', width: 6 }, { header: 'Time', width: 9 }, { header: 'Item', width: 50 }, { header: 'Lead', width: 18 }, { header: 'For' }], rows));
   if (pack.parts.length === 0) out.push(paragraph('There are no papers for this meeting yet.'));
   return out;
 }
@@ -463,6 +469,24 @@ export function buildPackDocument(pack: Pack, status: string, opts: { pages?: Pr
   return buildDocument(packMeta(pack), [front, ...bodyParts(pack, pages).map((p) => p.section)]);
 }
 
+/**
+ * Issued papers are kept on their pages, unless what comes before them — the cover and the
+ * agenda — has grown (an item added after issue can take the agenda onto another page).
+ * Then the pack says so, rather than let a member find page 12 on page 13.
+ */
+export function pagesMoved(pack: Pack, startOf: (p: BuildPart) => number | undefined, issued: (p: BuildPart) => number | undefined): ExportWarning[] {
+  const moved = pack.parts.filter((p) => p.issued && issued(p) !== undefined && startOf(p) !== undefined && startOf(p) !== issued(p));
+  if (moved.length === 0) return [];
+  const by = startOf(moved[0]!)! - issued(moved[0]!)!;
+  return [
+    {
+      code: 'agendaPack.pagesMoved',
+      message: `The cover and agenda have grown since issue ${pack.plan.issued}, so the papers already issued start ${Math.abs(by)} page${Math.abs(by) === 1 ? '' : 's'} ${by > 0 ? 'later' : 'earlier'} than in the pack that went out (${moved[0]!.paperReference} on page ${startOf(moved[0]!)}, not ${issued(moved[0]!)}).`,
+      field: 'meetingId',
+    },
+  ];
+}
+
 function statusLine(pack: Pack, when: string | null): string {
   if (pack.plan.issued === 0) return 'Draft: not yet issued';
   const pending = pack.plan.pendingChanges.length > 0 ? `; with changes not yet issued` : '';
@@ -474,10 +498,12 @@ export async function exportAgendaPack(ctx: Ctx, meetingId: number, isPublic: bo
   const status = statusLine(pack, null);
   if (out.trim().toLowerCase().endsWith('.pdf')) {
     const written = await writePackPdf(out, pack, status);
-    return { ...exported(written, { pages: written.pages, warnings: pack.plan.warnings }), plan: pack.plan };
+    const warnings = [...pack.plan.warnings, ...pagesMoved(pack, (p) => written.printed.parts.get(p.bookmark)?.start, (p) => p.issuedPdf?.startPage)];
+    return { ...exported(written, { pages: written.pages, warnings }), plan: pack.plan };
   }
   const pages = packPages(pack, status);
   const warnings = [...pack.plan.warnings];
+  if (pages) warnings.push(...pagesMoved(pack, (p) => pages.parts.get(p.bookmark)?.start, (p) => p.issuedStart));
   if (!pages) warnings.push({ code: 'agendaPack.pagesUnknown', message: 'The pages of the papers could not be worked out, so the agenda gives no page numbers.', field: 'meetingId' });
   const written = await writeDocx(out, buildPackDocument(pack, status, { pages }));
   const total = pages ? pages.front + [...pages.parts.values()].reduce((n, r) => n + r.count, 0) : undefined;

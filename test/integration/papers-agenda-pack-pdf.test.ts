@@ -128,6 +128,21 @@ describe('the agenda pack as one PDF', () => {
     expect(outline.map((e) => e.title)).toContain('Changed since issue');
   });
 
+  it('says so when items added after issue push the agenda onto another page, so issued papers start later', async () => {
+    const { ws } = await fourPapers();
+    await ws.call('agendaPack.issue', { meetingId: MARCH_BOARD });
+    const before = join(ws.dir, 'before.pdf');
+    expect((await ws.call('agendaPack.export', { meetingId: MARCH_BOARD, out: before })).warnings.map((w) => w.code)).not.toContain('agendaPack.pagesMoved');
+    for (let i = 1; i <= 14; i++) await addItem(ws, `Standing report ${i} from the partnership’s delivery groups and their leads`);
+    for (const out of [join(ws.dir, 'after.pdf'), join(ws.dir, 'after.docx')]) {
+      const { warnings } = await ws.call('agendaPack.export', { meetingId: MARCH_BOARD, out });
+      const moved = warnings.find((w) => w.code === 'agendaPack.pagesMoved');
+      expect(moved?.message).toMatch(/^The cover and agenda have grown since issue 1, so the papers already issued start \d+ pages? later than in the pack that went out \(SB\/2020\/03 on page \d+, not \d+\)\.$/);
+    }
+    const moved = printedRanges(pdfPages(join(ws.dir, 'after.pdf'))).get('Item 4 · SB/2020/03')!.first;
+    expect(moved).toBeGreaterThan(printedRanges(pdfPages(before)).get('Item 4 · SB/2020/03')!.first);
+  });
+
   it('refuses a file name that is neither .docx nor .pdf, naming the field, and writes nothing', async () => {
     const { ws } = await fourPapers();
     const out = join(ws.dir, 'pack.txt');
