@@ -135,7 +135,10 @@ export function AgendaPacks() {
             choices={formats}
             legend="Format"
             submitLabel={(c) => (c.value === 'pdf' ? 'Export pack as PDF' : 'Export pack as Word')}
-            plan={() => exportPlan('agendaPack.export', { meetingId: Number(meetingId), public: isPublic })}
+            plan={() =>
+              // What the plan cannot know before the pages are laid out (issued papers moved by a longer agenda) is said after "Saved …".
+              exportPlan('agendaPack.export', { meetingId: Number(meetingId), public: isPublic }, (r) => r.warnings.filter((w) => w.code === 'agendaPack.pagesMoved').map((w) => w.message).join(' ') || undefined)
+            }
           />
           <div className="button-row">
             <button type="button" className="button button-secondary" onClick={() => void issue()} disabled={plan.issued > 0 && plan.pendingChanges.length === 0}>
