@@ -1,14 +1,14 @@
 /**
- * npx tsx bench/papers-exports.ts [--iterations 5]
+ * npx tsx bench/papers-exports.ts [--iterations 5] [--only-pdf]
  *
  * The agenda pack of a 12-paper meeting (about 80 pages), beside a bare docx build of the
  * same content. "The same content" is the whole pack: for each paper a section of its own
  * (a new page) with a bookmarked heading, the paper's details, its section headings,
  * paragraphs, bullet and i) lists and tables with a header row, a footer with the page
- * number; in front, the title lines, the agenda table, a "page N" line per paper and the
- * contents list with each paper's page number. The bare side builds that with docx alone
+ * number, numbered from the cover; in front, the title lines, the membership table and the
+ * quorum, and the agenda table with each item's first page. The bare side builds that with docx alone
  * (no house code: its own numbering, styles and tables, the same A4 page, margins and
- * Arial 12 so it takes about as many pages) and has its contents and page references
+ * Arial 12 so it takes about as many pages) and has its page references
  * worked out the way docx offers: `new Document({ pageNumbers: estimatePageNumbers })`,
  * which lays out the whole document when it is packed.
  *
@@ -56,7 +56,6 @@ import {
   Paragraph,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -146,17 +145,27 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(pack.meeting.boardName)] }),
     new Paragraph({ children: [new TextRun({ text: 'Agenda pack', bold: true })] }),
     new Paragraph({ children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun(pack.meeting.startsAt.slice(0, 10))] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Agenda')] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Membership')] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [['No.', 'Time', 'Title', 'Lead', 'Paper'], ...pack.agenda.map((a) => [String(a.number), a.startsAt, a.title, a.leadName ?? '—', a.papers.map((p) => p.reference).join(', ') || '—'])].map(
-        (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) }),
+      rows: [['Name', 'Organisation', 'Role'], ...pack.members.map((m) => [m.name, m.organisation ?? 'None', m.role])].map(
+        (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0, size: 18 })] })] })) }),
       ),
     }),
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Papers in this pack')] }),
-    ...pack.parts.map((p) => new Paragraph({ children: [new TextRun(`Item ${p.itemNumber}, ${p.paperReference}: page `), new PageReference(p.bookmark)] })),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Contents')] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' }),
+    new Paragraph({ children: [new TextRun({ text: 'Quorum: ', bold: true }), new TextRun(pack.quorum)] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Agenda')] }),
+    // Each item's papers with the page its first paper starts on (docx's page reference, which the estimator fills in).
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: ['No.', 'Time', 'Item', 'Lead', 'For'].map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: true })] })] })) }),
+        ...pack.agenda.map((a) => {
+          const first = a.papers.find((p) => p.bookmark);
+          const item = [new TextRun({ text: a.title, bold: true }), new TextRun(` ${a.papers.map((p) => p.reference).join(', ')}`), ...(first ? [new TextRun(' (Page '), new PageReference(first.bookmark!), new TextRun(')')] : [])];
+          return new TableRow({ children: [[new TextRun(String(a.number))], [new TextRun(a.startsAt)], item, [new TextRun(a.leadName ?? 'None')], [new TextRun(a.purpose)]].map((children) => new TableCell({ children: [new Paragraph({ children })] })) });
+        }),
+      ],
+    }),
   ];
   const block = (b: (typeof pack.parts)[number]['document']['sections'][number]['body'][number]): FileChild[] => {
     switch (b.type) {
@@ -177,8 +186,8 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
         return [new Paragraph({ children: [new TextRun({ text: b.text, italics: true })] })];
     }
   };
-  const papers = pack.parts.map((p, i) => ({
-    properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, ...(i === 0 ? { pageNumbers: { start: 1 } } : {}) } },
+  const papers = pack.parts.map((p) => ({
+    properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 } } },
     footers: { default: footer() },
     children: [
       new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new Bookmark({ id: p.bookmark, children: [new TextRun(`Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`)] })] }),
@@ -198,7 +207,7 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
         { reference: 'roman', levels: level(LevelFormat.LOWER_ROMAN, '%1)') },
       ],
     },
-    sections: [{ properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, pageNumbers: { start: 1, formatType: NumberFormat.LOWER_ROMAN } } }, footers: { default: footer() }, children: front }, ...papers],
+    sections: [{ properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } }, footers: { default: footer() }, children: front }, ...papers],
   });
 }
 
