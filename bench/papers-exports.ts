@@ -1,14 +1,14 @@
 /**
- * npx tsx bench/papers-exports.ts [--iterations 5]
+ * npx tsx bench/papers-exports.ts [--iterations 5] [--only-pdf]
  *
  * The agenda pack of a 12-paper meeting (about 80 pages), beside a bare docx build of the
  * same content. "The same content" is the whole pack: for each paper a section of its own
  * (a new page) with a bookmarked heading, the paper's details, its section headings,
  * paragraphs, bullet and i) lists and tables with a header row, a footer with the page
- * number; in front, the title lines, the agenda table, a "page N" line per paper and the
- * contents list with each paper's page number. The bare side builds that with docx alone
+ * number, numbered from the cover; in front, the title lines, the membership table and the
+ * quorum, and the agenda table with each item's first page. The bare side builds that with docx alone
  * (no house code: its own numbering, styles and tables, the same A4 page, margins and
- * Arial 12 so it takes about as many pages) and has its contents and page references
+ * Arial 12 so it takes about as many pages) and has its page references
  * worked out the way docx offers: `new Document({ pageNumbers: estimatePageNumbers })`,
  * which lays out the whole document when it is packed.
  *
@@ -28,6 +28,13 @@
  * first-time figure again), and the results say so. The bare side of (a) includes docx's
  * layout of the whole pack: the results also give the first-time export against the bare
  * build without layout, the floor docx itself sets.
+ * The PDF pack (agenda-pack-pdf.ts) is timed the same way: the first export (page counts
+ * forgotten) through the dispatcher — read, live tables, the counting pass, the pack laid out
+ * and drawn by pdfmake, written atomically — against a bare pdfmake build of the same content
+ * (cover, agenda table, each paper from a new page with its heading, details, sections,
+ * paragraphs, lists and tables, header and footer, bookmarks, title and language, the same
+ * embedded font), laid out and drawn once and written; and the export again with nothing
+ * changed (page counts from this process's memory).
  * The workspace is the demo plus twelve papers made through the API in a temp folder.
  * Results go to bench/results/papers-exports.json.
  */
@@ -49,7 +56,6 @@ import {
   Paragraph,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -61,11 +67,18 @@ import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase } from '../main/db/connection';
 import { sqliteStore } from '../main/db/sqlite-store';
 import { docxBuffer } from '../main/documents/docx';
+import * as pdfmakeModule from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pdfFont } from '../main/documents/pdf-fonts';
 import { buildPackDocument, clearPageCountCache, planAgendaPack } from '../main/papers/agenda-pack';
+import { clearPdfPageCountCache } from '../main/papers/agenda-pack-pdf';
 import type { PaperBlock, RichText } from '../main/papers/blocks';
 import { makeCtx } from '../main/shared/context';
 
 const iterations = Number(process.argv[process.argv.indexOf('--iterations') + 1] || 5) || 5;
+/** --only-pdf: time the PDF pack alone (the Word figures are left out of the results). */
+const onlyPdf = process.argv.includes('--only-pdf');
+const notTimed = { medianMs: NaN, minMs: NaN };
 
 async function time(n: number, fn: () => Promise<unknown> | unknown): Promise<{ medianMs: number; minMs: number }> {
   await fn();
@@ -132,17 +145,27 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(pack.meeting.boardName)] }),
     new Paragraph({ children: [new TextRun({ text: 'Agenda pack', bold: true })] }),
     new Paragraph({ children: [new TextRun({ text: 'Date: ', bold: true }), new TextRun(pack.meeting.startsAt.slice(0, 10))] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Agenda')] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Membership')] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [['No.', 'Time', 'Title', 'Lead', 'Paper'], ...pack.agenda.map((a) => [String(a.number), a.startsAt, a.title, a.leadName ?? '—', a.papers.map((p) => p.reference).join(', ') || '—'])].map(
-        (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0 })] })] })) }),
+      rows: [['Name', 'Organisation', 'Role'], ...pack.members.map((m) => [m.name, m.organisation ?? 'None', m.role])].map(
+        (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0, size: 18 })] })] })) }),
       ),
     }),
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Papers in this pack')] }),
-    ...pack.parts.map((p) => new Paragraph({ children: [new TextRun(`Item ${p.itemNumber}, ${p.paperReference}: page `), new PageReference(p.bookmark)] })),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Contents')] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1' }),
+    new Paragraph({ children: [new TextRun({ text: 'Quorum: ', bold: true }), new TextRun(pack.quorum)] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Agenda')] }),
+    // Each item's papers with the page its first paper starts on (docx's page reference, which the estimator fills in).
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: ['No.', 'Time', 'Item', 'Lead', 'For'].map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: true })] })] })) }),
+        ...pack.agenda.map((a) => {
+          const first = a.papers.find((p) => p.bookmark);
+          const item = [new TextRun({ text: a.title, bold: true }), new TextRun(` ${a.papers.map((p) => p.reference).join(', ')}`), ...(first ? [new TextRun(' (Page '), new PageReference(first.bookmark!), new TextRun(')')] : [])];
+          return new TableRow({ children: [[new TextRun(String(a.number))], [new TextRun(a.startsAt)], item, [new TextRun(a.leadName ?? 'None')], [new TextRun(a.purpose)]].map((children) => new TableCell({ children: [new Paragraph({ children })] })) });
+        }),
+      ],
+    }),
   ];
   const block = (b: (typeof pack.parts)[number]['document']['sections'][number]['body'][number]): FileChild[] => {
     switch (b.type) {
@@ -163,8 +186,8 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
         return [new Paragraph({ children: [new TextRun({ text: b.text, italics: true })] })];
     }
   };
-  const papers = pack.parts.map((p, i) => ({
-    properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, ...(i === 0 ? { pageNumbers: { start: 1 } } : {}) } },
+  const papers = pack.parts.map((p) => ({
+    properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 } } },
     footers: { default: footer() },
     children: [
       new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new Bookmark({ id: p.bookmark, children: [new TextRun(`Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`)] })] }),
@@ -184,8 +207,63 @@ function bareDocument(pack: Pack, estimate: boolean): Document {
         { reference: 'roman', levels: level(LevelFormat.LOWER_ROMAN, '%1)') },
       ],
     },
-    sections: [{ properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, pageNumbers: { start: 1, formatType: NumberFormat.LOWER_ROMAN } } }, footers: { default: footer() }, children: front }, ...papers],
+    sections: [{ properties: { page: { margin: { top: 1247, bottom: 1247, left: 1247, right: 1247 }, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } }, footers: { default: footer() }, children: front }, ...papers],
   });
+}
+
+
+// pdfmake's API is an instance's methods: the default export at run time (as in agenda-pack-pdf.ts).
+const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
+
+/**
+ * The PDF pack with pdfmake alone: the same cover lines, agenda table (with a pages line
+ * per paper), each paper from a new page with its heading (bookmarked, a link target), its
+ * details table, section headings, paragraphs, bullet and i) lists, tables with a repeating
+ * header row; a header with the marking and a footer with the page number on every page;
+ * title and language; the same embedded font, A4 and margins. Laid out once: its page
+ * numbers are whatever text it is given (it does not work them out).
+ */
+function barePdf(pack: Pack): Promise<Buffer> {
+  const font = pdfFont();
+  pdfmake.addFonts({ Bare: { normal: font.normal, bold: font.bold, italics: font.italics, bolditalics: font.bolditalics } });
+  const inline = (t: RichText) => (typeof t === 'string' ? t : t.map((s) => (typeof s === 'string' ? s : { text: s.text, bold: s.bold, italics: s.italic })));
+  const cell = (t: RichText, header = false) => ({ text: inline(t), bold: header });
+  const table = (columns: string[], rows: RichText[][]): Content => ({ table: { headerRows: 1, dontBreakRows: true, widths: columns.map(() => '*'), body: [columns.map((c) => cell(c, true)), ...rows.map((r) => columns.map((_, i) => cell(r[i] ?? '')))] }, margin: [0, 0, 0, 8] });
+  const content: Content[] = [
+    { text: pack.meeting.boardName, fontSize: 20, bold: true, outline: true },
+    { text: 'Agenda pack', bold: true },
+    { text: `Date: ${pack.meeting.startsAt.slice(0, 10)}` },
+    table(['Name', 'Organisation', 'Role'], pack.members.map((m) => [m.name, m.organisation ?? '', m.role])),
+    { text: 'Agenda', fontSize: 16, bold: true, pageBreak: 'before', outline: true },
+    table(['No.', 'Time', 'Item', 'Lead', 'For'], pack.agenda.map((a) => [String(a.number), a.startsAt, `${a.title} ${a.papers.map((p) => p.reference).join(', ')} (Pages 10–16)`, a.leadName ?? '', a.purpose])),
+  ];
+  for (const p of pack.parts) {
+    const body: Content[] = [{ text: `Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference})`, fontSize: 16, bold: true, id: p.bookmark, outline: true }];
+    body.push(table(['Detail', 'Value'], p.document.titleLines.map((l) => [l.label, l.value])));
+    for (const sec of p.document.sections) {
+      body.push({ text: sec.heading, fontSize: 14, bold: true, margin: [0, 8, 0, 4] });
+      for (const b of sec.body) {
+        if (b.type === 'paragraph') body.push({ text: inline(b.text), margin: [0, 0, 0, 8] });
+        else if (b.type === 'bullets') body.push({ ul: b.items.map(inline), margin: [0, 0, 0, 8] });
+        else if (b.type === 'numbered') body.push({ ol: b.items.map(inline), ...(b.style === 'lower-roman' ? { type: 'lower-roman' as const } : {}), margin: [0, 0, 0, 8] });
+        else if (b.type === 'table') body.push(table(b.columns, b.rows));
+        else body.push({ text: b.text, italics: true });
+      }
+    }
+    content.push({ stack: body, pageBreak: 'before' });
+  }
+  const cm = (n: number) => (n / 2.54) * 72;
+  const def: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [cm(2.2), cm(2.2), cm(2.2), cm(2.5)],
+    info: { title: `${pack.meeting.boardName} agenda pack` },
+    language: 'en-GB',
+    defaultStyle: { font: 'Bare', fontSize: 12, lineHeight: 1.1 },
+    header: () => ({ text: pack.marking, alignment: 'center', bold: true, fontSize: 11, margin: [0, 18, 0, 0] }),
+    footer: (page: number, count: number) => ({ text: `Page ${page} of ${count}`, alignment: 'center', fontSize: 10, margin: [0, 22, 0, 0] }),
+    content,
+  };
+  return pdfmake.createPdf(def).getBuffer();
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-papers-'));
@@ -202,24 +280,32 @@ try {
   }
   const ctx = makeCtx(store, 'bench', session.now);
   const pack = await planAgendaPack(ctx, 3, false);
-  const pages = layoutDocument(buildPackDocument(pack, 'Draft', { estimate: false })).pages.length;
-  const barePages = layoutDocument(bareDocument(pack, false)).pages.length;
+  const pages = onlyPdf ? NaN : layoutDocument(buildPackDocument(pack, 'Draft', { pages: null })).pages.length;
+  const barePages = onlyPdf ? NaN : layoutDocument(bareDocument(pack, false)).pages.length;
   const out = join(dir, 'pack.docx');
   const bareOut = join(dir, 'bare.docx');
 
   // (a) The whole export, page layout included, on each side.
-  const houseExport = await time(iterations, async () => (clearPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out })));
-  const bareExport = await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
+  const houseExport = onlyPdf ? notTimed : await time(iterations, async () => (clearPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out })));
+  const bareExport = onlyPdf ? notTimed : await time(iterations, async () => writeFileSync(bareOut, await Packer.toBuffer(bareDocument(pack, true))));
   // (b) Building and packing only, no layout, on each side.
-  const houseBuild = await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { estimate: false })));
-  const bareBuild = await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
+  const houseBuild = onlyPdf ? notTimed : await time(iterations, async () => docxBuffer(buildPackDocument(await planAgendaPack(ctx, 3, false), 'Draft', { pages: null })));
+  const bareBuild = onlyPdf ? notTimed : await time(iterations, () => Packer.toBuffer(bareDocument(pack, false)));
   // The page-count cache at work: one paper changed, then nothing changed.
   let edit = 0;
-  const oneChanged = await time(iterations, async () => {
+  const oneChanged = onlyPdf ? notTimed : await time(iterations, async () => {
     await call(session, 'paper.updateSection', { paperId: 3, key: 'recommendation', body: [para(`The Board is asked to approve the recommendation (${++edit}).`)] });
     return call(session, 'agendaPack.export', { meetingId: 3, out });
   });
-  const unchanged = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
+  const unchanged = onlyPdf ? notTimed : await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out }));
+
+  // The PDF pack: first export (page counts forgotten) against pdfmake building the same content once.
+  const pdfOut = join(dir, 'pack.pdf');
+  const barePdfOut = join(dir, 'bare.pdf');
+  const pdfPages = (await call<{ pages: number }>(session, 'agendaPack.export', { meetingId: 3, out: pdfOut })).pages;
+  const pdfExport = await time(iterations, async () => (clearPdfPageCountCache(), await call(session, 'agendaPack.export', { meetingId: 3, out: pdfOut })));
+  const barePdfBuild = await time(iterations, async () => writeFileSync(barePdfOut, await barePdf(pack)));
+  const pdfUnchanged = await time(iterations, () => call(session, 'agendaPack.export', { meetingId: 3, out: pdfOut }));
 
   const ratio = (a: { medianMs: number }, b: { medianMs: number }) => Math.round((a.medianMs / b.medianMs) * 100) / 100;
   const results = {
@@ -235,6 +321,11 @@ try {
     '(b) bare: docx build and pack, no layout': bareBuild,
     'house: agendaPack.export after one paper changed (page counts of the other papers from the in-memory cache of this process)': oneChanged,
     'house: agendaPack.export again, nothing changed (every page count from the in-memory cache of this process; after a restart the export costs the first-time figure)': unchanged,
+    pdfPages,
+    'pdf house: agendaPack.export to .pdf, first time (read, live tables, counting pass, the pack laid out and drawn, write atomically)': pdfExport,
+    'pdf bare: pdfmake builds the same content once (layout and drawing), write': barePdfBuild,
+    'pdf house: agendaPack.export to .pdf again, nothing changed (page counts from the in-memory cache of this process: the counting pass lays out only the cover, agenda and sheet)': pdfUnchanged,
+    ratioPdf_firstExportToBare: ratio(pdfExport, barePdfBuild),
     ratioA_exportWithLayout: ratio(houseExport, bareExport),
     ratioB_buildOnly: ratio(houseBuild, bareBuild),
     // The bare side of (a) includes docx's layout of the whole pack (estimatePageNumbers), which
@@ -246,7 +337,7 @@ try {
       'The bare side of (a) includes docx’s page layout of the whole document (estimatePageNumbers), so ratioA compares the house export with a floor that does more layout than it; ratioFirstExportToBareBuildWithoutLayout compares it with docx building and packing the same content without any layout. The "after one paper changed" and "nothing changed" figures rely on the page-count cache held in memory by this process: they are not what the first export after starting the app costs (that is the first-time figure).',
   };
   console.log(JSON.stringify(results, null, 2));
-  const target = join(dirname(fileURLToPath(import.meta.url)), 'results', 'papers-exports.json');
+  const target = join(dirname(fileURLToPath(import.meta.url)), 'results', onlyPdf ? 'papers-exports-pdf.json' : 'papers-exports.json');
   writeFileSync(target, JSON.stringify(results, null, 2) + '\n');
   await store.close();
 } finally {

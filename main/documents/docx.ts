@@ -323,8 +323,11 @@ function markingParagraph(marking: ProtectiveMarking): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true, size: pt(hs.smallSizePt + 1) })] });
 }
 
-function header(meta: DocumentMeta): Header {
+function header(meta: DocumentMeta, section: DocSection): Header {
   const children = [markingParagraph(meta.marking)];
+  if (section.notice) {
+    children.push(new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: cleanText(section.notice), bold: true, size: pt(hs.smallSizePt), color: hs.colours.rag.red })] }));
+  }
   const line = [meta.headerText, meta.headerDate].filter(Boolean).join(' — ');
   if (line) {
     children.push(new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: line, size: pt(hs.smallSizePt), color: hs.colours.muted })] }));
@@ -347,6 +350,8 @@ export interface DocSection {
   pageOnly?: boolean;
   /** A wide table (a log or register) reads better across the page. */
   landscape?: boolean;
+  /** A line in the header of every page of the section, e.g. "NOT FOR PUBLICATION — …" on a Part B paper. */
+  notice?: string;
 }
 
 function footer(meta: DocumentMeta, section: DocSection): Footer {
@@ -412,7 +417,7 @@ export function buildDocument(meta: DocumentMeta, sections: (FileChild[] | DocSe
             : undefined,
         },
       },
-      headers: { default: header(meta) },
+      headers: { default: header(meta, section) },
       footers: { default: footer(meta, section) },
       children: section.children,
     })),

@@ -4,10 +4,10 @@ import { z } from 'zod';
  * The one schema of an export's `out`: the file to write, ending in its format's extension.
  * It checks only what the path says; the write itself (write-guard.ts) checks the disk.
  */
-export type DocumentFormat = 'docx' | 'xlsx';
+export type DocumentFormat = 'docx' | 'xlsx' | 'pdf';
 
-export const EXTENSION: Record<DocumentFormat, string> = { docx: '.docx', xlsx: '.xlsx' };
-const KIND: Record<DocumentFormat, string> = { docx: 'a Word document', xlsx: 'an Excel workbook' };
+export const EXTENSION: Record<DocumentFormat, string> = { docx: '.docx', xlsx: '.xlsx', pdf: '.pdf' };
+const KIND: Record<DocumentFormat, string> = { docx: 'a Word document', xlsx: 'an Excel workbook', pdf: 'a PDF' };
 
 const endsIn = (s: string, format: DocumentFormat) => s.toLowerCase().endsWith(EXTENSION[format]);
 

@@ -16,7 +16,7 @@ import { DomainError } from '../shared/errors';
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
 /** What a file of each extension is called in a message. */
-const KIND: Record<string, string> = { '.docx': 'a Word document', '.xlsx': 'an Excel workbook', '.json': 'a bundle' };
+const KIND: Record<string, string> = { '.docx': 'a Word document', '.xlsx': 'an Excel workbook', '.pdf': 'a PDF', '.json': 'a bundle' };
 
 // Windows and macOS compare names without regard to case: WORKSPACE.DB is workspace.db there.
 const caseless = process.platform === 'win32' || process.platform === 'darwin';

@@ -1,35 +1,42 @@
 import { createHash } from 'node:crypto';
-import { HeadingLevel, PageReference, Paragraph, TableOfContents, TextRun, type Document, type FileChild } from 'docx';
-import { estimatePageNumbers, layoutDocument } from 'docx/layout';
+import { HeadingLevel, Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import { layoutDocument } from 'docx/layout';
 import { exported } from '../documents/export-result';
-import { buildDocument, contents, dataTable, heading, labelled, Numbering, paragraph, pageBreak, title, writeDocx, type CellValue, type DocSection, type DocumentMeta } from '../documents/docx';
+import { AFTER_TABLE_TWIPS, buildDocument, dataTable, heading, labelled, Numbering, paragraph, title, writeDocx, type CellValue, type DocSection, type DocumentMeta, type RichText as DocRichText } from '../documents/docx';
 import type { ProtectiveMarking } from '../documents/house-style';
-import { formatDateLong, formatTime } from '../shared/dates';
+import { formatDateLong } from '../shared/dates';
 import type { Ctx } from '../shared/context';
 import { isoNow } from '../shared/context';
 import { DomainError, notFound } from '../shared/errors';
-import { PAPER_PURPOSE_LABELS, type PackChange, type PackExportResult, type PackIssueSummary, type PackPart, type PackPlan } from './contract';
+import type { ExportWarning } from '../documents/export-result';
+import { type PackChange, type PackExportResult, type PackIssueSummary, type PackPart, type PackPlan } from './contract';
+import { buildPackPdf, writePackPdf } from './agenda-pack-pdf';
+import { agendaRows, changesModel, changeText, CHANGES_KEY, coverModel, notForPublication, packTitle, partFooterLabel, partHeading, printOrder, type PrintedPages } from './pack-model';
 import { paperContent, type PaperForDocument } from './paper-docx';
 import { paperForDocument, snapshotOf, type PaperSnapshot } from './paper-view';
+import { ROLE_LABELS } from '../meetings/labels';
+import { boards, memberships } from '../meetings/repository';
 import { lookups, papers, versions, type AgendaItemInfo, type MeetingInfo, type PaperRow } from './repository';
 
 /**
- * The agenda pack of a meeting: one Word document with a cover, the agenda, a contents
- * list, then each paper in agenda order, each on a new page.
+ * The agenda pack of a meeting: one Word document (here) or one PDF (agenda-pack-pdf.ts),
+ * both printing the same model of the pack (pack-model.ts): a cover with the membership and
+ * quorum, the agenda with "(Pages x–y)" against each item, then each paper in agenda order,
+ * each on a new page, then (after a re-issue) the "changed since issue" sheet and the
+ * supplements. Pages are numbered straight through from the cover.
  *
- * Page numbers that stay put. The cover, the "changed since issue" sheet, the agenda and
- * the contents are front matter, numbered i, ii, iii; the papers are numbered 1, 2, 3…
- * When the pack is issued (agendaPack.issue), each paper is kept exactly as it went out,
- * with the pages it took, as a version of the paper (paper_version, kind "packIssue").
- * A later pack rebuilds the issued papers from those versions — so they fall on the same
- * pages — and adds what came after in a numbered supplement at the end: a paper that
- * arrived late, or a paper revised since (the sheet says which pages it replaces). Nothing
- * already issued moves, whatever is added.
+ * Page numbers that stay put. When the pack is issued (agendaPack.issue), each paper is
+ * kept exactly as it went out, with the pages it took, as a version of the paper
+ * (paper_version, kind "packIssue"). A later pack rebuilds the issued papers from those
+ * versions — so they fall on the same pages — and adds what came after at the end: the
+ * sheet, then a numbered supplement with the papers that arrived late or were revised since
+ * (the sheet says which pages a revised paper replaces). Nothing already issued moves,
+ * whatever is added (unless the agenda itself grows by a page).
  *
- * Confidential items are left out of the public pack (its agenda still lists them), as are
- * OFFICIAL-SENSITIVE papers. The page numbers of the contents list and of the agenda's
- * page column are worked out when the document is written (docx's estimatePageNumbers),
- * so they are right without Word updating fields.
+ * Confidential (Part B) items are left out of the public pack (its agenda still lists them),
+ * as are OFFICIAL-SENSITIVE papers; in the full pack every page of a Part B paper says NOT
+ * FOR PUBLICATION and why. The agenda's page numbers are worked out when the document is
+ * written (docx's layout, see packPages), so they are right without Word updating fields.
  */
 
 interface IssueRecord {
@@ -42,8 +49,17 @@ interface IssueRecord {
   itemNumber: number;
   itemTitle: string;
   order: number;
+  /** The paper's first page counted from its first paper (page 1 = the first paper's first page). */
   startPage: number | null;
   pageCount: number | null;
+  /**
+   * How many pages came before the first paper in the pack as issued (cover and agenda):
+   * the printed page is frontPages + startPage. Missing from issues recorded before the
+   * pack was numbered straight through from its cover.
+   */
+  frontPages?: number;
+  /** The same paper's pages in the PDF pack as issued (printed page numbers), where the PDF was laid out at issue. */
+  pdf?: { startPage: number; pageCount: number };
   /** For a supplement part: why it is there. */
   reason?: 'revised' | 'late';
 }
@@ -58,7 +74,7 @@ interface PackIssueSnapshot extends Omit<PaperSnapshot, 'kind'> {
 }
 
 /** One paper's place in the pack as it will be built. */
-interface BuildPart extends PackPart {
+export interface BuildPart extends PackPart {
   document: PaperForDocument;
   bookmark: string;
   /** Source text, to tell later whether the paper has been revised. */
@@ -66,17 +82,24 @@ interface BuildPart extends PackPart {
   /** True when the part is rebuilt from an issue (its pages are fixed). */
   issued: boolean;
   reason?: 'revised' | 'late';
+  /** For an issued part: its pages in the PDF pack of that issue (printed numbers). */
+  issuedPdf?: { startPage: number; pageCount: number };
+  /** For an issued part: its printed first page in the Word pack of that issue. */
+  issuedStart?: number;
 }
 
-interface AgendaLine extends AgendaItemInfo {
+export interface AgendaLine extends AgendaItemInfo {
   number: number;
   startsAt: string;
   papers: { reference: string; bookmark: string | null; leftOut: string | null }[];
 }
 
-interface Pack {
+export interface Pack {
   plan: PackPlan;
   meeting: MeetingInfo;
+  /** Who sits on the board on the meeting's date, chair first, and what makes it quorate. */
+  members: { name: string; organisation: string | null; role: string }[];
+  quorum: string;
   agenda: AgendaLine[];
   parts: BuildPart[];
   marking: ProtectiveMarking;
@@ -99,6 +122,11 @@ async function issueRows(ctx: Ctx, meetingId: number, isPublic: boolean): Promis
     .packIssues(ctx, meetingId))
     .map((v) => ({ versionId: v.id, paperId: v.paperId, snap: JSON.parse(v.snapshotJson) as PackIssueSnapshot }))
     .filter((r) => r.snap.issue.public === isPublic);
+}
+
+/** The printed page an issued paper started on (issues recorded before the pack was numbered from its cover give their own number). */
+function printedStart(is: IssueRecord): number | null {
+  return is.startPage !== null && is.frontPages !== undefined ? is.frontPages + is.startPage : is.startPage;
 }
 
 function pagesText(start: number | null, count: number | null): string | null {
@@ -168,8 +196,10 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       paperReference: r.snap.reference,
       paperTitle: r.snap.title,
       supplement: is.supplement,
-      startPage: is.startPage,
+      startPage: printedStart(is),
       pageCount: is.pageCount,
+      ...(is.pdf ? { issuedPdf: is.pdf } : {}),
+      ...(is.frontPages !== undefined && is.startPage !== null ? { issuedStart: is.frontPages + is.startPage } : {}),
       document: r.snap.document,
       bookmark: `pack_${r.versionId}`,
       source: sourceOf(r.snap),
@@ -220,6 +250,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
         paperReference: row.reference,
         supplement,
         replacesPages: revised ? pagesText(before!.part!.startPage, before!.part!.pageCount) : null,
+        ...(revised && before!.part!.issuedPdf ? { replacesPdfPages: pagesText(before!.part!.issuedPdf.startPage, before!.part!.issuedPdf.pageCount)! } : {}),
       });
     }
   }
@@ -232,6 +263,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       paperReference: before.part.paperReference,
       supplement: supplement ?? 0,
       replacesPages: pagesText(before.part.startPage, before.part.pageCount),
+      ...(before.part.issuedPdf ? { replacesPdfPages: pagesText(before.part.issuedPdf.startPage, before.part.issuedPdf.pageCount)! } : {}),
     });
   }
   // Issued papers keep their place; within the new supplement, agenda order.
@@ -241,6 +273,11 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
     const [sb, ib] = order(b);
     return sa - sb || ia - ib;
   });
+
+  const board = await boards.get(ctx, meeting.boardId, meeting.startsAt.slice(0, 10));
+  const members = (await memberships.list(ctx, meeting.boardId, meeting.startsAt.slice(0, 10))).map((m) => ({ name: m.name, organisation: m.organisationName, role: ROLE_LABELS[m.role] }));
+  const required = board?.quorumOrganisations ?? [];
+  const quorum = `${board?.quorumCount ?? 1} member${(board?.quorumCount ?? 1) === 1 ? '' : 's'} present or represented${required.length ? `, including ${required.map((o) => o.name).join(', ').replace(/, ([^,]*)$/, ' and $1')}` : ''}.`;
 
   const marking: ProtectiveMarking = isPublic ? 'OFFICIAL' : parts.some((p) => p.document.marking === 'OFFICIAL-SENSITIVE') || meeting.boardMarking === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
   const lastIssued = issuedSorted.at(-1)?.snap.issue.issuedAt ?? null;
@@ -256,6 +293,8 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
       warnings,
     },
     meeting,
+    members,
+    quorum,
     agenda,
     parts,
     marking,
@@ -264,122 +303,81 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
 }
 
 // ---------------------------------------------------------------------------------------
-// The document
+// The Word document (the PDF is agenda-pack-pdf.ts; what both print is pack-model.ts)
 
-/** What changed, in the words of the "changed since issue" sheet. */
-export function changeText(c: PackChange): string {
-  switch (c.kind) {
-    case 'late':
-      return `Issued late, in Supplement ${c.supplement}.`;
-    case 'revised':
-      return `Revised: the new version is in Supplement ${c.supplement}${c.replacesPages ? ` and replaces pages ${c.replacesPages}` : ''}.`;
-    case 'withdrawn':
-      return `Withdrawn${c.replacesPages ? `: disregard pages ${c.replacesPages}` : ''}.`;
-  }
-}
+export { changeText };
 
-function frontMatter(pack: Pack, status: string, pages: PackPages | null): FileChild[] {
-  /** A paper's first page: the number worked out here, or a field the estimator fills. */
-  const pageOf = (bookmark: string) => (pages ? [new TextRun(String(pages.get(bookmark)?.start ?? '?'))] : [new PageReference(bookmark)]);
-  const { meeting, plan } = pack;
-  const out: FileChild[] = [];
-  out.push(title(meeting.boardName));
-  out.push(paragraph({ text: plan.public ? 'Agenda pack (public)' : 'Agenda pack', bold: true }));
-  out.push(labelled('Date', formatDateLong(meeting.startsAt)));
-  out.push(labelled('Time', `${formatTime(meeting.startsAt)} to ${formatTime(meeting.endsAt)}`));
-  if (meeting.location) out.push(labelled('Place', meeting.location));
-  if (meeting.onlineLink) out.push(labelled('Online', { text: meeting.onlineLink, link: meeting.onlineLink }));
-  out.push(labelled('Issue', status));
-  if (!plan.public && pack.agenda.some((a) => a.confidential)) out.push(paragraph('This pack includes confidential items. Do not pass it on.', { muted: true }));
-  else if (plan.leftOut.length) out.push(paragraph('Confidential items are listed on the agenda; their papers are not included in this public pack.', { muted: true }));
+const placeholderPages = (start: number) => ({ start, count: 1 });
 
-  if (plan.changes.length > 0) {
-    out.push(heading('Changed since issue', 1, { pageBreakBefore: true }));
-    out.push(paragraph('The pages of papers already issued have not moved. New and revised papers are in the supplements at the end of the pack.'));
-    const rows: CellValue[][] = plan.changes.map((c) => [String(c.itemNumber), c.title, c.paperReference ?? '', changeText(c)]);
-    out.push(...dataTable([{ header: 'Item', width: 9 }, { header: 'Title', width: 33 }, { header: 'Paper', width: 17 }, { header: 'Change' }], rows));
-    // Where the new material is: a page reference per supplement part.
-    const supplements = pack.parts.filter((x) => x.kind === 'supplement');
-    if (supplements.length) out.push(heading('Where to find them', 2));
-    for (const p of supplements) {
-      out.push(new Paragraph({ spacing: { after: 60 }, children: [new TextRun(`Supplement ${p.supplement}, item ${p.itemNumber}, ${p.paperReference}: page `), ...pageOf(p.bookmark)] }));
-    }
-  }
+/** The cover and the agenda: the front of the pack, pages 1, 2… */
+function frontMatter(pack: Pack, status: string, pages: PrintedPages | null): FileChild[] {
+  const cover = coverModel(pack, status, pages);
+  const out: FileChild[] = [title(cover.title), paragraph({ text: cover.subtitle, bold: true })];
+  for (const l of cover.lines) out.push(labelled(l.label, l.link ? { text: l.value, link: l.link } : l.value));
+  out.push(heading('Membership', 1));
+  if (cover.members.length === 0) out.push(paragraph('No members are recorded for this board on the meeting’s date.'));
+  // At the register's size, so a board of twenty leaves the cover room for what a re-issue adds to it.
+  else out.push(...dataTable([{ header: 'Name', width: 32 }, { header: 'Organisation', width: 46 }, { header: 'Role', width: 22 }], cover.members.map((m) => [m.name, m.organisation, m.role]), { register: true }));
+  // After the table: the space a spacer paragraph would have given (tables have none after them).
+  out.push(new Paragraph({ spacing: { before: AFTER_TABLE_TWIPS, after: 60 }, children: [new TextRun({ text: 'Quorum: ', bold: true }), new TextRun(cover.quorum)] }));
+  for (const n of cover.notes) out.push(paragraph(n, { muted: true }));
 
   out.push(heading('Agenda', 1, { pageBreakBefore: true }));
-  const rows: CellValue[][] = pack.agenda.map((a) => {
-    const paperCell = a.papers.length === 0 ? '' : a.papers.map((p) => (p.leftOut ? `${p.reference} (not in this pack)` : p.reference)).join(', ');
-    const itemTitle = a.confidential ? `${a.title} (confidential)` : a.title;
-    return [String(a.number), a.startsAt, itemTitle, a.leadName ?? '', PAPER_PURPOSE_LABELS[a.purpose].replace(/^For /, ''), paperCell];
+  // In the counting layout the pages are placeholders as wide as the numbers will be.
+  const rows: CellValue[][] = agendaRows(pack, pages ?? { front: 0, parts: new Map(pack.parts.map((p) => [p.bookmark, placeholderPages(888)])) }).map((r) => {
+    const item: DocRichText = [{ text: r.title, bold: true }];
+    if (r.confidential) item.push({ text: ' (Part B: not for publication)', italic: true });
+    if (r.papers) item.push(` ${r.papers}`);
+    if (r.pages && pages) item.push(` ${r.pages}`);
+    else if (r.pages) item.push(' (Pages 888–888)');
+    return [r.number, r.time, item, r.lead, r.purpose];
   });
-  const table = dataTable(
-    [{ header: 'No.', width: 8 }, { header: 'Time', width: 10 }, { header: 'Title', width: 32 }, { header: 'Lead', width: 18 }, { header: 'For', width: 15 }, { header: 'Paper' }],
-    rows,
-  );
-  out.push(...table);
-  // Where each paper starts (the contents list gives the same, by heading).
-  const refs = pack.agenda.flatMap((a) => a.papers.filter((p) => p.bookmark).map((p) => ({ a, p })));
-  if (refs.length) {
-    out.push(heading('Papers in this pack', 2));
-    for (const { a, p } of refs) {
-      out.push(new Paragraph({ spacing: { after: 60 }, children: [new TextRun(`Item ${a.number}, ${p.reference}: page `), ...pageOf(p.bookmark!)] }));
-    }
-  }
-
-  out.push(heading('Contents', 1, { pageBreakBefore: true }));
-  if (!pages) {
-    out.push(contents());
-    return out;
-  }
-  // The entries as worked out here: the papers and supplements, each with its first page.
-  const entries: { title: string; level: number; page: number }[] = [];
-  let supplement = 0;
-  for (const p of pack.parts) {
-    const start = pages.get(p.bookmark)?.start ?? 0;
-    if (p.kind === 'supplement' && p.supplement !== supplement) {
-      supplement = p.supplement!;
-      entries.push({ title: `Supplement ${supplement}`, level: 1, page: start });
-    }
-    entries.push({ title: partHeading(p), level: 1, page: start });
-  }
-  out.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-1', cachedEntries: entries, beginDirty: false }));
+  out.push(...dataTable([{ header: 'No.', width: 6 }, { header: 'Time', width: 9 }, { header: 'Item', width: 50 }, { header: 'Lead', width: 18 }, { header: 'For' }], rows));
+  if (pack.parts.length === 0) out.push(paragraph('There are no papers for this meeting yet.'));
   return out;
 }
 
-function partHeading(p: BuildPart): string {
-  const why = p.reason === 'revised' ? ', revised' : p.reason === 'late' ? ', late paper' : '';
-  return `Item ${p.itemNumber}: ${p.paperTitle} (${p.paperReference}${why})`;
+/** The "changed since issue" sheet, after the papers already issued and before the supplements. */
+function changesSheet(pack: Pack, pages: PrintedPages | null): FileChild[] {
+  const model = changesModel(pack)!;
+  const out: FileChild[] = [heading('Changed since issue', 1), paragraph(model.intro)];
+  out.push(...dataTable([{ header: 'Item', width: 9 }, { header: 'Title', width: 33 }, { header: 'Paper', width: 17 }, { header: 'Change' }], model.rows));
+  if (model.where.length) out.push(heading('Where to find them', 2, {}));
+  for (const w of model.where) {
+    out.push(new Paragraph({ spacing: { after: 60 }, children: [new TextRun(`${w.text}: page ${pages?.parts.get(w.bookmark)?.start ?? 888}`)] }));
+  }
+  return out;
 }
 
 interface BodyPart {
-  part: BuildPart;
-  section: DocSection;
-  /** What the part's pages depend on, for the page-count cache. */
   key: string;
+  section: DocSection;
+  /** What the part's pages depend on, for the page-count cache; null for the sheet (never cached). */
+  cacheKey: string | null;
 }
 
-/** Each paper as a section of its own (a new page), the first of a supplement headed by it. */
-function bodyParts(pack: Pack): BodyPart[] {
+/** The papers, the sheet and the supplements, each a section of its own (a new page), in print order. */
+function bodyParts(pack: Pack, pages: PrintedPages | null): BodyPart[] {
   const numbering = new Numbering();
-  let supplementShown = 0;
-  return pack.parts.map((p) => {
+  return printOrder(pack).map((entry) => {
+    if (entry.kind === 'changes') return { key: CHANGES_KEY, section: { children: changesSheet(pack, pages), footerLabel: 'Changed since issue' }, cacheKey: null };
+    const p = entry.part;
     const children: FileChild[] = [];
-    const opensSupplement = p.kind === 'supplement' && p.supplement !== supplementShown;
-    if (opensSupplement) {
-      supplementShown = p.supplement!;
+    if (entry.opensSupplement) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Supplement ${p.supplement}`)] }));
       children.push(paragraph('Papers that arrived or were revised after the pack was issued.', { muted: true }));
     }
+    const notice = notForPublication(pack, p);
+    if (notice) children.push(paragraph([{ text: 'NOT FOR PUBLICATION. ', bold: true }, notice], { keepNext: true }));
     children.push(...paperContent(p.document, numbering, { as: 'item', headingText: partHeading(p), bookmark: p.bookmark }));
-    const label = `${p.kind === 'supplement' ? `Supplement ${p.supplement} · ` : ''}Item ${p.itemNumber} · ${p.paperReference}`;
-    const key = createHash('sha1').update(JSON.stringify([PAGE_CACHE_VERSION, partHeading(p), opensSupplement, p.document])).digest('hex');
-    return { part: p, section: { children, footerLabel: label, pageOnly: true }, key };
+    const cacheKey = createHash('sha1').update(JSON.stringify([PAGE_CACHE_VERSION, partHeading(p), entry.opensSupplement, notice, p.document])).digest('hex');
+    return { key: p.bookmark, section: { children, footerLabel: partFooterLabel(p), ...(notice ? { notice: `NOT FOR PUBLICATION — ${notice}` } : {}) }, cacheKey };
   });
 }
 
 function packMeta(pack: Pack): DocumentMeta {
   return {
-    title: `${pack.meeting.boardName} — agenda pack, ${formatDateLong(pack.meeting.startsAt)}${pack.plan.public ? ' (public)' : ''}`,
+    title: packTitle(pack),
     subject: 'Agenda pack',
     marking: pack.marking,
     headerText: pack.meeting.boardName,
@@ -387,83 +385,106 @@ function packMeta(pack: Pack): DocumentMeta {
   };
 }
 
-/** Where each paper starts in the body (page 1 is the first paper's first page), and how many pages it takes. */
-export type PackPages = Map<string, { start: number; count: number }>;
-
 /**
- * How many pages each paper takes, laid out as Word lays it out (docx's layout): a paper
+ * How many pages each part takes, laid out as Word lays it out (docx's layout): a part
  * starts a new section on a new page, so its pages depend only on its own content; the
- * papers not counted before are laid out together in one run, and a paper unchanged since
- * the last export is not laid out again. Laying
- * out is the slow part of a pack (tens of milliseconds a page); the cache makes a second
- * export of a pack — after a paper is changed — cost only that paper. Null when the
- * layout cannot follow something in a paper (the pack then asks docx's estimator instead).
+ * parts not counted before are laid out together in one run, and a paper unchanged since
+ * the last export is not laid out again. Laying out is the slow part of a pack (tens of
+ * milliseconds a page); the cache makes a second export of a pack — after a paper is
+ * changed — cost only that paper. The front (cover and agenda) is laid out on its own,
+ * first with placeholders for its page numbers and then with them, so the agenda's pages
+ * count themselves in. Null when the layout cannot follow something in the pack.
  */
-const PAGE_CACHE_VERSION = 1;
+const PAGE_CACHE_VERSION = 2;
 const pageCountCache = new Map<string, number>();
 const PAGE_CACHE_LIMIT = 500;
 
 /** Forgets every page count (the bench times a first export with it). */
 export function clearPageCountCache(): void {
   pageCountCache.clear();
+  frontCountCache.clear();
 }
 
-export function packPages(pack: Pack, parts: BodyPart[] = bodyParts(pack)): PackPages | null {
-  // The papers not in the cache are laid out together, one section each, in one document:
-  // one layout run rather than one per paper (a section starts a new page, so a paper's
-  // count is the same either way), which is most of a first export.
-  const missing = parts.filter(({ key }) => !pageCountCache.has(key));
-  const fresh = new Map<string, number>();
-  if (missing.length > 0) {
-    const sections = missing.map(({ section }, i) => (i === 0 ? { ...section, pageNumbers: { start: 1, format: 'decimal' as const } } : section));
-    const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), sections));
+/** The front's page count by what it prints (its cover and agenda rows, numbers included). */
+const frontCountCache = new Map<string, number>();
+
+function frontKey(pack: Pack, status: string, pages: PrintedPages | null): string {
+  return createHash('sha1').update(JSON.stringify([PAGE_CACHE_VERSION, packMeta(pack), coverModel(pack, status, pages), agendaRows(pack, pages), pages === null])).digest('hex');
+}
+
+function remember(cache: Map<string, number>, key: string, count: number): void {
+  if (cache.size >= PAGE_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, count);
+}
+
+export function packPages(pack: Pack, status: string, parts: BodyPart[] = bodyParts(pack, null)): PrintedPages | null {
+  const missing = parts.filter(({ cacheKey }) => cacheKey === null || !pageCountCache.has(cacheKey));
+  const counts = new Map<string, number>();
+  for (const p of parts) if (p.cacheKey !== null && pageCountCache.has(p.cacheKey)) counts.set(p.key, pageCountCache.get(p.cacheKey)!);
+  // One layout run: the front with placeholders for its numbers (unless counted before) and the uncounted parts.
+  const placeholderKey = frontKey(pack, status, null);
+  const withFront = !frontCountCache.has(placeholderKey);
+  const run: DocSection[] = [...(withFront ? [{ children: frontMatter(pack, status, null) }] : []), ...missing.map(({ section }) => section)];
+  if (run.length > 0) {
+    const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), run));
     if (stoppedAt) return null;
-    const counts = new Array<number>(missing.length).fill(0);
-    for (const page of pages) if (page.section < missing.length) counts[page.section]!++; // sections count from 0
-    missing.forEach(({ key }, i) => {
-      if (pageCountCache.size >= PAGE_CACHE_LIMIT) pageCountCache.delete(pageCountCache.keys().next().value!);
-      pageCountCache.set(key, counts[i]!);
-      fresh.set(key, counts[i]!);
+    const n = new Array<number>(run.length).fill(0);
+    for (const page of pages) if (page.section < run.length) n[page.section]!++; // sections count from 0
+    if (withFront) remember(frontCountCache, placeholderKey, n[0]!);
+    const offset = withFront ? 1 : 0;
+    missing.forEach(({ key, cacheKey }, i) => {
+      counts.set(key, n[i + offset]!);
+      if (cacheKey !== null) remember(pageCountCache, cacheKey, n[i + offset]!);
     });
   }
-  const out: PackPages = new Map();
-  let next = 1;
-  for (const { part, key } of parts) {
-    const count = fresh.get(key) ?? pageCountCache.get(key)!;
-    out.set(part.bookmark, { start: next, count });
-    next += count;
+  const at = (front: number): PrintedPages => {
+    const out: PrintedPages = { front, parts: new Map() };
+    let next = front + 1;
+    for (const { key } of parts) {
+      out.parts.set(key, { start: next, count: counts.get(key)! });
+      next += counts.get(key)!;
+    }
+    return out;
+  };
+  // The front again with its own numbers (narrower than the placeholders): the same length, or laid out anew.
+  let front = frontCountCache.get(placeholderKey)!;
+  for (let i = 0; i < 3; i++) {
+    const key = frontKey(pack, status, at(front));
+    if (!frontCountCache.has(key)) {
+      const { pages, stoppedAt } = layoutDocument(buildDocument(packMeta(pack), [{ children: frontMatter(pack, status, at(front)) }]));
+      if (stoppedAt) return null;
+      remember(frontCountCache, key, pages.length);
+    }
+    const again = frontCountCache.get(key)!;
+    if (again === front) return at(front);
+    front = again;
   }
-  return out;
+  return null;
+}
+
+/** The pack as a Word document, its agenda's pages as worked out (none where `pages` is null). */
+export function buildPackDocument(pack: Pack, status: string, opts: { pages?: PrintedPages | null } = {}): Document {
+  const pages = opts.pages ?? null;
+  const front: DocSection = { children: frontMatter(pack, status, pages), pageNumbers: { start: 1, format: 'decimal' } };
+  return buildDocument(packMeta(pack), [front, ...bodyParts(pack, pages).map((p) => p.section)]);
 }
 
 /**
- * The pack as a Word document. With `pages` (from packPages) the contents and page
- * references are written as worked out; without, docx's estimator lays out the whole pack
- * when it is packed (estimate: false leaves them for Word to fill in).
+ * Issued papers are kept on their pages, unless what comes before them — the cover and the
+ * agenda — has grown (an item added after issue can take the agenda onto another page).
+ * Then the pack says so, rather than let a member find page 12 on page 13.
  */
-export function buildPackDocument(pack: Pack, status: string, opts: { estimate?: boolean; pages?: PackPages | null; parts?: BodyPart[] } = {}): Document {
-  const pages = opts.pages ?? null;
-  const parts = opts.parts ?? bodyParts(pack);
-  const sections: DocSection[] = [{ children: frontMatter(pack, status, pages), pageNumbers: { start: 1, format: 'lower-roman' }, pageOnly: true }];
-  parts.forEach(({ section }, i) => sections.push(i === 0 ? { ...section, pageNumbers: { start: 1, format: 'decimal' } } : section));
-  if (pack.parts.length === 0) sections[0]!.children.push(pageBreak(), paragraph('There are no papers for this meeting yet.'));
-  return buildDocument(packMeta(pack), sections, pages || opts.estimate === false ? {} : { pageNumbers: estimatePageNumbers });
-}
-
-/** The first page and number of pages of each paper, as laid out (body numbering), where the layout knows. */
-export function pageMap(doc: Document, parts: number): { startPage: number | null; pageCount: number | null }[] {
-  const { pages, stoppedAt } = layoutDocument(doc);
-  const out = Array.from({ length: parts }, () => ({ startPage: null as number | null, pageCount: null as number | null }));
-  if (stoppedAt) return out;
-  pages.forEach((page) => {
-    const k = page.section - 1;
-    if (k < 0 || k >= parts) return;
-    const n = page.pageNumber !== undefined && /^\d+$/.test(page.pageNumber) ? Number(page.pageNumber) : null;
-    const slot = out[k]!;
-    if (slot.startPage === null) slot.startPage = n;
-    slot.pageCount = (slot.pageCount ?? 0) + 1;
-  });
-  return out;
+export function pagesMoved(pack: Pack, startOf: (p: BuildPart) => number | undefined, issued: (p: BuildPart) => number | undefined): ExportWarning[] {
+  const moved = pack.parts.filter((p) => p.issued && issued(p) !== undefined && startOf(p) !== undefined && startOf(p) !== issued(p));
+  if (moved.length === 0) return [];
+  const by = startOf(moved[0]!)! - issued(moved[0]!)!;
+  return [
+    {
+      code: 'agendaPack.pagesMoved',
+      message: `The cover and agenda have grown since issue ${pack.plan.issued}, so the papers already issued start ${Math.abs(by)} page${Math.abs(by) === 1 ? '' : 's'} ${by > 0 ? 'later' : 'earlier'} than in the pack that went out (${moved[0]!.paperReference} on page ${startOf(moved[0]!)}, not ${issued(moved[0]!)}).`,
+      field: 'meetingId',
+    },
+  ];
 }
 
 function statusLine(pack: Pack, when: string | null): string {
@@ -474,11 +495,19 @@ function statusLine(pack: Pack, when: string | null): string {
 
 export async function exportAgendaPack(ctx: Ctx, meetingId: number, isPublic: boolean, out: string): Promise<PackExportResult> {
   const pack = await planAgendaPack(ctx, meetingId, isPublic);
-  const parts = bodyParts(pack);
-  const pages = packPages(pack, parts);
-  const doc = buildPackDocument(pack, statusLine(pack, null), { pages, parts });
-  const written = await writeDocx(out, doc);
-  return { ...exported(written, { warnings: pack.plan.warnings }), plan: pack.plan };
+  const status = statusLine(pack, null);
+  if (out.trim().toLowerCase().endsWith('.pdf')) {
+    const written = await writePackPdf(out, pack, status);
+    const warnings = [...pack.plan.warnings, ...pagesMoved(pack, (p) => written.printed.parts.get(p.bookmark)?.start, (p) => p.issuedPdf?.startPage)];
+    return { ...exported(written, { pages: written.pages, warnings }), plan: pack.plan };
+  }
+  const pages = packPages(pack, status);
+  const warnings = [...pack.plan.warnings];
+  if (pages) warnings.push(...pagesMoved(pack, (p) => pages.parts.get(p.bookmark)?.start, (p) => p.issuedStart));
+  if (!pages) warnings.push({ code: 'agendaPack.pagesUnknown', message: 'The pages of the papers could not be worked out, so the agenda gives no page numbers.', field: 'meetingId' });
+  const written = await writeDocx(out, buildPackDocument(pack, status, { pages }));
+  const total = pages ? pages.front + [...pages.parts.values()].reduce((n, r) => n + r.count, 0) : undefined;
+  return { ...exported(written, { warnings, ...(total !== undefined ? { pages: total } : {}) }), plan: pack.plan };
 }
 
 async function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number: number): Promise<PackIssueSummary> {
@@ -500,7 +529,7 @@ async function summaryOf(ctx: Ctx, meetingId: number, isPublic: boolean, number:
         paperReference: r.snap.reference,
         paperTitle: r.snap.title,
         supplement: r.snap.issue.supplement,
-        startPage: r.snap.issue.startPage,
+        startPage: printedStart(r.snap.issue),
         pageCount: r.snap.issue.pageCount,
       })),
     changes: first?.snap.changes ?? [],
@@ -530,10 +559,20 @@ export async function issueAgendaPack(ctx: Ctx, meetingId: number, isPublic: boo
   }
   const number = pack.plan.issued + 1;
   const issuedAt = isoNow(ctx);
-  const pages = packPages(pack);
-  const map = pages
-    ? pack.parts.map((p) => ({ startPage: pages.get(p.bookmark)!.start, pageCount: pages.get(p.bookmark)!.count }))
-    : pageMap(buildPackDocument(pack, statusLine(pack, issuedAt), { estimate: false }), pack.parts.length);
+  const status = statusLine(pack, issuedAt);
+  const pages = packPages(pack, status);
+  // The PDF pack is laid out by its own engine: its pages are kept too, for its own sheet.
+  const pdf = (await buildPackPdf(pack, status)).pages;
+  const map = pack.parts.map((p) => {
+    const at = pages?.parts.get(p.bookmark);
+    const inPdf = pdf.parts.get(p.bookmark);
+    return {
+      startPage: at && pages ? at.start - pages.front : null,
+      pageCount: at ? at.count : null,
+      ...(pages ? { frontPages: pages.front } : {}),
+      ...(inPdf ? { pdf: { startPage: inPdf.start, pageCount: inPdf.count } } : {}),
+    };
+  });
   for (const [k, p] of (pack.parts).entries()) {
         if (p.issued) continue;
         const row = (await papers.get(ctx, p.paperId))!;
@@ -552,8 +591,7 @@ export async function issueAgendaPack(ctx: Ctx, meetingId: number, isPublic: boo
             itemNumber: p.itemNumber,
             itemTitle: p.itemTitle,
             order: k,
-            startPage: map[k]!.startPage,
-            pageCount: map[k]!.pageCount,
+            ...map[k]!,
             ...(p.reason ? { reason: p.reason } : {}),
           },
           document: p.document,

@@ -10,7 +10,7 @@ import { DomainError } from '../shared/errors';
 
 /**
  * `export paper --db FILE --paper REF --out FILE.docx` and
- * `export agenda-pack --db FILE --meeting ID [--public] --out FILE.docx`: the same
+ * `export agenda-pack --db FILE --meeting ID [--public] [--format docx|pdf] --out FILE`: the same
  * operations the Papers screen calls. A paper missing a required section is written only
  * with --acknowledge-warnings, after the warning has named the section.
  */
@@ -74,28 +74,29 @@ export const exportPaperVerb: Verb = {
 
 export const exportAgendaPackVerb: Verb = {
   name: 'export agenda-pack',
-  summary: 'Write a meeting’s agenda pack: cover, agenda, contents and every paper, as one Word document.',
+  summary: 'Write a meeting’s agenda pack: cover, agenda with the pages of each paper, and every paper, as one Word document or one PDF.',
   options: {
     db: { type: 'string', value: 'FILE', required: true, help: 'the workspace' },
     meeting: { type: 'string', value: 'ID', required: true, help: 'the meeting’s number (shown on its page in the app)' },
     public: { type: 'boolean', help: 'the public pack: confidential items left out' },
-    out: { type: 'string', value: 'FILE.docx', required: true, help: 'the file to write (replaced if it exists)' },
+    format: { type: 'string', value: 'docx|pdf', help: 'docx or pdf (default: from the file name)' },
+    out: { type: 'string', value: 'FILE', required: true, help: 'the file to write, ending .docx or .pdf (replaced if it exists)' },
   },
   async run({ values }, cli) {
+    const usage = 'export agenda-pack --db FILE --meeting ID [--public] [--format docx|pdf] --out FILE';
     const text = values.meeting as string;
-    if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--meeting must be a meeting number such as 12, not "${text}"`, 'export agenda-pack --db FILE --meeting ID [--public] --out FILE.docx');
-    const r = await runOperation<PackExportResult>(
-      cli,
-      values.db as string,
-      values.out as string,
-      'agendaPack.export',
-      () => ({ meetingId: Number(text), public: values.public === true }),
-    );
-    for (const w of r.plan.warnings) cli.warn(`warning: ${w.message}`);
+    if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`--meeting must be a meeting number such as 12, not "${text}"`, usage);
+    const out = values.out as string;
+    const format = (values.format as string | undefined) ?? (out.trim().toLowerCase().endsWith('.pdf') ? 'pdf' : 'docx');
+    if (format !== 'docx' && format !== 'pdf') throw new UsageError(`--format must be docx or pdf, not "${format}"`, usage);
+    if (!out.trim().toLowerCase().endsWith(`.${format}`)) throw new UsageError(`--out must end in .${format} for --format ${format}`, usage);
+    const r = await runOperation<PackExportResult>(cli, values.db as string, out, 'agendaPack.export', () => ({ meetingId: Number(text), public: values.public === true }));
+    for (const w of r.warnings) cli.warn(`warning: ${w.message}`);
     const papers = r.plan.parts.length;
     const issue = r.plan.issued === 0 ? 'not yet issued' : `issue ${r.plan.issued}${r.plan.pendingChanges.length ? `, ${r.plan.pendingChanges.length} change(s) since` : ''}`;
     const left = r.plan.leftOut.length ? `; ${r.plan.leftOut.length} confidential paper(s) left out` : '';
-    cli.say(`Wrote ${r.path}: ${papers} paper${papers === 1 ? '' : 's'}, ${issue}${left} (${kb(r.bytes)}).`);
+    const pages = r.pages !== undefined ? `, ${r.pages} page${r.pages === 1 ? '' : 's'}` : '';
+    cli.say(`Wrote ${r.path}: ${papers} paper${papers === 1 ? '' : 's'}${pages}, ${issue}${left} (${kb(r.bytes)}).`);
     return 0;
   },
 };

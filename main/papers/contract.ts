@@ -155,8 +155,10 @@ export interface PackChange {
   title: string;
   paperReference: string | null;
   supplement: number;
-  /** Pages of the issued pack that the revised paper replaces, e.g. "12–18". */
+  /** Pages of the issued (Word) pack that the revised paper replaces, e.g. "12–18". */
   replacesPages: string | null;
+  /** The same pages in the PDF pack of that issue (its own layout), where it was laid out at issue. */
+  replacesPdfPages?: string;
 }
 
 export interface PackPart {
@@ -167,7 +169,7 @@ export interface PackPart {
   paperReference: string;
   paperTitle: string;
   supplement: number | null;
-  /** Body page numbers (1 = the first page of item papers), where known. */
+  /** The printed page the paper starts on in the Word pack as issued (numbered straight through from the cover), where known. */
   startPage: number | null;
   pageCount: number | null;
 }
@@ -297,8 +299,8 @@ export const papersContract = {
     'What the agenda pack of a meeting holds, and what has changed since it was issued',
   ),
   'agendaPack.export': exportOp<PackExportResult>()(
-    z.object({ meetingId: id('Meeting'), public: flag('Public').default(false), out: outFile(['docx']) }).strict(),
-    'Write the agenda pack of a meeting as one Word document',
+    z.object({ meetingId: id('Meeting'), public: flag('Public').default(false), out: outFile(['docx', 'pdf']) }).strict(),
+    'Write the agenda pack of a meeting as one Word document or one PDF (format from the file name: .docx or .pdf)',
   ),
   'agendaPack.issue': command<PackIssueSummary>()(
     z.object({ meetingId: id('Meeting'), public: flag('Public').default(false) }).strict(),

@@ -30,7 +30,7 @@ const FAMILIES: { family: string; regular: RegExp; bold: RegExp }[] = [
 ];
 
 /** Where the system keeps its fonts, as resvg's own loadSystemFonts looks for them. */
-function fontFolders(): string[] {
+export function fontFolders(): string[] {
   if (process.platform === 'win32') {
     const windir = process.env.WINDIR ?? process.env.SystemRoot ?? 'C:\\Windows';
     return [join(windir, 'Fonts'), ...(process.env.LOCALAPPDATA ? [join(process.env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : [])];
@@ -40,7 +40,7 @@ function fontFolders(): string[] {
 }
 
 /** Every font file under the folders, in a fixed order (sorted paths), at most a few levels down. */
-function fontFilesUnder(folders: string[]): string[] {
+export function fontFilesUnder(folders: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number) => {
     let entries;

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Envelope, InputOf, OpName, ResultOf } from '../../main/api/contract';
 import { headings, paragraphs, readDocx } from '../helpers/documents';
+import { agendaClaims, pagesText, pdfOutline, pdfPageCount, pdfPages, printedRanges } from '../helpers/pdf-read';
 import { download, expect, screenshot, test, type TestWorkspace } from './fixtures';
 
 async function apiCall<K extends OpName>(page: Page, workspace: TestWorkspace, name: K, input: InputOf<K>): Promise<ResultOf<K>> {
@@ -238,16 +239,63 @@ test('an agenda pack is exported and recorded as issued from the Papers area', a
   expect(await marginTop('checkbox papers-row-checkbox')).toBe('28.8px');
   await expect(page.getByLabel('Public pack (confidential items left out)')).toBeVisible();
   await expect(page.getByRole('row', { name: /SB\/2020\/03 Kent Violence Reduction Unit/ })).toContainText('Not issued');
+  // The pack as Word (the PDF is the next test).
+  await page.getByLabel('Word document').check();
   await expect(page.locator('.export-file-name')).toHaveText('SB agenda pack 2020-03-19.docx');
-  const out = await download(page, page.getByRole('button', { name: 'Export pack' }), workspace.dir);
+  const out = await download(page, page.getByRole('button', { name: 'Export pack as Word' }), workspace.dir);
   expect(out.name).toBe('SB agenda pack 2020-03-19.docx');
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded SB agenda pack 2020-03-19.docx (' })).toBeVisible();
   await page.getByRole('button', { name: 'Record as issued' }).click();
   await expect(page.getByText('Issue 1 recorded: 1 paper kept as it went out, with its pages.')).toBeVisible();
-  await expect(page.getByRole('row', { name: /SB\/2020\/03/ })).toContainText('1–4');
+  // Printed pages, numbered from the cover: the paper follows the cover and the agenda.
+  await expect(page.getByRole('row', { name: /SB\/2020\/03/ })).toContainText(/[3-9]–\d+/);
   await screenshot(page, 'papers-04-agenda-pack');
   const h1 = headings((await readDocx(out.path)).document).filter((h) => h.level === 'Heading1').map((h) => h.text);
-  expect(h1).toEqual(['Agenda', 'Contents', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)']);
+  expect(h1).toEqual(['Membership', 'Agenda', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)']);
+});
+
+test('the agenda pack is exported as one PDF from the screen, full and public, and reads back with its pages and bookmarks', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  // A Part B item with a paper, so the full pack has a page not for publication.
+  const meeting = await apiCall(page, workspace, 'agenda.addItem', { meetingId: 3, title: 'Case management system', purpose: 'decision', minutesAllotted: 15, confidential: true } as never);
+  const item = (meeting as unknown as { agenda: { id: number; title: string }[] }).agenda.find((a) => a.title === 'Case management system')!;
+  await apiCall(page, workspace, 'paper.create', { templateKey: 'board-paper', reference: 'SB/2020/05', title: 'Case management system', agendaItemId: item.id });
+  await page.goto(`${workspace.bridge.url}#/papers/packs`);
+  await page.getByLabel('Meeting').selectOption({ label: 'Kent & Medway VRU Strategic Board, 19 Mar 2020' });
+  await expect(page.getByLabel('PDF: one file for board members, with bookmarks')).toBeChecked();
+  await expect(page.locator('.export-file-name')).toHaveText('SB agenda pack 2020-03-19.pdf');
+  const full = await download(page, page.getByRole('button', { name: 'Export pack as PDF' }), workspace.dir);
+  expect(full.name).toBe('SB agenda pack 2020-03-19.pdf');
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded SB agenda pack 2020-03-19.pdf (' })).toBeVisible();
+  await screenshot(page, 'papers-05-agenda-pack-pdf');
+
+  const pages = pdfPages(full.path);
+  expect(pdfPageCount(full.path)).toBe(pages.length);
+  const ranges = printedRanges(pages);
+  const labels = [...ranges.keys()];
+  expect(labels.map((l) => l.split(' · ').at(-1))).toEqual(['SB/2020/03', 'SB/2020/05']);
+  const rangeOf = (reference: string) => ranges.get(labels.find((l) => l.endsWith(reference))!)!;
+  // The agenda's "(Pages x–y)" against each paper are the pages that carry it.
+  const claims = agendaClaims(pages.slice(0, rangeOf('SB/2020/03').first - 1).join('\n'));
+  for (const reference of ['SB/2020/03', 'SB/2020/05']) expect({ reference, claim: claims.get(reference) }).toEqual({ reference, claim: pagesText(rangeOf(reference)) });
+  // A bookmark for the cover, the agenda (with every item under it) and each paper, at its page.
+  const outline = pdfOutline(full.path);
+  expect(outline.slice(0, 2).map((e) => [e.title, e.page])).toEqual([
+    ['Cover: date, place, membership and quorum', 1],
+    ['Agenda', 2],
+  ]);
+  expect(outline[1]!.children.some((e) => /^\d+\. Case management system \(Part B\)$/.test(e.title))).toBe(true);
+  expect(outline.slice(2).map((e) => [/\((SB\/\d+\/\d+)\)$/.exec(e.title)?.[1], e.page])).toEqual(['SB/2020/03', 'SB/2020/05'].map((r) => [r, rangeOf(r).first]));
+  // NOT FOR PUBLICATION on every page of the Part B paper, and nowhere else.
+  const partB = rangeOf('SB/2020/05');
+  pages.forEach((text, i) => expect({ page: i + 1, marked: text.includes('NOT FOR PUBLICATION — Part B') }).toEqual({ page: i + 1, marked: i + 1 >= partB.first && i + 1 <= partB.last }));
+
+  await page.getByLabel('Public pack (confidential items left out)').check();
+  await expect(page.locator('.export-file-name')).toHaveText('SB agenda pack 2020-03-19 public.pdf');
+  const pub = await download(page, page.getByRole('button', { name: 'Export pack as PDF' }), workspace.dir);
+  const publicText = pdfPages(pub.path).join('\n');
+  expect(publicText).not.toContain('NOT FOR PUBLICATION');
+  expect(publicText.replace(/\s+/g, ' ')).toContain('SB/2020/05 (not in this pack)');
 });
 
 test('a paper with warnings is exported only once “Export anyway” is ticked, and the paper’s marking starts from the workspace setting', async ({ app: page, workspace }) => {

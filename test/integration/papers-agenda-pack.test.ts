@@ -1,91 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PaperBlock } from '../../main/papers/blocks';
 import { headings, libreOfficeAvailable, paragraphs, readDocx, renderPdf } from '../helpers/documents';
-import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { addItem, fourPapers, MARCH_BOARD, paperOn, para } from '../helpers/agenda-pack-fixture';
+import { agendaClaims, pagesText, printedRanges } from '../helpers/pdf-read';
 
-const MARCH_BOARD = 3;
-const para = (text: string): PaperBlock => ({ type: 'paragraph', text });
-
-/** Paragraphs enough to fill about `pages` pages of a paper. */
-function filler(topic: string, pages: number): PaperBlock[] {
-  return Array.from({ length: pages * 6 }, (_, i) =>
-    para(`${topic}, point ${i + 1}: partners across Kent and Medway reviewed the evidence on serious violence, the data-set and the response strategy, and agreed what the VRU should do next, who leads it and by when.`),
-  );
-}
-
-async function addItem(ws: TestWorkspace, title: string, confidential = false): Promise<number> {
-  const meeting = await ws.call('agenda.addItem', { meetingId: MARCH_BOARD, title, purpose: 'decision', minutesAllotted: 15, confidential } as never);
-  const items = (meeting as unknown as { agenda: { id: number; title: string }[] }).agenda;
-  return items.find((i) => i.title === title)!.id;
-}
-
-async function paperOn(ws: TestWorkspace, itemId: number, reference: string, title: string, pages: number, extra: PaperBlock[] = []): Promise<number> {
-  const p = await ws.call('paper.create', { templateKey: 'board-paper', reference, title, agendaItemId: itemId, authorPersonId: 1, presenterPersonId: 1 });
-  const bodies: Record<string, PaperBlock[]> = {
-    introduction: [para(`This paper asks the Board to decide on ${title.toLowerCase()}.`)],
-    'essential-background': filler(title, pages),
-    'timescales-and-costs': [para('Within budget for 2019/20.'), ...extra],
-    'decision-required': [para('A decision is sought.')],
-    recommendation: [para('The Board is asked to approve the recommendation.')],
-  };
-  for (const [key, body] of Object.entries(bodies)) await ws.call('paper.updateSection', { paperId: p.id, key, body });
-  await ws.call('paper.setStatus', { id: p.id, status: 'for_review' });
-  await ws.call('paper.setStatus', { id: p.id, status: 'final' });
-  return p.id;
-}
-
-/** The March Board with four papers: seed 004 and three more, one of them confidential. */
-async function fourPapers(): Promise<{ ws: TestWorkspace; ids: { update: number; performance: number; caseManagement: number; media: number } }> {
-  const ws = await tempWorkspace();
-  await ws.call('workspace.loadDemo');
-  const performance = await addItem(ws, 'Performance framework');
-  const caseManagement = await addItem(ws, 'Case management system', true);
-  const media = await addItem(ws, 'Communications and media strategy');
-  const ids = {
-    update: 1,
-    // With the live tables of the funded projects and the scorecard, whose rows the layout must count as LibreOffice does.
-    performance: await paperOn(ws, performance, 'SB/2020/04', 'Performance framework', 2, [
-      { type: 'live', source: 'funding.awards', params: { stream: 'VRF', year: '2019/20' } },
-      { type: 'live', source: 'performance.scorecard', params: { asAt: '2020-03-01' } },
-    ]),
-    caseManagement: await paperOn(ws, caseManagement, 'SB/2020/05', 'Case management system', 1),
-    media: await paperOn(ws, media, 'SB/2020/06', 'Communications and media strategy', 3),
-  };
-  return { ws, ids };
-}
-
-/** Each PDF page's text (pdftotext -layout, page by page). */
-function pdfPages(pdf: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }));
-}
-
-/** The page number a page prints in its footer ("… Page 3" / "Page iii"). */
-function printedNumber(page: string): string | undefined {
-  return [...page.matchAll(/Page ([ivxlc]+|\d+)\b/g)].at(-1)?.[1];
-}
-
-/** The contents list as printed: [entry text, page number], in order. */
-function contentsEntries(pages: string[]): [string, string][] {
-  const contentsPage = pages.find((p) => /^\s*Contents\s*$/m.test(p))!;
-  return [...contentsPage.matchAll(/^\s*(.+?)\s*\.{3,}\s*(\S+)\s*$/gm)].map((m) => [m[1]!.trim(), m[2]!]);
-}
-
-const pageOf = (toc: [string, string][], entry: string) => toc.find(([e]) => e === entry)?.[1];
-
-/** Where each heading really is: the printed number of the first page with a line that is the heading alone (contents lines have dots and a number). */
-function headingPages(pages: string[], titles: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const t of titles) {
-    const i = pages.findIndex((p) => p.split('\n').some((line) => line.trim() === t));
-    if (i >= 0) out.set(t, printedNumber(pages[i]!)!);
-  }
-  return out;
+/** Each page's text as printed (pdftotext -layout), and the raw text (reading order) of the pages before the first paper. */
+function printed(pdf: string, count: number): { pages: string[]; front: string } {
+  const page = (i: number, mode: string) => execFileSync('pdftotext', [mode, '-f', String(i), '-l', String(i), pdf, '-'], { encoding: 'utf8' });
+  const pages = Array.from({ length: count }, (_, i) => page(i + 1, '-layout'));
+  const firstPaper = pages.findIndex((p) => / · SB\//.test(p));
+  return { pages, front: Array.from({ length: firstPaper < 0 ? count : firstPaper }, (_, i) => page(i + 1, '-raw')).join('\n') };
 }
 
 describe('the agenda pack', () => {
-  it('holds a cover, the agenda, contents, then each paper in agenda order on a new page; the contents are right when LibreOffice prints it', async () => {
+  it('holds a cover with the membership and quorum, the agenda with the pages of each paper, then each paper in agenda order on a new page; the pages are right when LibreOffice prints it', async () => {
     const { ws } = await fourPapers();
     const out = join(ws.dir, 'pack.docx');
     const result = await ws.call('agendaPack.export', { meetingId: MARCH_BOARD, out });
@@ -97,34 +26,43 @@ describe('the agenda pack', () => {
     ]);
     const parts = await readDocx(out);
     const h1 = headings(parts.document).filter((h) => h.level === 'Heading1').map((h) => h.text);
+    // One list of the papers, the agenda: no contents list or "papers in this pack" repeating it.
     expect(h1).toEqual([
+      'Membership',
       'Agenda',
-      'Contents',
       'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)',
       'Item 5: Performance framework (SB/2020/04)',
       'Item 6: Case management system (SB/2020/05)',
       'Item 7: Communications and media strategy (SB/2020/06)',
     ]);
-    // Each paper is a section of its own: it starts a new page, numbered on from 1.
+    expect(headings(parts.document).map((h) => h.text)).not.toContain('Papers in this pack');
+    expect(parts.document).not.toMatch(/TOC \\/);
+    // Each paper is a section of its own (a new page); the pages are numbered once, from the cover.
     expect(parts.document.match(/<w:sectPr/g)!.length).toBe(5);
-    expect(parts.document).toMatch(/<w:pgNumType w:start="1" w:fmt="lowerRoman"\/>/);
-    expect(parts.document).toMatch(/<w:pgNumType w:start="1" w:fmt="decimal"\/>/);
+    expect(parts.document.match(/<w:pgNumType w:start="1" w:fmt="decimal"\/>/g)).toHaveLength(1);
+    expect(parts.document).not.toMatch(/lowerRoman/);
     expect(parts.headers.join()).toContain('OFFICIAL');
-    expect(paragraphs(parts.document).map((p) => p.text)).toContain('This pack includes confidential items. Do not pass it on.');
+    const texts = paragraphs(parts.document).map((p) => p.text);
+    expect(texts).toContain('Membership');
+    expect(texts.some((t) => /^Quorum: \d+ members? present or represented/.test(t))).toBe(true);
+    expect(texts).toContain('This pack includes confidential (Part B) items, marked NOT FOR PUBLICATION on every page of them. Do not pass it on.');
+    // The Part B paper's section has the notice in its header; the others do not.
+    expect(parts.headers.filter((h) => h.includes('NOT FOR PUBLICATION — Part B'))).toHaveLength(1);
 
-    if (!libreOfficeAvailable) return console.log('LibreOffice not installed: the printed contents are not checked');
+    if (!libreOfficeAvailable) return console.log('LibreOffice not installed: the printed pages are not checked');
     const { pdf, pages } = renderPdf(out, ws.dir);
-    const text = pdfPages(pdf, pages);
-    const toc = contentsEntries(text);
-    const where = headingPages(text, toc.map(([e]) => e));
-    // The contents list the papers (the front matter is numbered i, ii… and not listed).
-    expect(toc.map(([e]) => e)).toEqual(h1.slice(2));
-    // Every entry's page number is the page its heading is printed on.
-    for (const [entry, page] of toc) expect({ entry, page: where.get(entry) }).toEqual({ entry, page });
-    expect(pageOf(toc, 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)')).toBe('1');
-    // Papers run in agenda order, each from the top of a page.
-    const starts = h1.slice(2).map((e) => Number(pageOf(toc, e)));
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const print = printed(pdf, pages);
+    const ranges = printedRanges(print.pages);
+    const claims = agendaClaims(print.front);
+    expect([...claims.keys()]).toEqual(['SB/2020/03', 'SB/2020/04', 'SB/2020/05', 'SB/2020/06']);
+    for (const [reference, claim] of claims) {
+      const label = [...ranges.keys()].find((l) => l.endsWith(reference))!;
+      const r = ranges.get(label)!;
+      // The agenda's "(Pages x–y)" are the pages the paper is printed on, its heading on the first.
+      expect({ reference, claim }).toEqual({ reference, claim: pagesText(r) });
+      expect(print.pages[r.first - 1]).toMatch(new RegExp(`^\\s*Item \\d+: `, 'm'));
+    }
+    expect(ranges.get('Item 4 · SB/2020/03')!.first).toBeGreaterThan(2);
   });
 
   it('leaves confidential items out of the public pack, and lists them on its agenda', async () => {
@@ -136,20 +74,17 @@ describe('the agenda pack', () => {
     const parts = await readDocx(out);
     const texts = paragraphs(parts.document).map((p) => p.text);
     expect(texts.join('\n')).not.toContain('Case management system, point 1');
-    expect(texts).toContain('Case management system (confidential)');
-    expect(texts).toContain('SB/2020/05 (not in this pack)');
+    expect(texts).toContain('Case management system (Part B: not for publication) SB/2020/05 (not in this pack)');
+    expect(parts.headers.join()).not.toContain('NOT FOR PUBLICATION');
   });
 
   it('keeps the page numbers of issued papers when a late paper and a revised paper are added in a supplement', async () => {
     const { ws, ids } = await fourPapers();
     const issue1 = await ws.call('agendaPack.issue', { meetingId: MARCH_BOARD });
     expect(issue1.issueNumber).toBe(1);
-    expect(issue1.parts.map((p) => [p.paperReference, p.startPage])).toEqual([
-      ['SB/2020/03', 1],
-      ['SB/2020/04', expect.any(Number)],
-      ['SB/2020/05', expect.any(Number)],
-      ['SB/2020/06', expect.any(Number)],
-    ]);
+    // Printed page numbers, counted from the cover: the first paper follows the cover and the agenda.
+    expect(issue1.parts.map((p) => p.paperReference)).toEqual(['SB/2020/03', 'SB/2020/04', 'SB/2020/05', 'SB/2020/06']);
+    expect(issue1.parts[0]!.startPage).toBeGreaterThan(2);
     // Each paper keeps the version that went out.
     expect((await ws.call('paper.get', { id: ids.performance })).versions.map((v) => v.label)).toEqual(['For review', 'Final', 'Issued in the agenda pack (issue 1)']);
     const first = join(ws.dir, 'issue1.docx');
@@ -166,21 +101,22 @@ describe('the agenda pack', () => {
     const performance = issue1.parts.find((p) => p.paperReference === 'SB/2020/04')!;
     const pages = `${performance.startPage}–${performance.startPage! + performance.pageCount! - 1}`;
     expect(plan.pendingChanges).toEqual([
-      { kind: 'revised', itemNumber: 5, title: 'Performance framework', paperReference: 'SB/2020/04', supplement: 1, replacesPages: pages },
+      { kind: 'revised', itemNumber: 5, title: 'Performance framework', paperReference: 'SB/2020/04', supplement: 1, replacesPages: pages, replacesPdfPages: expect.stringMatching(/^\d+(–\d+)?$/) },
       { kind: 'late', itemNumber: 8, title: 'Stalking support pilot', paperReference: 'SB/2020/07', supplement: 1, replacesPages: null },
     ]);
     const second = join(ws.dir, 'issue2.docx');
     await ws.call('agendaPack.export', { meetingId: MARCH_BOARD, out: second });
     const parts = await readDocx(second);
     const h1 = headings(parts.document).filter((h) => h.level === 'Heading1').map((h) => h.text);
+    // The sheet and the supplement follow the papers already issued, so none of them moves.
     expect(h1).toEqual([
-      'Changed since issue',
+      'Membership',
       'Agenda',
-      'Contents',
       'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)',
       'Item 5: Performance framework (SB/2020/04)',
       'Item 6: Case management system (SB/2020/05)',
       'Item 7: Communications and media strategy (SB/2020/06)',
+      'Changed since issue',
       'Supplement 1',
       'Item 5: Performance framework (SB/2020/04, revised)',
       'Item 8: Stalking support pilot (SB/2020/07, late paper)',
@@ -198,15 +134,15 @@ describe('the agenda pack', () => {
     ]);
 
     if (!libreOfficeAvailable) return;
-    // The printed pack: issued papers start on the same pages as in the first issue.
-    const one = renderPdf(first, join(ws.dir));
-    const oneToc = contentsEntries(pdfPages(one.pdf, one.pages));
-    const two = renderPdf(second, join(ws.dir));
-    const twoPages = pdfPages(two.pdf, two.pages);
-    const twoToc = contentsEntries(twoPages);
-    for (const [entry, page] of oneToc) if (entry.startsWith('Item')) expect({ entry, page: pageOf(twoToc, entry) }).toEqual({ entry, page });
-    expect(pageOf(oneToc, 'Item 5: Performance framework (SB/2020/04)')).toBe(String(performance.startPage));
-    expect(Number(pageOf(twoToc, 'Supplement 1'))).toBeGreaterThan(Number(pageOf(oneToc, 'Item 7: Communications and media strategy (SB/2020/06)')));
-    expect(twoPages[0]).toContain('Issue: Issue 1');
+    // The printed pack: issued papers are on the same pages as in the first issue.
+    const one = renderPdf(first, ws.dir);
+    const oneRanges = printedRanges(printed(one.pdf, one.pages).pages);
+    const two = renderPdf(second, ws.dir);
+    const twoPrint = printed(two.pdf, two.pages);
+    const twoRanges = printedRanges(twoPrint.pages);
+    for (const [label, r] of oneRanges) expect({ label, r: twoRanges.get(label) }).toEqual({ label, r });
+    expect(pagesText(oneRanges.get('Item 5 · SB/2020/04')!)).toBe(`Pages ${pages}`);
+    expect(twoRanges.get('Supplement 1 · Item 8 · SB/2020/07')!.first).toBeGreaterThan(oneRanges.get('Item 7 · SB/2020/06')!.last);
+    expect(twoPrint.pages[0]).toContain('Issue 1');
   });
 });

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { headings, readDocx, tables } from '../helpers/documents';
+import { pdfPageCount, pdfPages } from '../helpers/pdf-read';
 import { tempWorkspace } from '../helpers/workspace';
 
 async function cli(...argv: string[]) {
@@ -49,16 +50,26 @@ describe('export paper, agenda-pack and decisions from the command line', () => 
     expect(overwrite.stderr).toContain('an export never overwrites a workspace file');
   });
 
-  it('writes the agenda pack of a meeting, and its public version', async () => {
+  it('writes the agenda pack of a meeting, and its public version, as Word or PDF', async () => {
     const ws = await demoFile();
     const out = join(ws.dir, 'pack.docx');
     const run = await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', '3', '--public', '--out', out);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote .*pack\.docx: 2 papers, not yet issued \(\d+ KB\)\.\n$/);
+    expect(run.stdout).toMatch(/^Wrote .*pack\.docx: 2 papers, \d+ pages, not yet issued \(\d+ KB\)\.\n$/);
     expect(run.stderr).toContain('warning: SB/2020/04 is still a draft.');
     expect(headings((await readDocx(out)).document).filter((h) => h.level === 'Heading1').map((h) => h.text)).toEqual([
-      'Agenda', 'Contents', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)', 'Item 4: Unfinished (SB/2020/04)',
+      'Membership', 'Agenda', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)', 'Item 4: Unfinished (SB/2020/04)',
     ]);
+    const pdf = join(ws.dir, 'pack.pdf');
+    const asPdf = await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', '3', '--format', 'pdf', '--out', pdf);
+    expect(asPdf.code).toBe(0);
+    const pages = Number(/, (\d+) pages,/.exec(asPdf.stdout)?.[1]);
+    expect(pdfPageCount(pdf)).toBe(pages);
+    expect(pdfPages(pdf).join('\n')).toContain('Item 4: Kent Violence Reduction Unit – update');
+    // The format and the file name must agree; a meeting is a number.
+    const mismatch = await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', '3', '--format', 'pdf', '--out', out);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('--out must end in .pdf for --format pdf');
     expect((await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', 'March', '--out', out)).code).toBe(2);
   });
 

@@ -37,7 +37,12 @@ export function AgendaPacks() {
 
   /** The pack's suggested file name (the Save dialog offers it, or the download is called it). */
   const meeting = meetings.find((x) => String(x.id) === meetingId);
-  const packName = meeting ? `${meeting.boardCode} agenda pack ${meeting.startsAt.slice(0, 10)}${isPublic ? ' public' : ''}.docx` : 'Agenda pack.docx';
+  const packName = meeting ? `${meeting.boardCode} agenda pack ${meeting.startsAt.slice(0, 10)}${isPublic ? ' public' : ''}` : 'Agenda pack';
+  // The same pack either way: Word to edit or print, PDF (bookmarks, page numbers from the cover) to send to members.
+  const formats = [
+    { value: 'pdf', label: 'PDF: one file for board members, with bookmarks', fileName: `${packName}.pdf` },
+    { value: 'docx', label: 'Word document', fileName: `${packName}.docx` },
+  ];
 
   async function issue() {
     setError(null);
@@ -127,9 +132,13 @@ export function AgendaPacks() {
           ))}
           <ExportForm
             id="pack-export"
-            fileName={packName}
-            submitLabel="Export pack"
-            plan={() => exportPlan('agendaPack.export', { meetingId: Number(meetingId), public: isPublic })}
+            choices={formats}
+            legend="Format"
+            submitLabel={(c) => (c.value === 'pdf' ? 'Export pack as PDF' : 'Export pack as Word')}
+            plan={() =>
+              // What the plan cannot know before the pages are laid out (issued papers moved by a longer agenda) is said after "Saved …".
+              exportPlan('agendaPack.export', { meetingId: Number(meetingId), public: isPublic }, (r) => r.warnings.filter((w) => w.code === 'agendaPack.pagesMoved').map((w) => w.message).join(' ') || undefined)
+            }
           />
           <div className="button-row">
             <button type="button" className="button button-secondary" onClick={() => void issue()} disabled={plan.issued > 0 && plan.pendingChanges.length === 0}>
