@@ -89,13 +89,7 @@ export type DecisionFilter = z.output<typeof decisionFilter>;
  * meeting's), words, and open only (still to be decided: proposed or deferred).
  */
 export const decisionLogFilterFields = {
-  boardId: id('Board').nullable().default(null),
-  status: z.enum(DECISION_STATUSES, { error: `Status must be one of: ${DECISION_STATUSES.join(', ')}` }).nullable().default(null),
-  type: z.enum(DECISION_TYPES, { error: `Type must be one of: ${DECISION_TYPES.join(', ')}` }).nullable().default(null),
-  decidedBy: z.enum(DECIDERS, { error: 'Decided by must be board or commissioner' }).nullable().default(null),
-  from: nullableDate('From'),
-  to: nullableDate('To'),
-  search: searchText(),
+  ...decisionFilterFields,
   openOnly: flag('Open only').default(false),
 };
 export type DecisionLogFilter = z.output<z.ZodObject<typeof decisionLogFilterFields>>;

@@ -342,13 +342,7 @@ export type ActionPage = Page<Action> & { overdue: number };
  * it was recorded) and open only (open or in progress).
  */
 const actionLogFilter = {
-  boardId: nullable(id('Board')),
-  meetingId: nullable(id('Meeting')),
-  ownerPersonId: nullable(id('Owner (person)')),
-  ownerOrganisationId: nullable(id('Owner (organisation)')),
-  statuses: z.array(z.enum(ACTION_STATUSES, { error: 'Status must be open, in_progress, done or dropped' })).default([]),
-  overdue: flag('Overdue only').default(false),
-  search: searchText(),
+  ...actionFilter,
   from: nullable(isoDate('From')),
   to: nullable(isoDate('To')),
   openOnly: flag('Open only').default(false),

@@ -422,21 +422,13 @@ export const actions = {
  */
 export const actionLog = {
   async rows(ctx: Ctx, f: ActionLogFilter, today: string): Promise<Action[]> {
-    const where: string[] = [];
-    if (f.boardId !== null) where.push('ac.board_id = @boardId');
-    if (f.meetingId !== null) where.push('ac.meeting_id = @meetingId');
-    if (f.ownerPersonId !== null) where.push('ac.owner_person_id = @ownerPersonId');
-    if (f.ownerOrganisationId !== null) where.push('(ac.owner_organisation_id = @ownerOrganisationId OR p.organisation_id = @ownerOrganisationId)');
-    if (f.statuses.length > 0) where.push(`ac.status IN (${f.statuses.map((s) => `'${s}'`).join(', ')})`);
+    // The screen list's filters (one WHERE for both), then the export's own.
+    const where = actionWhere(f);
     if (f.openOnly) where.push(`ac.status IN (${OPEN_ACTION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
-    if (f.overdue) where.push(`ac.status IN ('open','in_progress') AND ac.due_on IS NOT NULL AND ac.due_on < @today`);
     if (f.from !== null) where.push(`${AGREED_ON} >= @from`);
     if (f.to !== null) where.push(`${AGREED_ON} <= @to`);
-    if (f.search) where.push(`(ac.description LIKE @q ESCAPE '\\' OR ${NAME('p')} LIKE @q ESCAPE '\\' OR o.name LIKE @q ESCAPE '\\')`);
-    const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
-    const { boardId, meetingId, ownerPersonId, ownerOrganisationId, from, to } = f;
-    return (await sql<Row>(ctx, text).all({ boardId, meetingId, ownerPersonId, ownerOrganisationId, from, to, q: likeContaining(f.search), today })).map(actionOf);
+    const text = `${ACTION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ${ACTION_ORDER}`;
+    return (await sql<Row>(ctx, text).all({ ...actionParams(f, today), from: f.from, to: f.to })).map(actionOf);
   },
 };
 
