@@ -53,7 +53,8 @@ test('a stale edit of an action is refused naming the person who changed it firs
   try {
     const alice = await open(browser, aliceBridge);
     const bob = await open(browser, bobBridge);
-    // Both open the same action.
+    // Both look at every status (a done action leaves the log's first view, the open ones) and open the same action.
+    for (const page of [alice, bob]) await page.locator('.toolbar').getByLabel('Status', { exact: true }).selectOption({ label: 'Any status' });
     for (const page of [alice, bob]) await page.getByRole('row', { name: new RegExp(`^${ref} `) }).getByRole('button', { name: `Update ${ref}` }).click();
     const aliceDialog = alice.getByRole('dialog', { name: `Update ${ref}` });
     const bobDialog = bob.getByRole('dialog', { name: `Update ${ref}` });
