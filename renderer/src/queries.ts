@@ -1,4 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Envelope, InputOf, OpName } from '../../main/api/contract';
 import { call } from './api';
 
@@ -71,4 +72,34 @@ export async function write<R>(promise: Promise<Envelope<R>>, tables: readonly s
   } finally {
     await invalidateTables(tables);
   }
+}
+
+/**
+ * A list read a page at a time (keyset pages: rows, total, nextCursor), cached under its
+ * operation and input: the rows so far, the first page (for what it says of the whole list),
+ * and loadMore for the next page while one is not already coming.
+ */
+export function usePagedList<K extends OpName, P extends { rows: unknown[]; total: number; nextCursor: string | null }>(name: K, input: InputOf<K>, page: (cursor: string | null) => Promise<P>) {
+  const q = useInfiniteQuery({
+    queryKey: opKey(name, input),
+    queryFn: ({ pageParam }) => page(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: P) => last.nextCursor,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  const loadMore = useCallback(
+    () => (hasNextPage && !isFetchingNextPage ? fetchNextPage({ cancelRefetch: false }) : Promise.resolve()),
+    [hasNextPage, isFetchingNextPage, fetchNextPage],
+  );
+  const pages = q.data?.pages ?? [];
+  return {
+    rows: pages.flatMap((p) => p.rows as P['rows'][number][]),
+    total: pages[0]?.total ?? 0,
+    first: pages[0],
+    loaded: q.isSuccess,
+    error: q.error,
+    hasMore: hasNextPage,
+    loadingMore: isFetchingNextPage,
+    loadMore,
+  };
 }

@@ -1,10 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
-import type { Action, ActionListInput, ActionPage } from '../../../main/meetings/contract';
+import type { Action, ActionListInput } from '../../../main/meetings/contract';
 import type { ActionStatus } from '../../../main/meetings/labels';
 import { api, call } from '../api';
-import { opKey, write } from '../queries';
+import { opKey, usePagedList, write } from '../queries';
 
 /**
  * The action log's UI state: the filter the person chose. The rows, this week's summary and
@@ -44,28 +43,8 @@ export function addActionUpdate(id: number, text: string, updatedOn: string | nu
 
 /** The action log as the filter selects it, a page at a time. */
 export function useActionLog(filter: ActionsFilter) {
-  const q = useInfiniteQuery({
-    queryKey: opKey('action.list', filter),
-    queryFn: ({ pageParam }) => call(api().action.list({ ...filter, cursor: pageParam, limit: ACTIONS_PAGE })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: ActionPage) => last.nextCursor,
-  });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
-  const loadMore = useCallback(
-    () => (hasNextPage && !isFetchingNextPage ? fetchNextPage({ cancelRefetch: false }) : Promise.resolve()),
-    [hasNextPage, isFetchingNextPage, fetchNextPage],
-  );
-  const pages = q.data?.pages ?? [];
-  return {
-    rows: pages.flatMap((p) => p.rows),
-    total: pages[0]?.total ?? 0,
-    overdue: pages[0]?.overdue ?? 0,
-    loaded: q.isSuccess,
-    error: q.error,
-    hasMore: hasNextPage,
-    loadingMore: isFetchingNextPage,
-    loadMore,
-  };
+  const { first, ...log } = usePagedList('action.list', filter, (cursor) => call(api().action.list({ ...filter, cursor, limit: ACTIONS_PAGE })));
+  return { ...log, overdue: first?.overdue ?? 0 };
 }
 
 export function useWeek() {

@@ -1,12 +1,11 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
 import type { InputOf } from '../../../main/api/contract';
-import type { Decision, DecisionPage, DecisionResult, SearchHit } from '../../../main/decisions/contract';
+import type { Decision, DecisionResult, SearchHit } from '../../../main/decisions/contract';
 import type { Board, Meeting } from '../../../main/meetings/contract';
 import type { Person } from '../../../main/people/contract';
 import { api, call, messageOf } from '../api';
-import { opKey, write } from '../queries';
+import { opKey, usePagedList, write } from '../queries';
 
 /**
  * The Decisions area: the filters the person chose, what the log can link to (boards,
@@ -105,29 +104,8 @@ export const useDecisions = create<DecisionsState>()((set, get) => ({
 
 /** The log as the filters select it, a page at a time, with the dates the workspace applied. */
 export function useDecisionLog(filters: Filters) {
-  const q = useInfiniteQuery({
-    queryKey: opKey('decision.list', filters),
-    queryFn: ({ pageParam }) => call(api().decision.list({ ...filters, cursor: pageParam, limit: DECISIONS_PAGE })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last: DecisionPage) => last.nextCursor,
-  });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
-  const loadMore = useCallback(
-    () => (hasNextPage && !isFetchingNextPage ? fetchNextPage({ cancelRefetch: false }) : Promise.resolve()),
-    [hasNextPage, isFetchingNextPage, fetchNextPage],
-  );
-  const pages = q.data?.pages ?? [];
-  const first = pages[0];
-  return {
-    rows: pages.flatMap((p) => p.rows),
-    total: first?.total ?? 0,
-    applied: first ? { from: first.from, to: first.to, withUndated: first.withUndated } : null,
-    loaded: q.isSuccess,
-    error: q.error,
-    hasMore: hasNextPage,
-    loadingMore: isFetchingNextPage,
-    loadMore,
-  };
+  const { first, ...log } = usePagedList('decision.list', filters, (cursor) => call(api().decision.list({ ...filters, cursor, limit: DECISIONS_PAGE })));
+  return { ...log, applied: first ? { from: first.from, to: first.to, withUndated: first.withUndated } : null };
 }
 
 /** One decision (opened by its link, #/decisions?id=…, when it is not in the rows loaded). */
