@@ -1,13 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { ActionsArea } from '../actions/ActionsArea';
-import { MeetingsArea } from '../meetings/MeetingsArea';
-import { FundingArea } from '../funding/FundingArea';
-import { PeopleArea } from '../people/PeopleArea';
-import { PerformanceArea } from '../performance/PerformanceArea';
-import { PapersArea } from '../papers/PapersArea';
-import { DecisionsArea } from '../decisions/DecisionsArea';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Dashboard } from '../workspace/Dashboard';
-import { Settings } from '../workspace/Settings';
 import { connectedAsLabel, useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
 import { useNavigation } from './navigation';
@@ -16,7 +8,38 @@ import { LeaveDialog } from './LeaveDialog';
 import { ChangesNotice } from '../changes/ChangesNotice';
 import { startChangesPoller } from '../changes/poller';
 
+// Code split per area (issue 9, point 4): the dashboard, the first screen, is in the main
+// script; every other area is its own chunk, fetched the first time it is opened (recharts, the
+// paper editor and the funding tables are not parsed before the dashboard can paint).
+const lazyArea = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const MeetingsArea = lazyArea(() => import('../meetings/MeetingsArea'), 'MeetingsArea');
+const ActionsArea = lazyArea(() => import('../actions/ActionsArea'), 'ActionsArea');
+const PapersArea = lazyArea(() => import('../papers/PapersArea'), 'PapersArea');
+const DecisionsArea = lazyArea(() => import('../decisions/DecisionsArea'), 'DecisionsArea');
+const PeopleArea = lazyArea(() => import('../people/PeopleArea'), 'PeopleArea');
+const PerformanceArea = lazyArea(() => import('../performance/PerformanceArea'), 'PerformanceArea');
+const FundingArea = lazyArea(() => import('../funding/FundingArea'), 'FundingArea');
+const Settings = lazyArea(() => import('../workspace/Settings'), 'Settings');
+
+/** While an area's chunk loads (a local file: a few milliseconds), say so to a screen reader. */
+function Loading() {
+  return (
+    <p className="loading" role="status">
+      Loading…
+    </p>
+  );
+}
+
 function Screen({ area }: { area: AreaId }): React.JSX.Element {
+  return (
+    <Suspense fallback={<Loading />}>
+      <AreaScreen area={area} />
+    </Suspense>
+  );
+}
+
+function AreaScreen({ area }: { area: AreaId }): React.JSX.Element {
   switch (area) {
     case 'dashboard':
       return <Dashboard />;
