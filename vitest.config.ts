@@ -16,6 +16,7 @@ export const SQLITE_ONLY = [
   'test/integration/sqlite-errors.test.ts',
   'test/integration/watched-file.test.ts',
   'test/integration/store.test.ts',
+  'test/integration/check-after-open.test.ts',
   'test/integration/foreign-key-indexes.test.ts',
   'test/integration/electron-*.test.ts',
   'test/integration/bench-generate.test.ts',

@@ -62,7 +62,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
-  const store = await openStore(options.dbPath);
+  // The file's quick check runs in a worker once the bridge serves (as in the desktop app).
+  const store = await openStore(options.dbPath, { verify: 'later' });
   const session: Session = { store, actor: options.actor ?? 'browser', log: options.log ?? ((m, e) => console.error(m, e)) };
   if (options.now) session.now = options.now;
   if (options.vault) session.vault = options.vault;

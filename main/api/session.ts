@@ -120,7 +120,7 @@ export async function openAnotherWorkspace(
   const { password, kept } = passwordFor(session, target, typedPassword);
   let opened: Store;
   try {
-    opened = await openStore(target, { create: false, ...(password !== undefined ? { password } : {}) });
+    opened = await openStore(target, { create: false, verify: 'later', ...(password !== undefined ? { password } : {}) });
   } catch (err) {
     if (kept && err instanceof DomainError && err.code === 'db.pgAuth') {
       // The password kept was changed on the server since: forgotten, so the next try asks for it.

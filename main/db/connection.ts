@@ -7,7 +7,8 @@ import { locationWarnings, readMappedDrives, readMounts, type LocationWarning } 
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { registerOpenWorkspace } from './open-workspaces';
 import { isSqliteFile } from './sqlite-file';
-import { corruptError, describeFileError, isSqliteError } from './sqlite-errors';
+import { checkInWorker } from './check-in-worker';
+import { corruptError, describeFileError, isSqliteError, restoreAdvice } from './sqlite-errors';
 import { accessOf, changedFileError, fileChange, identityOf, type Access, type FileChange, type FileIdentity } from './watched-file';
 
 export type { Db };
@@ -21,8 +22,13 @@ export interface OpenOptions {
    * as a new, empty workspace would hide that the records are gone.
    */
   initialiseEmpty?: boolean;
-  /** Run PRAGMA quick_check before use (default true; the bench turns it off). */
-  verify?: boolean;
+  /**
+   * Run PRAGMA quick_check before use (true, the default; the bench turns it off), or 'later':
+   * open at once and run it in a worker thread while the app is already usable (the desktop
+   * app and the bridge: a ten-year workspace's check is a third of a second the window would
+   * otherwise wait). A file that fails it then refuses every write, and workspace.info says so.
+   */
+  verify?: boolean | 'later';
   /**
    * Open read-only for inspection (check, backup): no pragmas, no migration, no refusal of
    * an empty or foreign database (the caller reports on it). A file the user cannot write
@@ -53,6 +59,10 @@ export interface OpenedWorkspace {
   warnings: LocationWarning[];
   /** How it was opened, so workspace.reopen opens it the same way. */
   options: OpenOptions;
+  /** With verify 'later': the check running since open, resolving to SQLite's lines (['ok'] when sound). */
+  checked?: Promise<string[]>;
+  /** Set when the check after open failed: every write is refused with it. */
+  damaged?: DomainError;
 }
 
 const opened = new WeakMap<Db, OpenedWorkspace>();
@@ -99,6 +109,7 @@ export function assertWritable(db: Db): void {
   if (!ws) return;
   const change = changeSinceOpen(db, ws);
   if (change) throw changedFileError(ws.path, change);
+  if (ws.damaged) throw ws.damaged;
   if (ws.access.readOnly) throw new DomainError('workspace.readOnly', `${ws.access.reason} Nothing was saved.`);
 }
 
@@ -107,7 +118,29 @@ export function fileProblem(db: Db): DomainError | undefined {
   const ws = opened.get(db);
   if (!ws) return undefined;
   const change = changeSinceOpen(db, ws);
-  return change ? changedFileError(ws.path, change) : undefined;
+  return change ? changedFileError(ws.path, change) : ws.damaged;
+}
+
+/**
+ * The quick check of a workspace opened with verify 'later', in a worker thread while the app
+ * is in use. A failure marks the workspace damaged: writes are refused from then on with the
+ * same words an open would have used (naming the newest good backup), and workspace.info
+ * reports it for the banner. What was written before the failure was seen is in the file as
+ * SQLite wrote it; the check found damage that was there at open (or came since).
+ */
+function checkAfterOpen(ws: OpenedWorkspace, path: string): Promise<string[]> {
+  return checkInWorker(ws.path, 'quick_check').then((lines) => {
+    if (lines.join() !== 'ok') {
+      const first = lines.find((line) => !line.startsWith('***')) ?? lines[0] ?? 'unknown';
+      ws.damaged = new DomainError(
+        'db.corrupt',
+        `The workspace ${path} failed its integrity check after opening (${first}): it is damaged, and no change can be saved to it now. ` +
+          `Close Board Secretariat first; ${restoreAdvice(path, ws.options.newestGoodBackup?.(ws.path))}`,
+        'db',
+      );
+    }
+    return lines;
+  });
 }
 
 export function applyPragmas(db: Db): void {
@@ -210,7 +243,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path, { readonly, fileMustExist: !create || readonly });
   try {
     if (readonly && !inspect) checkReadOnlyOpen(db, path, access);
-    if (verify && exists) {
+    if (verify === true && exists) {
       const result = db.pragma('quick_check', { simple: true });
       if (result !== 'ok') {
         const first = String(result).split('\n').find((line) => !line.startsWith('***')) ?? String(result);
@@ -226,13 +259,15 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         migrate(db);
       }
     }
-    opened.set(db, {
+    const ws: OpenedWorkspace = {
       path: absolute,
       identity: memory ? undefined : identityOf(absolute),
       access,
       warnings: memory ? [] : locationWarnings({ path: absolute, platform: process.platform, env: process.env, mounts: readMounts(), mappedDrives: readMappedDrives() }),
       options,
-    });
+    };
+    if (verify === 'later' && exists && !inspect) ws.checked = checkAfterOpen(ws, path);
+    opened.set(db, ws);
     registerOpenWorkspace(db);
     return db;
   } catch (err) {

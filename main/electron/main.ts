@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { Session } from '../api/dispatch';
+import { openedWorkspace } from '../db/connection';
 import { sqliteStore } from '../db/sqlite-store';
 import { isPostgresTarget, type Store } from '../db/store';
 import { openStore } from '../workspace/open-store';
@@ -10,7 +11,7 @@ import { openFailureMessage } from '../db/sqlite-errors';
 import { openWorkspace as openWithBackups } from '../workspace/backups';
 import { readWorkspaceLocation, writeWorkspaceLocation } from '../workspace/location-file';
 import { startDailyBackups, type DailyBackups } from '../workspace/backup-schedule';
-import { rescue, rescueOffer } from '../workspace/rescue';
+import { rescue, rescueOffer, type RescueOffer } from '../workspace/rescue';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { registerApiChannel } from './ipc';
 import { registerFileChannels } from './export-files';
@@ -53,45 +54,76 @@ function actorName(): string {
 /**
  * Opens the workspace, or explains why not and quits. A refused file is never touched, except
  * one too damaged to open (or left empty) whose newest good backup the user chooses to put back
- * (main/workspace/rescue.ts): Settings → Backups cannot be reached without a workspace.
+ * (main/workspace/rescue.ts): Settings → Backups cannot be reached without a workspace. A file
+ * is opened with its quick check 'later' (in a worker, once the window is usable); one that
+ * fails it is offered the same way back then (checkedAfterOpen).
  */
 async function openWorkspace(path: string, vault: PasswordVault): Promise<Store | null> {
   try {
     // A PostgreSQL workspace is opened as it is, never replaced by a local file when the server cannot be reached.
     if (isPostgresTarget(path)) return await openStore(path, { create: false, ...keptPassword(vault, path) });
     mkdirSync(dirname(path), { recursive: true });
-    return sqliteStore(openWithBackups(path));
+    return sqliteStore(openWithBackups(path, { verify: 'later' }));
   } catch (err) {
-    const message = openFailureMessage(err, path);
     console.error('Could not open the workspace', err);
-    const offer = await rescueOffer(err, path).catch(() => null);
-    if (offer) {
-      const { response } = await dialog.showMessageBox({
-        type: 'warning',
-        title: `${PRODUCT_NAME} cannot open its workspace`,
-        message: 'The workspace file is damaged.',
-        // Not the open's own message: it ends with the command line's restore, which this offers.
-        detail: `${path} could not be opened: it is damaged, or empty. Put back the newest good backup, ${offer.backup.name}? The damaged file is kept in the backups folder; anything entered since that backup will need entering again.`,
-        buttons: ['Restore this backup', 'Quit'],
-        defaultId: 0,
-        cancelId: 1,
-        noLink: true,
-      });
-      if (response === 0) {
-        try {
-          await rescue(path, offer, actorName(), new Date());
-          return sqliteStore(openWithBackups(path));
-        } catch (restoreErr) {
-          console.error('Could not restore the backup', restoreErr);
-          dialog.showErrorBox(`${PRODUCT_NAME} could not restore the backup`, openFailureMessage(restoreErr, path));
-          return null;
-        }
-      }
-      return null;
-    }
-    dialog.showErrorBox(`${PRODUCT_NAME} cannot open its workspace`, message);
+    const answer = await offerRescue(err, path);
+    if (answer === 'restored') return sqliteStore(openWithBackups(path, { verify: 'later' }));
+    if (answer === 'none') dialog.showErrorBox(`${PRODUCT_NAME} cannot open its workspace`, openFailureMessage(err, path));
     return null;
   }
+}
+
+/**
+ * For a workspace found damaged (`err`), asks whether to put back the newest backup that passes
+ * the full check, and does so (the file must be closed): 'restored', 'declined' (or the restore
+ * failed, which is said), or 'none' when the error is not damage or there is no good backup.
+ */
+async function offerRescue(err: unknown, path: string, found?: RescueOffer): Promise<'restored' | 'declined' | 'none'> {
+  const offer = found ?? (await rescueOffer(err, path).catch(() => null));
+  if (!offer) return 'none';
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: `${PRODUCT_NAME} cannot use its workspace`,
+    message: 'The workspace file is damaged.',
+    // Not the open's own message: it ends with the command line's restore, which this offers.
+    detail: `${path} is damaged, or empty. Put back the newest good backup, ${offer.backup.name}? The damaged file is kept in the backups folder; anything entered since that backup will need entering again.`,
+    buttons: ['Restore this backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (response !== 0) return 'declined';
+  try {
+    await rescue(path, offer, actorName(), new Date());
+    return 'restored';
+  } catch (restoreErr) {
+    console.error('Could not restore the backup', restoreErr);
+    dialog.showErrorBox(`${PRODUCT_NAME} could not restore the backup`, openFailureMessage(restoreErr, path));
+    return 'declined';
+  }
+}
+
+/**
+ * Once the window is usable, the quick check that the open left 'later' finishes in its worker.
+ * A failure has already stopped every write (with a banner saying why); here the user is offered
+ * the newest good backup, as at start. Restored: the session opens the file again and the page
+ * reloads. Declined ('Quit'): the app quits, as it would have at start.
+ */
+async function checkedAfterOpen(apiSession: Session, window: BrowserWindow): Promise<void> {
+  const db = apiSession.store.sqlite;
+  const ws = db && openedWorkspace(db);
+  if (!ws?.checked) return;
+  await ws.checked;
+  if (!ws.damaged || apiSession.store.sqlite !== db) return;
+  console.error('The workspace failed its check after opening', ws.damaged);
+  const offer = await rescueOffer(ws.damaged, ws.path).catch(() => null);
+  if (offer === null) return; // no good backup: the banner says what to do
+  await apiSession.store.close(); // the restore replaces the file: nothing may have it open
+  const answer = await offerRescue(ws.damaged, ws.path, offer);
+  if (answer === 'restored') {
+    apiSession.store = sqliteStore(openWithBackups(ws.path, { verify: 'later' }));
+    if (!window.isDestroyed()) window.reload();
+  } else app.quit();
 }
 
 /** The password kept for a PostgreSQL workspace (DPAPI), if any: without one, pg reads the password file. */
@@ -109,7 +141,7 @@ function keptPassword(vault: PasswordVault, target: string): { password?: string
 async function openRemembered(target: string | Error, vault: PasswordVault): Promise<{ store: Store; path: string } | null> {
   if (typeof target === 'string') {
     try {
-      return { store: await openStore(target, { create: false, ...keptPassword(vault, target) }), path: target };
+      return { store: await openStore(target, { create: false, verify: 'later', ...keptPassword(vault, target) }), path: target };
     } catch (err) {
       console.error('Could not open the remembered workspace', err);
       target = new Error(openFailureMessage(err, target));
@@ -189,6 +221,7 @@ async function start(): Promise<void> {
   const shown = mainWindow;
   shown.once('ready-to-show', () => {
     notifyActionsDue(apiSession, shown).catch((err: unknown) => console.error('Could not show the actions notification', err));
+    checkedAfterOpen(apiSession, shown).catch((err: unknown) => console.error('Could not finish the check after opening', err));
   });
 }
 

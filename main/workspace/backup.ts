@@ -1,10 +1,9 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { latestVersion, schemaVersion } from '../db/migrate';
+import { checkInWorker, checkProblems } from '../db/check-in-worker';
 import { sameFile, sqliteHeaderBytes } from '../db/sqlite-file';
 import { DomainError } from '../shared/errors';
 
@@ -67,18 +66,10 @@ export function verifyBackupFile(path: string, label = path, options: { integrit
         'from',
       );
     }
-    if (options.integrity !== false) failIfDamaged(integrityProblems(db), label);
+    if (options.integrity !== false) failIfDamaged(checkProblems(db, 'integrity_check'), label);
     return { schemaVersion: version };
   } finally {
     db.close();
-  }
-}
-
-function integrityProblems(db: Database): string[] {
-  try {
-    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  } catch (err) {
-    return [(err as Error).message];
   }
 }
 
@@ -88,53 +79,10 @@ function failIfDamaged(problems: string[], label: string): void {
   }
 }
 
-/**
- * Runs the full integrity check in a worker thread: on a ten-year workspace it takes about a
- * second, which must not freeze the app (the daily backup runs just after opening). Where no
- * worker can load better-sqlite3, the check runs here instead.
- */
-function integrityInWorker(path: string): Promise<string[]> {
-  let moduleFile: string;
-  try {
-    moduleFile = createRequire(__filename).resolve('better-sqlite3');
-  } catch {
-    return Promise.resolve(inThread(path));
-  }
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const Database = require(workerData.moduleFile);
-    let problems;
-    try {
-      const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-      try { problems = db.pragma('integrity_check').map((r) => r.integrity_check); } finally { db.close(); }
-    } catch (err) { problems = [String(err && err.message)]; }
-    parentPort.postMessage(problems);`;
-  return new Promise((ok) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(code, { eval: true, workerData: { path, moduleFile } });
-    } catch {
-      ok(inThread(path));
-      return;
-    }
-    worker.once('message', (problems: string[]) => ok(problems));
-    worker.once('error', () => ok(inThread(path)));
-  });
-}
-
-function inThread(path: string): string[] {
-  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
-  try {
-    return integrityProblems(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** verifyBackupFile with the slow full integrity check off the main thread. */
 export async function verifyBackupFileAsync(path: string, label = path): Promise<{ schemaVersion: number }> {
   const shape = verifyBackupFile(path, label, { integrity: false });
-  failIfDamaged(await integrityInWorker(path), label);
+  failIfDamaged(await checkInWorker(path, 'integrity_check'), label);
   return shape;
 }
 

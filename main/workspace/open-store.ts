@@ -10,6 +10,12 @@ export interface OpenStoreOptions {
   initialiseEmpty?: boolean;
   /** On PostgreSQL, the password when the target has none (kept by the password vault); a file ignores it. */
   password?: string;
+  /**
+   * A file's quick check: before use (the default, as the command line wants) or 'later', in a
+   * worker once the app is usable (the desktop app and the bridge; main/db/connection.ts).
+   * PostgreSQL has no file to check.
+   */
+  verify?: true | 'later';
 }
 
 /**

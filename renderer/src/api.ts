@@ -40,7 +40,7 @@ export function hasApi(): boolean {
  * Codes that mean the workspace file itself changed underneath or was closed: whichever
  * screen met one, the app shell must hear of it and show the banner with Reopen.
  */
-export const FILE_PROBLEM_CODES: ReadonlySet<string> = new Set(['workspace.replaced', 'workspace.missing', 'workspace.closed']);
+export const FILE_PROBLEM_CODES: ReadonlySet<string> = new Set(['workspace.replaced', 'workspace.missing', 'workspace.closed', 'db.corrupt']);
 const fileProblemListeners = new Set<(error: ApiErrorShape) => void>();
 
 /** Subscribes to file problems met by any call; returns the unsubscribe. */

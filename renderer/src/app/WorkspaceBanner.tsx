@@ -2,6 +2,13 @@ import { useState } from 'react';
 import { FILE_PROBLEM_CODES, messageOf } from '../api';
 import { fileProblemOf, useWorkspace } from '../workspace/store';
 
+const PROBLEM_TITLES: Record<string, string> = {
+  'workspace.replaced': 'The workspace file was replaced',
+  'workspace.missing': 'The workspace file is gone',
+  'workspace.closed': 'The workspace is closed',
+  'db.corrupt': 'The workspace is damaged',
+};
+
 /** Where Reopen's answer (or Open another workspace's) waits across the reload that follows it, to be shown once. */
 const REOPENED_KEY = 'board-secretariat.reopened';
 
@@ -62,12 +69,15 @@ export function WorkspaceBanner(): React.JSX.Element | null {
       )}
       {problem && (
         <div className="banner banner-problem" role="alert" data-code={problem.code}>
-          <p className="banner-title">{problem.code === 'workspace.replaced' ? 'The workspace file was replaced' : problem.code === 'workspace.missing' ? 'The workspace file is gone' : 'The workspace is closed'}</p>
+          <p className="banner-title">{PROBLEM_TITLES[problem.code] ?? 'The workspace is closed'}</p>
           <p>{problem.message}</p>
           {failure && <p className="banner-failure">{failure}</p>}
-          <button type="button" className="button" onClick={() => void onReopen()} disabled={busy}>
-            {busy ? 'Reopening…' : 'Reopen'}
-          </button>
+          {/* A damaged file opened again is the same damaged file: the way out is the backup its message names. */}
+          {problem.code !== 'db.corrupt' && (
+            <button type="button" className="button" onClick={() => void onReopen()} disabled={busy}>
+              {busy ? 'Reopening…' : 'Reopen'}
+            </button>
+          )}
         </div>
       )}
       {readOnly && (
