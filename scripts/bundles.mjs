@@ -34,6 +34,9 @@ export function bundleTargets(outDir = at('out')) {
         // better-sqlite3 loads its .node binary from node_modules (rebuilt for Electron when packaging);
         // @resvg/resvg-js (charts in the performance report) loads its platform's prebuilt binary.
         external: MAIN_EXTERNALS,
+        // main/shared/package-require.ts asks for __filename first and reads import.meta.url only
+        // where there is none (ES modules under tsx); in this CommonJS bundle that branch never runs.
+        logOverride: { 'empty-import-meta': 'silent' },
       },
     },
     {

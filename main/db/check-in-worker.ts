@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { packageRequire } from '../shared/package-require';
 
 /** SQLite's two checks: `quick_check` (pages and structure, no index-to-table cross-check) and the full `integrity_check`. */
 export type FileCheck = 'quick_check' | 'integrity_check';
@@ -16,7 +16,7 @@ export type FileCheck = 'quick_check' | 'integrity_check';
 export function checkInWorker(path: string, check: FileCheck): Promise<string[]> {
   let moduleFile: string;
   try {
-    moduleFile = createRequire(__filename).resolve('better-sqlite3');
+    moduleFile = packageRequire().resolve('better-sqlite3');
   } catch {
     return Promise.resolve(checkHere(path, check));
   }

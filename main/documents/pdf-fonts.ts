@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageRequire } from '../shared/package-require';
 import { dirname, join } from 'node:path';
 import { fontFilesUnder, fontFolders } from '../performance/chart-png';
 
@@ -41,7 +41,7 @@ export function pickPdfFont(files: string[]): PdfFont | null {
 /** Roboto from pdfmake's package (it has no bold italic of its own name: Medium Italic serves). */
 function bundledRoboto(): PdfFont | null {
   try {
-    const dir = join(dirname(createRequire(__filename).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+    const dir = join(dirname(packageRequire().resolve('pdfmake/package.json')), 'fonts', 'Roboto');
     const font = {
       family: 'Roboto',
       normal: join(dir, 'Roboto-Regular.ttf'),
