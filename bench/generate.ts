@@ -1,7 +1,9 @@
 /**
  * The synthetic ten-year workspace the benchmarks run against: the size a VRU secretariat
  * reaches after ten financial years (2015/16–2024/25) of boards, meetings, decisions,
- * actions, indicators and funding.
+ * actions, indicators and funding; --years 30 makes the thirty-year one (1995/96–2024/25,
+ * fifty meetings a year as in the ten, so three times the meetings, decisions and actions;
+ * funding streams start in their own years, as the Home Office grants did).
  *
  * This is a bench fixture, not user input, so it is bulk-inserted with prepared statements
  * in one transaction instead of going through the services and main/db/audit.ts: ten years
@@ -23,7 +25,7 @@ import { Random } from './random';
 import * as V from './vocabulary';
 
 export interface GenerateOptions {
-  /** Financial years ending with 2024/25 (1–10; default 10). */
+  /** Financial years ending with 2024/25 (1–30; default 10: 2015/16–2024/25; 30 reaches back to 1995/96). */
   years?: number;
   seed?: number;
   /**
@@ -95,7 +97,7 @@ function paragraph(rng: Random, sentences: number): string {
 
 export function generateWorkspace(path: string, options: GenerateOptions = {}): GenerateResult {
   const { years = 10, seed = 20190401, scale = 1, auditTrail = true, log = () => {} } = options;
-  if (!Number.isInteger(years) || years < 1 || years > 10) throw new RangeError('years must be a whole number from 1 to 10 (2015/16–2024/25)');
+  if (!Number.isInteger(years) || years < 1 || years > 30) throw new RangeError("years must be a whole number from 1 to 30 (the last is 2024/25)");
   if (!(scale > 0 && scale <= 1)) throw new RangeError('scale must be above 0 and at most 1');
   if (existsSync(path) && statSync(path).size > 0) {
     throw new Error(`${path} already exists; the generator only writes a fresh file (delete it or choose another --out).`);
@@ -372,7 +374,9 @@ export function generateWorkspace(path: string, options: GenerateOptions = {}): 
         }
       });
       schedule.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.board.id - b.board.id));
-      const meetingCount = Math.min(schedule.length, scaled(500, 3));
+      // Ten years hold 500 meetings (the figure every ten-year bench is quoted at); a longer
+      // run keeps the same 50 a year, so thirty years hold three times the records.
+      const meetingCount = Math.min(schedule.length, scaled(years > 10 ? 50 * years : 500, 3));
       const meetings = Array.from({ length: meetingCount }, (_, i) => schedule[Math.floor((i * schedule.length) / meetingCount)]!);
 
       const addMeeting = inserter(db, 'meeting', [
