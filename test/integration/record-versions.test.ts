@@ -97,6 +97,30 @@ describe('record versions', () => {
     }
   });
 
+  it('is required from a screen and optional for a script: a screen that forgot it is refused naming the field, a script\'s last write wins', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const screen = (op: OpName, input: unknown) => dispatch(ws.session, op, input, 'screen') as Promise<Answer>;
+    const person = await ws.call('person.create', { givenName: 'Sam', familyName: 'Jones', jobTitle: 'Analyst' });
+    const forgot = await screen('person.update', { id: person.id, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Lead analyst' });
+    expect(forgot.ok).toBe(false);
+    expect(forgot.error).toMatchObject({ code: 'validation', field: 'version' });
+    expect(forgot.error!.message).toMatch(/did not send `version`/);
+    const forgotDelete = await screen('person.delete', { id: person.id });
+    expect(forgotDelete.error).toMatchObject({ code: 'validation', field: 'version' });
+    // A section's version too (paper.updateSection is not an edit<R>() but takes one).
+    const forgotSection = await screen('paper.updateSection', { paperId: 1, key: 'summary', body: [] });
+    expect(forgotSection.error).toMatchObject({ code: 'validation', field: 'version' });
+    expect(await ws.call('person.get', { id: person.id })).toMatchObject({ jobTitle: 'Analyst', version: 1 });
+    const audits = await ws.query<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'person' AND entity_id = ? AND action IN ('update', 'delete')`, person.id);
+    expect(Number(audits[0]!.n)).toBe(0);
+    // With it, the screen's edit goes in; a script (the CLI) without one writes over whatever is there.
+    const sent = await screen('person.update', { id: person.id, version: 1, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Lead analyst' });
+    expect(sent.ok, JSON.stringify(sent.error)).toBe(true);
+    const script = await dispatch(ws.session, 'person.update', { id: person.id, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Head of analysis' });
+    expect(script.ok).toBe(true);
+    expect(await ws.call('person.get', { id: person.id })).toMatchObject({ jobTitle: 'Head of analysis', version: 3 });
+  });
+
   it('goes up by one with each update and is returned with the record', async () => {
     const ws = await tempWorkspace({ now: NOW });
     const org = await ws.call('organisation.create', { name: 'Kent Police', kind: 'police' });
