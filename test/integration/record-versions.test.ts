@@ -37,12 +37,12 @@ const READ_AS: Partial<Record<OpName, string>> = {
   'fundingStream.renameHeading': 'versions',
   'spend.setCells': 'cells.wasPence',
   'spend.importCommit': 'basis',
+  'workspace.setSetting': 'was',
 };
 
 /** Writes that only add records (references allocated in the transaction), or change no record a person edits. */
 const ADDS_OR_APPLIES: Partial<Record<OpName, string>> = {
   'workspace.loadDemo': 'an empty workspace only',
-  'workspace.setSetting': 'one value set whole (the newest is the setting; the trail keeps each), not a record edited field by field',
   'search.rebuild': 'rebuilds the index from the records',
   'agenda.addItem': 'adds',
   'agenda.pullForwardPlan': 'adds items',
