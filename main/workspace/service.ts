@@ -153,7 +153,7 @@ export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, Sessi
     const existing = await sql<{ id: number; value: string }>(ctx, 'SELECT id, value FROM setting WHERE key = ?').get(key);
     const now = existing?.value ?? null;
     if (was !== undefined && was !== now && now !== value && existing) {
-      await refuseChangedCell(ctx, 'setting', (r) => r.key === key, [{ field: SETTING_WORDS[key], theirs: now, yours: value, yoursSent: true }], 'was', existing.id);
+      await refuseChangedCell(ctx, { entity: 'setting', entityId: existing.id, key: {} }, [{ field: SETTING_WORDS[key], theirs: now, yours: value, yoursSent: true }], 'was');
     }
     if (existing) await updateRow(ctx, 'setting', existing.id, { value });
     else await insertRow(ctx, 'setting', { key, value });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { contract, type OpName } from '../../main/api/contract';
+import { sql } from '../../main/db/statements';
+import { lastWriterQuery, type CellRef } from '../../main/db/versions';
 import type { ApiErrorShape } from '../../main/shared/errors';
 import { teamMember, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -304,6 +306,70 @@ describe('record versions', () => {
     // On what Alice saved, Bob's save goes in; and a figure typed to what is already there is no conflict.
     expect((await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(other, '£1,000', null), cell(staff, '£25,000', 2_000_000)] })).ok).toBe(true);
     expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(staff, '£25,000', null)] })).ok).toBe(true);
+  });
+
+  it('names the last writer of a cell however busy the trail is since (more than 500 rows of the same kind in between), by an indexed query', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    // Carol's busy afternoon: 600 audit rows of other cells of each kind, newer than Alice's.
+    const busy = async (entity: string, row: (i: number) => Record<string, unknown>) => {
+      const values = Array.from({ length: 600 }, (_, i) => `('2026-12-03T11:00:00', 'carol', 'test', 'update', '${entity}', ${900_000 + i}, '${JSON.stringify(row(i))}', '${JSON.stringify(row(i))}')`);
+      await ws.query(`INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json) VALUES ${values.join(', ')}`);
+    };
+
+    // A spend figure Alice cleared (its row is gone: found by the cell, not the row).
+    const stream = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!;
+    const lines = await ws.call('budgetLine.list', { streamId: stream.id, financialYear: '2019/20' });
+    const staff = lines.find((l) => l.heading === 'Staff')!.id;
+    const cell = (amount: string, wasPence: number | null) => ({ target: `line:${staff}`, month: '2019-10', kind: 'actual', amount, wasPence });
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell('£20,000', null)] })).ok).toBe(true);
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell('', 2_000_000)] })).ok).toBe(true);
+    await busy('spend', (i) => ({ budget_line_id: staff, award_id: null, month: '2019-11', kind: 'actual', amount_pence: i }));
+    const spend = await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell('£25,000', 2_000_000)] });
+    expect(spend.error?.stale?.by).toBe('alice');
+    expect(spend.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026/);
+
+    // An attendance mark Alice recorded.
+    const [board] = await ws.call('board.list', {});
+    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const detail = await ws.call('meeting.get', { id: meeting!.id });
+    const member = detail.members.find((m) => !detail.attendance.some((a) => a.personId === m.personId))!;
+    expect((await alice('attendance.set', { meetingId: meeting!.id, personId: member.personId, status: 'apologies', was: null })).ok).toBe(true);
+    await busy('attendance', (i) => ({ meeting_id: meeting!.id, person_id: 800_000 + i, status: 'present' }));
+    const mark = await bob('attendance.set', { meetingId: meeting!.id, personId: member.personId, status: 'present', was: null });
+    expect(mark.error?.stale?.by).toBe('alice');
+
+    // A stream's allocation for a year Alice set, among 600 of the stream's other years' rows.
+    const year = (await ws.call('fundingStream.get', { id: stream.id })).years[0]!;
+    const was = (await ws.call('fundingStream.get', { id: stream.id })).allocations.find((a) => a.financialYear === year)?.amountPence ?? 0;
+    expect((await alice('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,200,000', wasPence: was })).ok).toBe(true);
+    const values = Array.from({ length: 600 }, (_, i) => `('2026-12-03T11:00:00', 'carol', 'test', 'create', 'stream_allocation', ${stream.id}, NULL, '${JSON.stringify({ stream_id: stream.id, financial_year: `${2100 + i}/${String((i + 1) % 100).padStart(2, '0')}`, amount_pence: i })}')`);
+    await ws.query(`INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json) VALUES ${values.join(', ')}`);
+    const allocation = await bob('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,100,000', wasPence: was });
+    expect(allocation.error?.stale?.by).toBe('alice');
+
+    // Each is one seek of migration 008's index of the trail by cell.
+    const ctx = ws.ctx();
+    const plan = async (text: string, params: unknown[]) => {
+      if (ws.engine === 'postgres') {
+        // One connection for the setting and the plan: planner choices on a small table are the server's; the index must be usable.
+        return await ws.store.kysely.transaction().execute(async (trx) => {
+          const run = (q: string, p: unknown[] = []) => sql<Record<string, unknown>>({ ...ctx, db: trx }, q).all(...p);
+          await run('SET LOCAL enable_seqscan = off');
+          return (await run(`EXPLAIN ${text}`, params)).map((r) => String(Object.values(r)[0])).join('\n');
+        });
+      }
+      return (await sql<{ detail: string }>(ctx, `EXPLAIN QUERY PLAN ${text}`).all(...params)).map((r) => r.detail).join('\n');
+    };
+    const query = (cell: CellRef) => lastWriterQuery(ctx, cell);
+    const attendanceCell = query({ entity: 'attendance', key: { meeting_id: meeting!.id, person_id: member.personId } });
+    expect(await plan(attendanceCell.text, attendanceCell.params)).toContain('audit_attendance_cell');
+    const spendCell = query({ entity: 'spend', key: { budget_line_id: staff, award_id: null, month: '2019-10', kind: 'actual' } });
+    expect(await plan(spendCell.text, spendCell.params)).toContain('audit_spend_cell');
+    const allocationCell = query({ entity: 'stream_allocation', entityId: stream.id, key: { financial_year: year } });
+    expect(await plan(allocationCell.text, allocationCell.params)).toContain('audit_allocation_cell');
   });
 
   it('naming a member’s substitutes is a change of the membership: a second change on the version read is refused', async () => {
