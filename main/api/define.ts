@@ -106,12 +106,23 @@ const READ_AT_WORDS: Record<ReadAtField, string> = {
   basis: 'the cells as the preview read them',
 };
 
-/** The read-at fields this operation takes (none for a read). */
-export function readAtFields(def: OpDef): ReadAtField[] {
+const has = (shape: Record<string, unknown>, f: string) => Object.prototype.hasOwnProperty.call(shape, f);
+const shapeOf = (schema: unknown) => (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+
+/**
+ * The read-at fields this operation takes (none for a read): at the top of its input
+ * (`version`), or in each element of a list it takes (`cells.wasPence`: each spend figure's).
+ */
+export function readAtFields(def: OpDef): string[] {
   if (def.kind !== 'write') return [];
-  const shape = (def.input as unknown as { shape?: Record<string, unknown> }).shape;
+  const shape = shapeOf(def.input);
   if (!shape) return [];
-  return READ_AT_FIELDS.filter((f) => Object.prototype.hasOwnProperty.call(shape, f));
+  const top: string[] = READ_AT_FIELDS.filter((f) => has(shape, f));
+  for (const [name, field] of Object.entries(shape)) {
+    const element = shapeOf((field as { element?: unknown }).element);
+    if (element) for (const f of READ_AT_FIELDS) if (has(element, f)) top.push(`${name}.${f}`);
+  }
+  return top;
 }
 
 /**
@@ -121,13 +132,26 @@ export function readAtFields(def: OpDef): ReadAtField[] {
  */
 export function screenMustSend(def: OpDef, data: unknown): { code: 'validation'; message: string; field: string } | null {
   const given = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const missing = readAtFields(def).find((f) => given[f] === undefined);
-  if (missing === undefined) return null;
+  for (const path of readAtFields(def)) {
+    const [top, inner] = path.split('.') as [string, string | undefined];
+    if (inner === undefined) {
+      if (given[top] === undefined) return unsent(top, top as ReadAtField);
+      continue;
+    }
+    const list = given[top];
+    if (!Array.isArray(list)) continue; // The schema says what is wrong with the list itself.
+    const at = list.findIndex((e: unknown) => typeof e === 'object' && e !== null && (e as Record<string, unknown>)[inner] === undefined);
+    if (at >= 0) return unsent(`${top}.${at}.${inner}`, inner as ReadAtField);
+  }
+  return null;
+}
+
+function unsent(field: string, what: ReadAtField): { code: 'validation'; message: string; field: string } {
   return {
     code: 'validation',
-    field: missing,
+    field,
     message:
-      `The screen did not send \`${missing}\` (${READ_AT_WORDS[missing]}), so this change was not saved: ` +
+      `The screen did not send \`${field}\` (${READ_AT_WORDS[what]}), so this change was not saved: ` +
       `without it a change someone else made since could be overwritten unseen. Open the record again and redo the change.`,
   };
 }

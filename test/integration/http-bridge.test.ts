@@ -69,12 +69,19 @@ describe('the loopback test bridge', () => {
       expect(operationNames.filter((n) => 'versions' in contract[n] && !reads.includes(n))).toEqual([]);
       expect(reads.length).toBeGreaterThan(35);
       for (const op of reads) {
-        const field = readAtFields(contract[op])[0]!;
-        const answer = await post(op, { id: 1 });
-        expect(answer.ok, op).toBe(false);
-        expect(answer.error, op).toMatchObject({ code: 'validation', field });
-        expect(answer.error!.message, op).toContain(`did not send \`${field}\``);
+        for (const path of readAtFields(contract[op])) {
+          // Left out at the top (`version`), or from one element of a list (`cells.0.wasPence`), with everything before it sent.
+          const [top, inner] = path.split('.') as [string, string | undefined];
+          const sent = Object.fromEntries(readAtFields(contract[op]).filter((p) => !p.includes('.') && p !== top).map((p) => [p, 1]));
+          const input = inner === undefined ? { id: 1, ...sent } : { ...sent, [top]: [{}] };
+          const field = inner === undefined ? top : `${top}.0.${inner}`;
+          const answer = await post(op, input);
+          expect(answer.ok, op).toBe(false);
+          expect(answer.error, `${op} ${path}`).toMatchObject({ code: 'validation', field });
+          expect(answer.error!.message, op).toContain(`did not send \`${field}\``);
+        }
       }
+      expect(readAtFields(contract['spend.setCells'])).toEqual(['cells.wasPence']);
       const org = await post('organisation.create', { name: 'Kent Police', kind: 'police' });
       const id = (org.value as unknown as { id: number }).id;
       const refused = await post('organisation.update', { id, notes: 'no version' });

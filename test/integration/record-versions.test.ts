@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { contract, type OpName } from '../../main/api/contract';
+import { readAtFields } from '../../main/api/define';
 import { sql } from '../../main/db/statements';
 import { lastWriterQuery, type CellRef } from '../../main/db/versions';
 import type { ApiErrorShape } from '../../main/shared/errors';
@@ -87,8 +88,10 @@ describe('record versions', () => {
       (name) => contract[name].kind === 'write' && !contract[name].versions && !(name in READ_AS) && !(name in ADDS_OR_APPLIES),
     );
     expect(unaccounted).toEqual([]);
-    // Each that changes what is there takes the field it names, so the screen can send what it read.
+    // Each that changes what is there takes the field it names, so the screen can send what it read,
+    // and a screen must send it (READ_AT_FIELDS: refused from IPC and the bridge without it).
     for (const [name, field] of Object.entries(READ_AS) as [OpName, string][]) {
+      expect(readAtFields(contract[name]), `${name} requires ${field} from a screen`).toContain(field);
       const [top, nested] = field.split('.');
       const shape = shapeOf(name);
       expect(shape, `${name} takes ${top}`).toHaveProperty(top!);
