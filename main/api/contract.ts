@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiErrorShape } from '../shared/errors';
-import type { OpDef } from './define';
+import type { OpDef, ReadAtField } from './define';
 import type { ResultOfDef } from './handler-types';
 import { decisionsContract } from '../decisions/contract';
 import { fundingContract } from '../funding/contract';
@@ -30,6 +30,11 @@ export type OpName = keyof Contract & string;
 /** What a caller sends (defaults may be omitted). */
 export type InputOf<K extends OpName> = z.input<Contract[K]['input']>;
 export type ResultOf<K extends OpName> = ResultOfDef<Contract[K]>;
+/**
+ * What a screen sends (window.api): as InputOf, but what the screen read (`version`, `was`…:
+ * READ_AT_FIELDS) may not be left out, as dispatch refuses it from a screen.
+ */
+export type ScreenInputOf<K extends OpName> = InputOf<K> & { [F in Extract<keyof InputOf<K>, ReadAtField>]-?: Exclude<InputOf<K>[F], undefined> };
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: ApiErrorShape };
 
 export const operationNames = Object.keys(contract) as OpName[];
@@ -42,7 +47,7 @@ export function isOperation(name: unknown): name is OpName {
 type AreaOf<K extends string> = K extends `${infer A}.${string}` ? A : never;
 export type Api = {
   [A in AreaOf<OpName>]: {
-    [K in OpName as K extends `${A}.${infer M}` ? M : never]: (input: InputOf<K>) => Promise<Envelope<ResultOf<K>>>;
+    [K in OpName as K extends `${A}.${infer M}` ? M : never]: (input: ScreenInputOf<K>) => Promise<Envelope<ResultOf<K>>>;
   };
 };
 

@@ -10,7 +10,7 @@ import { moveWorkspace } from '../workspace/move';
 import { writeNotingOwn } from '../workspace/own-writes';
 import { parsePostgresTarget } from '../db/postgres-store';
 import { plural } from '../shared/plural';
-import type { OpDef } from './define';
+import { screenMustSend, type OpDef } from './define';
 import { checkVersion, type VersionedTable } from '../db/versions';
 import { contract, isOperation, type Envelope, type OpName } from './contract';
 import { handlers } from './handlers';
@@ -185,18 +185,30 @@ function versionCheck(def: OpDef, data: unknown): { input: unknown; check?: { ta
 const isSessionOperation = (name: OpName): name is SessionOperation => Object.prototype.hasOwnProperty.call(sessionHandlers, name);
 
 /**
+ * Who is calling: a screen (the Electron IPC channel, the loopback HTTP bridge's /api/) must
+ * send what it read with every write (`version`, `was`…: READ_AT_FIELDS in define.ts), and a
+ * write without it is refused naming the field. A script (the CLI, benches, tests calling
+ * dispatch) may leave it out, and then the last write wins.
+ */
+export type Caller = 'screen' | 'script';
+
+/**
  * The single entry point behind IPC, the HTTP bridge and the CLI: checks the operation
  * exists, validates input against its schema, runs the handler, and returns an envelope.
  * A write runs in one transaction with its audit rows (store.write): on SQLite after checking
  * the file is still the one opened and may be written, BEGIN IMMEDIATE, so the write lock is
  * taken at the start and a busy workspace is met before any work, never half-way through;
- * on PostgreSQL one transaction on one connection. It never throws.
+ * on PostgreSQL one transaction on one connection. A screen's write that leaves out what it
+ * read is refused before any of that (Caller). It never throws.
  */
-export async function dispatch(session: Session, name: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(session: Session, name: unknown, rawInput: unknown, caller: Caller = 'script'): Promise<Envelope<unknown>> {
   if (!isOperation(name)) {
     return { ok: false, error: { code: 'unknownOperation', message: `There is no operation called ${JSON.stringify(name)}.` } };
   }
   const def = contract[name];
+  // Before the schema: a screen's write without what it read is refused whatever else it holds.
+  const unsent = caller === 'screen' ? screenMustSend(def, rawInput) : null;
+  if (unsent) return { ok: false, error: unsent };
   const parsed = def.input.safeParse(rawInput ?? {}, { error: issueMessage });
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
   const store = session.store;

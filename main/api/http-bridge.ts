@@ -89,6 +89,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
     // window.api (/api/<op>) and window.files' exports (/files/export/<op>): JSON in, an envelope out.
+    // /api/ is a screen's road: a write must carry what the page read (`version`…: dispatch's Caller).
     const apiPrefix = url.pathname.startsWith('/api/') ? '/api/' : url.pathname.startsWith('/files/export/') ? '/files/export/' : null;
     if (apiPrefix !== null) {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { allow: 'POST' });
@@ -101,7 +102,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'The request was not valid JSON.' } }), 'application/json');
       }
-      const envelope = apiPrefix === '/api/' ? await dispatch(session, name, input) : await downloads.export(name, input);
+      const envelope = apiPrefix === '/api/' ? await dispatch(session, name, input, 'screen') : await downloads.export(name, input);
       return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8');
     }
 

@@ -120,25 +120,69 @@ export async function checkVersion(ctx: Ctx, table: VersionedTable, id: number, 
 }
 
 /**
- * A cell of a grid or register (a spend figure, a stream's allocation for a year, a person's
- * attendance at a meeting) has no version of its own: an edit says what the cell held when
- * the person began (`was`), and is refused when the cell now holds something else, unless it
- * already holds what they are saving. Who changed it is the newest audit row of `entity`
- * whose before or after values `matches` the cell (the last 500 rows of that kind).
+ * A cell of a grid or register, as its audit rows name it: the table (`entity`), the row its
+ * trail is kept against where that is fixed (`entityId`: a stream's allocations, a setting),
+ * and the values inside the row that say which cell it is (`key`: a meeting and a person, a
+ * budget line or award with a month and kind, a financial year).
  */
-export async function refuseChangedCell(
-  ctx: Ctx,
-  entity: string,
-  matches: (row: Record<string, unknown>) => boolean,
-  changes: StaleChange[],
-  field: string,
-  entityId?: number,
-): Promise<never> {
-  const recent = await sql<AuditRow>(
-    ctx,
-    `SELECT at, actor, action, before_json, after_json FROM audit_log WHERE entity = ?${entityId === undefined ? '' : ' AND entity_id = ?'} ORDER BY id DESC LIMIT 500`,
-  ).all(...(entityId === undefined ? [entity] : [entity, entityId]));
-  const last = recent.find((a) => matches(parse(a.after_json)) || matches(parse(a.before_json)));
+export interface CellRef {
+  entity: 'attendance' | 'spend' | 'stream_allocation' | 'setting';
+  entityId?: number;
+  key: Record<string, string | number | null>;
+}
+
+export interface LastWriter {
+  id: number;
+  at: string;
+  actor: string;
+}
+
+/** A value named inside an audit row's after (or, for a delete, before) values: the expressions migration 008 indexes. */
+function cellValue(ctx: Pick<Ctx, 'engine'>, name: string): string {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`Not a column name: ${name}`);
+  return ctx.engine === 'postgres' ? `(coalesce(after_json, before_json)::jsonb ->> '${name}')` : `json_extract(coalesce(after_json, before_json), '$.${name}')`;
+}
+
+/**
+ * The newest audit row of one cell: who last added, changed or cleared it, and when. One
+ * index seek (migration 008's audit_*_cell, or audit_entity for a setting), whatever else the
+ * trail holds: never a window of recent rows, so a busy stream still names the right person.
+ */
+export async function lastWriterOf(ctx: Ctx, cell: CellRef): Promise<LastWriter | undefined> {
+  const { text, params } = lastWriterQuery(ctx, cell);
+  const row = await sql<{ id: number; at: string; actor: string }>(ctx, text).get(...params);
+  return row ? { id: Number(row.id), at: row.at, actor: row.actor } : undefined;
+}
+
+/** lastWriterOf's query, on the context's engine (its plan is checked in test/integration/record-versions.test.ts). */
+export function lastWriterQuery(ctx: Pick<Ctx, 'engine'>, cell: CellRef): { text: string; params: unknown[] } {
+  const where: string[] = [`entity = '${cell.entity}'`];
+  const params: unknown[] = [];
+  if (cell.entityId !== undefined) {
+    where.push('entity_id = ?');
+    params.push(cell.entityId);
+  }
+  for (const [name, value] of Object.entries(cell.key)) {
+    if (value === null) where.push(`${cellValue(ctx, name)} IS NULL`);
+    else {
+      where.push(`${cellValue(ctx, name)} = ?`);
+      // PostgreSQL's ->> gives text; SQLite's json_extract gives the JSON value itself.
+      params.push(ctx.engine === 'postgres' ? String(value) : value);
+    }
+  }
+  // The entity is written into the text (one of CellRef's, never input), so SQLite can use the partial index.
+  return { text: `SELECT id, at, actor FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT 1`, params };
+}
+
+/**
+ * A cell of a grid or register (a spend figure, a stream's allocation for a year, a person's
+ * attendance at a meeting, a setting) has no version of its own: an edit says what the cell
+ * held when the person began (`was`), and is refused when the cell now holds something else,
+ * unless it already holds what they are saving. Who changed it is the cell's last writer
+ * (lastWriterOf).
+ */
+export async function refuseChangedCell(ctx: Ctx, cell: CellRef, changes: StaleChange[], field: string): Promise<never> {
+  const last = await lastWriterOf(ctx, cell);
   const by = last?.actor ?? 'someone else';
   const at = last?.at ?? '';
   const stale: StaleDetail = { by, at, deleted: false, version: null, changes };

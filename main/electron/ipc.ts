@@ -19,7 +19,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 /**
  * The one IPC channel: every window.api call arrives here as (name, input), is checked for its
  * sender, then goes to the same dispatcher as the CLI and the test bridge, which validates the
- * input and answers with an envelope. Nothing is thrown across IPC (a thrown error would reach
+ * input and answers with an envelope; as a screen's call, so a write must carry what the page
+ * read (`version`…: dispatch's Caller). Nothing is thrown across IPC (a thrown error would reach
  * the renderer as a bare message with main-process details). An export is refused here: the
  * page asks for one through window.files, and main chooses the file (main/electron/export-files.ts).
  */
@@ -29,7 +30,7 @@ export function registerApiChannel(session: Session): void {
       console.warn(`Refused an API call (${String(name)}) from ${event.senderFrame?.url ?? 'a closed frame'}`);
       return FORBIDDEN;
     }
-    return refusedOnApiChannel(name) ?? dispatch(session, name, input);
+    return refusedOnApiChannel(name) ?? dispatch(session, name, input, 'screen');
   });
 }
 

@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../api/handler-types';
 import { lockSeries } from '../db/allocation-lock';
-import { checkVersion, refuseChangedCell, when } from '../db/versions';
+import { checkVersion, lastWriterOf, refuseChangedCell, when, type LastWriter } from '../db/versions';
 import { insertRow } from '../db/audit';
 import { sql } from '../db/statements';
 import type { InsertOf, PatchOf } from '../db/table-writes';
@@ -198,18 +198,14 @@ async function refuseChangedCells(
     if (now !== cell.wasPence && now !== cell.pence) changed.push({ cell, now });
   }
   if (changed.length === 0) return;
-  // Who: the newest audit row of a spend figure of these cells (added, changed or cleared).
-  const recent = await sql<{ at: string; actor: string; before_json: string | null; after_json: string | null }>(
-    ctx,
-    `SELECT at, actor, before_json, after_json FROM audit_log WHERE entity = 'spend' ORDER BY id DESC LIMIT 500`,
-  ).all();
-  const matches = (json: string | null, c: (typeof cells)[number]) => {
-    if (!json) return false;
-    const r = JSON.parse(json) as { budget_line_id: number | null; award_id: number | null; month: string; kind: string };
-    const t = parseTarget(c.key);
-    return r.month === c.month && r.kind === c.kind && (t.kind === 'line' ? r.budget_line_id === t.id : r.award_id === t.id);
-  };
-  const last = recent.find((a) => changed.some(({ cell }) => matches(a.after_json, cell) || matches(a.before_json, cell)));
+  // Who: the newest audit row of a spend figure of these cells (added, changed or cleared), each cell's found by the index of the trail by cell.
+  let last: LastWriter | undefined;
+  for (const { cell } of changed) {
+    const t = parseTarget(cell.key);
+    const key = { budget_line_id: t.kind === 'line' ? t.id : null, award_id: t.kind === 'line' ? null : t.id, month: cell.month, kind: cell.kind };
+    const writer = await lastWriterOf(ctx, { entity: 'spend', key });
+    if (writer && (!last || writer.id > last.id)) last = writer;
+  }
   const by = last?.actor ?? 'someone else';
   const at = last?.at ?? '';
   const money = (p: number | null) => (p === null ? '' : formatPence(p));
@@ -435,11 +431,9 @@ export const fundingHandlers: HandlersFor<typeof fundingContract> = {
       if (now !== wasPence && now !== amount) {
         await refuseChangedCell(
           ctx,
-          'stream_allocation',
-          (r) => r.financial_year === financialYear,
+          { entity: 'stream_allocation', entityId: streamId, key: { financial_year: financialYear } },
           [{ field: `Allocation for ${financialYear}`, theirs: formatPence(now), yours: formatPence(amount), yoursSent: true }],
           'amount',
-          streamId,
         );
       }
     }

@@ -239,8 +239,7 @@ async function refuseChangedMark(ctx: Ctx, meetingId: number, personId: number, 
   const who = (await nameOf(personId)) ?? `person ${personId}`;
   await refuseChangedCell(
     ctx,
-    'attendance',
-    (r) => Number(r.meeting_id) === meetingId && Number(r.person_id) === personId,
+    { entity: 'attendance', key: { meeting_id: meetingId, person_id: personId } },
     [{ field: `Attendance of ${who}`, theirs: markText(now, await nameOf(now?.substituteForPersonId)), yours: markText(yours, await nameOf(yours?.substituteForPersonId)), yoursSent: true }],
     'was',
   );

@@ -146,8 +146,19 @@ export const workspaceContract = {
     'Fill an empty workspace with the Kent & Medway demonstration data from the seed papers',
   ),
   'workspace.setSetting': command<WorkspaceInfo>()(
-    z.object({ key: z.enum(SETTING_KEYS, { error: `Setting must be one of: ${SETTING_KEYS.join(', ')}` }), value: requiredText('Value', 200) }).strict(),
-    'Change a workspace setting',
+    z
+      .object({
+        key: z.enum(SETTING_KEYS, { error: `Setting must be one of: ${SETTING_KEYS.join(', ')}` }),
+        value: requiredText('Value', 200),
+        /**
+         * The setting as the screen read it (null: never set). Settings are shared on a team
+         * workspace: sent, the change is refused, naming who, if a colleague has changed the
+         * setting since. Left out (scripts, the CLI), the last write wins.
+         */
+        was: z.string({ error: 'Was must be text' }).max(200, 'Was must be at most 200 characters').nullable().optional(),
+      })
+      .strict(),
+    'Change a workspace setting; `was` is the setting as it was read, refused if someone has changed it since',
   ),
   // Not a `command`: it writes nothing to this workspace (it only reads it) and runs its own
   // transaction on the other database (main/workspace/move.ts); then the dispatcher opens the

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { HandlersFor } from '../api/handler-types';
 import type { SessionOperation } from '../api/session';
+import { lockSeries } from '../db/allocation-lock';
 import { insertRow, updateRow } from '../db/audit';
 import { fileProblem, openedWorkspace } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { postgresSchemaVersion } from '../db/migrate-postgres';
 import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
+import { refuseChangedCell } from '../db/versions';
 import { readConnectedAs } from '../db/team-roles';
 import { DomainError } from '../shared/errors';
 import type { Ctx } from '../shared/context';
@@ -113,6 +115,13 @@ export async function workspaceChanges(ctx: Ctx, since: number | undefined): Pro
  * A setting's value as stored, or a refusal naming the setting. The marking is read by every
  * export (anything but OFFICIAL-SENSITIVE prints as OFFICIAL), so a typo must not be stored.
  */
+/** A setting as the person knows it, in a refusal's list of their values beside yours. */
+const SETTING_WORDS: Record<SettingKey, string> = {
+  organisationName: 'Organisation name',
+  userName: 'Your name',
+  defaultProtectiveMarking: 'Default protective marking',
+};
+
 export function checkedSetting(key: SettingKey, value: string): string {
   if (key === 'defaultProtectiveMarking') {
     const marking = value.trim().toUpperCase();
@@ -137,9 +146,15 @@ export const workspaceHandlers: HandlersFor<Omit<typeof workspaceContract, Sessi
     await importBundle(ctx, demoBundle(), { keepsActors: false });
     return workspaceInfo(ctx);
   },
-  'workspace.setSetting': async (ctx, { key, value: given }) => {
+  'workspace.setSetting': async (ctx, { key, value: given, was }) => {
     const value = checkedSetting(key, given);
-    const existing = await sql<{ id: number }>(ctx, 'SELECT id FROM setting WHERE key = ?').get(key);
+    // Two people changing one setting take turns, each checked against what it read.
+    await lockSeries(ctx, `setting ${key}`);
+    const existing = await sql<{ id: number; value: string }>(ctx, 'SELECT id, value FROM setting WHERE key = ?').get(key);
+    const now = existing?.value ?? null;
+    if (was !== undefined && was !== now && now !== value && existing) {
+      await refuseChangedCell(ctx, { entity: 'setting', entityId: existing.id, key: {} }, [{ field: SETTING_WORDS[key], theirs: now, yours: value, yoursSent: true }], 'was');
+    }
     if (existing) await updateRow(ctx, 'setting', existing.id, { value });
     else await insertRow(ctx, 'setting', { key, value });
     return workspaceInfo(ctx);

@@ -206,3 +206,31 @@ test('moving an agenda item on an agenda someone else has just reordered is refu
     await alice.close();
   }
 });
+
+test('a setting a colleague changed since Settings was opened is refused naming her, theirs beside yours, then saves over hers knowingly', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
+  const name = page.getByLabel('Organisation name');
+  await expect(name).toBeVisible();
+  const alice = await otherPerson(workspace, 'alice', ALICE_NOW);
+  try {
+    // Settings are the whole team's: Alice renames the organisation while Bob has the page open.
+    const read = (await apiCall(page, workspace, 'workspace.info', {})).settings.organisationName ?? null;
+    await alice.call('workspace.setSetting', { key: 'organisationName', value: 'Kent and Medway VRU', was: read });
+    await name.fill('Kent Violence Reduction Unit');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Changed by alice' });
+    await expect(alert).toContainText('Changed by alice at 10:42 on 16/03/2020 since you opened it.');
+    await expect(alert.getByRole('row', { name: /Organisation name/ })).toContainText('Kent and Medway VRU');
+    await expect(alert.getByRole('row', { name: /Organisation name/ })).toContainText('Kent Violence Reduction Unit');
+    await expect(name).toHaveValue('Kent Violence Reduction Unit');
+    expect((await apiCall(page, workspace, 'workspace.info', {})).settings.organisationName).toBe('Kent and Medway VRU');
+    await screenshot(page, 'changes-panels-settings-refused');
+    // Saving again goes in on what she saved.
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
+    expect((await apiCall(page, workspace, 'workspace.info', {})).settings.organisationName).toBe('Kent Violence Reduction Unit');
+  } finally {
+    await alice.close();
+  }
+});

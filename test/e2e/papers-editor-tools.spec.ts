@@ -74,6 +74,7 @@ test('a link in a paper opens in a new window and the app stays on the paper', a
     paperId: created.id,
     key: 'introduction',
     body: [{ type: 'paragraph', text: ['Read the ', { text: 'guidance', link: 'https://www.gov.uk/guidance' }] }],
+    version: created.sections.find((s) => s.key === 'introduction')!.version,
   });
   const paperUrl = `${workspace.bridge.url}#/papers/${created.id}`;
   await page.goto(paperUrl);
@@ -93,8 +94,9 @@ test('a link in a paper opens in a new window and the app stays on the paper', a
   expect(page.url()).toBe(paperUrl);
   await popup.close();
 
-  await apiCall(page, workspace, 'paper.setStatus', { id: created.id, status: 'for_review' });
-  await apiCall(page, workspace, 'paper.setStatus', { id: created.id, status: 'final' });
+  // Over the bridge, as a screen would: each write says the version it read.
+  const review = await apiCall(page, workspace, 'paper.setStatus', { id: created.id, status: 'for_review', version: (await apiCall(page, workspace, 'paper.get', { id: created.id })).version });
+  await apiCall(page, workspace, 'paper.setStatus', { id: created.id, status: 'final', version: review.version });
   await page.reload();
   await expect(page.getByText('This paper is final')).toBeVisible();
   const [finalPopup] = await Promise.all([page.waitForEvent('popup'), intro.getByRole('link', { name: 'guidance' }).click()]);

@@ -300,7 +300,11 @@ test('the agenda pack is exported as one PDF from the screen, full and public, a
 
 test('a paper with warnings is exported only once “Export anyway” is ticked, and the paper’s marking starts from the workspace setting', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
-  await apiCall(page, workspace, 'workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE' });
+  await apiCall(page, workspace, 'workspace.setSetting', {
+    key: 'defaultProtectiveMarking',
+    value: 'OFFICIAL-SENSITIVE',
+    was: (await apiCall(page, workspace, 'workspace.info', {})).settings.defaultProtectiveMarking ?? null,
+  });
   const created = await apiCall(page, workspace, 'paper.create', { templateKey: 'board-paper', reference: 'SB/2020/07', title: 'Empty paper' });
   expect(created.protectiveMarking).toBe('OFFICIAL-SENSITIVE');
   await page.goto(`${workspace.bridge.url}#/papers/${created.id}`);

@@ -200,6 +200,13 @@ describe('the bundled main process, booted as a packaged app against a stand-in 
     expect(await callApi('workspace.info', {}, { senderFrame: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('answers its pages as a screen: a write without the version it read is refused naming `version`, and goes in with it', async () => {
+    const org = (await callApi('organisation.create', { name: 'Kent Police', kind: 'police' })) as { ok: true; value: { id: number; version: number } };
+    expect(org.ok).toBe(true);
+    expect(await callApi('organisation.update', { id: org.value.id, notes: 'no version' })).toMatchObject({ ok: false, error: { code: 'validation', field: 'version' } });
+    expect(await callApi('organisation.update', { id: org.value.id, notes: 'read at 1', version: org.value.version })).toMatchObject({ ok: true, value: { version: 2, notes: 'read at 1' } });
+  });
+
   it('refuses an export sent on the API channel with a path the page chose: exports go through the Save dialog', async () => {
     const out = join(base, 'chosen by the page.docx');
     expect(await callApi('meeting.exportMinutes', { id: 1, out })).toMatchObject({ ok: false, error: { code: 'files.useSaveExport', field: 'out' } });

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contract, operationNames } from '../../main/api/contract';
+import { readAtFields } from '../../main/api/define';
 import { startBridge, type Bridge } from '../../main/api/http-bridge';
 import { bridgeRequest } from '../helpers/bridge-request';
 import { tempDir } from '../helpers/workspace';
@@ -56,6 +58,38 @@ describe('the loopback test bridge', () => {
       expect((await raw(bridge, '/api/person.list', { method: 'POST', type: 'application/json', body: '{}', origin: 'http://evil.example' })).status).toBe(403);
       expect((await raw(bridge, '/api/person.list')).status).toBe(405);
       expect((await raw(bridge, '/api/person.list', { method: 'POST', type: 'text/plain', body: '{}' })).status).toBe(415);
+    });
+  });
+
+  it('refuses every write a screen sends without what it read (`version`, `was`…), naming the field, and writes nothing', async () => {
+    await withBridge(async (bridge) => {
+      const post = async (op: string, input: unknown) => JSON.parse((await raw(bridge, `/api/${op}`, { method: 'POST', json: input })).text) as { ok: boolean; value?: { version: number; notes: string }; error?: { code: string; field?: string; message: string } };
+      const reads = operationNames.filter((n) => readAtFields(contract[n]).length > 0);
+      // Every edit of one record is among them (edit<R>() gives it `version`), and a new one joins by being declared.
+      expect(operationNames.filter((n) => 'versions' in contract[n] && !reads.includes(n))).toEqual([]);
+      expect(reads.length).toBeGreaterThan(35);
+      for (const op of reads) {
+        for (const path of readAtFields(contract[op])) {
+          // Left out at the top (`version`), or from one element of a list (`cells.0.wasPence`), with everything before it sent.
+          const [top, inner] = path.split('.') as [string, string | undefined];
+          const sent = Object.fromEntries(readAtFields(contract[op]).filter((p) => !p.includes('.') && p !== top).map((p) => [p, 1]));
+          const input = inner === undefined ? { id: 1, ...sent } : { ...sent, [top]: [{}] };
+          const field = inner === undefined ? top : `${top}.0.${inner}`;
+          const answer = await post(op, input);
+          expect(answer.ok, op).toBe(false);
+          expect(answer.error, `${op} ${path}`).toMatchObject({ code: 'validation', field });
+          expect(answer.error!.message, op).toContain(`did not send \`${field}\``);
+        }
+      }
+      expect(readAtFields(contract['spend.setCells'])).toEqual(['cells.wasPence']);
+      const org = await post('organisation.create', { name: 'Kent Police', kind: 'police' });
+      const id = (org.value as unknown as { id: number }).id;
+      const refused = await post('organisation.update', { id, notes: 'no version' });
+      expect(refused.error).toMatchObject({ code: 'validation', field: 'version' });
+      const kept = await post('organisation.get', { id });
+      expect(kept.value).toMatchObject({ version: 1, notes: '' });
+      const saved = await post('organisation.update', { id, notes: 'read at 1', version: 1 });
+      expect(saved.value).toMatchObject({ version: 2, notes: 'read at 1' });
     });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { contract, type OpName } from '../../main/api/contract';
+import { readAtFields } from '../../main/api/define';
+import { sql } from '../../main/db/statements';
+import { lastWriterQuery, type CellRef } from '../../main/db/versions';
 import type { ApiErrorShape } from '../../main/shared/errors';
 import { teamMember, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -37,12 +40,12 @@ const READ_AS: Partial<Record<OpName, string>> = {
   'fundingStream.renameHeading': 'versions',
   'spend.setCells': 'cells.wasPence',
   'spend.importCommit': 'basis',
+  'workspace.setSetting': 'was',
 };
 
 /** Writes that only add records (references allocated in the transaction), or change no record a person edits. */
 const ADDS_OR_APPLIES: Partial<Record<OpName, string>> = {
   'workspace.loadDemo': 'an empty workspace only',
-  'workspace.setSetting': 'one value set whole (the newest is the setting; the trail keeps each), not a record edited field by field',
   'search.rebuild': 'rebuilds the index from the records',
   'agenda.addItem': 'adds',
   'agenda.pullForwardPlan': 'adds items',
@@ -85,8 +88,10 @@ describe('record versions', () => {
       (name) => contract[name].kind === 'write' && !contract[name].versions && !(name in READ_AS) && !(name in ADDS_OR_APPLIES),
     );
     expect(unaccounted).toEqual([]);
-    // Each that changes what is there takes the field it names, so the screen can send what it read.
+    // Each that changes what is there takes the field it names, so the screen can send what it read,
+    // and a screen must send it (READ_AT_FIELDS: refused from IPC and the bridge without it).
     for (const [name, field] of Object.entries(READ_AS) as [OpName, string][]) {
+      expect(readAtFields(contract[name]), `${name} requires ${field} from a screen`).toContain(field);
       const [top, nested] = field.split('.');
       const shape = shapeOf(name);
       expect(shape, `${name} takes ${top}`).toHaveProperty(top!);
@@ -95,6 +100,30 @@ describe('record versions', () => {
         expect(element?.shape, `${name} takes ${field}`).toHaveProperty(nested);
       }
     }
+  });
+
+  it('is required from a screen and optional for a script: a screen that forgot it is refused naming the field, a script\'s last write wins', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    const screen = (op: OpName, input: unknown) => dispatch(ws.session, op, input, 'screen') as Promise<Answer>;
+    const person = await ws.call('person.create', { givenName: 'Sam', familyName: 'Jones', jobTitle: 'Analyst' });
+    const forgot = await screen('person.update', { id: person.id, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Lead analyst' });
+    expect(forgot.ok).toBe(false);
+    expect(forgot.error).toMatchObject({ code: 'validation', field: 'version' });
+    expect(forgot.error!.message).toMatch(/did not send `version`/);
+    const forgotDelete = await screen('person.delete', { id: person.id });
+    expect(forgotDelete.error).toMatchObject({ code: 'validation', field: 'version' });
+    // A section's version too (paper.updateSection is not an edit<R>() but takes one).
+    const forgotSection = await screen('paper.updateSection', { paperId: 1, key: 'summary', body: [] });
+    expect(forgotSection.error).toMatchObject({ code: 'validation', field: 'version' });
+    expect(await ws.call('person.get', { id: person.id })).toMatchObject({ jobTitle: 'Analyst', version: 1 });
+    const audits = await ws.query<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'person' AND entity_id = ? AND action IN ('update', 'delete')`, person.id);
+    expect(Number(audits[0]!.n)).toBe(0);
+    // With it, the screen's edit goes in; a script (the CLI) without one writes over whatever is there.
+    const sent = await screen('person.update', { id: person.id, version: 1, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Lead analyst' });
+    expect(sent.ok, JSON.stringify(sent.error)).toBe(true);
+    const script = await dispatch(ws.session, 'person.update', { id: person.id, givenName: 'Sam', familyName: 'Jones', jobTitle: 'Head of analysis' });
+    expect(script.ok).toBe(true);
+    expect(await ws.call('person.get', { id: person.id })).toMatchObject({ jobTitle: 'Head of analysis', version: 3 });
   });
 
   it('goes up by one with each update and is returned with the record', async () => {
@@ -280,6 +309,70 @@ describe('record versions', () => {
     // On what Alice saved, Bob's save goes in; and a figure typed to what is already there is no conflict.
     expect((await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(other, '£1,000', null), cell(staff, '£25,000', 2_000_000)] })).ok).toBe(true);
     expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell(staff, '£25,000', null)] })).ok).toBe(true);
+  });
+
+  it('names the last writer of a cell however busy the trail is since (more than 500 rows of the same kind in between), by an indexed query', async () => {
+    const ws = await tempWorkspace({ now: NOW });
+    await ws.call('workspace.loadDemo', {});
+    const alice = await asPerson(ws, 'alice');
+    const bob = await asPerson(ws, 'bob');
+    // Carol's busy afternoon: 600 audit rows of other cells of each kind, newer than Alice's.
+    const busy = async (entity: string, row: (i: number) => Record<string, unknown>) => {
+      const values = Array.from({ length: 600 }, (_, i) => `('2026-12-03T11:00:00', 'carol', 'test', 'update', '${entity}', ${900_000 + i}, '${JSON.stringify(row(i))}', '${JSON.stringify(row(i))}')`);
+      await ws.query(`INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json) VALUES ${values.join(', ')}`);
+    };
+
+    // A spend figure Alice cleared (its row is gone: found by the cell, not the row).
+    const stream = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'VRU-2019')!;
+    const lines = await ws.call('budgetLine.list', { streamId: stream.id, financialYear: '2019/20' });
+    const staff = lines.find((l) => l.heading === 'Staff')!.id;
+    const cell = (amount: string, wasPence: number | null) => ({ target: `line:${staff}`, month: '2019-10', kind: 'actual', amount, wasPence });
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell('£20,000', null)] })).ok).toBe(true);
+    expect((await alice('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell('', 2_000_000)] })).ok).toBe(true);
+    await busy('spend', (i) => ({ budget_line_id: staff, award_id: null, month: '2019-11', kind: 'actual', amount_pence: i }));
+    const spend = await bob('spend.setCells', { streamId: stream.id, financialYear: '2019/20', cells: [cell('£25,000', 2_000_000)] });
+    expect(spend.error?.stale?.by).toBe('alice');
+    expect(spend.error?.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026/);
+
+    // An attendance mark Alice recorded.
+    const [board] = await ws.call('board.list', {});
+    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const detail = await ws.call('meeting.get', { id: meeting!.id });
+    const member = detail.members.find((m) => !detail.attendance.some((a) => a.personId === m.personId))!;
+    expect((await alice('attendance.set', { meetingId: meeting!.id, personId: member.personId, status: 'apologies', was: null })).ok).toBe(true);
+    await busy('attendance', (i) => ({ meeting_id: meeting!.id, person_id: 800_000 + i, status: 'present' }));
+    const mark = await bob('attendance.set', { meetingId: meeting!.id, personId: member.personId, status: 'present', was: null });
+    expect(mark.error?.stale?.by).toBe('alice');
+
+    // A stream's allocation for a year Alice set, among 600 of the stream's other years' rows.
+    const year = (await ws.call('fundingStream.get', { id: stream.id })).years[0]!;
+    const was = (await ws.call('fundingStream.get', { id: stream.id })).allocations.find((a) => a.financialYear === year)?.amountPence ?? 0;
+    expect((await alice('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,200,000', wasPence: was })).ok).toBe(true);
+    const values = Array.from({ length: 600 }, (_, i) => `('2026-12-03T11:00:00', 'carol', 'test', 'create', 'stream_allocation', ${stream.id}, NULL, '${JSON.stringify({ stream_id: stream.id, financial_year: `${2100 + i}/${String((i + 1) % 100).padStart(2, '0')}`, amount_pence: i })}')`);
+    await ws.query(`INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json) VALUES ${values.join(', ')}`);
+    const allocation = await bob('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,100,000', wasPence: was });
+    expect(allocation.error?.stale?.by).toBe('alice');
+
+    // Each is one seek of migration 008's index of the trail by cell.
+    const ctx = ws.ctx();
+    const plan = async (text: string, params: unknown[]) => {
+      if (ws.engine === 'postgres') {
+        // One connection for the setting and the plan: planner choices on a small table are the server's; the index must be usable.
+        return await ws.store.kysely.transaction().execute(async (trx) => {
+          const run = (q: string, p: unknown[] = []) => sql<Record<string, unknown>>({ ...ctx, db: trx }, q).all(...p);
+          await run('SET LOCAL enable_seqscan = off');
+          return (await run(`EXPLAIN ${text}`, params)).map((r) => String(Object.values(r)[0])).join('\n');
+        });
+      }
+      return (await sql<{ detail: string }>(ctx, `EXPLAIN QUERY PLAN ${text}`).all(...params)).map((r) => r.detail).join('\n');
+    };
+    const query = (cell: CellRef) => lastWriterQuery(ctx, cell);
+    const attendanceCell = query({ entity: 'attendance', key: { meeting_id: meeting!.id, person_id: member.personId } });
+    expect(await plan(attendanceCell.text, attendanceCell.params)).toContain('audit_attendance_cell');
+    const spendCell = query({ entity: 'spend', key: { budget_line_id: staff, award_id: null, month: '2019-10', kind: 'actual' } });
+    expect(await plan(spendCell.text, spendCell.params)).toContain('audit_spend_cell');
+    const allocationCell = query({ entity: 'stream_allocation', entityId: stream.id, key: { financial_year: year } });
+    expect(await plan(allocationCell.text, allocationCell.params)).toContain('audit_allocation_cell');
   });
 
   it('naming a member’s substitutes is a change of the membership: a second change on the version read is refused', async () => {

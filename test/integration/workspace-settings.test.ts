@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../helpers/documents';
-import { tempWorkspace } from '../helpers/workspace';
+import { dispatch } from '../../main/api/dispatch';
+import type { ApiErrorShape } from '../../main/shared/errors';
+import { teamMember, tempWorkspace } from '../helpers/workspace';
 
 describe('workspace settings', () => {
   it('records the organisation name, the user name and the default protective marking, each audited', async () => {
@@ -31,6 +33,35 @@ describe('workspace settings', () => {
     expect(await ws.query("SELECT count(*) AS n FROM setting WHERE key = 'userName'")).toEqual([{ n: 1 }]);
     const [latest] = await ws.call('audit.list', { entity: 'setting', limit: 1 });
     expect([latest!.action, latest!.before?.value, latest!.after?.value]).toEqual(['update', 'Jo Bloggs', 'Jo Smith']);
+  });
+
+  it('refuses a setting a colleague changed since it was read (`was`), naming them and when, with theirs beside yours, and writes nothing', async () => {
+    const ws = await tempWorkspace({ now: () => new Date('2026-12-03T10:42:00') });
+    type Answer = { ok: boolean; value?: { settings: Record<string, string> }; error?: ApiErrorShape };
+    const alice = await teamMember(ws, 'alice');
+    const bob = await teamMember(ws, 'bob');
+    const as = (session: typeof alice) => (input: unknown) => dispatch(session, 'workspace.setSetting', input, 'screen') as Promise<Answer>;
+    // Both open Settings with the organisation name never set; Alice saves first.
+    const first = await as(alice)({ key: 'organisationName', value: 'Kent and Medway VRU', was: null });
+    expect(first.ok, JSON.stringify(first.error)).toBe(true);
+    const refused = await as(bob)({ key: 'organisationName', value: 'Kent Violence Reduction Unit', was: null });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatchObject({ code: 'stale', field: 'was' });
+    expect(refused.error!.message).toMatch(/^Changed by alice at 10:42 on 03\/12\/2026 since you opened it\./);
+    expect(refused.error!.stale).toMatchObject({ by: 'alice', at: '2026-12-03T10:42:00', deleted: false });
+    expect(refused.error!.stale!.changes).toEqual([{ field: 'Organisation name', theirs: 'Kent and Medway VRU', yours: 'Kent Violence Reduction Unit', yoursSent: true }]);
+    expect((await ws.call('workspace.info', {})).settings.organisationName).toBe('Kent and Medway VRU');
+    const trail = await ws.call('audit.list', { entity: 'setting' });
+    expect(trail.map((e) => e.actor)).toEqual(['alice']);
+    // Her change seen, his goes in on it; a change to what it already holds is no conflict; a screen must say what it read.
+    expect((await as(bob)({ key: 'organisationName', value: 'Kent Violence Reduction Unit', was: 'Kent and Medway VRU' })).ok).toBe(true);
+    expect((await as(alice)({ key: 'organisationName', value: 'Kent Violence Reduction Unit', was: 'Kent and Medway VRU' })).ok).toBe(true);
+    expect((await as(alice)({ key: 'userName', value: 'Alice' })).error).toMatchObject({ code: 'validation', field: 'was' });
+    // A colleague's change to another setting is not a change to this one.
+    expect((await as(alice)({ key: 'userName', value: 'Alice', was: null })).ok).toBe(true);
+    expect((await as(bob)({ key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE', was: null })).ok).toBe(true);
+    // A script may leave `was` out: the last write wins.
+    expect((await ws.call('workspace.setSetting', { key: 'organisationName', value: 'KMVRU' })).settings.organisationName).toBe('KMVRU');
   });
 
   it('stores the marking in capitals however it is typed', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
-import type { InputOf } from '../../../main/api/contract';
+import type { ScreenInputOf } from '../../../main/api/contract';
 import type { Decision, DecisionResult, SearchHit } from '../../../main/decisions/contract';
 import type { Board, Meeting } from '../../../main/meetings/contract';
 import type { Person } from '../../../main/people/contract';
@@ -45,8 +45,8 @@ interface DecisionsState {
 
   setFilters(f: Partial<Filters>): void;
   loadDirectory(): Promise<void>;
-  save(input: InputOf<'decision.create'> | InputOf<'decision.update'>): Promise<DecisionResult>;
-  setStatus(input: InputOf<'decision.setStatus'>): Promise<DecisionResult>;
+  save(input: ScreenInputOf<'decision.create'> | ScreenInputOf<'decision.update'>): Promise<DecisionResult>;
+  setStatus(input: ScreenInputOf<'decision.setStatus'>): Promise<DecisionResult>;
   search(q: string, kinds: ('decision' | 'paper' | 'minutes')[]): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Envelope, InputOf } from '../../../main/api/contract';
+import type { Envelope, ScreenInputOf } from '../../../main/api/contract';
 import type { Board, Meeting, MeetingDetail, Membership, Warning } from '../../../main/meetings/contract';
 import type { Organisation, Person } from '../../../main/people/contract';
 import { ApiError, api, call, messageOf } from '../api';
@@ -31,12 +31,12 @@ interface MeetingsState {
   reload(): Promise<void>;
   announce(text: string): void;
 
-  createBoard(input: InputOf<'board.create'>): Promise<Board>;
-  addMember(input: InputOf<'membership.create'>): Promise<Membership>;
-  scheduleMeeting(input: InputOf<'meeting.create'>): Promise<MeetingDetail>;
+  createBoard(input: ScreenInputOf<'board.create'>): Promise<Board>;
+  addMember(input: ScreenInputOf<'membership.create'>): Promise<Membership>;
+  scheduleMeeting(input: ScreenInputOf<'meeting.create'>): Promise<MeetingDetail>;
 
   /** Runs a write that answers with the meeting, and shows that answer. */
-  change<K extends MeetingWrite>(name: K, input: InputOf<K>): Promise<MeetingDetail>;
+  change<K extends MeetingWrite>(name: K, input: ScreenInputOf<K>): Promise<MeetingDetail>;
 }
 
 type MeetingWrite =
@@ -53,7 +53,7 @@ type MeetingWrite =
   | 'declaration.remove';
 
 /** The operations a meeting page calls; each answers with the whole meeting. */
-const WRITES: { [K in MeetingWrite]: (input: InputOf<K>) => Promise<Envelope<MeetingDetail>> } = {
+const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelope<MeetingDetail>> } = {
   'meeting.update': (i) => api().meeting.update(i),
   'meeting.setStatus': (i) => api().meeting.setStatus(i),
   'agenda.addItem': (i) => api().agenda.addItem(i),

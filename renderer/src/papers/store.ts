@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { InputOf } from '../../../main/api/contract';
+import type { ScreenInputOf } from '../../../main/api/contract';
 import type { Board, Meeting } from '../../../main/meetings/contract';
 import type { PaperBlock } from '../../../main/papers/blocks';
 import type { PaperDetail, PaperSummary, PaperStatus, TemplateInfo } from '../../../main/papers/contract';
 import type { Person } from '../../../main/people/contract';
-import { api, call, messageOf } from '../api';
+import { ApiError, api, call, messageOf } from '../api';
 
 /**
  * The Papers area: the list, the templates, the paper open in the editor, and the state of
@@ -33,8 +33,8 @@ interface PapersState {
   loadList(): Promise<void>;
   loadDirectory(): Promise<void>;
   loadPaper(id: number): Promise<void>;
-  create(input: InputOf<'paper.create'>): Promise<PaperDetail>;
-  updateDetails(input: InputOf<'paper.update'>): Promise<PaperDetail>;
+  create(input: ScreenInputOf<'paper.create'>): Promise<PaperDetail>;
+  updateDetails(input: ScreenInputOf<'paper.update'>): Promise<PaperDetail>;
   /** Queues a section's new body; it is sent after a pause in typing (or at once with flush). */
   editSection(key: string, body: PaperBlock[], heading?: string): void;
   flush(): Promise<void>;
@@ -151,7 +151,8 @@ export const usePapers = create<PapersState>()((set, get) => ({
           const heading = headings[key];
           // Each section carries its own version: an author's save over another's newer text is refused, naming them.
           const version = (get().detail ?? detail).sections.find((s) => s.key === key)?.version;
-          const saved = await call(api().paper.updateSection({ paperId: detail.id, key, body, ...(heading !== undefined ? { heading } : {}), ...(version !== undefined ? { version } : {}) }));
+          if (version === undefined) throw new ApiError({ code: 'paper.noSection', message: `This paper has no section "${key}" any more: copy your text, then open the paper again.`, field: 'key' });
+          const saved = await call(api().paper.updateSection({ paperId: detail.id, key, body, version, ...(heading !== undefined ? { heading } : {}) }));
           delete headings[key];
           const current = get().detail;
           if (current && current.id === detail.id) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { AuditTrail } from '../audit/AuditTrail';
 import { useAudit } from '../audit/store';
@@ -248,6 +248,14 @@ function SettingsForm() {
   const [status, setStatus] = useState('');
   // An unset marking prints as OFFICIAL, so the form shows it so.
   const storedValue = (key: SettingKey) => stored?.[key] ?? (key === 'defaultProtectiveMarking' ? 'OFFICIAL' : '');
+  // The settings as this form read them (others' changes may refresh `stored` meanwhile): each save says what
+  // it read (`was`), so a colleague's change since is refused naming them, never overwritten unseen.
+  const read = useRef<Partial<Record<SettingKey, string>> | null>(null);
+  read.current ??= { ...stored };
+  const wasOf = (key: SettingKey) => read.current?.[key] ?? null;
+  const readAgain = () => {
+    read.current = { ...useWorkspace.getState().info?.settings };
+  };
   const form = useApiForm({
     fields: SETTING_FIELDS,
     initial: (): SettingValues => ({
@@ -265,11 +273,17 @@ function SettingsForm() {
       setStatus('');
       for (const { key, value } of changes) {
         try {
-          await setSetting(key, value);
+          await setSetting(key, value, wasOf(key));
         } catch (err) {
+          // Refused because a colleague changed it since: their value is shown beside yours, and is what a save again goes on, knowingly.
+          if (err instanceof ApiError && err.stale) {
+            await useWorkspace.getState().load().catch(() => undefined);
+            readAgain();
+          }
           throw err instanceof ApiError && err.field === 'value' ? new ApiError({ code: err.code, message: err.message, field: key }) : err;
         }
       }
+      readAgain();
       setStatus(changes.length ? 'Saved.' : 'Nothing had changed.');
       void loadRecent();
     },

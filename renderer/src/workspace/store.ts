@@ -18,7 +18,8 @@ interface WorkspaceState {
   reopen(): Promise<string>;
   /** Both throw an ApiError, for the screen that asked to show it. */
   loadDemo(): Promise<void>;
-  setSetting(key: SettingKey, value: string): Promise<void>;
+  /** `was`: the setting as the screen read it (null: never set); refused, naming who, when a colleague has changed it since. */
+  setSetting(key: SettingKey, value: string, was: string | null): Promise<void>;
   /**
    * Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo), which
    * then opens the copy unless `opened` says otherwise; throws an ApiError when it cannot move it.
@@ -76,8 +77,8 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
     set({ info: await call(api().workspace.loadDemo({})) });
   },
 
-  async setSetting(key, value) {
-    set({ info: await call(api().workspace.setSetting({ key, value })) });
+  async setSetting(key, value, was) {
+    set({ info: await call(api().workspace.setSetting({ key, value, was })) });
   },
 
   async moveTo(target, password) {
