@@ -353,7 +353,7 @@ describe('record versions', () => {
     const allocation = await bob('fundingStream.setAllocation', { streamId: stream.id, financialYear: year, amount: '£1,100,000', wasPence: was });
     expect(allocation.error?.stale?.by).toBe('alice');
 
-    // Each is one seek of migration 008's index of the trail by cell.
+    // Each is one seek of migration 012's index of the trail by cell.
     const ctx = ws.ctx();
     const plan = async (text: string, params: unknown[]) => {
       if (ws.engine === 'postgres') {

@@ -12,7 +12,7 @@ import type { Migration } from '../migrate';
  * The expressions are the ones lastWriterOf queries with, on each engine; keep them the same.
  */
 export const migration: Migration = {
-  version: 8,
+  version: 12,
   name: 'who last changed a cell: indexes of the trail by cell',
   sql: `
 CREATE INDEX audit_attendance_cell ON audit_log (
