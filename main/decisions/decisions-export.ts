@@ -61,6 +61,7 @@ export async function logMarking(ctx: Ctx, rows: readonly Decision[]): Promise<P
 async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
+      d.agendaItemMinuteNumber ? `Minute ${unbroken(d.agendaItemMinuteNumber)}.` : '',
       // In the decision's text rather than the narrow status column, where the reference would break.
       // Non-breaking hyphens: in running text a reference would otherwise wrap at a hyphen
       // ("TG-D-2025-" / "001"). The reference is printed whole, with plain hyphens, in its own row.
@@ -119,6 +120,7 @@ const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Decided on', key: 'decidedOn', type: 'date', width: 12 },
   { header: 'Meeting date', key: 'meetingDate', type: 'date', width: 12 },
   { header: 'Agenda item', key: 'agendaItem', type: 'text', width: 30 },
+  { header: 'Minute', key: 'minute', type: 'text', width: 12 },
   { header: 'Paper', key: 'paper', type: 'text', width: 14 },
   { header: 'Title', key: 'title', type: 'text', width: 40 },
   { header: 'Decision', key: 'text', type: 'text', width: 60 },
@@ -147,6 +149,7 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
       decidedOn: d.decidedOn,
       meetingDate: d.meetingStartsAt?.slice(0, 10) ?? null,
       agendaItem: d.agendaItemTitle ? `${d.agendaItemPosition}. ${d.agendaItemTitle}` : null,
+      minute: d.agendaItemMinuteNumber,
       paper: d.paperReference,
       title: d.title,
       text: d.text,
