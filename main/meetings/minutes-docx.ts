@@ -133,7 +133,11 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
 
 /** The words of a decision as a resolution: "the board approves …" from "The board approves …" or "RESOLVED that the board approves …". */
 function resolutionWords(text: string): string {
-  const t = text.trim().replace(/^resolved\s*(that\s+|:\s*)?/i, '').replace(/^that\s+/i, '');
+  // A paper's recommendation proposed as a decision: its recommendation, not the "Decision required" that follows it,
+  // and "The Board is asked to approve …" resolved as "the Board approves …".
+  const t = text.split(/\n\s*\nDecision required:/)[0]!.trim()
+    .replace(/^resolved\s*(that\s+|:\s*)?/i, '').replace(/^that\s+/i, '')
+    .replace(/\b(?:is|are) (?:asked|invited|recommended) to (\w+)/, (_, verb: string) => `${verb}${/(s|sh|ch|x)$/.test(verb) ? 'es' : 's'}`);
   return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
 }
 
