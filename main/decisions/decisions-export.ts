@@ -120,7 +120,6 @@ const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Decided on', key: 'decidedOn', type: 'date', width: 12 },
   { header: 'Meeting date', key: 'meetingDate', type: 'date', width: 12 },
   { header: 'Agenda item', key: 'agendaItem', type: 'text', width: 30 },
-  { header: 'Minute', key: 'minute', type: 'text', width: 12 },
   { header: 'Paper', key: 'paper', type: 'text', width: 14 },
   { header: 'Title', key: 'title', type: 'text', width: 40 },
   { header: 'Decision', key: 'text', type: 'text', width: 60 },
@@ -134,6 +133,8 @@ const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Funding stream', key: 'stream', type: 'text', width: 28 },
   { header: 'Indicators', key: 'indicators', type: 'text', width: 24 },
   { header: 'Confidential', key: 'confidential', type: 'text', width: 12 },
+  // Last, so the columns before keep their places for those who read the sheet by column.
+  { header: 'Minute', key: 'minute', type: 'text', width: 12 },
 ];
 
 async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {

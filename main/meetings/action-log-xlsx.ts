@@ -16,7 +16,6 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataW
       { header: 'Board', key: 'board', type: 'text', width: 28 },
       { header: 'Meeting', key: 'meeting', type: 'date', width: 12 },
       { header: 'Item', key: 'item', type: 'text', width: 28 },
-      { header: 'Minute', key: 'minute', type: 'text', width: 12 },
       { header: 'Action', key: 'description', type: 'text', width: 60 },
       { header: 'Owner', key: 'owner', type: 'text', width: 28 },
       { header: 'Due', key: 'due', type: 'date', width: 12 },
@@ -25,6 +24,8 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataW
       { header: 'Completed', key: 'completed', type: 'date', width: 12 },
       { header: 'Latest update on', key: 'updatedOn', type: 'date', width: 14 },
       { header: 'Latest update', key: 'update', type: 'text', width: 50 },
+      // Last, so the columns before keep their places for those who read the sheet by column.
+      { header: 'Minute', key: 'minute', type: 'text', width: 12 },
     ],
     rows: actions.map((a) => ({
       ref: actionRef(a.id),
