@@ -98,7 +98,8 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
   const facts = [item.minuteNumber ? `Agenda item ${item.number}` : '', purposeLabel(item.purpose), item.leadName ? `Lead: ${item.leadName}` : '', item.papers.length ? `Paper: ${item.papers.map((p) => p.reference).join(', ')}` : '']
     .filter(Boolean)
     .join(' · ');
-  blocks.push(paragraph(facts, { muted: true, small: true }));
+  // Kept with what follows, so a minute's heading never ends a page alone.
+  blocks.push(paragraph(facts, { muted: true, small: true, keepNext: true }));
 
   const withdrew = item.declarations.filter((d) => d.withdrew);
   if (withdrew.length > 0) {

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
 import { formatMinuteNumber, minuteFormatProblem, restartsYearly } from '../../main/meetings/minute-numbers';
-import { headings, paragraphs, readDocx, tables } from '../helpers/documents';
+import { headings, libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
 import { tempDir, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { strategicBoard } from './meetings-fixture';
 
@@ -169,6 +170,15 @@ describe('resolutions on the item, minute numbers and approved minutes', () => {
     expect(text).toContain('Signed ……………………………………………… Chair');
     expect(text).toContain('Matthew Scott');
     expect(text).toContain('Date ……………………………………');
+    // As a reader sees it: through LibreOffice, the approval and the signature block on the page.
+    if (libreOfficeAvailable) {
+      const { pdf } = renderPdf(out, ws.dir);
+      const seen = pdfText(pdf);
+      expect(seen).toContain('Approved as a correct record at the meeting of 10 December 2019.');
+      expect(seen).toMatch(/Signed …+ Chair/);
+      mkdirSync('test-results', { recursive: true });
+      copyFileSync(pdf, `test-results/minutes-approved-${ws.engine}.pdf`);
+    }
     // The approving meeting minutes it as its resolution.
     const out2 = join(ws.dir, 'second.docx');
     await ws.call('meeting.exportMinutes', { id: second.id, out: out2 });
