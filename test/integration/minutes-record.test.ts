@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
 import { formatMinuteNumber, minuteFormatProblem, restartsYearly } from '../../main/meetings/minute-numbers';
@@ -215,6 +216,24 @@ describe('resolutions on the item, minute numbers and approved minutes', () => {
       expect(await ws.fails('board.update', { id: board.id, version: current.version, minuteFormat: format })).toMatchObject({ field: 'minuteFormat', message });
     }
     expect((await ws.call('board.get', { id: board.id })).minuteFormat).toBe('SB {n}/{yy}');
+  });
+
+  it('the command line writes the same numbered minutes, resolutions and cited action log', async () => {
+    const ws = await tempWorkspace();
+    const { people, first } = await twoMeetings(ws);
+    await ws.call('decision.create', { agendaItemId: first.item.id, title: 'Response Strategy', text: 'RESOLVED that the Response Strategy be approved.', type: 'approve', status: 'agreed' });
+    await ws.call('action.create', { agendaItemId: first.item.id, description: 'Publish the Response Strategy', ownerPersonId: people.vruManager, dueOn: '2019-11-30' });
+    for (const s of ['agenda_issued', 'held', 'minutes_draft'] as const) await ws.call('meeting.setStatus', { id: first.id, status: s });
+    await ws.store.close(); // the CLI opens the workspace itself
+    const io = { stdout: () => undefined, stderr: (t: string) => console.error(t) };
+    const minutes = join(ws.dir, 'cli-minutes.docx');
+    expect(await runCli(['export', 'minutes', '--db', ws.path, '--meeting', String(first.id), '--out', minutes], io, { actor: 'test', now: () => new Date('2020-03-02T10:00:00') })).toBe(0);
+    const text = await textOf(minutes);
+    expect(text).toContain('SB 4/19 Problem Profile and Response Strategy');
+    expect(text).toContain('RESOLVED that the Response Strategy be approved. (Decision VRUSB-D-2019-001)');
+    const log = join(ws.dir, 'cli-actions.docx');
+    expect(await runCli(['export', 'action-log', '--db', ws.path, '--meeting', String(first.id), '--out', log], io, { actor: 'test', now: () => new Date('2020-03-02T10:00:00') })).toBe(0);
+    expect((await textOf(log)).join('\n')).toContain('Minute SB 4/19');
   });
 
   it('formats: tokens, padding, and a yearly restart only when the year is shown', () => {
