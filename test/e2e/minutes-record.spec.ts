@@ -55,6 +55,13 @@ test('a resolution and an action minuted on the item, numbered, in the decisions
   await page.getByRole('button', { name: 'Mark as “Minutes draft”' }).click();
   await expect(page.getByText(`Minute ${minute}`, { exact: true })).toBeVisible();
   await screenshot(page, 'minutes-record-02-numbered');
+  // A number the board has used already is refused, against the box, and nothing changes.
+  await page.getByRole('button', { name: `Change the minute number of item ${n + 1}` }).click();
+  await page.getByLabel(`Minute number of item ${n + 1}`).fill(minute);
+  await page.getByRole('button', { name: 'Save minute number' }).click();
+  await expect(page.getByText(`Minute ${minute} is already "Knife crime education programme" at the meeting of 19 March 2020`)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+  await expect(page.getByText(`Minute SB ${n + 1}/20`, { exact: true })).toBeVisible();
 
   // Approving the previous minutes (January's draft) at this meeting's minutes item.
   await page.getByLabel('Proposed by').selectOption({ index: 1 });

@@ -11,6 +11,7 @@ import { personLabel, useMeetings } from './store';
 import { shortDate } from './text';
 import type { StaleDetail } from '../../../main/shared/errors';
 import { staleOf } from '../components/StaleDetails';
+import { MinuteNumber } from './MinuteNumber';
 import { MinutesApproval } from './MinutesApproval';
 import { MinutesResolutions } from './MinutesResolutions';
 
@@ -96,7 +97,7 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
   return (
     <div className="minutes-item">
       <h3>{`${item.number}. ${item.title}`}</h3>
-      {item.minuteNumber && <p className="hint minute-number">{`Minute ${item.minuteNumber}`}</p>}
+      <MinuteNumber detail={detail} item={item} />
       {error && <ErrorSummary message={error} stale={stale} />}
       {item.standingKind === 'minutes' && <MinutesApproval detail={detail} item={item} />}
       {item.standingKind === 'minutes' && detail.mattersArising.length > 0 && (
