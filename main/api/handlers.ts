@@ -3,7 +3,8 @@ import type { HandlersFor } from './handler-types';
 import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
-import { meetingsHandlers } from '../meetings/service';
+import { meetingDetail, meetingsHandlers } from '../meetings/service';
+import { minutesHandlers } from '../meetings/minutes-record';
 import { papersHandlers } from '../papers/service';
 import { peopleHandlers } from '../people/service';
 import { performanceHandlers } from '../performance/service';
@@ -17,6 +18,7 @@ export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...workspaceHandlers,
   ...peopleHandlers,
   ...meetingsHandlers,
+  ...minutesHandlers(meetingDetail),
   ...papersHandlers,
   ...decisionsHandlers,
   ...performanceHandlers,

@@ -49,6 +49,7 @@ export const schema = {
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'minute_format', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [],
   },
@@ -104,8 +105,14 @@ export const schema = {
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'minutes_approved_at_meeting_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'minutes_approved_by_person_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'minutes_signed_by_person_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
     ],
     foreignKeys: [
+      { column: 'minutes_signed_by_person_id', references: 'person', onDelete: 'SET NULL' },
+      { column: 'minutes_approved_by_person_id', references: 'person', onDelete: 'SET NULL' },
+      { column: 'minutes_approved_at_meeting_id', references: 'meeting', onDelete: 'SET NULL' },
       { column: 'board_id', references: 'board', onDelete: 'RESTRICT' },
     ],
   },
@@ -139,6 +146,8 @@ export const schema = {
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'minute_number', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'minute_seq', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
     ],
     foreignKeys: [
       { column: 'lead_person_id', references: 'person', onDelete: 'SET NULL' },
@@ -571,6 +580,7 @@ export interface BoardTable {
   created_at: string;
   updated_at: string;
   version: ColumnType<number, number | undefined, number>;
+  minute_format: ColumnType<string, string | undefined, string>;
 }
 
 export interface BoardQuorumOrganisationTable {
@@ -609,6 +619,9 @@ export interface MeetingTable {
   created_at: string;
   updated_at: string;
   version: ColumnType<number, number | undefined, number>;
+  minutes_approved_at_meeting_id: ColumnType<number | null, number | null | undefined, number | null>;
+  minutes_approved_by_person_id: ColumnType<number | null, number | null | undefined, number | null>;
+  minutes_signed_by_person_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AttendanceTable {
@@ -634,6 +647,8 @@ export interface AgendaItemTable {
   created_at: string;
   updated_at: string;
   version: ColumnType<number, number | undefined, number>;
+  minute_number: ColumnType<string | null, string | null | undefined, string | null>;
+  minute_seq: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DeclarationTable {

@@ -137,7 +137,7 @@ export interface LastWriter {
   actor: string;
 }
 
-/** A value named inside an audit row's after (or, for a delete, before) values: the expressions migration 008 indexes. */
+/** A value named inside an audit row's after (or, for a delete, before) values: the expressions migration 012 indexes. */
 function cellValue(ctx: Pick<Ctx, 'engine'>, name: string): string {
   if (!/^[a-z_]+$/.test(name)) throw new Error(`Not a column name: ${name}`);
   return ctx.engine === 'postgres' ? `(coalesce(after_json, before_json)::jsonb ->> '${name}')` : `json_extract(coalesce(after_json, before_json), '$.${name}')`;
@@ -145,7 +145,7 @@ function cellValue(ctx: Pick<Ctx, 'engine'>, name: string): string {
 
 /**
  * The newest audit row of one cell: who last added, changed or cleared it, and when. One
- * index seek (migration 008's audit_*_cell, or audit_entity for a setting), whatever else the
+ * index seek (migration 012's audit_*_cell, or audit_entity for a setting), whatever else the
  * trail holds: never a window of recent rows, so a busy stream still names the right person.
  */
 export async function lastWriterOf(ctx: Ctx, cell: CellRef): Promise<LastWriter | undefined> {

@@ -30,6 +30,8 @@ export interface Decision {
   agendaItemId: number | null;
   agendaItemTitle: string | null;
   agendaItemPosition: number | null;
+  /** The minute it was taken under ("SB 12/20"), once its meeting's minutes are numbered. */
+  agendaItemMinuteNumber: string | null;
   paperId: number | null;
   paperReference: string | null;
   paperTitle: string | null;

@@ -61,6 +61,7 @@ export async function logMarking(ctx: Ctx, rows: readonly Decision[]): Promise<P
 async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   const body: CellValue[][] = rows.map((d) => {
     const extra = [
+      d.agendaItemMinuteNumber ? `Minute ${unbroken(d.agendaItemMinuteNumber)}.` : '',
       // In the decision's text rather than the narrow status column, where the reference would break.
       // Non-breaking hyphens: in running text a reference would otherwise wrap at a hyphen
       // ("TG-D-2025-" / "001"). The reference is printed whole, with plain hyphens, in its own row.
@@ -132,6 +133,8 @@ const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Funding stream', key: 'stream', type: 'text', width: 28 },
   { header: 'Indicators', key: 'indicators', type: 'text', width: 24 },
   { header: 'Confidential', key: 'confidential', type: 'text', width: 12 },
+  // Last, so the columns before keep their places for those who read the sheet by column.
+  { header: 'Minute', key: 'minute', type: 'text', width: 12 },
 ];
 
 async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
@@ -147,6 +150,7 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
       decidedOn: d.decidedOn,
       meetingDate: d.meetingStartsAt?.slice(0, 10) ?? null,
       agendaItem: d.agendaItemTitle ? `${d.agendaItemPosition}. ${d.agendaItemTitle}` : null,
+      minute: d.agendaItemMinuteNumber,
       paper: d.paperReference,
       title: d.title,
       text: d.text,

@@ -14,7 +14,7 @@ import { tsQueryText } from './search-postgres';
 
 const DECISION_SELECT = `
   SELECT d.*, b.name AS board_name, b.code AS board_code, m.starts_at AS meeting_starts_at,
-         ai.title AS agenda_item_title, ai.position AS agenda_item_position,
+         ai.title AS agenda_item_title, ai.position AS agenda_item_position, ai.minute_number AS agenda_item_minute_number,
          p.reference AS paper_reference, p.title AS paper_title,
          s.reference AS superseded_by_reference,
          NULLIF(trim(o.honorific || ' ' || o.given_name || ' ' || o.family_name), '') AS owner_name,

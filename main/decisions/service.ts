@@ -22,6 +22,7 @@ import { exportDecisionLog } from './decisions-export';
 import { exportDecisionNotice } from './decision-notice';
 import { decisions, refs } from './repository';
 import { rebuildSearch, search } from './search';
+import { refuseIfMinutesApproved } from '../meetings/minutes-record';
 
 async function requireDecision(ctx: Ctx, id: number): Promise<Decision> {
   const d = await decisions.get(ctx, id);
@@ -134,6 +135,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
 
   'decision.create': async (ctx, input) => {
     const links = await resolveLinks(ctx, input, input.decidedBy);
+    await refuseIfMinutesApproved(ctx, links.meetingId, input.agendaItemId !== null ? 'agendaItemId' : input.paperId !== null ? 'paperId' : 'meetingId', 'the decisions recorded on them');
     await checkPeopleAndMoney(ctx, input);
     if (input.confidential && !input.confidentialReason) throw new DomainError('decision.noReason', 'Give the reason the decision is confidential.', 'confidentialReason');
     const decidedOn = input.decidedOn ?? (input.status === 'agreed' || input.status === 'rejected' ? (links.meetingDate ?? isoToday(ctx)) : null);
@@ -155,6 +157,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
 
   'decision.update': async (ctx, { id, indicatorIds, ...patch }) => {
     const d = await requireDecision(ctx, id);
+    await refuseIfMinutesApproved(ctx, d.meetingId, Object.keys(patch)[0] ?? (indicatorIds !== undefined ? 'indicatorIds' : 'id'), `${d.reference} as recorded in them`);
     const decidedBy = patch.decidedBy ?? d.decidedBy;
     const links = await resolveLinks(
       ctx,
@@ -166,6 +169,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
       },
       decidedBy,
     );
+    await refuseIfMinutesApproved(ctx, links.meetingId, patch.agendaItemId !== undefined ? 'agendaItemId' : 'meetingId', 'the decisions recorded on them');
     await checkPeopleAndMoney(ctx, {
       ownerPersonId: patch.ownerPersonId !== undefined ? patch.ownerPersonId : d.ownerPersonId,
       fundingStreamId: patch.fundingStreamId !== undefined ? patch.fundingStreamId : d.fundingStreamId,
@@ -183,6 +187,8 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
   'decision.setStatus': async (ctx, { id, status, supersededById, decidedOn }) => {
     const d = await requireDecision(ctx, id);
     if (d.status === status) return result(ctx, id);
+    // A decision minuted in approved minutes may later be superseded, but its outcome is the record.
+    if (status !== 'superseded') await refuseIfMinutesApproved(ctx, d.meetingId, 'status', `${d.reference} as recorded in them`);
     if (!canMoveDecision(d.status, status)) {
       throw new DomainError('decision.statusMove', `A decision that is ${DECISION_STATUS_LABELS[d.status].toLowerCase()} cannot be made ${DECISION_STATUS_LABELS[status].toLowerCase()}.`, 'status');
     }
@@ -206,6 +212,7 @@ export const decisionsHandlers: HandlersFor<typeof decisionsContract> = {
 
   'decision.delete': async (ctx, { id }) => {
     const d = await requireDecision(ctx, id);
+    await refuseIfMinutesApproved(ctx, d.meetingId, 'id', `${d.reference} as recorded in them`);
     if (d.status !== 'proposed') throw new DomainError('decision.notProposed', `${d.reference} is ${DECISION_STATUS_LABELS[d.status].toLowerCase()}; only a proposed decision can be deleted. Supersede it instead.`, 'id');
     await decisions.remove(ctx, id);
     return { id };

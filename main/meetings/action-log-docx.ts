@@ -21,7 +21,7 @@ const OVERDUE_FILL = 'F9D6D0'; // a light tint of the house red, readable with b
 function actionCell(a: Action, oneBoard: boolean): Span[] {
   const spans: Span[] = [a.description];
   const from = fromMeetingText(a, !oneBoard);
-  if (from) spans.push({ text: ` (from ${from})`, italic: true });
+  if (from) spans.push({ text: ` (from ${from}${a.agendaItemMinuteNumber ? `, Minute ${a.agendaItemMinuteNumber}` : ''})`, italic: true });
   if (a.latestUpdate) spans.push({ text: ` Update ${formatDateShort(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` });
   return spans;
 }

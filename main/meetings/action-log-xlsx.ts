@@ -24,12 +24,15 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataW
       { header: 'Completed', key: 'completed', type: 'date', width: 12 },
       { header: 'Latest update on', key: 'updatedOn', type: 'date', width: 14 },
       { header: 'Latest update', key: 'update', type: 'text', width: 50 },
+      // Last, so the columns before keep their places for those who read the sheet by column.
+      { header: 'Minute', key: 'minute', type: 'text', width: 12 },
     ],
     rows: actions.map((a) => ({
       ref: actionRef(a.id),
       board: a.boardName,
       meeting: a.meetingStartsAt?.slice(0, 10),
       item: a.agendaItemTitle,
+      minute: a.agendaItemMinuteNumber,
       description: a.description,
       owner: a.ownerName,
       due: a.dueOn,

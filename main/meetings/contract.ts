@@ -23,6 +23,7 @@ import {
   type Role,
 } from './labels';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-status';
+import { DEFAULT_MINUTE_FORMAT, minuteFormatProblem } from './minute-numbers';
 import type { QuorumResult } from './quorum';
 
 export * from './labels';
@@ -48,6 +49,8 @@ export interface Board {
   defaultLengthMinutes: number;
   protectiveMarking: ProtectiveMarking;
   termsOfReference: string;
+  /** The house format of its minute numbers, e.g. "{code} {n}/{yy}" for "SB 12/20" (./minute-numbers.ts). */
+  minuteFormat: string;
   /** Members (any role) sitting today. */
   currentMemberCount: number;
   createdAt: string;
@@ -86,6 +89,13 @@ export interface Meeting {
   papersDueOn: string | null;
   quorate: boolean | null;
   agendaItemCount: number;
+  /** The later meeting that approved these minutes as a correct record (./minutes-record.ts), who proposed it and the Chair who signs. */
+  minutesApprovedAtMeetingId: number | null;
+  minutesApprovedAtStartsAt: string | null;
+  minutesApprovedByPersonId: number | null;
+  minutesApprovedByName: string | null;
+  minutesSignedByPersonId: number | null;
+  minutesSignedByName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -121,6 +131,9 @@ export interface AgendaItem {
   standingKind: StandingKind | null;
   /** The minutes of this item: the discussion summary. */
   discussion: string;
+  /** Its minute number in the board's series ("SB 12/20"), given when the minutes go to draft; null before. */
+  minuteNumber: string | null;
+  minuteSeq: number | null;
   papers: { id: number; reference: string; title: string }[];
   decisions: { id: number; reference: string; title: string; text: string; status: string }[];
   declarations: Declaration[];
@@ -150,6 +163,8 @@ export interface Action {
   meetingStartsAt: string | null;
   agendaItemId: number | null;
   agendaItemTitle: string | null;
+  /** The minute it was agreed under ("SB 12/20"), once the minutes are numbered. */
+  agendaItemMinuteNumber: string | null;
   description: string;
   ownerPersonId: number | null;
   ownerOrganisationId: number | null;
@@ -207,7 +222,8 @@ export interface MeetingDetail {
   actions: Action[];
   /** Open actions of the board from earlier meetings: the "matters arising". */
   mattersArising: Action[];
-  previousMeeting: { id: number; version: number; startsAt: string; status: MeetingStatus } | null;
+  /** The meeting before; approvedHere when this meeting approved its minutes (at its "minutes" item), with who proposed it. */
+  previousMeeting: { id: number; version: number; startsAt: string; status: MeetingStatus; approvedHere: boolean; approvedByName: string | null } | null;
   nextMeeting: { id: number; startsAt: string; status: MeetingStatus } | null;
 }
 
@@ -254,6 +270,14 @@ const boardFields = {
     .default(120),
   protectiveMarking: z.enum(MARKINGS, { error: 'Protective marking must be OFFICIAL or OFFICIAL-SENSITIVE' }).default('OFFICIAL'),
   termsOfReference: optionalText('Terms of reference', 20000),
+  minuteFormat: z
+    .string({ error: 'Minute number format must be text' })
+    .trim()
+    .superRefine((s, c) => {
+      const problem = minuteFormatProblem(s);
+      if (problem) c.addIssue({ code: 'custom', message: problem });
+    })
+    .default(DEFAULT_MINUTE_FORMAT),
 };
 
 const membershipFields = {

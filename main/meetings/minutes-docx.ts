@@ -1,5 +1,5 @@
 import type { Document, FileChild } from 'docx';
-import { Numbering, buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue } from '../documents/docx';
+import { Numbering, buildDocument, dataTable, heading, labelled, paragraph, title, type CellValue, type RichText } from '../documents/docx';
 import { fitColumns } from '../documents/fit-columns';
 import { houseStyle } from '../documents/house-style';
 import { formatDateLong } from '../shared/dates';
@@ -71,7 +71,9 @@ function standingText(detail: MeetingDetail, item: AgendaItem): string | null {
       return detail.declarations.length > 0 ? 'Declarations of interest are recorded above.' : 'No declarations of interest were made.';
     case 'minutes':
       return detail.previousMeeting
-        ? detail.previousMeeting.status === 'minutes_approved'
+        ? detail.previousMeeting.approvedHere
+          ? `RESOLVED that the minutes of the meeting held on ${formatDateLong(detail.previousMeeting.startsAt)} be approved as a correct record and signed by the Chair${detail.previousMeeting.approvedByName ? ` (proposed by ${detail.previousMeeting.approvedByName})` : ''}.`
+          : detail.previousMeeting.status === 'minutes_approved'
           ? `RESOLVED that the minutes of the meeting held on ${formatDateLong(detail.previousMeeting.startsAt)} are an accurate record and be signed by the Chair.`
           : `The minutes of the meeting held on ${formatDateLong(detail.previousMeeting.startsAt)} were considered.`
         : null;
@@ -91,11 +93,13 @@ function listOf(names: string[]): string {
 }
 
 function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numbering): FileChild[] {
-  const blocks: FileChild[] = [heading(`${item.number}. ${item.title}${item.confidential ? ' (taken in private)' : ''}`, 2)];
-  const facts = [purposeLabel(item.purpose), item.leadName ? `Lead: ${item.leadName}` : '', item.papers.length ? `Paper: ${item.papers.map((p) => p.reference).join(', ')}` : '']
+  // A numbered minute is headed by its minute number (what actions and decisions cite); the agenda's number follows.
+  const blocks: FileChild[] = [heading(`${item.minuteNumber ? `${item.minuteNumber} ` : `${item.number}. `}${item.title}${item.confidential ? ' (taken in private)' : ''}`, 2)];
+  const facts = [item.minuteNumber ? `Agenda item ${item.number}` : '', purposeLabel(item.purpose), item.leadName ? `Lead: ${item.leadName}` : '', item.papers.length ? `Paper: ${item.papers.map((p) => p.reference).join(', ')}` : '']
     .filter(Boolean)
     .join(' · ');
-  blocks.push(paragraph(facts, { muted: true, small: true }));
+  // Kept with what follows, so a minute's heading never ends a page alone.
+  blocks.push(paragraph(facts, { muted: true, small: true, keepNext: true }));
 
   const withdrew = item.declarations.filter((d) => d.withdrew);
   if (withdrew.length > 0) {
@@ -116,9 +120,7 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
     blocks.push(...dataTable(actionColumns(rows), rows));
   }
 
-  for (const d of item.decisions) {
-    blocks.push(paragraph([{ text: `Decision ${d.reference}: `, bold: true }, d.text.trim() || d.title]));
-  }
+  for (const d of item.decisions) blocks.push(paragraph(resolution(d)));
   const itemActions = detail.actions.filter((a) => a.agendaItemId === item.id);
   if (itemActions.length > 0) {
     blocks.push(
@@ -128,6 +130,49 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
     );
   }
   return blocks;
+}
+
+/** The words of a decision as a resolution: "the board approves …" from "The board approves …" or "RESOLVED that the board approves …". */
+function resolutionWords(text: string): string {
+  // A paper's recommendation proposed as a decision: its recommendation, not the "Decision required" that follows it,
+  // and "The Board is asked to approve …" resolved as "the Board approves …".
+  const t = text.split(/\n\s*\nDecision required:/)[0]!.trim()
+    .replace(/^resolved\s*(that\s+|:\s*)?/i, '').replace(/^that\s+/i, '')
+    .replace(/\b(?:is|are) (?:asked|invited|recommended) to (\w+)/, (_, verb: string) => `${verb}${/(s|sh|ch|x)$/.test(verb) ? 'es' : 's'}`);
+  return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+}
+
+/**
+ * A decision minuted under its item: an agreed one as "RESOLVED that …", with its reference
+ * from the decisions log; one not agreed says what became of it.
+ */
+function resolution(d: AgendaItem['decisions'][number]): RichText {
+  const words = resolutionWords(d.text.trim() || d.title).replace(/[.;]\s*$/, '');
+  const ref = { text: ` (Decision ${d.reference})`, bold: true };
+  switch (d.status) {
+    case 'agreed':
+    case 'superseded':
+      return [{ text: 'RESOLVED', bold: true }, ` that ${words}.${d.status === 'superseded' ? ' Since superseded.' : ''}`, ref];
+    case 'deferred':
+      return [{ text: 'DEFERRED', bold: true }, `: the board deferred the decision that ${words}.`, ref];
+    case 'rejected':
+      return [{ text: 'NOT AGREED', bold: true }, `: the board did not agree that ${words}.`, ref];
+    default:
+      return [{ text: 'Proposed, not yet decided', bold: true }, `: that ${words}.`, ref];
+  }
+}
+
+/** The approval and the Chair's signature, on minutes approved at a later meeting. */
+function approvalBlocks(detail: MeetingDetail): FileChild[] {
+  const m = detail.meeting;
+  if (m.status !== 'minutes_approved' || !m.minutesApprovedAtStartsAt) return [];
+  return [
+    heading('Approval', 1),
+    paragraph(`Approved as a correct record at the meeting of ${formatDateLong(m.minutesApprovedAtStartsAt)}${m.minutesApprovedByName ? `, on the proposal of ${m.minutesApprovedByName}` : ''}.`, { keepNext: true }),
+    paragraph('Signed ……………………………………………… Chair', { keepNext: true }),
+    paragraph(m.minutesSignedByName ?? '', { keepNext: true, muted: true }),
+    paragraph('Date ……………………………………'),
+  ];
 }
 
 export function minutesBlocks(detail: MeetingDetail): FileChild[] {
@@ -142,6 +187,7 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
     labelled('Place', place(detail)),
   ];
   if (!approved) blocks.push(paragraph('These minutes are a draft until the board approves them at its next meeting.', { muted: true }));
+  else if (meeting.minutesApprovedAtStartsAt) blocks.push(paragraph(`Approved as a correct record at the meeting of ${formatDateLong(meeting.minutesApprovedAtStartsAt)}.`, { bold: true }));
 
   const groups = attendanceGroups(detail);
   blocks.push(heading('Present', 2));
@@ -157,7 +203,9 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
   blocks.push(paragraph(detail.quorum ? detail.quorum.statement : 'Attendance was not recorded, so quorum cannot be stated.'));
 
   const numberOf = new Map(detail.agenda.map((i) => [i.id, i.number]));
-  const itemNumber = (agendaItemId: number | null, none: string) => (agendaItemId !== null ? String(numberOf.get(agendaItemId) ?? '') : none);
+  const minuteOf = new Map(detail.agenda.map((i) => [i.id, i.minuteNumber]));
+  const itemNumber = (agendaItemId: number | null, none: string) => (agendaItemId !== null ? String(minuteOf.get(agendaItemId) ?? numberOf.get(agendaItemId) ?? '') : none);
+  const numbered = detail.agenda.some((i) => i.minuteNumber);
 
   blocks.push(heading('Declarations of interest', 2));
   if (detail.declarations.length === 0) blocks.push(paragraph('No declarations of interest were made.'));
@@ -186,7 +234,7 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
     const columns = fitColumns(
       [
         { header: 'Ref', weight: 0 },
-        { header: 'Item', weight: 0 },
+        { header: numbered ? 'Minute' : 'Item', weight: 0, whole: numbered },
         { header: 'Action', weight: 65 },
         { header: 'Owner', weight: 35 },
         { header: 'Due', weight: 0, whole: true },
@@ -196,6 +244,7 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
     );
     blocks.push(...dataTable(columns, rows));
   }
+  blocks.push(...approvalBlocks(detail));
   return blocks;
 }
 

@@ -138,8 +138,12 @@ export const memberships = {
 
 const MEETING_SELECT = `
   SELECT mt.*, b.name AS board_name, b.code AS board_code,
-    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count
-  FROM meeting mt JOIN board b ON b.id = mt.board_id`;
+    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count,
+    am.starts_at AS minutes_approved_at_starts_at, ${NAME('ap')} AS minutes_approved_by_name, ${NAME('sp')} AS minutes_signed_by_name
+  FROM meeting mt JOIN board b ON b.id = mt.board_id
+  LEFT JOIN meeting am ON am.id = mt.minutes_approved_at_meeting_id
+  LEFT JOIN person ap ON ap.id = mt.minutes_approved_by_person_id
+  LEFT JOIN person sp ON sp.id = mt.minutes_signed_by_person_id`;
 
 function meetingOf(row: Row): Meeting {
   const m = toCamel<Omit<Meeting, 'quorate'> & { quorate: number | null }>(row);
@@ -293,7 +297,7 @@ const ACTION_OWNERS = `
   LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
 
 const ACTION_SELECT = `
-  SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title,
+  SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title, ai.minute_number AS agenda_item_minute_number,
     CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
          ELSE o.name END AS owner_name,
     ${OVERDUE} AS overdue,

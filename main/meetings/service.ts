@@ -20,6 +20,7 @@ import { quorum, type AttendanceMark, type QuorumRule, type SeatedMember } from 
 import { actions, agendaItems, attendance, boards, declarations, forwardPlan, meetings, memberships } from './repository';
 import { CLOSING_KINDS, standingItemsFor } from './standing-items';
 import { papersDueOn } from './working-days';
+import { assignMinuteNumbers, refuseIfMinutesApproved } from './minutes-record';
 
 // Look-ups that refuse what does not exist, naming the field ------------------------------------
 
@@ -169,6 +170,7 @@ export async function meetingDetail(ctx: Ctx, id: number): Promise<MeetingDetail
   }
 
   const previous = await meetings.previous(ctx, board.id, meeting.startsAt, id);
+  const previousRecord = previous ? await meetings.get(ctx, previous.id) : undefined;
   const next = await meetings.next(ctx, board.id, meeting.startsAt, id);
   return {
     meeting,
@@ -181,7 +183,12 @@ export async function meetingDetail(ctx: Ctx, id: number): Promise<MeetingDetail
     declarations: decls,
     actions: await actions.list(ctx, { boardId: null, meetingId: id, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' }, today),
     mattersArising: await actions.liveBefore(ctx, board.id, meeting.startsAt, today),
-    previousMeeting: previous ? { id: previous.id, version: Number(previous.version), startsAt: previous.starts_at, status: previous.status } : null,
+    previousMeeting: previous
+      ? {
+          id: previous.id, version: Number(previous.version), startsAt: previous.starts_at, status: previous.status,
+          approvedHere: previousRecord?.minutesApprovedAtMeetingId === id, approvedByName: previousRecord?.minutesApprovedByName ?? null,
+        }
+      : null,
     nextMeeting: next ? { id: next.id, startsAt: next.starts_at, status: next.status } : null,
   };
 }
@@ -283,9 +290,15 @@ async function pullForwardPlan(ctx: Ctx, meeting: Meeting): Promise<number> {
   return due.length;
 }
 
-function assertMeetingEditable(meeting: Meeting, what: string): void {
+function assertMeetingEditable(meeting: Meeting, what: string, field = 'status'): void {
   if (meeting.status === 'minutes_approved') {
-    throw new DomainError('meeting.approved', `The minutes of this meeting are approved, so its ${what} can no longer change. Move it back to "Minutes draft" first.`, 'status');
+    throw new DomainError(
+      'meeting.approved',
+      meeting.minutesApprovedAtMeetingId !== null
+        ? `The minutes of this meeting were approved as a correct record${meeting.minutesApprovedAtStartsAt ? ` at the meeting of ${formatDateLong(meeting.minutesApprovedAtStartsAt)}` : ''}, so its ${what} can no longer change. A correction goes in the minutes of the next meeting.`
+        : `The minutes of this meeting are approved, so its ${what} can no longer change. Move it back to "Minutes draft" first.`,
+      field,
+    );
   }
 }
 
@@ -461,7 +474,10 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const meeting = await requireMeeting(ctx, id);
     const problem = statusMoveProblem(meeting.status, status);
     if (problem) throw new DomainError('meeting.statusStep', problem, 'status');
+    // Minutes approved at a later meeting are a signed record: they are not reopened.
+    if (meeting.status === 'minutes_approved' && meeting.minutesApprovedAtMeetingId !== null) assertMeetingEditable(meeting, 'status');
     await meetings.update(ctx, id, { status });
+    if (status === 'minutes_draft') await assignMinuteNumbers(ctx, id);
     return meetingDetail(ctx, id);
   },
   'meeting.delete': async (ctx, { id }) => {
@@ -475,15 +491,17 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
 
   'agenda.addItem': async (ctx, { meetingId, position, ...values }) => {
     const meeting = await requireMeeting(ctx, meetingId);
-    assertMeetingEditable(meeting, 'agenda');
+    assertMeetingEditable(meeting, 'agenda', 'meetingId');
     if (values.leadPersonId !== null) await requirePersonField(ctx, values.leadPersonId, 'leadPersonId', 'Lead');
     await insertItem(ctx, meetingId, values, position === null ? null : position - 1);
+    // An item added to minutes already numbered takes the next number.
+    if (meeting.status === 'minutes_draft') await assignMinuteNumbers(ctx, meetingId);
     return meetingDetail(ctx, meetingId);
   },
   'agenda.updateItem': async (ctx, { id, ...patch }) => {
     const item = await agendaItems.get(ctx, id);
     if (!item) throw notFound('agenda_item', id);
-    assertMeetingEditable(await requireMeeting(ctx, item.meetingId), 'agenda');
+    assertMeetingEditable(await requireMeeting(ctx, item.meetingId), 'agenda', Object.keys(patch)[0] ?? 'id');
     if (patch.leadPersonId !== undefined && patch.leadPersonId !== null) await requirePersonField(ctx, patch.leadPersonId, 'leadPersonId', 'Lead');
     await agendaItems.update(ctx, id, patch);
     return meetingDetail(ctx, item.meetingId);
@@ -491,7 +509,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   'agenda.removeItem': async (ctx, { id }) => {
     const item = await agendaItems.get(ctx, id);
     if (!item) throw notFound('agenda_item', id);
-    assertMeetingEditable(await requireMeeting(ctx, item.meetingId), 'agenda');
+    assertMeetingEditable(await requireMeeting(ctx, item.meetingId), 'agenda', 'id');
     await agendaItems.remove(ctx, id);
     await writeOrder(ctx, item.meetingId, (await agendaItems.list(ctx, item.meetingId)).map((i) => i.id));
     return meetingDetail(ctx, item.meetingId);
@@ -499,7 +517,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   'agenda.reorder': async (ctx, { meetingId, itemIds, versions }) => {
     // Takes its turn with other changes to the agenda's order (adding an item takes the same lock).
     await lockSeries(ctx, `agenda of meeting ${meetingId}`);
-    assertMeetingEditable(await requireMeeting(ctx, meetingId), 'agenda');
+    assertMeetingEditable(await requireMeeting(ctx, meetingId), 'agenda', 'itemIds');
     if (versions) await refuseStaleOrder(ctx, itemIds, versions);
     const problem = reorderProblem(
       (await agendaItems.list(ctx, meetingId)).map((i) => i.id),
@@ -519,6 +537,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   'attendance.set': async (ctx, { meetingId, personId, status, substituteForPersonId, note, was }) => {
     await lockSeries(ctx, `attendance of meeting ${meetingId}`);
     const meeting = await requireMeeting(ctx, meetingId);
+    assertMeetingEditable(meeting, 'attendance', 'status');
     await requirePersonField(ctx, personId, 'personId', 'Person');
     await refuseChangedMark(ctx, meetingId, personId, was, { status, substituteForPersonId });
     await checkSubstitution(ctx, meeting, personId, status, substituteForPersonId);
@@ -529,7 +548,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   },
   'attendance.remove': async (ctx, { meetingId, personId, was }) => {
     await lockSeries(ctx, `attendance of meeting ${meetingId}`);
-    await requireMeeting(ctx, meetingId);
+    assertMeetingEditable(await requireMeeting(ctx, meetingId), 'attendance', 'personId');
     await refuseChangedMark(ctx, meetingId, personId, was, null);
     const existing = await attendance.find(ctx, meetingId, personId);
     if (!existing) throw new DomainError('attendance.notFound', 'There is no attendance record for this person at this meeting.', 'personId');
@@ -545,7 +564,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     return { boardId, financialYear, meetingsHeld: held.length, ...stats };
   },
   'declaration.add': async (ctx, { meetingId, agendaItemId, personId, interest, withdrew }) => {
-    await requireMeeting(ctx, meetingId);
+    assertMeetingEditable(await requireMeeting(ctx, meetingId), 'declarations', 'meetingId');
     await requirePersonField(ctx, personId, 'personId', 'Person');
     if (agendaItemId !== null) {
       const item = await agendaItems.get(ctx, agendaItemId);
@@ -559,6 +578,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   'declaration.remove': async (ctx, { id }) => {
     const d = await declarations.get(ctx, id);
     if (!d) throw notFound('declaration', id);
+    await refuseIfMinutesApproved(ctx, d.meetingId, 'id', 'its declarations');
     await declarations.remove(ctx, id);
     return meetingDetail(ctx, d.meetingId);
   },
@@ -582,6 +602,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
       if (boardId !== null && boardId !== meeting.boardId) {
         throw new DomainError('action.wrongBoard', `The meeting belongs to ${meeting.boardName}, not to board ${boardId}.`, 'boardId');
       }
+      assertMeetingEditable(meeting, 'actions', agendaItemId !== null ? 'agendaItemId' : 'meetingId');
       boardId = meeting.boardId;
       meetingDate = dateOf(meeting.startsAt);
     } else if (boardId !== null) await requireBoard(ctx, boardId);

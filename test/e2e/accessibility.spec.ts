@@ -29,6 +29,10 @@ async function screens(page: Page, ws: Parameters<typeof apiCall>[1]): Promise<S
     { name: 'settings', hash: '#/settings' },
   ];
   for (const m of meetings.slice(0, 2)) list.push({ name: `meeting ${m.id}`, hash: `#/meetings/${m.id}` });
+  // Issue 15: a decision recorded on an item while minuting (the form open), beside the previous minutes' approval.
+  for (const m of meetings.slice(0, 1)) {
+    list.push({ name: `meeting ${m.id}, a decision on item 1`, hash: `#/meetings/${m.id}`, then: (p) => p.getByRole('button', { name: 'Record a decision on item 1', exact: true }).click({ timeout: 10_000 }) });
+  }
   for (const p of papers.slice(0, 2)) list.push({ name: `paper ${p.id}`, hash: `#/papers/${p.id}` });
   // A stream opens from its row in the list (the screen's state, not the address).
   for (const s of streams.slice(0, 1)) {

@@ -130,13 +130,14 @@ describe('meetings exports', () => {
       'Absent',
       'Quorum',
       'Declarations of interest',
-      '1. Welcome, introductions and apologies',
-      '2. Declarations of interest',
-      '3. Minutes of the last meeting and matters arising (including the action log)',
-      '4. Problem Profile and Response Strategy',
-      '5. Violence Reduction Fund: 2020/21 renewals (taken in private)',
-      '6. Any other business',
-      '7. Date of next meeting',
+      // Numbered when the minutes went to draft, in the board's house format (issue 15).
+      'VRUSB 1/20 Welcome, introductions and apologies',
+      'VRUSB 2/20 Declarations of interest',
+      'VRUSB 3/20 Minutes of the last meeting and matters arising (including the action log)',
+      'VRUSB 4/20 Problem Profile and Response Strategy',
+      'VRUSB 5/20 Violence Reduction Fund: 2020/21 renewals (taken in private)',
+      'VRUSB 6/20 Any other business',
+      'VRUSB 7/20 Date of next meeting',
     ]);
     const t = tables(x.document);
     expect(t.every((table) => table.headerRepeats)).toBe(true);
@@ -161,10 +162,10 @@ describe('meetings exports', () => {
     expect(text).toContain('Members asked for the hospital admissions data to be broken down by district.');
     expect(text).toContain('Action A2: Break down A&E admissions for knife assault by district — Andrew Scott-Clark (NHS Kent and Medway), by 30 April 2020');
     const actionsTable = t[t.length - 1]!;
-    expect(actionsTable.rows[0]).toEqual(['Ref', 'Item', 'Action', 'Owner', 'Due']);
+    expect(actionsTable.rows[0]).toEqual(['Ref', 'Minute', 'Action', 'Owner', 'Due']);
     expect(actionsTable.rows.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
-      ['A3', '5', '31/03/2020'],
-      ['A2', '4', '30/04/2020'],
+      ['A3', 'VRUSB 5/20', '31/03/2020'],
+      ['A2', 'VRUSB 4/20', '30/04/2020'],
     ]);
     expect(x.core).toContain('<dc:title>Kent and Medway VRU Strategic Board: minutes of 10 March 2020</dc:title>');
   });
@@ -206,7 +207,7 @@ describe('meetings exports', () => {
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.getWorksheet('Action log')!;
     expect(String(sheet.getCell('A1').value)).toMatch(/^OFFICIAL — Action log: Kent and Medway VRU Strategic Board, as at 2 March 2020/);
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Ref', 'Board', 'Meeting', 'Item', 'Action', 'Owner', 'Due', 'Status', 'Overdue', 'Completed', 'Latest update on', 'Latest update']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Ref', 'Board', 'Meeting', 'Item', 'Action', 'Owner', 'Due', 'Status', 'Overdue', 'Completed', 'Latest update on', 'Latest update', 'Minute']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.autoFilter).toBeTruthy();
     const due = sheet.getCell('G3').value;

@@ -104,6 +104,7 @@ export function ActionsArea() {
                 {a.description}
                 <span className="agenda-meta">
                   {a.meetingId !== null ? <a href={meetingHref(a.meetingId)}>{`${a.boardName ?? ''}, ${longDate(a.meetingStartsAt)}`}</a> : (a.boardName ?? '')}
+                  {a.agendaItemMinuteNumber ? ` · Minute ${a.agendaItemMinuteNumber}` : ''}
                   {a.latestUpdate ? ` · Update ${shortDate(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` : ''}
                 </span>
               </>

@@ -2,7 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Decision, DecisionWarning } from '../../../main/decisions/contract';
 import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus } from '../../../main/decisions/decision-rules';
 import { formatPence, parseMoney } from '../../../main/shared/money';
-import { ApiError, messageOf } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api, call, messageOf } from '../api';
+import { opKey } from '../queries';
 import { Dialog } from '../components/Dialog';
 import { FormButtons } from '../components/FormParts';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -199,7 +201,7 @@ function DecisionDialog(props: { decision: Decision; others: readonly Decision[]
         <dt>Decided on</dt>
         <dd>{dayOf(d.decidedOn) || 'Not yet'}</dd>
         <dt>Meeting</dt>
-        <dd>{d.meetingStartsAt ? `${dayOf(d.meetingStartsAt)}${d.agendaItemTitle ? `, item ${d.agendaItemPosition}: ${d.agendaItemTitle}` : ''}` : '—'}</dd>
+        <dd>{d.meetingStartsAt ? `${dayOf(d.meetingStartsAt)}${d.agendaItemTitle ? `, item ${d.agendaItemPosition}: ${d.agendaItemTitle}` : ''}${d.agendaItemMinuteNumber ? ` (Minute ${d.agendaItemMinuteNumber})` : ''}` : '—'}</dd>
         <dt>Paper</dt>
         <dd>{d.paperId ? <a href={`#/papers/${d.paperId}`}>{`${d.paperReference} ${d.paperTitle}`}</a> : '—'}</dd>
         <dt>Decision</dt>
@@ -252,7 +254,7 @@ function DecisionDialog(props: { decision: Decision; others: readonly Decision[]
   );
 }
 
-const FORM_FIELDS = ['reference', 'title', 'text', 'type', 'decidedBy', 'boardId', 'meetingId', 'decidedOn', 'ownerPersonId', 'implementationDueOn', 'reviewOn', 'financialAmountPence', 'fundingStreamId', 'confidentialReason'];
+const FORM_FIELDS = ['reference', 'title', 'text', 'type', 'decidedBy', 'boardId', 'meetingId', 'agendaItemId', 'decidedOn', 'ownerPersonId', 'implementationDueOn', 'reviewOn', 'financialAmountPence', 'fundingStreamId', 'confidentialReason'];
 
 function DecisionForm(props: { decision: Decision | null; onClose(): void; onDone(text: string): void }) {
   const d = props.decision;
@@ -271,6 +273,7 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
     decidedBy: d?.decidedBy ?? 'board',
     boardId: str(d?.boardId),
     meetingId: str(d?.meetingId),
+    agendaItemId: str(d?.agendaItemId),
     decidedOn: d?.decidedOn ?? '',
     ownerPersonId: str(d?.ownerPersonId),
     implementationDueOn: d?.implementationDueOn ?? '',
@@ -283,7 +286,8 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
   // The version the form was filled in at (as useApiForm's `version`): after a refusal because
   // someone else changed the decision, the version they saved, so saving again is "mine over theirs", knowingly.
   const [version, setVersion] = useState(d?.version);
-  const set = (k: Exclude<keyof typeof v, 'indicatorIds'>) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+  const set = (k: Exclude<keyof typeof v, 'indicatorIds'>) => (value: string) => setV((old) => ({ ...old, [k]: value, ...(k === 'meetingId' ? { agendaItemId: '' } : {}) }));
+  const items = useAgendaOf(v.meetingId ? Number(v.meetingId) : null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -306,6 +310,7 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
       decidedBy: v.decidedBy as Decision['decidedBy'],
       boardId: num(v.boardId),
       meetingId: num(v.meetingId),
+      agendaItemId: num(v.agendaItemId),
       decidedOn: v.decidedOn || null,
       ownerPersonId: num(v.ownerPersonId),
       implementationDueOn: v.implementationDueOn || null,
@@ -343,6 +348,14 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
             options={[{ value: '', label: '—' }, ...meetings.filter((m) => !v.boardId || String(m.boardId) === v.boardId).map((m) => ({ value: String(m.id), label: `${m.boardCode} ${dayOf(m.startsAt)}` }))]}
             error={errors.fields.meetingId}
           />
+          <SelectField
+            name="agendaItemId"
+            label="Agenda item"
+            value={v.agendaItemId}
+            onChange={set('agendaItemId')}
+            options={[{ value: '', label: v.meetingId ? '—' : 'Choose the meeting first' }, ...items.map((i) => ({ value: String(i.id), label: `${i.number}. ${i.title}${i.minuteNumber ? ` (Minute ${i.minuteNumber})` : ''}` }))]}
+            error={errors.fields.agendaItemId}
+          />
         </div>
         <div className="field-row">
           <TextField name="reference" label="Reference" hint="Leave empty for the next one, e.g. SB-D-2020-004" value={v.reference} onChange={set('reference')} error={errors.fields.reference} width="medium" />
@@ -374,6 +387,16 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
       </form>
     </Dialog>
   );
+}
+
+/** The agenda of the meeting chosen, for the decision's agenda item. */
+function useAgendaOf(meetingId: number | null): { id: number; number: number; title: string; minuteNumber: string | null }[] {
+  const q = useQuery({
+    queryKey: opKey('meeting.get', { id: meetingId ?? 0 }),
+    queryFn: async () => call(api().meeting.get({ id: meetingId! })),
+    enabled: meetingId !== null,
+  });
+  return meetingId === null ? [] : (q.data?.agenda ?? []);
 }
 
 function DateInput(props: { name: string; label: string; value: string; onChange(v: string): void; error?: string | undefined }) {

@@ -1,3 +1,4 @@
+import { MinuteFormat } from './MinuteFormat';
 import { useEffect, useState } from 'react';
 import type { Board, Membership } from '../../../main/meetings/contract';
 import { BOARD_KIND_LABELS, BOARD_KINDS, ROLE_LABELS, ROLES, type BoardKind, type Role } from '../../../main/meetings/labels';
@@ -56,6 +57,7 @@ export function BoardsTab() {
         ]}
       />
       {board && <BoardMembers board={board} />}
+      {board && <MinuteFormat key={`${board.id}-${board.version}`} board={board} />}
       {board && <ForwardPlan board={board} />}
       {board && <AttendanceStats board={board} />}
       {adding && <BoardForm onClose={() => setAdding(false)} />}

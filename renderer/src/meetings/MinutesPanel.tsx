@@ -8,9 +8,12 @@ import { SelectField, TextField } from '../components/fields';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { personLabel, useMeetings } from './store';
-import { longDate, shortDate } from './text';
+import { shortDate } from './text';
 import type { StaleDetail } from '../../../main/shared/errors';
 import { staleOf } from '../components/StaleDetails';
+import { MinuteNumber } from './MinuteNumber';
+import { MinutesApproval } from './MinutesApproval';
+import { MinutesResolutions } from './MinutesResolutions';
 
 /** The minutes, item by item: the discussion, and the actions agreed under each item. */
 export function MinutesPanel({ detail }: { detail: MeetingDetail }) {
@@ -32,7 +35,6 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'refused';
 
 function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem }) {
   const change = useMeetings((s) => s.change);
-  const loadMeeting = useMeetings((s) => s.loadMeeting);
   const [text, setText] = useState(item.discussion);
   // The minutes as they were when this box was filled, and the item's version then: a save
   // is checked against that version, so minutes someone else saved meanwhile are never
@@ -92,31 +94,12 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
     return () => clearTimeout(timer);
   }, [text, dirty, state]);
 
-  async function approvePrevious() {
-    if (!detail.previousMeeting) return;
-    setError(null);
-    try {
-      await call(api().meeting.setStatus({ id: detail.previousMeeting.id, version: detail.previousMeeting.version, status: 'minutes_approved' }));
-      await loadMeeting(detail.meeting.id);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }
-
   return (
     <div className="minutes-item">
       <h3>{`${item.number}. ${item.title}`}</h3>
+      <MinuteNumber detail={detail} item={item} />
       {error && <ErrorSummary message={error} stale={stale} />}
-      {item.standingKind === 'minutes' && detail.previousMeeting && (
-        <p>
-          {`Previous meeting: ${longDate(detail.previousMeeting.startsAt)}, minutes ${detail.previousMeeting.status === 'minutes_approved' ? 'approved' : 'not yet approved'}.`}{' '}
-          {detail.previousMeeting.status === 'minutes_draft' && (
-            <button type="button" className="button button-secondary button-small" onClick={() => void approvePrevious()}>
-              Record the previous minutes as approved
-            </button>
-          )}
-        </p>
-      )}
+      {item.standingKind === 'minutes' && <MinutesApproval detail={detail} item={item} />}
       {item.standingKind === 'minutes' && detail.mattersArising.length > 0 && (
         <p className="hint">{`Matters arising: ${detail.mattersArising.length} open ${detail.mattersArising.length === 1 ? 'action' : 'actions'} from earlier meetings (listed in the agenda and minutes).`}</p>
       )}
@@ -144,6 +127,7 @@ function MinutesItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem
         </ul>
       )}
       <AddActionForm detail={detail} item={item} />
+      <MinutesResolutions detail={detail} item={item} />
     </div>
   );
 }

@@ -50,7 +50,9 @@ type MeetingWrite =
   | 'attendance.set'
   | 'attendance.remove'
   | 'declaration.add'
-  | 'declaration.remove';
+  | 'declaration.remove'
+  | 'minutes.approve'
+  | 'minutes.setNumber';
 
 /** The operations a meeting page calls; each answers with the whole meeting. */
 const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelope<MeetingDetail>> } = {
@@ -58,6 +60,8 @@ const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelo
   'meeting.setStatus': (i) => api().meeting.setStatus(i),
   'agenda.addItem': (i) => api().agenda.addItem(i),
   'agenda.updateItem': (i) => api().agenda.updateItem(i),
+  'minutes.approve': (i) => api().minutes.approve(i),
+  'minutes.setNumber': (i) => api().minutes.setNumber(i),
   'agenda.removeItem': (i) => api().agenda.removeItem(i),
   'agenda.reorder': (i) => api().agenda.reorder(i),
   'agenda.pullForwardPlan': (i) => api().agenda.pullForwardPlan(i),
