@@ -39,3 +39,11 @@ export function assertDueAfterMeeting(dueOn: string | null, meetingDate: string 
     );
   }
 }
+
+/**
+ * Whether "Chase" is offered: the action is open or in progress and due by the end of this
+ * week (Monday to Sunday), overdue included.
+ */
+export function isChaseable(action: { status: ActionStatus; dueOn: string | null }, today: string): boolean {
+  return isLive(action.status) && action.dueOn !== null && action.dueOn <= weekOf(today).end;
+}
