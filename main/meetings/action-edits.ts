@@ -114,6 +114,9 @@ function mailtoAddress(address: string): string {
   return address.replace(/[%?&#]/g, (c) => encodeURIComponent(c));
 }
 
+/** The app opens a mailto: of at most 2048 characters (main/electron/external-links.ts): the link keeps within it. */
+export const MAX_MAILTO_LENGTH = 2048;
+
 export function mailtoHref(to: string, subject: string, body: string): string {
   // encodeURIComponent writes a space as %20 (not +) and a line break as %0A, as mail clients expect.
   return `mailto:${mailtoAddress(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\n/g, '\r\n'))}`;
@@ -139,11 +142,11 @@ export async function chaseOf(ctx: Ctx, action: Action, today: string): Promise<
   const overdue = action.dueOn !== null && action.dueOn < today;
   const subject = `Action ${reference}: ${overdue ? `overdue since ${due}` : `due ${due}`}`;
   const agreed = action.meetingStartsAt ? ` agreed at the ${action.boardName ?? ''} meeting of ${formatDateLong(action.meetingStartsAt)}`.replace('  ', ' ') : '';
-  const body = [
+  const bodyWith = (description: string) => [
     `Dear ${person?.given_name ?? organisation?.name ?? action.ownerName},`,
     '',
     `Action ${reference}${agreed}:`,
-    action.description,
+    description,
     '',
     overdue ? `It was due on ${due} and is still open.` : `It is due on ${due}.`,
     action.originalDueOn ? `(It was first due on ${formatDateLong(action.originalDueOn)}.)` : '',
@@ -153,6 +156,13 @@ export async function chaseOf(ctx: Ctx, action: Action, today: string): Promise<
   ]
     .filter((line, i, all) => line !== '' || all[i - 1] !== '')
     .join('\n');
+  // A long action is shortened in the email (never the address or the due date), so the link opens.
+  let description = action.description;
+  let body = bodyWith(description);
+  while (to !== null && mailtoHref(to, subject, body).length > MAX_MAILTO_LENGTH && description.length > 40) {
+    description = `${description.slice(0, Math.floor(description.length * 0.8)).trimEnd()}…`;
+    body = bodyWith(description);
+  }
   const noEmail = to === null ? `${action.ownerName} has no email address recorded: add one in Organisations & People, or chase them another way.` : null;
   return { actionId: action.id, reference, ownerName: action.ownerName, to, subject, body, href: to === null ? null : mailtoHref(to, subject, body), noEmail };
 }

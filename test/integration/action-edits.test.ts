@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
+import { externalLinkDecision } from '../../main/electron/external-links';
 import { readDocx, tables } from '../helpers/documents';
 import { tempDir, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { strategicBoard } from './meetings-fixture';
@@ -119,6 +120,15 @@ describe('actions fully editable', () => {
     const params = new URLSearchParams(href.search);
     expect(params.get('subject')).toBe(c.subject);
     expect(params.get('body')).toBe(c.body.replace(/\n/g, '\r\n'));
+    // The desktop app opens it: the external-link allow-list takes it as it is.
+    expect(externalLinkDecision(c.href)).toEqual({ open: true, url: c.href });
+    // A long action is shortened in the email so the link stays within what the app opens.
+    const long = await ws.call('action.create', { boardId: board.id, description: 'Review every funded project’s monitoring return & outcomes. '.repeat(30).trim(), ownerPersonId: people.police, dueOn: '2020-03-02' });
+    const longChase = await ws.call('action.chase', { id: long.id });
+    expect(longChase.href!.length).toBeLessThanOrEqual(2048);
+    expect(externalLinkDecision(longChase.href).open).toBe(true);
+    expect(longChase.body).toContain('…');
+    expect(longChase.subject).toBe(`Action A${long.id}: due 2 March 2020`);
 
     // Due this week (Friday the 6th), owned by an organisation with no contact email, then with one.
     const orgAction = await ws.call('action.create', { boardId: board.id, description: 'Nominate a lead for the schools programme', ownerOrganisationId: orgs.medway, dueOn: '2020-03-06' });
