@@ -117,7 +117,7 @@ function Chase({ action }: { action: Action }) {
   };
   return (
     <section className="chase" aria-labelledby={`chase-${action.id}`}>
-      <h3 id={`chase-${action.id}`}>{action.overdue ? 'Overdue: chase the owner' : 'Due this week: chase the owner'}</h3>
+      <h3 id={`chase-${action.id}`}>{action.overdue ? 'Chase: overdue' : 'Chase: due this week'}</h3>
       {chase === null ? (
         <button type="button" className="button button-secondary" onClick={() => void prepare()}>
           {`Chase ${action.ownerName}`}
