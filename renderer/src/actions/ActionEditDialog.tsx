@@ -10,6 +10,7 @@ import { useApiForm } from '../components/useApiForm';
 import { shortDate } from '../meetings/text';
 import { opKey } from '../queries';
 import { addActionUpdate, saveAction, useActionChoices } from './store';
+import './actions.css';
 
 /** An owner as the form's one choice: "p12" a person, "o3" an organisation. */
 export function ownerKey(a: Pick<Action, 'ownerPersonId' | 'ownerOrganisationId'>): string {
