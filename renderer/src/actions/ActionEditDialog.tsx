@@ -78,6 +78,13 @@ export function ActionEditDialog({ action, current, weekEnd, onClose }: { action
     <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose} record={{ entity: 'action', id: action.id }} wide>
       {weekEnd !== null && chaseableBy(current, weekEnd) && <Chase action={current} />}
       <TextAreaField label="Action" {...form.field('description')} />
+      {current.description !== action.description && (
+        // Someone changed the wording since the dialog opened: theirs is shown, what is typed stays the user's.
+        <p className="hint">
+          {'It now reads: '}
+          <span>{current.description}</span>
+        </p>
+      )}
       <SelectField label="Owner" hint="A person, or an organisation as a whole" options={ownerOptions} {...form.field('owner')} />
       <TextField label="Due on" type="date" width="medium" {...form.field('dueOn')} />
       {revising && (
