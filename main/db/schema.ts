@@ -13,6 +13,7 @@ export const schema = {
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'email', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [],
   },
@@ -523,6 +524,19 @@ export const schema = {
     ],
     foreignKeys: [],
   },
+  action_due_revision: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'action_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'revised_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'previous_due_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'due_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'reason', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'action_id', references: 'action', onDelete: 'CASCADE' },
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export interface ColumnSchema {
@@ -550,6 +564,7 @@ export interface OrganisationTable {
   created_at: string;
   updated_at: string;
   version: ColumnType<number, number | undefined, number>;
+  email: ColumnType<string, string | undefined, string>;
 }
 
 export interface PersonTable {
@@ -918,6 +933,15 @@ export interface AuditLogTable {
   after_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface ActionDueRevisionTable {
+  id: Generated<number>;
+  action_id: number;
+  revised_on: string;
+  previous_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: string;
+}
+
 /** The Kysely schema type: the query layer checks table and column names against it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -951,4 +975,5 @@ export interface DB {
   import_mapping: ImportMappingTable;
   setting: SettingTable;
   audit_log: AuditLogTable;
+  action_due_revision: ActionDueRevisionTable;
 }

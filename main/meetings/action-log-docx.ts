@@ -3,6 +3,7 @@ import { buildDocument, dataTable, heading, labelled, paragraph, title, type Cel
 import { formatDateLong, formatDateShort } from '../shared/dates';
 import type { Action, ProtectiveMarking } from './contract';
 import { actionRef, actionStatusText, dueText, fromMeetingText } from './document-text';
+import { revisionLines, type DueRevision } from './action-edits';
 
 /**
  * The action log as a Word table: reference, the action (with the meeting it came from and
@@ -18,15 +19,17 @@ export interface ActionLogMeta {
 
 const OVERDUE_FILL = 'F9D6D0'; // a light tint of the house red, readable with black text
 
-function actionCell(a: Action, oneBoard: boolean): Span[] {
+function actionCell(a: Action, oneBoard: boolean, revisions: DueRevision[]): Span[] {
   const spans: Span[] = [a.description];
   const from = fromMeetingText(a, !oneBoard);
   if (from) spans.push({ text: ` (from ${from}${a.agendaItemMinuteNumber ? `, Minute ${a.agendaItemMinuteNumber}` : ''})`, italic: true });
   if (a.latestUpdate) spans.push({ text: ` Update ${formatDateShort(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` });
+  // The due date first agreed and every revision with its reason (issue 15): the log keeps the history.
+  if (revisions.length > 0) spans.push({ text: ` Due date revised: ${revisionLines(revisions).join('; ')}.` });
   return spans;
 }
 
-export function actionLogBlocks(actions: Action[], meta: ActionLogMeta): FileChild[] {
+export function actionLogBlocks(actions: Action[], meta: ActionLogMeta, revisions: ReadonlyMap<number, DueRevision[]> = new Map()): FileChild[] {
   const overdue = actions.filter((a) => a.overdue).length;
   const blocks: FileChild[] = [
     title('Action log'),
@@ -40,7 +43,7 @@ export function actionLogBlocks(actions: Action[], meta: ActionLogMeta): FileChi
     return blocks;
   }
   const rows: CellValue[][] = actions.map((a) => {
-    const cells: CellValue[] = [actionRef(a.id), actionCell(a, meta.scope !== 'all boards'), a.ownerName, dueText(a.dueOn), actionStatusText(a)];
+    const cells: CellValue[] = [actionRef(a.id), actionCell(a, meta.scope !== 'all boards', revisions.get(a.id) ?? []), a.ownerName, dueText(a.dueOn, a.originalDueOn), actionStatusText(a)];
     return a.overdue ? cells.map((c) => ({ text: c as string | Span[], fill: OVERDUE_FILL })) : cells;
   });
   blocks.push(...dataTable(REGISTER_COLUMNS, rows, { register: true }));
@@ -60,9 +63,9 @@ const REGISTER_COLUMNS: Column[] = [
   { header: 'Status', width: 12 },
 ];
 
-export function actionLogDocument(actions: Action[], meta: ActionLogMeta): Document {
+export function actionLogDocument(actions: Action[], meta: ActionLogMeta, revisions: ReadonlyMap<number, DueRevision[]> = new Map()): Document {
   return buildDocument(
     { title: `Action log: ${meta.scope}`, subject: 'Action log', marking: meta.marking, headerText: `Action log: ${meta.scope}`, headerDate: formatDateLong(meta.asAt) },
-    [{ landscape: true, children: actionLogBlocks(actions, meta) }],
+    [{ landscape: true, children: actionLogBlocks(actions, meta, revisions) }],
   );
 }

@@ -4,9 +4,10 @@ import { ACTION_STATUS_LABELS } from './action-rules';
 import type { Action } from './contract';
 import type { ActionLogMeta } from './action-log-docx';
 import { actionRef } from './document-text';
+import { revisionLines, type DueRevision } from './action-edits';
 
 /** The action log as an Excel data sheet: one row per action, dates as dates, filters on (written streamed by writeDataWorkbook). */
-export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataWorkbook {
+export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta, revisions: ReadonlyMap<number, DueRevision[]> = new Map()): DataWorkbook {
   const sheet: DataSheetSpec = {
     name: 'Action log',
     marking: meta.marking,
@@ -26,6 +27,9 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataW
       { header: 'Latest update', key: 'update', type: 'text', width: 50 },
       // Last, so the columns before keep their places for those who read the sheet by column.
       { header: 'Minute', key: 'minute', type: 'text', width: 12 },
+      // Last, so the columns before keep their places: the due date first agreed, and each revision with its reason.
+      { header: 'Originally due', key: 'originalDue', type: 'date', width: 14 },
+      { header: 'Due date revisions', key: 'revisions', type: 'text', width: 60 },
     ],
     rows: actions.map((a) => ({
       ref: actionRef(a.id),
@@ -41,6 +45,8 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta): DataW
       completed: a.completedOn,
       updatedOn: a.latestUpdate?.updatedOn,
       update: a.latestUpdate?.text,
+      originalDue: a.originalDueOn ?? undefined,
+      revisions: revisionLines(revisions.get(a.id) ?? []).join('; ') || undefined,
     })),
   };
   return { meta: { title: `Action log: ${meta.scope}`, subject: `Action log as at ${formatDateLong(meta.asAt)} (${meta.marking})` }, sheets: [sheet] };

@@ -39,3 +39,16 @@ export function assertDueAfterMeeting(dueOn: string | null, meetingDate: string 
     );
   }
 }
+
+/**
+ * Whether "Chase" is offered: the action is open or in progress and due by the end of this
+ * week (Monday to Sunday), overdue included.
+ */
+export function isChaseable(action: { status: ActionStatus; dueOn: string | null }, today: string): boolean {
+  return chaseableBy(action, weekOf(today).end);
+}
+
+/** The same, given the end of this week (the screen has it from action.dueThisWeek, the workspace's own clock). */
+export function chaseableBy(action: { status: ActionStatus; dueOn: string | null }, weekEnd: string): boolean {
+  return isLive(action.status) && action.dueOn !== null && action.dueOn <= weekEnd;
+}

@@ -55,7 +55,7 @@ export function agendaBlocks(detail: MeetingDetail): FileChild[] {
 
   if (detail.mattersArising.length > 0) {
     blocks.push(heading('Matters arising: open actions', 2));
-    const rows = detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]);
+    const rows = detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn, a.originalDueOn), actionStatusText(a)]);
     blocks.push(...dataTable(actionColumns(rows), rows));
   }
   return blocks;

@@ -25,9 +25,10 @@ import {
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-status';
 import { DEFAULT_MINUTE_FORMAT, minuteFormatProblem } from './minute-numbers';
 import type { QuorumResult } from './quorum';
+import type { ActionChase, DueRevision } from './action-edits';
 
 export * from './labels';
-export type { MeetingStatus, QuorumResult, Warning };
+export type { MeetingStatus, QuorumResult, Warning, ActionChase, DueRevision };
 
 export type StandingKind = 'welcome' | 'declarations' | 'minutes' | 'aob' | 'next_meeting';
 
@@ -171,6 +172,11 @@ export interface Action {
   /** The person's name (and organisation), or the organisation's name. */
   ownerName: string;
   dueOn: string | null;
+  /** The due date first agreed, when it has been revised since (./action-edits.ts); else null. */
+  originalDueOn: string | null;
+  /** How many times the due date has been revised, and why the last time. */
+  dueRevisionCount: number;
+  latestDueReason: string | null;
   status: ActionStatus;
   completedOn: string | null;
   overdue: boolean;
@@ -188,6 +194,8 @@ export interface ActionUpdate {
 
 export interface ActionDetail extends Action {
   updates: ActionUpdate[];
+  /** Every revision of the due date, first to last, each with its reason. */
+  dueRevisions: DueRevision[];
 }
 
 export interface ForwardPlanItem {
@@ -545,9 +553,14 @@ export const meetingsContract = {
           status: z.enum(ACTION_STATUSES, { error: 'Status must be open, in_progress, done or dropped' }),
           completedOn: nullable(isoDate('Completed on')),
         }),
+        dueReason: requiredText('Reason for the new due date', 500).optional(),
       })
       .strict(),
-    'Change an action: owner, due date, status',
+    'Change an action: wording, owner, due date (a revised due date needs dueReason: the original and each revision are kept), status',
+  ),
+  'action.chase': query<ActionChase>()(
+    byId('Action'),
+    'An email chasing the owner of an action that is due this week or overdue: the owner’s address (an organisation’s contact email) and a mailto: link',
   ),
   'action.addUpdate': command<ActionDetail>()(
     z.object({ actionId: id('Action'), updatedOn: nullable(isoDate('Update date')), text: requiredText('Update', 2000) }).strict(),

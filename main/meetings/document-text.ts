@@ -83,8 +83,10 @@ export function actionStatusText(a: Action): string {
   return label;
 }
 
-export function dueText(dueOn: string | null): string {
-  return dueOn ? formatDateShort(dueOn) : 'No date';
+/** "15/03/2027", or "15/03/2027 (originally 31/01/2027)" once the due date has been revised. */
+export function dueText(dueOn: string | null, originalDueOn: string | null = null): string {
+  const due = dueOn ? formatDateShort(dueOn) : 'No date';
+  return originalDueOn && originalDueOn !== dueOn ? `${due} (originally ${formatDateShort(originalDueOn)})` : due;
 }
 
 /** "Strategic Board 10 December 2019", or "the meeting of 10 December 2019" when the board goes without saying. */

@@ -10,6 +10,7 @@ import type { ActionLogFilter, AgendaExportResult, MeetingDetail, ProtectiveMark
 import { dateRangeText } from '../documents/register-filter';
 import { minutesDocument } from './minutes-docx';
 import { actionLog, boards, meetings } from './repository';
+import { dueRevisions } from './action-edits';
 
 /**
  * The meetings area's exports: build the document from the same data the screens show,
@@ -56,7 +57,8 @@ export async function actionLogMeta(ctx: Ctx, f: ActionLogFilter): Promise<Actio
 export async function exportActionLog(ctx: Ctx, f: ActionLogFilter, format: 'docx' | 'xlsx', out: string): Promise<ExportResult> {
   const list = await actionLog.rows(ctx, f, isoToday(ctx));
   const meta = await actionLogMeta(ctx, f);
-  const book = format === 'xlsx' ? actionLogWorkbook(list, meta) : undefined;
-  const written = book ? await writeDataWorkbook(out, book.meta, book.sheets) : await writeDocx(out, actionLogDocument(list, meta));
+  const revisions = await dueRevisions.ofMany(ctx, list.filter((a) => a.dueRevisionCount > 0).map((a) => a.id));
+  const book = format === 'xlsx' ? actionLogWorkbook(list, meta, revisions) : undefined;
+  const written = book ? await writeDataWorkbook(out, book.meta, book.sheets) : await writeDocx(out, actionLogDocument(list, meta, revisions));
   return exported(written, { rows: list.length });
 }

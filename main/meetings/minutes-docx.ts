@@ -116,7 +116,7 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
 
   if (item.standingKind === 'minutes' && detail.mattersArising.length > 0) {
     blocks.push(paragraph('Matters arising: the board reviewed the open actions.', { keepNext: true }));
-    const rows = detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn), actionStatusText(a)]);
+    const rows = detail.mattersArising.map((a) => [actionRef(a.id), a.description, a.ownerName, dueText(a.dueOn, a.originalDueOn), actionStatusText(a)]);
     blocks.push(...dataTable(actionColumns(rows), rows));
   }
 
@@ -230,7 +230,7 @@ export function minutesBlocks(detail: MeetingDetail): FileChild[] {
   if (detail.actions.length === 0) blocks.push(paragraph('No actions were agreed.'));
   else {
     // Each column as wide as its longest token ("A9735", "12.3", "19/03/2020"), the action most of the rest.
-    const rows = detail.actions.map((a) => [actionRef(a.id), itemNumber(a.agendaItemId, ''), a.description, a.ownerName, dueText(a.dueOn)]);
+    const rows = detail.actions.map((a) => [actionRef(a.id), itemNumber(a.agendaItemId, ''), a.description, a.ownerName, dueText(a.dueOn, a.originalDueOn)]);
     const columns = fitColumns(
       [
         { header: 'Ref', weight: 0 },

@@ -296,12 +296,19 @@ const ACTION_OWNERS = `
   LEFT JOIN organisation po ON po.id = p.organisation_id
   LEFT JOIN organisation o ON o.id = ac.owner_organisation_id`;
 
+/** The due date first agreed, how often it was revised and why last (./action-edits.ts). */
+const DUE_REVISED = `
+    (SELECT r.previous_due_on FROM action_due_revision r WHERE r.action_id = ac.id ORDER BY r.id LIMIT 1) AS original_due_on,
+    (SELECT count(*) FROM action_due_revision r WHERE r.action_id = ac.id) AS due_revision_count,
+    (SELECT r.reason FROM action_due_revision r WHERE r.action_id = ac.id ORDER BY r.id DESC LIMIT 1) AS latest_due_reason`;
+
 const ACTION_SELECT = `
   SELECT ac.*, b.name AS board_name, mt.starts_at AS meeting_starts_at, ai.title AS agenda_item_title, ai.minute_number AS agenda_item_minute_number,
     CASE WHEN p.id IS NOT NULL THEN ${NAME('p')} || coalesce(' (' || coalesce(po.short_name, po.name) || ')', '')
          ELSE o.name END AS owner_name,
     ${OVERDUE} AS overdue,
-    lu.updated_on AS latest_update_on, lu.text AS latest_update_text
+    lu.updated_on AS latest_update_on, lu.text AS latest_update_text,
+    ${DUE_REVISED}
   FROM action ac
   -- The latest update joined by its id: one text for both engines (no json_object on PostgreSQL).
   LEFT JOIN action_update lu ON lu.id = (SELECT u.id FROM action_update u
@@ -343,7 +350,7 @@ function afterAction(key: CursorKey): { where: string; params: Record<string, un
 
 function actionOf(row: Row): Action {
   const { latestUpdateOn, latestUpdateText, ...a } = toCamel<Omit<Action, 'overdue' | 'latestUpdate'> & { overdue: number; latestUpdateOn: string | null; latestUpdateText: string | null }>(row);
-  return { ...a, overdue: a.overdue === 1, latestUpdate: latestUpdateOn === null ? null : { updatedOn: latestUpdateOn, text: latestUpdateText ?? '' } };
+  return { ...a, dueRevisionCount: Number(a.dueRevisionCount), overdue: a.overdue === 1, latestUpdate: latestUpdateOn === null ? null : { updatedOn: latestUpdateOn, text: latestUpdateText ?? '' } };
 }
 
 const actionWrites = tableWrites('action');

@@ -11,6 +11,7 @@ import { formatDateLong } from '../shared/dates';
 import { DomainError, notFound } from '../shared/errors';
 import { yearEnd, yearStart } from '../shared/financial-year';
 import { assertDueAfterMeeting, assertOwner, isLive, weekOf } from './action-rules';
+import { chaseOf, dueRevisionOf, dueRevisions } from './action-edits';
 import { numberAgenda, reorderProblem, type Warning } from './agenda-numbering';
 import { attendanceStatistics } from './attendance-statistics';
 import { OVERDUE_SHOWN, type ActionDetail, type AgendaItem, type Board, type Meeting, type MeetingDetail, type Membership, type meetingsContract } from './contract';
@@ -350,7 +351,7 @@ async function checkSubstitution(ctx: Ctx, meeting: Meeting, personId: number, s
 export async function requireAction(ctx: Ctx, id: number): Promise<ActionDetail> {
   const action = await actions.get(ctx, id, isoToday(ctx));
   if (!action) throw notFound('action', id);
-  return { ...action, updates: await actions.updates(ctx, id) };
+  return { ...action, updates: await actions.updates(ctx, id), dueRevisions: await dueRevisions.of(ctx, id) };
 }
 
 async function checkOwners(ctx: Ctx, v: { ownerPersonId: number | null; ownerOrganisationId: number | null }): Promise<void> {
@@ -611,19 +612,23 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const id = await actions.insert(ctx, { ...input, boardId, meetingId, status: 'open' });
     return requireAction(ctx, id);
   },
-  'action.update': async (ctx, { id, ...patch }) => {
+  'action.update': async (ctx, { id, dueReason, ...patch }) => {
     const action = await requireAction(ctx, id);
     const merged = { ...action, ...patch };
     await checkOwners(ctx, merged);
     if (patch.dueOn !== undefined) assertDueAfterMeeting(merged.dueOn, action.meetingStartsAt ? dateOf(action.meetingStartsAt) : null);
+    // Every check before any write: a revised due date without its reason saves nothing.
+    const revision = dueRevisionOf(action, patch.dueOn, dueReason, isoToday(ctx));
     const values: PatchOf<'action'> = { ...patch };
     if (patch.status !== undefined) {
       if (isLive(patch.status)) values.completedOn = null;
       else if (patch.completedOn === undefined || patch.completedOn === null) values.completedOn = action.completedOn ?? isoToday(ctx);
     }
     await actions.update(ctx, id, values);
+    if (revision) await dueRevisions.insert(ctx, revision);
     return requireAction(ctx, id);
   },
+  'action.chase': async (ctx, { id }) => chaseOf(ctx, await requireAction(ctx, id), isoToday(ctx)),
   'action.addUpdate': async (ctx, { actionId, updatedOn, text }) => {
     await requireAction(ctx, actionId);
     const today = isoToday(ctx);

@@ -28,6 +28,8 @@ export interface Organisation {
   name: string;
   shortName: string | null;
   kind: OrganisationKind;
+  /** The organisation's contact email ('' when none is recorded): "Chase" on an action it owns writes to it. */
+  email: string;
   notes: string;
   createdAt: string;
   updatedAt: string;
@@ -55,6 +57,7 @@ const organisationFields = {
   name: requiredText('Name', 160),
   shortName: z.string({ error: 'Short name must be text' }).trim().max(40, 'Short name must be at most 40 characters').nullable().default(null),
   kind: z.enum(ORGANISATION_KINDS, { error: `Kind must be one of: ${ORGANISATION_KINDS.join(', ')}` }).default('other'),
+  email: email('Contact email'),
   notes: optionalText('Notes'),
 };
 

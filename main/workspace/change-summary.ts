@@ -69,6 +69,7 @@ export function recordLabel(entity: string, entityId: number, row: Record<string
  */
 const PARTS: Record<string, { entity: string; column: string }> = {
   action_update: { entity: 'action', column: 'action_id' },
+  action_due_revision: { entity: 'action', column: 'action_id' },
   paper_section: { entity: 'paper', column: 'paper_id' },
   paper_version: { entity: 'paper', column: 'paper_id' },
   agenda_item: { entity: 'meeting', column: 'meeting_id' },
@@ -98,6 +99,9 @@ export function changeSummary(change: SummarisedChange): string {
   if (change.entity === 'action_update' && typeof row?.action_id === 'number') {
     const verb = change.action === 'create' ? 'added' : VERBS[change.action];
     return `${change.actor} ${verb} an update to action ${actionRef(row.action_id)}`;
+  }
+  if (change.entity === 'action_due_revision' && typeof row?.action_id === 'number') {
+    return `${change.actor} revised the due date of action ${actionRef(row.action_id)}`;
   }
   return `${change.actor} ${VERBS[change.action]} ${recordLabel(change.entity, change.entityId, row)}`;
 }

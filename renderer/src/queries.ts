@@ -28,13 +28,16 @@ export function opKey<K extends OpName>(name: K, input: InputOf<K>): readonly [K
   return [name, input] as const;
 }
 
-const ACTION_TABLES = ['action', 'action_update', 'person', 'organisation', 'board', 'meeting', 'agenda_item'];
+const ACTION_TABLES = ['action', 'action_update', 'action_due_revision', 'person', 'organisation', 'board', 'meeting', 'agenda_item'];
 const DECISION_TABLES = ['decision', 'decision_indicator', 'board', 'meeting', 'agenda_item', 'person', 'paper', 'funding_stream', 'indicator'];
 
 /** The tables each cached operation reads; an operation not named here is invalidated by any change. */
 const READS: Partial<Record<OpName, readonly string[]>> = {
   'action.list': ACTION_TABLES,
   'action.dueThisWeek': ACTION_TABLES,
+  'action.get': ACTION_TABLES,
+  'action.chase': ACTION_TABLES,
+  'organisation.list': ['organisation', 'person'],
   'decision.list': DECISION_TABLES,
   'decision.get': DECISION_TABLES,
   'board.list': ['board', 'membership'],

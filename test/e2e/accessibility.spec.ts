@@ -28,6 +28,8 @@ async function screens(page: Page, ws: Parameters<typeof apiCall>[1]): Promise<S
     { name: 'people', hash: '#/people' },
     { name: 'settings', hash: '#/settings' },
   ];
+  // The action dialog (issue 15): every field of an action, the due date's reason and history, Chase.
+  list.push({ name: 'actions / update dialog', hash: '#/actions', then: (p) => p.getByRole('main').getByRole('button', { name: /^Update A\d+$/ }).first().click({ timeout: 10_000 }) });
   for (const m of meetings.slice(0, 2)) list.push({ name: `meeting ${m.id}`, hash: `#/meetings/${m.id}` });
   // Issue 15: a decision recorded on an item while minuting (the form open), beside the previous minutes' approval.
   for (const m of meetings.slice(0, 1)) {
@@ -166,3 +168,43 @@ for (const size of [
     expect(wide).toEqual([]);
   });
 }
+
+/**
+ * The action dialog's states (issue 15) on their own, so they can be scanned without the whole
+ * tour: Chase prepared (a link, and an owner with no address), a revised due date refused
+ * without its reason, the due date history; and at 320 px none of it scrolls sideways.
+ */
+test('the action dialog passes axe-core in each state, and does not scroll sideways at 320 px', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  const [board] = await apiCall(page, workspace, 'board.list', {});
+  const org = (await apiCall(page, workspace, 'organisation.list', { search: 'Medway Council' }))[0]!;
+  const action = await apiCall(page, workspace, 'action.create', { boardId: board!.id, description: 'Nominate a lead for the schools programme', ownerOrganisationId: org.id, dueOn: '2020-03-10' });
+  const revised = await apiCall(page, workspace, 'action.update', { id: action.id, dueOn: '2020-03-13', dueReason: 'The lead changed jobs' });
+  const ref = `A${revised.id}`;
+  const found: string[] = [];
+  for (const size of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+    await page.setViewportSize(size);
+    await page.goto(`${workspace.bridge.url}#/actions`);
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByRole('button', { name: `Update ${ref}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Update ${ref}` });
+    await expect(dialog.getByRole('region', { name: 'Due date history' })).toContainText('First agreed: 10/03/2020');
+    found.push(...(await scan(page, `${size.width}px action dialog with history`)));
+    await dialog.getByRole('button', { name: `Chase ${org.name}` }).click();
+    await expect(dialog.getByRole('status')).toContainText('has no email address recorded');
+    found.push(...(await scan(page, `${size.width}px action dialog, chase with no address`)));
+    await dialog.getByLabel('Due on').fill('2020-04-30');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByLabel('Reason for the new due date')).toBeFocused();
+    found.push(...(await scan(page, `${size.width}px action dialog, reason refused`)));
+    const wide = await page.evaluate(() => {
+      const d = document.querySelector('dialog')!;
+      return { page: document.documentElement.scrollWidth > document.documentElement.clientWidth, dialog: d.scrollWidth > d.clientWidth };
+    });
+    expect(wide, `${size.width}px`).toEqual({ page: false, dialog: false });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }
+  console.log(found.join('\n'));
+  expect(found).toEqual([]);
+});

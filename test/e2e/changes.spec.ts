@@ -77,10 +77,11 @@ test("another person's change reaches the open Actions screen with a notice, and
     try {
       await alice.call('action.addUpdate', { actionId: id, text: 'Draft shared with partners', updatedOn: '2020-03-16' });
       await bob.call('organisation.create', { name: 'Medway Council', kind: 'council' });
-      await bob.call('action.update', { id, dueOn: '2020-03-27' });
+      await bob.call('action.update', { id, dueOn: '2020-03-27', dueReason: 'Waiting for the March figures' });
     } finally {
       await bob.close();
     }
+    // Bob's revised due date is one change to the notice (the revision row with its reason is part of the action).
     await expect(notice).toContainText('alice and bob made 3 changes');
     await expect(page.locator('table tr', { hasText: 'Refresh the problem profile for March' })).toContainText('27/03/2020');
     await expect(page.locator('table tr', { hasText: 'Refresh the problem profile for March' })).toContainText('Draft shared with partners');

@@ -71,6 +71,8 @@ test('a stale edit of an action is refused naming the person who changed it firs
 
     await bobDialog.getByLabel('Status').selectOption({ label: 'Dropped' });
     await bobDialog.getByLabel('Due on').fill('2020-05-29');
+    // A revised due date is saved with its reason (issue 15).
+    await bobDialog.getByLabel('Reason for the new due date').fill('The councils meet at the end of May');
     await bobDialog.getByRole('button', { name: 'Save' }).click();
     const refusal = bobDialog.getByRole('alert');
     await expect(refusal).toContainText('Changed by someone else');

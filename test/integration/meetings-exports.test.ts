@@ -207,7 +207,7 @@ describe('meetings exports', () => {
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.getWorksheet('Action log')!;
     expect(String(sheet.getCell('A1').value)).toMatch(/^OFFICIAL — Action log: Kent and Medway VRU Strategic Board, as at 2 March 2020/);
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Ref', 'Board', 'Meeting', 'Item', 'Action', 'Owner', 'Due', 'Status', 'Overdue', 'Completed', 'Latest update on', 'Latest update', 'Minute']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Ref', 'Board', 'Meeting', 'Item', 'Action', 'Owner', 'Due', 'Status', 'Overdue', 'Completed', 'Latest update on', 'Latest update', 'Minute', 'Originally due', 'Due date revisions']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.autoFilter).toBeTruthy();
     const due = sheet.getCell('G3').value;

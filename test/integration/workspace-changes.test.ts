@@ -62,21 +62,24 @@ describe('workspace.changes: what others changed since the screen last asked', (
     try {
       const action = await alice.call('action.create', { boardId: null, meetingId: null, agendaItemId: null, description: 'Refresh the problem profile', ownerPersonId: owner, dueOn: '2020-03-20' });
       await alice.call('action.update', { id: action.id, status: 'in_progress' });
-      await ws.call('action.update', { id: action.id, dueOn: '2020-03-27' });
+      await ws.call('action.update', { id: action.id, dueOn: '2020-03-27', dueReason: 'Waiting for the March figures' });
 
       const { latest, changes } = await ws.call('workspace.changes', { since: start });
       expect(changes.map((c) => [c.actor, c.action, c.entity, c.entityId, c.operation, c.own])).toEqual([
         ['alice', 'create', 'action', action.id, 'action.create', false],
         ['alice', 'update', 'action', action.id, 'action.update', false],
         [me(ws), 'update', 'action', action.id, 'action.update', true],
+        // A revised due date keeps its reason in a row of its own (issue 15), part of the action.
+        [me(ws), 'create', 'action_due_revision', expect.any(Number), 'action.update', true],
       ]);
       expect(changes.map((c) => c.summary)).toEqual([
         `alice created action A${action.id} ‘Refresh the problem profile’`,
         `alice updated action A${action.id} ‘Refresh the problem profile’`,
         `${me(ws)} updated action A${action.id} ‘Refresh the problem profile’`,
+        `${me(ws)} revised the due date of action A${action.id}`,
       ]);
       expect(changes[0]!.at).toBe('2020-03-02T10:42:00');
-      expect(latest).toBe(changes[2]!.id);
+      expect(latest).toBe(changes[3]!.id);
       expect(changes.map((c) => c.id)).toEqual([...changes.map((c) => c.id)].sort((a, b) => a - b));
 
       // Asked again from where it got to: nothing new, one lookup.
@@ -85,7 +88,8 @@ describe('workspace.changes: what others changed since the screen last asked', (
       await alice.call('action.addUpdate', { actionId: action.id, text: 'Draft shared with partners', updatedOn: '2020-03-02' });
       const next = await ws.call('workspace.changes', { since: latest });
       expect(next.changes.map((c) => [c.summary, c.partOf, c.own])).toEqual([[`alice added an update to action A${action.id}`, { entity: 'action', id: action.id }, false]]);
-      expect(changes.every((c) => c.partOf === null)).toBe(true);
+      expect(changes.slice(0, 3).every((c) => c.partOf === null)).toBe(true);
+      expect(changes[3]!.partOf).toEqual({ entity: 'action', id: action.id });
     } finally {
       await alice.close();
     }

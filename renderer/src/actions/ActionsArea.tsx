@@ -7,17 +7,16 @@ import { VirtualTable } from '../components/VirtualTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SearchBox } from '../components/SearchBox';
-import { SelectField, TextField } from '../components/fields';
+import { SelectField } from '../components/fields';
 import { RegisterFilterFields, type RegisterFilterValue } from '../components/RegisterFilterFields';
-import { FormDialog } from '../components/FormParts';
-import { useApiForm } from '../components/useApiForm';
 import { counted } from '../components/words';
 import { meetingHref } from '../meetings/route';
 import { longDate, shortDate } from '../meetings/text';
-import { addActionUpdate, saveAction, useActionChoices, useActionLog, useActions, useWeek } from './store';
+import { useActionChoices, useActionLog, useActions, useWeek } from './store';
+import { ActionEditDialog } from './ActionEditDialog';
 import '../meetings/meetings.css';
 
-/** The action log across boards: filters, overdue rows marked, status changes and dated updates, exports. */
+/** The action log across boards: filters, overdue rows marked, every field editable (revised due dates with their reasons), Chase, dated updates, exports. */
 export function ActionsArea() {
   const filter = useActions((s) => s.filter);
   const setFilter = useActions((s) => s.setFilter);
@@ -106,12 +105,22 @@ export function ActionsArea() {
                   {a.meetingId !== null ? <a href={meetingHref(a.meetingId)}>{`${a.boardName ?? ''}, ${longDate(a.meetingStartsAt)}`}</a> : (a.boardName ?? '')}
                   {a.agendaItemMinuteNumber ? ` · Minute ${a.agendaItemMinuteNumber}` : ''}
                   {a.latestUpdate ? ` · Update ${shortDate(a.latestUpdate.updatedOn)}: ${a.latestUpdate.text}` : ''}
+                  {a.originalDueOn ? ` · Due date revised${a.dueRevisionCount > 1 ? ` ${a.dueRevisionCount} times` : ''}: ${a.latestDueReason ?? ''}` : ''}
                 </span>
               </>
             ),
           },
           { header: 'Owner', width: '18%', cell: (a) => a.ownerName },
-          { header: 'Due', width: '13%', cell: (a) => (a.dueOn ? shortDate(a.dueOn) : 'No date') },
+          {
+            header: 'Due',
+            width: '13%',
+            cell: (a) => (
+              <>
+                {a.dueOn ? shortDate(a.dueOn) : 'No date'}
+                {a.originalDueOn && <span className="agenda-meta">{`originally ${shortDate(a.originalDueOn)}`}</span>}
+              </>
+            ),
+          },
           {
             header: 'Status',
             width: '11%',
@@ -135,7 +144,9 @@ export function ActionsArea() {
         ]}
       />
       <ActionLogExport />
-      {updating && <UpdateDialog action={updating} current={log.rows.find((x) => x.id === updating.id) ?? updating} onClose={() => setUpdating(null)} />}
+      {updating && (
+        <ActionEditDialog action={updating} current={log.rows.find((x) => x.id === updating.id) ?? updating} weekEnd={week?.weekEnd ?? null} onClose={() => setUpdating(null)} />
+      )}
     </>
   );
 }
@@ -209,35 +220,5 @@ function ActionLogExport() {
         )}
       </ExportForm>
     </section>
-  );
-}
-
-/** `current` is the action as the list has it now (others may change it while the dialog is open); what is typed stays in the form's own state. */
-function UpdateDialog({ action, current, onClose }: { action: Action; current: Action; onClose: () => void }) {
-  const form = useApiForm({
-    fields: ['text', 'status', 'dueOn'],
-    initial: { text: '', status: action.status as string, dueOn: action.dueOn ?? '' },
-    version: action.version,
-    toInput: (v) => v,
-    submit: async (v, version) => {
-      // The edit first: it is checked against the version this dialog opened with, and a
-      // progress update (which can move an open action to in progress) would change that.
-      const patch: { status?: ActionStatus; dueOn?: string | null } = {};
-      if (v.status !== action.status) patch.status = v.status as ActionStatus;
-      if (v.dueOn !== (action.dueOn ?? '')) patch.dueOn = v.dueOn === '' ? null : v.dueOn;
-      if (Object.keys(patch).length > 0) await saveAction({ id: action.id, version: version ?? action.version }, patch);
-      if (v.text.trim()) await addActionUpdate(action.id, v.text, null);
-      onClose();
-    },
-    idPrefix: 'update-',
-  });
-
-  return (
-    <FormDialog title={`Update ${actionRef(action.id)}`} form={form} submit="Save" onClose={onClose} record={{ entity: 'action', id: action.id }}>
-      <p>{current.description}</p>
-      <TextField label="Progress update (optional)" hint="Dated today" {...form.field('text')} />
-      <SelectField label="Status" options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))} {...form.field('status')} />
-      <TextField label="Due on" type="date" width="medium" {...form.field('dueOn')} />
-    </FormDialog>
   );
 }

@@ -30,10 +30,13 @@ export const useActions = create<ActionsState>()((set, get) => ({
   },
 }));
 
-const ACTION_WRITES = ['action', 'action_update'];
+const ACTION_WRITES = ['action', 'action_update', 'action_due_revision'];
 
 /** Saves an action's changes against the version it was read at (refused, naming who, if someone changed it since). */
-export function saveAction(action: Pick<Action, 'id' | 'version'>, patch: { status?: ActionStatus; dueOn?: string | null; description?: string }) {
+export function saveAction(
+  action: Pick<Action, 'id' | 'version'>,
+  patch: { status?: ActionStatus; dueOn?: string | null; dueReason?: string; description?: string; ownerPersonId?: number | null; ownerOrganisationId?: number | null },
+) {
   return write(api().action.update({ id: action.id, version: action.version, ...patch }), ACTION_WRITES);
 }
 

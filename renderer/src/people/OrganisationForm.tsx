@@ -5,13 +5,13 @@ import { useApiForm } from '../components/useApiForm';
 import { usePeople, type OrganisationDraft } from './store';
 import { versioned } from '../components/versioned';
 
-const FIELDS = ['name', 'shortName', 'kind', 'notes'] as const;
+const FIELDS = ['name', 'shortName', 'kind', 'email', 'notes'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 const KIND_OPTIONS = ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }));
 
 function draftOf(v: Values): OrganisationDraft {
-  return { name: v.name, shortName: v.shortName.trim() === '' ? null : v.shortName, kind: v.kind as OrganisationDraft['kind'], notes: v.notes };
+  return { name: v.name, shortName: v.shortName.trim() === '' ? null : v.shortName, kind: v.kind as OrganisationDraft['kind'], email: v.email, notes: v.notes };
 }
 
 /** Add or edit an organisation. */
@@ -20,7 +20,7 @@ export function OrganisationForm(props: { organisation: Organisation | null; onC
   const o = props.organisation;
   const form = useApiForm({
     fields: FIELDS,
-    initial: (): Values => ({ name: o?.name ?? '', shortName: o?.shortName ?? '', kind: o?.kind ?? 'other', notes: o?.notes ?? '' }),
+    initial: (): Values => ({ name: o?.name ?? '', shortName: o?.shortName ?? '', kind: o?.kind ?? 'other', email: o?.email ?? '', notes: o?.notes ?? '' }),
     toInput: draftOf,
     schema: organisationInput,
     version: o?.version,
@@ -35,6 +35,7 @@ export function OrganisationForm(props: { organisation: Organisation | null; onC
       <TextField label="Name" hint="The full name, e.g. Kent Police." {...form.field('name')} />
       <TextField label="Short name (optional)" hint="For tables and minutes, e.g. KCC." {...form.field('shortName')} width="short" />
       <SelectField label="Kind" options={KIND_OPTIONS} {...form.field('kind')} />
+      <TextField label="Contact email (optional)" hint="Where actions the organisation owns are chased, e.g. vru@kent.police.uk." type="email" {...form.field('email')} />
       <TextAreaField label="Notes (optional)" {...form.field('notes')} />
     </FormDialog>
   );
