@@ -4,6 +4,7 @@ import type { OpDef } from './define';
 import type { ResultOfDef } from './handler-types';
 import { decisionsContract } from '../decisions/contract';
 import { fundingContract } from '../funding/contract';
+import { interestsContract } from '../interests/contract';
 import { meetingsContract } from '../meetings/contract';
 import { papersContract } from '../papers/contract';
 import { peopleContract } from '../people/contract';
@@ -18,6 +19,7 @@ import { workspaceContract } from '../workspace/contract';
 export const contract = {
   ...workspaceContract,
   ...peopleContract,
+  ...interestsContract,
   ...meetingsContract,
   ...papersContract,
   ...decisionsContract,

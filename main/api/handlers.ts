@@ -3,6 +3,7 @@ import type { HandlersFor } from './handler-types';
 import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
+import { interestsHandlers } from '../interests/service';
 import { meetingsHandlers } from '../meetings/service';
 import { papersHandlers } from '../papers/service';
 import { peopleHandlers } from '../people/service';
@@ -16,6 +17,7 @@ import { workspaceHandlers } from '../workspace/service';
 export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...workspaceHandlers,
   ...peopleHandlers,
+  ...interestsHandlers,
   ...meetingsHandlers,
   ...papersHandlers,
   ...decisionsHandlers,

@@ -139,6 +139,7 @@ export const schema = {
       { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'confidential_reason', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'lead_person_id', references: 'person', onDelete: 'SET NULL' },
@@ -154,8 +155,11 @@ export const schema = {
       { name: 'interest', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'withdrew', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'interest_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'interest_type', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
     ],
     foreignKeys: [
+      { column: 'interest_id', references: 'interest', onDelete: 'SET NULL' },
       { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
       { column: 'agenda_item_id', references: 'agenda_item', onDelete: 'CASCADE' },
       { column: 'meeting_id', references: 'meeting', onDelete: 'CASCADE' },
@@ -514,6 +518,23 @@ export const schema = {
     ],
     foreignKeys: [],
   },
+  interest: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'type', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'description', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'starts_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'ends_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'reviewed_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export interface ColumnSchema {
@@ -634,6 +655,7 @@ export interface AgendaItemTable {
   created_at: string;
   updated_at: string;
   version: ColumnType<number, number | undefined, number>;
+  confidential_reason: ColumnType<string, string | undefined, string>;
 }
 
 export interface DeclarationTable {
@@ -644,6 +666,8 @@ export interface DeclarationTable {
   interest: string;
   withdrew: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
+  interest_id: ColumnType<number | null, number | null | undefined, number | null>;
+  interest_type: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ForwardPlanItemTable {
@@ -903,6 +927,19 @@ export interface AuditLogTable {
   after_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface InterestTable {
+  id: Generated<number>;
+  person_id: number;
+  type: string;
+  description: string;
+  starts_on: string;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely schema type: the query layer checks table and column names against it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -936,4 +973,5 @@ export interface DB {
   import_mapping: ImportMappingTable;
   setting: SettingTable;
   audit_log: AuditLogTable;
+  interest: InterestTable;
 }
