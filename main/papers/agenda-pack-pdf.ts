@@ -180,7 +180,7 @@ function registerContent(pack: Pack): Content[] {
     { text: 'Register of interests', style: 'h1', id: REGISTER_KEY, outline: true, outlineText: 'Register of interests' },
     { text: model.intro, margin: [0, 0, 0, 8] },
     model.rows.length
-      ? dataTable(['Member', 'Type', 'Interest', 'From – to', 'Reviewed on'], model.rows, { widths: ['24%', '18%', '30%', '16%', '12%'], fontSize: hs.smallSizePt + 1 })
+      ? dataTable(['Member', 'Type', 'Interest', 'From – to', 'Reviewed'], model.rows, { widths: ['25%', '17%', '28%', '15%', '15%'], fontSize: hs.smallSizePt })
       : { text: 'No members are recorded for this board on the meeting’s date.' },
   ];
 }

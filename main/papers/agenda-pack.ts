@@ -366,7 +366,7 @@ function registerSheet(pack: Pack): FileChild[] {
   const model = registerModel(pack);
   const out: FileChild[] = [heading('Register of interests', 1), paragraph(model.intro)];
   if (model.rows.length === 0) out.push(paragraph('No members are recorded for this board on the meeting’s date.'));
-  else out.push(...dataTable([{ header: 'Member', width: 24 }, { header: 'Type', width: 18 }, { header: 'Interest', width: 30 }, { header: 'From – to', width: 16 }, { header: 'Reviewed on' }], model.rows, { register: true }));
+  else out.push(...dataTable([{ header: 'Member', width: 25 }, { header: 'Type', width: 17 }, { header: 'Interest', width: 28 }, { header: 'From – to', width: 15 }, { header: 'Reviewed' }], model.rows, { register: true }));
   return out;
 }
 

@@ -181,7 +181,7 @@ export function notForPublication(pack: Pack, p: BuildPart): string | null {
 
 export interface RegisterModel {
   intro: string;
-  /** Member, type, interest, from–to, reviewed on: a member with no current entry has one row saying so. */
+  /** Member, type, interest, from–to, reviewed: a member with no current entry has one row saying so. */
   rows: [string, string, string, string, string][];
 }
 
@@ -191,7 +191,7 @@ export function registerModel(pack: Pack): RegisterModel {
   const rows: RegisterModel['rows'] = [];
   for (const m of pack.register) {
     const who = m.organisation ? `${m.name} (${m.organisation})` : m.name;
-    if (m.entries.length === 0) rows.push([who, 'None registered', '', '', '']);
+    if (m.entries.length === 0) rows.push([who, 'None', 'No interest registered', 'None', 'None']);
     for (const e of m.entries) {
       rows.push([who, INTEREST_TYPE_LABELS[e.type], e.description, `${formatDate(e.startsOn)} to ${e.endsOn ? formatDate(e.endsOn) : 'date'}`, e.reviewedOn ? formatDate(e.reviewedOn) : 'Not yet reviewed']);
     }
