@@ -36,7 +36,8 @@ export function declarationNeedsAnInterest(v: { interestId?: unknown; interest?:
   // Runs on malformed input too (its fields' own refusals come first): look only at what is well formed.
   if (v.interestId !== null && v.interestId !== undefined) return;
   if (typeof v.interest === 'string' && v.interest.trim() === '') {
-    ctx.addIssue({ code: 'custom', path: ['interest'], message: 'Interest is required: choose one from their register, or describe the interest declared' });
+    // Neither an entry of the register nor a new interest: the choice of interest is what is missing.
+    ctx.addIssue({ code: 'custom', path: ['interestId'], message: 'Interest is required: choose one from their register, or describe the interest declared' });
   }
   if (v.interestType === null || v.interestType === undefined) {
     ctx.addIssue({ code: 'custom', path: ['interestType'], message: 'Interest type is required for an interest not in their register: pecuniary, other_registrable or non_registrable' });

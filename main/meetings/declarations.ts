@@ -26,6 +26,12 @@ export interface DeclarationInput {
  */
 export async function addDeclaration(ctx: Ctx, meeting: Meeting, input: DeclarationInput): Promise<void> {
   const date = meeting.startsAt.slice(0, 10);
+  if (input.agendaItemId !== null) {
+    const item = await agendaItems.get(ctx, input.agendaItemId);
+    if (!item || item.meetingId !== meeting.id) {
+      throw new DomainError('declaration.wrongItem', `Agenda item ${input.agendaItemId} is not on this meeting's agenda.`, 'agendaItemId');
+    }
+  }
   const mark = (await attendance.list(ctx, meeting.id)).find((a) => a.personId === input.personId);
   if (!mark || mark.status !== 'present') {
     const state = !mark ? 'not recorded as attending' : mark.status === 'apologies' ? 'recorded as having sent apologies' : 'recorded as absent';
@@ -34,12 +40,6 @@ export async function addDeclaration(ctx: Ctx, meeting: Meeting, input: Declarat
       `Who: this person is ${state} at this meeting; only those present (members, or substitutes representing them) can declare an interest. Record their attendance first.`,
       'personId',
     );
-  }
-  if (input.agendaItemId !== null) {
-    const item = await agendaItems.get(ctx, input.agendaItemId);
-    if (!item || item.meetingId !== meeting.id) {
-      throw new DomainError('declaration.wrongItem', `Agenda item ${input.agendaItemId} is not on this meeting's agenda.`, 'agendaItemId');
-    }
   }
   let interestId: number;
   let text: string;

@@ -90,7 +90,7 @@ describe('the register of interests', () => {
       ['declaration.notPresent', 'personId'],
       ['declaration.notPresent', 'personId'],
       ['validation', 'interestType'],
-      ['validation', 'interest'],
+      ['validation', 'interestId'],
       ['declaration.notTheirInterest', 'interestId'],
     ]);
     expect(refusals[0]!.message).toContain('sent apologies');

@@ -27,7 +27,7 @@ async function heldMeeting(ws: TestWorkspace) {
   await ws.call('attendance.set', { meetingId, personId: people.police, status: 'apologies' });
   await ws.call('attendance.set', { meetingId, personId: people.policeDeputy, status: 'present', substituteForPersonId: people.police });
   await ws.call('attendance.set', { meetingId, personId: people.medway, status: 'apologies' });
-  await ws.call('declaration.add', { meetingId, agendaItemId: item('Violence Reduction Fund').id, personId: people.fire, interest: 'Kent Fire and Rescue Service is a bidder for renewal', withdrew: true });
+  await ws.call('declaration.add', { meetingId, agendaItemId: item('Violence Reduction Fund').id, personId: people.fire, interest: 'Kent Fire and Rescue Service is a bidder for renewal', interestType: 'other_registrable', withdrew: true });
   await ws.call('agenda.updateItem', {
     id: item('Problem Profile').id,
     discussion: 'The VRU Managers presented the Problem Profile.\n\nMembers asked for the hospital admissions data to be broken down by district.',

@@ -73,8 +73,10 @@ describe.skipIf(skipped !== undefined)('PostgreSQL migrations', () => {
     'apply migration %i (%s) to a database at the version before',
     async (version) => {
       const db = await freshDatabase();
-      expect(await migratePostgres(db, migrations.filter((m) => m.version < version))).toEqual({ from: 0, to: version - 1 });
-      expect(await migratePostgres(db)).toEqual({ from: version - 1, to: latest });
+      // The version before: migration numbers may leave gaps (each branch is given its own).
+      const before = Math.max(...migrations.filter((m) => m.version < version).map((m) => m.version));
+      expect(await migratePostgres(db, migrations.filter((m) => m.version < version))).toEqual({ from: 0, to: before });
+      expect(await migratePostgres(db)).toEqual({ from: before, to: latest });
     },
   );
 

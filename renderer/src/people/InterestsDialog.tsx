@@ -126,11 +126,6 @@ export function InterestsDialog({ person, onClose }: { person: Person; onClose: 
           <TextField label="Reviewed on (optional)" type="date" width="medium" {...form.field('reviewedOn')} />
         </div>
       </ApiFormView>
-      <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          Close
-        </button>
-      </div>
     </Dialog>
   );
 }
