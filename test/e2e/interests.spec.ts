@@ -64,8 +64,8 @@ test('a registered interest is added to a member and declared at a meeting; a me
   await expect(register).toContainText('Non-registrable interest: Son volunteers with a funded youth club');
   const detail = await apiCall(page, workspace, 'meeting.get', { id: march.id });
   expect(detail.declarations.map((d) => [d.name, d.interest, d.interestType])).toEqual([
-    ['Matthew Scott', 'Son volunteers with a funded youth club', 'non_registrable'],
     ['Matthew Scott', 'Trustee of Kent Youth Trust', 'other_registrable'],
+    ['Matthew Scott', 'Son volunteers with a funded youth club', 'non_registrable'],
   ]);
 
   // The API refuses the member who sent apologies, naming the field.
