@@ -54,6 +54,7 @@ test('a registered interest is added to a member and declared at a meeting; a me
   await declarations.getByRole('button', { name: 'Record declaration' }).click();
   await expect(declarations.getByRole('listitem').filter({ hasText: `Matthew Scott, item ${item.number}: Trustee of Kent Youth Trust (Other registrable interest), withdrew for the item` })).toBeVisible();
   await screenshot(page, 'interests-02-declared');
+  await declarations.screenshot({ path: test.info().outputPath('declarations.png') });
 
   // A new interest declared at the meeting goes into his register.
   await who.selectOption({ label: 'Matthew Scott' });
@@ -82,4 +83,5 @@ test('a registered interest is added to a member and declared at a meeting; a me
   // The declarations and the register fit the width (the page's own 320 px check is the accessibility spec's).
   expect(await declarations.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
   await screenshot(page, 'interests-03-narrow');
+  await declarations.screenshot({ path: test.info().outputPath('declarations-320.png') });
 });
