@@ -4,6 +4,7 @@ import type { OpDef, ReadAtField } from './define';
 import type { ResultOfDef } from './handler-types';
 import { decisionsContract } from '../decisions/contract';
 import { fundingContract } from '../funding/contract';
+import { interestsContract } from '../interests/contract';
 import { meetingsContract } from '../meetings/contract';
 import { minutesContract } from '../meetings/minutes-record';
 import { papersContract } from '../papers/contract';
@@ -19,6 +20,7 @@ import { workspaceContract } from '../workspace/contract';
 export const contract = {
   ...workspaceContract,
   ...peopleContract,
+  ...interestsContract,
   ...meetingsContract,
   ...minutesContract,
   ...papersContract,

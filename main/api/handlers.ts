@@ -3,6 +3,7 @@ import type { HandlersFor } from './handler-types';
 import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
+import { interestsHandlers } from '../interests/service';
 import { meetingDetail, meetingsHandlers } from '../meetings/service';
 import { minutesHandlers } from '../meetings/minutes-record';
 import { papersHandlers } from '../papers/service';
@@ -17,6 +18,7 @@ import { workspaceHandlers } from '../workspace/service';
 export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...workspaceHandlers,
   ...peopleHandlers,
+  ...interestsHandlers,
   ...meetingsHandlers,
   ...minutesHandlers(meetingDetail),
   ...papersHandlers,

@@ -149,6 +149,7 @@ export const schema = {
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'minute_number', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'minute_seq', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'confidential_reason', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'lead_person_id', references: 'person', onDelete: 'SET NULL' },
@@ -164,8 +165,11 @@ export const schema = {
       { name: 'interest', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'withdrew', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'interest_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'interest_type', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
     ],
     foreignKeys: [
+      { column: 'interest_id', references: 'interest', onDelete: 'SET NULL' },
       { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
       { column: 'agenda_item_id', references: 'agenda_item', onDelete: 'CASCADE' },
       { column: 'meeting_id', references: 'meeting', onDelete: 'CASCADE' },
@@ -537,6 +541,23 @@ export const schema = {
       { column: 'action_id', references: 'action', onDelete: 'CASCADE' },
     ],
   },
+  interest: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'type', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'description', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'starts_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'ends_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'reviewed_on', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export interface ColumnSchema {
@@ -664,6 +685,7 @@ export interface AgendaItemTable {
   version: ColumnType<number, number | undefined, number>;
   minute_number: ColumnType<string | null, string | null | undefined, string | null>;
   minute_seq: ColumnType<number | null, number | null | undefined, number | null>;
+  confidential_reason: ColumnType<string, string | undefined, string>;
 }
 
 export interface DeclarationTable {
@@ -674,6 +696,8 @@ export interface DeclarationTable {
   interest: string;
   withdrew: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
+  interest_id: ColumnType<number | null, number | null | undefined, number | null>;
+  interest_type: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ForwardPlanItemTable {
@@ -942,6 +966,19 @@ export interface ActionDueRevisionTable {
   reason: string;
 }
 
+export interface InterestTable {
+  id: Generated<number>;
+  person_id: number;
+  type: string;
+  description: string;
+  starts_on: string;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely schema type: the query layer checks table and column names against it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -976,4 +1013,5 @@ export interface DB {
   setting: SettingTable;
   audit_log: AuditLogTable;
   action_due_revision: ActionDueRevisionTable;
+  interest: InterestTable;
 }

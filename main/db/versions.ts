@@ -2,6 +2,7 @@ import type { Ctx } from '../shared/context';
 import { formatDateShort, formatTime } from '../shared/dates';
 import { DomainError, type StaleChange, type StaleDetail } from '../shared/errors';
 import { VERSIONED_TABLES } from './migrations/005-record-versions';
+import { VERSIONED_SINCE_010 } from './migrations/010-register-of-interests';
 import { camelKey, snakeKey } from './rows';
 import { sql } from './statements';
 
@@ -18,9 +19,9 @@ import { sql } from './statements';
  * (DomainError code "stale", with `stale` on the error shape). The record is never written
  * over silently.
  */
-export type VersionedTable = (typeof VERSIONED_TABLES)[number];
+export type VersionedTable = (typeof VERSIONED_TABLES)[number] | (typeof VERSIONED_SINCE_010)[number];
 
-const versioned = new Set<string>(VERSIONED_TABLES);
+const versioned = new Set<string>([...VERSIONED_TABLES, ...VERSIONED_SINCE_010]);
 export function isVersioned(table: string): table is VersionedTable {
   return versioned.has(table);
 }

@@ -26,6 +26,8 @@ import { MEETING_STATUSES, type MeetingStatus } from './meeting-status';
 import { DEFAULT_MINUTE_FORMAT, minuteFormatProblem } from './minute-numbers';
 import type { QuorumResult } from './quorum';
 import type { ActionChase, DueRevision } from './action-edits';
+import { interestType, type Interest, type InterestType } from '../interests/contract';
+import { confidentialReasonField, declarationNeedsAnInterest } from './declaration-rules';
 
 export * from './labels';
 export type { MeetingStatus, QuorumResult, Warning, ActionChase, DueRevision };
@@ -110,6 +112,10 @@ export interface Declaration {
   personId: number;
   name: string;
   interest: string;
+  /** The register entry declared; null for a declaration recorded before the register (migration 010). */
+  interestId: number | null;
+  /** The interest's type as declared; null for a declaration recorded before the register. */
+  interestType: InterestType | null;
   withdrew: boolean;
 }
 
@@ -129,6 +135,8 @@ export interface AgendaItem {
   leadName: string | null;
   minutesAllotted: number;
   confidential: boolean;
+  /** Why a Part B item is taken in private ('' for an item in public), printed on every page of its papers. */
+  confidentialReason: string;
   standingKind: StandingKind | null;
   /** The minutes of this item: the discussion summary. */
   discussion: string;
@@ -226,6 +234,8 @@ export interface MeetingDetail {
   /** Quorum of the meeting as a whole; null before any attendance is recorded. */
   quorum: QuorumResult | null;
   declarations: Declaration[];
+  /** The register of interests of the members and of those recorded at the meeting: the entries current on its date. */
+  interests: Interest[];
   /** Actions agreed at this meeting. */
   actions: Action[];
   /** Open actions of the board from earlier meetings: the "matters arising". */
@@ -319,6 +329,7 @@ const agendaItemFields = {
     .max(480, 'Minutes allotted must be at most 480')
     .default(10),
   confidential: flag('Confidential').default(false),
+  confidentialReason: confidentialReasonField,
 };
 
 const actionFields = {
@@ -526,11 +537,14 @@ export const meetingsContract = {
         meetingId: id('Meeting'),
         agendaItemId: nullable(id('Agenda item')),
         personId: id('Person'),
-        interest: requiredText('Interest', 1000),
+        interestId: nullable(id('Interest')),
+        interest: optionalText('Interest', 1000),
+        interestType: nullable(interestType('Interest type')),
         withdrew: flag('Withdrew').default(true),
       })
-      .strict(),
-    'Record a declaration of interest (for an item: whether they withdrew for it)',
+      .strict()
+      .superRefine(declarationNeedsAnInterest),
+    'Record a declaration of interest by someone present (a member, or a substitute): an entry of their register (interestId), or a new interest (interest and interestType), which is added to their register; for an item: whether they withdrew for it',
   ),
   'declaration.remove': edit<MeetingDetail>()('declaration', byId('Declaration'), 'Remove a declaration recorded by mistake'),
 

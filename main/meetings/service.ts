@@ -20,6 +20,9 @@ import { statusMoveProblem } from './meeting-status';
 import { quorum, type AttendanceMark, type QuorumRule, type SeatedMember } from './quorum';
 import { actions, agendaItems, attendance, boards, declarations, forwardPlan, meetings, memberships } from './repository';
 import { CLOSING_KINDS, standingItemsFor } from './standing-items';
+import { assertPartBReason } from './declaration-rules';
+import { addDeclaration } from './declarations';
+import { interests } from '../interests/repository';
 import { papersDueOn } from './working-days';
 import { assignMinuteNumbers, refuseIfMinutesApproved } from './minutes-record';
 
@@ -182,6 +185,7 @@ export async function meetingDetail(ctx: Ctx, id: number): Promise<MeetingDetail
     attendance: marks,
     quorum: overall,
     declarations: decls,
+    interests: await interests.currentFor(ctx, [...members.map((m) => m.personId), ...marks.map((a) => a.personId)], date),
     actions: await actions.list(ctx, { boardId: null, meetingId: id, ownerPersonId: null, ownerOrganisationId: null, statuses: [], overdue: false, search: '' }, today),
     mattersArising: await actions.liveBefore(ctx, board.id, meeting.startsAt, today),
     previousMeeting: previous
@@ -494,6 +498,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const meeting = await requireMeeting(ctx, meetingId);
     assertMeetingEditable(meeting, 'agenda', 'meetingId');
     if (values.leadPersonId !== null) await requirePersonField(ctx, values.leadPersonId, 'leadPersonId', 'Lead');
+    assertPartBReason(values.confidential, values.confidentialReason);
     await insertItem(ctx, meetingId, values, position === null ? null : position - 1);
     // An item added to minutes already numbered takes the next number.
     if (meeting.status === 'minutes_draft') await assignMinuteNumbers(ctx, meetingId);
@@ -504,6 +509,10 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     if (!item) throw notFound('agenda_item', id);
     assertMeetingEditable(await requireMeeting(ctx, item.meetingId), 'agenda', Object.keys(patch)[0] ?? 'id');
     if (patch.leadPersonId !== undefined && patch.leadPersonId !== null) await requirePersonField(ctx, patch.leadPersonId, 'leadPersonId', 'Lead');
+    if (patch.confidential !== undefined || patch.confidentialReason !== undefined) {
+      const row = (await sql<{ confidential: number; confidential_reason: string }>(ctx, `SELECT confidential, confidential_reason FROM agenda_item WHERE id = ?`).get(id))!;
+      assertPartBReason(patch.confidential ?? row.confidential === 1, patch.confidentialReason ?? row.confidential_reason);
+    }
     await agendaItems.update(ctx, id, patch);
     return meetingDetail(ctx, item.meetingId);
   },
@@ -564,17 +573,12 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const stats = attendanceStatistics(held, await memberships.overPeriod(ctx, boardId, from, to), await attendance.forMeetings(ctx, boardId, from, to));
     return { boardId, financialYear, meetingsHeld: held.length, ...stats };
   },
-  'declaration.add': async (ctx, { meetingId, agendaItemId, personId, interest, withdrew }) => {
-    assertMeetingEditable(await requireMeeting(ctx, meetingId), 'declarations', 'meetingId');
-    await requirePersonField(ctx, personId, 'personId', 'Person');
-    if (agendaItemId !== null) {
-      const item = await agendaItems.get(ctx, agendaItemId);
-      if (!item || item.meetingId !== meetingId) {
-        throw new DomainError('declaration.wrongItem', `Agenda item ${agendaItemId} is not on this meeting's agenda.`, 'agendaItemId');
-      }
-    }
-    await declarations.insert(ctx, { meetingId, agendaItemId, personId, interest, withdrew: agendaItemId !== null && withdrew });
-    return meetingDetail(ctx, meetingId);
+  'declaration.add': async (ctx, input) => {
+    const meeting = await requireMeeting(ctx, input.meetingId);
+    assertMeetingEditable(meeting, 'declarations', 'meetingId');
+    await requirePersonField(ctx, input.personId, 'personId', 'Person');
+    await addDeclaration(ctx, meeting, input);
+    return meetingDetail(ctx, input.meetingId);
   },
   'declaration.remove': async (ctx, { id }) => {
     const d = await declarations.get(ctx, id);

@@ -15,6 +15,8 @@ import {
   partFooterLabel,
   partHeading,
   printOrder,
+  REGISTER_KEY,
+  registerModel,
   type PrintedPages,
 } from './pack-model';
 import { colour, dataTable, paperPdfContent, TABLE_LAYOUT } from './paper-pdf';
@@ -145,6 +147,8 @@ function agendaContent(pack: Pack, pages: PrintedPages | null): Content[] {
         ],
       });
     }
+    const register = r.register ?? (!pages && r.declarations ? '(Register of interests: Page 888)' : null);
+    if (register) item.push({ text: register, linkToDestination: REGISTER_KEY });
     return [{ text: r.number }, { text: r.time }, { stack: item }, { text: r.lead || 'None' }, { text: r.purpose }];
   });
   return [
@@ -170,11 +174,26 @@ function changesContent(pack: Pack, pages: PrintedPages | null): Content[] {
   return out;
 }
 
+function registerContent(pack: Pack): Content[] {
+  const model = registerModel(pack);
+  return [
+    { text: 'Register of interests', style: 'h1', id: REGISTER_KEY, outline: true, outlineText: 'Register of interests' },
+    { text: model.intro, margin: [0, 0, 0, 8] },
+    model.rows.length
+      ? dataTable(['Member', 'Type', 'Interest', 'From – to', 'Reviewed'], model.rows, { widths: ['25%', '17%', '28%', '15%', '15%'], fontSize: hs.smallSizePt })
+      : { text: 'No members are recorded for this board on the meeting’s date.' },
+  ];
+}
+
 function sections(pack: Pack, pages: PrintedPages | null, family: string): Section[] {
   const out: Section[] = [];
   for (const entry of printOrder(pack)) {
     if (entry.kind === 'changes') {
       out.push({ key: CHANGES_KEY, content: changesContent(pack, pages), label: 'Changed since issue', notice: null, cacheKey: null });
+      continue;
+    }
+    if (entry.kind === 'register') {
+      out.push({ key: REGISTER_KEY, content: registerContent(pack), label: 'Register of interests', notice: null, cacheKey: null });
       continue;
     }
     const p = entry.part;

@@ -11,11 +11,13 @@ import { DomainError, notFound } from '../shared/errors';
 import type { ExportWarning } from '../documents/export-result';
 import { type PackChange, type PackExportResult, type PackIssueSummary, type PackPart, type PackPlan } from './contract';
 import { buildPackPdf, writePackPdf } from './agenda-pack-pdf';
-import { agendaRows, changesModel, changeText, CHANGES_KEY, coverModel, notForPublication, packTitle, partFooterLabel, partHeading, printOrder, type PrintedPages } from './pack-model';
+import { agendaRows, changesModel, changeText, CHANGES_KEY, coverModel, notForPublication, packTitle, partFooterLabel, partHeading, printOrder, REGISTER_KEY, registerModel, type PrintedPages } from './pack-model';
 import { paperContent, type PaperForDocument } from './paper-docx';
 import { paperForDocument, snapshotOf, type PaperSnapshot } from './paper-view';
 import { ROLE_LABELS } from '../meetings/labels';
 import { boards, memberships } from '../meetings/repository';
+import type { Interest } from '../interests/contract';
+import { interests } from '../interests/repository';
 import { lookups, papers, versions, type AgendaItemInfo, type MeetingInfo, type PaperRow } from './repository';
 
 /**
@@ -100,6 +102,11 @@ export interface Pack {
   /** Who sits on the board on the meeting's date, chair first, and what makes it quorate. */
   members: { name: string; organisation: string | null; role: string }[];
   quorum: string;
+  /**
+   * The register of interests of the members (as listed on the cover), current entries only;
+   * the public pack leaves out non-registrable interests, which are not published.
+   */
+  register: { name: string; organisation: string | null; entries: Interest[] }[];
   agenda: AgendaLine[];
   parts: BuildPart[];
   marking: ProtectiveMarking;
@@ -275,7 +282,10 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
   });
 
   const board = await boards.get(ctx, meeting.boardId, meeting.startsAt.slice(0, 10));
-  const members = (await memberships.list(ctx, meeting.boardId, meeting.startsAt.slice(0, 10))).map((m) => ({ name: m.name, organisation: m.organisationName, role: ROLE_LABELS[m.role] }));
+  const seated = await memberships.list(ctx, meeting.boardId, meeting.startsAt.slice(0, 10));
+  const members = seated.map((m) => ({ name: m.name, organisation: m.organisationName, role: ROLE_LABELS[m.role] }));
+  const entries = (await interests.currentFor(ctx, seated.map((m) => m.personId), meeting.startsAt.slice(0, 10))).filter((e) => !isPublic || e.type !== 'non_registrable');
+  const register = [...new Map(seated.map((m) => [m.personId, m])).values()].map((m) => ({ name: m.name, organisation: m.organisationName, entries: entries.filter((e) => e.personId === m.personId) }));
   const required = board?.quorumOrganisations ?? [];
   const quorum = `${board?.quorumCount ?? 1} member${(board?.quorumCount ?? 1) === 1 ? '' : 's'} present or represented${required.length ? `, including ${required.map((o) => o.name).join(', ').replace(/, ([^,]*)$/, ' and $1')}` : ''}.`;
 
@@ -295,6 +305,7 @@ export async function planAgendaPack(ctx: Ctx, meetingId: number, isPublic: bool
     meeting,
     members,
     quorum,
+    register,
     agenda,
     parts,
     marking,
@@ -324,12 +335,13 @@ function frontMatter(pack: Pack, status: string, pages: PrintedPages | null): Fi
 
   out.push(heading('Agenda', 1, { pageBreakBefore: true }));
   // In the counting layout the pages are placeholders as wide as the numbers will be.
-  const rows: CellValue[][] = agendaRows(pack, pages ?? { front: 0, parts: new Map(pack.parts.map((p) => [p.bookmark, placeholderPages(888)])) }).map((r) => {
+  const rows: CellValue[][] = agendaRows(pack, pages ?? { front: 0, parts: new Map([...pack.parts.map((p) => [p.bookmark, placeholderPages(888)] as const), [REGISTER_KEY, placeholderPages(888)]]) }).map((r) => {
     const item: DocRichText = [{ text: r.title, bold: true }];
     if (r.confidential) item.push({ text: ' (Part B: not for publication)', italic: true });
     if (r.papers) item.push(` ${r.papers}`);
     if (r.pages && pages) item.push(` ${r.pages}`);
     else if (r.pages) item.push(' (Pages 888–888)');
+    if (r.register) item.push(` ${r.register}`);
     return [r.number, r.time, item, r.lead, r.purpose];
   });
   out.push(...dataTable([{ header: 'No.', width: 6 }, { header: 'Time', width: 9 }, { header: 'Item', width: 50 }, { header: 'Lead', width: 18 }, { header: 'For' }], rows));
@@ -349,6 +361,15 @@ function changesSheet(pack: Pack, pages: PrintedPages | null): FileChild[] {
   return out;
 }
 
+/** The register of interests of the board's members, current entries only: the last part of the pack. */
+function registerSheet(pack: Pack): FileChild[] {
+  const model = registerModel(pack);
+  const out: FileChild[] = [heading('Register of interests', 1), paragraph(model.intro)];
+  if (model.rows.length === 0) out.push(paragraph('No members are recorded for this board on the meeting’s date.'));
+  else out.push(...dataTable([{ header: 'Member', width: 25 }, { header: 'Type', width: 17 }, { header: 'Interest', width: 28 }, { header: 'From – to', width: 15 }, { header: 'Reviewed' }], model.rows, { register: true }));
+  return out;
+}
+
 interface BodyPart {
   key: string;
   section: DocSection;
@@ -361,6 +382,7 @@ function bodyParts(pack: Pack, pages: PrintedPages | null): BodyPart[] {
   const numbering = new Numbering();
   return printOrder(pack).map((entry) => {
     if (entry.kind === 'changes') return { key: CHANGES_KEY, section: { children: changesSheet(pack, pages), footerLabel: 'Changed since issue' }, cacheKey: null };
+    if (entry.kind === 'register') return { key: REGISTER_KEY, section: { children: registerSheet(pack), footerLabel: 'Register of interests' }, cacheKey: null };
     const p = entry.part;
     const children: FileChild[] = [];
     if (entry.opensSupplement) {

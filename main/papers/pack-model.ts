@@ -1,6 +1,8 @@
-import { formatDateLong, formatTime } from '../shared/dates';
+import { formatDateLong, formatDateShort, formatTime } from '../shared/dates';
 import { PAPER_PURPOSE_LABELS, type PackChange } from './contract';
 import type { AgendaLine, BuildPart, Pack } from './agenda-pack';
+import { PART_B_DEFAULT_REASON } from '../db/migrations/010-register-of-interests';
+import { INTEREST_TYPE_LABELS } from '../interests/contract';
 
 /**
  * What an agenda pack says, worked out once for both of its writers (the Word pack in
@@ -11,10 +13,11 @@ import type { AgendaLine, BuildPart, Pack } from './agenda-pack';
  * The order of a pack, in both writers:
  *   cover (board, date, time, place, membership, quorum) → agenda → the papers in agenda
  *   order, each from a new page → the "changed since issue" sheet (after a re-issue) →
- *   the supplements.
+ *   the supplements → the register of interests of the board's members.
  * Pages are numbered straight through from the cover (page 1), so the number printed in a
  * footer is the page a PDF reader's page box shows. The sheet and the supplements come
- * after the papers already issued, so what a re-issue adds never moves an issued page.
+ * after the papers already issued, so what a re-issue adds never moves an issued page; the
+ * register comes last for the same reason (an interest registered after issue moves nothing).
  */
 
 /** The pages of each paper and of the sheet, as printed: first page and how many. */
@@ -27,12 +30,17 @@ export interface PrintedPages {
 
 export const CHANGES_KEY = 'changes-since-issue';
 
+export const REGISTER_KEY = 'register-of-interests';
+
 /**
- * Why a Part B item is not for publication. An agenda item records only that it is
- * confidential (agenda_item.confidential), not why; until it does, every such item gives
- * this reason, the one the board recorded by marking it.
+ * Why a Part B item is not for publication: the reason recorded on the item
+ * (agenda_item.confidential_reason, migration 010), after "Part B: ". An item marked before
+ * the reason was recorded took the one every pack printed until then, which is also the
+ * fallback here.
  */
-export const PART_B_REASON = 'Part B: the Board takes this item in private, so its papers are confidential.';
+export function partBReason(reason: string): string {
+  return `Part B: ${reason.trim() || PART_B_DEFAULT_REASON}`;
+}
 
 export function packTitle(pack: Pack): string {
   return `${pack.meeting.boardName} — agenda pack, ${formatDateLong(pack.meeting.startsAt)}${pack.plan.public ? ' (public)' : ''}`;
@@ -99,6 +107,10 @@ export interface AgendaRow {
   purpose: string;
   /** The bookmark of the item's first paper in this pack, for a link. */
   firstPaper: string | null;
+  /** On the declarations item: "(Register of interests: Page 20)", where the register's pages are known. */
+  register: string | null;
+  /** The declarations of interest item (standing item), against which the register's pages are printed. */
+  declarations: boolean;
 }
 
 export function agendaRows(pack: Pack, pages: PrintedPages | null): AgendaRow[] {
@@ -115,6 +127,8 @@ export function agendaRows(pack: Pack, pages: PrintedPages | null): AgendaRow[] 
       lead: a.leadName ?? '',
       purpose: PAPER_PURPOSE_LABELS[a.purpose].replace(/^For /, ''),
       firstPaper: inPack[0]?.bookmark ?? null,
+      declarations: a.standingKind === 'declarations',
+      register: a.standingKind === 'declarations' && pages?.parts.get(REGISTER_KEY) ? `(Register of interests: ${pagesLabel([pages.parts.get(REGISTER_KEY)!])})` : null,
     };
   });
 }
@@ -162,12 +176,38 @@ export function partFooterLabel(p: BuildPart): string {
 /** The notice on every page of a Part B paper ("NOT FOR PUBLICATION" and why), or null. Only the full pack holds such papers. */
 export function notForPublication(pack: Pack, p: BuildPart): string | null {
   const item = pack.agenda.find((a) => a.number === p.itemNumber);
-  return item?.confidential ? PART_B_REASON : null;
+  return item?.confidential ? partBReason(item.confidentialReason) : null;
+}
+
+export interface RegisterModel {
+  intro: string;
+  /** Member, type, interest, from–to, reviewed: a member with no current entry has one row saying so. */
+  rows: [string, string, string, string, string][];
+}
+
+/** The register of interests of the board's members on the meeting's date: current entries only. */
+export function registerModel(pack: Pack): RegisterModel {
+  const formatDate = formatDateShort;
+  const rows: RegisterModel['rows'] = [];
+  for (const m of pack.register) {
+    const who = m.organisation ? `${m.name} (${m.organisation})` : m.name;
+    if (m.entries.length === 0) rows.push([who, 'None', 'No interest registered', 'None', 'None']);
+    for (const e of m.entries) {
+      rows.push([who, INTEREST_TYPE_LABELS[e.type], e.description, `${formatDate(e.startsOn)} to ${e.endsOn ? formatDate(e.endsOn) : 'date'}`, e.reviewedOn ? formatDate(e.reviewedOn) : 'Not yet reviewed']);
+    }
+  }
+  const on = formatDateLong(pack.meeting.startsAt);
+  return {
+    intro: pack.plan.public
+      ? `The registrable interests (disclosable pecuniary and other registrable) of the Board's members, as registered on ${on}. Members declare at the meeting any interest in an item.`
+      : `The interests of the Board's members as registered on ${on}: entries current on the meeting's date. Members declare at the meeting any interest in an item, and whether they withdraw for it.`,
+    rows,
+  };
 }
 
 /** The parts in the order they are printed, with the sheet between the issued papers and the supplements. */
-export function printOrder(pack: Pack): ({ kind: 'part'; part: BuildPart; opensSupplement: boolean } | { kind: 'changes' })[] {
-  const out: ({ kind: 'part'; part: BuildPart; opensSupplement: boolean } | { kind: 'changes' })[] = [];
+export function printOrder(pack: Pack): ({ kind: 'part'; part: BuildPart; opensSupplement: boolean } | { kind: 'changes' } | { kind: 'register' })[] {
+  const out: ({ kind: 'part'; part: BuildPart; opensSupplement: boolean } | { kind: 'changes' } | { kind: 'register' })[] = [];
   const main = pack.parts.filter((p) => p.kind === 'item');
   const supplements = pack.parts.filter((p) => p.kind === 'supplement');
   for (const part of main) out.push({ kind: 'part', part, opensSupplement: false });
@@ -177,5 +217,6 @@ export function printOrder(pack: Pack): ({ kind: 'part'; part: BuildPart; opensS
     out.push({ kind: 'part', part, opensSupplement: part.supplement !== shown });
     shown = part.supplement ?? shown;
   }
+  out.push({ kind: 'register' });
   return out;
 }

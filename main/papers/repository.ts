@@ -159,6 +159,8 @@ export interface AgendaItemInfo {
   leadName: string | null;
   minutesAllotted: number;
   confidential: boolean;
+  /** Why a Part B item is private (migration 010); '' for an item in public. */
+  confidentialReason: string;
   standingKind: string | null;
 }
 
@@ -182,7 +184,7 @@ export const lookups = {
     const where = itemId !== undefined ? 'ai.id = @itemId' : 'ai.meeting_id = @meetingId';
     return (await sql(
       ctx,
-      `SELECT ai.id, ai.meeting_id, ai.position, ai.title, ai.purpose, ai.minutes_allotted, ai.confidential, ai.standing_kind,
+      `SELECT ai.id, ai.meeting_id, ai.position, ai.title, ai.purpose, ai.minutes_allotted, ai.confidential, ai.confidential_reason, ai.standing_kind,
               NULLIF(trim(p.honorific || ' ' || p.given_name || ' ' || p.family_name), '') AS lead_name
        FROM agenda_item ai LEFT JOIN person p ON p.id = ai.lead_person_id
        WHERE ${where} ORDER BY ai.position, ai.id`,

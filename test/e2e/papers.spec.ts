@@ -257,7 +257,7 @@ test('an agenda pack is exported and recorded as issued from the Papers area', a
 test('the agenda pack is exported as one PDF from the screen, full and public, and reads back with its pages and bookmarks', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   // A Part B item with a paper, so the full pack has a page not for publication.
-  const meeting = await apiCall(page, workspace, 'agenda.addItem', { meetingId: 3, title: 'Case management system', purpose: 'decision', minutesAllotted: 15, confidential: true } as never);
+  const meeting = await apiCall(page, workspace, 'agenda.addItem', { meetingId: 3, title: 'Case management system', purpose: 'decision', minutesAllotted: 15, confidential: true, confidentialReason: 'Paragraph 3: a contract under negotiation' } as never);
   const item = (meeting as unknown as { agenda: { id: number; title: string }[] }).agenda.find((a) => a.title === 'Case management system')!;
   await apiCall(page, workspace, 'paper.create', { templateKey: 'board-paper', reference: 'SB/2020/05', title: 'Case management system', agendaItemId: item.id });
   await page.goto(`${workspace.bridge.url}#/papers/packs`);

@@ -15,8 +15,11 @@ function filler(topic: string, pages: number): PaperBlock[] {
   );
 }
 
+/** The reason the confidential item is taken in private, printed on every page of its paper. */
+export const PART_B_REASON = 'Paragraph 3: information relating to the financial or business affairs of any particular person (including the Board)';
+
 export async function addItem(ws: TestWorkspace, title: string, confidential = false): Promise<number> {
-  const meeting = await ws.call('agenda.addItem', { meetingId: MARCH_BOARD, title, purpose: 'decision', minutesAllotted: 15, confidential } as never);
+  const meeting = await ws.call('agenda.addItem', { meetingId: MARCH_BOARD, title, purpose: 'decision', minutesAllotted: 15, confidential, confidentialReason: confidential ? PART_B_REASON : '' } as never);
   const items = (meeting as unknown as { agenda: { id: number; title: string }[] }).agenda;
   return items.find((i) => i.title === title)!.id;
 }

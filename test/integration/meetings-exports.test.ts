@@ -21,13 +21,13 @@ async function heldMeeting(ws: TestWorkspace) {
   });
   const meetingId = d.meeting.id;
   d = await ws.call('agenda.addItem', { meetingId, title: 'Problem Profile and Response Strategy', purpose: 'decision', leadPersonId: people.vruManager, minutesAllotted: 30 });
-  d = await ws.call('agenda.addItem', { meetingId, title: 'Violence Reduction Fund: 2020/21 renewals', purpose: 'decision', leadPersonId: people.pcc, minutesAllotted: 20, confidential: true });
+  d = await ws.call('agenda.addItem', { meetingId, title: 'Violence Reduction Fund: 2020/21 renewals', purpose: 'decision', leadPersonId: people.pcc, minutesAllotted: 20, confidential: true, confidentialReason: 'Paragraph 3: commercially sensitive renewals' });
   const item = (title: string) => d.agenda.find((i) => i.title.startsWith(title))!;
   for (const p of [people.pcc, people.kcc, people.fire, people.nhs, people.vruManager, people.clerk]) await ws.call('attendance.set', { meetingId, personId: p, status: 'present' });
   await ws.call('attendance.set', { meetingId, personId: people.police, status: 'apologies' });
   await ws.call('attendance.set', { meetingId, personId: people.policeDeputy, status: 'present', substituteForPersonId: people.police });
   await ws.call('attendance.set', { meetingId, personId: people.medway, status: 'apologies' });
-  await ws.call('declaration.add', { meetingId, agendaItemId: item('Violence Reduction Fund').id, personId: people.fire, interest: 'Kent Fire and Rescue Service is a bidder for renewal', withdrew: true });
+  await ws.call('declaration.add', { meetingId, agendaItemId: item('Violence Reduction Fund').id, personId: people.fire, interest: 'Kent Fire and Rescue Service is a bidder for renewal', interestType: 'other_registrable', withdrew: true });
   await ws.call('agenda.updateItem', {
     id: item('Problem Profile').id,
     discussion: 'The VRU Managers presented the Problem Profile.\n\nMembers asked for the hospital admissions data to be broken down by district.',

@@ -255,7 +255,7 @@ describe('attendance, quorum and declarations', () => {
     const d0 = await ws.call('agenda.addItem', { meetingId: m.meeting.id, title: 'Violence Reduction Fund awards', purpose: 'decision' });
     const item = d0.agenda.find((i) => i.title === 'Violence Reduction Fund awards')!;
     for (const p of [people.pcc, people.police, people.kcc, people.fire]) await ws.call('attendance.set', { meetingId: m.meeting.id, personId: p, status: 'present' });
-    const d = await ws.call('declaration.add', { meetingId: m.meeting.id, agendaItemId: item.id, personId: people.fire, interest: 'Kent Fire and Rescue Service bid for an award', withdrew: true });
+    const d = await ws.call('declaration.add', { meetingId: m.meeting.id, agendaItemId: item.id, personId: people.fire, interest: 'Kent Fire and Rescue Service bid for an award', interestType: 'other_registrable', withdrew: true });
     expect(d.quorum!.met).toBe(true);
     const after = d.agenda.find((i) => i.id === item.id)!;
     expect(after.quorum).toMatchObject({ met: false, present: 3 });
@@ -264,7 +264,7 @@ describe('attendance, quorum and declarations', () => {
     expect(d.warnings.map((w) => w.code)).toContain('agenda.itemInquorate');
     // A declaration against another meeting's item is refused.
     const other = await ws.call('meeting.create', { boardId: board.id, startsAt: '2020-06-09T14:00' });
-    expect(await ws.fails('declaration.add', { meetingId: other.meeting.id, agendaItemId: item.id, personId: people.fire, interest: 'x' })).toMatchObject({ field: 'agendaItemId' });
+    expect(await ws.fails('declaration.add', { meetingId: other.meeting.id, agendaItemId: item.id, personId: people.fire, interest: 'x', interestType: 'pecuniary' })).toMatchObject({ field: 'agendaItemId' });
   });
 
   it('attendance statistics over the financial year', async () => {

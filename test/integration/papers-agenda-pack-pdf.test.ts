@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addItem, fourPapers, MARCH_BOARD, paperOn, para } from '../helpers/agenda-pack-fixture';
+import { addItem, fourPapers, MARCH_BOARD, paperOn, para, PART_B_REASON } from '../helpers/agenda-pack-fixture';
 import { agendaClaims, pagesText, pdfCatalog, pdfFonts, pdfInfo, pdfOutline, pdfPageCount, pdfPages, printedRanges } from '../helpers/pdf-read';
 
 /** The raw text (reading order) of the pages before the first paper: the cover and the agenda. */
@@ -11,7 +11,7 @@ function frontText(pdf: string, pages: string[]): string {
   return execFileSync('pdftotext', ['-raw', '-f', '1', '-l', String(firstPaper < 0 ? pages.length : firstPaper), pdf, '-'], { encoding: 'utf8' });
 }
 
-const PART_B = 'NOT FOR PUBLICATION — Part B: the Board takes this item in private, so its papers are confidential.';
+const PART_B = `NOT FOR PUBLICATION — Part B: ${PART_B_REASON}`;
 
 describe('the agenda pack as one PDF', () => {
   it('has the cover, the agenda with the pages each paper is printed on, page numbers from the cover, a bookmark for every item and paper, its title and language', async () => {
@@ -41,7 +41,9 @@ describe('the agenda pack as one PDF', () => {
       // The paper's title heads the first of those pages.
       expect(pages[r.first - 1]).toMatch(/^\s*Item \d+: /m);
     }
-    expect(ranges.get('Item 7 · SB/2020/06')!.last).toBe(count);
+    // After the papers, the register of interests, to the last page.
+    expect(ranges.get('Register of interests')!.first).toBe(ranges.get('Item 7 · SB/2020/06')!.last + 1);
+    expect(ranges.get('Register of interests')!.last).toBe(count);
 
     // Bookmarks: the cover, the agenda with every item under it, each paper at its first page.
     const outline = pdfOutline(out);
@@ -52,11 +54,12 @@ describe('the agenda pack as one PDF', () => {
       'Item 5: Performance framework (SB/2020/04)',
       'Item 6: Case management system (SB/2020/05)',
       'Item 7: Communications and media strategy (SB/2020/06)',
+      'Register of interests',
     ]);
     const agenda = (await ws.call('meeting.get', { id: MARCH_BOARD } as never)) as unknown as { agenda: { title: string; confidential: boolean }[] };
     expect(outline[1]!.children.map((e) => e.title)).toEqual(agenda.agenda.map((a, i) => `${i + 1}. ${a.title}${a.confidential ? ' (Part B)' : ''}`));
     expect(outline[0]!.page).toBe(1);
-    for (const e of outline.slice(2)) {
+    for (const e of outline.slice(2, -1)) {
       const reference = /\((SB\/\d{4}\/\d+)\)$/.exec(e.title)![1]!;
       expect({ title: e.title, page: e.page }).toEqual({ title: e.title, page: [...ranges.entries()].find(([label]) => label.endsWith(reference))![1].first });
     }
@@ -91,7 +94,7 @@ describe('the agenda pack as one PDF', () => {
     expect(pdfInfo(out).Title).toBe('Kent & Medway VRU Strategic Board — agenda pack, 19 March 2020 (public)');
     expect(pdfOutline(out).map((e) => e.title)).not.toContain('Item 6: Case management system (SB/2020/05)');
     const ranges = printedRanges(pages);
-    expect([...ranges.keys()]).toEqual(['Item 4 · SB/2020/03', 'Item 5 · SB/2020/04', 'Item 7 · SB/2020/06']);
+    expect([...ranges.keys()]).toEqual(['Item 4 · SB/2020/03', 'Item 5 · SB/2020/04', 'Item 7 · SB/2020/06', 'Register of interests']);
   });
 
   it('after a re-issue, keeps issued papers on their pages and adds the sheet and the supplement after them, citing the PDF’s own pages', async () => {
@@ -110,7 +113,8 @@ describe('the agenda pack as one PDF', () => {
     await ws.call('agendaPack.export', { meetingId: MARCH_BOARD, out: second });
     const pages = pdfPages(second);
     const twoRanges = printedRanges(pages);
-    for (const [label, r] of oneRanges) expect({ label, r: twoRanges.get(label) }).toEqual({ label, r });
+    // The register of interests is always last: it moves, the papers do not.
+    for (const [label, r] of oneRanges) if (label !== 'Register of interests') expect({ label, r: twoRanges.get(label) }).toEqual({ label, r });
     const sheet = twoRanges.get('Changed since issue')!;
     expect(sheet.first).toBe(oneRanges.get('Item 7 · SB/2020/06')!.last + 1);
     const sheetText = pages[sheet.first - 1]!.replace(/\s+/g, ' ');

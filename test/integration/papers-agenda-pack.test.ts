@@ -34,11 +34,12 @@ describe('the agenda pack', () => {
       'Item 5: Performance framework (SB/2020/04)',
       'Item 6: Case management system (SB/2020/05)',
       'Item 7: Communications and media strategy (SB/2020/06)',
+      'Register of interests',
     ]);
     expect(headings(parts.document).map((h) => h.text)).not.toContain('Papers in this pack');
     expect(parts.document).not.toMatch(/TOC \\/);
-    // Each paper is a section of its own (a new page); the pages are numbered once, from the cover.
-    expect(parts.document.match(/<w:sectPr/g)!.length).toBe(5);
+    // Each paper is a section of its own (a new page), and the register after them; the pages are numbered once, from the cover.
+    expect(parts.document.match(/<w:sectPr/g)!.length).toBe(6);
     expect(parts.document.match(/<w:pgNumType w:start="1" w:fmt="decimal"\/>/g)).toHaveLength(1);
     expect(parts.document).not.toMatch(/lowerRoman/);
     expect(parts.headers.join()).toContain('OFFICIAL');
@@ -120,6 +121,7 @@ describe('the agenda pack', () => {
       'Supplement 1',
       'Item 5: Performance framework (SB/2020/04, revised)',
       'Item 8: Stalking support pilot (SB/2020/07, late paper)',
+      'Register of interests',
     ]);
     const texts = paragraphs(parts.document).map((p) => p.text);
     expect(texts).toContain(`Revised: the new version is in Supplement 1 and replaces pages ${pages}.`);
@@ -140,7 +142,8 @@ describe('the agenda pack', () => {
     const two = renderPdf(second, ws.dir);
     const twoPrint = printed(two.pdf, two.pages);
     const twoRanges = printedRanges(twoPrint.pages);
-    for (const [label, r] of oneRanges) expect({ label, r: twoRanges.get(label) }).toEqual({ label, r });
+    // The register of interests is always last: it moves, the papers do not.
+    for (const [label, r] of oneRanges) if (label !== 'Register of interests') expect({ label, r: twoRanges.get(label) }).toEqual({ label, r });
     expect(pagesText(oneRanges.get('Item 5 · SB/2020/04')!)).toBe(`Pages ${pages}`);
     expect(twoRanges.get('Supplement 1 · Item 8 · SB/2020/07')!.first).toBeGreaterThan(oneRanges.get('Item 7 · SB/2020/06')!.last);
     expect(twoPrint.pages[0]).toContain('Issue 1');

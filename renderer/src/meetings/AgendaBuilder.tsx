@@ -5,7 +5,8 @@ import { messageOf } from '../api';
 import type { StaleDetail } from '../../../main/shared/errors';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { staleOf } from '../components/StaleDetails';
-import { SelectField, TextField } from '../components/fields';
+import { Field, SelectField, TextField } from '../components/fields';
+import { PART_B_REASONS } from '../../../main/meetings/declaration-rules';
 import { ApiFormView, FormDialog } from '../components/FormParts';
 import { useApiForm, type ApiForm } from '../components/useApiForm';
 import { personLabel, useMeetings } from './store';
@@ -126,7 +127,7 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
             <span className="agenda-time">{`${item.startsAt}–${item.endsAt}`}</span>
             <span className="agenda-title">
               {item.title}
-              {item.confidential && <span className="tag"> In private</span>}
+              {item.confidential && <span className="tag" title={item.confidentialReason}> In private</span>}
               <span className="agenda-meta">{[PURPOSE_LABELS[item.purpose], item.leadName ? `Lead: ${item.leadName}` : '', `${item.minutesAllotted} min`].filter(Boolean).join(' · ')}</span>
             </span>
             <span className="agenda-buttons">
@@ -152,8 +153,8 @@ export function AgendaBuilder({ detail }: { detail: MeetingDetail }) {
   );
 }
 
-const ITEM_FIELDS = ['title', 'purpose', 'leadPersonId', 'minutesAllotted', 'confidential'] as const;
-type ItemValues = { title: string; purpose: string; leadPersonId: string; minutesAllotted: string; confidential: boolean };
+const ITEM_FIELDS = ['title', 'purpose', 'leadPersonId', 'minutesAllotted', 'confidential', 'confidentialReason'] as const;
+type ItemValues = { title: string; purpose: string; leadPersonId: string; minutesAllotted: string; confidential: boolean; confidentialReason: string };
 
 function valuesOf(item: AgendaItem | null): ItemValues {
   return {
@@ -162,11 +163,12 @@ function valuesOf(item: AgendaItem | null): ItemValues {
     leadPersonId: item?.leadPersonId == null ? '' : String(item.leadPersonId),
     minutesAllotted: String(item?.minutesAllotted ?? 15),
     confidential: item?.confidential ?? false,
+    confidentialReason: item?.confidentialReason ?? '',
   };
 }
 
 function inputOf(v: ItemValues) {
-  return { title: v.title, purpose: v.purpose as Purpose, leadPersonId: v.leadPersonId ? Number(v.leadPersonId) : null, minutesAllotted: Number(v.minutesAllotted), confidential: v.confidential };
+  return { title: v.title, purpose: v.purpose as Purpose, leadPersonId: v.leadPersonId ? Number(v.leadPersonId) : null, minutesAllotted: Number(v.minutesAllotted), confidential: v.confidential, confidentialReason: v.confidential ? v.confidentialReason : '' };
 }
 
 /** The fields of an agenda item, shared by the add form (ids new-…) and the edit dialog (edit-…). */
@@ -184,7 +186,28 @@ function ItemFields({ form }: { form: ApiForm<ItemValues> }) {
         <input type="checkbox" checked={form.values.confidential} onChange={(e) => form.set('confidential')(e.target.checked)} />
         Taken in private (confidential)
       </label>
+      {form.values.confidential && <ReasonField form={form} />}
     </>
+  );
+}
+
+/** Why a Part B item is private: printed on every page of its papers. Free text, with the Schedule 12A paragraphs offered. */
+function ReasonField({ form }: { form: ApiForm<ItemValues> }) {
+  const f = form.field('confidentialReason');
+  const listId = `${f.name}-reasons`;
+  return (
+    <Field name={f.name} label="Reason it is taken in private" hint="Printed on every page of its papers: a paragraph of Schedule 12A, or the Board’s own reason." error={f.error}>
+      {(control) => (
+        <>
+          <input {...control} className="input input-full" type="text" name={f.name} list={listId} value={f.value} autoComplete="off" onChange={(e) => f.onChange(e.target.value)} />
+          <datalist id={listId}>
+            {PART_B_REASONS.map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
   );
 }
 

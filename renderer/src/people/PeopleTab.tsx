@@ -8,11 +8,12 @@ import { SelectField } from '../components/fields';
 import { SearchBox } from '../components/SearchBox';
 import { counted } from '../components/words';
 import { fullName } from './names';
+import { InterestsDialog } from './InterestsDialog';
 import { PersonForm } from './PersonForm';
 import { usePeople } from './store';
 import { versioned } from '../components/versioned';
 
-type Open = { kind: 'add' } | { kind: 'edit' | 'delete' | 'history'; person: Person } | null;
+type Open = { kind: 'add' } | { kind: 'edit' | 'delete' | 'history' | 'interests'; person: Person } | null;
 
 export function PeopleTab() {
   const people = usePeople((s) => s.people);
@@ -65,6 +66,14 @@ export function PeopleTab() {
             { header: 'Organisation', cell: (p) => p.organisationName ?? '' },
             { header: 'Email', cell: (p) => p.email && <a href={`mailto:${p.email}`}>{p.email}</a> },
             {
+              header: 'Register of interests',
+              cell: (p) => (
+                <button type="button" className="button-link" onClick={() => setOpen({ kind: 'interests', person: p })}>
+                  Interests<span className="visually-hidden">{` of ${fullName(p)}`}</span>
+                </button>
+              ),
+            },
+            {
               ...ACTIONS_COLUMN,
               cell: (p) => (
                 <RecordActions
@@ -81,6 +90,7 @@ export function PeopleTab() {
 
       {open?.kind === 'add' && <PersonForm person={null} defaultOrganisationId={organisationId} onClose={close} />}
       {open?.kind === 'edit' && <PersonForm person={open.person} defaultOrganisationId={null} onClose={close} />}
+      {open?.kind === 'interests' && <InterestsDialog person={open.person} onClose={close} />}
       {open?.kind === 'history' && <HistoryDialog entity="person" entityId={open.person.id} name={fullName(open.person)} onClose={close} />}
       {open?.kind === 'delete' && (
         <ConfirmDialog title={`Delete ${fullName(open.person)}?`} confirmLabel="Delete person" danger onConfirm={() => deletePerson(versioned(open.person))} onClose={close}>
