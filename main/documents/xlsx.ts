@@ -31,6 +31,11 @@ export interface DataSheetSpec {
   rows: SheetRow[];
   marking?: ProtectiveMarking;
   orientation?: 'landscape' | 'portrait';
+  /**
+   * A register too wide to print readably: only its first `printColumns` columns are printed
+   * (the print area), the rest stay on screen; the page's header says which are left out.
+   */
+  printColumns?: number;
 }
 
 export interface WorkbookMeta {
@@ -114,6 +119,8 @@ export interface PrintOptions {
   orientation?: 'landscape' | 'portrait';
   /** Rows printed at the top of every page, as Excel writes them: "1:2". */
   titleRows?: string;
+  /** Print only these columns (a data sheet's printColumns): the first `count` of `of`, rows 1 to `lastRow`. */
+  printArea?: { count: number; of: number; lastRow: number };
 }
 
 /** Header and footer text may not carry a bare "&" (it starts a code such as &P). */
@@ -135,6 +142,7 @@ export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
 /** printSetup's settings, for a streamed sheet (which writes them as it opens). */
 function printSettings(opts: PrintOptions): { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> } {
   const marking = `&"${hs.excel.font},Bold"${headerText(opts.marking)}`;
+  const area = opts.printArea && opts.printArea.count < opts.printArea.of ? opts.printArea : undefined;
   return {
     pageSetup: {
       paperSize: 9, // A4
@@ -144,9 +152,12 @@ function printSettings(opts: PrintOptions): { pageSetup: Partial<ExcelJS.PageSet
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
+      // exceljs writes the defined name as `$${from}:$${to}`, making only the columns absolute;
+      // LibreOffice ignores a print area of "$A1:$I302", so the rows carry their own "$".
+      ...(area ? { printArea: `A$1:${columnLetter(area.count)}$${area.lastRow}` } : {}),
     },
     headerFooter: {
-      oddHeader: `&C${marking}`,
+      oddHeader: `${area ? `&L&"${hs.excel.font},Regular"${headerText(`Printed: columns A–${columnLetter(area.count)}; ${columnLetter(area.count + 1)}–${columnLetter(area.of)} on screen only`)}` : ''}&C${marking}`,
       oddFooter: `&L&"${hs.excel.font},Regular"&A&C${marking}&R&"${hs.excel.font},Regular"Page &P of &N`,
     },
   };
@@ -211,7 +222,8 @@ export class DataSheetStyles {
       style = frozenStyle({
         ...(fmt ? { numFmt: fmt } : {}),
         font: this.font,
-        alignment: type === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top' },
+        // Dates centred: right-aligned, a date ran into the text of the column after it when printed ("08/04/2024 Seek legal advice").
+        alignment: type === 'text' ? { vertical: 'top', wrapText: true } : type === 'date' ? { vertical: 'top', horizontal: 'center' } : { vertical: 'top' },
       });
       this.cells.set(key, style);
     }
@@ -262,8 +274,14 @@ export function addDataSheet(wb: ExcelJS.Workbook, opts: DataSheetSpec): ExcelJS
   // Rows as tall as their wrapped text: a spreadsheet opening the file does not grow them, so a
   // header that wraps ("Earlier revisions" in a narrow column) or a long action would print over the next row.
   fitRows(ws, 2, 2 + opts.rows.length);
-  printSetup(ws, { marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2' });
+  printSetup(ws, dataSheetPrint(opts));
   return ws;
+}
+
+/** How a data sheet prints: its marking and orientation, rows 1–2 on every page, and its print area when it prints only some columns. */
+function dataSheetPrint(opts: DataSheetSpec): PrintOptions {
+  const printArea = opts.printColumns ? { count: opts.printColumns, of: opts.columns.length, lastRow: 2 + Math.max(1, opts.rows.length) } : undefined;
+  return { marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2', ...(printArea ? { printArea } : {}) };
 }
 
 /** A workbook of data sheets, built in memory (writeDataWorkbook streams the same sheets). */
@@ -417,7 +435,7 @@ const needsPostProcess = (v: ExcelJS.CellValue) => typeof v === 'string' && (nee
 
 /** One data sheet through the streaming writer; true if some text needs addQuotePrefixes. */
 async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: DataSheetSpec): Promise<boolean> {
-  const print = printSettings({ marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2' });
+  const print = printSettings(dataSheetPrint(opts));
   // Views and print settings first: the streaming writer writes them as the sheet opens.
   const ws = wb.addWorksheet(sheetName(opts.name), {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }],

@@ -20,6 +20,17 @@ export const FIGURE_LABELS = {
   spendBy: 'Spend by',
 } as const;
 
-/** One sentence saying what the variance and the reconciling line are, for hints and introductions. */
-export const VARIANCE_EXPLAINED =
-  'Variance is the budget less the forecast to year end (actual to date plus the forecast for the months after): a positive figure is an underspend against the budget. Allocation not yet budgeted is the allocation less the budget; a negative figure means the budget is above the allocation.';
+/**
+ * What the variance and the reconciling line mean, one sentence each: printed beside the
+ * figures on the return's cover (its template's notes name them {varianceExplained} and
+ * {unbudgetedExplained}), so the cover read on its own does not take "budget less forecast" for
+ * a budget less only the months still to come.
+ */
+export const FIGURE_NOTES = {
+  varianceExplained:
+    'Variance is the budget less the forecast to year end (actual to date plus the forecast for the months after): a positive figure is an underspend against the budget.',
+  unbudgetedExplained: 'Allocation not yet budgeted is the allocation less the budget; a negative figure means the budget is above the allocation.',
+} as const;
+
+/** Both sentences, for hints and introductions. */
+export const VARIANCE_EXPLAINED = `${FIGURE_NOTES.varianceExplained} ${FIGURE_NOTES.unbudgetedExplained}`;

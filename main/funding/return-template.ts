@@ -17,7 +17,7 @@ export const TEMPLATE_FORMAT = 'board-secretariat/return-template';
 export const COVER_SOURCES = [
   'organisation', 'funder', 'streamName', 'streamReference', 'agreementReference', 'financialYear', 'periodLabel', 'periodStart', 'periodEnd',
   'spendBy', 'carryOver', 'allocation', 'budget', 'unbudgeted', 'variance', 'pointsToNote', 'claimStatus', 'preparedBy', 'preparedOn', 'submittedOn', 'signedOffBy',
-  'signedOffOn', 'paidOn', 'today', 'blank',
+  'signedOffOn', 'paidOn', 'today', 'blank', 'varianceExplained', 'unbudgetedExplained',
 ] as const;
 /** Figures per spend heading (headings sheets) and per cost type (costTypes sheets). */
 export const HEADING_SOURCES = ['heading', 'costTypeLabel', 'budget', 'actualQuarter', 'actualToDate', 'forecastRemaining', 'forecastYearEnd', 'variance'] as const;
@@ -36,6 +36,8 @@ const coverField = z
     formula: z.string().optional(),
     type: z.enum(TYPES, { error: 'type must be text, money or date' }).default('text'),
     editable: z.boolean().default(false),
+    /** A sentence printed (in italics) in the row under the field's value, saying what it means; {source} names are filled in as in titles. */
+    note: z.string().min(1, 'note, when given, must not be empty').max(1000).optional(),
   })
   .strict();
 
@@ -147,6 +149,9 @@ export function checkTemplate(raw: unknown): { checked?: CheckedTemplate; proble
         const path = `${at}.fields[${fi}]`;
         const given = [f.source, f.text, f.formula].filter((x) => x !== undefined).length;
         if (given !== 1) problems.push({ path, message: 'give exactly one of source, text or formula' });
+        for (const [, name] of (f.note ?? '').matchAll(/\{(\w+)\}/g)) {
+          if (!(COVER_SOURCES as readonly string[]).includes(name!)) problems.push({ path: `${path}.note`, message: `{${name}} is not a figure the app can fill in (one of: ${COVER_SOURCES.join(', ')})` });
+        }
         if (f.formula !== undefined) {
           const e = parse(f.formula, `${path}.formula`, `${si}/field:${fi}`);
           for (const r of e ? refsOf(e) : []) {

@@ -7,6 +7,7 @@ import { isoToday, type Ctx } from '../shared/context';
 import { describeQuarter, quarterRange, type Quarter } from '../shared/financial-year';
 import { exportMarking, readSetting } from '../workspace/settings';
 import type { Claim, Position, PositionFigures, ReturnExportResult } from './contract';
+import { FIGURE_NOTES } from './figures';
 import { evaluate, toExcel, type Ref } from './formula';
 import { claims, settings } from './repository';
 import { defaultTemplatePath, loadTemplate, readTemplateFile, type CheckedTemplate, type TemplateColumn, type TemplateSheet } from './return-template';
@@ -135,8 +136,14 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }] });
     const layout: Layout = { ws, sheet, firstRow: 3, rowCount: 0, rowOf: [], subtotals: [], totalRow: null, colOf: new Map(), values: new Map(), coverRows: new Map() };
     if (sheet.kind === 'cover') {
-      layout.rowCount = sheet.fields.length;
-      sheet.fields.forEach((f, i) => f.source && layout.coverRows.set(f.source, 3 + i));
+      // One row per field, and a field with a note has the note in the row under it.
+      let row = 3;
+      for (const f of sheet.fields) {
+        layout.rowOf.push(row);
+        if (f.source) layout.coverRows.set(f.source, row);
+        row += f.note !== undefined ? 2 : 1;
+      }
+      layout.rowCount = row - 3;
     } else {
       sheet.columns.forEach((c, i) => layout.colOf.set(c.key, i + 1));
       layout.rowCount = sheet.kind === 'headings' ? data.headings.length : sheet.kind === 'costTypes' ? 2 : data.awards.length;
@@ -286,7 +293,7 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
     headerRow(l, ['Item', 'Value'], sheet.columnWidths ?? [42, 70]);
     const coverValues = new Map<string, number>();
     sheet.fields.forEach((f, fi) => {
-      const rowNo = 3 + fi;
+      const rowNo = l.rowOf[fi]!;
       const labelCell = ws.getCell(rowNo, 1);
       setText(labelCell, f.label);
       labelCell.font = { name: hs.excel.font, size: hs.excel.sizePt, bold: true };
@@ -309,8 +316,15 @@ export function buildReturnWorkbook(checked: CheckedTemplate, data: ReturnData, 
         cell.protection = { locked: false };
         cell.fill = EDITABLE_FILL;
       }
+      if (f.note !== undefined) {
+        // What the figure means, beside it (VARIANCE_EXPLAINED for the variance), so the cover read on its own does not mislead.
+        const noteCell = ws.getCell(rowNo + 1, 2);
+        setText(noteCell, fillTitle(f.note, data.cover));
+        noteCell.font = { name: hs.excel.font, size: hs.excel.sizePt, italic: true };
+        noteCell.alignment = { vertical: 'top', wrapText: true, horizontal: 'left', indent: 1 };
+      }
     });
-    fitRows(ws, 3, 2 + sheet.fields.length);
+    fitRows(ws, 3, 2 + l.rowCount);
   };
 
   // 2. Fill: tables first (covers and cross-sheet formulas read their totals), costTypes after their headings sheet.
@@ -397,6 +411,7 @@ export async function exportReturn(
     periodEnd,
     ...coverFigures(position),
     ...claimDates(claim, isoToday(ctx)),
+    ...FIGURE_NOTES,
     preparedBy: input.preparedBy || claim?.preparedBy || await readSetting(ctx, 'userName') || '',
     signedOffBy: input.signedOffBy || claim?.signedOffBy || await settings.chiefFinanceOfficer(ctx) || '',
     today: isoToday(ctx),

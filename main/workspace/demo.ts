@@ -10,8 +10,11 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleRow } from './bu
  * app needs something the seeds do not give (the names of most board members, meeting
  * dates, actions, how the VRU grant splits across its headings) the filler is marked
  * ILLUSTRATIVE here, and people with invented names say so in their notes, so nothing
- * invented passes for fact on screen. No performance values or spend are included: the
- * seeds give none, and the app must not show made-up data as real.
+ * invented passes for fact on screen. No performance values are included: the seeds give
+ * none, and the app must not show made-up data as real. The one exception is the Early
+ * Intervention Youth Fund's budget, spend and Q3 claim (EIYF_LINES below), without which the
+ * spend return cannot show a claim's dates: every spend row says in its source that its
+ * figures are illustrative.
  *
  * The result is a bundle (main/workspace/bundle.ts) that `workspace.loadDemo` imports into an
  * empty workspace, so every row obeys the schema of main/db/migrations/001-initial.ts.
@@ -843,6 +846,41 @@ const AWARDS = {
 const AWARD = idsOf(AWARDS);
 const VRF_AWARDS_START = '2019-07-01';
 
+// The Early Intervention Youth Fund's budget, spend and third-quarter claim, ILLUSTRATIVE
+// throughout: the seeds give only the award (£527,573, seed 000 paragraphs 23–25), but a
+// return with no claim cannot show the dates a claim carries. The budget splits the award
+// across the headings its purposes need (diversion from county lines, staff, links with
+// schools, equipment, evaluation) and adds up to it exactly; actuals by month (£) run from
+// October to December 2019, and the forecast covers January to March 2020, the months after
+// the claim. The forecast to year end is the budget on every heading but two (Training and
+// professional development and Evaluation, £3,000 under each). Every spend row says in its
+// source that it is illustrative.
+const EIYF_LINES: { heading: string; costType: 'revenue' | 'capital'; budget: number; actual: [number, number, number]; forecast: [number, number, number] }[] = [
+  { heading: 'Interventions', costType: 'revenue', budget: 280_000, actual: [20_000, 35_000, 45_000], forecast: [55_000, 60_000, 65_000] },
+  { heading: 'Staff', costType: 'revenue', budget: 150_000, actual: [15_000, 25_000, 25_000], forecast: [28_000, 28_000, 29_000] },
+  { heading: 'Training and professional development', costType: 'revenue', budget: 50_000, actual: [0, 4_000, 6_000], forecast: [12_000, 12_000, 13_000] },
+  { heading: 'Evaluation', costType: 'revenue', budget: 27_573, actual: [0, 0, 0], forecast: [0, 0, 24_573] },
+  { heading: 'Equipment', costType: 'capital', budget: 20_000, actual: [12_000, 0, 0], forecast: [0, 8_000, 0] },
+];
+const EIYF_ACTUAL_MONTHS = ['2019-10', '2019-11', '2019-12'];
+const EIYF_FORECAST_MONTHS = ['2020-01', '2020-02', '2020-03'];
+const SPEND_SOURCE = 'Illustrative figures of the demonstration workspace';
+
+/**
+ * The Q3 2019/20 claim on the Early Intervention Youth Fund: recorded (prepared) on 14 January
+ * 2020, signed off by the Chief Finance Officer on 22 January and submitted on 24 January, not
+ * yet paid when the workspace stands (early March 2020). Its amount is the quarter's actual
+ * spend, as the app fixes it on submission.
+ */
+const EIYF_CLAIM = {
+  period: 'Q3',
+  preparedBy: 'boardSecretary',
+  signedOffBy: 'chiefFinanceOfficer',
+  recordedAt: '2020-01-14T10:30:00',
+  signedOffOn: '2020-01-22',
+  submittedOn: '2020-01-24',
+} as const;
+
 // ---------------------------------------------------------------------------------------
 // Decisions and actions
 // ---------------------------------------------------------------------------------------
@@ -920,7 +958,9 @@ const DECISIONS = {
     owner: 'matthewScott',
     financialAmountPence: pounds(1_000_000),
     stream: 'violenceReductionFund',
-    indicators: [],
+    // ILLUSTRATIVE: the seed gives no indicators for the fund; these are the measures its
+    // knife crime awareness and prevention projects answer to (seed 000, paragraph 7).
+    indicators: ['knifeAssaults', 'violenceAgainstThePerson'],
   },
 } satisfies Record<string, DecisionSpec>;
 const DECISION = idsOf(DECISIONS);
@@ -1207,7 +1247,17 @@ function fundingTables(): Record<string, BundleRow[]> {
       cost_type: b.costType,
       cost_centre: '',
       allocated_pence: b.allocatedPence,
-    })),
+    })).concat(
+      EIYF_LINES.map((h, i) => ({
+        id: eiyfLineId(i),
+        stream_id: STREAM.earlyInterventionYouthFund,
+        financial_year: '2019/20',
+        heading: h.heading,
+        cost_type: h.costType,
+        cost_centre: '',
+        allocated_pence: pounds(h.budget),
+      })),
+    ),
     award: entries(AWARDS).map(([key, a]) => ({
       id: AWARD[key],
       stream_id: STREAM.violenceReductionFund,
@@ -1222,15 +1272,55 @@ function fundingTables(): Record<string, BundleRow[]> {
       ...stamps,
     })),
     award_year: entries(AWARDS).map(([key, a]) => ({ award_id: AWARD[key], financial_year: '2019/20', amount_pence: a.amount2019 })),
+    spend: eiyfSpendRows(),
+    claim: [
+      {
+        id: 1,
+        stream_id: STREAM.earlyInterventionYouthFund,
+        financial_year: '2019/20',
+        period: EIYF_CLAIM.period,
+        status: 'submitted',
+        amount_pence: EIYF_LINES.reduce((sum, h) => sum + pounds(h.actual[0] + h.actual[1] + h.actual[2]), 0),
+        prepared_by: personName(EIYF_CLAIM.preparedBy),
+        signed_off_by: personName(EIYF_CLAIM.signedOffBy),
+        signed_off_on: EIYF_CLAIM.signedOffOn,
+        submitted_on: EIYF_CLAIM.submittedOn,
+        paid_on: null,
+        created_at: EIYF_CLAIM.recordedAt,
+        updated_at: `${EIYF_CLAIM.submittedOn}T15:00:00`,
+      },
+    ],
   };
 }
 
-/** The Kent & Medway demonstration workspace as an import bundle (written against schema 1). */
+function personName(key: Person): string {
+  const p: PersonSpec = PEOPLE[key];
+  return [p.honorific, p.given, p.family].filter(Boolean).join(' ');
+}
+
+/** The EIYF's budget lines come after the VRU grant's, in the same table. */
+const eiyfLineId = (i: number): number => BUDGET_LINES.length + i + 1;
+
+/** One row per heading, month and kind with money in it (a month with nothing spent has no row). */
+function eiyfSpendRows(): BundleRow[] {
+  const rows: BundleRow[] = [];
+  EIYF_LINES.forEach((h, li) => {
+    const add = (months: string[], kind: 'actual' | 'forecast', amounts: number[]) =>
+      months.forEach((month, i) => {
+        if (amounts[i]! > 0) rows.push({ id: rows.length + 1, budget_line_id: eiyfLineId(li), award_id: null, month, kind, amount_pence: pounds(amounts[i]!), source: SPEND_SOURCE, note: '' });
+      });
+    add(EIYF_ACTUAL_MONTHS, 'actual', h.actual);
+    add(EIYF_FORECAST_MONTHS, 'forecast', h.forecast);
+  });
+  return rows;
+}
+
+/** The Kent & Medway demonstration workspace as an import bundle (written against schema 4: the claim carries signed_off_on). */
 export function demoBundle(): Bundle {
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
-    schemaVersion: 1,
+    schemaVersion: 4,
     exportedAt: ENTERED_AT,
     tables: {
       organisation: organisationRows(),

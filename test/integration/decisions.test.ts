@@ -148,10 +148,10 @@ describe('exports of the decisions log', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.autoFilter).toBeTruthy();
     const row = (ref: string) => sheet.getRows(3, 3)!.find((r) => r.getCell(1).value === ref)!;
-    expect((row('SB-D-2020-001').getCell(4).value as Date).toISOString().slice(0, 10)).toBe('2020-01-23');
-    expect(row('SB-D-2020-001').getCell(4).numFmt).toBe('dd/mm/yyyy');
-    expect(row('PCC-D-2019-001').getCell(16).value).toBe(1_000_000);
-    expect(row('PCC-D-2019-001').getCell(16).numFmt).toContain('£');
+    expect((row('SB-D-2020-001').getCell(2).value as Date).toISOString().slice(0, 10)).toBe('2020-01-23');
+    expect(row('SB-D-2020-001').getCell(2).numFmt).toBe('dd/mm/yyyy');
+    expect(row('PCC-D-2019-001').getCell(9).value).toBe(1_000_000);
+    expect(row('PCC-D-2019-001').getCell(9).numFmt).toContain('£');
   });
 
   it('writes the PCC decision notice for a Commissioner’s decision, after naming what the log cannot fill', async () => {
@@ -167,12 +167,15 @@ describe('exports of the decisions log', () => {
     const parts = await readDocx(out);
     expect(headings(parts.document).map((h) => h.text)).toEqual([
       'Record of Decision: Violence Reduction Fund established: £1m over three years',
-      '1. Executive summary', '2. Options considered', '3. Recommendation', '4. The decision and reasons', '5. Advice taken', '6. Financial implications', '7. Publication',
+      '1. Executive summary', '2. Options considered', '3. Recommendation', '4. The decision and reasons', '5. Advice taken', '6. Financial implications', '7. Performance measures', '8. Publication',
       'Sign-off', 'Chief Finance Officer', 'Chief Executive', 'Police and Crime Commissioner',
     ]);
     const texts = paragraphs(parts.document).map((p) => p.text);
     expect(texts).toContain('Decision number: PCC-D-2019-001');
     expect(texts).toContain('6.1\t£1,000,000, from the Violence Reduction Fund.');
+    // The demo links the fund to two indicators, and the notice names them.
+    expect(texts).toContain('HO-2 Police-recorded knife-related assaults, victim under 25');
+    expect(texts).toContain('LOC-1 Violence against the person — recorded offences');
     expect((await ws.fails('decision.exportNotice', { id: 1, out })).code).toBe('decision.notCommissioner');
   });
 });

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { FIGURE_NOTES, VARIANCE_EXPLAINED } from '../../main/funding/figures';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { dataTables } from '../../main/workspace/bundle';
 import type { PaperBlock } from '../../main/workspace/demo';
@@ -116,7 +119,57 @@ describe('the Kent & Medway demo workspace', () => {
     expect(measures.every((m) => m.polarity === 'lower_is_better')).toBe(true);
     expect(measures[2]!.data_source).toBe('Home Office Homicide Index');
     expect((await one<{ n: number }>(ws, 'SELECT count(*) AS n FROM indicator_value')).n).toBe(0);
-    expect((await one<{ n: number }>(ws, 'SELECT count(*) AS n FROM spend')).n).toBe(0);
+    // The only spend is the Early Intervention Youth Fund's (for its Q3 claim), and every row of it says it is illustrative.
+    const spend = await rows<{ reference: string; source: string }>(ws, 'SELECT f.reference, s.source FROM spend s JOIN budget_line b ON b.id = s.budget_line_id JOIN funding_stream f ON f.id = b.stream_id');
+    expect(spend.length).toBe(20);
+    expect(new Set(spend.map((s) => `${s.reference}: ${s.source}`))).toEqual(new Set(['EIYF: Illustrative figures of the demonstration workspace']));
+  });
+
+  it('has a submitted, signed-off Q3 claim on the Early Intervention Youth Fund that agrees with the quarter’s spend, its dates on the return’s cover', async () => {
+    const ws = await demoWorkspace();
+    const stream = (await ws.call('fundingStream.list', {})).find((s) => s.reference === 'EIYF')!;
+    const [claim, ...others] = await ws.call('claim.list', { streamId: stream.id });
+    expect(others).toEqual([]);
+    expect(claim).toMatchObject({ financialYear: '2019/20', period: 'Q3', status: 'submitted', preparedBy: 'Lucy Hammond', signedOffBy: 'Daniel Ferris', signedOffOn: '2020-01-22', submittedOn: '2020-01-24', paidOn: null });
+    const p = await ws.call('funding.position', { streamId: stream.id, financialYear: '2019/20', asOfQuarter: 3 });
+    // The claim is the quarter's actual spend; the budget is the allocation; the variance is the budget less the forecast to year end.
+    expect(claim!.amountPence).toBe(p.totals.actualQuarterPence);
+    expect(p.totals.actualQuarterPence).toBe(18_700_000);
+    expect(p.totals.budgetPence).toBe(p.allocationPence);
+    expect(p.allocationPence).toBe(52_757_300);
+    expect(p.totals.forecastYearEndPence).toBe(52_157_300);
+    expect(p.totals.variancePence).toBe(600_000);
+    expect(p.costTypes.map((c) => [c.costType, c.budgetPence])).toEqual([['revenue', 50_757_300], ['capital', 2_000_000]]);
+
+    const out = join(ws.dir, 'return.xlsx');
+    await ws.call('funding.exportReturn', { streamId: stream.id, financialYear: '2019/20', quarter: 3, out });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cover = wb.getWorksheet('Cover')!;
+    const value = (label: string) => {
+      for (let r = 3; r <= cover.rowCount; r++) {
+        if (cover.getCell(r, 1).value !== label) continue;
+        const v = cover.getCell(r, 2).value;
+        return v && typeof v === 'object' && 'formula' in v ? v.result : v;
+      }
+      throw new Error(`no row labelled "${label}"`);
+    };
+    const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+    expect(value('Claim status')).toBe('Submitted, not yet paid');
+    expect(iso(value('Date prepared'))).toBe('2020-01-14');
+    expect(iso(value('Date submitted'))).toBe('2020-01-24');
+    expect(iso(value('Date signed off'))).toBe('2020-01-22');
+    expect(value('Signed off by (Chief Finance Officer)')).toBe('Daniel Ferris');
+    expect(value('Actual spend this quarter (claimed)')).toBe(187_000);
+    expect(value('Variance (budget less forecast)')).toBe(6_000);
+    // Beside the figure, in the row under it, the sentence that says what it is (VARIANCE_EXPLAINED's first half).
+    const noteUnder = (label: string) => {
+      for (let r = 3; r <= cover.rowCount; r++) if (cover.getCell(r, 1).value === label) return { label: cover.getCell(r + 1, 1).value, note: cover.getCell(r + 1, 2).value };
+      return undefined;
+    };
+    expect(noteUnder('Variance (budget less forecast)')).toEqual({ label: null, note: FIGURE_NOTES.varianceExplained });
+    expect(noteUnder('Allocation not yet budgeted')).toEqual({ label: null, note: FIGURE_NOTES.unbudgetedExplained });
+    expect(VARIANCE_EXPLAINED).toBe(`${FIGURE_NOTES.varianceExplained} ${FIGURE_NOTES.unbudgetedExplained}`);
   });
 
   it('has the seed 004 board paper with its eight headings in order, on the March Board’s agenda', async () => {

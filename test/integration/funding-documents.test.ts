@@ -75,12 +75,14 @@ describe('funding tables in Word', () => {
     expect(spendTable![0]!.cells).toEqual(['Funding stream', 'Budget', 'Actual to date', 'Forecast to year end', 'Variance (budget less forecast)']);
     expect(budgetTable!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£333,334', '£177,939', '£155,395']);
     expect(spendTable!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£177,939.00', '£0.00', '£0.00', '£177,939.00']);
-    expect(budgetTable!.at(-1)!.cells).toEqual(['Total', '£3,680,907', '£1,337,939', '£2,342,968']);
-    expect(spendTable!.at(-1)!.cells).toEqual(['Total', '£1,337,939.00', '£1,147,696.35', '£1,147,696.35', '£190,242.65']);
+    // The EIYF's £527,573 is budgeted in full (the demo's illustrative Q3 claim), the rest as before.
+    expect(budgetTable!.at(-1)!.cells).toEqual(['Total', '£3,680,907', '£1,865,512', '£1,815,395']);
+    // The EIYF adds its budget, its £187,000 to the end of Q3 and a forecast to year end £6,000 under budget.
+    expect(spendTable!.at(-1)!.cells).toEqual(['Total', '£1,865,512.00', '£1,334,696.35', '£1,669,269.35', '£196,242.65']);
     const text = paragraphs(doc.document).map((p) => p.text);
     expect(text).toContain("The award of £36,814 to Kent Police is above the Violence Reduction Fund's £35,000 cap for 2019/20.");
     expect(text).toContain(
-      'Home Office. Allocation for 2019/20: £527,573. No budget lines or funded projects are recorded against it yet. Spend by 31 March 2020; it cannot be carried over.',
+      'Home Office. Allocation for 2019/20: £527,573, all of it budgeted (5 budget lines). Spend by 31 March 2020; it cannot be carried over.',
     );
     expect(text).toContain(
       'Kent Police and Crime Commissioner. Allocation for 2019/20: £333,334, of which £177,939 is budgeted (6 funded projects) and £155,395 is not yet budgeted. Spend by 31 March 2020; it cannot be carried over.',
@@ -150,7 +152,7 @@ describe('funding tables in Word', () => {
     checkTable(all[1]!, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
     expect(all[1]!.find((r) => r.cells[0] === 'Violence Reduction Fund')!.cells).toEqual(['Violence Reduction Fund', '£177,939.00', '£58,500.25', '£68,500.25', '£109,438.75']);
     const headingTables = all.slice(2).filter((t) => t[0]!.cells.includes('Variance (budget less forecast)'));
-    expect(headingTables).toHaveLength(1); // the VRU grant's; the VRF lists its awards instead
+    expect(headingTables).toHaveLength(2); // the EIYF's and the VRU grant's; the VRF lists its awards instead
     for (const t of headingTables) checkTable(t, { of: 'Budget', less: 'Forecast to year end', is: 'Variance (budget less forecast)' });
 
     const xlsx = join(ws.dir, 'summary.xlsx');
@@ -186,7 +188,7 @@ describe('funding tables in Word', () => {
     };
     xlsxCheck('Streams', 'Allocation', 'Budget', 'Allocation not yet budgeted');
     const streamRows = xlsxCheck('Streams', 'Budget', 'Forecast to year end', 'Variance (budget less forecast)');
-    expect(streamRows.at(-1)!.slice(3, 5)).toEqual([368_090_700, 133_793_900]); // allocation; budgeted (lines and awards)
+    expect(streamRows.at(-1)!.slice(3, 5)).toEqual([368_090_700, 186_551_200]); // allocation; budgeted (lines and awards, the EIYF's £527,573 with them)
     xlsxCheck('Headings', 'Budget', 'Forecast to year end', 'Variance (budget less forecast)');
     xlsxCheck('Funded projects', 'Award', 'Paid to date', 'Remaining (award less paid)');
     // The variance is a formula of the row, so it recalculates when finance changes a figure.

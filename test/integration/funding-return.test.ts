@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { rowHeightFor, wrappedLines } from '../../main/documents/xlsx';
 import { enterVruSpend, VRU_EXPECTED, vruLines } from './funding-fixture';
+import { COVER_SOURCES } from '../../main/funding/return-template';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
@@ -191,6 +192,7 @@ describe('the Home Office spend return', () => {
     bad.sheets[1].columns[6].formula = '{bugdet}-{forecastYearEnd}';
     bad.sheets[2].from = 'Spend by headings';
     bad.sheets[0].fields[11].formula = '{Nowhere!total.budget}';
+    bad.sheets[0].fields[16].note = '{varianceExplaind}'; // the variance's note, misspelt
     const file = join(ws.dir, 'finance-edit.json');
     writeFileSync(file, JSON.stringify(bad));
     const out = join(ws.dir, 'never.xlsx');
@@ -200,6 +202,7 @@ describe('the Home Office spend return', () => {
     expect(err.message).toMatch(/^The return template finance-edit\.json cannot be used: /);
     expect(err.problems!.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'finance-edit.json: sheets[0].fields[11].formula: refers to a sheet "Nowhere" that the template does not have',
+      `finance-edit.json: sheets[0].fields[16].note: {varianceExplaind} is not a figure the app can fill in (one of: ${COVER_SOURCES.join(', ')})`,
       'finance-edit.json: sheets[1].columns[6].formula: {bugdet} is not a column of this sheet',
       'finance-edit.json: sheets[2].from: "Spend by headings" must name a headings sheet of this template',
     ]);

@@ -38,7 +38,7 @@ describe('export agenda, minutes and action-log from the command line', () => {
     expect(l.stdout).toMatch(/: 1 action \(/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(log);
-    expect(wb.getWorksheet('Action log')!.getCell('E3').value).toBe('Circulate the Problem Profile');
+    expect(wb.getWorksheet('Action log')!.getCell('D3').value).toBe('Circulate the Problem Profile');
     expect((await cli('export', 'action-log', '--db', ws.path, '--out', join(ws.dir, 'log.docx'))).code).toBe(0);
   });
 

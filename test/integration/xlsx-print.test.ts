@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { addDataSheet, newWorkbook, writeXlsx, type SheetColumn } from '../../ma
 import { libreOfficeAvailable, pdfText, renderPdf } from '../helpers/documents';
 import { tempDir, tempWorkspace } from '../helpers/workspace';
 import { admissionsValues, smallFramework } from './performance-fixture';
+import { generatedWorkspace } from '../helpers/generated-workspace';
 
 async function readBack(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -12,9 +14,11 @@ async function readBack(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function expectPrintSetup(ws: ExcelJS.Worksheet, marking: string) {
+function expectPrintSetup(ws: ExcelJS.Worksheet, marking: string, printed?: { area: string; note: string }) {
   expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
-  expect(ws.headerFooter.oddHeader).toBe(`&C&"Arial,Bold"${marking}`);
+  if (printed) expect(ws.pageSetup.printArea).toBe(printed.area);
+  else expect(ws.pageSetup.printArea).toBeUndefined();
+  expect(ws.headerFooter.oddHeader).toBe(`${printed ? `&L&"Arial,Regular"${printed.note}` : ''}&C&"Arial,Bold"${marking}`);
   expect(ws.headerFooter.oddFooter).toBe(`&L&"Arial,Regular"&A&C&"Arial,Bold"${marking}&R&"Arial,Regular"Page &P of &N`);
 }
 
@@ -95,7 +99,30 @@ describe('data sheets print', () => {
     const decisions = join(ws.dir, 'decisions.xlsx');
     await ws.call('action.exportLog', { format: 'xlsx', out: actions });
     await ws.call('decision.exportLog', { format: 'xlsx', out: decisions });
-    expectPrintSetup((await readBack(actions)).worksheets[0]!, 'OFFICIAL');
-    expectPrintSetup((await readBack(decisions)).worksheets[0]!, 'OFFICIAL');
+    // Only the register's columns print (A–I), and the page says the rest are on screen.
+    expectPrintSetup((await readBack(actions)).worksheets[0]!, 'OFFICIAL', { area: 'A1:I6', note: 'Printed: columns A–I; J–L on screen only' });
+    expectPrintSetup((await readBack(decisions)).worksheets[0]!, 'OFFICIAL', { area: 'A1:I5', note: 'Printed: columns A–I; J–S on screen only' });
+  });
+
+  it.runIf(libreOfficeAvailable)('prints the registers’ columns A–I readably: a year of decisions at 12 or more a page, the header on every page, the detail columns left on screen', { timeout: 180_000 }, async () => {
+    const ws = await generatedWorkspace({ years: 1, auditTrail: false }, () => new Date('2025-03-31T09:00:00'));
+    const out = join(ws.dir, 'decisions.xlsx');
+    const rows = (await ws.call('decision.exportLog', { format: 'xlsx', out })).rows!;
+    const { pdf, pages } = renderPdf(out, ws.dir);
+    // Before: every one of the 19 columns on one page's width, at about 4 pt, 8 pages.
+    expect(pages).toBeLessThanOrEqual(Math.ceil(rows / 12) + 1);
+    expect(pages).toBeGreaterThan(Math.ceil(rows / 40));
+    const text = pdfText(pdf).split('\f').filter((p) => p.trim());
+    for (const page of text) {
+      expect(page).toMatch(/Reference\s+Decided on\s+Board\s+Title\s+Decision\s+Type\s+Status\s+Owner\s+Amount/);
+      expect(page).not.toContain('Funding stream');
+      expect(page).toContain('Printed: columns A–I; J–S on screen only');
+    }
+    // Printed near its own size: the median word of page 1 is at least 9 pt tall as pdftotext
+    // boxes it (about 8 pt type; every column on one page's width boxed 4.0 pt, about 3.5 pt type).
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);
+    expect(heights.length).toBeGreaterThan(200);
+    expect(heights[Math.floor(heights.length / 2)]).toBeGreaterThanOrEqual(9);
   });
 });
