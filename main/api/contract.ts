@@ -5,6 +5,7 @@ import type { ResultOfDef } from './handler-types';
 import { decisionsContract } from '../decisions/contract';
 import { fundingContract } from '../funding/contract';
 import { meetingsContract } from '../meetings/contract';
+import { boardPlanContract } from '../meetings/board-plan-contract';
 import { papersContract } from '../papers/contract';
 import { peopleContract } from '../people/contract';
 import { performanceContract } from '../performance/contract';
@@ -19,6 +20,7 @@ export const contract = {
   ...workspaceContract,
   ...peopleContract,
   ...meetingsContract,
+  ...boardPlanContract,
   ...papersContract,
   ...decisionsContract,
   ...performanceContract,

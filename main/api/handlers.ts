@@ -4,6 +4,7 @@ import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
 import { meetingsHandlers } from '../meetings/service';
+import { boardPlanHandlers } from '../meetings/board-plan';
 import { papersHandlers } from '../papers/service';
 import { peopleHandlers } from '../people/service';
 import { performanceHandlers } from '../performance/service';
@@ -17,6 +18,7 @@ export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...workspaceHandlers,
   ...peopleHandlers,
   ...meetingsHandlers,
+  ...boardPlanHandlers,
   ...papersHandlers,
   ...decisionsHandlers,
   ...performanceHandlers,

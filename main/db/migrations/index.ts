@@ -6,6 +6,7 @@ import { migration as m004 } from './004-claim-signed-off-on';
 import { migration as m005 } from './005-record-versions';
 import { migration as m006 } from './006-team-trail';
 import { migration as m007 } from './007-finance-trail';
+import { migration as m011 } from './011-plan-order-and-standing-items';
 
 /** Every migration, in order. Add a file, add it here; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m011];
