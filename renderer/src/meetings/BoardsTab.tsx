@@ -9,7 +9,9 @@ import { SelectField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { counted } from '../components/words';
-import { AttendanceStats, ForwardPlan } from './BoardExtras';
+import { AttendanceStats } from './BoardExtras';
+import { ForwardPlanPanel } from './ForwardPlanPanel';
+import { StandingItemsPanel } from './StandingItemsPanel';
 import { personLabel, useMeetings } from './store';
 import { longDate } from './text';
 
@@ -56,7 +58,8 @@ export function BoardsTab() {
         ]}
       />
       {board && <BoardMembers board={board} />}
-      {board && <ForwardPlan board={board} />}
+      {board && <ForwardPlanPanel board={board} />}
+      {board && <StandingItemsPanel board={board} />}
       {board && <AttendanceStats board={board} />}
       {adding && <BoardForm onClose={() => setAdding(false)} />}
     </>
