@@ -27,9 +27,13 @@ export function BoardsTab() {
   const [selected, setSelected] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const board = boards.find((b) => b.id === selected) ?? boards[0] ?? null;
+  const announcement = useMeetings((s) => s.announcement);
 
   return (
     <>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
       <div className="toolbar">
         <p className="result-count">{counted(boards.length, 'board or group', 'boards and groups')}</p>
         <button type="button" className="button toolbar-end" onClick={() => setAdding(true)}>
