@@ -7,6 +7,7 @@ import { fundingContract } from '../funding/contract';
 import { interestsContract } from '../interests/contract';
 import { meetingsContract } from '../meetings/contract';
 import { minutesContract } from '../meetings/minutes-record';
+import { boardPlanContract } from '../meetings/board-plan-contract';
 import { papersContract } from '../papers/contract';
 import { peopleContract } from '../people/contract';
 import { performanceContract } from '../performance/contract';
@@ -23,6 +24,7 @@ export const contract = {
   ...interestsContract,
   ...meetingsContract,
   ...minutesContract,
+  ...boardPlanContract,
   ...papersContract,
   ...decisionsContract,
   ...performanceContract,

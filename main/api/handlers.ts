@@ -6,6 +6,7 @@ import { fundingHandlers } from '../funding/service';
 import { interestsHandlers } from '../interests/service';
 import { meetingDetail, meetingsHandlers } from '../meetings/service';
 import { minutesHandlers } from '../meetings/minutes-record';
+import { boardPlanHandlers } from '../meetings/board-plan';
 import { papersHandlers } from '../papers/service';
 import { peopleHandlers } from '../people/service';
 import { performanceHandlers } from '../performance/service';
@@ -21,6 +22,7 @@ export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...interestsHandlers,
   ...meetingsHandlers,
   ...minutesHandlers(meetingDetail),
+  ...boardPlanHandlers,
   ...papersHandlers,
   ...decisionsHandlers,
   ...performanceHandlers,

@@ -51,6 +51,7 @@ export const schema = {
       { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
       { name: 'minute_format', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'standing_items', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
     ],
     foreignKeys: [],
   },
@@ -185,6 +186,7 @@ export const schema = {
       { name: 'planned_for', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
       { name: 'agenda_item_id', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
       { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'position', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
     ],
     foreignKeys: [
       { column: 'agenda_item_id', references: 'agenda_item', onDelete: 'SET NULL' },
@@ -617,6 +619,7 @@ export interface BoardTable {
   updated_at: string;
   version: ColumnType<number, number | undefined, number>;
   minute_format: ColumnType<string, string | undefined, string>;
+  standing_items: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BoardQuorumOrganisationTable {
@@ -709,6 +712,7 @@ export interface ForwardPlanItemTable {
   planned_for: string;
   agenda_item_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
+  position: ColumnType<number, number | undefined, number>;
 }
 
 export interface PaperTable {

@@ -217,6 +217,8 @@ export interface ForwardPlanItem {
   leadName: string | null;
   /** A date (YYYY-MM-DD) or a month (YYYY-MM). */
   plannedFor: string;
+  /** Its place among the items planned for the same date or month: the order they join the agenda. */
+  position: number;
   agendaItemId: number | null;
   /** The meeting it was pulled into, if any. */
   meetingId: number | null;
@@ -260,7 +262,7 @@ export interface AttendanceStatistics {
 
 // ---------------------------------------------------------------------------------------
 
-const dateOrMonth = (label: string) =>
+export const dateOrMonth = (label: string) =>
   z
     .string({ error: `${label} must be a date or a month` })
     .refine((s) => isIsoDate(s) || isIsoMonth(s), `${label} must be a date (YYYY-MM-DD) or a month (YYYY-MM)`);

@@ -37,15 +37,17 @@ const BOARD_SELECT = `
   FROM board b`;
 
 type BoardRow = Omit<Board, 'quorumOrganisations'>;
+/** A board's row without its own standing items (JSON, read by ./board-standing-items.ts). */
+const boardOf = ({ standing_items: _, ...r }: Row) => toCamel<BoardRow>(r);
 
 export const boards = {
   async list(ctx: Ctx, today: string): Promise<Board[]> {
     const rows = await sql<Row>(ctx, `${BOARD_SELECT} ORDER BY b.name COLLATE NOCASE`).all({ today });
-    return Promise.all(rows.map(async (r) => ({ ...toCamel<BoardRow>(r), quorumOrganisations: await boards.quorumOrganisations(ctx, r.id as number) })));
+    return Promise.all(rows.map(async (r) => ({ ...boardOf(r), quorumOrganisations: await boards.quorumOrganisations(ctx, r.id as number) })));
   },
   async get(ctx: Ctx, id: number, today: string): Promise<Board | undefined> {
     const row = await sql<Row>(ctx, `${BOARD_SELECT} WHERE b.id = @id`).get({ id, today });
-    return row && { ...toCamel<BoardRow>(row), quorumOrganisations: await boards.quorumOrganisations(ctx, id) };
+    return row && { ...boardOf(row), quorumOrganisations: await boards.quorumOrganisations(ctx, id) };
   },
   findByName(ctx: Ctx, name: string): Promise<{ id: number; name: string } | undefined> {
     return sql<{ id: number; name: string }>(ctx, `SELECT id, name FROM board WHERE name = ? COLLATE NOCASE`).get(name);
@@ -454,7 +456,7 @@ const FORWARD_SELECT = `
 
 export const forwardPlan = {
   async list(ctx: Ctx, boardId: number): Promise<ForwardPlanItem[]> {
-    return (await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.board_id = ? ORDER BY f.planned_for, f.id`)
+    return (await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.board_id = ? ORDER BY f.planned_for, f.position, f.id`)
       .all(boardId))
       .map((r) => toCamel<ForwardPlanItem>(r));
   },
@@ -464,9 +466,14 @@ export const forwardPlan = {
   },
   /** Not yet on an agenda and planned for this meeting's date or month, or earlier (slipped). */
   async dueBy(ctx: Ctx, boardId: number, meetingDate: string): Promise<ForwardPlanItem[]> {
-    return (await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.board_id = ? AND f.agenda_item_id IS NULL AND f.planned_for <= ? ORDER BY f.planned_for, f.id`)
+    return (await sql<Row>(ctx, `${FORWARD_SELECT} WHERE f.board_id = ? AND f.agenda_item_id IS NULL AND f.planned_for <= ? ORDER BY f.planned_for, f.position, f.id`)
       .all(boardId, meetingDate))
       .map((r) => toCamel<ForwardPlanItem>(r));
+  },
+  /** The position after the last item planned for the same date or month. */
+  async nextPosition(ctx: Ctx, boardId: number, plannedFor: string): Promise<number> {
+    const row = await sql<{ n: number | null }>(ctx, `SELECT max(position) AS n FROM forward_plan_item WHERE board_id = ? AND planned_for = ?`).get(boardId, plannedFor);
+    return Number(row?.n ?? 0) + 1;
   },
   ...tableWrites('forward_plan_item'),
 };

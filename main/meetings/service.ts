@@ -19,10 +19,11 @@ import { exportActionLog, exportAgenda, exportMinutes } from './exports';
 import { statusMoveProblem } from './meeting-status';
 import { quorum, type AttendanceMark, type QuorumRule, type SeatedMember } from './quorum';
 import { actions, agendaItems, attendance, boards, declarations, forwardPlan, meetings, memberships } from './repository';
-import { CLOSING_KINDS, standingItemsFor } from './standing-items';
 import { assertPartBReason } from './declaration-rules';
 import { addDeclaration } from './declarations';
 import { interests } from '../interests/repository';
+import { inAgendaOrder, standingItemsOfBoard } from './board-standing-items';
+import { CLOSING_KINDS } from './standing-items';
 import { papersDueOn } from './working-days';
 import { assignMinuteNumbers, refuseIfMinutesApproved } from './minutes-record';
 
@@ -40,7 +41,7 @@ export async function requireMeeting(ctx: Ctx, id: number): Promise<Meeting> {
   return meeting;
 }
 
-async function requirePersonField(ctx: Ctx, id: number, field: string, label: string) {
+export async function requirePersonField(ctx: Ctx, id: number, field: string, label: string) {
   const person = await people.get(ctx, id);
   if (!person) throw new DomainError('person.notFound', `${label}: nobody with id ${id} exists; choose someone from the list.`, field);
   return person;
@@ -199,7 +200,7 @@ export async function meetingDetail(ctx: Ctx, id: number): Promise<MeetingDetail
 }
 
 /** The meeting after an attendance change, with the stored quorate flag (shown in lists) kept in step. */
-async function detailWithQuorate(ctx: Ctx, meetingId: number): Promise<MeetingDetail> {
+export async function detailWithQuorate(ctx: Ctx, meetingId: number): Promise<MeetingDetail> {
   const detail = await meetingDetail(ctx, meetingId);
   const value = detail.quorum === null ? null : detail.quorum.met;
   if (detail.meeting.quorate === value) return detail;
@@ -234,7 +235,7 @@ const markText = (m: Mark, substituteName: string | null) =>
  * it) is refused when someone else has changed the cell since, unless it already holds the
  * mark being saved. Nothing is written; the refusal names them and shows their mark beside yours.
  */
-async function refuseChangedMark(ctx: Ctx, meetingId: number, personId: number, was: Mark | undefined, yours: Mark): Promise<void> {
+export async function refuseChangedMark(ctx: Ctx, meetingId: number, personId: number, was: Mark | undefined, yours: Mark): Promise<void> {
   if (was === undefined) return;
   const row = await sql<{ status: AttendanceMark['status']; substitute_for_person_id: number | null }>(
     ctx,
@@ -257,7 +258,7 @@ async function refuseChangedMark(ctx: Ctx, meetingId: number, personId: number, 
   );
 }
 
-async function writeOrder(ctx: Ctx, meetingId: number, orderedIds: number[]): Promise<void> {
+export async function writeOrder(ctx: Ctx, meetingId: number, orderedIds: number[]): Promise<void> {
   const current = new Map((await agendaItems.list(ctx, meetingId)).map((i) => [i.id, i.position]));
   for (const [i, itemId] of (orderedIds).entries()) {
         if (current.get(itemId) !== i + 1) await agendaItems.update(ctx, itemId, { position: i + 1 });
@@ -265,13 +266,13 @@ async function writeOrder(ctx: Ctx, meetingId: number, orderedIds: number[]): Pr
 }
 
 /** Where a new item goes by default: before the closing standing items (any other business …). */
-function defaultInsertIndex(items: { standingKind: string | null }[]): number {
+export function defaultInsertIndex(items: { standingKind: string | null }[]): number {
   let index = items.length;
   while (index > 0 && CLOSING_KINDS.includes(items[index - 1]!.standingKind ?? '')) index--;
   return index;
 }
 
-async function insertItem(ctx: Ctx, meetingId: number, values: Record<string, unknown>, index: number | null): Promise<number> {
+export async function insertItem(ctx: Ctx, meetingId: number, values: Record<string, unknown>, index: number | null): Promise<number> {
   await lockSeries(ctx, `agenda of meeting ${meetingId}`);
   const items = await agendaItems.list(ctx, meetingId);
   const at = index === null ? defaultInsertIndex(items) : Math.min(Math.max(index, 0), items.length);
@@ -295,7 +296,7 @@ async function pullForwardPlan(ctx: Ctx, meeting: Meeting): Promise<number> {
   return due.length;
 }
 
-function assertMeetingEditable(meeting: Meeting, what: string, field = 'status'): void {
+export function assertMeetingEditable(meeting: Meeting, what: string, field = 'status'): void {
   if (meeting.status === 'minutes_approved') {
     throw new DomainError(
       'meeting.approved',
@@ -440,8 +441,8 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const id = await meetings.insert(ctx, { ...values, boardId, endsAt, papersDueOn: papersDueOn(date, board.papersDueWorkingDays) });
     if (standingItems) {
       const chair = await chairOn(ctx, boardId, date);
-      const template = standingItemsFor(board.code);
-      const ordered = [...template.filter((t) => t.placement === 'start'), ...template.filter((t) => t.placement === 'end')];
+      const template = await standingItemsOfBoard(ctx, board);
+      const ordered = inAgendaOrder(template);
       for (const [i, t] of (ordered).entries()) {
           await agendaItems.insert(ctx, {
                   meetingId: id,
@@ -661,7 +662,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   'forwardPlan.add': async (ctx, values) => {
     await requireBoard(ctx, values.boardId);
     if (values.leadPersonId !== null) await requirePersonField(ctx, values.leadPersonId, 'leadPersonId', 'Lead');
-    const id = await forwardPlan.insert(ctx, values);
+    const id = await forwardPlan.insert(ctx, { ...values, position: await forwardPlan.nextPosition(ctx, values.boardId, values.plannedFor) });
     return (await forwardPlan.get(ctx, id))!;
   },
   'forwardPlan.remove': async (ctx, { id }) => {

@@ -8,7 +8,8 @@ import type { Purpose, StandingKind } from './contract';
  * by an entry under its code. A missing or broken file falls back to the built-in list.
  */
 export interface StandingItem {
-  kind: StandingKind;
+  /** null: a standing item of the board's own with no special step (e.g. a risk register). */
+  kind: StandingKind | null;
   placement: 'start' | 'end';
   title: string;
   purpose: Purpose;

@@ -36,6 +36,8 @@ const READ_AS: Partial<Record<OpName, string>> = {
   'attendance.set': 'was',
   'attendance.remove': 'was',
   'agenda.reorder': 'versions',
+  'forwardPlan.reorder': 'versions',
+  'attendance.markAllPresent': 'cells.was',
   'fundingStream.setAllocation': 'wasPence',
   'fundingStream.renameHeading': 'versions',
   'spend.setCells': 'cells.wasPence',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useUnsaved } from '../app/unsaved';
 import type { z } from 'zod';
 import { ApiError } from '../api';
@@ -61,6 +61,8 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(options.version);
+  // Set when the form is reset while a save is on its way (a form that empties itself after adding).
+  const resetSince = useRef(0);
   const { fields, idPrefix = '' } = options;
   // While a save is on its way nothing is at risk (a form that moves on after saving must not ask).
   useUnsaved(!busy && !sameValues(values, baseline), options.unsavedLabel ?? 'a form you have started');
@@ -86,10 +88,12 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
       if (!checked.success) return show(errorsFromZod(checked.error, fields));
     }
     setBusy(true);
+    const resets = resetSince.current;
     try {
       await options.submit(input, version);
       setErrors(NO_ERRORS);
-      setBaseline(values);
+      // What was sent is saved; unless the submit emptied the form, whose blank values are then the baseline.
+      if (resetSince.current === resets) setBaseline(values);
     } catch (err) {
       if (err instanceof ApiError && err.stale?.version) setVersion(err.stale.version);
       show(renamed(errorsFromApi(err, [...fields, ...Object.keys(options.apiFields ?? {})]), options.apiFields));
@@ -105,6 +109,7 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
     set,
     field: (name) => ({ name: idPrefix + name, value: values[name] as string, onChange: set(name) as (value: string) => void, error: errors.fields[name] || undefined }),
     reset: (next) => {
+      resetSince.current++;
       setValues(next);
       setBaseline(next);
       setErrors(NO_ERRORS);

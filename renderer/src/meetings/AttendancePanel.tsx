@@ -9,6 +9,7 @@ import { staleOf } from '../components/StaleDetails';
 import { SelectField } from '../components/fields';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
+import { MarkAllPresent } from './MarkAllPresent';
 import { personLabel, useMeetings } from './store';
 
 export function QuorumBox({ quorum, label }: { quorum: QuorumResult | null; label: string }) {
@@ -54,6 +55,7 @@ export function AttendancePanel({ detail }: { detail: MeetingDetail }) {
       <h2 id="attendance-title">Attendance and quorum</h2>
       <QuorumBox quorum={detail.quorum} label="Quorum" />
       {error && <ErrorSummary message={error} stale={stale} />}
+      <MarkAllPresent detail={detail} />
       <DataTable
         caption="Members on the meeting’s date and their attendance"
         rows={detail.members}

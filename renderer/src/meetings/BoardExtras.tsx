@@ -1,82 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { AttendanceStatistics, Board, ForwardPlanItem } from '../../../main/meetings/contract';
-import { PURPOSE_LABELS, PURPOSES, type Purpose } from '../../../main/meetings/labels';
+import type { AttendanceStatistics, Board } from '../../../main/meetings/contract';
 import { financialYearOf } from '../../../main/shared/financial-year';
 import { api, call, messageOf } from '../api';
 import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { SelectField, TextField } from '../components/fields';
-import { ApiFormView } from '../components/FormParts';
+import { SelectField } from '../components/fields';
 import { useOthersChanged } from '../changes/store';
-import { useApiForm } from '../components/useApiForm';
-import { meetingHref } from './route';
-import { personLabel, useMeetings } from './store';
-import { longDate } from './text';
+import { useMeetings } from './store';
 
-/** A board's forward plan: items planned for its future meetings, pulled into the agenda when a meeting is scheduled. */
-/** What the forward plan shows (an item put on an agenda says so): read again when someone else changes one of these. */
-const PLAN_TABLES = ['forward_plan_item', 'agenda_item', 'person'];
 /** What attendance statistics are counted from. */
 const STATS_TABLES = ['attendance', 'meeting', 'membership', 'membership_substitute', 'person', 'organisation'];
-
-export function ForwardPlan({ board }: { board: Board }) {
-  const people = useMeetings((s) => s.people);
-  const [items, setItems] = useState<ForwardPlanItem[]>([]);
-  const [version, setVersion] = useState(0);
-  const changed = useOthersChanged(PLAN_TABLES);
-  const [error, setError] = useState<string | null>(null);
-  const blank = { title: '', purpose: 'decision', leadPersonId: '', plannedFor: '' };
-  const form = useApiForm({
-    fields: ['title', 'purpose', 'leadPersonId', 'plannedFor'],
-    idPrefix: 'plan-',
-    initial: blank,
-    toInput: (v) => ({ boardId: board.id, title: v.title, purpose: v.purpose as Purpose, leadPersonId: v.leadPersonId ? Number(v.leadPersonId) : null, plannedFor: v.plannedFor }),
-    submit: async (input) => {
-      await call(api().forwardPlan.add(input));
-      form.reset({ ...form.values, title: '' });
-      setVersion((v) => v + 1);
-    },
-  });
-
-  useEffect(() => {
-    let live = true;
-    call(api().forwardPlan.list({ boardId: board.id })).then(
-      (list) => live && setItems(list),
-      (err) => live && setError(messageOf(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [board.id, version, changed]);
-
-  return (
-    <section className="section" aria-labelledby="forward-plan-title">
-      <h2 id="forward-plan-title">{`Forward plan of ${board.name}`}</h2>
-      {error && <ErrorSummary message={error} />}
-      <DataTable
-        caption="Forward plan"
-        rows={items}
-        rowKey={(f) => f.id}
-        empty="Nothing is planned yet."
-        columns={[
-          { header: 'Planned for', cell: (f) => (f.plannedFor.length === 10 ? longDate(f.plannedFor) : f.plannedFor) },
-          { header: 'Item', rowHeader: true, cell: (f) => f.title },
-          { header: 'Purpose', cell: (f) => PURPOSE_LABELS[f.purpose] },
-          { header: 'Lead', cell: (f) => f.leadName ?? '' },
-          { header: 'On an agenda', cell: (f) => (f.meetingId !== null ? <a href={meetingHref(f.meetingId)}>Yes, open the meeting</a> : 'Not yet') },
-        ]}
-      />
-      <ApiFormView form={form} className="subform" heading={{ id: 'plan-add-title', text: 'Plan an item' }} submit="Add to the forward plan" secondary>
-        <TextField label="Item" {...form.field('title')} />
-        <div className="field-row">
-          <SelectField label="Purpose" options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} {...form.field('purpose')} />
-          <SelectField label="Lead" options={[{ value: '', label: 'No lead' }, ...people.map((p) => ({ value: String(p.id), label: personLabel(p) }))]} {...form.field('leadPersonId')} />
-          <TextField label="Planned for" hint="A date (2020-06-18) or a month (2020-06)" width="medium" {...form.field('plannedFor')} />
-        </div>
-      </ApiFormView>
-    </section>
-  );
-}
 
 /** Attendance per member and organisation over a financial year (meetings held only). */
 export function AttendanceStats({ board }: { board: Board }) {

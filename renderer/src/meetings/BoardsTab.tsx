@@ -10,7 +10,9 @@ import { SelectField, TextField } from '../components/fields';
 import { FormDialog } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
 import { counted } from '../components/words';
-import { AttendanceStats, ForwardPlan } from './BoardExtras';
+import { AttendanceStats } from './BoardExtras';
+import { ForwardPlanPanel } from './ForwardPlanPanel';
+import { StandingItemsPanel } from './StandingItemsPanel';
 import { personLabel, useMeetings } from './store';
 import { longDate } from './text';
 
@@ -26,9 +28,13 @@ export function BoardsTab() {
   const [selected, setSelected] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const board = boards.find((b) => b.id === selected) ?? boards[0] ?? null;
+  const announcement = useMeetings((s) => s.announcement);
 
   return (
     <>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
       <div className="toolbar">
         <p className="result-count">{counted(boards.length, 'board or group', 'boards and groups')}</p>
         <button type="button" className="button toolbar-end" onClick={() => setAdding(true)}>
@@ -58,7 +64,8 @@ export function BoardsTab() {
       />
       {board && <BoardMembers board={board} />}
       {board && <MinuteFormat key={`${board.id}-${board.version}`} board={board} />}
-      {board && <ForwardPlan board={board} />}
+      {board && <ForwardPlanPanel board={board} />}
+      {board && <StandingItemsPanel board={board} />}
       {board && <AttendanceStats board={board} />}
       {adding && <BoardForm onClose={() => setAdding(false)} />}
     </>

@@ -49,6 +49,7 @@ type MeetingWrite =
   | 'agenda.pullForwardPlan'
   | 'attendance.set'
   | 'attendance.remove'
+  | 'attendance.markAllPresent'
   | 'declaration.add'
   | 'declaration.remove'
   | 'minutes.approve'
@@ -67,6 +68,7 @@ const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelo
   'agenda.pullForwardPlan': (i) => api().agenda.pullForwardPlan(i),
   'attendance.set': (i) => api().attendance.set(i),
   'attendance.remove': (i) => api().attendance.remove(i),
+  'attendance.markAllPresent': (i) => api().attendance.markAllPresent(i),
   'declaration.add': (i) => api().declaration.add(i),
   'declaration.remove': (i) => api().declaration.remove(i),
 };
