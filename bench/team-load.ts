@@ -210,6 +210,8 @@ interface CellAck {
   cell: string;
   /** null: the cell was cleared. */
   amountPence: number | null;
+  /** What the person's grid showed in the cell when they typed (sent as wasPence): the value the write must have gone in over. */
+  wasPence: number | null;
   actor: string;
 }
 
@@ -443,7 +445,10 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
         })),
       });
       if (!r.ok) return r.error.code === 'stale' ? 'stale' : false;
-      for (const c of cells) cellAcks.push({ cell: `${c.target}|${c.month}|${c.kind}`, amountPence: c.amountPence, actor });
+      for (const c of cells) {
+        const cell = `${c.target}|${c.month}|${c.kind}`;
+        cellAcks.push({ cell, amountPence: c.amountPence, wasPence: layout.was.get(cell) ?? null, actor });
+      }
       return true;
     }
 
@@ -677,9 +682,13 @@ const same = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
  *   each must be the version sent plus one (anything else: a save went in over a change it
  *   never saw), the row must be at the highest version made (a later write nobody was told
  *   of), and it must hold that save's values.
- * - Spend cells have no version: the grid is last write wins. Every amount written is unique,
- *   so each acknowledged cell is found in the audit trail (its create or update row, by cell
- *   and amount; missing = lost). Per cell the latest audit_log row is the last write
+ * - Spend cells carry no version column: each save sends what the grid showed in every cell
+ *   it writes (wasPence) and a cell that moved since is refused as stale. Every amount written
+ *   is unique, so each acknowledged cell is found in the audit trail (its create or update
+ *   row, by cell and amount; missing = lost), and the value the cell held just before that
+ *   row, in audit order, must be the wasPence the save sent (anything else: the save went in
+ *   over a change it never saw, which is lost); an acknowledged clear must match a delete row
+ *   over its wasPence the same way. Per cell the latest audit_log row is the last write
  *   committed: it must be an acknowledged write (an amount someone was told was saved, or a
  *   clear when someone's clear was acknowledged), and the cell must hold what it left.
  * - Decisions recorded: each acknowledged one must exist with the reference it was given.
@@ -725,6 +734,11 @@ async function verify(client: pg.Client, auditStart: number, versioned: Versione
   // amount typed is unique); a clear is a delete row, and says only which cell.
   const audits = new Map<string, number>();
   const latestAudit = new Map<string, { id: number; amountPence: number | null }>();
+  /** Per audit row: the cell's value just before it, in audit order (the first row of a cell in the run: its own before_json). */
+  const before = new Map<number, number | null>();
+  /** Per cell, the value before each of its delete rows. */
+  const clearedOver = new Map<string, { id: number; was: number | null }[]>();
+  const current = new Map<string, number | null>();
   const { rows: auditRows } = await client.query<{ id: number; action: string; before_json: string | null; after_json: string | null }>(
     `SELECT id, action, before_json, after_json FROM audit_log WHERE entity = 'spend' AND id > $1 ORDER BY id`,
     [auditStart],
@@ -736,6 +750,13 @@ async function verify(client: pg.Client, auditStart: number, versioned: Versione
     const amountPence = r.action === 'delete' ? null : Number(row.amount_pence);
     if (amountPence !== null) audits.set(`${cell}#${amountPence}`, Number(r.id));
     latestAudit.set(cell, { id: Number(r.id), amountPence });
+    let prior: number | null;
+    if (current.has(cell)) prior = current.get(cell)!;
+    else if (r.action === 'create' || r.before_json === null) prior = null;
+    else prior = Number((JSON.parse(r.before_json) as Record<string, unknown>).amount_pence);
+    before.set(Number(r.id), prior);
+    if (amountPence === null) clearedOver.set(cell, [...(clearedOver.get(cell) ?? []), { id: Number(r.id), was: prior }]);
+    current.set(cell, amountPence);
   }
   const { rows: spendRows } = await client.query<Record<string, unknown>>(`SELECT budget_line_id, award_id, month, kind, amount_pence FROM spend`);
   const amounts = new Map<string, number>();
@@ -743,7 +764,15 @@ async function verify(client: pg.Client, auditStart: number, versioned: Versione
   const acksByCell = new Map<string, CellAck[]>();
   for (const a of cells) {
     acksByCell.set(a.cell, [...(acksByCell.get(a.cell) ?? []), a]);
-    if (a.amountPence !== null && !audits.has(`${a.cell}#${a.amountPence}`)) lost.push(`spend ${a.cell}: ${a.actor}'s acknowledged amount ${a.amountPence} is not in the audit trail`);
+    if (a.amountPence !== null) {
+      const id = audits.get(`${a.cell}#${a.amountPence}`);
+      if (id === undefined) lost.push(`spend ${a.cell}: ${a.actor}'s acknowledged amount ${a.amountPence} is not in the audit trail`);
+      else if (before.get(id) !== a.wasPence) {
+        lost.push(`spend ${a.cell}: ${a.actor}'s save of ${a.amountPence} (audit ${id}) went in over ${before.get(id) ?? 'nothing'}, but their grid showed ${a.wasPence ?? 'nothing'}: a change they never saw was written over`);
+      }
+    } else if (a.wasPence !== null && !(clearedOver.get(a.cell) ?? []).some((d) => d.was === a.wasPence)) {
+      lost.push(`spend ${a.cell}: ${a.actor}'s acknowledged clear of ${a.wasPence} matches no delete row over that value in the audit trail`);
+    }
   }
   for (const [cell, acks] of acksByCell) {
     const held = amounts.get(cell) ?? null;

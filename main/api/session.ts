@@ -70,7 +70,7 @@ function refusePassword(target: string): void {
   if (hasPassword(target)) {
     throw new DomainError(
       'workspace.passwordInTarget',
-      `Leave the password out of the address: type it in the Password field (the app keeps it encrypted, with Windows' DPAPI), or put it in your PostgreSQL password file (${PASSWORD_FILE}), which the app reads.`,
+      `Leave the password out of the address: type it in the Password field (the app keeps it encrypted: with Windows' DPAPI in the desktop app, in a key-protected file beside the settings in the browser), or put it in your PostgreSQL password file (${PASSWORD_FILE}), which the app reads.`,
       'target',
     );
   }
@@ -100,6 +100,30 @@ function keepPassword(session: Session, target: string, typed: string | undefine
 }
 
 /**
+ * The store's password refusals (db.pgAuth: wrong or missing) advise the command line's
+ * remedies, a password in the connection or PGPASSWORD; in Open another workspace the address
+ * may not hold one (refusePassword) and a desktop user has no environment to set, so there the
+ * advice is the Password field, and the field marked is that one. Null for anything else
+ * (a user that does not exist is db.pgAuth too, and keeps its message and the address box).
+ */
+function passwordAdvice(err: unknown): { said: string; todo: string; cause: unknown } | null {
+  if (!(err instanceof DomainError) || err.code !== 'db.pgAuth') return null;
+  const cause = err.cause as { code?: string; message?: string } | undefined;
+  const wrong = cause?.code === '28P01';
+  const missing = !wrong && /client password must be a string/i.test(cause?.message ?? '');
+  if (!wrong && !missing) return null;
+  // The first sentence says what happened (who, which server); the rest was the command line's advice.
+  const said = err.message.split(/(?<=\.) /)[0]!;
+  return {
+    said,
+    todo: wrong
+      ? 'Type the password in the Password field and open it again, or ask the database administrator to reset it.'
+      : `Type the password in the Password field, or put it in your PostgreSQL password file (${PASSWORD_FILE}).`,
+    cause: err.cause,
+  };
+}
+
+/**
  * Opens another workspace in place of the session's (the Settings page's "Open another
  * workspace…"): a SQLite file that already exists, or a PostgreSQL database that already holds
  * a workspace (an empty one is refused with the advice to initialise it; nothing is created
@@ -122,11 +146,13 @@ export async function openAnotherWorkspace(
   try {
     opened = await openStore(target, { create: false, verify: 'later', ...(password !== undefined ? { password } : {}) });
   } catch (err) {
-    if (kept && err instanceof DomainError && err.code === 'db.pgAuth') {
+    const advice = passwordAdvice(err);
+    if (kept && advice) {
       // The password kept was changed on the server since: forgotten, so the next try asks for it.
       session.vault?.forget(target);
-      throw new DomainError('db.pgAuth', `${err.message} The password the app kept for it was refused, and has been forgotten: open it again with the new password.`, 'password');
+      throw Object.assign(new DomainError('db.pgAuth', `${advice.said} The password the app kept for it was refused, and has been forgotten: type the new one in the Password field.`, 'password'), { cause: advice.cause });
     }
+    if (advice) throw Object.assign(new DomainError('db.pgAuth', `${advice.said} ${advice.todo}`, 'password'), { cause: advice.cause });
     // The store's refusals name the command line's --db; here the address is this operation's target.
     if (err instanceof DomainError && err.field === 'db') throw Object.assign(new DomainError(err.code, err.message, 'target', err.problems), { cause: err.cause });
     throw err;

@@ -152,11 +152,14 @@ export const teamAddPersonVerb: Verb = {
           throw new DomainError('team.noPassword', `Give ${login}'s password: run this in a terminal to be asked for it, or set ${PASSWORD_ENV}; or --no-password where the server checks them another way.`, 'password');
         }
       }
-      const done = await store.write((trx) => addPerson(trx as unknown as Kysely<unknown>, login, role as TeamRole, password));
+      const { done, leftRoles } = await store.write((trx) => addPerson(trx as unknown as Kysely<unknown>, login, role as TeamRole, password));
+      const left = leftRoles.map((r) => teamRoleName(database, r));
       cli.say(
         done === 'created'
           ? `Created the login ${login} in ${group}${password ? ' with the password given (not shown)' : ' without a password'}. They connect with postgres://${login}@<host>/${database}?sslmode=verify-full.`
-          : `Added the existing login ${login} to ${group}${password ? ', and set its password to the one given (not shown)' : ''}.`,
+          : left.length > 0
+            ? `Moved the existing login ${login} to ${group}, out of ${left.join(' and ')}${password ? ', and set its password to the one given (not shown)' : ''}: from their next connection they have ${role}'s rights only.`
+            : `Added the existing login ${login} to ${group}${password ? ', and set its password to the one given (not shown)' : ''}.`,
       );
       return 0;
     } finally {

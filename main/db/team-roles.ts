@@ -205,17 +205,32 @@ export async function roleExists(db: Kysely<unknown>, name: string): Promise<boo
 
 /**
  * Adds a person: a new login role in the team role (with the password, as its verifier), or an
- * existing login made a member of it (its password changed only when one is given).
+ * existing login moved to it: made a member of it and taken out of this workspace's other team
+ * roles (a reader who was secretariat must no longer write), in the caller's transaction; its
+ * password changed only when one is given. Returns which, and the team roles it was taken out of.
  */
-export async function addPerson(db: Kysely<unknown>, login: string, role: TeamRole, password: string | undefined): Promise<'created' | 'added'> {
+export async function addPerson(
+  db: Kysely<unknown>,
+  login: string,
+  role: TeamRole,
+  password: string | undefined,
+): Promise<{ done: 'created' | 'added'; leftRoles: TeamRole[] }> {
   const { database } = await workspacePlace(db);
   const group = ident(teamRoleName(database, role));
   const secret = password === undefined ? '' : ` PASSWORD ${literal(scramVerifier(password))}`;
   if (await roleExists(db, login)) {
+    const others = TEAM_ROLES.filter((r) => r !== role);
+    const { rows } = await sql<{ rolname: string }>`
+      SELECT g.rolname::text AS rolname FROM pg_auth_members AS m
+        JOIN pg_roles AS g ON g.oid = m.roleid JOIN pg_roles AS u ON u.oid = m.member
+       WHERE u.rolname = ${login} AND g.rolname = ANY(${others.map((r) => teamRoleName(database, r))})`.execute(db);
+    const member = new Set(rows.map((r) => r.rolname));
+    const leftRoles = others.filter((r) => member.has(teamRoleName(database, r)));
+    for (const r of leftRoles) await sql.raw(`REVOKE ${ident(teamRoleName(database, r))} FROM ${ident(login)}`).execute(db);
     await sql.raw(`GRANT ${group} TO ${ident(login)}`).execute(db);
     if (secret) await sql.raw(`ALTER ROLE ${ident(login)} LOGIN${secret}`).execute(db);
-    return 'added';
+    return { done: 'added', leftRoles };
   }
   await sql.raw(`CREATE ROLE ${ident(login)} LOGIN${secret} IN ROLE ${group}`).execute(db);
-  return 'created';
+  return { done: 'created', leftRoles: [] };
 }

@@ -55,6 +55,8 @@ export interface StandIn {
   app: EventEmitter;
   /** The answers dialog.showMessageBoxSync gives, in turn (a button's index). */
   messageBoxAnswers: number[];
+  /** What safeStorage says of itself (settable: an encryption that is not available, Linux's 'basic_text' fallback). */
+  safeStorage: { encryptionAvailable: boolean; backend: string };
 }
 
 export interface StandInWindow extends EventEmitter {
@@ -78,6 +80,7 @@ function strict<T extends object>(name: string, target: T): T {
 export function createElectronStandIn(options: StandInOptions): StandIn {
   const calls: Call[] = [];
   const messageBoxAnswers: number[] = [];
+  const safeStorageState = { encryptionAvailable: true, backend: 'gnome_libsecret' };
   const record = (name: string, ...args: unknown[]) => calls.push({ name, args });
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -182,6 +185,7 @@ export function createElectronStandIn(options: StandInOptions): StandIn {
     permissionCheckHandler: null,
     app,
     messageBoxAnswers,
+    safeStorage: safeStorageState,
   };
 
   const defaultSession = strict('session.defaultSession', {
@@ -250,8 +254,8 @@ export function createElectronStandIn(options: StandInOptions): StandIn {
     }),
     // Not encryption: a reversible marking, so a test can tell a kept password went through it.
     safeStorage: strict('safeStorage', {
-      isEncryptionAvailable: () => true,
-      getSelectedStorageBackend: () => 'gnome_libsecret',
+      isEncryptionAvailable: () => safeStorageState.encryptionAvailable,
+      getSelectedStorageBackend: () => safeStorageState.backend,
       encryptString: (text: string) => {
         record('safeStorage.encryptString');
         return Buffer.from(`stand-in:${text}`, 'utf8');

@@ -117,7 +117,7 @@ describe('the desktop app at start, with a workspace remembered', () => {
   });
 
   const pgSkipped = process.env[SKIPPED_ENV] ?? (process.env[URL_ENV] ? undefined : 'no PostgreSQL test cluster for this run');
-  it.skipIf(pgSkipped)('opens a remembered PostgreSQL workspace with the password kept through safeStorage, and keeps a newly typed one the same way', async () => {
+  it.skipIf(pgSkipped)('opens a remembered PostgreSQL workspace with the password kept through safeStorage, keeps a newly typed one the same way, and keeps none where safeStorage cannot encrypt or is basic_text', async () => {
     const admin = process.env[URL_ENV]!;
     const role = `clerk_${randomBytes(4).toString('hex')}`;
     const password = `pw-${randomBytes(6).toString('hex')}`;
@@ -145,6 +145,21 @@ describe('the desktop app at start, with a workspace remembered', () => {
       expect(opened).toMatchObject({ ok: true, value: { message: expect.stringContaining("The password is kept encrypted with the operating system's secret store.") } });
       expect(electron.callsTo('safeStorage.encryptString')).toHaveLength(1);
       expect(Object.keys(file.read())).toEqual([`127.0.0.1:${new URL(admin).port}:${new URL(url).pathname.slice(1)}:${role}`]);
+
+      // Where safeStorage cannot encrypt, or on Linux would use its fixed key: opened with the password typed, which is not kept.
+      const notKept = (why: string) =>
+        `The password was not kept (This computer offers no safe place to keep the password (${why}), so it is not kept: put it in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere) instead.).`;
+      const before = readFileSync(join(userData, VAULT_FILE_NAME), 'utf8');
+      electron.safeStorage.encryptionAvailable = false;
+      const unavailable = await callApi(electron, 'workspace.open', { target, password });
+      expect(unavailable).toMatchObject({ ok: true, value: { message: `Opened ${target}. ${notKept("the operating system's encryption is not available")}` } });
+      electron.safeStorage.encryptionAvailable = true;
+      electron.safeStorage.backend = 'basic_text';
+      const basic = await callApi(electron, 'workspace.open', { target, password });
+      // basic_text is Linux's fallback alone (the vault asks only there).
+      if (process.platform === 'linux') expect(basic).toMatchObject({ ok: true, value: { message: `Opened ${target}. ${notKept('no secret store on this desktop')}` } });
+      expect(electron.callsTo('safeStorage.encryptString')).toHaveLength(1);
+      expect(readFileSync(join(userData, VAULT_FILE_NAME), 'utf8')).toBe(before);
     } finally {
       await dropDatabase(url); // WITH (FORCE): the app's connections are ended; its pool takes that quietly
 

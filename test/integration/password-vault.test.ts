@@ -96,7 +96,7 @@ describe.skipIf(pgSkipped)(`Open another workspace with a password${pgSkipped ? 
     const err = await ws.fails('workspace.open', { target });
     expect(err).toMatchObject({ code: 'db.pgAuth', field: 'password' });
     expect(err.message).toContain(`PostgreSQL refused the password for user ${role}`);
-    expect(err.message).toContain('The password the app kept for it was refused, and has been forgotten: open it again with the new password.');
+    expect(err.message).toContain('The password the app kept for it was refused, and has been forgotten: type the new one in the Password field.');
     expect(vault.load(target)).toBeUndefined();
     expect(ws.store.location).toBe(before);
   });
@@ -119,6 +119,28 @@ describe.skipIf(pgSkipped)(`Open another workspace with a password${pgSkipped ? 
     expect(ws.store.role).toBe(role);
     expect(vault.load(target)).toBe(password);
     expect((await ws.call('workspace.info')).settings.organisationName).toBe('Moving Board');
+  });
+
+  it('a wrong or missing password is refused with the Password field marked and its advice, not the command line\'s', { timeout: 60_000 }, async () => {
+    const { role, target } = await guarded();
+    const ws = await tempWorkspace({ engine: 'sqlite' });
+    ws.session.vault = nodeVault(join(ws.dir, 'config'));
+    const before = ws.store.location;
+    const port = new URL(target).port;
+
+    const wrong = await ws.fails('workspace.open', { target, password: 'not the password' });
+    expect(wrong).toMatchObject({ code: 'db.pgAuth', field: 'password' });
+    expect(wrong.message).toBe(
+      `PostgreSQL refused the password for user ${role} on 127.0.0.1:${port}. Type the password in the Password field and open it again, or ask the database administrator to reset it.`,
+    );
+
+    const missing = await ws.fails('workspace.open', { target });
+    expect(missing).toMatchObject({ code: 'db.pgAuth', field: 'password' });
+    expect(missing.message).toBe(
+      `The PostgreSQL server on 127.0.0.1:${port} asks for a password for user ${role}, and none was given. Type the password in the Password field, or put it in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere).`,
+    );
+    for (const e of [wrong, missing]) expect(e.message).not.toMatch(/PGPASSWORD|postgres:\/\/user:password/);
+    expect(ws.store.location).toBe(before);
   });
 
   it('without a vault the password opens the workspace once', async () => {

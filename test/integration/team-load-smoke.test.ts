@@ -67,4 +67,30 @@ describe.skipIf(!onPostgres)('a team on one PostgreSQL workspace (the team load 
     expect(report.lost).toBeGreaterThan(0);
     expect(report.lostDetails.join('\n')).toMatch(/action \d+\.description: holds "Written over"/);
   });
+
+  it('reports a spend save that went in over a change it never saw as lost', { timeout: 120_000 }, async () => {
+    const report = await runTeamLoad(url, {
+      people: 2,
+      seconds: 2,
+      only: ['saveSpend'],
+      // As a script that writes a cell behind the app's back (audited), after which the last
+      // acknowledged save of that cell is written again over it: the cell ends as that save
+      // left it and the newest audit row is that save's amount, so only the value the save
+      // went in over (its wasPence against the audit order) shows the script's write was lost.
+      beforeVerify: async (client) => {
+        const { rows } = await client.query<{ id: number; at: string; actor: string; operation: string; entity_id: number; after_json: string }>(
+          `SELECT id, at, actor, operation, entity_id, after_json FROM audit_log WHERE entity = 'spend' AND action IN ('create', 'update') ORDER BY id DESC LIMIT 1`,
+        );
+        const last = rows[0]!;
+        const theirs = JSON.stringify({ ...(JSON.parse(last.after_json) as Record<string, unknown>), amount_pence: 1 });
+        const insert = `INSERT INTO audit_log (at, actor, operation, action, entity, entity_id, before_json, after_json) VALUES ($1, $2, $3, 'update', 'spend', $4, $5, $6)`;
+        await client.query(insert, [last.at, 'script', 'script', last.entity_id, last.after_json, theirs]);
+        await client.query(insert, [last.at, last.actor, last.operation, last.entity_id, theirs, last.after_json]);
+      },
+    });
+    expect(report.unexpected).toEqual([]);
+    expect(report.acknowledged.spendCells).toBeGreaterThan(0);
+    expect(report.lostDetails.join('\n')).toMatch(/spend \S+: .+'s save of \d+ \(audit \d+\) went in over 1, but their grid showed/);
+    expect(report.lost).toBeGreaterThan(0);
+  });
 });

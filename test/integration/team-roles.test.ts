@@ -386,6 +386,27 @@ describe.skipIf(skipped)('people, not a shared login, on PostgreSQL', () => {
     expect((await superuserQuery(url, `SELECT value FROM board_secretariat_meta WHERE key = 'schema_version'`)).rows).toEqual([{ value: String(migrations.length - 1) }]);
   });
 
+  it('team-add-person on an existing login with another role moves them: out of the old team role, and a reader who was secretariat may no longer write', async () => {
+    const { db, url, people } = await team();
+    const sam = people.secretariat;
+    const moved = await cli(['team-add-person', '--db', url, '--login', sam, '--role', 'reader', '--no-password']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain(`Moved the existing login ${sam} to ${db}_reader, out of ${db}_secretariat: from their next connection they have reader's rights only.`);
+    const { rows } = await superuserQuery(
+      c.url(),
+      `SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = $1 AND g.rolname LIKE $2 ORDER BY 1`,
+      [sam, `${db}\\_%`],
+    );
+    expect(rows).toEqual([{ rolname: `${db}_reader` }]);
+    const s = await as(sam, db);
+    expect((await info(s)).connectedAs).toMatchObject({ login: sam, roles: ['reader'], canWrite: 'none' });
+    const refused = await dispatch(s, 'organisation.create', { name: 'Not allowed' });
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'db.permission' });
+    // Added again to the role they are in: nothing to move out of.
+    const again = await cli(['team-add-person', '--db', url, '--login', sam, '--role', 'reader', '--no-password']);
+    expect(again.stdout).toContain(`Added the existing login ${sam} to ${db}_reader.`);
+  });
+
   it('a person added with a password must give it; the password is never printed', async () => {
     const url = await createDatabase(c.url(), undefined, process.env[TEMPLATE_ENV]);
     const db = new URL(url).pathname.slice(1);

@@ -83,7 +83,7 @@ describe('Open another workspace (workspace.open)', () => {
         code: 'workspace.passwordInTarget',
         field: 'target',
         message:
-          "Leave the password out of the address: type it in the Password field (the app keeps it encrypted, with Windows' DPAPI), or put it in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere), which the app reads.",
+          "Leave the password out of the address: type it in the Password field (the app keeps it encrypted: with Windows' DPAPI in the desktop app, in a key-protected file beside the settings in the browser), or put it in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere), which the app reads.",
       });
     }
     expect(ws.store.location).toBe(before);

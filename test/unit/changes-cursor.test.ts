@@ -10,7 +10,7 @@ const ids = (taken: { fresh: WorkspaceChange[] }) => taken.fresh.map((c) => c.id
 describe('where the poller asks from next', () => {
   it('starts from the newest id, then asks after the newest it has seen', () => {
     const cursor = new ChangeCursor();
-    expect(cursor.take(null, answer(7, []), 0)).toEqual({ fresh: [], restarted: false });
+    expect(cursor.take(null, answer(7, []), 0)).toEqual({ fresh: [], restarted: false, dropped: false });
     expect(cursor.since).toBe(7);
     expect(ids(cursor.take(7, answer(9, [8, 9]), 1000))).toEqual([8, 9]);
     expect(cursor.since).toBe(9);
@@ -49,7 +49,7 @@ describe('where the poller asks from next', () => {
     const cursor = new ChangeCursor();
     cursor.take(null, answer(5, []), 0);
     // The other workspace's trail is longer: its rows are not news from this one.
-    expect(cursor.take(5, answer(900, [6, 7, 8], 'second'), 1000)).toEqual({ fresh: [], restarted: true });
+    expect(cursor.take(5, answer(900, [6, 7, 8], 'second'), 1000)).toEqual({ fresh: [], restarted: true, dropped: false });
     expect(cursor.since).toBe(900);
     expect(ids(cursor.take(900, answer(901, [901], 'second'), 2000))).toEqual([901]);
   });
@@ -58,7 +58,21 @@ describe('where the poller asks from next', () => {
     const cursor = new ChangeCursor();
     cursor.take(null, answer(0, []), 0);
     const full = Array.from({ length: CHANGES_LIMIT }, (_, i) => 301 + i);
-    expect(ids(cursor.take(0, answer(500, full), 1000))).toHaveLength(CHANGES_LIMIT);
+    const taken = cursor.take(0, answer(500, full), 1000);
+    expect(ids(taken)).toHaveLength(CHANGES_LIMIT);
+    // What lay below (ids 1–300) was passed over: the poller then reads every area again.
+    expect(taken.dropped).toBe(true);
     expect(cursor.since).toBe(500);
+    expect(cursor.take(500, answer(501, [501]), 2000).dropped).toBe(false);
+  });
+
+  it('says older changes were passed over after a jump of ids too long to wait for, and not for a short gap', () => {
+    const cursor = new ChangeCursor();
+    cursor.take(null, answer(10, []), 0);
+    expect(cursor.take(10, answer(13, [11, 13]), 1000).dropped).toBe(false);
+    const jump = cursor.take(cursor.since, answer(5000, [5000]), 2000);
+    expect(ids(jump)).toEqual([5000]);
+    expect(jump.dropped).toBe(true);
+    expect(cursor.since).toBe(5000);
   });
 });

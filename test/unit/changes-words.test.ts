@@ -3,7 +3,7 @@ import { changeSummary, partOf, recordLabel } from '../../main/workspace/change-
 import { changeTo } from '../../renderer/src/changes/store';
 import { noticeText, people } from '../../renderer/src/changes/notice-text';
 
-const change = (actor: string, operation: string, at: string, summary = `${actor} did ${operation}`) => ({ actor, operation, at, summary });
+const change = (actor: string, operation: string, at: string, summary = `${actor} did ${operation}`, entity = operation.split('.')[0]!, entityId = 1) => ({ actor, operation, at, summary, entity, entityId });
 
 describe("others' changes in words", () => {
   it('names an action by its reference and description, another record by its name, else its table and id', () => {
@@ -38,12 +38,36 @@ describe("others' changes in words", () => {
     expect(people(['alice', 'bob', 'carol', 'dan', 'eve'])).toBe('alice, bob and 3 others');
   });
 
-  it('says one change by its summary, and several as who made how many', () => {
+  it('says one change by its summary, and several as who changed what', () => {
     expect(noticeText([])).toBe('');
     expect(noticeText([change('alice', 'action.update', '2020-03-16T10:42:00', 'alice updated action A42')])).toBe('alice updated action A42');
     expect(
-      noticeText([change('alice', 'action.update', '2020-03-16T10:42:00'), change('bob', 'person.create', '2020-03-16T10:42:05'), change('alice', 'action.update', '2020-03-16T10:43:00')]),
-    ).toBe('alice and bob made 3 changes');
+      noticeText([
+        change('alice', 'action.update', '2020-03-16T10:42:00', undefined, 'action', 123),
+        change('bob', 'spend.setCells', '2020-03-16T10:42:05', undefined, 'spend', 9),
+        change('bob', 'spend.setCells', '2020-03-16T10:42:09', undefined, 'spend', 10),
+        change('alice', 'action.update', '2020-03-16T10:43:00', undefined, 'action', 123),
+      ]),
+    ).toBe('alice changed action A123 and bob 2 spend cells');
+    expect(
+      noticeText([
+        change('alice', 'action.update', '2020-03-16T10:42:00', undefined, 'action', 1),
+        change('alice', 'action.update', '2020-03-16T10:42:01', undefined, 'action', 2),
+        change('alice', 'meeting.update', '2020-03-16T10:42:02', undefined, 'meeting', 7),
+        change('alice', 'person.update', '2020-03-16T10:42:03', undefined, 'person', 3),
+        change('bob', 'person.update', '2020-03-16T10:42:04', undefined, 'person', 4),
+        change('carol', 'spend.setCells', '2020-03-16T10:42:05', undefined, 'spend', 5),
+      ]),
+    ).toBe('alice changed 2 actions, meeting 7 and 1 other record; bob person 4; carol a spend cell');
+    // An update added to an action is a change to the action.
+    expect(
+      noticeText([
+        { ...change('alice', 'action.addUpdate', '2020-03-16T10:42:00', undefined, 'action_update', 8), partOf: { entity: 'action', id: 42 } },
+        change('bob', 'action.update', '2020-03-16T10:42:05', undefined, 'action', 42),
+      ]),
+    ).toBe('alice changed action A42 and bob action A42');
+    const many = ['alice', 'bob', 'carol', 'dan'].map((who, i) => change(who, 'action.update', `2020-03-16T10:4${i}:00`));
+    expect(noticeText(many)).toBe('alice, bob and 2 others made 4 changes');
   });
 
   it("counts the rows one save wrote (same person, operation and second, one after another) as one change", () => {
@@ -53,7 +77,7 @@ describe("others' changes in words", () => {
       change('alice', 'meeting.create', '2020-03-16T10:42:00'),
     ];
     expect(noticeText(meeting)).toBe('alice created meeting ‘Strategic Board’');
-    expect(noticeText([...meeting, change('bob', 'action.update', '2020-03-16T10:42:00')])).toBe('alice and bob made 2 changes');
+    expect(noticeText([...meeting, change('bob', 'action.update', '2020-03-16T10:42:00', undefined, 'action', 42)])).toBe('alice changed meeting 1 and bob action A42');
   });
 });
 

@@ -24,20 +24,22 @@ export class ChangeCursor {
 
   /**
    * The answer to a poll sent with `asked` as since: the changes not handed out before, oldest
-   * first. `restarted` says the workspace is another opening than the last answer's.
+   * first. `restarted` says the workspace is another opening than the last answer's. `dropped`
+   * says older changes were passed over unseen (a full answer, or a run of ids too long to wait
+   * for): the tables they touched are unknown, so the caller reads everything again.
    */
-  take(asked: number | null, answer: WorkspaceChanges, now: number): { fresh: WorkspaceChange[]; restarted: boolean } {
+  take(asked: number | null, answer: WorkspaceChanges, now: number): { fresh: WorkspaceChange[]; restarted: boolean; dropped: boolean } {
     if (this.opening !== answer.opening) {
       // The first answer, or another workspace (or the same file reopened): from now on.
       const restarted = this.opening !== null;
       this.opening = answer.opening;
       this.reset(answer.latest);
-      return { fresh: [], restarted };
+      return { fresh: [], restarted, dropped: false };
     }
     if (asked === null || answer.latest < asked) {
       // The trail is shorter than it was (a backup was restored): from now on.
       this.reset(answer.latest);
-      return { fresh: [], restarted: false };
+      return { fresh: [], restarted: false, dropped: false };
     }
     const fresh = answer.changes.filter((c) => !this.seen.has(c.id));
     for (const c of fresh) {
@@ -47,7 +49,7 @@ export class ChangeCursor {
     if (answer.changes.length >= CHANGES_LIMIT || answer.latest - asked > MOST_WAITED) {
       // Only the newest came, or a run of ids too long to wait for: what lies below is past.
       this.reset(answer.latest);
-      return { fresh, restarted: false };
+      return { fresh, restarted: false, dropped: true };
     }
     for (let id = asked + 1; id <= answer.latest; id++) {
       if (!this.seen.has(id) && !this.missing.has(id)) this.missing.set(id, now);
@@ -57,7 +59,7 @@ export class ChangeCursor {
     for (const id of this.missing.keys()) lowest = Math.min(lowest, id);
     this.since = lowest - 1;
     for (const id of this.seen) if (id <= this.since) this.seen.delete(id);
-    return { fresh, restarted: false };
+    return { fresh, restarted: false, dropped: false };
   }
 
   private reset(latest: number): void {

@@ -1,8 +1,8 @@
 import { api, ApiError, call, FILE_PROBLEM_CODES, messageOf } from '../api';
 import { useNavigation } from '../app/navigation';
-import { invalidateTables } from '../queries';
+import { invalidateTables, queryClient } from '../queries';
 import { ChangeCursor } from './cursor';
-import { refreshArea } from './refresh';
+import { refreshArea, reloadArea } from './refresh';
 import { useChanges } from './store';
 
 /**
@@ -33,7 +33,7 @@ export function startChangesPoller(): () => void {
       const since = cursor.since;
       const answer = await call(api().workspace.changes(since === null ? {} : { since }));
       if (stopped) return;
-      const { fresh, restarted } = cursor.take(since, answer, Date.now());
+      const { fresh, restarted, dropped } = cursor.take(since, answer, Date.now());
       // Another workspace opened in this window: what was heard of the last one is dropped.
       if (restarted) useChanges.getState().restart();
       const others = fresh.filter((c) => !c.own);
@@ -41,7 +41,11 @@ export function startChangesPoller(): () => void {
       // This app's own writes from screens that do not invalidate by themselves (./queries.ts).
       const own = fresh.filter((c) => c.own);
       if (own.length > 0) await invalidateTables(own.map((c) => c.entity), 'none');
-      if (others.length > 0) {
+      if (dropped) {
+        // Older changes were passed over (a full answer, a long run of ids): which tables they
+        // touched is unknown, so every cached answer is stale and the area on screen reads again.
+        await Promise.all([queryClient.invalidateQueries(), reloadArea(useNavigation.getState().area)]);
+      } else if (others.length > 0) {
         const tables = new Set(others.map((c) => c.entity));
         // The cached answers that read those tables, wherever they are shown; then the areas
         // whose stores still load by hand, if the one on screen shows them.

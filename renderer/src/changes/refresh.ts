@@ -59,3 +59,8 @@ export function shows(area: AreaId, entities: ReadonlySet<string>): boolean {
 export async function refreshArea(area: AreaId, entities: ReadonlySet<string>): Promise<void> {
   if (shows(area, entities)) await RELOAD[area]();
 }
+
+/** Reads the area on screen again whatever it shows: after older changes were passed over unseen (./cursor.ts `dropped`). */
+export async function reloadArea(area: AreaId): Promise<void> {
+  await RELOAD[area]();
+}
