@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { decisionAmount } from './decision-amount';
 import type { Decision, DecisionWarning } from '../../../main/decisions/contract';
 import { DECIDERS, DECISION_STATUS_LABELS, DECISION_STATUSES, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus } from '../../../main/decisions/decision-rules';
-import { formatPence, parseMoney } from '../../../main/shared/money';
+import { formatPence } from '../../../main/shared/money';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, call, messageOf } from '../api';
 import { opKey } from '../queries';
@@ -291,16 +292,12 @@ function DecisionForm(props: { decision: Decision | null; onClose(): void; onDon
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    let pence: number | null = null;
-    if (v.amount.trim()) {
-      const m = parseMoney(v.amount);
-      if (!m.ok) {
-        const next = { fields: { financialAmountPence: `Amount ${m.reason}` }, form: null };
-        setErrors(next);
-        return focusFirstError(next, FORM_FIELDS);
-      }
-      pence = m.pence;
+    const amount = decisionAmount(v.amount);
+    if (!amount.ok) {
+      setErrors(amount.errors);
+      return focusFirstError(amount.errors, FORM_FIELDS);
     }
+    const pence = amount.pence;
     const num = (s: string) => (s ? Number(s) : null);
     const body = {
       reference: v.reference.trim(),

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { decisionAmount } from '../decisions/decision-amount';
 import type { AgendaItem, MeetingDetail } from '../../../main/meetings/contract';
 import { DECISION_STATUS_LABELS, DECISION_TYPE_LABELS, DECISION_TYPES, type DecisionStatus, type DecisionType } from '../../../main/decisions/decision-rules';
-import { parseMoney } from '../../../main/shared/money';
 import { api, messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormButtons } from '../components/FormParts';
@@ -97,16 +97,12 @@ function ResolutionForm({ detail, item, onClose }: { detail: MeetingDetail; item
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    let pence: number | null = null;
-    if (v.amount.trim()) {
-      const m = parseMoney(v.amount);
-      if (!m.ok) {
-        const next = { fields: { financialAmountPence: `Amount ${m.reason}` }, form: null };
-        setErrors(next);
-        return focusFirstError(next, FIELDS, prefix);
-      }
-      pence = m.pence;
+    const amount = decisionAmount(v.amount);
+    if (!amount.ok) {
+      setErrors(amount.errors);
+      return focusFirstError(amount.errors, FIELDS, prefix);
     }
+    const pence = amount.pence;
     const num = (s: string) => (s ? Number(s) : null);
     try {
       const r = await write(
