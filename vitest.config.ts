@@ -32,7 +32,8 @@ export const SQLITE_ONLY = [
   'test/integration/engines-parity.test.ts',
 ];
 
-const shared = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 30_000 };
+// Hooks drop each test's PostgreSQL database: on a loaded 2-core machine that can pass vitest's 10 s default.
+const shared = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 30_000 };
 
 // Without PostgreSQL on this machine the second half cannot run: it is left out, and says so.
 const postgresAbsent = findPostgresBin() === undefined && !process.env.BOARD_TEST_PG_URL;

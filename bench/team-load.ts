@@ -488,12 +488,14 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
         const id = hot(fixture.hotActions, fixture.liveActions, hotShare);
         let meetingDate: string | null = null;
         let description = '';
+        let dueOn: string | null = null;
         await openThenSave(
           async () => {
             const r = await call('action.get', { id });
             if (!r.ok) return null;
             meetingDate = r.value.meetingStartsAt ? String(r.value.meetingStartsAt).slice(0, 10) : null;
             description = String(r.value.description);
+            dueOn = r.value.dueOn === null ? null : String(r.value.dueOn);
             return { version: r.value.version as number };
           },
           async (version) => {
@@ -511,6 +513,8 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
               const from = meetingDate && meetingDate > today ? meetingDate : today;
               patch.dueOn = addDays(from, rng.int(1, 90));
               fields.due_on = patch.dueOn;
+              // A revised due date keeps the original and says why (issue 15): a reason goes with a changed date only.
+              if (patch.dueOn !== dueOn) patch.dueReason = `Revised by ${actor} ${tag}`;
             }
             const r = await call('action.update', { id, ...patch, version });
             if (!r.ok) return r.error.code === 'stale' ? 'stale' : false;

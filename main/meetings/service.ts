@@ -26,6 +26,7 @@ import { inAgendaOrder, standingItemsOfBoard } from './board-standing-items';
 import { CLOSING_KINDS } from './standing-items';
 import { papersDueOn } from './working-days';
 import { assignMinuteNumbers, refuseIfMinutesApproved } from './minutes-record';
+import { actionRef } from './document-text';
 
 // Look-ups that refuse what does not exist, naming the field ------------------------------------
 
@@ -619,6 +620,11 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
   },
   'action.update': async (ctx, { id, dueReason, ...patch }) => {
     const action = await requireAction(ctx, id);
+    // An action agreed at a meeting is part of its minutes: once they are approved, what was
+    // agreed (wording, owner) stands; progress (status, updates, a revised due date) goes on.
+    for (const field of ['description', 'ownerPersonId', 'ownerOrganisationId'] as const) {
+      if (patch[field] !== undefined && patch[field] !== action[field]) await refuseIfMinutesApproved(ctx, action.meetingId, field, `the wording and owner of action ${actionRef(action.id)} agreed there`);
+    }
     const merged = { ...action, ...patch };
     await checkOwners(ctx, merged);
     if (patch.dueOn !== undefined) assertDueAfterMeeting(merged.dueOn, action.meetingStartsAt ? dateOf(action.meetingStartsAt) : null);

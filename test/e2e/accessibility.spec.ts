@@ -179,7 +179,7 @@ test('the action dialog passes axe-core in each state, and does not scroll sidew
   const [board] = await apiCall(page, workspace, 'board.list', {});
   const org = (await apiCall(page, workspace, 'organisation.list', { search: 'Medway Council' }))[0]!;
   const action = await apiCall(page, workspace, 'action.create', { boardId: board!.id, description: 'Nominate a lead for the schools programme', ownerOrganisationId: org.id, dueOn: '2020-03-10' });
-  const revised = await apiCall(page, workspace, 'action.update', { id: action.id, dueOn: '2020-03-13', dueReason: 'The lead changed jobs' });
+  const revised = await apiCall(page, workspace, 'action.update', { id: action.id, version: action.version, dueOn: '2020-03-13', dueReason: 'The lead changed jobs' });
   const ref = `A${revised.id}`;
   const found: string[] = [];
   for (const size of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {

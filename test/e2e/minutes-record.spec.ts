@@ -20,7 +20,7 @@ test('a resolution and an action minuted on the item, numbered, in the decisions
   const n = d.agenda.find((i) => i.title === 'Knife crime education programme')!.number;
   const minute = `SB ${n}/20`;
   const chair = d.members.find((m) => m.role === 'chair')!;
-  for (const m of d.members.filter((x) => x.role !== 'secretariat').slice(0, 6)) await apiCall(page, workspace, 'attendance.set', { meetingId: d.meeting.id, personId: m.personId, status: 'present' });
+  for (const m of d.members.filter((x) => x.role !== 'secretariat').slice(0, 6)) await apiCall(page, workspace, 'attendance.set', { meetingId: d.meeting.id, personId: m.personId, status: 'present', substituteForPersonId: null, was: null });
   await page.goto(`${workspace.bridge.url}#/meetings/${march.id}`);
   await expect(page.getByRole('heading', { level: 1, name: /Thursday 19 March 2020/ })).toBeVisible();
   await page.getByRole('button', { name: 'Mark as “Agenda issued”' }).click();

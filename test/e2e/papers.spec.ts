@@ -251,7 +251,7 @@ test('an agenda pack is exported and recorded as issued from the Papers area', a
   await expect(page.getByRole('row', { name: /SB\/2020\/03/ })).toContainText(/[3-9]–\d+/);
   await screenshot(page, 'papers-04-agenda-pack');
   const h1 = headings((await readDocx(out.path)).document).filter((h) => h.level === 'Heading1').map((h) => h.text);
-  expect(h1).toEqual(['Membership', 'Agenda', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)']);
+  expect(h1).toEqual(['Membership', 'Agenda', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)', 'Register of interests']);
 });
 
 test('the agenda pack is exported as one PDF from the screen, full and public, and reads back with its pages and bookmarks', async ({ app: page, workspace }) => {
@@ -273,7 +273,8 @@ test('the agenda pack is exported as one PDF from the screen, full and public, a
   expect(pdfPageCount(full.path)).toBe(pages.length);
   const ranges = printedRanges(pages);
   const labels = [...ranges.keys()];
-  expect(labels.map((l) => l.split(' · ').at(-1))).toEqual(['SB/2020/03', 'SB/2020/05']);
+  // The register of interests closes the pack (after the papers, so a late entry moves no issued page).
+  expect(labels.map((l) => l.split(' · ').at(-1))).toEqual(['SB/2020/03', 'SB/2020/05', 'Register of interests']);
   const rangeOf = (reference: string) => ranges.get(labels.find((l) => l.endsWith(reference))!)!;
   // The agenda's "(Pages x–y)" against each paper are the pages that carry it.
   const claims = agendaClaims(pages.slice(0, rangeOf('SB/2020/03').first - 1).join('\n'));
@@ -285,7 +286,8 @@ test('the agenda pack is exported as one PDF from the screen, full and public, a
     ['Agenda', 2],
   ]);
   expect(outline[1]!.children.some((e) => /^\d+\. Case management system \(Part B\)$/.test(e.title))).toBe(true);
-  expect(outline.slice(2).map((e) => [/\((SB\/\d+\/\d+)\)$/.exec(e.title)?.[1], e.page])).toEqual(['SB/2020/03', 'SB/2020/05'].map((r) => [r, rangeOf(r).first]));
+  expect(outline.slice(2, 4).map((e) => [/\((SB\/\d+\/\d+)\)$/.exec(e.title)?.[1], e.page])).toEqual(['SB/2020/03', 'SB/2020/05'].map((r) => [r, rangeOf(r).first]));
+  expect(outline.slice(4).map((e) => [e.title, e.page])).toEqual([['Register of interests', rangeOf('Register of interests').first]]);
   // NOT FOR PUBLICATION on every page of the Part B paper, and nowhere else.
   const partB = rangeOf('SB/2020/05');
   pages.forEach((text, i) => expect({ page: i + 1, marked: text.includes('NOT FOR PUBLICATION — Part B') }).toEqual({ page: i + 1, marked: i + 1 >= partB.first && i + 1 <= partB.last }));

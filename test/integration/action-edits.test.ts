@@ -186,7 +186,7 @@ describe('migration 009 (revised due dates, organisation email) on a SQLite work
       migrate(raw, before);
       raw.prepare(`INSERT INTO organisation (name, created_at, updated_at) VALUES ('Kent Police', '2020-01-01', '2020-01-01')`).run();
       const from = raw.pragma('user_version', { simple: true }) as number;
-      expect(migrate(raw, migrations)).toEqual({ from, to: 9 });
+      expect(migrate(raw, migrations.filter((m) => m.version <= 9))).toEqual({ from, to: 9 });
       expect(raw.prepare(`SELECT name, email FROM organisation`).all()).toEqual([{ name: 'Kent Police', email: '' }]);
       expect(raw.prepare(`SELECT count(*) AS n FROM action_due_revision`).get()).toEqual({ n: 0 });
       expect(() => raw.prepare(`INSERT INTO action_due_revision (action_id, revised_on, reason) VALUES (1, '2020-01-01', ' ')`).run()).toThrow();

@@ -74,12 +74,21 @@ describe('bundle round trip through the command line', () => {
     // What went in is what comes out: every table of the fixture, row for row.
     const { audit_log: fixtureAudit = [], ...fixtureRest } = fixture.tables;
     const { audit_log: exportedAudit = [], ...exportedRest } = before.tables;
-    // The fixture is a schema-1 bundle: the version each record gained in migration 005 starts at 1,
-    // an organisation's contact email (migration 009) is empty, and 009's due-date revisions are none.
+    // The fixture is an older bundle: each column a later migration added takes its default —
+    // the version of migration 005 starts at 1; 008's minute format, numbers and approval; 009's
+    // organisation contact email (and its due-date revisions are none); 011's plan position and a
+    // board's own standing items.
+    const ADDED: Record<string, Record<string, unknown>> = {
+      organisation: { email: '' },
+      board: { minute_format: '{code} {n}/{yy}', standing_items: null },
+      agenda_item: { minute_number: null, minute_seq: null },
+      meeting: { minutes_approved_at_meeting_id: null, minutes_approved_by_person_id: null, minutes_signed_by_person_id: null },
+      forward_plan_item: { position: 0 },
+    };
     const withVersions = Object.fromEntries(
       Object.entries(fixtureRest).map(([table, rows]) => [
         table,
-        rows.map((r) => ({ ...r, ...((VERSIONED_TABLES as readonly string[]).includes(table) ? { version: 1 } : {}), ...(table === 'organisation' ? { email: '' } : {}) })),
+        rows.map((r) => ({ ...r, ...((VERSIONED_TABLES as readonly string[]).includes(table) ? { version: 1 } : {}), ...ADDED[table] })),
       ]),
     );
     expect(exportedRest).toEqual({ ...withVersions, action_due_revision: [] });

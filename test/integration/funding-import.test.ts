@@ -31,18 +31,19 @@ describe("importing a finance system's export", () => {
     const mapping = { ...read.mapping, date: 'Posted' };
     expect(mapping).toMatchObject({ target: 'Cost centre', amount: 'Value' });
 
+    const spendBefore = await ws.query('SELECT count(*) AS n FROM spend');
     const preview = await ws.call('spend.importPreview', { streamId: stream.id, source: 'Oracle GL', mapping, table: read.table });
     expect(preview.counts).toEqual({ new: 2, changed: 0, unchanged: 0, rejected: 1 });
     expect(preview.rows.find((r) => r.outcome === 'rejected')!.reason).toMatch(/"VRU-XXX" is not a cost centre, budget heading or project/);
     // A preview writes nothing.
-    expect(await ws.query('SELECT count(*) AS n FROM spend')).toEqual([{ n: 0 }]);
+    expect(await ws.query('SELECT count(*) AS n FROM spend')).toEqual(spendBefore);
 
     const done = await ws.call('spend.importCommit', { streamId: stream.id, source: 'Oracle GL', mapping, table: read.table });
     expect(done.counts.new).toBe(2);
     const grid = await ws.call('spend.grid', { streamId: stream.id, financialYear: '2019/20' });
     expect(grid.rows.find((r) => r.budgetLineId === lineOf('Staff').id)!.actual[6]).toBe(2_000_000);
     expect(grid.rows.find((r) => r.budgetLineId === lineOf('Media').id)!.actual[7]).toBe(400_000);
-    expect(await ws.query(`SELECT DISTINCT source FROM spend`)).toEqual([{ source: 'import: Oracle GL' }]);
+    expect(await ws.query(`SELECT DISTINCT source FROM spend WHERE source <> 'Illustrative figures of the demonstration workspace'`)).toEqual([{ source: 'import: Oracle GL' }]);
 
     // Next time, the same source brings its mapping back, and the same file changes nothing.
     const again = await ws.call('spend.importRead', { streamId: stream.id, source: 'Oracle GL', fileName: 'gl-oct-nov.csv', contentBase64: Buffer.from(csv).toString('base64') });

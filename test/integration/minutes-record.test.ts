@@ -125,6 +125,7 @@ describe('resolutions on the item, minute numbers and approved minutes', () => {
     });
     expect((await ws.call('meeting.get', { id: first.id })).meeting.status).toBe('minutes_draft');
 
+    const agreed = await ws.call('action.create', { meetingId: first.id, agendaItemId: first.item.id, description: 'Publish the Response Strategy', ownerPersonId: people.vruManager, dueOn: '2019-11-30' });
     const d2 = await ws.call('minutes.approve', { id: second.minutesItem.id, proposedByPersonId: people.kcc });
     expect(d2.previousMeeting).toMatchObject({ id: first.id, status: 'minutes_approved', approvedHere: true, approvedByName: 'Sarah Hammond' });
     const m1 = (await ws.call('meeting.get', { id: first.id })).meeting;
@@ -160,6 +161,10 @@ describe('resolutions on the item, minute numbers and approved minutes', () => {
     expect(after.actions).toEqual(before.actions);
     expect(after.attendance).toEqual(before.attendance);
     expect((await ws.query<{ n: number }>('SELECT count(*) AS n FROM decision'))[0]!.n).toBe(decisionsBefore);
+    // An action agreed there keeps its wording and owner (they are in the minutes); its progress goes on.
+    expect(await ws.fails('action.update', { id: agreed.id, description: 'Reworded after approval' })).toMatchObject({ code: 'minutes.approved', field: 'description' });
+    expect(await ws.fails('action.update', { id: agreed.id, ownerPersonId: people.nhs })).toMatchObject({ code: 'minutes.approved', field: 'ownerPersonId' });
+    expect(await ws.call('action.update', { id: agreed.id, status: 'in_progress' })).toMatchObject({ description: agreed.description, status: 'in_progress' });
 
     // The approved minutes: the approval under the title and a signature block for the Chair.
     const out = join(ws.dir, 'approved.docx');

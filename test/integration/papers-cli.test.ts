@@ -58,7 +58,7 @@ describe('export paper, agenda-pack and decisions from the command line', () => 
     expect(run.stdout).toMatch(/^Wrote .*pack\.docx: 2 papers, \d+ pages, not yet issued \(\d+ KB\)\.\n$/);
     expect(run.stderr).toContain('warning: SB/2020/04 is still a draft.');
     expect(headings((await readDocx(out)).document).filter((h) => h.level === 'Heading1').map((h) => h.text)).toEqual([
-      'Membership', 'Agenda', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)', 'Item 4: Unfinished (SB/2020/04)',
+      'Membership', 'Agenda', 'Item 4: Kent Violence Reduction Unit – update (SB/2020/03)', 'Item 4: Unfinished (SB/2020/04)', 'Register of interests',
     ]);
     const pdf = join(ws.dir, 'pack.pdf');
     const asPdf = await cli('export', 'agenda-pack', '--db', ws.path, '--meeting', '3', '--format', 'pdf', '--out', pdf);

@@ -145,7 +145,8 @@ describe.skipIf(pgSkipped)(`Open another workspace with a password${pgSkipped ? 
 
   it('without a vault the password opens the workspace once', async () => {
     const { password, target } = await guarded();
-    const ws = await tempWorkspace();
+    // The workspace the session has open before is a file: only the guarded server is under test.
+    const ws = await tempWorkspace({ engine: 'sqlite' });
     const opened = (await ws.call('workspace.open', { target, password })) as OpenResult;
     expect(opened.message).toContain('The password was used to open it and not kept');
     // The store itself takes the password as an option when the address has none.

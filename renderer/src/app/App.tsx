@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { Dashboard } from '../workspace/Dashboard';
 import { connectedAsLabel, useWorkspace, workspaceTitle } from '../workspace/store';
 import { AREAS, hrefOf, type AreaId } from './areas';
@@ -9,10 +10,29 @@ import { ChangesNotice } from '../changes/ChangesNotice';
 import { startChangesPoller } from '../changes/poller';
 
 // Code split per area (issue 9, point 4): the dashboard, the first screen, is in the main
-// script; every other area is its own chunk, fetched the first time it is opened (recharts, the
-// paper editor and the funding tables are not parsed before the dashboard can paint).
-const lazyArea = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+// script; every other area is its own chunk (recharts, the paper editor and the funding tables
+// are not parsed before the dashboard can paint). Once the workspace has answered, every chunk
+// is fetched in the background, so a move to another area finds it loaded and draws at once.
+// Not React.lazy: its Suspense reveal waits on a timer, and a move between areas should be as
+// immediate as it was before the split.
+type Area = React.ComponentType & { preload: () => Promise<unknown> };
+
+function lazyArea<K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K): Area {
+  let loaded: React.ComponentType | null = null;
+  let loading: Promise<React.ComponentType> | null = null;
+  const fetchChunk = () => (loading ??= load().then((m) => (loaded = m[name])));
+  function LazyArea() {
+    const [failed, setFailed] = useState<string | null>(null);
+    const [, setReady] = useState(loaded !== null);
+    useEffect(() => {
+      if (loaded === null) fetchChunk().then(() => setReady(true), (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)));
+    }, []);
+    if (failed) return <ErrorSummary message={`This screen could not be loaded (${failed}). Reload the window to try again.`} />;
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Loading />;
+  }
+  return Object.assign(LazyArea, { preload: fetchChunk });
+}
 const MeetingsArea = lazyArea(() => import('../meetings/MeetingsArea'), 'MeetingsArea');
 const ActionsArea = lazyArea(() => import('../actions/ActionsArea'), 'ActionsArea');
 const PapersArea = lazyArea(() => import('../papers/PapersArea'), 'PapersArea');
@@ -21,6 +41,7 @@ const PeopleArea = lazyArea(() => import('../people/PeopleArea'), 'PeopleArea');
 const PerformanceArea = lazyArea(() => import('../performance/PerformanceArea'), 'PerformanceArea');
 const FundingArea = lazyArea(() => import('../funding/FundingArea'), 'FundingArea');
 const Settings = lazyArea(() => import('../workspace/Settings'), 'Settings');
+const LAZY_AREAS: Area[] = [MeetingsArea, ActionsArea, PapersArea, DecisionsArea, PeopleArea, PerformanceArea, FundingArea, Settings];
 
 /** While an area's chunk loads (a local file: a few milliseconds), say so to a screen reader. */
 function Loading() {
@@ -32,11 +53,7 @@ function Loading() {
 }
 
 function Screen({ area }: { area: AreaId }): React.JSX.Element {
-  return (
-    <Suspense fallback={<Loading />}>
-      <AreaScreen area={area} />
-    </Suspense>
-  );
+  return <AreaScreen area={area} />;
 }
 
 function AreaScreen({ area }: { area: AreaId }): React.JSX.Element {
@@ -78,7 +95,11 @@ export function App() {
   useEffect(() => {
     // The end-to-end tests wait for this instead of sleeping: the workspace has answered.
     load().then(
-      () => (document.body.dataset.ready = 'true'),
+      () => {
+        document.body.dataset.ready = 'true';
+        // The other areas' chunks, now the first screen is up (a failure shows when that area is opened).
+        for (const a of LAZY_AREAS) a.preload().catch(() => undefined);
+      },
       () => (document.body.dataset.ready = 'error'),
     );
   }, [load]);
