@@ -144,7 +144,8 @@ export interface AgendaItem {
   minuteNumber: string | null;
   minuteSeq: number | null;
   papers: { id: number; reference: string; title: string }[];
-  decisions: { id: number; reference: string; title: string; text: string; status: string }[];
+  /** The decisions recorded on the item, each with the version the page read (so agreeing one goes on what was shown). */
+  decisions: { id: number; version: number; reference: string; title: string; text: string; status: string }[];
   declarations: Declaration[];
   /** Quorum for this item without members who declared an interest and withdrew; null before attendance is recorded. */
   quorum: QuorumResult | null;

@@ -221,13 +221,13 @@ export const agendaItems = {
       .all(meetingId))
       .map((r) => toCamel(r));
   },
-  async decisions(ctx: Ctx, meetingId: number): Promise<{ id: number; reference: string; title: string; text: string; status: string; agendaItemId: number }[]> {
+  async decisions(ctx: Ctx, meetingId: number): Promise<{ id: number; version: number; reference: string; title: string; text: string; status: string; agendaItemId: number }[]> {
     return (await sql<Row>(
       ctx,
-      `SELECT id, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`,
+      `SELECT id, version, reference, title, text, status, agenda_item_id FROM decision WHERE meeting_id = ? AND agenda_item_id IS NOT NULL ORDER BY reference COLLATE NOCASE`,
     )
       .all(meetingId))
-      .map((r) => toCamel(r));
+      .map((r) => ({ ...toCamel<{ id: number; reference: string; title: string; text: string; status: string; agendaItemId: number }>(r), version: Number(r.version) }));
   },
   ...tableWrites('agenda_item'),
 };

@@ -24,14 +24,16 @@ const SHOWN: Record<AreaId, readonly string[] | 'everything'> = {
   dashboard: 'everything',
   // The trail of every change.
   settings: 'everything',
-  actions: ['action', 'action_update', 'person', 'organisation', 'board', 'meeting'],
+  actions: ['action', 'action_update', 'action_due_revision', 'person', 'organisation', 'board', 'meeting'],
   meetings: [
     'board', 'board_quorum_organisation', 'membership', 'membership_substitute', 'meeting', 'agenda_item', 'attendance',
-    'declaration', 'forward_plan_item', 'action', 'action_update', 'person', 'organisation', 'paper', 'decision',
+    'declaration', 'forward_plan_item', 'action', 'action_update', 'action_due_revision', 'person', 'organisation', 'paper', 'decision',
+    // The register of interests is shown beside a meeting's declarations.
+    'interest',
   ],
   papers: ['paper', 'paper_section', 'board', 'meeting', 'person', 'agenda_item'],
   decisions: ['decision', 'decision_indicator', 'board', 'meeting', 'person', 'paper', 'funding_stream', 'indicator'],
-  people: ['person', 'organisation', 'membership'],
+  people: ['person', 'organisation', 'membership', 'interest'],
   performance: ['framework_theme', 'indicator', 'indicator_value', 'organisation'],
   funding: ['funding_stream', 'stream_allocation', 'budget_line', 'award', 'award_year', 'spend', 'claim', 'organisation', 'board'],
 };

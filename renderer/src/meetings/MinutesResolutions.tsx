@@ -31,8 +31,8 @@ export function MinutesResolutions({ detail, item }: { detail: MeetingDetail; it
   async function move(d: AgendaItem['decisions'][number], status: DecisionStatus) {
     setError(null);
     try {
-      const full = await write(api().decision.get({ id: d.id }), []);
-      await write(api().decision.setStatus({ id: d.id, version: full.version, status }), DECISION_WRITES);
+      // The version the page showed: a colleague's change since is refused as stale, not agreed unseen.
+      await write(api().decision.setStatus({ id: d.id, version: d.version, status }), DECISION_WRITES);
       announce(`${d.reference} ${DECISION_STATUS_LABELS[status].toLowerCase()}.`);
       await loadMeeting(detail.meeting.id);
     } catch (err) {
