@@ -57,7 +57,7 @@ async function main(): Promise<never> {
     value<SpendGrid>('spend.grid', { streamId: 1, financialYear: '2019/20' }),
     value<SpendGrid>('spend.grid', { streamId: 2, financialYear: '2019/20' }),
   ]);
-  const drafts = (await value<PaperSummary[]>('paper.list', { status: 'draft' })).slice(0, 3);
+  const drafts = (await value<{ rows: PaperSummary[] }>('paper.list', { status: 'draft', limit: 3 })).rows;
   const sections = (await Promise.all(drafts.map((p) => value<PaperDetail>('paper.get', { id: p.id })))).flatMap((p) => p.sections.map((s) => ({ paperId: p.id, key: s.key })));
   // Actions of earlier runs are updated too, so a write may land on a row another run made.
   // Their state as the file holds it now, to say what a write in flight would make of them.

@@ -3,6 +3,7 @@ import { command, edit, exportOp, query, versionField } from '../api/define';
 import type { ExportResult, ExportWarning } from '../documents/export-result';
 import { outFile } from '../documents/out-file';
 import { flag, id, optionalText, patchOf, requiredText, searchText } from '../api/fields';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageFields, rowId, type Page } from '../api/paging';
 import { blocksSchema, LIVE_SOURCES, type PaperBlock } from './blocks';
 import type { NumberingMode } from './paragraph-numbering';
 import { PAPER_STATUSES, type PaperStatus } from './paper-status';
@@ -36,6 +37,9 @@ export interface TemplateInfo {
   header: { key: string; label: string; required: boolean; type: 'text' | 'date'; guidance: string }[];
   sections: { key: string; heading: string; required: boolean; guidance: string }[];
 }
+
+/** A papers list cursor holds the last row's updatedAt and id: the list's order in ./repository.ts. */
+export const paperCursorShape = (k: unknown[]): boolean => k.length === 2 && typeof k[0] === 'string' && rowId(k[1]);
 
 export interface PaperSummary {
   /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
@@ -241,17 +245,18 @@ export const papersContract = {
     z.object({}).strict().default({}),
     'The paper templates in templates/papers, with any that could not be read',
   ),
-  'paper.list': query<PaperSummary[]>()(
+  'paper.list': query<Page<PaperSummary>>()(
     z
       .object({
         boardId: id('Board').nullable().default(null),
         meetingId: id('Meeting').nullable().default(null),
         status: z.enum(PAPER_STATUSES).nullable().default(null),
         search: searchText(),
+        ...pageFields(paperCursorShape),
       })
       .strict()
-      .default({ boardId: null, meetingId: null, status: null, search: '' }),
-    'Papers, newest first, filtered by board, meeting, status or a search of reference and title',
+      .prefault({}),
+    `Papers, most recently changed first, a page at a time (cursor: the nextCursor of the page before; limit: rows a page, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}), filtered by board, meeting, status or a search of reference and title, with the total`,
   ),
   'paper.get': query<PaperDetail>()(z.object({ id: id('Paper') }).strict(), 'A paper with its sections, versions and warnings'),
   'paper.nextReference': query<{ reference: string }>()(

@@ -4,7 +4,17 @@ import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { isoNow, type Ctx } from '../shared/context';
 import { parseBody, type PaperBlock } from './blocks';
-import type { PaperStatus, PaperSummary } from './contract';
+import { paperCursorShape, type PaperStatus, type PaperSummary } from './contract';
+import { decodeCursor, pageOf, type Page } from '../api/paging';
+import { likeContaining } from '../db/like';
+import { DomainError } from '../shared/errors';
+
+export interface PaperFilter {
+  boardId: number | null;
+  meetingId: number | null;
+  status: PaperStatus | null;
+  search: string;
+}
 
 /** SQL for papers, their sections and versions, and what the agenda pack reads of meetings. */
 
@@ -42,21 +52,25 @@ export interface VersionRow {
   createdAt: string;
 }
 
-function like(search: string): string {
-  return '%' + search.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
-
 export const papers = {
-  async list(ctx: Ctx, f: { boardId: number | null; meetingId: number | null; status: PaperStatus | null; search: string }): Promise<PaperRow[]> {
+  /** One page of papers, most recently changed first, after `cursor`, with the total the filter selects. */
+  async page(ctx: Ctx, f: PaperFilter, page: { cursor: string | null; limit: number }): Promise<Page<PaperRow>> {
     const where: string[] = [];
     if (f.boardId !== null) where.push('p.board_id = @boardId');
     if (f.meetingId !== null) where.push('p.meeting_id = @meetingId');
     if (f.status !== null) where.push('p.status = @status');
     if (f.search) where.push(`(p.reference LIKE @q ESCAPE '\\' OR p.title LIKE @q ESCAPE '\\')`);
-    const text = `${PAPER_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.updated_at DESC, p.id DESC`;
-    return (await sql(ctx, text)
-      .all({ ...f, q: like(f.search) }))
+    const params = { ...f, q: likeContaining(f.search) };
+    const key = page.cursor === null ? null : decodeCursor(page.cursor, paperCursorShape);
+    if (page.cursor !== null && key === null) throw new DomainError('validation', 'Cursor is not one this list gave: start again from the first page (cursor null)', 'cursor');
+    const counted = await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM paper p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`).get(params);
+    // The order's keyset: an earlier change, or the same moment and a smaller id.
+    const after = key === null ? [] : ['(p.updated_at < @afterAt OR (p.updated_at = @afterAt AND p.id < @afterId))'];
+    const all = [...where, ...after];
+    const rows = (await sql(ctx, `${PAPER_SELECT} ${all.length ? 'WHERE ' + all.join(' AND ') : ''} ORDER BY p.updated_at DESC, p.id DESC LIMIT @limit`)
+      .all({ ...params, afterAt: key?.[0] ?? null, afterId: key?.[1] ?? null, limit: page.limit + 1 }))
       .map((r) => toCamel<PaperRow>(r as Record<string, unknown>));
+    return pageOf(rows, page.limit, counted?.n ?? 0, (p) => [p.updatedAt, p.id]);
   },
   async get(ctx: Ctx, id: number): Promise<PaperRow | undefined> {
     const row = await sql(ctx, `${PAPER_SELECT} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined;

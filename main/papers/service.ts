@@ -114,7 +114,10 @@ export const papersHandlers: HandlersFor<typeof papersContract> = {
       problems,
     };
   },
-  'paper.list': async (ctx, filters) => (await papers.list(ctx, filters)).map(({ headerJson: _h, ...summary }) => summary),
+  'paper.list': async (ctx, { cursor, limit, ...filter }) => {
+    const page = await papers.page(ctx, filter, { cursor, limit });
+    return { ...page, rows: page.rows.map(({ headerJson: _h, ...summary }) => summary) };
+  },
   'paper.get': (ctx, { id }) => paperDetail(ctx, id),
   'paper.nextReference': async (ctx, { boardId, year }) => ({ reference: await nextReference(ctx, boardId, year) }),
 

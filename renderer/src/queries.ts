@@ -45,6 +45,7 @@ const READS: Partial<Record<OpName, readonly string[]>> = {
   'meeting.list': ['meeting', 'board'],
   'fundingStream.list': ['funding_stream'],
   'indicator.list': ['indicator', 'framework_theme'],
+  'paper.list': ['paper', 'board', 'meeting', 'agenda_item', 'person'],
 };
 
 /**

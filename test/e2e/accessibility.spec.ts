@@ -12,7 +12,7 @@ interface Screen {
 
 async function screens(page: Page, ws: Parameters<typeof apiCall>[1]): Promise<Screen[]> {
   const meetings = await apiCall(page, ws, 'meeting.list', {});
-  const papers = await apiCall(page, ws, 'paper.list', {});
+  const papers = (await apiCall(page, ws, 'paper.list', {})).rows;
   const streams = await apiCall(page, ws, 'fundingStream.list', {});
   const list: Screen[] = [
     { name: 'dashboard', hash: '#/dashboard' },

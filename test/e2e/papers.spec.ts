@@ -145,7 +145,7 @@ test('seed 004 typed into the Board paper template, autosaved, and exported to W
   await screenshot(page, 'papers-02-editor-typed');
 
   // What was saved is what was typed: lists as lists, i) ii) as lower-roman.
-  const paper = (await apiCall(page, workspace, 'paper.list', { search: 'SB/2020/04' })).find((p) => p.reference === 'SB/2020/04')!;
+  const paper = (await apiCall(page, workspace, 'paper.list', { search: 'SB/2020/04' })).rows.find((p) => p.reference === 'SB/2020/04')!;
   const saved = await apiCall(page, workspace, 'paper.get', { id: paper.id });
   expect(saved.sections.find((s) => s.key === 'progress-to-date')!.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'numbered', 'paragraph']);
   expect(saved.sections.find((s) => s.key === 'progress-to-date')!.body[4]).toMatchObject({ type: 'numbered', style: 'lower-roman' });

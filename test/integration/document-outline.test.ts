@@ -37,7 +37,7 @@ describe('heading outline of the Word exports', () => {
   it('every paper of the demo, alone and in the agenda pack, has no level skipped', async () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    const papers = await ws.call('paper.list', {});
+    const papers = (await ws.call('paper.list', {})).rows;
     expect(papers.length).toBeGreaterThan(1);
     for (const p of papers) {
       const out = join(ws.dir, `paper-${p.id}.docx`);
@@ -83,7 +83,7 @@ describe('tables in the Word exports', () => {
     await write('decisions.docx', 'decision.exportLog', { format: 'docx' });
     await write('performance.docx', 'performance.exportReport', { asAt: '2020-03-31' });
     await write('funding.docx', 'funding.exportSummary', { financialYear: '2019/20', format: 'docx' });
-    for (const p of await ws.call('paper.list', {})) await write(`paper-${p.id}.docx`, 'paper.export', { id: p.id, acknowledgeWarnings: true });
+    for (const p of (await ws.call('paper.list', {})).rows) await write(`paper-${p.id}.docx`, 'paper.export', { id: p.id, acknowledgeWarnings: true });
     let tablesSeen = 0;
     for (const file of written) {
       const xml = (await readDocx(file)).document;

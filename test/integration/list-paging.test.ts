@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../main/api/paging';
+import { DEFAULT_PAGE_SIZE, encodeCursor, type Page } from '../../main/api/paging';
+import type { PaperSummary } from '../../main/papers/contract';
+
+type PaperPage = Page<PaperSummary>;
 import type { Decision, DecisionPage } from '../../main/decisions/contract';
 import { decisions } from '../../main/decisions/repository';
 import type { Action, ActionPage } from '../../main/meetings/contract';
@@ -151,5 +154,46 @@ describe('decision.list pages', () => {
     expect(await ws.fails('decision.list', { cursor: encodeCursor(['2020-01-01', 3]) })).toMatchObject({ field: 'cursor' });
     expect(await ws.fails('decision.list', { limit: 1000 })).toMatchObject({ field: 'limit' });
     expect(await ws.fails('decision.list', { limit: '10' })).toMatchObject({ field: 'limit' });
+  });
+});
+
+describe('paper.list pages', () => {
+  it('pages through every paper once, most recently changed first, with the total, and filters on the server', async () => {
+    const ws = await year();
+    const order = await ws.query<{ id: number; board_id: number | null; status: string }>(`SELECT id, board_id, status FROM paper ORDER BY updated_at DESC, id DESC`);
+    expect(order.length).toBeGreaterThan(50);
+    // Ties on updated_at are stepped over by id: the generator writes many papers at one moment.
+    const pages: PaperPage[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: PaperPage = await ws.call('paper.list', { cursor, limit: 13 });
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length < 1000);
+    expect(pages.flatMap((p) => p.rows).map((p) => p.id)).toEqual(order.map((p) => p.id));
+    expect(pages.every((p) => p.total === order.length)).toBe(true);
+    expect(pages.slice(0, -1).every((p) => p.rows.length === 13)).toBe(true);
+    // The list's first page is a page, not every paper.
+    const first = await ws.call('paper.list', {});
+    expect(first.rows.length).toBe(Math.min(order.length, DEFAULT_PAGE_SIZE));
+    expect(first.rows[0]).not.toHaveProperty('headerJson');
+
+    const boardId = order.find((p) => p.board_id !== null)!.board_id!;
+    const ofBoard = await ws.call('paper.list', { boardId, status: 'final', limit: 500 });
+    expect(ofBoard.rows.map((p) => p.id)).toEqual(order.filter((p) => p.board_id === boardId && p.status === 'final').map((p) => p.id));
+    expect(ofBoard.total).toBe(ofBoard.rows.length);
+
+    const one = first.rows[0]!;
+    const found = await ws.call('paper.list', { search: one.reference.toLowerCase() });
+    expect(found.rows.map((p) => p.id)).toContain(one.id);
+    expect(found.total).toBe(found.rows.length);
+  });
+
+  it('refuses a cursor it did not give and a limit out of range, naming the field', async () => {
+    const ws = await year();
+    expect(await ws.fails('paper.list', { cursor: '!!' })).toMatchObject({ code: 'validation', field: 'cursor' });
+    // A decisions log cursor (date, reference, id) is not a papers list cursor.
+    expect(await ws.fails('paper.list', { cursor: encodeCursor(['2020-01-01', 'SB-D-2020-001', 3]) })).toMatchObject({ field: 'cursor' });
+    expect(await ws.fails('paper.list', { limit: 0 })).toMatchObject({ field: 'limit' });
   });
 });

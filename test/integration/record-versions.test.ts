@@ -211,7 +211,7 @@ describe('record versions', () => {
   it('checks a paper section against its own version, so two authors of different sections never collide', async () => {
     const ws = await tempWorkspace({ now: NOW });
     await ws.call('workspace.loadDemo', {});
-    const [summary] = await ws.call('paper.list', {});
+    const [summary] = (await ws.call('paper.list', {})).rows;
     const paper = await ws.call('paper.get', { id: summary!.id });
     const [first, second] = paper.sections.filter((s) => paper.status === 'draft' || s) as typeof paper.sections;
     if (paper.status !== 'draft') await ws.call('paper.setStatus', { id: paper.id, status: 'draft' });

@@ -45,7 +45,8 @@ const RELOAD: Record<AreaId, () => Promise<unknown>> = {
   // Its lists are cached queries, invalidated by table by the poller (../queries.ts).
   actions: () => Promise.resolve(),
   meetings: () => useMeetings.getState().reload(),
-  papers: () => Promise.all([usePapers.getState().loadList(), usePapers.getState().reread()]),
+  // The list is a cached query, invalidated by table by the poller; the open paper is read again here.
+  papers: () => usePapers.getState().reread(),
   decisions: () => useDecisions.getState().loadDirectory(),
   people: () => usePeople.getState().reloadLists(),
   performance: () => usePerformance.getState().reload(),

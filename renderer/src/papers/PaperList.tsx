@@ -1,68 +1,93 @@
-import { useMemo, useState } from 'react';
 import { PAPER_PURPOSE_LABELS } from '../../../main/papers/contract';
-import { PAPER_STATUS_LABELS } from '../../../main/papers/paper-status';
+import { PAPER_STATUS_LABELS, PAPER_STATUSES, type PaperStatus } from '../../../main/papers/paper-status';
+import { messageOf } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { SelectField } from '../components/fields';
 import { SearchBox } from '../components/SearchBox';
+import { VirtualTable } from '../components/VirtualTable';
 import { paperHref } from './route';
-import { usePapers } from './store';
+import { usePaperList, usePapers } from './store';
 import { dayOf } from './text';
-import { TableScroll } from '../components/TableScroll';
 
+/**
+ * The papers, most recently changed first, a page at a time from the workspace (issue 9: ten
+ * years are 1,400 papers): filtered by board and status and searched by reference and title on
+ * the server, with only the rows in view in the page.
+ */
 export function PaperList() {
-  const papers = usePapers((s) => s.papers);
-  const loaded = usePapers((s) => s.listLoaded);
-  const error = usePapers((s) => s.listError);
-  const [search, setSearch] = useState('');
-  const shown = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return q ? papers.filter((p) => `${p.reference} ${p.title} ${p.boardName ?? ''}`.toLowerCase().includes(q)) : papers;
-  }, [papers, search]);
+  const filter = usePapers((s) => s.listFilter);
+  const setFilter = usePapers((s) => s.setListFilter);
+  const boards = usePapers((s) => s.boards);
+  const directoryError = usePapers((s) => s.listError);
+  const list = usePaperList(filter);
+  const error = directoryError ?? (list.error ? messageOf(list.error) : null);
+  const filtered = filter.boardId !== null || filter.status !== null || filter.search !== '';
 
   return (
     <>
+      <form className="filters" aria-label="Filter the papers" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          name="paperBoard"
+          label="Board"
+          value={filter.boardId === null ? '' : String(filter.boardId)}
+          onChange={(v) => setFilter({ boardId: v === '' ? null : Number(v) })}
+          options={[{ value: '', label: 'All' }, ...boards.map((b) => ({ value: String(b.id), label: b.name }))]}
+        />
+        <SelectField
+          name="paperStatus"
+          label="Status"
+          value={filter.status ?? ''}
+          onChange={(v) => setFilter({ status: v === '' ? null : (v as PaperStatus) })}
+          options={[{ value: '', label: 'All' }, ...PAPER_STATUSES.map((s) => ({ value: s, label: PAPER_STATUS_LABELS[s] }))]}
+        />
+        <SearchBox id="paper-search" label="Find a paper" value={filter.search} onSearch={(search) => setFilter({ search: search.trim() })} />
+      </form>
       <div className="toolbar">
-        <SearchBox id="paper-search" label="Find a paper" value={search} onSearch={setSearch} />
         <p className="result-count" role="status">
-          {loaded ? `${shown.length} ${shown.length === 1 ? 'paper' : 'papers'}` : 'Loading…'}
+          {list.loaded ? `${list.total.toLocaleString('en-GB')} ${list.total === 1 ? 'paper' : 'papers'}` : 'Loading…'}
         </p>
         <a className="button toolbar-end" href="#/papers/new">
           New paper
         </a>
       </div>
       {error && <ErrorSummary message={error} />}
-      {loaded && papers.length === 0 && <p className="empty">No papers yet. Start one from a template with “New paper”.</p>}
-      {shown.length > 0 && (
-        <TableScroll label="Papers">
-          <table className="table">
-            <caption className="visually-hidden">Papers, most recently changed first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Title</th>
-                <th scope="col">Meeting</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Status</th>
-                <th scope="col">Changed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <a href={paperHref(p.id)}>{p.reference}</a>
-                  </th>
-                  <td>{p.title}</td>
-                  <td>{p.meetingStartsAt ? `${p.boardName ?? ''}, ${dayOf(p.meetingStartsAt)}${p.agendaItemPosition ? `, item ${p.agendaItemPosition}` : ''}` : (p.boardName ?? '—')}</td>
-                  <td>{PAPER_PURPOSE_LABELS[p.purpose]}</td>
-                  <td>
-                    <span className={`status status-${p.status}`}>{PAPER_STATUS_LABELS[p.status]}</span>
-                  </td>
-                  <td>{dayOf(p.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+      {list.loaded && list.total === 0 && (
+        <p className="empty">{filtered ? 'No paper matches these filters.' : 'No papers yet. Start one from a template with “New paper”.'}</p>
+      )}
+      {list.total > 0 && (
+        <VirtualTable
+          caption="Papers, most recently changed first"
+          testId="paper-list"
+          rows={list.rows}
+          total={list.total}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          loadMore={list.loadMore}
+          rowKey={(p) => p.id}
+          onOpen={(p) => (window.location.hash = paperHref(p.id))}
+          rowHeight={48}
+          columns={[
+            {
+              header: 'Reference',
+              width: '15%',
+              rowHeader: true,
+              cell: (p) => (
+                <a href={paperHref(p.id)} tabIndex={-1}>
+                  {p.reference}
+                </a>
+              ),
+            },
+            { header: 'Title', width: '28%', cell: (p) => p.title },
+            {
+              header: 'Meeting',
+              width: '22%',
+              cell: (p) => (p.meetingStartsAt ? `${p.boardName ?? ''}, ${dayOf(p.meetingStartsAt)}${p.agendaItemPosition ? `, item ${p.agendaItemPosition}` : ''}` : (p.boardName ?? '')),
+            },
+            { header: 'Purpose', width: '13%', cell: (p) => PAPER_PURPOSE_LABELS[p.purpose] },
+            { header: 'Status', width: '11%', cell: (p) => <span className={`status status-${p.status}`}>{PAPER_STATUS_LABELS[p.status]}</span> },
+            { header: 'Changed', width: '11%', cell: (p) => dayOf(p.updatedAt) },
+          ]}
+        />
       )}
     </>
   );

@@ -10,16 +10,14 @@ import './papers.css';
 /** Papers: the list, a new paper from a template, the editor, and the agenda packs. */
 export function PapersArea() {
   const route = routeOf(usePapersHash());
-  const loadList = usePapers((s) => s.loadList);
   const loadDirectory = usePapers((s) => s.loadDirectory);
   const flush = usePapers((s) => s.flush);
 
   useEffect(() => {
-    void loadList();
     void loadDirectory();
     // Whatever is typed is saved before the area is left.
     return () => void flush();
-  }, [loadList, loadDirectory, flush]);
+  }, [loadDirectory, flush]);
 
   if (route.view === 'paper') return <PaperEditor id={route.id} />;
   return (

@@ -2,9 +2,10 @@ import { create } from 'zustand';
 import type { ScreenInputOf } from '../../../main/api/contract';
 import type { Board, Meeting } from '../../../main/meetings/contract';
 import type { PaperBlock } from '../../../main/papers/blocks';
-import type { PaperDetail, PaperSummary, PaperStatus, TemplateInfo } from '../../../main/papers/contract';
+import type { PaperDetail, PaperStatus, TemplateInfo } from '../../../main/papers/contract';
 import type { Person } from '../../../main/people/contract';
 import { ApiError, api, call, messageOf } from '../api';
+import { invalidateTables, usePagedList } from '../queries';
 
 /**
  * The Papers area: the list, the templates, the paper open in the editor, and the state of
@@ -15,8 +16,10 @@ import { ApiError, api, call, messageOf } from '../api';
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
 
 interface PapersState {
-  papers: PaperSummary[];
-  listLoaded: boolean;
+  /** What the list is filtered by (kept while the editor is open). */
+  listFilter: PaperListFilter;
+  setListFilter(change: Partial<PaperListFilter>): void;
+  /** Why the templates, boards, meetings or people could not be read. */
   listError: string | null;
   templates: TemplateInfo[];
   templateProblems: { file: string; message: string }[];
@@ -30,7 +33,6 @@ interface PapersState {
   /** Sections with changes not yet sent. */
   dirty: Record<string, PaperBlock[]>;
 
-  loadList(): Promise<void>;
   loadDirectory(): Promise<void>;
   loadPaper(id: number): Promise<void>;
   create(input: ScreenInputOf<'paper.create'>): Promise<PaperDetail>;
@@ -65,12 +67,33 @@ function time(): string {
   return new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** Papers a page at a time, as the list's filters select them (../queries.ts keeps and invalidates them). */
+export const PAPERS_PAGE = 100;
+export interface PaperListFilter {
+  boardId: number | null;
+  status: PaperStatus | null;
+  search: string;
+}
+export function usePaperList(filter: PaperListFilter) {
+  return usePagedList('paper.list', { ...filter, meetingId: null }, (cursor) => call(api().paper.list({ ...filter, meetingId: null, cursor, limit: PAPERS_PAGE })));
+}
+
+/**
+ * The list is cached (../queries.ts): a change made from the editor marks it stale, so it is
+ * read again when next shown, in its new order (most recently changed first).
+ */
+function listChanged(): void {
+  void invalidateTables(['paper'], 'none');
+}
+
 export const usePapers = create<PapersState>()((set, get) => ({
-  papers: [],
-  listLoaded: false,
   listError: null,
   templates: [],
   templateProblems: [],
+  listFilter: { boardId: null, status: null, search: '' },
+  setListFilter(change) {
+    set({ listFilter: { ...get().listFilter, ...change } });
+  },
   boards: [],
   meetings: [],
   people: [],
@@ -79,15 +102,6 @@ export const usePapers = create<PapersState>()((set, get) => ({
   save: { kind: 'idle' },
   dirty: {},
   revisions: {},
-
-  async loadList() {
-    try {
-      const papers = await call(api().paper.list({}));
-      set({ papers, listLoaded: true, listError: null });
-    } catch (err) {
-      set({ listLoaded: true, listError: messageOf(err) });
-    }
-  },
 
   async loadDirectory() {
     try {
@@ -117,7 +131,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
   async create(input) {
     const detail = await call(api().paper.create(input));
     set({ detail, save: { kind: 'idle' }, dirty: {} });
-    void get().loadList();
+    listChanged();
     return detail;
   },
 
@@ -125,7 +139,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
     await get().flush();
     const detail = await call(api().paper.update(input));
     set({ detail });
-    void get().loadList();
+    listChanged();
     return detail;
   },
 
@@ -154,6 +168,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
           if (version === undefined) throw new ApiError({ code: 'paper.noSection', message: `This paper has no section "${key}" any more: copy your text, then open the paper again.`, field: 'key' });
           const saved = await call(api().paper.updateSection({ paperId: detail.id, key, body, version, ...(heading !== undefined ? { heading } : {}) }));
           delete headings[key];
+          listChanged();
           const current = get().detail;
           if (current && current.id === detail.id) {
             set({
@@ -222,6 +237,6 @@ export const usePapers = create<PapersState>()((set, get) => ({
     if (!detail) return;
     const next = await call(api().paper.setStatus({ id: detail.id, version: detail.version, status }));
     set({ detail: next });
-    void get().loadList();
+    listChanged();
   },
 }));
