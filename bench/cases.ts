@@ -295,7 +295,8 @@ const PAPER_SELECT = `
   LEFT JOIN agenda_item ai ON ai.id = p.agenda_item_id
   LEFT JOIN person a ON a.id = p.author_person_id
   LEFT JOIN person pr ON pr.id = p.presenter_person_id`;
-const PAPERS_OF_BOARD = `${PAPER_SELECT} WHERE p.board_id = @boardId ORDER BY p.updated_at DESC, p.id DESC`;
+const PAPERS_OF_BOARD = `${PAPER_SELECT} WHERE p.board_id = @boardId ORDER BY p.updated_at DESC, p.id DESC LIMIT @limit`;
+const PAPERS_OF_BOARD_COUNT = `SELECT count(*) AS n FROM paper p WHERE p.board_id = @boardId`;
 
 // --- Performance: main/performance/repository.ts ---------------------------------------------
 
@@ -450,8 +451,11 @@ export function benchCases(fx: Fixture): BenchCase[] {
 
     // Papers and decisions
     {
-      name: 'paper.list of a board', area: 'papers', op: { name: 'paper.list', input: { boardId: fx.busyBoardId } },
-      raw: [{ sql: PAPERS_OF_BOARD, params: { boardId: fx.busyBoardId, q: '%%' } }],
+      name: 'paper.list of a board (first page)', area: 'papers', op: { name: 'paper.list', input: { boardId: fx.busyBoardId } },
+      raw: [
+        { sql: PAPERS_OF_BOARD_COUNT, params: { boardId: fx.busyBoardId } },
+        { sql: PAPERS_OF_BOARD, params: { boardId: fx.busyBoardId, limit: 101 } },
+      ],
     },
     {
       name: 'decision.list of a board, all years (first page)', area: 'decisions', op: { name: 'decision.list', input: { boardId: fx.busyBoardId, from: null } },
