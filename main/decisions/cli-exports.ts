@@ -24,10 +24,11 @@ export const exportDecisionsVerb: Verb = {
       statuses: `only decisions with this status: ${DECISION_STATUSES.join(', ')}`,
       open: 'only decisions still to be decided (proposed or deferred)',
     }),
+    'with-undated': { type: 'boolean', help: 'with --from/--to: the decisions not dated yet as well (no date and no meeting), as the log on screen shows them' },
     out: outOption('FILE', 'the file to write, ending .docx or .xlsx (replaced if it exists)'),
   },
   async run({ values }, cli) {
-    const usage = 'export decisions --db FILE [--format docx|xlsx] [--board CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status STATUS] [--open-only] --out FILE';
+    const usage = 'export decisions --db FILE [--format docx|xlsx] [--board CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--status STATUS] [--open-only] [--with-undated] --out FILE';
     const out = values.out as string;
     const format = docxOrXlsx((values.format as string | undefined) ?? (out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'docx'), usage);
     if (!out.toLowerCase().endsWith(`.${format}`)) throw new UsageError(`--out must end in .${format} for --format ${format}`, usage);
@@ -37,6 +38,7 @@ export const exportDecisionsVerb: Verb = {
         ...dateOptions(values),
         status: typeof values.status === 'string' ? values.status.trim() : null,
         openOnly: values['open-only'] === true,
+        withUndated: values['with-undated'] === true,
         format,
         out,
       }),

@@ -88,11 +88,15 @@ export type DecisionFilter = z.output<typeof decisionFilter>;
 /**
  * What the decisions log's export takes, its own (not the screen list's, which pages): the
  * board, a status, the type, who decided, a date range (the decision's date, else its
- * meeting's), words, and open only (still to be decided: proposed or deferred).
+ * meeting's), words, open only (still to be decided: proposed or deferred), and whether the
+ * decisions not dated yet come with a date range (withUndated).
  */
 export const decisionLogFilterFields = {
   ...decisionFilterFields,
   openOnly: flag('Open only').default(false),
+  // With a date range: the decisions not dated yet as well (no date, no meeting date), as the
+  // log on screen shows them beside the current financial year's.
+  withUndated: flag('Decisions not dated yet').default(false),
 };
 export type DecisionLogFilter = z.output<z.ZodObject<typeof decisionLogFilterFields>>;
 

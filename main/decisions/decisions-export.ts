@@ -36,7 +36,7 @@ async function filterText(ctx: Ctx, f: DecisionLogFilter): Promise<string> {
   if (f.openOnly) parts.push('open only (proposed or deferred)');
   if (f.type !== null) parts.push(`type: ${DECISION_TYPE_LABELS[f.type].toLowerCase()}`);
   const dates = dateRangeText(f.from, f.to);
-  if (dates) parts.push(`decided ${dates}`);
+  if (dates) parts.push(`decided ${dates}${f.withUndated ? ', and those not dated yet' : ''}`);
   if (f.search) parts.push(`matching “${f.search}”`);
   return parts.length ? `Showing: ${parts.join('; ')}.` : 'Showing every decision.';
 }

@@ -190,24 +190,12 @@ export const refs = {
  */
 export const decisionLog = {
   async rows(ctx: Ctx, f: DecisionLogFilter): Promise<Decision[]> {
-    const where: string[] = [];
-    if (f.boardId !== null) where.push('d.board_id = @boardId');
-    if (f.status !== null) where.push('d.status = @status');
-    if (f.openOnly) where.push(`d.status IN (${OPEN_DECISION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
-    if (f.type !== null) where.push('d.type = @type');
-    if (f.decidedBy !== null) where.push('d.decided_by = @decidedBy');
-    if (f.from !== null) where.push(`${DECISION_DATE} >= @from`);
-    if (f.to !== null) where.push(`${DECISION_DATE} <= @to`);
-    const match = !f.search ? null : ctx.engine === 'postgres' ? tsQueryText(f.search) : ftsQuery(f.search);
-    if (f.search && !match) return [];
-    if (match) {
-      where.push(ctx.engine === 'postgres'
-        ? `d.id IN (SELECT ref_id FROM search_index WHERE tsv @@ to_tsquery('board_search', @match) AND kind = 'decision')`
-        : `d.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH @match AND kind = 'decision')`);
-    }
-    const rows = await sql(ctx, `${DECISION_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    const w = decisionWhere(ctx, f);
+    if (!w) return [];
+    if (f.openOnly) w.where.push(`d.status IN (${OPEN_DECISION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+    const rows = await sql(ctx, `${DECISION_SELECT} ${whereText(w.where)}
       ORDER BY ${DECISION_DATE} IS NULL, ${DECISION_DATE} DESC, d.reference DESC`)
-      .all({ boardId: f.boardId, status: f.status, type: f.type, decidedBy: f.decidedBy, from: f.from, to: f.to, match }) as Record<string, unknown>[];
+      .all({ boardId: f.boardId, status: f.status, type: f.type, decidedBy: f.decidedBy, from: f.from, to: f.to, match: w.match }) as Record<string, unknown>[];
     const linked = new Map<number, { id: number; code: string; name: string }[]>();
     const links = await sql<{ decision_id: number; id: number; code: string; name: string }>(
       ctx,

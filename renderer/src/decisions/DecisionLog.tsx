@@ -60,7 +60,7 @@ export function DecisionLog() {
   const from = filters.from !== undefined ? filters.from : (log.applied?.from ?? null);
   const to = filters.to !== undefined ? filters.to : (log.applied?.to ?? null);
   // Exported as shown: the same filters with the dates the log applied.
-  const exported = { ...filters, from, to };
+  const exported = { ...filters, from, to, withUndated: log.applied?.withUndated ?? false };
 
   return (
     <>
@@ -406,10 +406,13 @@ function DateInput(props: { name: string; label: string; value: string; onChange
   );
 }
 
-function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters & { from: string | null; to: string | null }; boards: readonly { id: number; name: string }[]; onClose(): void; onDone(text: string): void }) {
+function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters & { from: string | null; to: string | null; withUndated: boolean }; boards: readonly { id: number; name: string }[]; onClose(): void; onDone(text: string): void }) {
   const f = props.filters;
   // The file's own filters, starting from the screen's; the screen's list is left as it is.
   const [v, setV] = useState<RegisterFilterValue>({ boardId: f.boardId, status: f.status ?? '', from: f.from, to: f.to, openOnly: false });
+  // As on the screen: this year's decisions come with those not dated yet, unless unticked.
+  const [undated, setUndated] = useState(f.withUndated);
+  const dated = v.from !== null || v.to !== null;
   const also = [f.type ? `type ${DECISION_TYPE_LABELS[f.type].toLowerCase()}` : '', f.decidedBy ? (f.decidedBy === 'board' ? 'decided by a board' : 'decided by the Commissioner alone') : '', f.search ? `matching “${f.search}”` : ''].filter(Boolean);
   return (
     <Dialog title={`Export the decisions log (.${props.format})`} onClose={props.onClose}>
@@ -420,7 +423,7 @@ function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters & { fro
         plan={() =>
           exportPlan(
             'decision.exportLog',
-            { boardId: v.boardId, status: v.status === '' ? null : (v.status as DecisionStatus), type: f.type, decidedBy: f.decidedBy, from: v.from, to: v.to, search: f.search, openOnly: v.openOnly, format: props.format },
+            { boardId: v.boardId, status: v.status === '' ? null : (v.status as DecisionStatus), type: f.type, decidedBy: f.decidedBy, from: v.from, to: v.to, withUndated: dated && undated, search: f.search, openOnly: v.openOnly, format: props.format },
             (r) => {
               const rows = r.rows ?? 0;
               return `${rows} ${rows === 1 ? 'decision' : 'decisions'}.`;
@@ -430,16 +433,24 @@ function ExportDialog(props: { format: 'docx' | 'xlsx'; filters: Filters & { fro
         onWritten={props.onDone}
       >
         {(refusal) => (
-          <RegisterFilterFields
-            id="decisions-export"
-            value={v}
-            onChange={(patch) => setV((old) => ({ ...old, ...patch }))}
-            boards={props.boards}
-            statuses={DECISION_STATUSES.map((s) => ({ value: s, label: DECISION_STATUS_LABELS[s] }))}
-            dateHint="The decision’s date, else its meeting’s"
-            openLabel="Open only (proposed or deferred)"
-            error={refusal}
-          />
+          <>
+            <RegisterFilterFields
+              id="decisions-export"
+              value={v}
+              onChange={(patch) => setV((old) => ({ ...old, ...patch }))}
+              boards={props.boards}
+              statuses={DECISION_STATUSES.map((s) => ({ value: s, label: DECISION_STATUS_LABELS[s] }))}
+              dateHint="The decision’s date, else its meeting’s"
+              openLabel="Open only (proposed or deferred)"
+              error={refusal}
+            />
+            {dated && (
+              <label className="checkbox">
+                <input type="checkbox" name="decisions-export-undated" checked={undated} onChange={(e) => setUndated(e.target.checked)} />
+                Also the decisions not dated yet (no date and no meeting)
+              </label>
+            )}
+          </>
         )}
       </ExportForm>
       <div className="button-row">
