@@ -224,6 +224,8 @@ interface DecisionAck {
 interface Fixture {
   boards: number[];
   liveActions: number[];
+  /** Open actions agreed at a meeting whose minutes are approved: their wording and owner are the record's (issue 15), so only their progress is edited. */
+  recordedActions: Set<number>;
   hotActions: number[];
   meetings: number[];
   editableMeetings: number[];
@@ -251,6 +253,9 @@ async function loadFixture(client: pg.Client, rng: Random, hotActions: number): 
   return {
     boards: await ids(`SELECT id FROM board ORDER BY id`),
     liveActions,
+    recordedActions: new Set(
+      await ids(`SELECT a.id FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE a.status IN ('open', 'in_progress') AND m.status = 'minutes_approved'`),
+    ),
     hotActions: rng.shuffle(liveActions).slice(0, hotActions),
     meetings,
     editableMeetings,
@@ -502,9 +507,13 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
             const tag = `[load ${actor} #${++serial}]`;
             const patch: Record<string, string> = {};
             const fields: VersionedAck['fields'] = {};
-            patch.description = tagged(description, tag, 2000);
-            fields.description = patch.description;
-            if (rng.chance(0.4)) {
+            // An officer edits the wording of an action still to be minuted; of one in approved minutes, its progress.
+            const recorded = fixture.recordedActions.has(id);
+            if (!recorded) {
+              patch.description = tagged(description, tag, 2000);
+              fields.description = patch.description;
+            }
+            if (recorded || rng.chance(0.4)) {
               patch.status = rng.weighted([['in_progress', 5], ['open', 3], ['done', 1]] as const);
               fields.status = patch.status;
             }
