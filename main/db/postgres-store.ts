@@ -140,24 +140,27 @@ function readTlsFile(path: string, what: string): string {
  * sslmode as libpq means it, in pg's (Node's tls) options. pg's own reading of sslmode in a
  * connection string treats `require` as verify-full; here it is what libpq does, so a URL
  * that works with psql works with the app:
- * - absent, disable, allow, prefer: no TLS. (libpq's allow and prefer fall back from one to
- *   the other; pg cannot, so they connect unencrypted, which is what they end in against a
- *   server without TLS. A server that insists on TLS is reported as db.pgTlsRequired.)
+ * - disable: no TLS.
+ * - prefer (libpq's default, so also when sslmode is absent): TLS if the server offers it, the
+ *   certificate not checked; unencrypted only when the server does not offer TLS (tlsAttempts).
+ * - allow: unencrypted first, TLS if the server insists on it (tlsAttempts).
  * - require: encrypted, the server's certificate not checked; with sslrootcert, checked
  *   against that authority (libpq then behaves as verify-ca).
  * - verify-ca: encrypted, the certificate signed by sslrootcert's authority, any host name.
  * - verify-full: encrypted, the certificate signed by sslrootcert's authority (or, without
  *   it, one the system trusts) and issued for the host connected to.
  * sslcert and sslkey add a client certificate for servers that authenticate by it.
+ * This is the first (or only) attempt's options; see tlsAttempts for prefer and allow.
  */
 export function sslOptions(t: PostgresTarget): false | ConnectionOptions {
-  const mode = t.sslmode ?? 'disable';
-  if (mode === 'disable' || mode === 'allow' || mode === 'prefer') return false;
+  const mode = t.sslmode ?? 'prefer';
+  if (mode === 'disable' || mode === 'allow') return false;
   const options: ConnectionOptions = {};
   if (t.sslrootcert) options.ca = readTlsFile(t.sslrootcert, 'certificate authority file (sslrootcert)');
   if (t.sslcert) options.cert = readTlsFile(t.sslcert, 'client certificate (sslcert)');
   if (t.sslkey) options.key = readTlsFile(t.sslkey, 'client key (sslkey)');
   switch (mode) {
+    case 'prefer':
     case 'require':
       if (!options.ca) options.rejectUnauthorized = false;
       else options.checkServerIdentity = () => undefined;
@@ -172,6 +175,30 @@ export function sslOptions(t: PostgresTarget): false | ConnectionOptions {
     default:
       throw targetError(`sslmode=${mode} is not one of disable, allow, prefer, require, verify-ca or verify-full.`);
   }
+}
+
+/** One way of connecting, and when its failure means the next way is to be tried. */
+export interface TlsAttempt {
+  ssl: false | ConnectionOptions;
+  /** This attempt's failure that sends the connection on to the next attempt. */
+  fallBackOn?: (err: unknown) => boolean;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The connections to try in turn, as libpq does: prefer asks for TLS and, only if the server
+ * answers that it does not support it, connects unencrypted; allow connects unencrypted and,
+ * only if the server's rules insist on encryption, with TLS. Every other mode is one attempt.
+ */
+export function tlsAttempts(t: PostgresTarget): TlsAttempt[] {
+  const mode = t.sslmode ?? 'prefer';
+  if (mode === 'prefer') return [{ ssl: sslOptions(t), fallBackOn: (err) => /does not support SSL/i.test(message(err)) }, { ssl: false }];
+  if (mode === 'allow') {
+    const tls = sslOptions({ ...t, sslmode: 'require' });
+    return [{ ssl: false, fallBackOn: (err) => (err as { code?: string }).code === '28000' && /no encryption/i.test(message(err)) }, { ssl: tls }];
+  }
+  return [{ ssl: sslOptions(t) }];
 }
 
 /**
@@ -270,51 +297,64 @@ export async function openPostgresStore(target: string, options: PostgresOpenOpt
   const t = parsePostgresTarget(target);
   if (t.password === undefined && options.password !== undefined) t.password = options.password;
   const location = postgresLocation(t);
-  const pool = new pg.Pool({
-    host: t.host,
-    port: t.port,
-    user: t.user,
-    database: t.database,
-    ...(t.password !== undefined ? { password: t.password } : {}),
-    ssl: sslOptions(t),
-    ...(t.applicationName !== undefined ? { application_name: t.applicationName } : { application_name: 'Board Secretariat' }),
-    ...(t.options !== undefined ? { options: t.options } : {}),
-    connectionTimeoutMillis: (t.connectTimeoutSeconds || 15) * 1000,
-    // A few connections: one app, one person; writes take one each, reads run beside them.
-    max: 4,
-    idleTimeoutMillis: 60_000,
-    types,
-  });
-  // A connection the server drops (a restart, an administrator, the network) emits 'error',
-  // which with no listener would end the app. Idle, the pool removes it and reports it here;
-  // in use (inside a write, between two statements), the write's next statement fails with
-  // it, the transaction is lost on the server, and the pool discards the connection on release.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  const poolWith = (ssl: false | ConnectionOptions) => {
+    const pool = new pg.Pool({
+      host: t.host,
+      port: t.port,
+      user: t.user,
+      database: t.database,
+      ...(t.password !== undefined ? { password: t.password } : {}),
+      ssl,
+      ...(t.applicationName !== undefined ? { application_name: t.applicationName } : { application_name: 'Board Secretariat' }),
+      ...(t.options !== undefined ? { options: t.options } : {}),
+      connectionTimeoutMillis: (t.connectTimeoutSeconds || 15) * 1000,
+      // A few connections: one app, one person; writes take one each, reads run beside them.
+      max: 4,
+      idleTimeoutMillis: 60_000,
+      types,
+    });
+    // A connection the server drops (a restart, an administrator, the network) emits 'error',
+    // which with no listener would end the app. Idle, the pool removes it and reports it here;
+    // in use (inside a write, between two statements), the write's next statement fails with
+    // it, the transaction is lost on the server, and the pool discards the connection on release.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    return pool;
+  };
 
-  let role: string;
-  try {
-    const client = await pool.connect();
+  // The first connection decides how the pool connects (prefer: TLS unless the server has none).
+  let pool: pg.Pool | undefined;
+  let role = '';
+  const attempts = tlsAttempts(t);
+  for (const [n, attempt] of attempts.entries()) {
+    const tried = poolWith(attempt.ssl);
     try {
-      const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
-      role = rows[0]!.role;
-    } finally {
-      client.release();
+      const client = await tried.connect();
+      try {
+        const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
+        role = rows[0]!.role;
+      } finally {
+        client.release();
+      }
+      pool = tried;
+      break;
+    } catch (err) {
+      await tried.end().catch(() => undefined);
+      if (n < attempts.length - 1 && attempt.fallBackOn?.(err)) continue;
+      throw (
+        describeConnectError(err, t) ??
+        Object.assign(
+          new DomainError(
+            'db.pgConnect',
+            `The workspace ${location} could not be opened because of an unexpected problem while connecting; nothing has been changed. Check the connection, and if it happens again tell the administrator (the details are in the log).`,
+            'db',
+          ),
+          { cause: err },
+        )
+      );
     }
-  } catch (err) {
-    await pool.end().catch(() => undefined);
-    throw (
-      describeConnectError(err, t) ??
-      Object.assign(
-        new DomainError(
-          'db.pgConnect',
-          `The workspace ${location} could not be opened because of an unexpected problem while connecting; nothing has been changed. Check the connection, and if it happens again tell the administrator (the details are in the log).`,
-          'db',
-        ),
-        { cause: err },
-      )
-    );
   }
+  if (!pool) throw new Error('unreachable: every TLS attempt either connects or throws');
 
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let open = true;

@@ -120,10 +120,17 @@ describe.skipIf(skipped)('a workspace in PostgreSQL', () => {
     expect(err.message).toContain('There is no database no_such_board');
   });
 
-  it('refuses TLS where the server offers none', async () => {
+  it('refuses TLS where the server offers none, and connects unencrypted there only when the mode allows it', async () => {
     const err = await refusal(openPostgresStore(`postgres://postgres@127.0.0.1:${port}/postgres?sslmode=require`));
     expect(err.code).toBe('db.pgTls');
     expect(err.message).toContain('does not offer encrypted');
+    // prefer (also the default with no sslmode) falls back to a plain connection here, as libpq's does.
+    for (const mode of ['', '?sslmode=prefer', '?sslmode=allow']) {
+      const url = await c.createDatabase();
+      const store = await open(url + mode, { create: true });
+      const { rows } = await sql<{ ssl: boolean }>`SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`.execute(store.kysely);
+      expect(rows[0]!.ssl).toBe(false);
+    }
   });
 
   it("refuses another program's database and leaves it as it was", async () => {
@@ -362,7 +369,10 @@ describe.skipIf(skipped)('a workspace in PostgreSQL over TLS', () => {
     expect(await encrypted(verified)).toBe(true);
     const byAddress = await open(`host=127.0.0.1 port=${port} dbname=${db} user=postgres sslmode=verify-full sslrootcert='${tls.caFile!}'`);
     expect(await encrypted(byAddress)).toBe(true);
-    const plain = await open(`postgres://postgres@127.0.0.1:${port}/${db}`);
+    // No sslmode is libpq's prefer: encrypted when the server offers TLS, as this one does.
+    const preferred = await open(`postgres://postgres@127.0.0.1:${port}/${db}`);
+    expect(await encrypted(preferred)).toBe(true);
+    const plain = await open(`postgres://postgres@127.0.0.1:${port}/${db}?sslmode=disable`);
     expect(await encrypted(plain)).toBe(false);
   });
 
@@ -390,8 +400,15 @@ describe.skipIf(skipped)('a workspace in PostgreSQL over TLS', () => {
     expect(unknownCa.message).toContain('its TLS certificate was not accepted');
 
     await superuserQuery(tls.url(), `CREATE ROLE remote LOGIN IN ROLE ${TLS_GROUP}`);
-    const insists = await refusal(openPostgresStore(`postgres://remote@127.0.0.1:${port}/${db}`));
+    const insists = await refusal(openPostgresStore(`postgres://remote@127.0.0.1:${port}/${db}?sslmode=disable`));
     expect(insists.code).toBe('db.pgTlsRequired');
     expect(insists.message).toContain('accepts only encrypted (TLS) connections');
+    // allow (unencrypted first, then TLS because the server insists, as libpq's allow) and
+    // prefer (TLS first) get in: the server admits remote only over TLS, so the refusal that
+    // follows is the empty database's, not the connection's.
+    for (const mode of ['?sslmode=allow', '']) {
+      const empty = await refusal(openPostgresStore(`postgres://remote@127.0.0.1:${port}/${db}${mode}`));
+      expect(empty.code).toBe('db.emptyDatabase');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeyValue, parsePostgresTarget, postgresLocation, sslOptions } from '../../main/db/postgres-store';
+import { parseKeyValue, parsePostgresTarget, postgresLocation, sslOptions, tlsAttempts } from '../../main/db/postgres-store';
 import { DomainError } from '../../main/shared/errors';
 
 const noEnv = {};
@@ -48,11 +48,36 @@ describe('a PostgreSQL connection target', () => {
 
   it("means by sslmode what libpq means (pg alone would read require as verify-full)", () => {
     const base = { host: 'db', port: 5432, user: 'u', database: 'd' };
-    expect(sslOptions(base)).toBe(false);
-    expect(sslOptions({ ...base, sslmode: 'prefer' })).toBe(false);
+    // libpq's default is prefer: TLS first, the certificate not checked.
+    expect(sslOptions(base)).toEqual({ rejectUnauthorized: false });
+    expect(sslOptions({ ...base, sslmode: 'prefer' })).toEqual({ rejectUnauthorized: false });
+    expect(sslOptions({ ...base, sslmode: 'disable' })).toBe(false);
+    expect(sslOptions({ ...base, sslmode: 'allow' })).toBe(false);
     expect(sslOptions({ ...base, sslmode: 'require' })).toEqual({ rejectUnauthorized: false });
     expect(sslOptions({ ...base, sslmode: 'verify-full' })).toEqual({});
     expect(() => sslOptions({ ...base, sslmode: 'verify-ca' })).toThrow(/needs the certificate of the authority/);
     expect(() => sslOptions({ ...base, sslmode: 'verify-full', sslrootcert: '/no/such/ca.crt' })).toThrow(/could not be read/);
+  });
+
+  it('tries TLS and then plain for prefer (and no sslmode), plain and then TLS for allow, as libpq does', () => {
+    const base = { host: 'db', port: 5432, user: 'u', database: 'd' };
+    const noTls = new Error('The server does not support SSL connections');
+    const mustTls = Object.assign(new Error('no pg_hba.conf entry for host "10.0.0.2", user "u", database "d", no encryption'), { code: '28000' });
+    for (const t of [base, { ...base, sslmode: 'prefer' }]) {
+      const [first, second, ...rest] = tlsAttempts(t);
+      expect(first!.ssl).toEqual({ rejectUnauthorized: false });
+      expect(first!.fallBackOn!(noTls)).toBe(true);
+      expect(first!.fallBackOn!(mustTls)).toBe(false);
+      expect(first!.fallBackOn!(new Error('password authentication failed'))).toBe(false);
+      expect(second!.ssl).toBe(false);
+      expect(rest).toEqual([]);
+    }
+    const [plain, tls] = tlsAttempts({ ...base, sslmode: 'allow' });
+    expect(plain!.ssl).toBe(false);
+    expect(plain!.fallBackOn!(mustTls)).toBe(true);
+    expect(plain!.fallBackOn!(noTls)).toBe(false);
+    expect(tls!.ssl).toEqual({ rejectUnauthorized: false });
+    expect(tlsAttempts({ ...base, sslmode: 'require' })).toEqual([{ ssl: { rejectUnauthorized: false } }]);
+    expect(tlsAttempts({ ...base, sslmode: 'disable' })).toEqual([{ ssl: false }]);
   });
 });
