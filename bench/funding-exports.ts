@@ -58,6 +58,8 @@ async function bareReturn(p: Position): Promise<Buffer> {
 
 async function main(): Promise<void> {
   const args = parseExportBenchArgs(process.argv.slice(2), 'funding-exports', 5);
+  // Its raw side re-runs the statements the dispatcher ran, captured on the SQLite handle.
+  if (args.engine !== 'sqlite') throw new Error('bench/funding-exports.ts runs on SQLite only: its raw side replays the statements prepared on the SQLite file (bench/run.ts times funding.position on both engines).');
   await withBenchWorkspace(args, 'funding', async ({ dir, db, session }) => {
 
     // The stream-year with the most spend rows.

@@ -20,16 +20,14 @@ import type { Statement } from 'better-sqlite3';
 import pg from 'pg';
 import { dispatch, type Session } from '../main/api/dispatch';
 import { openDatabase, openedWorkspace, type Db } from '../main/db/connection';
-import { openPostgresStore } from '../main/db/postgres-store';
 import { sqliteStore } from '../main/db/sqlite-store';
 import { bind, compileSql } from '../main/db/statements';
-import type { Engine, Store } from '../main/db/store';
-import { inTransaction, makeCtx } from '../main/shared/context';
-import { exportBundle, importBundle } from '../main/workspace/bundle';
-import { startCluster, superuserQuery, type Cluster } from '../test/helpers/postgres';
+import type { Engine } from '../main/db/store';
+import { startCluster, type Cluster } from '../test/helpers/postgres';
 import { benchCases, lookupFixture, paramsFor, PROPOSED_INDEXES, sqlFor, type BenchCase, type RawQuery } from './cases';
 import { FIXTURE_TODAY, generateWorkspace, tableCounts, type GenerateResult } from './generate';
 import { median } from './harness';
+import { copyToPostgres } from './postgres-copy';
 
 /** Targets from docs/bench.md. */
 const TARGET_MS = 50;
@@ -304,27 +302,6 @@ async function buildDemo(path: string, now: () => Date): Promise<void> {
   } finally {
     await store.close();
   }
-}
-
-/**
- * A PostgreSQL copy of the SQLite workspace: a fresh database on the throw-away cluster,
- * migrated by openPostgresStore, and every row moved in through the bundle (exportBundle
- * from SQLite, importBundle in one write on PostgreSQL), as `cli import` would. Then ANALYZE,
- * which autovacuum would do within a minute of so many inserts; without it the planner
- * would guess at empty tables' sizes and the first minute's figures would be another
- * workspace's.
- */
-async function copyToPostgres(source: Store, cluster: Cluster, now: () => Date, log: (line: string) => void): Promise<{ url: string; store: Store; ms: number }> {
-  const started = performance.now();
-  const bundle = await exportBundle(makeCtx(source, 'bench', now));
-  const url = await cluster.createDatabase();
-  const store = await openPostgresStore(url, { create: true });
-  await store.write((trx) => importBundle({ ...inTransaction(makeCtx(store, 'bench', now), trx), operation: 'bench.copy' }, bundle));
-  await superuserQuery(url, 'ANALYZE');
-  const ms = performance.now() - started;
-  const rows = Object.values(bundle.tables).reduce((n, t) => n + t.length, 0);
-  log(`Copied ${rows.toLocaleString('en-GB')} rows to PostgreSQL through the bundle in ${(ms / 1000).toFixed(1)} s`);
-  return { url, store, ms };
 }
 
 /** Foreign-key columns that no index starts with: every join or ON DELETE action on them scans the child table. */
