@@ -207,6 +207,34 @@ test('moving an agenda item on an agenda someone else has just reordered is refu
   }
 });
 
+test('a save of Settings sends only what was changed from what the form read: a setting a colleague changed since, left as it was, stays hers', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  // The demo's settings on screen from the start (loaded behind the page's back, so read again).
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
+  const name = page.getByLabel('Your name');
+  await expect(name).toBeVisible();
+  const marking = page.getByLabel('Default protective marking');
+  await expect(marking).toHaveValue('OFFICIAL');
+  const alice = await otherPerson(workspace, 'alice', ALICE_NOW);
+  try {
+    // Alice renames the organisation and raises the marking while Bob has the page open; the header shows her name once the page has heard.
+    const info = await apiCall(page, workspace, 'workspace.info', {});
+    await alice.call('workspace.setSetting', { key: 'organisationName', value: 'Kent and Medway VRU', was: info.settings.organisationName ?? null });
+    await alice.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE', was: info.settings.defaultProtectiveMarking ?? null });
+    await expect(page.locator('.header-workspace')).toContainText('Kent and Medway VRU', { timeout: 8000 });
+    // Bob gives his own name only: his boxes for the organisation and the marking are as he read them, so they are not sent.
+    await name.fill('Bob Jones');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
+    const saved = (await apiCall(page, workspace, 'workspace.info', {})).settings;
+    expect(saved).toMatchObject({ organisationName: 'Kent and Medway VRU', defaultProtectiveMarking: 'OFFICIAL-SENSITIVE', userName: 'Bob Jones' });
+  } finally {
+    await alice.close();
+  }
+});
+
 test('a setting a colleague changed since Settings was opened is refused naming her, theirs beside yours, then saves over hers knowingly', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
