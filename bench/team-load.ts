@@ -1005,7 +1005,9 @@ async function main(): Promise<void> {
   try {
     let url = args.db;
     if (!url) {
-      const started = await startCluster();
+      // Each person's app keeps a pool of up to 4 connections (main/db/postgres-store.ts), and
+      // a team's logins, unlike a superuser, may not use the slots kept for superusers.
+      const started = await startCluster({ maxConnections: Math.max(50, args.people * 4 + 20) });
       if ('skipped' in started) throw new Error(started.skipped);
       cluster = started;
       prepared = await prepareTeamWorkspace(cluster, { years: args.years, scale: args.scale, seed: args.seed, sqliteFile: args.sqlite, log });

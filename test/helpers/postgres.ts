@@ -142,7 +142,7 @@ async function makeCertificates(dir: string, names = 'DNS:localhost,IP:127.0.0.1
   return { ca: file('ca.crt'), cert: file('server.crt'), key: file('server.key') };
 }
 
-export async function startCluster(options: { tls?: boolean; certificateNames?: string } = {}): Promise<Cluster | Skipped> {
+export async function startCluster(options: { tls?: boolean; certificateNames?: string; maxConnections?: number } = {}): Promise<Cluster | Skipped> {
   const bin = findPostgresBin();
   if (!bin) {
     return { skipped: 'PostgreSQL is not installed (no initdb on the PATH or in /usr/lib/postgresql/*/bin): the PostgreSQL half is skipped' };
@@ -211,7 +211,7 @@ export async function startCluster(options: { tls?: boolean; certificateNames?: 
           'synchronous_commit = off',
           'full_page_writes = off',
           "password_encryption = 'scram-sha-256'",
-          'max_connections = 50',
+          `max_connections = ${options.maxConnections ?? 50}`,
           '',
         ].join('\n'),
       );
