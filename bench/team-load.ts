@@ -10,9 +10,12 @@
  * workspace already in that database is used and nothing is set up: the people edit its
  * records (tagged "[load person-N #n]"), so give it a copy, never a team's workspace.
  *
- * Then `--people` simulated people, each with their own Store (their own pool, as each
- * person's app has) and Session (actor person-N), loop a weighted mix of what a secretariat
- * does through the real dispatcher: lists, opening a meeting, editing an action or an agenda
+ * Then `--people` simulated people, each their own PostgreSQL login in one of the team's roles
+ * (made for the run with the team roles, as `team-roles` and `team-add-person` make them, and
+ * dropped after it: teamOf() gives a team of 12 eight secretariat, three finance and a reader),
+ * with their own Store (their own pool, as each person's app has), so the audit trail names
+ * each and the database enforces what each role may write. Each loops a weighted mix of what
+ * their role does through the real dispatcher (finance: reads and spend; a reader: reads): lists, opening a meeting, editing an action or an agenda
  * item's minutes or a person with the version they read, saving spend cells with what each
  * held when the grid was opened (wasPence, as the grid sends: a refusal is a conflict, and the
  * grid is opened again and saved once more), recording a decision, exporting the action log or the minutes, with think times between. Some records
@@ -29,8 +32,11 @@ import { mkdirSync, mkdtempSync, openSync, readSync, closeSync, existsSync, rmSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { dispatch, type Session } from '../main/api/dispatch';
+import { addPerson, createTeamRoles, existingTeamRoles, ident, mayCreateRoles, TEAM_ROLES, workspacePlace, type TeamRole } from '../main/db/team-roles';
 import { openDatabase } from '../main/db/connection';
 import { openPostgresStore } from '../main/db/postgres-store';
 import { sqliteStore } from '../main/db/sqlite-store';
@@ -120,6 +126,72 @@ export const DEFAULT_WEIGHTS = {
 };
 export type Task = keyof typeof DEFAULT_WEIGHTS;
 
+/** What only the secretariat may write, and what finance writes too (main/db/team-roles.ts grants). */
+const SECRETARIAT_WRITES: ReadonlySet<Task> = new Set(['editAction', 'editMinutes', 'editPerson', 'recordDecision']);
+const FUNDING_WRITES: ReadonlySet<Task> = new Set(['saveSpend']);
+
+/** Person n's team role (1-based): every fourth from the third is finance (3, 7, 11), the twelfth a reader, the rest secretariat. */
+export function teamOf(n: number): TeamRole {
+  if (n % 12 === 0) return 'reader';
+  return n % 4 === 3 ? 'finance' : 'secretariat';
+}
+
+/** Whether a person in `role` does `task` (a reader never writes; finance writes only the funding). */
+export function roleDoes(role: TeamRole, task: Task): boolean {
+  if (SECRETARIAT_WRITES.has(task)) return role === 'secretariat';
+  if (FUNDING_WRITES.has(task)) return role !== 'reader';
+  return true;
+}
+
+interface Login {
+  login: string;
+  role: TeamRole;
+  url: string;
+}
+
+/**
+ * The team's logins for one run: the workspace's three team roles (made with their grants if
+ * it has none, as `team-roles` does), then one login per person in their role, with a password
+ * of its own (a server that checks passwords gets it in the address; the test cluster trusts
+ * loopback). Refused, saying what to do, when the address's role may not create roles.
+ */
+async function makeLogins(url: string, people: number): Promise<{ logins: Login[]; drop: () => Promise<void> }> {
+  const admin = await openPostgresStore(url);
+  const db = admin.kysely as unknown as Kysely<unknown>;
+  try {
+    if (!(await mayCreateRoles(db))) {
+      throw new Error(`${admin.role} may not create roles, and each simulated person needs a login of their own: give the bench an address whose role has CREATEROLE (the workspace's owner).`);
+    }
+    const { database } = await workspacePlace(db);
+    if ((await existingTeamRoles(db, database)).length !== TEAM_ROLES.length) await createTeamRoles(db);
+    const run = randomBytes(3).toString('hex');
+    const logins: Login[] = [];
+    for (let n = 1; n <= people; n++) {
+      const login = `load_${run}_p${n}`;
+      const password = randomBytes(12).toString('hex');
+      const role = teamOf(n);
+      await addPerson(db, login, role, password);
+      const u = new URL(url);
+      u.username = login;
+      u.password = password;
+      logins.push({ login, role, url: u.toString() });
+    }
+    return {
+      logins,
+      drop: async () => {
+        const owner = await openPostgresStore(url);
+        try {
+          for (const { login } of logins) await sql.raw(`DROP ROLE IF EXISTS ${ident(login)}`).execute(owner.kysely);
+        } finally {
+          await owner.close();
+        }
+      },
+    };
+  } finally {
+    await admin.close();
+  }
+}
+
 export interface TeamLoadOptions {
   people: number;
   seconds: number;
@@ -190,6 +262,8 @@ export interface TeamLoadReport {
   lostDetails: string[];
   /** Exports written and read back (a zip: .docx and .xlsx). */
   exportsChecked: number;
+  /** How many people were in each team role, each their own login. */
+  team: Record<TeamRole, number>;
 }
 
 type VersionedTable = 'action' | 'agenda_item' | 'person';
@@ -224,8 +298,8 @@ interface DecisionAck {
 interface Fixture {
   boards: number[];
   liveActions: number[];
-  /** Open actions agreed at a meeting whose minutes are approved: their wording and owner are the record's (issue 15), so only their progress is edited. */
-  recordedActions: Set<number>;
+  /** Live actions agreed at a meeting whose minutes are approved: their wording and owner no longer change (issue 15), only status and due date. */
+  approvedActions: Set<number>;
   hotActions: number[];
   meetings: number[];
   editableMeetings: number[];
@@ -241,6 +315,11 @@ interface Fixture {
 async function loadFixture(client: pg.Client, rng: Random, hotActions: number): Promise<Fixture> {
   const ids = async (text: string) => (await client.query<{ id: number }>(text)).rows.map((r) => Number(r.id));
   const liveActions = await ids(`SELECT id FROM action WHERE status IN ('open', 'in_progress') ORDER BY id`);
+  const approvedActions = new Set(
+    await ids(`SELECT a.id FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE a.status IN ('open', 'in_progress') AND m.status = 'minutes_approved' ORDER BY a.id`),
+  );
+  // The hot set is worked on in every way (its wording too), so it is drawn from the actions whose wording may still change.
+  const rewordable = liveActions.filter((id) => !approvedActions.has(id));
   const meetings = await ids(`SELECT id FROM meeting ORDER BY starts_at DESC LIMIT 200`);
   const editableMeetings = await ids(
     `SELECT m.id FROM meeting m WHERE m.status <> 'minutes_approved' AND EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = m.id) ORDER BY m.starts_at DESC`,
@@ -253,10 +332,8 @@ async function loadFixture(client: pg.Client, rng: Random, hotActions: number): 
   return {
     boards: await ids(`SELECT id FROM board ORDER BY id`),
     liveActions,
-    recordedActions: new Set(
-      await ids(`SELECT a.id FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE a.status IN ('open', 'in_progress') AND m.status = 'minutes_approved'`),
-    ),
-    hotActions: rng.shuffle(liveActions).slice(0, hotActions),
+    approvedActions,
+    hotActions: rng.shuffle(rewordable.length > 0 ? rewordable : liveActions).slice(0, hotActions),
     meetings,
     editableMeetings,
     hotMeeting: editableMeetings[0] ?? null,
@@ -323,10 +400,15 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
   const now = () => new Date(base + (Date.now() - started));
   const deadline = performance.now() + options.seconds * 1000;
 
+  const { logins, drop } = await makeLogins(url, options.people);
+
   async function person(n: number): Promise<void> {
-    const actor = `person-${n}`;
+    const { login, role, url: address } = logins[n - 1]!;
+    // The audit trail names the login (main/shared/context.ts): the actor is who they connect as.
+    const actor = login;
     const rng = new Random(seed + n * 7919);
-    const store = await openPostgresStore(url);
+    const mine = mix.filter(([task]) => roleDoes(role, task));
+    const store = await openPostgresStore(address);
     let lastCause: string | undefined;
     const session: Session = {
       store,
@@ -507,17 +589,20 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
             const tag = `[load ${actor} #${++serial}]`;
             const patch: Record<string, string> = {};
             const fields: VersionedAck['fields'] = {};
-            // An officer edits the wording of an action still to be minuted; of one in approved minutes, its progress.
-            const recorded = fixture.recordedActions.has(id);
-            if (!recorded) {
+            // Agreed at a meeting whose minutes are approved: its wording stays as minuted, its progress (status, due date) moves on.
+            const minuted = fixture.approvedActions.has(id);
+            let status = rng.chance(0.4);
+            let due = rng.chance(0.4);
+            if (minuted && !status && !due) [status, due] = rng.chance(0.5) ? [true, false] : [false, true];
+            if (!minuted) {
               patch.description = tagged(description, tag, 2000);
               fields.description = patch.description;
             }
-            if (recorded || rng.chance(0.4)) {
+            if (status) {
               patch.status = rng.weighted([['in_progress', 5], ['open', 3], ['done', 1]] as const);
               fields.status = patch.status;
             }
-            if (rng.chance(0.4)) {
+            if (due) {
               const today = now().toISOString().slice(0, 10);
               const from = meetingDate && meetingDate > today ? meetingDate : today;
               patch.dueOn = addDays(from, rng.int(1, 90));
@@ -618,7 +703,9 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
       // Not everyone starts in the same millisecond.
       await think(0, thinkMax);
       while (performance.now() < deadline) {
-        await tasks[rng.weighted(mix)]();
+        // Nothing of the mix is theirs to do (a reader given only edits): they wait, as someone only watching would.
+        if (mine.length === 0) await sleep(Math.max(0, deadline - performance.now()));
+        else await tasks[rng.weighted(mine)]();
         await think();
       }
     } catch (err) {
@@ -630,8 +717,13 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
 
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  log(`${options.people} ${options.people === 1 ? 'person' : 'people'} for ${options.seconds} s; hot set: ${fixture.hotActions.length} actions, meeting ${fixture.hotMeeting ?? '—'}, ${fixture.hotPeople.length} people, grid ${fixture.hotGrid ? `${fixture.hotGrid.streamId} ${fixture.hotGrid.financialYear}` : '—'}; load average ${loadavg()[0]!.toFixed(1)}`);
-  await Promise.all(Array.from({ length: options.people }, (_, i) => person(i + 1)));
+  log(`${options.people} ${options.people === 1 ? 'person' : 'people'}, each their own login (${TEAM_ROLES.map((r) => `${logins.filter((l) => l.role === r).length} ${r}`).join(', ')}), for ${options.seconds} s; hot set: ${fixture.hotActions.length} actions, meeting ${fixture.hotMeeting ?? '—'}, ${fixture.hotPeople.length} people, grid ${fixture.hotGrid ? `${fixture.hotGrid.streamId} ${fixture.hotGrid.financialYear}` : '—'}; load average ${loadavg()[0]!.toFixed(1)}`);
+  try {
+    await Promise.all(Array.from({ length: options.people }, (_, i) => person(i + 1)));
+  } finally {
+    // After the people's pools are closed (each person closes theirs): a login with a session open cannot be dropped.
+    await drop().catch((err: unknown) => log(`Could not drop the run's logins: ${err instanceof Error ? err.message : String(err)}`));
+  }
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const benchCpuMs = (cpu.user + cpu.system) / 1000;
@@ -669,6 +761,7 @@ export async function runTeamLoad(url: string, options: TeamLoadOptions): Promis
     lost: verdict.lost.length,
     lostDetails: verdict.lost,
     exportsChecked,
+    team: Object.fromEntries(TEAM_ROLES.map((r) => [r, logins.filter((l) => l.role === r).length])) as Record<TeamRole, number>,
   };
 }
 
@@ -893,7 +986,7 @@ export function printReport(report: TeamLoadReport, log: (line: string) => void)
   for (const l of lines) log(format(l));
   log('');
   log(
-    `${report.totalOps} operations by ${report.people} ${report.people === 1 ? 'person' : 'people'} in ${(report.elapsedMs / 1000).toFixed(1)} s (${(report.totalOps / (report.elapsedMs / 1000)).toFixed(1)} a second); ` +
+    `${report.totalOps} operations by ${report.people} ${report.people === 1 ? 'person' : 'people'} (${TEAM_ROLES.map((r) => `${report.team[r]} ${r}`).join(', ')}; each their own login) in ${(report.elapsedMs / 1000).toFixed(1)} s (${(report.totalOps / (report.elapsedMs / 1000)).toFixed(1)} a second); ` +
       `the bench process used ${(report.benchCpuMs / 1000).toFixed(1)} s of CPU meanwhile (${((100 * report.benchCpuMs) / report.elapsedMs).toFixed(0)}% of one core)`,
   );
   log(`Conflicts (saves refused as stale): ${report.conflicts}${report.conflicts ? ` (${Object.entries(report.conflictsByOp).map(([op, n]) => `${op} ${n}`).join(', ')})` : ''}; saved again on the new version ${report.retries.saved} of ${report.retries.made}`);
@@ -912,7 +1005,9 @@ async function main(): Promise<void> {
   try {
     let url = args.db;
     if (!url) {
-      const started = await startCluster();
+      // Each person's app keeps a pool of up to 4 connections (main/db/postgres-store.ts), and
+      // a team's logins, unlike a superuser, may not use the slots kept for superusers.
+      const started = await startCluster({ maxConnections: Math.max(50, args.people * 4 + 20) });
       if ('skipped' in started) throw new Error(started.skipped);
       cluster = started;
       prepared = await prepareTeamWorkspace(cluster, { years: args.years, scale: args.scale, seed: args.seed, sqliteFile: args.sqlite, log });

@@ -89,13 +89,14 @@ export function readVersions(noun: string) {
 
 /**
  * The fields in which a write says what the person read before changing it: a record's
- * `version`, several records' `versions`, a cell's `was` or `wasPence`, an import's `basis`.
+ * `version`, several records' `versions`, a cell's `was` or `wasPence`, an indicator value's
+ * `wasValueId`, an import's `basis`.
  * A screen (IPC and the loopback HTTP bridge) must send each one its operation takes: left
  * out, a screen that forgot it would silently save over a colleague's change. Scripts and the
  * CLI may leave them out (last write wins). Found from the input's shape, so a new operation
  * declared with edit<R>() (or taking any of these fields) is covered without being listed.
  */
-export const READ_AT_FIELDS = ['version', 'versions', 'was', 'wasPence', 'basis'] as const;
+export const READ_AT_FIELDS = ['version', 'versions', 'was', 'wasPence', 'wasValueId', 'basis'] as const;
 export type ReadAtField = (typeof READ_AT_FIELDS)[number];
 
 const READ_AT_WORDS: Record<ReadAtField, string> = {
@@ -103,6 +104,7 @@ const READ_AT_WORDS: Record<ReadAtField, string> = {
   versions: 'the version of each record as the screen read it',
   was: 'what the cell held when the screen read it (null for empty)',
   wasPence: 'the amount in pence when the screen read it',
+  wasValueId: "the id of the period's current value when the screen read it (null for none)",
   basis: 'the cells as the preview read them',
 };
 

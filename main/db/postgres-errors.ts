@@ -200,6 +200,12 @@ export function describeConnectError(err: unknown, at: PostgresEndpoint): Domain
   if (/does not support SSL/i.test(err.message)) {
     return fail('db.pgTls', `The PostgreSQL server on ${server} does not offer encrypted (TLS) connections, but the connection asks for one (sslmode=${at.sslmode ?? 'require'}). Ask the database administrator to enable TLS on the server, or, on a trusted network only, use sslmode=disable.`);
   }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    // Signed by an authority we trust, but for another server: the names it is for, from Node's reason.
+    const cert = (err as { cert?: { subjectaltname?: string; subject?: { CN?: string } } }).cert;
+    const names = cert?.subjectaltname ?? (cert?.subject?.CN ? `CN=${cert.subject.CN}` : undefined) ?? /cert's altnames: (.*)$/i.exec(err.message)?.[1] ?? 'other names';
+    return fail('db.pgTlsWrongHost', `The PostgreSQL server on ${server} could not be verified: its TLS certificate is for another host (${names.trim()}), not ${at.host}. Connect by the host name on its certificate, or ask the database administrator for a certificate that names ${at.host}. Nothing was opened.`);
+  }
   if ((code && TLS_VERIFY.has(code)) || /certificate/i.test(err.message)) {
     return fail('db.pgTls', `The PostgreSQL server on ${server} could not be verified: its TLS certificate was not accepted (${code ?? err.message}). Give the certificate of the authority that signed it with sslrootcert=<file>, and check that the host name in the connection is the one on the certificate.`);
   }

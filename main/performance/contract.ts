@@ -125,6 +125,8 @@ export interface PreviewRow extends ImportRow {
   fate: ValueFate;
   /** Why rejected, or what a change replaces ("was 35, provisional"). */
   reason: string;
+  /** The id of the period's current value when the row was classified (null: none, or the period could not be read). */
+  currentValueId: number | null;
 }
 
 export interface ImportPreview {
@@ -138,6 +140,14 @@ export interface ImportPreview {
   mappingProblems: string[];
   rows: PreviewRow[];
   counts: Record<ValueFate, number>;
+  /** What the preview was computed against, to send back with indicatorValue.importApply: each period it found, with the id of its current value (null: none). */
+  basis: ImportBasisValue[];
+}
+
+export interface ImportBasisValue {
+  indicatorId: number;
+  period: string;
+  valueId: number | null;
 }
 
 export interface ImportResult {
@@ -242,6 +252,13 @@ const valueFields = {
   note: optionalText('Note', 2000),
 };
 
+/**
+ * The id of the period's current value when the screen read it (null: the period had none).
+ * Sent, the save is refused naming who if a colleague has recorded another value since
+ * (main/performance/values-read-at.ts); left out (scripts), the last save wins.
+ */
+const wasValueId = z.number({ error: 'Was must be the id of a value' }).int('Was must be the id of a value').positive('Was must be the id of a value').nullable().optional();
+
 const provenance = {
   suppliedByOrganisationId: nullable(id('Supplied by')),
   /** Defaults to today. */
@@ -276,15 +293,15 @@ export const performanceContract = {
     "An indicator's current values by period, each with its earlier revisions",
   ),
   'indicatorValue.record': command<RecordResult>()(
-    z.object({ indicatorId: id('Indicator'), ...valueFields, ...provenance }).strict(),
-    'Record the value of one period (a different value supersedes the current one, which is kept)',
+    z.object({ indicatorId: id('Indicator'), ...valueFields, ...provenance, wasValueId }).strict(),
+    'Record the value of one period (a different value supersedes the current one, which is kept); `wasValueId` is the current value as it was read, refused if someone has recorded another since',
   ),
   'indicatorValue.recordMany': command<RecordManyResult>()(
     z
       .object({
         indicatorId: id('Indicator'),
         ...provenance,
-        rows: z.array(z.object(valueFields).strict(), { error: 'Rows must be a list' }).min(1, 'Enter at least one value').max(5000, 'At most 5,000 values at once'),
+        rows: z.array(z.object({ ...valueFields, wasValueId }).strict(), { error: 'Rows must be a list' }).min(1, 'Enter at least one value').max(5000, 'At most 5,000 values at once'),
       })
       .strict(),
     'Record many periods at once (the values grid): all or nothing, every bad row named',
@@ -317,9 +334,14 @@ export const performanceContract = {
         ...provenance,
         /** The preview's counts: if the workspace changed since, nothing is written. */
         expect: nullable(z.object({ new: z.number().int(), changed: z.number().int() }).strict()),
+        /** The preview's `basis`: each period as it found it; one changed since refuses the import, naming who. */
+        basis: z
+          .array(z.object({ indicatorId: id('Indicator'), period: z.string().max(40), valueId: z.number().int().positive().nullable() }).strict(), { error: 'Basis must be a list' })
+          .max(50_000, 'At most 50,000 rows at once')
+          .optional(),
       })
       .strict(),
-    'Import the rows of a previewed file in one transaction (rejected rows are skipped)',
+    'Import the rows of a previewed file in one transaction (rejected rows are skipped); `basis` is the preview’s periods as they stood (refused if one has changed since)',
   ),
 
   'performance.scorecard': query<Scorecard>()(

@@ -2,12 +2,13 @@ import { columnLetter } from '../documents/xlsx';
 import type { Ctx } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { formatDateShort } from '../shared/dates';
-import type { ColumnMapping, ImportPreview, ImportResult, ImportRow, PreviewRow, ValueFate, ValueStatus } from './contract';
+import type { ColumnMapping, ImportBasisValue, ImportPreview, ImportResult, ImportRow, PreviewRow, ValueFate, ValueStatus } from './contract';
 import { periodLabel } from './periods';
 import { indicators, values, type IndicatorRow } from './repository';
 import { readSpreadsheet, type Cell, type Sheet } from './spreadsheet';
 import { formatValue } from './units';
 import { checkValue, fateOf, resolveProvenance, writeValue } from './values';
+import { lockValuesOf, refuseChangedValues, type ValueReadAt } from './values-read-at';
 
 /**
  * Importing values from a spreadsheet: read the file, map its columns, then show each row's
@@ -104,7 +105,7 @@ export async function classifyRows(ctx: Ctx, rows: readonly ImportRow[], fixedIn
   };
 
   const out: PreviewRow[] = (await Promise.all(rows.map(async (r) => {
-    const base: PreviewRow = { ...r, indicatorId: null, indicatorCode: null, periodKey: null, periodLabel: null, number: null, fate: 'rejected', reason: '' };
+    const base: PreviewRow = { ...r, indicatorId: null, indicatorCode: null, periodKey: null, periodLabel: null, number: null, fate: 'rejected', reason: '', currentValueId: null };
     const reject = (reason: string): PreviewRow => ({ ...base, reason });
     const code = r.indicator === null ? '' : String(r.indicator).trim();
     const ind = code !== '' ? await find(code) : fixed;
@@ -131,7 +132,7 @@ export async function classifyRows(ctx: Ctx, rows: readonly ImportRow[], fixedIn
         : fate === 'unchanged'
           ? 'the same as the value already recorded'
           : '';
-    return { ...base, fate, reason };
+    return { ...base, fate, reason, currentValueId: current?.id ?? null };
   })));
 
   const seen = new Map<string, number[]>();
@@ -179,7 +180,32 @@ export async function previewImport(
   const mapping = input.mapping ?? guessMapping(headers);
   const problems = mappingProblems(mapping, width, input.indicatorId !== null);
   const rows = problems.length ? [] : await classifyRows(ctx, rowsOf(sheet, mapping), input.indicatorId);
-  return { fileName: input.fileName, sheets: sheets.map((s) => s.name), sheet: sheet.name, headers, mapping, mappingProblems: problems, rows, counts: count(rows) };
+  return { fileName: input.fileName, sheets: sheets.map((s) => s.name), sheet: sheet.name, headers, mapping, mappingProblems: problems, rows, counts: count(rows), basis: basisOf(rows) };
+}
+
+/** Each period the preview found (rows it would write, or found already holding the file's value), with its current value's id. */
+function basisOf(rows: readonly PreviewRow[]): ImportBasisValue[] {
+  return rows.flatMap((r) => (r.fate === 'rejected' || r.indicatorId === null || r.periodKey === null ? [] : [{ indicatorId: r.indicatorId, period: r.periodKey, valueId: r.currentValueId }]));
+}
+
+/**
+ * An import applied on the preview it was shown: each period it writes must still hold the
+ * value it held then, else nothing is imported and the refusal names who recorded which value
+ * since. A period the preview did not list means the rows are not the ones previewed.
+ */
+async function refuseMovedSincePreview(ctx: Ctx, rows: readonly PreviewRow[], basis: readonly ImportBasisValue[], indicatorOf: (id: number) => Promise<IndicatorRow>): Promise<void> {
+  const read = new Map(basis.map((b) => [`${b.indicatorId}|${b.period}`, b.valueId]));
+  const cells: ValueReadAt[] = [];
+  for (const r of rows) {
+    if (r.fate !== 'new' && r.fate !== 'changed') continue;
+    const at = `${r.indicatorId}|${r.periodKey}`;
+    if (!read.has(at)) {
+      throw new DomainError('import.notPreviewed', `The import is not the one previewed (${r.indicatorCode} ${r.periodLabel}, row ${r.row}, was not in its preview): preview the file again, then import.`, 'basis');
+    }
+    const ind = await indicatorOf(r.indicatorId!);
+    cells.push({ ind, period: r.periodKey!, value: r.number!, status: readStatus(r.status) ?? 'provisional', note: r.note, wasValueId: read.get(at)! });
+  }
+  await refuseChangedValues(ctx, cells, { since: 'since your preview', field: 'basis', again: 'preview the file and import again' });
 }
 
 export async function applyImport(
@@ -190,22 +216,30 @@ export async function applyImport(
     suppliedByOrganisationId: number | null;
     receivedOn: string | null;
     expect: { new: number; changed: number } | null;
+    basis?: ImportBasisValue[];
   },
 ): Promise<ImportResult> {
   const provenance = await resolveProvenance(ctx, input);
+  const cache = new Map<number, IndicatorRow>();
+  const indicatorOf = async (id: number) => {
+    let ind = cache.get(id);
+    if (!ind) cache.set(id, (ind = (await indicators.get(ctx, id))!));
+    return ind;
+  };
+  // Checked, then written, with every other write of these indicators' values waiting (values-read-at.ts).
+  if (input.basis) await lockValuesOf(ctx, input.basis.map((b) => b.indicatorId));
   const rows = await classifyRows(ctx, input.rows, input.indicatorId);
   const counts = count(rows);
+  if (input.basis) await refuseMovedSincePreview(ctx, rows, input.basis, indicatorOf);
   if (input.expect && (input.expect.new !== counts.new || input.expect.changed !== counts.changed)) {
     throw new DomainError(
       'import.changedSincePreview',
       `Nothing was imported: the workspace changed since the preview (it showed ${input.expect.new} new and ${input.expect.changed} changed; now ${counts.new} new and ${counts.changed} changed). Preview the file again.`,
     );
   }
-  const cache = new Map<number, IndicatorRow>();
   for (const r of rows) {
     if (r.fate !== 'new' && r.fate !== 'changed') continue;
-    let ind = cache.get(r.indicatorId!);
-    if (!ind) cache.set(r.indicatorId!, (ind = (await indicators.get(ctx, r.indicatorId!))!));
+    const ind = await indicatorOf(r.indicatorId!);
     const status = readStatus(r.status) ?? 'provisional';
     await writeValue(ctx, ind, r.periodKey!, r.number!, status, r.note, provenance);
   }

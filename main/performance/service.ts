@@ -14,6 +14,7 @@ import { buildScorecard } from './scorecard-load';
 import { resolveTarget } from './target';
 import { formatValue, valueProblem } from './units';
 import { checkValue, resolveProvenance, writeValue } from './values';
+import { lockValuesOf, refuseChangedValues } from './values-read-at';
 
 type IndicatorInput = z.output<(typeof performanceContract)['indicator.create']['input']>;
 
@@ -163,11 +164,13 @@ export const performanceHandlers: HandlersFor<typeof performanceContract> = {
   },
 
   'indicatorValue.list': async (ctx, { indicatorId }) => listValues(ctx, await requireIndicator(ctx, indicatorId, 'indicatorId')),
-  'indicatorValue.record': async (ctx, { indicatorId, period, value, status, note, ...prov }) => {
+  'indicatorValue.record': async (ctx, { indicatorId, period, value, status, note, wasValueId, ...prov }) => {
     const ind = await requireIndicator(ctx, indicatorId, 'indicatorId');
     const provenance = await resolveProvenance(ctx, prov);
     const checked = checkValue(ctx, ind, { period, value });
     if (!checked.ok) throw new DomainError(checked.field === 'period' ? 'indicatorValue.period' : 'indicatorValue.value', checked.message, checked.field);
+    await lockValuesOf(ctx, [ind.id]);
+    await refuseChangedValues(ctx, [{ ind, period: checked.period, value: checked.value, status, note, wasValueId }]);
     const { fate, id } = await writeValue(ctx, ind, checked.period, checked.value, status, note, provenance);
     const row = (await values.get(ctx, id))!;
     return { fate, value: (await listValues(ctx, ind)).find((v) => v.id === row.id) ?? toValue(row, ind.unit) };
@@ -189,13 +192,20 @@ export const performanceHandlers: HandlersFor<typeof performanceContract> = {
         return null;
       }
       seen.set(c.period, i);
-      return { ...c, status: r.status, note: r.note };
+      return { ...c, status: r.status, note: r.note, wasValueId: r.wasValueId };
     });
     if (problems.length > 0) {
       const first = problems[0]!;
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
       throw new DomainError('indicatorValue.invalidRows', `Nothing was saved. Row ${Number(first.path.split('.')[1]) + 1}: ${first.message}${more}.`, first.path, problems);
     }
+    // One grid's saves take turns, each checked against what its sender read: all or nothing.
+    await lockValuesOf(ctx, [ind.id]);
+    await refuseChangedValues(ctx, checked.map((c) => ({ ind, period: c!.period, value: c!.value, status: c!.status, note: c!.note, wasValueId: c!.wasValueId })), {
+      since: 'since you opened it',
+      field: 'rows',
+      again: 'save again',
+    });
     const result = { new: 0, changed: 0, unchanged: 0 };
     for (const c of checked) {
       const { fate } = await writeValue(ctx, ind, c!.period, c!.value, c!.status, c!.note, provenance);

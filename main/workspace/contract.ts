@@ -87,6 +87,12 @@ export interface WorkspaceChanges {
   opening: string;
   latest: number;
   changes: WorkspaceChange[];
+  /**
+   * Who the answer was read as (PostgreSQL: the login, its team roles, what it may write; null
+   * on a file), asked of the server each time: a role the owner changed since (a GRANT, which
+   * writes no audit row) reaches the header with the next poll (renderer/src/changes/poller.ts).
+   */
+  connectedAs: ConnectedAs | null;
 }
 
 /** The most changes one answer of workspace.changes carries (the newest of them). */

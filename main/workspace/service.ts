@@ -82,9 +82,10 @@ interface AuditRow {
 export async function workspaceChanges(ctx: Ctx, since: number | undefined): Promise<WorkspaceChanges> {
   const latest = await latestAuditId(ctx);
   const opening = openingOf(ctx.store);
+  const connectedAs = ctx.engine === 'postgres' ? await readConnectedAs(ctx.db as unknown as Kysely<unknown>) : null;
   if (since === undefined || latest <= since) {
     if (since !== undefined && latest < since) forgetOwnAbove(ctx.store, latest);
-    return { opening, latest, changes: [] };
+    return { opening, latest, changes: [], connectedAs };
   }
   const rows = (await sql(
     ctx,
@@ -108,7 +109,7 @@ export async function workspaceChanges(ctx: Ctx, since: number | undefined): Pro
       own: isOwnChange(ctx.store, id),
     };
   });
-  return { opening, latest, changes };
+  return { opening, latest, changes, connectedAs };
 }
 
 /**

@@ -207,6 +207,34 @@ test('moving an agenda item on an agenda someone else has just reordered is refu
   }
 });
 
+test('a save of Settings sends only what was changed from what the form read: a setting a colleague changed since, left as it was, stays hers', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  // The demo's settings on screen from the start (loaded behind the page's back, so read again).
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
+  const name = page.getByLabel('Your name');
+  await expect(name).toBeVisible();
+  const marking = page.getByLabel('Default protective marking');
+  await expect(marking).toHaveValue('OFFICIAL');
+  const alice = await otherPerson(workspace, 'alice', ALICE_NOW);
+  try {
+    // Alice renames the organisation and raises the marking while Bob has the page open; the header shows her name once the page has heard.
+    const info = await apiCall(page, workspace, 'workspace.info', {});
+    await alice.call('workspace.setSetting', { key: 'organisationName', value: 'Kent and Medway VRU', was: info.settings.organisationName ?? null });
+    await alice.call('workspace.setSetting', { key: 'defaultProtectiveMarking', value: 'OFFICIAL-SENSITIVE', was: info.settings.defaultProtectiveMarking ?? null });
+    await expect(page.locator('.header-workspace')).toContainText('Kent and Medway VRU', { timeout: 8000 });
+    // Bob gives his own name only: his boxes for the organisation and the marking are as he read them, so they are not sent.
+    await name.fill('Bob Jones');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
+    const saved = (await apiCall(page, workspace, 'workspace.info', {})).settings;
+    expect(saved).toMatchObject({ organisationName: 'Kent and Medway VRU', defaultProtectiveMarking: 'OFFICIAL-SENSITIVE', userName: 'Bob Jones' });
+  } finally {
+    await alice.close();
+  }
+});
+
 test('a setting a colleague changed since Settings was opened is refused naming her, theirs beside yours, then saves over hers knowingly', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Settings' }).click();
@@ -230,6 +258,41 @@ test('a setting a colleague changed since Settings was opened is refused naming 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
     expect((await apiCall(page, workspace, 'workspace.info', {})).settings.organisationName).toBe('Kent Violence Reduction Unit');
+  } finally {
+    await alice.close();
+  }
+});
+
+test("an indicator's value a colleague recorded since the values grid was opened is refused naming her, theirs beside yours; saved again it goes in over hers knowingly", async ({ app: page, workspace }) => {
+  await page.clock.setFixedTime(new Date('2020-03-16T10:02:00'));
+  const theme = await apiCall(page, workspace, 'frameworkTheme.create', { name: 'Local priorities', kind: 'local' });
+  const indicator = await apiCall(page, workspace, 'indicator.create', {
+    themeId: theme.id, code: 'LOC-7', name: 'Knife crime with injury, victim under 25', unit: 'count', polarity: 'lower_is_better', frequency: 'monthly',
+  });
+  const first = await apiCall(page, workspace, 'indicatorValue.record', { indicatorId: indicator.id, period: '2019-04', value: 30, wasValueId: null });
+  await page.goto(`${workspace.bridge.url}#/performance`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'LOC-7 Knife crime with injury, victim under 25' }).click();
+  const april = page.getByLabel('Value for April 2019');
+  await expect(april).toHaveValue('30');
+  // Bob corrects April to 35; before he saves, Alice records 33 for it.
+  await april.fill('35');
+  const alice = await otherPerson(workspace, 'alice', ALICE_NOW);
+  try {
+    await alice.call('indicatorValue.record', { indicatorId: indicator.id, period: '2019-04', value: 33, wasValueId: first.value.id });
+    await page.getByRole('button', { name: /^Save 1 value/ }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Changed by alice' });
+    await expect(alert).toContainText('Changed by alice at 10:42 on 16/03/2020 since you opened it: a value you changed was recorded by them first (LOC-7 April 2019). Nothing was saved');
+    await expect(alert.getByRole('row', { name: /LOC-7 April 2019/ })).toContainText('33 (provisional)');
+    await expect(alert.getByRole('row', { name: /LOC-7 April 2019/ })).toContainText('35 (provisional)');
+    await expect(april).toHaveValue('35');
+    expect((await apiCall(page, workspace, 'indicatorValue.list', { indicatorId: indicator.id })).map((v) => v.value)).toEqual([33]);
+    await screenshot(page, 'changes-panels-indicator-value-refused');
+    // Saving again goes in on what she recorded (hers kept as a revision).
+    await page.getByRole('button', { name: /^Save 1 value/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved: 0 new, 1 changed.' })).toBeVisible();
+    const [now] = await apiCall(page, workspace, 'indicatorValue.list', { indicatorId: indicator.id });
+    expect(now).toMatchObject({ value: 35, revisions: [{ value: 33 }, { value: 30 }] });
   } finally {
     await alice.close();
   }

@@ -134,7 +134,7 @@ test('import a spreadsheet with one bad row: the preview rejects just that row',
   await apiCall(page, workspace, 'indicator.create', {
     themeId: theme.id, code: 'LOC-9', name: 'Knife crime with injury, victim under 25', unit: 'count', polarity: 'lower_is_better', frequency: 'monthly',
   });
-  await apiCall(page, workspace, 'indicatorValue.record', { indicatorId: 1, period: '2019-04', value: 30 });
+  await apiCall(page, workspace, 'indicatorValue.record', { indicatorId: 1, period: '2019-04', value: 30, wasValueId: null });
 
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Knife crime');

@@ -93,7 +93,7 @@ test('Move to PostgreSQL: the workspace file copied into an empty database of th
   }
 });
 
-test('A team workspace opened as one person: the password typed once and kept encrypted, "Connected as … (finance)" in the header, and a write the role may not make refused, saying which role it needs', async ({
+test('A team workspace opened as one person: the password typed once and kept encrypted, "Connected as … (finance)" in the header, and a write the role may not make refused, saying which role it needs, and the header follows when the owner moves them to reader', async ({
   app: page,
   workspace,
 }) => {
@@ -132,6 +132,10 @@ test('A team workspace opened as one person: the password typed once and kept en
     const { rows } = await superuserQuery(target, `SELECT count(*)::int AS n FROM setting WHERE value = 'Finance renamed it'`);
     expect(rows).toEqual([{ n: 0 }]);
     await screenshot(page, 'workspace-finance-refused');
+
+    // The board manager moves them to reader: a GRANT, no audit row; the header follows within a poll or two.
+    expect(await runCli(['team-add-person', '--db', target, '--login', login, '--role', 'reader'], io, { env: { BOARD_PERSON_PASSWORD: password } })).toBe(0);
+    await expect(page.locator('.header-connected')).toHaveText(`Connected as ${login} (reader)`, { timeout: 8000 });
   } finally {
     await workspace.bridge.store.close().catch(() => undefined);
     await dropDatabase(target);

@@ -17,8 +17,8 @@ import pg from 'pg';
  * connection is trusted, except over TCP for members of the group role `password_login`
  * (see PASSWORD_GROUP), so a test can make a role whose password is really checked, and
  * members of `tls_login` (TLS_GROUP), who are refused without TLS. With { tls: true } the
- * cluster also offers TLS, with a certificate for localhost and 127.0.0.1 signed by a CA
- * made for it (caFile).
+ * cluster also offers TLS, with a certificate for localhost and 127.0.0.1 (or the
+ * subjectAltName given as certificateNames) signed by a CA made for it with openssl (caFile).
  */
 
 const run = promisify(execFile);
@@ -131,18 +131,18 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
  * `postgres` user to run it as). Errors from initdb or pg_ctl themselves are thrown: a
  * machine with PostgreSQL whose cluster will not start is a failure, not a skip.
  */
-/** A CA and a server certificate for localhost and 127.0.0.1 signed by it, in `dir`; returns the files. */
-async function makeCertificates(dir: string): Promise<{ ca: string; cert: string; key: string }> {
+/** A CA and a server certificate signed by it for `names` (localhost and 127.0.0.1 unless told), in `dir`; returns the files. */
+async function makeCertificates(dir: string, names = 'DNS:localhost,IP:127.0.0.1'): Promise<{ ca: string; cert: string; key: string }> {
   const file = (name: string) => join(dir, name);
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   await run('openssl', ['req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', '2', '-subj', '/CN=Board Secretariat test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  await run('openssl', ['req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=localhost']);
-  writeFileSync(file('server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  await run('openssl', ['req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', `/CN=${/DNS:([^,]+)/.exec(names)?.[1] ?? 'localhost'}`]);
+  writeFileSync(file('server.ext'), `subjectAltName=${names}\n`);
   await run('openssl', ['x509', '-req', '-in', file('server.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('server.crt'), '-days', '2', '-extfile', file('server.ext')]);
   return { ca: file('ca.crt'), cert: file('server.crt'), key: file('server.key') };
 }
 
-export async function startCluster(options: { tls?: boolean } = {}): Promise<Cluster | Skipped> {
+export async function startCluster(options: { tls?: boolean; certificateNames?: string; maxConnections?: number } = {}): Promise<Cluster | Skipped> {
   const bin = findPostgresBin();
   if (!bin) {
     return { skipped: 'PostgreSQL is not installed (no initdb on the PATH or in /usr/lib/postgresql/*/bin): the PostgreSQL half is skipped' };
@@ -191,7 +191,7 @@ export async function startCluster(options: { tls?: boolean } = {}): Promise<Clu
       ].join('\n'),
     );
     if (options.tls) {
-      const files = await makeCertificates(dir);
+      const files = await makeCertificates(dir, options.certificateNames);
       // PostgreSQL refuses a key file that others may read, or that is not its own.
       if (owner) chownSync(files.key, owner.uid, owner.gid);
       chmodSync(files.key, 0o600);
@@ -211,7 +211,7 @@ export async function startCluster(options: { tls?: boolean } = {}): Promise<Clu
           'synchronous_commit = off',
           'full_page_writes = off',
           "password_encryption = 'scram-sha-256'",
-          'max_connections = 50',
+          `max_connections = ${options.maxConnections ?? 50}`,
           '',
         ].join('\n'),
       );

@@ -42,6 +42,9 @@ const READ_AS: Partial<Record<OpName, string>> = {
   'fundingStream.renameHeading': 'versions',
   'spend.setCells': 'cells.wasPence',
   'spend.importCommit': 'basis',
+  'indicatorValue.record': 'wasValueId',
+  'indicatorValue.recordMany': 'rows.wasValueId',
+  'indicatorValue.importApply': 'basis',
   'workspace.setSetting': 'was',
 };
 
@@ -67,9 +70,6 @@ const ADDS_OR_APPLIES: Partial<Record<OpName, string>> = {
   'decision.proposeFromPaper': 'adds',
   'frameworkTheme.create': 'adds',
   'indicator.create': 'adds',
-  'indicatorValue.record': 'adds a value (values are only ever added)',
-  'indicatorValue.recordMany': 'adds values',
-  'indicatorValue.importApply': 'adds values',
   'fundingStream.create': 'adds',
   'budgetLine.create': 'adds',
   'award.create': 'adds',

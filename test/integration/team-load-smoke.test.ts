@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareTeamWorkspace, runTeamLoad } from '../../bench/team-load';
+import pg from 'pg';
+import { prepareTeamWorkspace, runTeamLoad, teamOf } from '../../bench/team-load';
 import { dropDatabase, testCluster, type Cluster } from '../helpers/postgres';
 import { testEngine } from '../helpers/workspace';
 
@@ -41,6 +42,30 @@ describe.skipIf(!onPostgres)('a team on one PostgreSQL workspace (the team load 
     // Conflicts are the 'stale' refusals of each operation, counted apart from failures.
     const stale = report.ops.reduce((n, o) => n + (o.errors.stale ?? 0), 0);
     expect(report.conflicts).toBe(stale);
+  });
+
+  it('runs each person as their own login in their team role: the trail names each, and the logins go when the run ends', { timeout: 120_000 }, async () => {
+    // A team of 12: eight secretariat, three finance, one reader.
+    const twelve = Array.from({ length: 12 }, (_, i) => teamOf(i + 1));
+    expect(['secretariat', 'finance', 'reader'].map((r) => twelve.filter((t) => t === r).length)).toEqual([8, 3, 1]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const start = Number((await client.query(`SELECT coalesce(max(id), 0) AS n FROM audit_log`)).rows[0].n);
+      const report = await runTeamLoad(url, { people: 4, seconds: 3, only: ['editAction', 'saveSpend'] });
+      expect(report.team).toEqual({ secretariat: 3, finance: 1, reader: 0 });
+      expect(report.unexpected).toEqual([]);
+      const actors = (await client.query<{ actor: string; entity: string }>(`SELECT DISTINCT actor, entity FROM audit_log WHERE id > $1 ORDER BY actor, entity`, [start])).rows;
+      // Four logins of this run (load_<run>_pN); person 3 is finance, and wrote spend only.
+      const logins = new Set(actors.map((a) => a.actor));
+      expect([...logins].every((a) => /^load_[0-9a-f]{6}_p[1-4]$/.test(a))).toBe(true);
+      expect(logins.size).toBeGreaterThan(1);
+      expect(actors.filter((a) => a.actor.endsWith('_p3') && a.entity !== 'spend')).toEqual([]);
+      const left = await client.query(`SELECT rolname FROM pg_roles WHERE rolname ~ '^load_[0-9a-f]{6}_p[0-9]+$'`);
+      expect(left.rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('with three people on one action: conflicts happen and are counted, saves go on the new version, nothing is lost', { timeout: 120_000 }, async () => {

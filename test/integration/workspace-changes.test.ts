@@ -46,7 +46,7 @@ describe('workspace.changes: what others changed since the screen last asked', (
   it('without since answers only the newest audit id, so a new screen starts from now', async () => {
     const ws = await tempWorkspace();
     const first = await ws.call('workspace.changes', {});
-    expect(first).toEqual({ opening: expect.any(String), latest: 0, changes: [] });
+    expect(first).toEqual({ opening: expect.any(String), latest: 0, changes: [], connectedAs: ws.engine === 'postgres' ? expect.objectContaining({ login: expect.any(String) }) : null });
     await organisationAndOwner(ws);
     const { latest, changes } = await ws.call('workspace.changes');
     expect(changes).toEqual([]);

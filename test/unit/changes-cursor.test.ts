@@ -3,7 +3,7 @@ import { CHANGES_LIMIT, type WorkspaceChange } from '../../main/workspace/contra
 import { ChangeCursor, GAP_WAIT_MS } from '../../renderer/src/changes/cursor';
 
 const change = (id: number): WorkspaceChange => ({ id, at: '2020-03-16T10:42:00', actor: 'alice', entity: 'action', entityId: 1, action: 'update', operation: 'action.update', summary: '', partOf: null, own: false });
-const answer = (latest: number, ids: number[], opening = 'first') => ({ opening, latest, changes: ids.map(change) });
+const answer = (latest: number, ids: number[], opening = 'first') => ({ opening, latest, changes: ids.map(change), connectedAs: null });
 /** The ids a poll hands out. */
 const ids = (taken: { fresh: WorkspaceChange[] }) => taken.fresh.map((c) => c.id);
 

@@ -4,6 +4,7 @@ import { invalidateTables, queryClient } from '../queries';
 import { ChangeCursor } from './cursor';
 import { refreshArea, reloadArea } from './refresh';
 import { useChanges } from './store';
+import { useWorkspace } from '../workspace/store';
 
 /**
  * The one poller for other people's changes (issue 14): every POLL_MS while the window is
@@ -36,6 +37,8 @@ export function startChangesPoller(): () => void {
       const { fresh, restarted, dropped } = cursor.take(since, answer, Date.now());
       // Another workspace opened in this window: what was heard of the last one is dropped.
       if (restarted) useChanges.getState().restart();
+      // A role the owner changed since (no audit row) shows in the header, and in what the screens offer.
+      useWorkspace.getState().sawConnectedAs(answer.connectedAs);
       const others = fresh.filter((c) => !c.own);
       useChanges.getState().received(answer.latest, others);
       // This app's own writes from screens that do not invalidate by themselves (./queries.ts).

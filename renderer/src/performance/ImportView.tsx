@@ -1,6 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../../main/performance/contract';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { messageOf } from '../api';
+import { staleOf } from '../components/StaleDetails';
 import { DataTable } from '../components/DataTable';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { optionsOf, SelectField } from '../components/fields';
@@ -38,6 +40,7 @@ export function ImportView() {
   const [supplier, setSupplier] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,6 +50,7 @@ export function ImportView() {
     const ind = next.indicatorId ?? indicatorId;
     setBusy(true);
     setError(null);
+    setStale(undefined);
     setResult(null);
     try {
       const p = await previewImport({
@@ -78,6 +82,7 @@ export function ImportView() {
     if (!preview) return;
     setBusy(true);
     setError(null);
+    setStale(undefined);
     try {
       const r = await applyImport({
         rows: preview.rows,
@@ -85,11 +90,18 @@ export function ImportView() {
         suppliedByOrganisationId: supplier === '' ? null : Number(supplier),
         receivedOn: null,
         expect: { new: preview.counts.new, changed: preview.counts.changed },
+        // The import goes on the preview shown: refused, naming who, if a value it would write has changed since.
+        basis: preview.basis,
       });
       setResult(r);
       setPreview(null);
+      setStale(undefined);
     } catch (err) {
       setError(messageOf(err));
+      const st = staleOf(err);
+      setStale(st);
+      // Refused because values moved since the preview: the preview no longer says what would happen.
+      if (st) setPreview(null);
     } finally {
       setBusy(false);
     }
@@ -119,7 +131,7 @@ export function ImportView() {
         />
         <SelectField name="import-supplier" label="Supplied by" value={supplier} onChange={setSupplier} options={optionsOf(organisations, (o) => o.name, 'Not recorded')} />
       </div>
-      {error && <ErrorSummary message={error} title="The file could not be imported" />}
+      {error && <ErrorSummary message={error} title={stale ? 'Changed by someone else since your preview' : 'The file could not be imported'} stale={stale} />}
       {result && (
         <p className="result-count" role="status">
           Imported: {result.counts.new} new, {result.counts.changed} changed; {result.counts.unchanged} unchanged and {result.counts.rejected} rejected rows were left

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Indicator, IndicatorValue, ValueStatus } from '../../../main/performance/contract';
+import type { StaleDetail } from '../../../main/shared/errors';
 import { periodLabel, periodsOfYears } from '../../../main/performance/periods';
 import { financialYearOf, financialYearStarting, startYearOf } from '../../../main/shared/financial-year';
 import { formatDateShort } from '../../../main/shared/dates';
@@ -14,6 +15,8 @@ interface Cell {
   value: string;
   status: ValueStatus;
   note: string;
+  /** The period's current value as it was when the edit began (null: none), sent so a colleague's value since is not typed over unseen. */
+  wasValueId: number | null;
 }
 
 /** Splits what Excel puts on the clipboard (rows by line, cells by tab) into the first column. */
@@ -42,6 +45,7 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
   const [edits, setEdits] = useState<Record<string, Cell>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState<StaleDetail | undefined>(undefined);
   const [message, setMessage] = useState<string | null>(null);
   const [supplier, setSupplier] = useState('');
   // Blank: the workspace records today's date.
@@ -53,7 +57,7 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
   const current = useMemo(() => new Map(values.map((v) => [v.period, v])), [values]);
   const cellOf = (period: string): Cell => {
     const v = current.get(period);
-    return edits[period] ?? { value: v ? String(v.value) : '', status: v?.status ?? 'provisional', note: v?.note ?? '' };
+    return edits[period] ?? { value: v ? String(v.value) : '', status: v?.status ?? 'provisional', note: v?.note ?? '', wasValueId: v?.id ?? null };
   };
   const isDirty = (period: string) => {
     const e = edits[period];
@@ -117,10 +121,11 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
     const sent = dirty;
     const rows: GridRow[] = sent.map((period) => {
       const c = cellOf(period);
-      return { period, value: c.value, status: c.status, note: c.note };
+      return { period, value: c.value, status: c.status, note: c.note, wasValueId: c.wasValueId };
     });
     setBusy(true);
     setFormError(null);
+    setStale(undefined);
     try {
       const result = await saveValues({ indicatorId: indicator.id, rows, suppliedByOrganisationId: supplier === '' ? null : Number(supplier), receivedOn: receivedOn === '' ? null : receivedOn });
       setEdits({});
@@ -140,6 +145,13 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
         if (first) inputs.current[first]?.focus();
       } else {
         setFormError(messageOf(err));
+      }
+      if (err instanceof ApiError && err.stale) {
+        // Their values are shown in the grid now; your typing stays, and saving again is knowingly over theirs.
+        setStale(err.stale);
+        await usePerformance.getState().loadDetail(indicator.id);
+        const now = new Map(usePerformance.getState().values.map((v) => [v.period, v.id]));
+        setEdits((all) => Object.fromEntries(Object.entries(all).map(([p, c]) => [p, sent.includes(p) ? { ...c, wasValueId: now.get(p) ?? null } : c])));
       }
     } finally {
       setBusy(false);
@@ -161,7 +173,7 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
         <SelectField name="grid-supplier" label="Supplied by" value={supplier} onChange={setSupplier} options={optionsOf(organisations, (o) => o.name, 'Not recorded')} />
         <TextField name="grid-received" label="Received on (blank: today)" type="date" width="short" value={receivedOn} onChange={setReceivedOn} />
       </div>
-      {formError && <ErrorSummary message={formError} />}
+      {formError && <ErrorSummary message={formError} stale={stale} />}
       <p className="result-count" role="status">
         {message ?? `${dirty.length} unsaved change${dirty.length === 1 ? '' : 's'}`}
       </p>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { InputOf } from '../../../main/api/contract';
+import type { InputOf, ScreenInputOf } from '../../../main/api/contract';
 import type { Organisation } from '../../../main/people/contract';
 import type {
   FrameworkTheme, ImportPreview, ImportResult, Indicator, IndicatorDetail, IndicatorValue, RecordManyResult, Scorecard,
@@ -44,7 +44,7 @@ interface PerformanceState {
   saveIndicator(draft: IndicatorDraft, record?: { id: number; version: number }): Promise<Indicator>;
   saveValues(input: { indicatorId: number; rows: GridRow[]; suppliedByOrganisationId: number | null; receivedOn: string | null }): Promise<RecordManyResult>;
   previewImport(input: InputOf<'indicatorValue.importPreview'>): Promise<ImportPreview>;
-  applyImport(input: InputOf<'indicatorValue.importApply'>): Promise<ImportResult>;
+  applyImport(input: ScreenInputOf<'indicatorValue.importApply'>): Promise<ImportResult>;
 }
 
 let detailRequest = 0;

@@ -10,6 +10,7 @@ import { hasRestoredMessage } from './backups-store';
 import { reloadSaying } from '../app/WorkspaceBanner';
 import { ApiFormView } from '../components/FormParts';
 import { useApiForm } from '../components/useApiForm';
+import { blankSettings, settingChanges } from './setting-changes';
 import { canMoveWorkspace, connectedAsLabel, engineOf, useWorkspace, type SettingKey } from './store';
 
 type SettingsTab = 'workspace' | 'backups';
@@ -247,14 +248,19 @@ function SettingsForm() {
   const loadRecent = useAudit((s) => s.loadRecent);
   const [status, setStatus] = useState('');
   // An unset marking prints as OFFICIAL, so the form shows it so.
-  const storedValue = (key: SettingKey) => stored?.[key] ?? (key === 'defaultProtectiveMarking' ? 'OFFICIAL' : '');
+  const shownValue = (settings: Record<string, string> | null | undefined, key: SettingKey) => settings?.[key] ?? (key === 'defaultProtectiveMarking' ? 'OFFICIAL' : '');
+  const storedValue = (key: SettingKey) => shownValue(stored, key);
   // The settings as this form read them (others' changes may refresh `stored` meanwhile): each save says what
   // it read (`was`), so a colleague's change since is refused naming them, never overwritten unseen.
   const read = useRef<Partial<Record<SettingKey, string>> | null>(null);
   read.current ??= { ...stored };
   const wasOf = (key: SettingKey) => read.current?.[key] ?? null;
-  const readAgain = () => {
-    read.current = { ...useWorkspace.getState().info?.settings };
+  // A setting as the form read it, shown as the box shows it: what a save compares with (setting-changes.ts).
+  const readValue = (key: SettingKey) => wasOf(key) ?? (key === 'defaultProtectiveMarking' ? 'OFFICIAL' : '');
+  // One setting read again: the one just saved, or the one refused (theirs is then what a save again goes on, knowingly).
+  // The others stay as read, so a box left as it was is never sent over a colleague's change the form does not show.
+  const readAgain = (key: SettingKey) => {
+    read.current = { ...read.current, [key]: useWorkspace.getState().info?.settings[key] ?? null };
   };
   const form = useApiForm({
     fields: SETTING_FIELDS,
@@ -265,25 +271,29 @@ function SettingsForm() {
     }),
     // A setting cannot be emptied once set (the workspace keeps a value per setting).
     check: (v) => {
-      const blank = SETTING_FIELDS.filter((k) => v[k].trim() === '' && (k === 'organisationName' || storedValue(k) !== ''));
+      const blank = blankSettings(SETTING_FIELDS, v, readValue, ['organisationName']);
       return Object.fromEntries(blank.map((k) => [k, `${SETTING_LABELS[k]} is required`]));
     },
-    toInput: (v) => SETTING_FIELDS.filter((k) => v[k].trim() !== '' && v[k] !== storedValue(k)).map((k) => ({ key: k, value: v[k] })),
+    toInput: (v) => settingChanges(SETTING_FIELDS, v, readValue),
     submit: async (changes) => {
       setStatus('');
       for (const { key, value } of changes) {
         try {
           await setSetting(key, value, wasOf(key));
+          readAgain(key);
         } catch (err) {
           // Refused because a colleague changed it since: their value is shown beside yours, and is what a save again goes on, knowingly.
           if (err instanceof ApiError && err.stale) {
             await useWorkspace.getState().load().catch(() => undefined);
-            readAgain();
+            readAgain(key);
           }
           throw err instanceof ApiError && err.field === 'value' ? new ApiError({ code: err.code, message: err.message, field: key }) : err;
         }
       }
-      readAgain();
+      // Saved: the boxes show the settings as they now are (a colleague's change to a box left as it was, too), and are what the next save goes on.
+      const live = useWorkspace.getState().info?.settings;
+      read.current = { ...live };
+      form.reset({ organisationName: shownValue(live, 'organisationName'), userName: shownValue(live, 'userName'), defaultProtectiveMarking: shownValue(live, 'defaultProtectiveMarking') });
       setStatus(changes.length ? 'Saved.' : 'Nothing had changed.');
       void loadRecent();
     },

@@ -20,6 +20,8 @@ interface WorkspaceState {
   loadDemo(): Promise<void>;
   /** `was`: the setting as the screen read it (null: never set); refused, naming who, when a colleague has changed it since. */
   setSetting(key: SettingKey, value: string, was: string | null): Promise<void>;
+  /** Who the changes feed says the workspace was last read as: the header follows a role changed since. */
+  sawConnectedAs(connectedAs: WorkspaceInfo['connectedAs']): void;
   /**
    * Moves the workspace into the PostgreSQL database `target` names (workspace.moveTo), which
    * then opens the copy unless `opened` says otherwise; throws an ApiError when it cannot move it.
@@ -52,7 +54,7 @@ export function canMoveWorkspace(): boolean {
   return moveOperation() !== undefined;
 }
 
-export const useWorkspace = create<WorkspaceState>()((set) => ({
+export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   info: null,
   error: null,
   startedEmpty: false,
@@ -75,6 +77,12 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
 
   async loadDemo() {
     set({ info: await call(api().workspace.loadDemo({})) });
+  },
+
+  sawConnectedAs(connectedAs) {
+    const { info } = get();
+    if (!info || JSON.stringify(info.connectedAs) === JSON.stringify(connectedAs)) return;
+    set({ info: { ...info, connectedAs } });
   },
 
   async setSetting(key, value, was) {
