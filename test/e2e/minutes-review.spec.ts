@@ -83,6 +83,10 @@ test('old draft minutes numbered on screen, an inquorate resolution warned of an
   await expect(page.getByRole('button', { name: /^Add an action to item / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Record a decision on item / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Change the minute number/ })).toHaveCount(0);
+  // The agenda, register and declarations they record are shown with every control disabled.
+  await expect(page.getByRole('button', { name: 'Add item' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Record declaration' })).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: /^Attendance of Matthew Scott/ })).toBeDisabled();
   await screenshot(page, 'minutes-review-03-approved-read-only');
 });
 
