@@ -83,10 +83,11 @@ test('old draft minutes numbered on screen, an inquorate resolution warned of an
   await expect(page.getByRole('button', { name: /^Add an action to item / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Record a decision on item / })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Change the minute number/ })).toHaveCount(0);
-  // The agenda, register and declarations they record are shown with every control disabled.
-  await expect(page.getByRole('button', { name: 'Add item' })).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Record declaration' })).toBeDisabled();
-  await expect(page.getByRole('combobox', { name: /^Attendance of Matthew Scott/ })).toBeDisabled();
+  // The agenda, register and declarations they record are shown, with nothing offering a change.
+  await expect(page.getByRole('listitem', { name: /^Item 4, 10:20: VRU Problem Profile/ })).toBeVisible();
+  for (const name of ['Add item', 'Record declaration', 'Mark all present', 'Move up item 4', 'Remove item 4']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Attendance of Matthew Scott' })).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: 'Attendance of Matthew Scott' })).toHaveValue('present');
   await screenshot(page, 'minutes-review-03-approved-read-only');
 });
 

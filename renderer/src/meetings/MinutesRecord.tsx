@@ -70,7 +70,7 @@ function NumberMinutes({ detail }: { detail: MeetingDetail }) {
   }
 
   return (
-    <div className="warning-summary" role="status">
+    <div className="warning-summary">
       <p className="warning-summary-title">{`${missing} ${missing === 1 ? 'item has' : 'items have'} no minute number`}</p>
       <p>These minutes were drafted before minute numbers were given. Numbering gives each item without one the next number of the board’s series, in agenda order.</p>
       {error && <ErrorSummary message={error} />}
