@@ -1,7 +1,8 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_STANDING_ITEMS } from '../../main/meetings/standing-items';
-import { paragraphs, readDocx } from '../helpers/documents';
+import { libreOfficeAvailable, paragraphs, pdfText, readDocx, renderPdf } from '../helpers/documents';
 import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { strategicBoard } from './meetings-fixture';
 
@@ -119,6 +120,13 @@ describe('review of issue 15: numbering old drafts, closing items, inquorate res
     expect(withdrawn.warnings.find((w) => w.code === 'decision.inquorate')?.message).toContain('not counting 1 member who withdrew');
     await ws.call('meeting.exportMinutes', { id: meetingId, out });
     expect(await textOf(out)).toContain('These resolutions were recorded while the meeting was not quorate for this item: 3 members present or represented, not counting 1 member who withdrew (quorum 4); 1 member short.');
+    // As a reader sees it, through LibreOffice.
+    if (libreOfficeAvailable) {
+      const { pdf } = renderPdf(out, ws.dir);
+      expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('These resolutions were recorded while the meeting was not quorate for this item');
+      mkdirSync('test-results', { recursive: true });
+      copyFileSync(pdf, `test-results/minutes-inquorate-${ws.engine}.pdf`);
+    }
   });
 
   it('F11a: an action’s new wording and its progress update are saved in one write, or neither', async () => {
