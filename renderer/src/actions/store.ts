@@ -40,10 +40,6 @@ export function saveAction(
   return write(api().action.update({ id: action.id, version: action.version, ...patch }), ACTION_WRITES);
 }
 
-export function addActionUpdate(id: number, text: string, updatedOn: string | null) {
-  return write(api().action.addUpdate({ actionId: id, text, updatedOn }), ACTION_WRITES);
-}
-
 /** The action log as the filter selects it, a page at a time. */
 export function useActionLog(filter: ActionsFilter) {
   const { first, ...log } = usePagedList('action.list', filter, (cursor) => call(api().action.list({ ...filter, cursor, limit: ACTIONS_PAGE })));
