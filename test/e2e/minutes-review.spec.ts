@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { sql } from '../../main/db/statements';
@@ -17,6 +19,12 @@ const paragraphsOf = async (path: string) =>
     [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'")).join(''),
   );
 
+/** axe-core's WCAG 2.2 AA rules over the new states of the page (as test/e2e/accessibility.spec.ts scans every screen). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 test('old draft minutes numbered on screen, an inquorate resolution warned of and minuted, approval only once met, approved minutes read only', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   const meetings = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: null, to: null, status: null })).filter((m) => m.boardCode === 'SB');
@@ -28,6 +36,7 @@ test('old draft minutes numbered on screen, an inquorate resolution warned of an
   await page.goto(`${workspace.bridge.url}#/meetings/${january.id}`);
   await expect(page.getByText('6 items have no minute number')).toBeVisible();
   await screenshot(page, 'minutes-review-01-unnumbered');
+  expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Number these minutes' }).click();
   await expect(page.getByText('Minute SB 1/20', { exact: true })).toBeVisible();
   await expect(page.getByText('Minute SB 6/20', { exact: true })).toBeVisible();
@@ -53,6 +62,7 @@ test('old draft minutes numbered on screen, an inquorate resolution warned of an
   await expect(form.getByText(`The meeting is not quorate for item ${item.number}:`)).toBeVisible();
   await expect(form).toContainText('A decision recorded now is minuted as taken while the meeting was not quorate.');
   await screenshot(page, 'minutes-review-02-inquorate-warning');
+  expect(await violations(page)).toEqual([]);
   await form.getByLabel('RESOLVED that …').fill('The Board notes the VRU update.');
   await form.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByRole('list', { name: `Decisions of item ${item.number}` })).toContainText('RESOLVED The Board notes the VRU update.');
@@ -89,6 +99,7 @@ test('old draft minutes numbered on screen, an inquorate resolution warned of an
   await expect(page.getByRole('combobox', { name: 'Attendance of Matthew Scott' })).toBeDisabled();
   await expect(page.getByRole('combobox', { name: 'Attendance of Matthew Scott' })).toHaveValue('present');
   await screenshot(page, 'minutes-review-03-approved-read-only');
+  expect(await violations(page)).toEqual([]);
 });
 
 test('an item added on screen goes before the board’s own closing items; an action’s wording and progress saved in one write', async ({ app: page, workspace }) => {
