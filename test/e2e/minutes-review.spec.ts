@@ -102,13 +102,18 @@ test('old draft minutes numbered on screen, an inquorate resolution warned of an
   expect(await violations(page)).toEqual([]);
 });
 
-test('an item added on screen goes before the board’s own closing items; an action’s wording and progress saved in one write', async ({ app: page, workspace }) => {
+test('a meeting without the minutes item says where approval is given; an item added on screen goes before the board’s own closing items; an action’s wording and progress saved in one write', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   const board = (await apiCall(page, workspace, 'board.list', {})).find((b) => b.code === 'SB')!;
   const standing = await apiCall(page, workspace, 'board.standingItems', { boardId: board.id });
   const own = [...BUILT_IN_STANDING_ITEMS, { kind: null, placement: 'end' as const, title: 'Review of the meeting', purpose: 'noting' as const, minutesAllotted: 5, lead: 'chair' as const }];
   await apiCall(page, workspace, 'board.setStandingItems', { boardId: board.id, version: standing.version, items: own });
   const june = await apiCall(page, workspace, 'meeting.create', { boardId: board.id, startsAt: '2020-06-18T10:00', location: 'Kent Police Headquarters, Maidstone' });
+
+  // F11c. A meeting with no "Minutes of the last meeting" item says where January's draft is approved.
+  const february = await apiCall(page, workspace, 'meeting.create', { boardId: board.id, startsAt: '2020-02-20T10:00', location: 'Kent Police Headquarters, Maidstone', standingItems: false });
+  await page.goto(`${workspace.bridge.url}#/meetings/${february.meeting.id}`);
+  await expect(page.getByText('The draft minutes of 23 January 2020 are approved at a “Minutes of the last meeting” item, and this agenda has none.', { exact: false })).toBeVisible();
 
   // F7.
   await page.goto(`${workspace.bridge.url}#/meetings/${june.meeting.id}`);
