@@ -23,6 +23,8 @@ import { exportDecisionNotice } from './decision-notice';
 import { decisions, refs } from './repository';
 import { rebuildSearch, search } from './search';
 import { refuseIfMinutesApproved } from '../meetings/minutes-record';
+import { inquorate, inquorateWarningText } from '../meetings/inquorate';
+import { meetingDetail } from '../meetings/service';
 
 async function requireDecision(ctx: Ctx, id: number): Promise<Decision> {
   const d = await decisions.get(ctx, id);
@@ -108,7 +110,13 @@ function warningsFor(d: Decision): DecisionWarning[] {
 
 async function result(ctx: Ctx, id: number): Promise<DecisionResult> {
   const decision = await requireDecision(ctx, id);
-  return { decision, warnings: warningsFor(decision) };
+  const warnings = warningsFor(decision);
+  // Agreed on an item for which the meeting was not quorate: recorded, and said (../meetings/inquorate.ts).
+  if (decision.status === 'agreed' && decision.agendaItemId !== null && decision.meetingId !== null) {
+    const item = (await meetingDetail(ctx, decision.meetingId)).agenda.find((i) => i.id === decision.agendaItemId);
+    if (item && inquorate(item.quorum)) warnings.push({ code: 'decision.inquorate', message: inquorateWarningText(item.number, item.quorum), field: 'agendaItemId' });
+  }
+  return { decision, warnings };
 }
 
 function yearOf(decidedOn: string | null, meetingDate: string | null, ctx: Ctx): number {

@@ -76,7 +76,7 @@ async function moveOnto(ctx: Ctx, item: ForwardPlanItem, target: Meeting): Promi
   const onTarget = await agendaItems.list(ctx, target.id);
   await agendaItems.update(ctx, item.agendaItemId, { meetingId: target.id, position: onTarget.length + 1 });
   const order = onTarget.map((i) => i.id);
-  order.splice(defaultInsertIndex(onTarget), 0, item.agendaItemId);
+  order.splice(await defaultInsertIndex(ctx, target.id, onTarget), 0, item.agendaItemId);
   await writeOrder(ctx, target.id, order);
   await writeOrder(ctx, source.id, (await agendaItems.list(ctx, source.id)).map((i) => i.id));
   return item.agendaItemId;

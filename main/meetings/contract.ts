@@ -571,9 +571,10 @@ export const meetingsContract = {
           completedOn: nullable(isoDate('Completed on')),
         }),
         dueReason: requiredText('Reason for the new due date', 500).optional(),
+        progress: requiredText('Progress update', 2000).optional(),
       })
       .strict(),
-    'Change an action: wording, owner, due date (a revised due date needs dueReason: the original and each revision are kept), status',
+    'Change an action: wording, owner, due date (a revised due date needs dueReason: the original and each revision are kept), status, and a progress update dated today (progress), all in one write',
   ),
   'action.chase': query<ActionChase>()(
     byId('Action'),

@@ -5,6 +5,7 @@ import { houseStyle } from '../documents/house-style';
 import { formatDateLong } from '../shared/dates';
 import type { AgendaItem, Attendance, MeetingDetail } from './contract';
 import { VOTING_ROLES } from './quorum';
+import { inquorateResolutionNote } from './inquorate';
 import { actionColumns, actionRef, actionStatusText, dueText, meetingDate, meetingDocumentMeta, meetingName, meetingTimes, paragraphsOf, place, purposeLabel, roleLabel } from './document-text';
 
 /**
@@ -121,6 +122,8 @@ function itemBlocks(detail: MeetingDetail, item: AgendaItem, numbering: Numberin
   }
 
   for (const d of item.decisions) blocks.push(paragraph(resolution(d)));
+  const inquorateNote = inquorateResolutionNote(item);
+  if (inquorateNote) blocks.push(paragraph(inquorateNote, { bold: true }));
   const itemActions = detail.actions.filter((a) => a.agendaItemId === item.id);
   if (itemActions.length > 0) {
     blocks.push(

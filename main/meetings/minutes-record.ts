@@ -8,6 +8,7 @@ import { isoToday, type Ctx } from '../shared/context';
 import { formatDateLong } from '../shared/dates';
 import { DomainError, notFound } from '../shared/errors';
 import type { MeetingDetail } from './contract';
+import { MEETING_STATUS_LABELS } from './meeting-status';
 import { formatMinuteNumber, restartsYearly } from './minute-numbers';
 import { agendaItems, attendance, boards, meetings, memberships } from './repository';
 
@@ -81,6 +82,11 @@ const minuteNumberText = z
   .max(40, 'Minute number must be at most 40 characters');
 
 export const minutesContract = {
+  'minutes.number': edit<MeetingDetail>()(
+    'meeting',
+    z.object({ id: id('Meeting') }).strict(),
+    'Number the draft minutes of a meeting: every item without a minute number gets the next of the board’s series, in agenda order (for minutes drafted before minute numbers, or numbers cleared by hand)',
+  ),
   'minutes.setNumber': edit<MeetingDetail>()(
     'agenda_item',
     z.object({ id: id('Agenda item'), minuteNumber: minuteNumberText }).strict(),
@@ -116,8 +122,30 @@ async function personName(ctx: Ctx, personId: number): Promise<string | null> {
   return p?.name ?? null;
 }
 
+/** Statuses at which a meeting has not yet met, so can approve nothing. */
+const NOT_MET: readonly string[] = ['planned', 'agenda_issued'];
+
 export function minutesHandlers(detail: Detail): HandlersFor<typeof minutesContract> {
   return {
+    'minutes.number': async (ctx, { id: meetingId }) => {
+      const meeting = await meetings.get(ctx, meetingId);
+      if (!meeting) throw notFound('meeting', meetingId);
+      await refuseIfMinutesApproved(ctx, meetingId, 'id', 'its minute numbers');
+      if (meeting.status !== 'minutes_draft') {
+        throw new DomainError(
+          'minutes.notDraft',
+          `Minutes are numbered once they are a draft; this meeting is "${MEETING_STATUS_LABELS[meeting.status]}"${meeting.status === 'held' ? ': mark it "Minutes draft", which numbers them' : ''}.`,
+          'id',
+        );
+      }
+      const unnumbered = (await agendaItems.list(ctx, meetingId)).filter((i) => i.minuteNumber === null || i.minuteNumber === '');
+      if (unnumbered.length === 0) throw new DomainError('minutes.allNumbered', 'Every item of these minutes already has a minute number; change one by hand at its item.', 'id');
+      await assignMinuteNumbers(ctx, meetingId);
+      // The meeting's record changed (its minutes are numbered): its version moves on.
+      await meetings.update(ctx, meetingId, {});
+      return detail(ctx, meetingId);
+    },
+
     'minutes.setNumber': async (ctx, { id: itemId, minuteNumber }) => {
       const item = await requireItem(ctx, itemId);
       await refuseIfMinutesApproved(ctx, item.meetingId, 'minuteNumber', 'its minute numbers');
@@ -141,7 +169,13 @@ export function minutesHandlers(detail: Detail): HandlersFor<typeof minutesContr
         throw new DomainError('minutes.notMinutesItem', 'Minutes are approved at the "Minutes of the last meeting" item of the next meeting; this item is not that one.', 'id');
       }
       const meeting = (await meetings.get(ctx, item.meetingId))!;
-      if (meeting.status === 'planned') throw new DomainError('minutes.notMet', 'This meeting has not met yet (it is only planned), so it cannot approve minutes.', 'id');
+      if (NOT_MET.includes(meeting.status)) {
+        throw new DomainError(
+          'minutes.notMet',
+          `This meeting is "${MEETING_STATUS_LABELS[meeting.status]}": it has not met yet, so it cannot approve the minutes of the last meeting. Mark it "Held" once it has met.`,
+          'id',
+        );
+      }
       await refuseIfMinutesApproved(ctx, meeting.id, 'id', 'its record');
       const prev = await meetings.previous(ctx, meeting.boardId, meeting.startsAt, meeting.id);
       if (!prev) throw new DomainError('minutes.noPrevious', `There is no earlier meeting of ${meeting.boardName} whose minutes this meeting could approve.`, 'id');

@@ -23,7 +23,7 @@ import { assertPartBReason } from './declaration-rules';
 import { addDeclaration } from './declarations';
 import { interests } from '../interests/repository';
 import { inAgendaOrder, standingItemsOfBoard } from './board-standing-items';
-import { CLOSING_KINDS } from './standing-items';
+import { closingTestOfBoard, insertIndexBeforeClosing } from './agenda-closing';
 import { papersDueOn } from './working-days';
 import { assignMinuteNumbers, refuseIfMinutesApproved } from './minutes-record';
 import { actionRef } from './document-text';
@@ -266,17 +266,16 @@ export async function writeOrder(ctx: Ctx, meetingId: number, orderedIds: number
       }
 }
 
-/** Where a new item goes by default: before the closing standing items (any other business …). */
-export function defaultInsertIndex(items: { standingKind: string | null }[]): number {
-  let index = items.length;
-  while (index > 0 && CLOSING_KINDS.includes(items[index - 1]!.standingKind ?? '')) index--;
-  return index;
+/** Where a new item goes by default: before the closing standing items of the meeting's board (./agenda-closing.ts). */
+export async function defaultInsertIndex(ctx: Ctx, meetingId: number, items: { standingKind: string | null; title: string }[]): Promise<number> {
+  const meeting = await requireMeeting(ctx, meetingId);
+  return insertIndexBeforeClosing(items, await closingTestOfBoard(ctx, meeting.boardId));
 }
 
 export async function insertItem(ctx: Ctx, meetingId: number, values: Record<string, unknown>, index: number | null): Promise<number> {
   await lockSeries(ctx, `agenda of meeting ${meetingId}`);
   const items = await agendaItems.list(ctx, meetingId);
-  const at = index === null ? defaultInsertIndex(items) : Math.min(Math.max(index, 0), items.length);
+  const at = index === null ? await defaultInsertIndex(ctx, meetingId, items) : Math.min(Math.max(index, 0), items.length);
   const newId = await agendaItems.insert(ctx, { meetingId, position: items.length + 1, ...values } as InsertOf<'agenda_item'>);
   const order = items.map((i) => i.id);
   order.splice(at, 0, newId);
@@ -618,7 +617,7 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     const id = await actions.insert(ctx, { ...input, boardId, meetingId, status: 'open' });
     return requireAction(ctx, id);
   },
-  'action.update': async (ctx, { id, dueReason, ...patch }) => {
+  'action.update': async (ctx, { id, dueReason, progress, ...patch }) => {
     const action = await requireAction(ctx, id);
     // An action agreed at a meeting is part of its minutes: once they are approved, what was
     // agreed (wording, owner) stands; progress (status, updates, a revised due date) goes on.
@@ -635,8 +634,12 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
       if (isLive(patch.status)) values.completedOn = null;
       else if (patch.completedOn === undefined || patch.completedOn === null) values.completedOn = action.completedOn ?? isoToday(ctx);
     }
+    // A progress update saved with the edit, in its transaction (review of issue 15, F11a): both
+    // or neither. An update on an action left open means work has started, as action.addUpdate.
+    if (progress !== undefined && patch.status === undefined && action.status === 'open') values.status = 'in_progress';
     await actions.update(ctx, id, values);
     if (revision) await dueRevisions.insert(ctx, revision);
+    if (progress !== undefined) await actions.insertUpdate(ctx, { actionId: id, updatedOn: isoToday(ctx), text: progress });
     return requireAction(ctx, id);
   },
   'action.chase': async (ctx, { id }) => chaseOf(ctx, await requireAction(ctx, id), isoToday(ctx)),

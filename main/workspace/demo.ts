@@ -1,5 +1,6 @@
 import type { PaperBlock } from '../papers/blocks';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleRow } from './bundle';
+import { DEFAULT_MINUTE_FORMAT, formatMinuteNumber } from '../meetings/minute-numbers';
 
 /**
  * The Kent & Medway demonstration workspace, built from the two seed papers:
@@ -1063,6 +1064,22 @@ function boardTables(): Record<string, BundleRow[]> {
   };
 }
 
+/**
+ * Minutes drafted or approved carry their minute numbers, as meeting.setStatus gives them (the
+ * board's default format, the running number continuing through the year's meetings of the
+ * board in date order, in agenda order): the demo's January draft reads "SB 1/20" … "SB 6/20",
+ * so the March meeting's minutes continue at SB 7/20.
+ */
+function minuteNumberOf(meeting: Meeting, index: number): { minute_number: string; minute_seq: number } | Record<string, never> {
+  const drafted = (status: MeetingStatus) => status === 'minutes_draft' || status === 'minutes_approved';
+  const m = MEETINGS[meeting];
+  if (!drafted(m.status)) return {};
+  const year = m.startsAt.slice(0, 4);
+  const earlier = entries(MEETINGS).filter(([, o]) => o.board === m.board && o.startsAt.slice(0, 4) === year && o.startsAt < m.startsAt && drafted(o.status));
+  const seq = earlier.reduce((n, [key]) => n + AGENDAS[key].length, 0) + index + 1;
+  return { minute_number: formatMinuteNumber(DEFAULT_MINUTE_FORMAT, BOARDS[m.board].code, seq, m.startsAt), minute_seq: seq };
+}
+
 function meetingTables(): Record<string, BundleRow[]> {
   return {
     meeting: entries(MEETINGS).map(([key, m]) => ({
@@ -1088,6 +1105,7 @@ function meetingTables(): Record<string, BundleRow[]> {
     })),
     agenda_item: entries(AGENDAS).flatMap(([meeting, items]) =>
       items.map((it, i) => ({
+        ...minuteNumberOf(meeting, i),
         id: agendaItemId(meeting, i + 1),
         meeting_id: MEETING[meeting],
         position: i + 1,

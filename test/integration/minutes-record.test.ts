@@ -111,7 +111,18 @@ describe('resolutions on the item, minute numbers and approved minutes', () => {
     const { people, first, second } = await twoMeetings(ws);
     await ws.call('decision.create', { agendaItemId: first.item.id, title: 'Response Strategy', text: 'The Board approves the Response Strategy.', type: 'approve', status: 'agreed' });
     for (const s of ['agenda_issued', 'held'] as const) await ws.call('meeting.setStatus', { id: first.id, status: s });
+    await ws.call('meeting.setStatus', { id: first.id, status: 'minutes_draft' });
     await ws.call('meeting.setStatus', { id: second.id, status: 'agenda_issued' });
+
+    // A meeting only at "Agenda issued" has not met: it approves nothing, and says what state it is in (review F11b).
+    expect(await ws.fails('minutes.approve', { id: second.minutesItem.id, proposedByPersonId: people.kcc })).toMatchObject({
+      code: 'minutes.notMet',
+      field: 'id',
+      message: expect.stringContaining('This meeting is "Agenda issued": it has not met yet'),
+    });
+    expect((await ws.call('meeting.get', { id: first.id })).meeting).toMatchObject({ status: 'minutes_draft', minutesApprovedAtMeetingId: null });
+    await ws.call('meeting.setStatus', { id: second.id, status: 'held' });
+    await ws.call('meeting.setStatus', { id: first.id, status: 'held' });
 
     // Not yet a draft: nothing to approve.
     expect(await ws.fails('minutes.approve', { id: second.minutesItem.id, proposedByPersonId: people.kcc })).toMatchObject({ code: 'minutes.notDrafted', field: 'id' });

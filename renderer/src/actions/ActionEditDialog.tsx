@@ -9,7 +9,7 @@ import { SelectField, TextAreaField, TextField } from '../components/fields';
 import { useApiForm } from '../components/useApiForm';
 import { shortDate } from '../meetings/text';
 import { opKey } from '../queries';
-import { addActionUpdate, saveAction, useActionChoices } from './store';
+import { saveAction, useActionChoices } from './store';
 import './actions.css';
 
 /** An owner as the form's one choice: "p12" a person, "o3" an organisation. */
@@ -48,18 +48,18 @@ export function ActionEditDialog({ action, current, weekEnd, onClose }: { action
     initial: (): Values => ({ description: action.description, owner: ownerKey(action), dueOn: action.dueOn ?? '', dueReason: '', status: action.status, text: '' }),
     version: action.version,
     toInput: (v) => v,
-    apiFields: { ownerPersonId: 'owner', ownerOrganisationId: 'owner', updatedOn: 'text' },
+    apiFields: { ownerPersonId: 'owner', ownerOrganisationId: 'owner', progress: 'text' },
     submit: async (v, version) => {
-      // The edit first: it is checked against the version this dialog opened with, and a
-      // progress update (which can move an open action to in progress) would change that.
+      // One write: the edit and the progress update are saved together, checked against the
+      // version this dialog opened with, or neither is (a refusal names the field).
       const patch: Parameters<typeof saveAction>[1] = {};
       if (v.description !== action.description) patch.description = v.description;
       if (v.owner !== ownerKey(action)) Object.assign(patch, ownerOf(v.owner));
       if (v.status !== action.status) patch.status = v.status as ActionStatus;
       if (v.dueOn !== (action.dueOn ?? '')) patch.dueOn = v.dueOn === '' ? null : v.dueOn;
       if (v.dueReason.trim() !== '') patch.dueReason = v.dueReason;
+      if (v.text.trim()) patch.progress = v.text;
       if (Object.keys(patch).length > 0) await saveAction({ id: action.id, version: version ?? action.version }, patch);
-      if (v.text.trim()) await addActionUpdate(action.id, v.text, null);
       onClose();
     },
     idPrefix: 'update-',

@@ -35,13 +35,9 @@ const ACTION_WRITES = ['action', 'action_update', 'action_due_revision'];
 /** Saves an action's changes against the version it was read at (refused, naming who, if someone changed it since). */
 export function saveAction(
   action: Pick<Action, 'id' | 'version'>,
-  patch: { status?: ActionStatus; dueOn?: string | null; dueReason?: string; description?: string; ownerPersonId?: number | null; ownerOrganisationId?: number | null },
+  patch: { status?: ActionStatus; dueOn?: string | null; dueReason?: string; description?: string; ownerPersonId?: number | null; ownerOrganisationId?: number | null; progress?: string },
 ) {
   return write(api().action.update({ id: action.id, version: action.version, ...patch }), ACTION_WRITES);
-}
-
-export function addActionUpdate(id: number, text: string, updatedOn: string | null) {
-  return write(api().action.addUpdate({ actionId: id, text, updatedOn }), ACTION_WRITES);
 }
 
 /** The action log as the filter selects it, a page at a time. */

@@ -101,9 +101,20 @@ export function MeetingPage({ id }: { id: number }) {
           </ul>
         </div>
       )}
-      <AgendaBuilder detail={detail} />
-      <AttendancePanel detail={detail} />
-      <DeclarationsPanel detail={detail} />
+      {meeting.status === 'minutes_approved' ? (
+        // Approved minutes are a signed record: what they say is shown, and nothing offers a change (review of issue 15, F6).
+        <fieldset disabled className="record-frozen" aria-describedby="minutes-approved-title">
+          <AgendaBuilder detail={detail} />
+          <AttendancePanel detail={detail} />
+          <DeclarationsPanel detail={detail} />
+        </fieldset>
+      ) : (
+        <>
+          <AgendaBuilder detail={detail} />
+          <AttendancePanel detail={detail} />
+          <DeclarationsPanel detail={detail} />
+        </>
+      )}
       <MinutesPanel detail={detail} />
       <ExportPanel detail={detail} />
     </>

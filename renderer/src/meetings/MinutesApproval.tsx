@@ -5,6 +5,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectField } from '../components/fields';
 import { useMeetings } from './store';
 import { longDate } from './text';
+import { notMetText } from './MinutesRecord';
 
 /**
  * At the "Minutes of the last meeting" item: the previous meeting's minutes approved as a
@@ -33,6 +34,8 @@ export function MinutesApproval({ detail, item }: { detail: MeetingDetail; item:
     );
   }
   if (prev.status !== 'minutes_draft') return <p>{`Previous meeting: ${when}, minutes not yet drafted.`}</p>;
+  const notMet = notMetText(detail);
+  if (notMet) return <p className="hint">{`Previous meeting: ${when}, draft minutes. ${notMet}`}</p>;
 
   async function approve() {
     setError(null);

@@ -13,6 +13,7 @@ import type { StaleDetail } from '../../../main/shared/errors';
 import { staleOf } from '../components/StaleDetails';
 import { MinuteNumber } from './MinuteNumber';
 import { MinutesApproval } from './MinutesApproval';
+import { MinutesRecord } from './MinutesRecord';
 import { MinutesResolutions } from './MinutesResolutions';
 
 /** The minutes, item by item: the discussion, and the actions agreed under each item. */
@@ -20,11 +21,38 @@ export function MinutesPanel({ detail }: { detail: MeetingDetail }) {
   return (
     <section className="section" aria-labelledby="minutes-title">
       <h2 id="minutes-title">Minutes and actions</h2>
-      <p className="hint">Write a summary of each item’s discussion; blank lines start new paragraphs in the Word minutes. Minutes are saved a moment after you stop typing.</p>
-      {detail.agenda.map((item) => (
-        <MinutesItem key={item.id} detail={detail} item={item} />
-      ))}
+      <MinutesRecord detail={detail} />
+      {detail.meeting.status !== 'minutes_approved' && (
+        <p className="hint">Write a summary of each item’s discussion; blank lines start new paragraphs in the Word minutes. Minutes are saved a moment after you stop typing.</p>
+      )}
+      {detail.agenda.map((item) =>
+        detail.meeting.status === 'minutes_approved' ? <ApprovedItem key={item.id} detail={detail} item={item} /> : <MinutesItem key={item.id} detail={detail} item={item} />,
+      )}
     </section>
+  );
+}
+
+/** An item of approved minutes, as they stand: read only (review of issue 15, F6). */
+function ApprovedItem({ detail, item }: { detail: MeetingDetail; item: AgendaItem }) {
+  const actions = detail.actions.filter((a) => a.agendaItemId === item.id);
+  const paragraphs = item.discussion.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <div className="minutes-item minutes-item-approved">
+      <h3>{`${item.number}. ${item.title}`}</h3>
+      <MinuteNumber detail={detail} item={item} />
+      {item.standingKind === 'minutes' && <MinutesApproval detail={detail} item={item} />}
+      <section aria-label={`Minutes of item ${item.number}`}>
+        {paragraphs.length > 0 ? paragraphs.map((p, i) => <p key={i}>{p}</p>) : <p className="hint">No discussion was recorded for this item.</p>}
+      </section>
+      {actions.length > 0 && (
+        <ul className="plain-list">
+          {actions.map((a) => (
+            <li key={a.id}>{`Action ${actionRef(a.id)}: ${a.description} — ${a.ownerName}${a.dueOn ? `, by ${shortDate(a.dueOn)}` : ''} (${ACTION_STATUS_LABELS[a.status]})`}</li>
+          ))}
+        </ul>
+      )}
+      <MinutesResolutions detail={detail} item={item} />
+    </div>
   );
 }
 

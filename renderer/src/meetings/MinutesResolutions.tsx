@@ -11,6 +11,7 @@ import { useUnsaved } from '../app/unsaved';
 import { write } from '../queries';
 import { useDecisions } from '../decisions/store';
 import { useMeetings } from './store';
+import { inquorate, inquorateResolutionNote, inquorateWarningText } from '../../../main/meetings/inquorate';
 
 /** What a decision write changes, for the Decisions log's cached pages. */
 const DECISION_WRITES = ['decision', 'decision_indicator'];
@@ -62,6 +63,7 @@ export function MinutesResolutions({ detail, item }: { detail: MeetingDetail; it
           ))}
         </ul>
       )}
+      {inquorateResolutionNote(item) && <p className="hint inquorate-note">{inquorateResolutionNote(item)}</p>}
       {!approved &&
         (open ? (
           <ResolutionForm detail={detail} item={item} onClose={() => setOpen(false)} />
@@ -138,6 +140,12 @@ function ResolutionForm({ detail, item, onClose }: { detail: MeetingDetail; item
   const f = (k: (typeof FIELDS)[number]) => errors.fields[k];
   return (
     <form className="subform" aria-label={`New decision on item ${item.number}`} onSubmit={(e) => void submit(e)} noValidate>
+      {inquorate(item.quorum) && (
+        <div className="warning-summary" role="status">
+          <p className="warning-summary-title">Not quorate</p>
+          <p>{inquorateWarningText(item.number, item.quorum)}</p>
+        </div>
+      )}
       {errors.form && <ErrorSummary message={errors.form} stale={errors.stale} />}
       <TextField name={`${prefix}title`} label="Title" value={v.title} onChange={set('title')} error={f('title')} />
       <TextAreaField name={`${prefix}text`} label="RESOLVED that …" hint="The decision as the minutes print it, e.g. the Board approves the Response Strategy" value={v.text} onChange={set('text')} error={f('text')} />

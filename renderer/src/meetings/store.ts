@@ -53,7 +53,8 @@ type MeetingWrite =
   | 'declaration.add'
   | 'declaration.remove'
   | 'minutes.approve'
-  | 'minutes.setNumber';
+  | 'minutes.setNumber'
+  | 'minutes.number';
 
 /** The operations a meeting page calls; each answers with the whole meeting. */
 const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelope<MeetingDetail>> } = {
@@ -63,6 +64,7 @@ const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelo
   'agenda.updateItem': (i) => api().agenda.updateItem(i),
   'minutes.approve': (i) => api().minutes.approve(i),
   'minutes.setNumber': (i) => api().minutes.setNumber(i),
+  'minutes.number': (i) => api().minutes.number(i),
   'agenda.removeItem': (i) => api().agenda.removeItem(i),
   'agenda.reorder': (i) => api().agenda.reorder(i),
   'agenda.pullForwardPlan': (i) => api().agenda.pullForwardPlan(i),
