@@ -150,8 +150,10 @@ describe('exports of the decisions log', () => {
     const row = (ref: string) => sheet.getRows(3, 3)!.find((r) => r.getCell(1).value === ref)!;
     expect((row('SB-D-2020-001').getCell(2).value as Date).toISOString().slice(0, 10)).toBe('2020-01-23');
     expect(row('SB-D-2020-001').getCell(2).numFmt).toBe('dd/mm/yyyy');
-    expect(row('PCC-D-2019-001').getCell(9).value).toBe(1_000_000);
-    expect(row('PCC-D-2019-001').getCell(9).numFmt).toContain('£');
+    // The meeting's date third (printed: a proposed decision has no decided-on date yet), the amount tenth.
+    expect(sheet.getCell('C2').value).toBe('Meeting');
+    expect(row('PCC-D-2019-001').getCell(10).value).toBe(1_000_000);
+    expect(row('PCC-D-2019-001').getCell(10).numFmt).toContain('£');
   });
 
   it('writes the PCC decision notice for a Commissioner’s decision, after naming what the log cannot fill', async () => {
