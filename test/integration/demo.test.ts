@@ -34,7 +34,7 @@ describe('the Kent & Medway demo workspace', () => {
     const ws = await tempWorkspace();
     const info = await ws.call('workspace.loadDemo');
     expect(info.isEmpty).toBe(false);
-    expect(info.counts).toMatchObject({ boards: 3, meetings: 3, papers: 2, decisions: 3, indicators: 4, fundingStreams: 4, awards: 6 });
+    expect(info.counts).toMatchObject({ boards: 3, meetings: 3, papers: 3, decisions: 3, indicators: 4, fundingStreams: 4, awards: 6 });
     expect(info.settings).toEqual({ organisationName: 'Kent & Medway Violence Reduction Unit', defaultProtectiveMarking: 'OFFICIAL' });
 
     const trail = await ws.call('audit.list', {});
