@@ -155,7 +155,8 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
     printColumns: PRINTED_COLUMNS,
     rows: rows.map((d) => ({
       reference: d.reference,
-      board: d.boardName,
+      // A decision of the Commissioner alone has no board: the printed log says so rather than leave the cell blank (as the filter names it).
+      board: d.boardName ?? (d.decidedBy === 'commissioner' ? 'The Commissioner alone' : null),
       decidedBy: d.decidedBy === 'commissioner' ? 'Commissioner' : 'Board',
       decidedOn: d.decidedOn,
       meetingDate: d.meetingStartsAt?.slice(0, 10) ?? null,

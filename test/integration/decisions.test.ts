@@ -153,6 +153,8 @@ describe('exports of the decisions log', () => {
     expect(row('SB-D-2020-001').getCell(2).numFmt).toBe('dd/mm/yyyy');
     // The meeting's date third (printed: a proposed decision has no decided-on date yet), the amount tenth.
     expect(sheet.getCell('C2').value).toBe('Meeting');
+    expect(row('PCC-D-2019-001').getCell(4).value).toBe('The Commissioner alone'); // no board: who decided, not a blank
+    expect(row('SB-D-2020-001').getCell(4).value).toBe('Kent & Medway VRU Strategic Board');
     expect(row('PCC-D-2019-001').getCell(10).value).toBe(1_000_000);
     expect(row('PCC-D-2019-001').getCell(10).numFmt).toContain('£');
   });
