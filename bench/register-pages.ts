@@ -32,9 +32,9 @@ const LAST_YEAR = '2024/25';
 
 const DOCUMENTS: DocumentSpec[] = [
   { name: 'decisions-docx', what: 'Decisions log (.docx)', file: 'decisions.docx', args: (db, out) => ['export', 'decisions', '--db', db, '--out', out] },
-  { name: 'decisions-xlsx', what: 'Decisions log (.xlsx, printed columns A–I)', file: 'decisions.xlsx', args: (db, out) => ['export', 'decisions', '--db', db, '--out', out] },
+  { name: 'decisions-xlsx', what: 'Decisions log (.xlsx, printed register columns A–J)', file: 'decisions.xlsx', args: (db, out) => ['export', 'decisions', '--db', db, '--out', out] },
   { name: 'actions-docx', what: 'Action log, every board (.docx)', file: 'actions.docx', args: (db, out) => ['export', 'action-log', '--db', db, '--out', out] },
-  { name: 'actions-xlsx', what: 'Action log, every board (.xlsx, printed columns A–I)', file: 'actions.xlsx', args: (db, out) => ['export', 'action-log', '--db', db, '--out', out] },
+  { name: 'actions-xlsx', what: 'Action log, every board (.xlsx, printed register columns A–K)', file: 'actions.xlsx', args: (db, out) => ['export', 'action-log', '--db', db, '--out', out] },
   { name: 'performance-docx', what: 'Performance report (.docx)', file: 'performance.docx', args: (db, out) => ['export', 'performance', '--db', db, '--as-at', FIXTURE_TODAY, '--format', 'docx', '--out', out] },
   { name: 'funding-docx', what: `Funding summary ${LAST_YEAR} (.docx)`, file: 'funding.docx', args: (db, out) => ['export', 'funding', '--db', db, '--year', LAST_YEAR, '--format', 'docx', '--out', out] },
   { name: 'minutes-docx', what: 'Minutes of the busiest meeting (.docx)', file: 'minutes.docx', args: (db, out, meeting) => ['export', 'minutes', '--db', db, '--meeting', String(meeting), '--out', out] },

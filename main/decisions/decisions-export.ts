@@ -114,34 +114,37 @@ async function writeLogDocx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
 }
 
 /**
- * The register columns first (what prints: A4 landscape, one page wide, about 159 characters at
- * some 80% of the sheet's 11 pt), then the detail kept on screen for filtering (who decided, the meeting and
- * agenda item, the paper, superseded by, dates to come, funding, indicators, confidentiality).
+ * The register columns first (what prints: A4 landscape, one page wide, about 170 characters
+ * at some 75% of the sheet's 11 pt), then the detail kept on screen for filtering (who decided,
+ * the agenda item, the paper, superseded by, dates to come, funding, indicators,
+ * confidentiality). The meeting's date prints: a proposed decision has no "Decided on" yet,
+ * and its meeting is when it will be.
  */
 const SHEET_COLUMNS: SheetColumn[] = [
   { header: 'Reference', key: 'reference', type: 'text', width: 15 },
-  { header: 'Decided on', key: 'decidedOn', type: 'date', width: 11 },
+  { header: 'Decided on', key: 'decidedOn', type: 'date', width: 12 },
+  { header: 'Meeting', key: 'meetingDate', type: 'date', width: 11 },
   { header: 'Board', key: 'board', type: 'text', width: 16 },
-  { header: 'Title', key: 'title', type: 'text', width: 22 },
-  { header: 'Decision', key: 'text', type: 'text', width: 46 },
+  { header: 'Title', key: 'title', type: 'text', width: 24 },
+  { header: 'Decision', key: 'text', type: 'text', width: 52 },
   { header: 'Type', key: 'type', type: 'text', width: 9 },
   { header: 'Status', key: 'status', type: 'text', width: 11 },
   { header: 'Owner', key: 'owner', type: 'text', width: 16 },
   { header: 'Amount', key: 'amount', type: 'pence', width: 13 },
   { header: 'Decided by', key: 'decidedBy', type: 'text', width: 14 },
-  { header: 'Meeting date', key: 'meetingDate', type: 'date', width: 12 },
   { header: 'Agenda item', key: 'agendaItem', type: 'text', width: 30 },
   { header: 'Paper', key: 'paper', type: 'text', width: 14 },
   { header: 'Superseded by', key: 'supersededBy', type: 'text', width: 16 },
-  { header: 'Implementation due', key: 'due', type: 'date', width: 14 },
+  { header: 'Implementation due', key: 'due', type: 'date', width: 20 },
   { header: 'Review date', key: 'review', type: 'date', width: 12 },
   { header: 'Funding stream', key: 'stream', type: 'text', width: 28 },
   { header: 'Indicators', key: 'indicators', type: 'text', width: 24 },
-  { header: 'Confidential', key: 'confidential', type: 'text', width: 12 },
+  { header: 'Confidential', key: 'confidential', type: 'text', width: 13 },
   // Last, so the columns before keep their places for those who read the sheet by column.
   { header: 'Minute', key: 'minute', type: 'text', width: 12 },
 ];
-const PRINTED_COLUMNS = 9;
+/** Reference to amount (A–J) print; the page's header names them (xlsx.ts printSetup). */
+const PRINTED_COLUMNS = 10;
 
 async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilter, out: string) {
   return writeDataWorkbook(out, { title: 'Decisions log', subject: await filterText(ctx, filter) }, [{
@@ -152,7 +155,8 @@ async function writeLogXlsx(ctx: Ctx, rows: Decision[], filter: DecisionLogFilte
     printColumns: PRINTED_COLUMNS,
     rows: rows.map((d) => ({
       reference: d.reference,
-      board: d.boardName,
+      // A decision of the Commissioner alone has no board: the printed log says so rather than leave the cell blank (as the filter names it).
+      board: d.boardName ?? (d.decidedBy === 'commissioner' ? 'The Commissioner alone' : null),
       decidedBy: d.decidedBy === 'commissioner' ? 'Commissioner' : 'Board',
       decidedOn: d.decidedOn,
       meetingDate: d.meetingStartsAt?.slice(0, 10) ?? null,

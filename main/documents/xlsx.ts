@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeFileAtomic, writeStreamAtomic } from './atomic-write';
 import { houseStyle as hs, type ProtectiveMarking } from './house-style';
 import { addQuotePrefixes, needsQuotePrefix } from './xlsx-quote-prefix';
+import { arialLines } from './xlsx-text-width';
 
 /**
  * Excel building blocks, written once: workbook properties, data sheets laid out the
@@ -120,7 +122,38 @@ export interface PrintOptions {
   /** Rows printed at the top of every page, as Excel writes them: "1:2". */
   titleRows?: string;
   /** Print only these columns (a data sheet's printColumns): the first `count` of `of`, rows 1 to `lastRow`. */
-  printArea?: { count: number; of: number; lastRow: number };
+  printArea?: { count: number; of: number; lastRow: number; headers?: readonly string[] };
+}
+
+/** Excel refuses a page header longer than 255 characters (its codes included). */
+const MAX_HEADER_CHARS = 255;
+
+/**
+ * What a page of a sheet printing only some columns says about the rest, by the columns'
+ * headers (a reader has the printout, not the letters): "Printed: Reference to Amount; on
+ * screen only: Decided by, Agenda item, …", in lines short enough to keep to the left of the
+ * centred marking; the left-out columns counted instead of named when naming them would pass
+ * `room` characters (Excel's limit on a header).
+ */
+export function printedColumnsNote(headers: readonly string[], count: number, room: number = MAX_HEADER_CHARS): string {
+  const printed = headers.slice(0, count);
+  const left = headers.slice(count);
+  const first = `Printed: ${printed.length > 2 ? `${printed[0]} to ${printed.at(-1)}` : printed.join(' and ')}; on screen only:`;
+  const named = noteLines(`${first} ${left.join(', ')}`);
+  if (named.length <= room) return named;
+  return noteLines(`${first} ${left.length} more columns, ${left[0]} to ${left.at(-1)}`);
+}
+
+/** At 8 pt a line of 100 characters ends before the middle of an A4 landscape page, where the marking is. */
+const NOTE_LINE_CHARS = 100;
+function noteLines(text: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= NOTE_LINE_CHARS) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }
 
 /** Header and footer text may not carry a bare "&" (it starts a code such as &P). */
@@ -137,6 +170,14 @@ export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
   const print = printSettings(opts);
   ws.pageSetup = { ...ws.pageSetup, ...print.pageSetup };
   ws.headerFooter = print.headerFooter;
+}
+
+/** The page header of a sheet printing only some columns: which, at the left in 8 pt (two lines), the marking centred. */
+function areaHeader(area: NonNullable<PrintOptions['printArea']>, marking: string): string {
+  const headers = area.headers ?? Array.from({ length: area.of }, (_, i) => `column ${columnLetter(i + 1)}`);
+  const lead = `&L&"${hs.excel.font},Regular"&8`;
+  const centre = `&C${marking}`;
+  return `${lead}${headerText(printedColumnsNote(headers, area.count, MAX_HEADER_CHARS - lead.length - centre.length))}${centre}`;
 }
 
 /** printSetup's settings, for a streamed sheet (which writes them as it opens). */
@@ -157,7 +198,7 @@ function printSettings(opts: PrintOptions): { pageSetup: Partial<ExcelJS.PageSet
       ...(area ? { printArea: `A$1:${columnLetter(area.count)}$${area.lastRow}` } : {}),
     },
     headerFooter: {
-      oddHeader: `${area ? `&L&"${hs.excel.font},Regular"${headerText(`Printed: columns A–${columnLetter(area.count)}; ${columnLetter(area.count + 1)}–${columnLetter(area.of)} on screen only`)}` : ''}&C${marking}`,
+      oddHeader: area ? areaHeader(area, marking) : `&C${marking}`,
       oddFooter: `&L&"${hs.excel.font},Regular"&A&C${marking}&R&"${hs.excel.font},Regular"Page &P of &N`,
     },
   };
@@ -247,6 +288,7 @@ function columnWidth(c: SheetColumn): number {
  * streamed: writeDataWorkbook builds the same sheets without holding them in memory.
  */
 export function addDataSheet(wb: ExcelJS.Workbook, opts: DataSheetSpec): ExcelJS.Worksheet {
+  DATA_WORKBOOKS.add(wb);
   const ws = wb.addWorksheet(sheetName(opts.name), { views: [{ state: 'frozen', ySplit: 2, xSplit: 0, activeCell: 'A3' }] });
   const styles = new DataSheetStyles(opts.columns);
   ws.getCell('A1').value = safeText(opts.title);
@@ -273,14 +315,14 @@ export function addDataSheet(wb: ExcelJS.Workbook, opts: DataSheetSpec): ExcelJS
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + opts.rows.length, column: Math.max(1, opts.columns.length) } };
   // Rows as tall as their wrapped text: a spreadsheet opening the file does not grow them, so a
   // header that wraps ("Earlier revisions" in a narrow column) or a long action would print over the next row.
-  fitRows(ws, 2, 2 + opts.rows.length);
+  fitRows(ws, 2, 2 + opts.rows.length, { dataSheet: true });
   printSetup(ws, dataSheetPrint(opts));
   return ws;
 }
 
 /** How a data sheet prints: its marking and orientation, rows 1–2 on every page, and its print area when it prints only some columns. */
 function dataSheetPrint(opts: DataSheetSpec): PrintOptions {
-  const printArea = opts.printColumns ? { count: opts.printColumns, of: opts.columns.length, lastRow: 2 + Math.max(1, opts.rows.length) } : undefined;
+  const printArea = opts.printColumns ? { count: opts.printColumns, of: opts.columns.length, lastRow: 2 + Math.max(1, opts.rows.length), headers: opts.columns.map((c) => c.header) } : undefined;
   return { marking: opts.marking ?? 'OFFICIAL', orientation: opts.orientation, titleRows: '1:2', ...(printArea ? { printArea } : {}) };
 }
 
@@ -314,6 +356,12 @@ export function dataWorkbook(book: DataWorkbook): ExcelJS.Workbook {
 const CHARS_PER_UNIT = { regular: 1.2, bold: 1.05 };
 /** Points per line of 11 pt text, and the row's padding. */
 export const LINE_HEIGHT_PT = 14.5;
+/**
+ * Points per line of a data sheet's 11 pt Arial (a register printed one page wide): Arial's
+ * line is 1.15 em, 12.65 pt (LibreOffice sets it at about 12.1 pt, Excel at 17 px, 12.75 pt);
+ * 14.5 left a line's worth of blank under every four-line decision, a row a page.
+ */
+export const DATA_LINE_HEIGHT_PT = 13;
 const PADDING_PT = 2;
 const DEFAULT_WIDTH = 9;
 
@@ -341,20 +389,20 @@ export function wrappedLines(text: string, width: number, opts: { bold?: boolean
   return Math.max(1, lines);
 }
 
-/** The lines a data sheet's row needs: its header (all wrapped, bold) or a record (text columns wrapped). */
+/** The lines a data sheet's row needs: its header (all wrapped, bold) or a record (text columns wrapped), measured in Arial as fitRows measures a data sheet. */
 function dataRowLines(columns: SheetColumn[], texts: (string | null)[], header: boolean): number {
   let lines = 1;
   columns.forEach((c, i) => {
     const text = texts[i];
     if (typeof text !== 'string' || (!header && c.type !== 'text')) return;
-    lines = Math.max(lines, wrappedLines(text, columnWidth(c), { bold: header }));
+    lines = Math.max(lines, arialLines(text, columnWidth(c), { bold: header }));
   });
   return lines;
 }
 
-/** The height a row of `lines` lines needs, in points. */
-export function rowHeightFor(lines: number): number {
-  return Math.round((LINE_HEIGHT_PT * lines + PADDING_PT) * 4) / 4;
+/** The height a row of `lines` lines needs, in points (at `lineHeightPt` a line; a data sheet's are DATA_LINE_HEIGHT_PT). */
+export function rowHeightFor(lines: number, lineHeightPt = LINE_HEIGHT_PT): number {
+  return Math.round((lineHeightPt * lines + PADDING_PT) * 4) / 4;
 }
 
 function cellText(cell: ExcelJS.Cell): string | null {
@@ -369,7 +417,8 @@ function cellText(cell: ExcelJS.Cell): string | null {
  * that need more than one line; a row already taller is left alone). Cells are measured at
  * their column's width, bold when their font is.
  */
-export function fitRows(ws: ExcelJS.Worksheet, first: number, last: number): void {
+export function fitRows(ws: ExcelJS.Worksheet, first: number, last: number, opts: { dataSheet?: boolean } = {}): void {
+  const lineHeightPt = opts.dataSheet ? DATA_LINE_HEIGHT_PT : LINE_HEIGHT_PT;
   for (let r = first; r <= last; r++) {
     const row = ws.getRow(r);
     let lines = 1;
@@ -377,10 +426,11 @@ export function fitRows(ws: ExcelJS.Worksheet, first: number, last: number): voi
       const text = cellText(cell);
       if (text === null || !cell.alignment?.wrapText) return;
       const width = ws.getColumn(col).width ?? DEFAULT_WIDTH;
-      lines = Math.max(lines, wrappedLines(text, width, { bold: cell.font?.bold === true, indent: cell.alignment.indent ?? 0 }));
+      const bold = cell.font?.bold === true;
+      lines = Math.max(lines, opts.dataSheet ? arialLines(text, width, { bold }) : wrappedLines(text, width, { bold, indent: cell.alignment.indent ?? 0 }));
     });
     if (lines > 1) {
-      const h = rowHeightFor(lines);
+      const h = rowHeightFor(lines, lineHeightPt);
       if (!row.height || row.height < h) row.height = h;
     }
   }
@@ -409,6 +459,7 @@ export async function writeDataWorkbook(path: string, meta: WorkbookMeta, sheets
     const failed = new Promise<never>((_, reject) => out.on('error', reject));
     failed.catch(() => undefined); // raced below; a failure before the race still rejects it
     const wb = withProperties(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } }), meta);
+    normalFontArial(wb);
     let postProcess = false;
     try {
       for (const sheet of sheets) {
@@ -428,6 +479,22 @@ export async function writeDataWorkbook(path: string, meta: WorkbookMeta, sheets
     }
   });
   return { path, bytes: statSync(path).size };
+}
+
+/**
+ * The workbook's Normal font, Arial 11 (the sheets' own font) instead of exceljs's Calibri.
+ * A column's width is counted in the Normal font's digits: Calibri's is 7 px in Excel, and
+ * where Calibri is missing LibreOffice measures a substitute's (DejaVu Sans, 9.3 px), so the
+ * same sheet was a quarter wider in LibreOffice than in Excel, and the row heights, estimated
+ * for Arial text (CHARS_PER_UNIT), clipped wrapped text in Excel and left it loose in
+ * LibreOffice. Arial's digit (8 px; Liberation Sans has its metrics) gives both the same
+ * widths, the ones the estimate assumes. exceljs offers no option for it: its style table's
+ * font 0 is whichever font is added first, so Arial is added before any cell's style.
+ */
+function normalFontArial(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = (wb as unknown as { styles?: { model?: { fonts?: unknown[] }; _addFont?: (font: Partial<ExcelJS.Font>) => number } }).styles;
+  if (!styles?._addFont || styles.model?.fonts?.length !== 0) throw new Error('exceljs: the streamed workbook’s style table is not as expected (the Normal font could not be set)');
+  styles._addFont({ size: hs.excel.sizePt, name: hs.excel.font, family: 2 });
 }
 
 /** Text that addQuotePrefixes rewrites. */
@@ -464,7 +531,7 @@ async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: Dat
     postProcess ||= needsPostProcess(c.header);
   });
   const headerLines = dataRowLines(opts.columns, opts.columns.map((c) => c.header), true);
-  if (headerLines > 1) header.height = rowHeightFor(headerLines);
+  if (headerLines > 1) header.height = rowHeightFor(headerLines, DATA_LINE_HEIGHT_PT);
   header.commit();
 
   for (let r = 0; r < opts.rows.length; r++) {
@@ -480,7 +547,7 @@ async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: Dat
       postProcess ||= needsPostProcess(v);
     });
     const lines = dataRowLines(opts.columns, texts, false);
-    if (lines > 1) row.height = rowHeightFor(lines);
+    if (lines > 1) row.height = rowHeightFor(lines, DATA_LINE_HEIGHT_PT);
     row.commit();
     if ((r + 1) % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -489,9 +556,23 @@ async function streamDataSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: Dat
   return postProcess;
 }
 
-/** The workbook as the bytes of an .xlsx file, formula-like text given the quote prefix. */
+/** Workbooks holding a data sheet (addDataSheet): written with Arial as their Normal font, as the streamed ones are (normalFontArial). */
+const DATA_WORKBOOKS = new WeakSet<ExcelJS.Workbook>();
+
+/** The Normal font (the style table's font 0) of a package exceljs wrote, made Arial 11. */
+async function withNormalFontArial(buffer: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const styles = await zip.file('xl/styles.xml')!.async('string');
+  // As exceljs writes the streamed workbook's (normalFontArial).
+  const arial = `<font><family val="2"/><sz val="${hs.excel.sizePt}"/><name val="${hs.excel.font}"/></font>`;
+  zip.file('xl/styles.xml', styles.replace(/(<fonts\b[^>]*>)<font>.*?<\/font>/, `$1${arial}`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** The workbook as the bytes of an .xlsx file, formula-like text given the quote prefix (and a data sheet's workbook Arial as its Normal font). */
 export async function xlsxBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return addQuotePrefixes(Buffer.from(await wb.xlsx.writeBuffer()));
+  const buffer = await addQuotePrefixes(Buffer.from(await wb.xlsx.writeBuffer()));
+  return DATA_WORKBOOKS.has(wb) ? withNormalFontArial(buffer) : buffer;
 }
 
 /** Writes a workbook atomically (temporary file, then rename; refused where writeFileAtomic refuses); returns its size. */

@@ -444,16 +444,18 @@ export function coverFigures(position: Position): Record<string, Scalar> {
 const STATUS_WORDS: Record<Claim['status'], string> = { draft: 'Draft, not yet submitted', submitted: 'Submitted, not yet paid', paid: 'Paid' };
 
 /**
- * The claim's own dates. "Date prepared" is the day the claim was recorded (its draft), but
- * never after the day it was submitted (a claim entered after the event was prepared by
- * then); with no claim recorded, the return is being prepared today.
+ * The claim's own dates, in the order they happen (the cover lists them so): prepared, signed
+ * off, submitted, paid. "Date prepared" is the day the claim was recorded (its draft), but
+ * never after the day it was signed off or submitted (a claim entered after the event was
+ * prepared by then); with no claim recorded, the return is being prepared today.
  */
 export function claimDates(claim: Claim | null, today: string): Record<string, Scalar> {
   if (!claim) return { claimStatus: 'No claim recorded for this quarter', preparedOn: today, submittedOn: null, signedOffOn: null, paidOn: null };
   const recorded = claim.createdAt.slice(0, 10);
+  const earliest = [recorded, claim.signedOffOn, claim.submittedOn].filter((d): d is string => !!d).sort()[0]!;
   return {
     claimStatus: STATUS_WORDS[claim.status],
-    preparedOn: claim.submittedOn && claim.submittedOn < recorded ? claim.submittedOn : recorded,
+    preparedOn: earliest,
     submittedOn: claim.submittedOn,
     signedOffOn: claim.signedOffOn,
     paidOn: claim.paidOn,

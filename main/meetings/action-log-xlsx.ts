@@ -13,26 +13,27 @@ export function actionLogWorkbook(actions: Action[], meta: ActionLogMeta, revisi
     marking: meta.marking,
     title: `${meta.marking} — Action log: ${meta.scope}, as at ${formatDateLong(meta.asAt)}${meta.filterText ? ` (${meta.filterText})` : ''}`,
     // The register the board reads comes first and is what prints (A4 landscape, one page wide,
-    // at some 80% of the sheet's 11 pt); the agenda item, completion and the update's date stay on screen.
-    printColumns: 9,
+    // at some 75% of the sheet's 11 pt), the due date's history with it (first agreed, each
+    // revision with its reason: blank for an action never revised); the agenda item, completion
+    // and the update's date stay on screen.
+    printColumns: 11,
     columns: [
       { header: 'Ref', key: 'ref', type: 'text', width: 8 },
       { header: 'Board', key: 'board', type: 'text', width: 16 },
       { header: 'Meeting', key: 'meeting', type: 'date', width: 11 },
-      { header: 'Action', key: 'description', type: 'text', width: 40 },
-      { header: 'Owner', key: 'owner', type: 'text', width: 16 },
+      { header: 'Action', key: 'description', type: 'text', width: 36 },
+      { header: 'Owner', key: 'owner', type: 'text', width: 18 },
       { header: 'Due', key: 'due', type: 'date', width: 11 },
+      { header: 'Originally due', key: 'originalDue', type: 'date', width: 11 },
+      { header: 'Due date revisions', key: 'revisions', type: 'text', width: 22 },
       { header: 'Status', key: 'status', type: 'text', width: 12 },
       { header: 'Overdue', key: 'overdue', type: 'text', width: 9 },
-      { header: 'Latest update', key: 'update', type: 'text', width: 36 },
+      { header: 'Latest update', key: 'update', type: 'text', width: 30 },
       { header: 'Item', key: 'item', type: 'text', width: 28 },
       { header: 'Completed', key: 'completed', type: 'date', width: 12 },
-      { header: 'Latest update on', key: 'updatedOn', type: 'date', width: 14 },
+      { header: 'Latest update on', key: 'updatedOn', type: 'date', width: 17 },
       // Last, so the columns before keep their places for those who read the sheet by column.
       { header: 'Minute', key: 'minute', type: 'text', width: 12 },
-      // The due date first agreed, and each revision with its reason.
-      { header: 'Originally due', key: 'originalDue', type: 'date', width: 14 },
-      { header: 'Due date revisions', key: 'revisions', type: 'text', width: 60 },
     ],
     rows: actions.map((a) => ({
       ref: actionRef(a.id),

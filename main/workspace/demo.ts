@@ -626,15 +626,73 @@ const PAPERS = {
     },
     sections: PANEL_REPORT_SECTIONS,
   },
+  fundNotice: {
+    // The Record of Decision for the Violence Reduction Fund (decision PCC-D-2019-001), written
+    // in the decision-notice template so that the demo's notice is complete. The decision and
+    // its £1m over three years at up to £35k a bid are seed 000, paragraph 6, and the Violence
+    // Reduction Challenge behind it paragraph 5; the originator, the options, the
+    // recommendation's wording and the advice taken are ILLUSTRATIVE (the seeds give no notice).
+    // The decision's number is the log's own reference, so the header gives none.
+    reference: 'OPCC/2019/VRF',
+    title: 'Violence Reduction Fund',
+    templateKey: 'decision-notice',
+    board: null,
+    meeting: null,
+    agendaPosition: null,
+    author: 'chiefFinanceOfficer',
+    presenter: 'matthewScott',
+    purpose: 'decision',
+    header: { originator: 'Chief Executive, Office of the Police and Crime Commissioner', publication: 'Open', date: '2019-04-01' },
+    sections: [
+      {
+        key: 'executive-summary',
+        heading: 'Executive summary',
+        body: [
+          para(
+            'The Violence Reduction Challenge, the year-long study the Commissioner began in June 2018 with the emergency services, victims, charities, statutory bodies and other partners, recommended that the Commissioner use a portion of his annual commissioning budget to create a Violence Reduction Fund, to help protect some of the most vulnerable from the most violent. This notice records the decision to set aside £1m over three years for it.',
+          ),
+        ],
+      },
+      {
+        key: 'options-considered',
+        heading: 'Options considered',
+        body: [
+          romanList(
+            'Do nothing: continue to commission from the existing budget lines, with no fund open to community and voluntary groups. Not recommended: it would not answer the Challenge’s recommendation.',
+            'A one-year fund of £333,000: simpler to run, but projects could not plan beyond a single year or show results.',
+            'A fund of £1m over three years, open to statutory organisations, community and voluntary groups, at up to £35,000 a year for each project, renewed each year on evidence that the money is used effectively. Recommended.',
+          ),
+        ],
+      },
+      {
+        key: 'recommendation',
+        heading: 'Recommendation',
+        body: [
+          para(
+            'That the Commissioner creates a Violence Reduction Fund of £1m over three years from his annual commissioning budget, and invites bids of up to £35,000 a year for awareness campaigns, prevention initiatives, diversion and rehabilitation projects.',
+          ),
+        ],
+      },
+      {
+        key: 'advice-taken',
+        heading: 'Advice taken',
+        body: [
+          para(
+            'Financial: the Chief Finance Officer confirmed that £1m over three years can be met from the commissioning budget within the medium-term financial plan. Legal: the Commissioner may award crime and disorder reduction grants under section 9 of the Police Reform and Social Responsibility Act 2011. Equality: the fund is open to organisations working with any group at risk, and its criteria will be published with the invitation to bid.',
+          ),
+        ],
+      },
+    ],
+  },
 } satisfies Record<
   string,
   {
     reference: string;
     title: string;
     templateKey: string;
-    board: Board;
-    meeting: Meeting;
-    agendaPosition: number;
+    board: Board | null;
+    meeting: Meeting | null;
+    agendaPosition: number | null;
     author: Person;
     presenter: Person;
     purpose: Purpose;
@@ -944,17 +1002,20 @@ const DECISIONS = {
   },
   violenceReductionFund: {
     // Seed 000, paragraph 6. The seed gives neither the decision's number nor its date: the
-    // reference follows the app's own numbering and is ILLUSTRATIVE; the date is left empty.
+    // reference follows the app's own numbering and is ILLUSTRATIVE, and so is the date, the
+    // start of 2019/20, after the Violence Reduction Challenge that recommended the fund
+    // (June 2018, a year long) and before the first awards (July 2019, paragraph 7). Its
+    // Record of Decision is the paper fundNotice.
     reference: 'PCC-D-2019-001',
     board: null,
     meeting: null,
     agendaPosition: null,
-    paper: null,
+    paper: 'fundNotice',
     title: 'Violence Reduction Fund established: £1m over three years',
     text: 'To use a portion of the Commissioner’s annual commissioning budget to create a Violence Reduction Fund: £1m set aside over three years, with statutory organisations, community and voluntary groups invited to bid for a maximum of £35k per year, to fund activities such as awareness campaigns, prevention initiatives, diversion and rehabilitation projects.',
     type: 'approve',
     decidedBy: 'commissioner',
-    decidedOn: null,
+    decidedOn: '2019-04-01',
     status: 'agreed',
     owner: 'matthewScott',
     financialAmountPence: pounds(1_000_000),
@@ -1139,9 +1200,9 @@ function paperTables(): Record<string, BundleRow[]> {
       reference: p.reference,
       title: p.title,
       template_key: p.templateKey,
-      board_id: BOARD[p.board],
-      meeting_id: MEETING[p.meeting],
-      agenda_item_id: agendaItemId(p.meeting, p.agendaPosition),
+      board_id: p.board ? BOARD[p.board] : null,
+      meeting_id: p.meeting ? MEETING[p.meeting] : null,
+      agenda_item_id: p.meeting && p.agendaPosition ? agendaItemId(p.meeting, p.agendaPosition) : null,
       author_person_id: PERSON[p.author],
       presenter_person_id: PERSON[p.presenter],
       protective_marking: 'OFFICIAL',

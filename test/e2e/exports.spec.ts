@@ -159,6 +159,10 @@ test('the desktop look: "Saved … to <folder>" with Open and Show in folder, wh
 
 test('a Record of Decision is downloaded once its warnings are accepted, and read back', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
+  // The demo's notice is complete (its Record of Decision paper, its date): without its date,
+  // the notice has a gap the secretariat must accept.
+  const pcc = (await apiCall(page, workspace, 'decision.list', { from: null, to: null })).rows.find((d) => d.reference === 'PCC-D-2019-001')!;
+  await apiCall(page, workspace, 'decision.update', { id: pcc.id, version: pcc.version, decidedOn: null });
   await page.goto(`${workspace.bridge.url}#/decisions`);
   await page.getByRole('button', { name: 'PCC-D-2019-001' }).click();
   const dialog = page.getByRole('dialog', { name: /PCC-D-2019-001/ });

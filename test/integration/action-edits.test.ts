@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
 import { externalLinkDecision } from '../../main/electron/external-links';
-import { readDocx, tables } from '../helpers/documents';
+import { libreOfficeAvailable, pdfText, readDocx, renderPdf, tables } from '../helpers/documents';
 import { tempDir, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { strategicBoard } from './meetings-fixture';
 
@@ -169,6 +169,16 @@ describe('actions fully editable', () => {
     expect((dataRow.getCell(col('Due')).value as Date).toISOString().slice(0, 10)).toBe('2020-04-30');
     expect((dataRow.getCell(col('Originally due')).value as Date).toISOString().slice(0, 10)).toBe('2020-03-31');
     expect(dataRow.getCell(col('Due date revisions')).value).toBe('31/03/2020 → 30/04/2020 (revised 02/03/2020: The data sharing agreement is not yet signed)');
+    // Printed: the original due date and the revision with its reason are in the print area, beside the due date.
+    const printedTo = /:\$?([A-Z]+)\$?\d+$/.exec(sheet.pageSetup.printArea!)![1]!;
+    expect(col('Due date revisions')).toBeLessThanOrEqual(printedTo.charCodeAt(0) - 64);
+    if (libreOfficeAvailable) {
+      const printed = pdfText(renderPdf(xlsx, ws.dir).pdf).replace(/\s+/g, ' ');
+      expect(printed).toMatch(/Due Originally (?:due )?Due date revisions/);
+      // The due date then the date first agreed, side by side; the revision's words wrap in their column.
+      expect(printed).toContain('30/04/2020 31/03/2020');
+      for (const words of ['(revised 02/03/2020:', 'data sharing', 'agreement', 'not yet signed)']) expect(printed).toContain(words);
+    }
 
     // The minutes' action table shows the revised date against the original.
     const minutes = join(ws.dir, 'minutes.docx');

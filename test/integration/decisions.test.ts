@@ -79,7 +79,8 @@ describe('the decisions log', () => {
     expect(await refs({ search: 'approaches' })).toEqual(['SB-D-2020-002']);
     expect((await ws.fails('decision.list', { from: '19/03/2020' })).field).toBe('from');
     // With neither date given, the current financial year (today is 2 March 2020: 2019/20)
-    // and the undated (PCC-D-2019-001 has no date yet); a decision of 2018/19 is not in it.
+    // (PCC-D-2019-001 on its first day, 1 April 2019) and the undated (SB-D-2020-002, proposed);
+    // a decision of 2018/19 is not in it.
     await ws.call('decision.create', { boardId: 1, title: 'Adopted the first strategy', type: 'approve', status: 'agreed', decidedOn: '2019-03-20', reference: 'SB-D-2019-009' });
     const thisYear = await ws.call('decision.list', {});
     expect(thisYear).toMatchObject({ from: '2019-04-01', to: '2020-03-31', withUndated: true, total: 4 });
@@ -150,17 +151,43 @@ describe('exports of the decisions log', () => {
     const row = (ref: string) => sheet.getRows(3, 3)!.find((r) => r.getCell(1).value === ref)!;
     expect((row('SB-D-2020-001').getCell(2).value as Date).toISOString().slice(0, 10)).toBe('2020-01-23');
     expect(row('SB-D-2020-001').getCell(2).numFmt).toBe('dd/mm/yyyy');
-    expect(row('PCC-D-2019-001').getCell(9).value).toBe(1_000_000);
-    expect(row('PCC-D-2019-001').getCell(9).numFmt).toContain('£');
+    // The meeting's date third (printed: a proposed decision has no decided-on date yet), the amount tenth.
+    expect(sheet.getCell('C2').value).toBe('Meeting');
+    expect(row('PCC-D-2019-001').getCell(4).value).toBe('The Commissioner alone'); // no board: who decided, not a blank
+    expect(row('SB-D-2020-001').getCell(4).value).toBe('Kent & Medway VRU Strategic Board');
+    expect(row('PCC-D-2019-001').getCell(10).value).toBe(1_000_000);
+    expect(row('PCC-D-2019-001').getCell(10).numFmt).toContain('£');
   });
 
-  it('writes the PCC decision notice for a Commissioner’s decision, after naming what the log cannot fill', async () => {
+  it('writes the demo’s PCC decision notice complete (its Record of Decision paper fills what the log cannot), and names what the log cannot fill without it', async () => {
     const ws = await demo();
     const out = join(ws.dir, 'notice.docx');
-    const first = await ws.fails('decision.exportNotice', { id: 3, out });
+    // The demo's decision has its notice written as a paper in the decision-notice template and a date: nothing is left to complete.
+    const complete = await ws.call('decision.exportNotice', { id: 3, out });
+    expect(complete.warnings).toEqual([]);
+    const whole = await readDocx(out);
+    const wholeTexts = paragraphs(whole.document).map((p) => p.text);
+    expect(whole.document).not.toContain('To be completed');
+    expect(wholeTexts).toEqual(expect.arrayContaining([
+      'Decision number: PCC-D-2019-001', // the log's reference: the paper's header gives no number of its own
+      'Originator: Chief Executive, Office of the Police and Crime Commissioner',
+      'Open or confidential: Open',
+      'Date: 1 April 2019',
+      '6.1\t£1,000,000, from the Violence Reduction Fund.',
+      '8.1\tOpen. To be published on the Commissioner’s website.',
+    ]));
+    expect(wholeTexts.some((t) => t.startsWith('Decisions log reference'))).toBe(false);
+    expect(wholeTexts.find((t) => t.startsWith('3.1\t'))).toMatch(/^3\.1\tThat the Commissioner creates a Violence Reduction Fund of £1m over three years/);
+    expect(wholeTexts.some((t) => t.startsWith('Do nothing:'))).toBe(true);
+    expect(wholeTexts.find((t) => t.startsWith('5.1\t'))).toMatch(/^5\.1\tFinancial: the Chief Finance Officer/);
+
+    // Without the paper and the date, the log alone cannot fill the options, the recommendation or the date.
+    const [pcc] = await ws.query<{ version: number }>('SELECT version FROM decision WHERE id = 3');
+    await ws.call('decision.update', { id: 3, version: pcc!.version, paperId: null, decidedOn: null });
+    const first = await ws.fails('decision.exportNotice', { id: 3, out: join(ws.dir, 'gaps.docx') });
     expect(first.code).toBe('export.warningsNotAcknowledged');
-    expect(first.problems!.map((p) => p.path)).toEqual(['options-considered', 'recommendation', 'decidedOn']); // the demo's decision is agreed but has no date
-    expect(existsSync(out)).toBe(false);
+    expect(first.problems!.map((p) => p.path)).toEqual(['options-considered', 'recommendation', 'decidedOn']); // agreed, but no date
+    expect(existsSync(join(ws.dir, 'gaps.docx'))).toBe(false);
     const second = await ws.call('decision.exportNotice', { id: 3, out, acknowledgeWarnings: true });
     expect(second.path).toBe(out);
     expect(second.warnings.map((w) => w.field)).toEqual(['options-considered', 'recommendation', 'decidedOn']);

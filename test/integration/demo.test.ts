@@ -34,7 +34,7 @@ describe('the Kent & Medway demo workspace', () => {
     const ws = await tempWorkspace();
     const info = await ws.call('workspace.loadDemo');
     expect(info.isEmpty).toBe(false);
-    expect(info.counts).toMatchObject({ boards: 3, meetings: 3, papers: 2, decisions: 3, indicators: 4, fundingStreams: 4, awards: 6 });
+    expect(info.counts).toMatchObject({ boards: 3, meetings: 3, papers: 3, decisions: 3, indicators: 4, fundingStreams: 4, awards: 6 });
     expect(info.settings).toEqual({ organisationName: 'Kent & Medway Violence Reduction Unit', defaultProtectiveMarking: 'OFFICIAL' });
 
     const trail = await ws.call('audit.list', {});
@@ -157,8 +157,11 @@ describe('the Kent & Medway demo workspace', () => {
     const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
     expect(value('Claim status')).toBe('Submitted, not yet paid');
     expect(iso(value('Date prepared'))).toBe('2020-01-14');
-    expect(iso(value('Date submitted'))).toBe('2020-01-24');
     expect(iso(value('Date signed off'))).toBe('2020-01-22');
+    expect(iso(value('Date submitted'))).toBe('2020-01-24');
+    // In the order they happen: prepared, signed off, submitted, paid.
+    const labels = Array.from({ length: cover.rowCount }, (_, i) => cover.getCell(i + 1, 1).value).filter((v) => typeof v === 'string' && /^Date (prepared|signed off|submitted|paid)$/.test(v));
+    expect(labels).toEqual(['Date prepared', 'Date signed off', 'Date submitted', 'Date paid']);
     expect(value('Signed off by (Chief Finance Officer)')).toBe('Daniel Ferris');
     expect(value('Actual spend this quarter (claimed)')).toBe(187_000);
     expect(value('Variance (budget less forecast)')).toBe(6_000);

@@ -150,10 +150,17 @@ describe('one variance, reconciled', () => {
       expect(isoOf(c('Spend by')), name).toBe('2020-03-31');
       expect(c('Carry-over to a later year'), name).toBe('Not allowed');
       expect(c('Claim status'), name).toBe('Paid');
-      expect(isoOf(c('Date prepared')), name).toBe('2020-01-30'); // recorded after the event: prepared by the day it went
-      expect(isoOf(c('Date submitted')), name).toBe('2020-01-30');
+      // Recorded after the event: prepared by the day it was signed off (it was dated the day it went, after the sign-off).
+      expect(isoOf(c('Date prepared')), name).toBe('2020-01-28');
       expect(isoOf(c('Date signed off')), name).toBe('2020-01-28');
+      expect(isoOf(c('Date submitted')), name).toBe('2020-01-30');
       expect(isoOf(c('Date paid')), name).toBe('2020-03-16');
+      // The cover lists the dates in the order they happen, and their dates never run backwards.
+      const dateRows = ['Date prepared', 'Date signed off', 'Date submitted', 'Date paid'].map((l) => rowLabelled(cover, l));
+      expect(dateRows, name).toEqual([...dateRows].sort((a, b) => a - b));
+      const dates = dateRows.map((r) => isoOf(cover.get(`B${r}`)) as string);
+      expect(dates, name).toEqual([...dates].sort());
+      expect(rowLabelled(cover, 'Signed off by (Chief Finance Officer)'), name).toBe(dateRows[1]! - 1);
       expect(c('Signed off by (Chief Finance Officer)'), name).toBe('Daniel Ferris');
       expect(String(c('Points to note')), name).toContain(`${WARNING}.`);
     }

@@ -207,16 +207,16 @@ describe('meetings exports', () => {
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.getWorksheet('Action log')!;
     expect(String(sheet.getCell('A1').value)).toMatch(/^OFFICIAL — Action log: Kent and Medway VRU Strategic Board, as at 2 March 2020/);
-    // The register first (it prints, columns A–I), the detail after (on screen only).
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Ref', 'Board', 'Meeting', 'Action', 'Owner', 'Due', 'Status', 'Overdue', 'Latest update', 'Item', 'Completed', 'Latest update on', 'Minute', 'Originally due', 'Due date revisions']);
-    expect(sheet.pageSetup.printArea).toBe('A1:I5'); // written as $A$1:$I$5, read back without the $
+    // The register first (it prints, columns A–K, the due date's history with it), the detail after (on screen only).
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Ref', 'Board', 'Meeting', 'Action', 'Owner', 'Due', 'Originally due', 'Due date revisions', 'Status', 'Overdue', 'Latest update', 'Item', 'Completed', 'Latest update on', 'Minute']);
+    expect(sheet.pageSetup.printArea).toBe('A1:K5'); // written as $A$1:$K$5, read back without the $
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.autoFilter).toBeTruthy();
     const due = sheet.getCell('F3').value;
     expect(due).toBeInstanceOf(Date);
     expect((due as Date).toISOString().slice(0, 10)).toBe('2020-01-31');
     expect(sheet.getCell('F3').numFmt).toBe('dd/mm/yyyy');
-    expect(sheet.getCell('H3').value).toBe('Yes');
+    expect(sheet.getCell('J3').value).toBe('Yes');
     expect(sheet.rowCount).toBe(5);
 
     const wrong = await ws.fails('action.exportLog', { format: 'xlsx', out: join(ws.dir, 'log.docx') });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -89,8 +89,18 @@ describe('export paper, agenda-pack and decisions from the command line', () => 
   });
 
   it('writes the PCC decision notice by the decision’s reference, naming the gaps first', async () => {
-    const ws = await demoFile();
+    const ws = await tempWorkspace();
+    await ws.call('workspace.loadDemo');
     const out = join(ws.dir, 'PCC-D-2019-001 notice.docx');
+    // The demo's notice is complete (its Record of Decision paper and date): written at once.
+    const complete = await cli('export', 'decision-notice', '--db', ws.path, '--decision', 'pcc-d-2019-001', '--out', out);
+    expect(complete).toMatchObject({ code: 0, stderr: '' });
+    expect((await readDocx(out)).document).not.toContain('To be completed');
+    rmSync(out);
+    // Without its paper the log cannot fill the options or the recommendation.
+    const [pcc] = await ws.query<{ id: number; version: number }>("SELECT id, version FROM decision WHERE reference = 'PCC-D-2019-001'");
+    await ws.call('decision.update', { id: pcc!.id, version: pcc!.version, paperId: null });
+    await ws.store.close();
     const first = await cli('export', 'decision-notice', '--db', ws.path, '--decision', 'pcc-d-2019-001', '--out', out);
     expect(first.code).toBe(1);
     expect(first.stderr).toContain(`warning: The notice's "Options considered" is not in the decisions log; it is marked "To be completed."`);

@@ -104,6 +104,12 @@ describe('streamed data workbooks', () => {
     // The formula-like text kept its quote prefix in the streamed file too (xlsx-quote-prefix.test.ts checks every export).
     const styles = await (await JSZip.loadAsync(readFileSync(streamed))).file('xl/styles.xml')!.async('string');
     expect(styles).toContain('quotePrefix="1"');
+    // Both with Arial 11 as the Normal font, whose digit sets a column's width (Calibri's is 7 px in
+    // Excel, a substitute's 9.3 px in LibreOffice without Calibri: the same sheet printed a quarter wider there).
+    for (const file of [streamed, inMemory]) {
+      const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/styles.xml')!.async('string');
+      expect(/<fonts\b[^>]*><font>(.*?)<\/font>/.exec(xml)![1]).toBe('<family val="2"/><sz val="11"/><name val="Arial"/>');
+    }
     const back = await readBack(streamed);
     expect(back.getWorksheet('Values')!.getCell('G5').value).toBe('=SUM(A1)');
     expect(back.getWorksheet('Values')!.getCell('G6').value).toBe('\rstarts with a carriage return');
@@ -166,5 +172,6 @@ describe('streamed data workbooks', () => {
 });
 
 // styles.xml recomputed on 3 December 2026 when dates were centred in their cells (issue 11: right-aligned,
-// they ran into the next column's text); the sheets and strings still hash as the writer before shared styles.
-const PREVIOUS_HASHES = { styles: '0b8c17cd5ed0a5c4', sheet1: '22109b828357f1d0', sheet2: '142b6ea91aa10e17', strings: '2af47a1cb09d3992' };
+// they ran into the next column's text); the sheets on 4 December 2026, when a data sheet's rows were
+// measured in Arial's widths at 13 pt a line (xlsx-text-width.ts): only their row heights changed.
+const PREVIOUS_HASHES = { styles: '0b8c17cd5ed0a5c4', sheet1: 'c0d273d125042073', sheet2: '33fc6f3aed82c491', strings: '2af47a1cb09d3992' };
