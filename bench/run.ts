@@ -138,7 +138,7 @@ export interface CaseResult {
  * case counts them, so a case whose raw side leaves out a statement the operation runs
  * shows it (the stale check only proves that every raw statement is one the operation ran).
  */
-const statementCount = { counting: false, n: 0 };
+const statementCount: { counting: boolean; n: number; captured: { text: string; values: unknown[] }[] } = { counting: false, n: 0, captured: [] };
 
 /** A case's raw statements on an engine (some run on one engine only). */
 const rawOn = (c: BenchCase, engine: Engine): RawQuery[] => c.raw.filter((q) => !q.engines || q.engines.includes(engine));
@@ -174,7 +174,10 @@ function sqliteSide(db: Db, session: Session): EngineSide {
   for (const method of ['all', 'run'] as const) {
     const original = proto[method];
     proto[method] = function (this: unknown, ...a: unknown[]) {
-      if (statementCount.counting) statementCount.n++;
+      if (statementCount.counting) {
+        statementCount.n++;
+        statementCount.captured.push({ text: (this as Statement).source, values: a });
+      }
       return original.apply(this, a);
     };
   }
@@ -186,6 +189,14 @@ function sqliteSide(db: Db, session: Session): EngineSide {
     engine: 'sqlite',
     session,
     prepareRaw(c) {
+      if (c.replay) {
+        const replayed = statementCount.captured.map(({ text, values }) => ({ stmt: prepareRaw(text), values }));
+        return () => {
+          let rows = 0;
+          for (const { stmt, values } of replayed) rows += stmt.reader ? stmt.all(...values).length : 0;
+          return rows;
+        };
+      }
       const statements: { stmt: Statement; values: unknown[] }[] = rawOn(c, 'sqlite').map((q) => {
         const compiled = compileSql('sqlite', sqlFor(q, 'sqlite'));
         let text = compiled.text;
@@ -232,7 +243,11 @@ async function postgresSide(url: string, session: Session): Promise<EngineSide> 
     if (this !== raw) {
       const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
       if (text) sentByDispatch.add(normalise(text));
-      if (text && statementCount.counting && !/^(BEGIN|COMMIT|ROLLBACK)/i.test(text)) statementCount.n++;
+      if (text && statementCount.counting && !/^(BEGIN|COMMIT|ROLLBACK)/i.test(text)) {
+        statementCount.n++;
+        const values = (typeof config === 'object' ? (config as { values?: unknown[] } | null)?.values : undefined) ?? (Array.isArray(rest[0]) ? rest[0] : []);
+        statementCount.captured.push({ text, values });
+      }
     }
     return (query as (...a: unknown[]) => unknown).call(this, config, ...rest);
   };
@@ -240,6 +255,14 @@ async function postgresSide(url: string, session: Session): Promise<EngineSide> 
     engine: 'postgres',
     session,
     prepareRaw(c) {
+      if (c.replay) {
+        const replayed = [...statementCount.captured];
+        return async () => {
+          let rows = 0;
+          for (const { text, values } of replayed) rows += (await raw.query(text, values)).rows.length;
+          return rows;
+        };
+      }
       const statements = rawOn(c, 'postgres').map((q) => {
         const compiled = compileSql('postgres', sqlFor(q, 'postgres'));
         if (c.op && !sentByDispatch.has(normalise(compiled.text))) throw staleCase(c, 'PostgreSQL', compiled.text);
@@ -522,6 +545,7 @@ async function timeCaseOnce(c: BenchCase, side: EngineSide, args: Args, into: Ca
   if (c.op) {
     statementCount.counting = true;
     statementCount.n = 0;
+    statementCount.captured = [];
     try {
       await callDispatch();
     } finally {
@@ -557,7 +581,7 @@ function result(s: CaseSamples): CaseResult {
   if (s.failure || s.raw.length === 0) {
     return {
       name: c.name, area: c.area, engine: s.engine, operation: c.op?.name ?? null, ...(c.op ? {} : { label: c.label }),
-      rows: 0, rawRows: 0, statements: { dispatch: s.dispatchStatements, raw: rawOn(c, s.engine).length }, dispatch: null, raw: { medianMs: NaN, p95Ms: NaN, minMs: NaN }, ratio: null, roundRatios: [],
+      rows: 0, rawRows: 0, statements: { dispatch: s.dispatchStatements, raw: c.replay ? (s.dispatchStatements ?? 0) : rawOn(c, s.engine).length }, dispatch: null, raw: { medianMs: NaN, p95Ms: NaN, minMs: NaN }, ratio: null, roundRatios: [],
       misses: [`failed: ${(s.failure ?? 'not timed').split('\n')[0]!.replace(/^(\S+ answered \S+):.*/, '$1')}`],
       failed: true,
     };
@@ -578,7 +602,7 @@ function result(s: CaseSamples): CaseResult {
     ...(c.op ? {} : { label: c.label }),
     rows,
     rawRows: s.rawRows,
-    statements: { dispatch: s.dispatchStatements, raw: rawOn(c, s.engine).length },
+    statements: { dispatch: s.dispatchStatements, raw: c.replay ? (s.dispatchStatements ?? 0) : rawOn(c, s.engine).length },
     dispatch: viaDispatch,
     raw,
     ratio,
