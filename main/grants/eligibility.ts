@@ -48,7 +48,7 @@ export interface Eligibility {
   warnings: FundingWarning[];
 }
 
-const listed = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const listed = (items: string[], word = 'or') => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`);
 
 export function checkBid(round: RoundRules, bid: BidForRules): Eligibility {
   const refusals: Refusal[] = [];
@@ -81,15 +81,16 @@ export function checkBid(round: RoundRules, bid: BidForRules): Eligibility {
     refusals.push({ code: 'bid.tier', field: 'tier', message: `The ${round.name} funds ${listed(round.tiers)} interventions, not ${bid.tier}.` });
   }
   const cap = round.capPence;
-  if (cap !== null) {
-    bid.years.forEach((y, i) => {
-      if (y.amountPence > cap) {
-        warnings.push({
-          code: 'bid.overCap',
-          field: `years.${i}.amount`,
-          message: `The bid of ${formatPence(y.amountPence)} from ${bid.organisationName} for ${y.financialYear} is above the ${round.name}'s ${formatPence(cap)} cap per award per year: the panel may recommend at most ${formatPence(cap)}.`,
-        });
-      }
+  const over = cap === null ? [] : bid.years.map((y, i) => ({ ...y, i })).filter((y) => y.amountPence > cap);
+  if (cap !== null && over.length > 0) {
+    // One warning for the bid, naming each year over: the panel decides on the bid as a whole.
+    const asked = over.every((y) => y.amountPence === over[0]!.amountPence)
+      ? `${formatPence(over[0]!.amountPence)} in ${listed(over.map((y) => y.financialYear), 'and')}`
+      : over.map((y) => `${formatPence(y.amountPence)} in ${y.financialYear}`).join(', ');
+    warnings.push({
+      code: 'bid.overCap',
+      field: `years.${over[0]!.i}.amount`,
+      message: `The bid from ${bid.organisationName} asks for ${asked}, above the ${round.name}'s ${formatPence(cap)} cap per award per year: the panel may recommend at most ${formatPence(cap)} a year.`,
     });
   }
   if (bid.receivedOn > round.closesOn) {

@@ -90,7 +90,7 @@ describe('bids entered on the form', () => {
       {
         code: 'bid.overCap',
         field: 'years.0.amount',
-        message: "The bid of £36,814 from Kent Police for 2019/20 is above the Violence Reduction Fund 2019's £35,000 cap per award per year: the panel may recommend at most £35,000.",
+        message: "The bid from Kent Police asks for £36,814 in 2019/20, above the Violence Reduction Fund 2019's £35,000 cap per award per year: the panel may recommend at most £35,000 a year.",
       },
     ]);
     // Kept on the bid, so the panel sees it when the list is read again.
@@ -173,7 +173,7 @@ describe('bids imported from an online form’s CSV export', () => {
     expect(preview.counts).toEqual({ new: 5, duplicate: 0, rejected: 0 });
     expect(preview.newOrganisations).toBe(4);
     expect(preview.rows.map((r) => [r.sourceRow, r.organisationName, r.newOrganisation, r.totalPence, r.warnings.map((w) => w.code)])).toEqual([
-      [2, 'Kent Police', false, 11_044_200, ['bid.overCap', 'bid.overCap', 'bid.overCap']],
+      [2, 'Kent Police', false, 11_044_200, ['bid.overCap']],
       [3, 'Rising Sun & Choices', true, 10_500_000, []],
       [4, 'Kent CrimeStoppers', true, 10_500_000, []],
       [5, 'Uprising Youth and Community', true, 3_200_000, []],

@@ -164,45 +164,63 @@ function RoundDetail({ round }: { round: FundingRound }) {
   );
 }
 
+/** The short words for a warning in the table; its full message is listed under it. */
+const WARNING_LABELS: Record<string, string> = { 'bid.overCap': 'Over the cap', 'bid.late': 'Late', 'bid.early': 'Dated before it opened' };
+
 function BidsTable({ round, bids }: { round: FundingRound; bids: Bid[] }) {
+  const warned = bids.filter((b) => b.warnings.length > 0);
   return (
-    <DataTable
-      caption={`Bids to the ${round.name}`}
-      className="table funding-table bids-table"
-      rows={bids}
-      rowKey={(b) => b.id}
-      empty="No bids yet."
-      rowClassName={(b) => (b.warnings.length ? 'row-warning' : undefined)}
-      columns={[
-        { header: 'Organisation', rowHeader: true, cell: (b) => b.organisationName },
-        {
-          header: 'Project',
-          cell: (b) => (
-            <>
-              {b.project}
-              {b.warnings.map((w, i) => (
-                <p key={i} className="inline-warning" data-code={w.code}>
-                  {w.message}
-                </p>
-              ))}
-            </>
-          ),
-        },
-        { header: 'Theme', cell: (b) => b.theme || '—' },
-        { header: 'Tier', cell: (b) => (b.tier ? TIER_LABELS[b.tier] : '—') },
-        { header: 'Received', cell: (b) => formatDateShort(b.receivedOn) },
-        ...round.years.map((y) => ({
-          header: y,
-          numeric: true,
-          cell: (b: Bid) => {
-            const amount = b.years.find((x) => x.financialYear === y)?.amountPence;
-            return amount === undefined ? '—' : formatPence(amount);
+    <>
+      <DataTable
+        caption={`Bids to the ${round.name}`}
+        className="table funding-table bids-table"
+        rows={bids}
+        rowKey={(b) => b.id}
+        empty="No bids yet."
+        rowClassName={(b) => (b.warnings.length ? 'row-warning' : undefined)}
+        columns={[
+          { header: 'Organisation', rowHeader: true, cell: (b) => b.organisationName },
+          { header: 'Project', cell: (b) => b.project },
+          { header: 'Theme and tier', cell: (b) => [b.theme, b.tier ? TIER_LABELS[b.tier] : ''].filter(Boolean).join(' · ') || '—' },
+          { header: 'Received', cell: (b) => formatDateShort(b.receivedOn) },
+          ...round.years.map((y) => ({
+            header: y,
+            numeric: true,
+            cell: (b: Bid) => {
+              const amount = b.years.find((x) => x.financialYear === y)?.amountPence;
+              return amount === undefined ? '—' : formatPence(amount);
+            },
+          })),
+          { header: 'Total', numeric: true, cell: (b) => formatPence(b.totalPence) },
+          { header: 'Match funding', numeric: true, cell: (b) => (b.matchFundingPence ? formatPence(b.matchFundingPence) : '—') },
+          {
+            header: 'Points to note',
+            cell: (b) =>
+              b.warnings.length === 0
+                ? '—'
+                : b.warnings.map((w, i) => (
+                    <span key={i} className="inline-warning bid-warning" data-code={w.code}>
+                      {WARNING_LABELS[w.code] ?? w.code}
+                    </span>
+                  )),
           },
-        })),
-        { header: 'Total', numeric: true, cell: (b) => formatPence(b.totalPence) },
-        { header: 'Match funding', numeric: true, cell: (b) => (b.matchFundingPence ? formatPence(b.matchFundingPence) : '—') },
-      ]}
-    />
+        ]}
+      />
+      {warned.length > 0 && (
+        <section className="warning-panel" aria-labelledby="bid-warnings-title">
+          <h3 id="bid-warnings-title">Points to note on the bids</h3>
+          <ul>
+            {warned.flatMap((b) =>
+              b.warnings.map((w, i) => (
+                <li key={`${b.id}-${i}`} data-code={w.code}>
+                  {w.message}
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
 
