@@ -5,6 +5,7 @@ import type { ResultOfDef } from './handler-types';
 import { decisionsContract } from '../decisions/contract';
 import { fundingContract } from '../funding/contract';
 import { grantsContract } from '../grants/contract';
+import { scoringContract } from '../grants/scoring-contract';
 import { interestsContract } from '../interests/contract';
 import { meetingsContract } from '../meetings/contract';
 import { minutesContract } from '../meetings/minutes-record';
@@ -31,6 +32,7 @@ export const contract = {
   ...performanceContract,
   ...fundingContract,
   ...grantsContract,
+  ...scoringContract,
 } as const satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
 import { grantsHandlers } from '../grants/service';
+import { scoringHandlers } from '../grants/scoring';
 import { interestsHandlers } from '../interests/service';
 import { meetingDetail, meetingsHandlers } from '../meetings/service';
 import { minutesHandlers } from '../meetings/minutes-record';
@@ -29,4 +30,5 @@ export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...performanceHandlers,
   ...fundingHandlers,
   ...grantsHandlers,
+  ...scoringHandlers,
 };

@@ -654,6 +654,37 @@ export const schema = {
       { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
     ],
   },
+  bid_conflict: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'description', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'declared_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
+  bid_score: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'criterion_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'score', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'comment', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+      { column: 'criterion_id', references: 'round_criterion', onDelete: 'CASCADE' },
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export interface ColumnSchema {
@@ -1142,6 +1173,26 @@ export interface BidYearTable {
   amount_pence: number;
 }
 
+export interface BidConflictTable {
+  id: Generated<number>;
+  bid_id: number;
+  person_id: number;
+  description: string;
+  declared_on: string;
+}
+
+export interface BidScoreTable {
+  id: Generated<number>;
+  bid_id: number;
+  criterion_id: number;
+  person_id: number;
+  score: number;
+  comment: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely schema type: the query layer checks table and column names against it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -1184,4 +1235,6 @@ export interface DB {
   round_criterion: RoundCriterionTable;
   bid: BidTable;
   bid_year: BidYearTable;
+  bid_conflict: BidConflictTable;
+  bid_score: BidScoreTable;
 }

@@ -14,6 +14,7 @@ import { useApiForm } from '../components/useApiForm';
 import { useFunding } from '../funding/store';
 import { opKey, write } from '../queries';
 import { BidImportPanel } from './BidImportPanel';
+import { RankingTable, ScoreDialog } from './ScoringViews';
 
 /** What a round's writes change: the queries reading them are asked again. */
 export const GRANT_TABLES = ['funding_round', 'round_eligible_kind', 'round_theme', 'round_tier', 'round_criterion', 'bid', 'bid_year', 'organisation'];
@@ -85,6 +86,7 @@ function RoundDetail({ round }: { round: FundingRound }) {
   const input = { roundId: round.id };
   const list = useQuery({ queryKey: opKey('bid.list', input), queryFn: () => call(api().bid.list(input)) });
   const [adding, setAdding] = useState(false);
+  const [scoring, setScoring] = useState<Bid | null>(null);
   const [notice, setNotice] = useState<{ text: string; warnings: FundingWarning[] } | null>(null);
   const bids = list.data ?? [];
   const kinds = round.eligibleKinds.length ? round.eligibleKinds.map((k) => ORGANISATION_KIND_LABELS[k].toLowerCase()).join(', ') : 'any kind of organisation';
@@ -148,8 +150,10 @@ function RoundDetail({ round }: { round: FundingRound }) {
           Add a bid
         </button>
       </div>
-      <BidsTable round={round} bids={bids} />
+      <BidsTable round={round} bids={bids} onScore={setScoring} />
+      <RankingTable round={round} />
       <BidImportPanel round={round} />
+      {scoring && <ScoreDialog round={round} bid={scoring} onClose={() => setScoring(null)} />}
       {adding && (
         <BidForm
           round={round}
@@ -167,7 +171,7 @@ function RoundDetail({ round }: { round: FundingRound }) {
 /** The short words for a warning in the table; its full message is listed under it. */
 const WARNING_LABELS: Record<string, string> = { 'bid.overCap': 'Over the cap', 'bid.late': 'Late', 'bid.early': 'Dated before it opened' };
 
-function BidsTable({ round, bids }: { round: FundingRound; bids: Bid[] }) {
+function BidsTable({ round, bids, onScore }: { round: FundingRound; bids: Bid[]; onScore: (bid: Bid) => void }) {
   const warned = bids.filter((b) => b.warnings.length > 0);
   return (
     <>
@@ -193,6 +197,17 @@ function BidsTable({ round, bids }: { round: FundingRound; bids: Bid[] }) {
           })),
           { header: 'Total', numeric: true, cell: (b) => formatPence(b.totalPence) },
           { header: 'Match funding', numeric: true, cell: (b) => (b.matchFundingPence ? formatPence(b.matchFundingPence) : '—') },
+          {
+            header: 'Scores',
+            cell: (b) =>
+              round.criteria.length === 0 ? (
+                '—'
+              ) : (
+                <button type="button" className="button-link" onClick={() => onScore(b)}>
+                  Score<span className="visually-hidden"> the bid from {b.organisationName}</span>
+                </button>
+              ),
+          },
           {
             header: 'Points to note',
             cell: (b) =>
