@@ -88,3 +88,69 @@ test('opens a round, imports five bids from a CSV with the one over the cap warn
   await bid.getByRole('button', { name: 'Cancel' }).click();
   await expect(bids.getByRole('row')).toHaveCount(7);
 });
+
+test('two panel members score the bids, one kept off the bid of a charity on his register of interests, and the ranked list shows the money left', async ({ app: page, workspace }) => {
+  await apiCall(page, workspace, 'workspace.loadDemo', {});
+  const vrf = (await apiCall(page, workspace, 'fundingStream.list', {})).find((s) => s.reference === 'VRF')!;
+  const round = await apiCall(page, workspace, 'round.create', {
+    streamId: vrf.id,
+    name: 'Violence Reduction Fund 2019',
+    opensOn: '2019-04-01',
+    closesOn: '2019-05-31',
+    firstYear: '2019/20',
+    lastYear: '2021/22',
+    criteria: [
+      { name: 'Need and evidence', weight: 30 },
+      { name: 'Outcomes', weight: 40 },
+      { name: 'Value for money', weight: 30 },
+    ],
+  });
+  const bid = (organisation: string, project: string, amount: string) =>
+    apiCall(page, workspace, 'bid.create', { roundId: round.id, organisation: { name: organisation, kind: 'charity' }, project, receivedOn: '2019-05-20', years: [{ financialYear: '2019/20', amount }] });
+  await bid('Rising Sun & Choices', 'Girls at risk', '£35,000');
+  await bid('Kent CrimeStoppers', 'Fearless', '£20,000');
+  const [first, second] = (await apiCall(page, workspace, 'person.list', { search: '', organisationId: null })).filter((p) => p.organisationId === null || !['Rising Sun & Choices', 'Kent CrimeStoppers'].includes(p.organisationName ?? ''));
+  const name = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+  // ILLUSTRATIVE: the demo's registers name no bidder; this entry is the test's.
+  await apiCall(page, workspace, 'interest.create', { personId: second!.id, type: 'other_registrable', description: 'Trustee of Kent CrimeStoppers', startsOn: '2018-01-01', endsOn: null, reviewedOn: null });
+
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Funding' }).click();
+  await page.getByRole('button', { name: 'Violence Reduction Fund' }).click();
+  await page.getByRole('tab', { name: 'Rounds' }).click();
+  await page.getByRole('button', { name: 'Violence Reduction Fund 2019' }).click();
+
+  const score = async (bidFrom: string, who: string, values: [string, string, string]) => {
+    await page.getByRole('button', { name: `Score the bid from ${bidFrom}` }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^Score: ${bidFrom}`) });
+    await dialog.getByLabel('Panel member').selectOption({ label: who });
+    for (const [i, criterion] of ['Need and evidence (weight 30)', 'Outcomes (weight 40)', 'Value for money (weight 30)'].entries()) {
+      await dialog.getByRole('group', { name: criterion }).getByLabel('Score, 0 to 5').selectOption(values[i]!);
+    }
+    await dialog.getByRole('group', { name: 'Outcomes (weight 40)' }).getByLabel('Comment').fill(`${who} on ${bidFrom}`);
+    await dialog.getByRole('button', { name: 'Save scores' }).click();
+    return dialog;
+  };
+  await expect(await score('Rising Sun & Choices', name(first!), ['5', '5', '4'])).toBeHidden();
+  await expect(await score('Rising Sun & Choices', name(second!), ['5', '4', '4'])).toBeHidden();
+  await expect(await score('Kent CrimeStoppers', name(first!), ['3', '4', '3'])).toBeHidden();
+
+  // The trustee is kept off the charity's bid: told why before scoring, refused naming the rule.
+  const kept = await score('Kent CrimeStoppers', name(second!), ['5', '5', '5']);
+  await expect(kept.getByRole('note')).toContainText(`${name(second!)}'s register of interests names Kent CrimeStoppers: Trustee of Kent CrimeStoppers`);
+  await expect(kept.getByLabel('Panel member')).toHaveAttribute('aria-invalid', 'true');
+  await expect(kept.getByText(`${name(second!)}'s register of interests names Kent CrimeStoppers: Trustee of Kent CrimeStoppers, so they may not score it.`)).toBeVisible();
+  await screenshot(page, 'grant-round-04-conflict');
+  await kept.getByRole('button', { name: 'Cancel' }).click();
+
+  // Ranked: Girls at risk 150 + 180 + 120 = 450 of 500; Fearless 90 + 160 + 90 = 340. The fund is
+  // the stream's £1,000,000 over its three years; the line under each bid leaves the rest.
+  const ranked = page.getByRole('table', { name: 'Ranked bids to the Violence Reduction Fund 2019' });
+  await expect(ranked.getByRole('row').nth(1)).toContainText('Girls at risk');
+  await expect(ranked.getByRole('row').nth(1)).toContainText('450 of 500');
+  await expect(ranked.getByRole('row').nth(1)).toContainText('£965,000');
+  await expect(ranked.getByRole('row').nth(2)).toContainText('340 of 500');
+  await expect(ranked.getByRole('row').nth(2)).toContainText(name(first!));
+  await expect(ranked.getByRole('row').nth(2)).not.toContainText(name(second!));
+  await expect(ranked.getByRole('row').nth(2)).toContainText('£945,000');
+  await screenshot(page, 'grant-round-05-ranked');
+});
