@@ -1,5 +1,9 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { migrate } from '../../main/db/migrate';
+import { migrations } from '../../main/db/migrations';
+import { tempDir, tempWorkspace, type TestWorkspace } from '../helpers/workspace';
 import { BIDS_CSV, SVS_THEMES, vrfRound } from './grants-fixture';
 
 /**
@@ -232,5 +236,29 @@ describe('bids imported from an online form’s CSV export', () => {
     const committed = await ws.call('bid.importCommit', { roundId: round.id, mapping: read.mapping, table: read.table });
     expect(committed.counts).toEqual({ new: 0, duplicate: 0, rejected: 5 });
     expect(await count(ws, 'bid')).toBe(0);
+  });
+});
+
+describe('migration 013 (funding rounds and bids), from a version-12 workspace', () => {
+  it('adds the empty round, bid and score tables beside the funding already there, with their rules in the database', () => {
+    const raw = new Database(join(tempDir(), 'v12.db'));
+    migrate(raw, migrations.filter((m) => m.version <= 12));
+    const at = '2020-01-01T00:00:00';
+    raw.exec(`
+      INSERT INTO organisation (id, name, kind, created_at, updated_at) VALUES (1, 'Kent Police', 'police', '${at}', '${at}');
+      INSERT INTO funding_stream (id, reference, name, funder, first_year, last_year, award_cap_pence, created_at, updated_at)
+        VALUES (1, 'VRF', 'Violence Reduction Fund', 'PCC', '2019/20', '2021/22', 3500000, '${at}', '${at}');`);
+    expect(migrate(raw)).toMatchObject({ from: 12, to: 13 });
+    for (const t of ['funding_round', 'round_eligible_kind', 'round_theme', 'round_tier', 'round_criterion', 'bid', 'bid_year', 'bid_conflict', 'bid_score']) {
+      expect(raw.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    }
+    expect(raw.prepare(`SELECT reference, award_cap_pence FROM funding_stream`).all()).toEqual([{ reference: 'VRF', award_cap_pence: 3_500_000 }]);
+    const round = (closes: string) =>
+      raw.prepare(`INSERT INTO funding_round (stream_id, name, opens_on, closes_on, first_year, last_year, created_at, updated_at) VALUES (1, 'R', '2019-04-01', ?, '2019/20', '2019/20', '${at}', '${at}')`).run(closes);
+    expect(() => round('2019-03-01')).toThrow(/CHECK/); // closes before it opens
+    round('2019-05-31');
+    expect(() => raw.prepare(`INSERT INTO round_eligible_kind (round_id, kind) VALUES (1, 'club')`).run()).toThrow(/CHECK/);
+    expect(() => raw.prepare(`INSERT INTO bid (round_id, organisation_id, project, received_on, match_funding_pence, created_at, updated_at) VALUES (1, 1, 'P', '2019-05-01', -1, '${at}', '${at}')`).run()).toThrow(/CHECK/);
+    raw.close();
   });
 });
