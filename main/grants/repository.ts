@@ -105,11 +105,18 @@ export const rounds = {
   setKinds: (ctx: Ctx, roundId: number, kinds: string[]) => replaceValues(ctx, 'round_eligible_kind', 'kind', roundId, [...kinds].sort()),
   setThemes: (ctx: Ctx, roundId: number, themes: string[]) => replaceValues(ctx, 'round_theme', 'theme', roundId, themes),
   setTiers: (ctx: Ctx, roundId: number, tiers: string[]) => replaceValues(ctx, 'round_tier', 'tier', roundId, [...tiers].sort()),
-  /** Replaces the criteria (before any bid is scored against them). */
-  async setCriteria(ctx: Ctx, roundId: number, criteria: Omit<RoundCriterion, 'id' | 'position'>[]): Promise<void> {
+  /** Whether the criteria given are the round's as they stand. */
+  async sameCriteria(ctx: Ctx, roundId: number, criteria: Omit<RoundCriterion, 'id' | 'position'>[]): Promise<boolean> {
     const before = await this.criteria(ctx, roundId);
-    const same = before.length === criteria.length && before.every((c, i) => c.name === criteria[i]!.name && c.weight === criteria[i]!.weight && c.description === criteria[i]!.description);
-    if (same) return;
+    return before.length === criteria.length && before.every((c, i) => c.name === criteria[i]!.name && c.weight === criteria[i]!.weight && c.description === criteria[i]!.description);
+  },
+  async scoreCount(ctx: Ctx, roundId: number): Promise<number> {
+    return Number((await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM bid_score s JOIN bid b ON b.id = s.bid_id WHERE b.round_id = ?`).get(roundId))!.n);
+  },
+  /** Replaces the criteria (the service refuses it once a bid is scored against them). */
+  async setCriteria(ctx: Ctx, roundId: number, criteria: Omit<RoundCriterion, 'id' | 'position'>[]): Promise<void> {
+    if (await this.sameCriteria(ctx, roundId, criteria)) return;
+    const before = await this.criteria(ctx, roundId);
     for (const c of before) await deleteRow(ctx, 'round_criterion', c.id);
     for (const [i, c] of criteria.entries()) await insertRow(ctx, 'round_criterion', { round_id: roundId, position: i + 1, name: c.name, weight: c.weight, description: c.description });
   },

@@ -177,7 +177,12 @@ export const grantsHandlers: HandlersFor<typeof grantsContract> = {
     if (eligibleKinds) await rounds.setKinds(ctx, id, eligibleKinds);
     if (themes) await rounds.setThemes(ctx, id, themes);
     if (tiers) await rounds.setTiers(ctx, id, tiers);
-    if (criteria) await rounds.setCriteria(ctx, id, criteria);
+    if (criteria && !(await rounds.sameCriteria(ctx, id, criteria))) {
+      // Replacing the criteria would take the panel's scores against them with it.
+      const scored = await rounds.scoreCount(ctx, id);
+      if (scored > 0) throw new DomainError('round.criteriaScored', `The ${before.name}'s criteria cannot be changed: the panel has already recorded ${scored} score${scored === 1 ? '' : 's'} against them.`, 'criteria');
+      await rounds.setCriteria(ctx, id, criteria);
+    }
     return getRound(ctx, id);
   },
 

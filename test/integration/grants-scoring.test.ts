@@ -124,6 +124,13 @@ describe('scoring a round', () => {
     ]);
     expect(ranking.unscored).toEqual([]);
 
+    // Once scored against, the criteria stay: replacing them would take the scores with them.
+    const round = await ws.call('round.get', { id: s.round.id });
+    const refused = await ws.fails('round.update', { id: round.id, version: round.version, criteria: [{ name: 'Need', weight: 100 }] });
+    expect(refused).toMatchObject({ code: 'round.criteriaScored', field: 'criteria' });
+    expect(refused.message).toBe("The Violence Reduction Fund 2019's criteria cannot be changed: the panel has already recorded 14 scores against them.");
+    expect(await ws.call('round.update', { id: round.id, version: round.version, name: 'Violence Reduction Fund 2019', criteria: round.criteria.map(({ name, weight, description }) => ({ name, weight, description })) })).toMatchObject({ version: 2 });
+
     // Against a pot of £100,000 the line falls after the first bid.
     const pot = await ws.call('round.ranking', { roundId: s.round.id, fund: '£100,000' });
     expect(pot.bids.map((b) => b.leftPence)).toEqual([3_000_000, -500_000, -2_500_000]);
