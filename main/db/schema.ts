@@ -685,6 +685,24 @@ export const schema = {
       { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
     ],
   },
+  bid_moderation: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'criterion_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'score', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'reason', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+      { column: 'criterion_id', references: 'round_criterion', onDelete: 'CASCADE' },
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export interface ColumnSchema {
@@ -1193,6 +1211,18 @@ export interface BidScoreTable {
   updated_at: string;
 }
 
+export interface BidModerationTable {
+  id: Generated<number>;
+  bid_id: number;
+  criterion_id: number;
+  person_id: number;
+  score: number;
+  reason: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely schema type: the query layer checks table and column names against it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -1237,4 +1267,5 @@ export interface DB {
   bid_year: BidYearTable;
   bid_conflict: BidConflictTable;
   bid_score: BidScoreTable;
+  bid_moderation: BidModerationTable;
 }

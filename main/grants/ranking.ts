@@ -5,7 +5,8 @@ import type { RankedBid, Ranking } from './scoring-contract';
 /**
  * The ranked list, pure: bids, criteria and scores arrive as values. A bid's weighted total
  * is, for each criterion, the mean of its scorers' scores times the criterion's weight, summed
- * (a criterion nobody scored counts 0). Bids are ranked by it, highest first; a tie goes to
+ * (a criterion nobody scored counts 0); a moderated score, agreed by the panel, counts in place
+ * of the mean on its criterion. Bids are ranked by it, highest first; a tie goes to
  * the bid received first, then the one entered first. What the panel could award is each
  * year's ask up to the cap; the money left at a cut-off line is the fund less that for the
  * bid and every one above it.
@@ -26,6 +27,13 @@ export interface ScoreForRanking {
   score: number;
 }
 
+export interface ModerationForRanking {
+  bidId: number;
+  criterionId: number;
+  criterionName: string;
+  score: number;
+}
+
 export function rankBids(input: {
   roundId: number;
   years: string[];
@@ -35,6 +43,8 @@ export function rankBids(input: {
   fundByYear: BidYear[];
   bids: BidForRanking[];
   scores: ScoreForRanking[];
+  /** The panel's agreed scores: each counts in place of the mean on its criterion. */
+  moderations?: ModerationForRanking[];
 }): Ranking {
   const maxTotal = input.maxScore * input.criteria.reduce((n, c) => n + c.weight, 0);
   const scored: Omit<RankedBid, 'rank' | 'cumulativePence' | 'leftPence' | 'leftByYear'>[] = [];
@@ -48,7 +58,14 @@ export function rankBids(input: {
     }
     const scorers = [...new Set(mine.map((s) => s.personName))].sort();
     let total = 0;
+    const moderated: string[] = [];
     for (const c of input.criteria) {
+      const agreed = input.moderations?.find((m) => m.bidId === bid.id && m.criterionId === c.id);
+      if (agreed) {
+        total += agreed.score * c.weight;
+        moderated.push(agreed.criterionName);
+        continue;
+      }
       const onIt = mine.filter((s) => s.criterionId === c.id);
       if (onIt.length > 0) total += (onIt.reduce((n, s) => n + s.score, 0) / onIt.length) * c.weight;
     }
@@ -63,6 +80,7 @@ export function rankBids(input: {
       project: bid.project,
       scorers,
       complete,
+      moderated,
       weightedTotal: Math.round(total * 100) / 100,
       maxTotal,
       askedPence: sumPence(bid.years.map((y) => y.amountPence)),

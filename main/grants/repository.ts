@@ -110,8 +110,11 @@ export const rounds = {
     const before = await this.criteria(ctx, roundId);
     return before.length === criteria.length && before.every((c, i) => c.name === criteria[i]!.name && c.weight === criteria[i]!.weight && c.description === criteria[i]!.description);
   },
+  /** Scores and moderated scores recorded against the round's criteria. */
   async scoreCount(ctx: Ctx, roundId: number): Promise<number> {
-    return Number((await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM bid_score s JOIN bid b ON b.id = s.bid_id WHERE b.round_id = ?`).get(roundId))!.n);
+    const scored = (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM bid_score s JOIN bid b ON b.id = s.bid_id WHERE b.round_id = ?`).get(roundId))!.n;
+    const moderated = (await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM bid_moderation m JOIN bid b ON b.id = m.bid_id WHERE b.round_id = ?`).get(roundId))!.n;
+    return Number(scored) + Number(moderated);
   },
   /** Replaces the criteria (the service refuses it once a bid is scored against them). */
   async setCriteria(ctx: Ctx, roundId: number, criteria: Omit<RoundCriterion, 'id' | 'position'>[]): Promise<void> {

@@ -26,6 +26,21 @@ export interface BidScore {
   updatedAt: string;
 }
 
+/** The panel's agreed score of a bid on one criterion, in place of the scorers' mean. */
+export interface Moderation {
+  version: number;
+  id: number;
+  bidId: number;
+  criterionId: number;
+  criterionName: string;
+  personId: number;
+  personName: string;
+  score: number;
+  reason: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export type ConflictSource = 'register' | 'declared' | 'employer';
 
 /** Why a person may not score a bid. */
@@ -47,6 +62,8 @@ export interface RankedBid {
   complete: boolean;
   /** Σ over criteria of (mean score × weight), to two decimal places. */
   weightedTotal: number;
+  /** The criteria whose moderated score counted in place of the mean. */
+  moderated: string[];
   /** The top score × the sum of the weights. */
   maxTotal: number;
   askedPence: number;
@@ -96,6 +113,19 @@ export const scoringContract = {
     'Record a panel member’s scores of a bid against the round’s criteria (0 to its top score) with comments, replacing theirs; refused for a member with a conflict; `versions` are their scores as read (refused if one has changed since)',
   ),
   'bid.scores': query<BidScore[]>()(z.object({ bidId }).strict(), 'Every panel member’s scores of a bid, by criterion'),
+  'bid.moderate': command<Moderation[]>()(
+    z
+      .object({
+        bidId,
+        criterionId: id('Criterion'),
+        personId: id('Moderated by'),
+        score: z.number({ error: 'Moderated score must be a number' }).int('Moderated score must be a whole number').min(0, 'Moderated score cannot be below 0').nullable(),
+        reason: optionalText('Reason', 2000),
+      })
+      .strict(),
+    'Moderate a bid’s score on one criterion (the panel’s agreed score, with the reason and who moderated it; null takes the moderation off), counted in place of the scorers’ mean; returns the bid’s moderations',
+  ),
+  'bid.moderations': query<Moderation[]>()(z.object({ bidId }).strict(), 'The moderated scores of a bid'),
   'round.ranking': query<Ranking>()(
     z.object({ roundId: id('Funding round'), fund: money('Fund').nullable().default(null) }).strict(),
     'The scored bids ranked by weighted total, with the recommended amount (the ask up to the cap) and the money left at each cut-off line',

@@ -3,7 +3,7 @@ import { toCamel } from '../db/rows';
 import { sql } from '../db/statements';
 import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
-import type { BidScore } from './scoring-contract';
+import type { BidScore, Moderation } from './scoring-contract';
 
 /** SQL for the panel's scores and the conflicts declared on bids. */
 type Row = Record<string, unknown>;
@@ -29,6 +29,20 @@ export const scores = {
     return (await sql<Row>(ctx, `${SCORE_SELECT} JOIN bid b ON b.id = s.bid_id WHERE b.round_id = ? ORDER BY s.bid_id, c.position, s.person_id`).all(roundId)).map((r) => toCamel<BidScore>(r));
   },
   ...tableWrites('bid_score'),
+};
+
+const MODERATION_SELECT = `
+  SELECT m.*, c.name AS criterion_name, (p.given_name || ' ' || p.family_name) AS person_name
+  FROM bid_moderation m JOIN round_criterion c ON c.id = m.criterion_id JOIN person p ON p.id = m.person_id`;
+
+export const moderations = {
+  async forBid(ctx: Ctx, bidId: number): Promise<Moderation[]> {
+    return (await sql<Row>(ctx, `${MODERATION_SELECT} WHERE m.bid_id = ? ORDER BY c.position`).all(bidId)).map((r) => toCamel<Moderation>(r));
+  },
+  async forRound(ctx: Ctx, roundId: number): Promise<Moderation[]> {
+    return (await sql<Row>(ctx, `${MODERATION_SELECT} JOIN bid b ON b.id = m.bid_id WHERE b.round_id = ? ORDER BY m.bid_id, c.position`).all(roundId)).map((r) => toCamel<Moderation>(r));
+  },
+  ...tableWrites('bid_moderation'),
 };
 
 export const conflicts = {

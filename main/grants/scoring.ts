@@ -8,7 +8,7 @@ import type { Bid } from './contract';
 import { rankBids } from './ranking';
 import { bids } from './repository';
 import type { Conflict, scoringContract } from './scoring-contract';
-import { conflicts, scores } from './scoring-repository';
+import { conflicts, moderations, scores } from './scoring-repository';
 import { getRound } from './service';
 
 /**
@@ -91,6 +91,29 @@ export const scoringHandlers: HandlersFor<typeof scoringContract> = {
     await bidRow(ctx, bidId);
     return scores.forBid(ctx, bidId);
   },
+  'bid.moderate': async (ctx, { bidId, criterionId, personId, score, reason }) => {
+    const bid = await bidRow(ctx, bidId);
+    const round = await getRound(ctx, bid.roundId);
+    await personName(ctx, personId);
+    const criterion = round.criteria.find((c) => c.id === criterionId);
+    if (!criterion) throw new DomainError('score.criterion', `Criterion ${criterionId} is not one of the ${round.name}'s (${round.criteria.map((c) => c.name).join('; ') || 'it has none yet'}).`, 'criterionId');
+    const before = (await moderations.forBid(ctx, bidId)).find((m) => m.criterionId === criterionId);
+    if (score === null) {
+      if (before) await moderations.remove(ctx, before.id);
+      return moderations.forBid(ctx, bidId);
+    }
+    const conflict = (await conflictsOf(ctx, bid)).find((c) => c.personId === personId);
+    if (conflict) throw new DomainError('score.conflict', `${conflict.reason}, so they may not moderate its scores.`, 'personId');
+    if (score > round.maxScore) throw new DomainError('score.outsideScale', `${criterion.name}: a score of ${score} is outside the ${round.name}'s scale of 0 to ${round.maxScore}.`, 'score');
+    if (reason.trim() === '') throw new DomainError('moderation.reason', 'Reason: say why the panel moderated the score (it is kept with it).', 'reason');
+    if (!before) await moderations.insert(ctx, { bidId, criterionId, personId, score, reason });
+    else await moderations.update(ctx, before.id, { personId, score, reason });
+    return moderations.forBid(ctx, bidId);
+  },
+  'bid.moderations': async (ctx, { bidId }) => {
+    await bidRow(ctx, bidId);
+    return moderations.forBid(ctx, bidId);
+  },
   'round.ranking': async (ctx, { roundId, fund }) => {
     const round = await getRound(ctx, roundId);
     const byYear = new Map((await allocations.list(ctx, round.streamId)).map((a) => [a.financialYear, a.amountPence]));
@@ -99,7 +122,8 @@ export const scoringHandlers: HandlersFor<typeof scoringContract> = {
     const years = await bids.yearsOfRound(ctx, roundId);
     const list = (await bids.list(ctx, roundId)).map((b) => ({ id: b.id, organisationName: b.organisationName, project: b.project, receivedOn: b.receivedOn, years: years.get(b.id) ?? [] }));
     const all = await scores.forRound(ctx, roundId);
-    const ranking = rankBids({ roundId, years: round.years, capPence: round.capPence, maxScore: round.maxScore, criteria: round.criteria, fundByYear, bids: list, scores: all });
+    const agreed = await moderations.forRound(ctx, roundId);
+    const ranking = rankBids({ roundId, years: round.years, capPence: round.capPence, maxScore: round.maxScore, criteria: round.criteria, fundByYear, bids: list, scores: all, moderations: agreed });
     if (fund !== null) {
       // One pot: what is left is the pot less everything recommended, whatever the year.
       for (const b of ranking.bids) b.leftByYear = [{ financialYear: 'All years', amountPence: b.leftPence }];

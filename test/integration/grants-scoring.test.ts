@@ -124,6 +124,25 @@ describe('scoring a round', () => {
     ]);
     expect(ranking.unscored).toEqual([]);
 
+    // The panel moderates Mini Cadets' value for money to 1 (£36,814 asked over a £35,000 cap):
+    // 90 + 120 + 1 × 30 = 240, below Fearless. Who moderated it and why are kept.
+    const vfm = s.round.criteria[2]!;
+    expect(await ws.fails('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.ann.id, score: 6, reason: 'x' })).toMatchObject({ code: 'score.outsideScale', field: 'score' });
+    expect(await ws.fails('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.ann.id, score: 1, reason: '' })).toMatchObject({ code: 'moderation.reason', field: 'reason' });
+    expect(await ws.fails('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.bea.id, score: 1, reason: 'Over the cap' })).toMatchObject({ code: 'score.conflict' });
+    const moderated = await ws.call('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.ann.id, score: 1, reason: 'Asks for more than the cap' });
+    expect(moderated.map((m) => [m.criterionName, m.score, m.personName, m.reason])).toEqual([['Value for money', 1, 'Ann Lee', 'Asks for more than the cap']]);
+    const after = await ws.call('round.ranking', { roundId: s.round.id });
+    expect(after.bids.map((b) => [b.rank, b.project, b.weightedTotal, b.moderated])).toEqual([
+      [1, 'Girls at risk', 450, []],
+      [2, 'Fearless', 340, []],
+      [3, 'Mini Cadets', 240, ['Value for money']],
+    ]);
+    expect(after.bids.map((b) => b.leftPence)).toEqual([26_333_400, 24_333_400, 20_833_400]);
+    // Taken off again (null), the mean counts once more.
+    expect(await ws.call('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.ann.id, score: null, reason: '' })).toEqual([]);
+    expect((await ws.call('round.ranking', { roundId: s.round.id })).bids.map((b) => b.weightedTotal)).toEqual([450, 360, 340]);
+
     // Once scored against, the criteria stay: replacing them would take the scores with them.
     const round = await ws.call('round.get', { id: s.round.id });
     const refused = await ws.fails('round.update', { id: round.id, version: round.version, criteria: [{ name: 'Need', weight: 100 }] });

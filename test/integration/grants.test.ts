@@ -249,7 +249,7 @@ describe('migration 013 (funding rounds and bids), from a version-12 workspace',
       INSERT INTO funding_stream (id, reference, name, funder, first_year, last_year, award_cap_pence, created_at, updated_at)
         VALUES (1, 'VRF', 'Violence Reduction Fund', 'PCC', '2019/20', '2021/22', 3500000, '${at}', '${at}');`);
     expect(migrate(raw)).toMatchObject({ from: 12, to: 13 });
-    for (const t of ['funding_round', 'round_eligible_kind', 'round_theme', 'round_tier', 'round_criterion', 'bid', 'bid_year', 'bid_conflict', 'bid_score']) {
+    for (const t of ['funding_round', 'round_eligible_kind', 'round_theme', 'round_tier', 'round_criterion', 'bid', 'bid_year', 'bid_conflict', 'bid_score', 'bid_moderation']) {
       expect(raw.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
     }
     expect(raw.prepare(`SELECT reference, award_cap_pence FROM funding_stream`).all()).toEqual([{ reference: 'VRF', award_cap_pence: 3_500_000 }]);

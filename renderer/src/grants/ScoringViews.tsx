@@ -37,7 +37,7 @@ export function RankingTable({ round }: { round: FundingRound }) {
           { header: 'Rank', numeric: true, cell: (b) => String(b.rank) },
           { header: 'Organisation', rowHeader: true, cell: (b) => b.organisationName },
           { header: 'Project', cell: (b) => b.project },
-          { header: 'Weighted total', numeric: true, cell: (b) => `${b.weightedTotal} of ${b.maxTotal}${b.complete ? '' : ' (incomplete)'}` },
+          { header: 'Weighted total', numeric: true, cell: (b) => `${b.weightedTotal} of ${b.maxTotal}${b.complete ? '' : ' (incomplete)'}${b.moderated.length ? ` (moderated: ${b.moderated.join(', ')})` : ''}` },
           { header: 'Scored by', cell: (b) => b.scorers.join(', ') },
           { header: 'Recommended', numeric: true, cell: (b) => formatPence(b.recommendedPence) },
           { header: 'Cumulative', numeric: true, cell: (b) => formatPence(b.cumulativePence) },
