@@ -4,6 +4,8 @@ import type { OpDef, ReadAtField } from './define';
 import type { ResultOfDef } from './handler-types';
 import { decisionsContract } from '../decisions/contract';
 import { fundingContract } from '../funding/contract';
+import { grantsContract } from '../grants/contract';
+import { scoringContract } from '../grants/scoring-contract';
 import { interestsContract } from '../interests/contract';
 import { meetingsContract } from '../meetings/contract';
 import { minutesContract } from '../meetings/minutes-record';
@@ -29,6 +31,8 @@ export const contract = {
   ...decisionsContract,
   ...performanceContract,
   ...fundingContract,
+  ...grantsContract,
+  ...scoringContract,
 } as const satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import type { HandlersFor } from './handler-types';
 import type { SessionOperation } from './session';
 import { decisionsHandlers } from '../decisions/service';
 import { fundingHandlers } from '../funding/service';
+import { grantsHandlers } from '../grants/service';
+import { scoringHandlers } from '../grants/scoring';
 import { interestsHandlers } from '../interests/service';
 import { meetingDetail, meetingsHandlers } from '../meetings/service';
 import { minutesHandlers } from '../meetings/minutes-record';
@@ -27,4 +29,6 @@ export const handlers: HandlersFor<Omit<Contract, SessionOperation>> = {
   ...decisionsHandlers,
   ...performanceHandlers,
   ...fundingHandlers,
+  ...grantsHandlers,
+  ...scoringHandlers,
 };

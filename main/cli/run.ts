@@ -25,7 +25,7 @@ function osUser(env: Record<string, string | undefined>): string {
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 /** Finds the verb the arguments name; help answers directly. */
-function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: string[] } | number {
+function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: string[] } | { helpOf: Verb } | number {
   const [name, ...rest] = argv;
   if (name === undefined) {
     cli.io.stderr(usageText());
@@ -38,19 +38,16 @@ function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: strin
       // "help export agenda" answers as "export agenda --help" does.
       const kind = Object.prototype.hasOwnProperty.call(entry.kinds, rest[1]) ? entry.kinds[rest[1]] : undefined;
       if (!kind) throw new UsageError(`there is no ${entry.name} kind called "${rest[1]}"; the kinds are: ${Object.keys(entry.kinds).join(', ')}`);
-      cli.io.stdout(verbHelp(kind));
-      return EXIT.ok;
+      return { helpOf: kind };
     }
-    cli.io.stdout(!entry ? usageText() : isGroup(entry) ? groupHelp(entry) : verbHelp(entry));
+    if (entry && !isGroup(entry)) return { helpOf: entry };
+    cli.io.stdout(!entry ? usageText() : groupHelp(entry));
     return EXIT.ok;
   }
   const entry = Object.prototype.hasOwnProperty.call(verbs, name) ? verbs[name] : undefined;
   if (!entry) throw new UsageError(`there is no command called "${name}"`);
   if (!isGroup(entry)) {
-    if (wantsHelp(rest)) {
-      cli.io.stdout(verbHelp(entry));
-      return EXIT.ok;
-    }
+    if (wantsHelp(rest)) return { helpOf: entry };
     return { verb: entry, rest };
   }
   const [kind, ...more] = rest;
@@ -60,10 +57,7 @@ function resolveVerb(argv: string[], cli: CliContext): { verb: Verb; rest: strin
   }
   const verb = Object.prototype.hasOwnProperty.call(entry.kinds, kind) ? entry.kinds[kind] : undefined;
   if (verb) {
-    if (wantsHelp(more)) {
-      cli.io.stdout(verbHelp(verb));
-      return EXIT.ok;
-    }
+    if (wantsHelp(more)) return { helpOf: verb };
     return { verb, rest: more };
   }
   throw new UsageError(`there is no ${entry.name} kind called "${kind}"; the kinds are: ${Object.keys(entry.kinds).join(', ')}`);
@@ -139,6 +133,12 @@ export async function runCli(argv: string[], io: Io, options: CliOptions = {}): 
   try {
     const found = resolveVerb(argv, cli);
     if (typeof found === 'number') return found;
+    if ('helpOf' in found) {
+      // A verb's further help (call's list of operations) may load what the verb loads.
+      const more = found.helpOf.details ? await found.helpOf.details() : '';
+      cli.io.stdout(verbHelp(found.helpOf) + more);
+      return EXIT.ok;
+    }
     const args = parseVerbArgs(found.verb, found.rest);
     values = args.values;
     return await found.verb.run(args, cli);

@@ -4,6 +4,8 @@ import type { CliContext } from './io';
 /** One command of the command line: its arguments, a line of help, and what it does. */
 export interface Verb extends ArgsSpec {
   summary: string;
+  /** More help after the options, e.g. the operations `call` can run; loaded only when asked for. */
+  details?(): Promise<string>;
   run(args: ParsedArgs, cli: CliContext): Promise<number>;
 }
 

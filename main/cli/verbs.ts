@@ -1,5 +1,6 @@
 import { backupVerb } from './backup';
 import { backupsVerb } from './backups';
+import { callVerb } from './call';
 import { checkVerb } from './check';
 import { exportGroup } from './export';
 import { exportBundleVerb } from './export-bundle';
@@ -23,6 +24,7 @@ export const verbs: Record<string, Verb | VerbGroup> = {
   backups: backupsVerb,
   restore: restoreVerb,
   export: exportGroup,
+  call: callVerb,
 };
 
 export function isGroup(entry: Verb | VerbGroup): entry is VerbGroup {

@@ -560,6 +560,149 @@ export const schema = {
       { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
     ],
   },
+  funding_round: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'stream_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'name', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'opens_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'closes_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'first_year', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'last_year', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'award_cap_pence', type: 'integer', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'max_score', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'notes', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'stream_id', references: 'funding_stream', onDelete: 'RESTRICT' },
+    ],
+  },
+  round_eligible_kind: {
+    columns: [
+      { name: 'round_id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'kind', type: 'text', nullable: false, primaryKey: true, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'round_id', references: 'funding_round', onDelete: 'CASCADE' },
+    ],
+  },
+  round_theme: {
+    columns: [
+      { name: 'round_id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'position', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'theme', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'round_id', references: 'funding_round', onDelete: 'CASCADE' },
+    ],
+  },
+  round_tier: {
+    columns: [
+      { name: 'round_id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'tier', type: 'text', nullable: false, primaryKey: true, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'round_id', references: 'funding_round', onDelete: 'CASCADE' },
+    ],
+  },
+  round_criterion: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'round_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'position', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'name', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'weight', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'description', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+    ],
+    foreignKeys: [
+      { column: 'round_id', references: 'funding_round', onDelete: 'CASCADE' },
+    ],
+  },
+  bid: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'round_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'organisation_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'project', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'description', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'theme', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'tier', type: 'text', nullable: true, primaryKey: false, hasDefault: false },
+      { name: 'outcomes', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'match_funding_pence', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'documents', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'received_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'warnings', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'organisation_id', references: 'organisation', onDelete: 'RESTRICT' },
+      { column: 'round_id', references: 'funding_round', onDelete: 'RESTRICT' },
+    ],
+  },
+  bid_year: {
+    columns: [
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'financial_year', type: 'text', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'amount_pence', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
+  bid_conflict: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'description', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'declared_on', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
+  bid_score: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'criterion_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'score', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'comment', type: 'text', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+      { column: 'criterion_id', references: 'round_criterion', onDelete: 'CASCADE' },
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
+  bid_moderation: {
+    columns: [
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, hasDefault: false },
+      { name: 'bid_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'criterion_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'person_id', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'score', type: 'integer', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'reason', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'version', type: 'integer', nullable: false, primaryKey: false, hasDefault: true },
+      { name: 'created_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+      { name: 'updated_at', type: 'text', nullable: false, primaryKey: false, hasDefault: false },
+    ],
+    foreignKeys: [
+      { column: 'person_id', references: 'person', onDelete: 'RESTRICT' },
+      { column: 'criterion_id', references: 'round_criterion', onDelete: 'CASCADE' },
+      { column: 'bid_id', references: 'bid', onDelete: 'CASCADE' },
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export interface ColumnSchema {
@@ -983,6 +1126,103 @@ export interface InterestTable {
   updated_at: string;
 }
 
+export interface FundingRoundTable {
+  id: Generated<number>;
+  stream_id: number;
+  name: string;
+  opens_on: string;
+  closes_on: string;
+  first_year: string;
+  last_year: string;
+  award_cap_pence: ColumnType<number | null, number | null | undefined, number | null>;
+  max_score: ColumnType<number, number | undefined, number>;
+  notes: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoundEligibleKindTable {
+  round_id: number;
+  kind: string;
+}
+
+export interface RoundThemeTable {
+  round_id: number;
+  position: number;
+  theme: string;
+}
+
+export interface RoundTierTable {
+  round_id: number;
+  tier: string;
+}
+
+export interface RoundCriterionTable {
+  id: Generated<number>;
+  round_id: number;
+  position: number;
+  name: string;
+  weight: number;
+  description: ColumnType<string, string | undefined, string>;
+}
+
+export interface BidTable {
+  id: Generated<number>;
+  round_id: number;
+  organisation_id: number;
+  project: string;
+  description: ColumnType<string, string | undefined, string>;
+  theme: ColumnType<string, string | undefined, string>;
+  tier: ColumnType<string | null, string | null | undefined, string | null>;
+  outcomes: ColumnType<string, string | undefined, string>;
+  match_funding_pence: ColumnType<number, number | undefined, number>;
+  documents: ColumnType<string, string | undefined, string>;
+  received_on: string;
+  warnings: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BidYearTable {
+  bid_id: number;
+  financial_year: string;
+  amount_pence: number;
+}
+
+export interface BidConflictTable {
+  id: Generated<number>;
+  bid_id: number;
+  person_id: number;
+  description: string;
+  declared_on: string;
+}
+
+export interface BidScoreTable {
+  id: Generated<number>;
+  bid_id: number;
+  criterion_id: number;
+  person_id: number;
+  score: number;
+  comment: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BidModerationTable {
+  id: Generated<number>;
+  bid_id: number;
+  criterion_id: number;
+  person_id: number;
+  score: number;
+  reason: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Kysely schema type: the query layer checks table and column names against it. */
 export interface DB {
   organisation: OrganisationTable;
@@ -1018,4 +1258,14 @@ export interface DB {
   audit_log: AuditLogTable;
   action_due_revision: ActionDueRevisionTable;
   interest: InterestTable;
+  funding_round: FundingRoundTable;
+  round_eligible_kind: RoundEligibleKindTable;
+  round_theme: RoundThemeTable;
+  round_tier: RoundTierTable;
+  round_criterion: RoundCriterionTable;
+  bid: BidTable;
+  bid_year: BidYearTable;
+  bid_conflict: BidConflictTable;
+  bid_score: BidScoreTable;
+  bid_moderation: BidModerationTable;
 }

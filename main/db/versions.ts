@@ -3,6 +3,7 @@ import { formatDateShort, formatTime } from '../shared/dates';
 import { DomainError, type StaleChange, type StaleDetail } from '../shared/errors';
 import { VERSIONED_TABLES } from './migrations/005-record-versions';
 import { VERSIONED_SINCE_010 } from './migrations/010-register-of-interests';
+import { VERSIONED_SINCE_013 } from './migrations/013-grant-round';
 import { camelKey, snakeKey } from './rows';
 import { sql } from './statements';
 
@@ -19,9 +20,9 @@ import { sql } from './statements';
  * (DomainError code "stale", with `stale` on the error shape). The record is never written
  * over silently.
  */
-export type VersionedTable = (typeof VERSIONED_TABLES)[number] | (typeof VERSIONED_SINCE_010)[number];
+export type VersionedTable = (typeof VERSIONED_TABLES)[number] | (typeof VERSIONED_SINCE_010)[number] | (typeof VERSIONED_SINCE_013)[number];
 
-const versioned = new Set<string>([...VERSIONED_TABLES, ...VERSIONED_SINCE_010]);
+const versioned = new Set<string>([...VERSIONED_TABLES, ...VERSIONED_SINCE_010, ...VERSIONED_SINCE_013]);
 export function isVersioned(table: string): table is VersionedTable {
   return versioned.has(table);
 }

@@ -455,7 +455,8 @@ const mapping = z
   })
   .strict();
 
-const importTable = z
+/** A file read for import, as text cells (./import-file.ts): the spend import's and the bid import's. */
+export const importTable = z
   .object({
     fileName: z.string().max(500).default(''),
     sheetName: z.string().max(200).default(''),

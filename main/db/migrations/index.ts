@@ -11,6 +11,7 @@ import { migration as m009 } from './009-action-due-revisions';
 import { migration as m010 } from './010-register-of-interests';
 import { migration as m011 } from './011-plan-order-and-standing-items';
 import { migration as m012 } from './012-audit-cells';
+import { migration as m013 } from './013-grant-round';
 
 /** Every migration, in order. Add a file, add it here; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];

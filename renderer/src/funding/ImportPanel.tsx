@@ -8,7 +8,8 @@ import { staleOf } from '../components/StaleDetails';
 import { useFunding } from './store';
 import { TableScroll } from '../components/TableScroll';
 
-function base64(buffer: ArrayBuffer): string {
+/** A file's bytes as base64, for an import's read operation (the bid import's too). */
+export function base64(buffer: ArrayBuffer): string {
   let binary = '';
   const bytes = new Uint8Array(buffer);
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -6,6 +6,7 @@ import { Tabs } from '../components/Tabs';
 import { AwardsView } from './AwardsView';
 import { BudgetView } from './BudgetView';
 import { ClaimsView } from './ClaimsView';
+import { RoundsView } from '../grants/RoundsView';
 import { PositionView } from './PositionView';
 import { SpendGridView } from './SpendGridView';
 import { useFunding, type Tab } from './store';
@@ -15,6 +16,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'spend', label: 'Spend' },
   { id: 'budget', label: 'Budget and virement' },
   { id: 'awards', label: 'Funded projects' },
+  { id: 'rounds', label: 'Rounds' },
   { id: 'claims', label: 'Claims and return' },
 ];
 
@@ -106,6 +108,7 @@ export function StreamPage() {
         {tab === 'spend' && <SpendGridView />}
         {tab === 'budget' && <BudgetView />}
         {tab === 'awards' && <AwardsView />}
+        {tab === 'rounds' && <RoundsView />}
         {tab === 'claims' && <ClaimsView />}
       </Tabs>
     </>

@@ -12,7 +12,7 @@ import { todayIso } from '../today';
  * shown about it (position, spend grid, budget lines, awards, claims). Every figure and
  * warning comes from the workspace; this store only asks and keeps the answers.
  */
-export type Tab = 'position' | 'spend' | 'budget' | 'awards' | 'claims';
+export type Tab = 'position' | 'spend' | 'budget' | 'awards' | 'rounds' | 'claims';
 
 interface FundingState {
   streams: FundingStreamSummary[];
