@@ -13,7 +13,7 @@ import type { EngineOption } from './test/e2e/fixtures';
  * one engine:
  *   npx playwright test --project postgres test/e2e/people.spec.ts
  */
-const BOTH_ENGINES = ['people.spec.ts', 'meetings.spec.ts', 'action-edits.spec.ts', 'interests.spec.ts', 'funding.spec.ts', 'changes.spec.ts', 'changes-panels.spec.ts', 'minutes-record.spec.ts', 'board-plan.spec.ts', 'minutes-review.spec.ts', 'grant-round.spec.ts'];
+const BOTH_ENGINES = ['people.spec.ts', 'meetings.spec.ts', 'action-edits.spec.ts', 'interests.spec.ts', 'funding.spec.ts', 'changes.spec.ts', 'changes-panels.spec.ts', 'minutes-record.spec.ts', 'board-plan.spec.ts', 'minutes-review.spec.ts', 'grant-round.spec.ts', 'meetings-colleague.spec.ts'];
 /** Several people on one workspace at once: a team workspace is a PostgreSQL database. */
 const POSTGRES_ONLY = ['team.spec.ts'];
 

@@ -45,7 +45,13 @@ export interface ApiForm<V> {
   set<K extends keyof V & string>(name: K): (value: V[K]) => void;
   /** Everything a TextField or SelectField needs for one text value: name, value, onChange, error. */
   field(name: TextKeys<V>): { name: string; value: string; onChange: (value: string) => void; error: string | undefined };
-  reset(values: V): void;
+  /** Values typed and not yet saved. */
+  dirty: boolean;
+  /**
+   * New values, shown as saved. With `read`, the record they were read from is now another
+   * (or the same as read again): later saves send its version, not one left from before.
+   */
+  reset(values: V, read?: { version: number | undefined }): void;
   onSubmit(e: FormEvent): void;
 }
 
@@ -108,11 +114,13 @@ export function useApiForm<V extends Record<string, unknown>, I>(options: ApiFor
     busy,
     set,
     field: (name) => ({ name: idPrefix + name, value: values[name] as string, onChange: set(name) as (value: string) => void, error: errors.fields[name] || undefined }),
-    reset: (next) => {
+    dirty: !sameValues(values, baseline),
+    reset: (next, read) => {
       resetSince.current++;
       setValues(next);
       setBaseline(next);
       setErrors(NO_ERRORS);
+      if (read) setVersion(read.version);
     },
     onSubmit: (e) => {
       e.preventDefault();

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { ImportPanel } from './ImportPanel';
 import { parseClipboardBlock, placeBlock } from './paste';
 import { useFunding } from './store';
+import { useUnsaved } from '../app/unsaved';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -48,6 +49,11 @@ export function SpendGridView() {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
+
+  // A move away (or closing the window) with spend typed and not saved asks first. (Before the
+  // returns below, as a hook must be: a cell typed back to its saved figure still counts.)
+  const typed = Object.keys(edits).length;
+  useUnsaved(typed > 0, `${typed} ${kind} figure${typed === 1 ? '' : 's'} typed in the spend grid and not saved`);
 
   if (!grid || !stream) return <p className="result-count">Loading…</p>;
   if (grid.rows.length === 0) return <p className="empty">There are no budget lines or funded projects in {grid.financialYear} to record spend against.</p>;

@@ -63,7 +63,7 @@ export function BoardsTab() {
         ]}
       />
       {board && <BoardMembers board={board} />}
-      {board && <MinuteFormat key={`${board.id}-${board.version}`} board={board} />}
+      {board && <MinuteFormat key={board.id} board={board} />}
       {board && <ForwardPlanPanel board={board} />}
       {board && <StandingItemsPanel board={board} />}
       {board && <AttendanceStats board={board} />}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Board } from '../../../main/meetings/contract';
 import { formatMinuteNumber } from '../../../main/meetings/minute-numbers';
 import { api, call } from '../api';
@@ -27,6 +28,15 @@ export function MinuteFormat({ board }: { board: Board }) {
       await loadList();
     },
   });
+  // A colleague's change to the board (or this form's own save, read back) is shown when
+  // nothing is being typed here; what is being typed is kept, and its save is checked
+  // against the version the form read (refused, naming them, if the format changed since).
+  const { dirty, reset } = form;
+  useEffect(() => {
+    if (!dirty) reset({ minuteFormat: board.minuteFormat }, { version: board.version });
+    // Only a new version of the board is news; dirty and reset change with every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [board.version, board.minuteFormat]);
   const example = /\{(n|nn|nnn)\}/.test(form.values.minuteFormat) ? formatMinuteNumber(form.values.minuteFormat, board.code, 12, '2020-03-10') : '';
   return (
     <section className="section" aria-labelledby={`minute-format-${board.id}`}>

@@ -9,6 +9,7 @@ import { paperHref } from './route';
 import { usePapers } from './store';
 import { dayOf } from './text';
 import { useMeetingAgenda } from './useMeetingAgenda';
+import { useUnsaved } from '../app/unsaved';
 
 const FIELDS = ['templateKey', 'reference', 'title', 'boardId', 'meetingId', 'agendaItemId', 'authorPersonId', 'presenterPersonId', 'protectiveMarking', 'purpose'];
 
@@ -28,6 +29,8 @@ export function NewPaperForm() {
   const agenda = useMeetingAgenda(v.meetingId);
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const template = templates.find((t) => t.key === v.templateKey);
+  // A title typed (the form's one piece of writing) and the paper not yet made: a move away asks first.
+  useUnsaved(!busy && v.title.trim() !== '', 'the new paper you have started');
 
   // A board (and meeting) chosen: offer the next free reference of its year (SB/2020/04),
   // unless the user has typed one.

@@ -49,20 +49,21 @@ export function InterestsDialog({ person, onClose }: { person: Person; onClose: 
       if (editing) await write(api().interest.update({ id: editing.id, version: version ?? editing.version, ...input }), TABLES);
       else await write(api().interest.create({ personId: person.id, ...input }), TABLES);
       setEditing(null);
-      form.reset(valuesOf(null));
+      form.reset(valuesOf(null), { version: undefined });
     },
   });
 
   const edit = (i: Interest) => {
     setEditing(i);
-    form.reset(valuesOf(i));
+    // The version this entry was read at, not one left from another entry's refused save.
+    form.reset(valuesOf(i), { version: i.version });
   };
   const remove = async (i: Interest) => {
     try {
       await write(api().interest.delete({ id: i.id, version: i.version }), TABLES);
       if (editing?.id === i.id) {
         setEditing(null);
-        form.reset(valuesOf(null));
+        form.reset(valuesOf(null), { version: undefined });
       }
     } catch (err) {
       setError(messageOf(err));
@@ -113,7 +114,7 @@ export function InterestsDialog({ person, onClose }: { person: Person; onClose: 
           ? {
               onCancel: () => {
                 setEditing(null);
-                form.reset(valuesOf(null));
+                form.reset(valuesOf(null), { version: undefined });
               },
             }
           : {})}

@@ -10,6 +10,7 @@ import { optionsOf, SelectField, TextField } from '../components/fields';
 import { todayIso } from '../today';
 import { usePerformance, type GridRow } from './store';
 import { TableScroll } from '../components/TableScroll';
+import { useUnsaved } from '../app/unsaved';
 
 interface Cell {
   value: string;
@@ -67,6 +68,8 @@ export function ValuesGrid(props: { indicator: Indicator; values: IndicatorValue
     return e.value.trim() !== String(v.value) || e.status !== v.status || e.note !== v.note;
   };
   const dirty = periods.filter(isDirty);
+  // A move away (or closing the window) with figures typed and not saved asks first.
+  useUnsaved(dirty.length > 0, `${dirty.length} unsaved figure${dirty.length === 1 ? '' : 's'} of ${indicator.code}`);
 
   const edit = (period: string, patch: Partial<Cell>) => {
     setEdits((all) => ({ ...all, [period]: { ...cellOf(period), ...all[period], ...patch } }));
