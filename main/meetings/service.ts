@@ -288,6 +288,10 @@ async function chairOn(ctx: Ctx, boardId: number, date: string): Promise<number 
 }
 
 async function pullForwardPlan(ctx: Ctx, meeting: Meeting): Promise<number> {
+  // One meeting at a time takes a board's plan items (on PostgreSQL two meetings scheduled at
+  // once both read the same items as due and each put them on its agenda): the second waits
+  // here, then finds them taken.
+  await lockSeries(ctx, `forward plan of board ${meeting.boardId}`);
   const due = await forwardPlan.dueBy(ctx, meeting.boardId, dateOf(meeting.startsAt));
   for (const f of due) {
     const itemId = await insertItem(ctx, meeting.id, { title: f.title, purpose: f.purpose, leadPersonId: f.leadPersonId, minutesAllotted: 15 }, null);
