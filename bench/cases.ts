@@ -175,11 +175,19 @@ const NAME = (alias: string) => `(${alias}.given_name || ' ' || ${alias}.family_
 
 const MEETING_SELECT = `
   SELECT mt.*, b.name AS board_name, b.code AS board_code,
-    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count
-  FROM meeting mt JOIN board b ON b.id = mt.board_id`;
-/** meetings.list builds its WHERE from the filters given. */
-const MEETING_LIST = (where: string) => `${MEETING_SELECT} WHERE ${where}
-       ORDER BY mt.starts_at DESC, mt.id DESC`;
+    (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = mt.id) AS agenda_item_count,
+    am.starts_at AS minutes_approved_at_starts_at, ${NAME('ap')} AS minutes_approved_by_name, ${NAME('sp')} AS minutes_signed_by_name
+  FROM meeting mt JOIN board b ON b.id = mt.board_id
+  LEFT JOIN meeting am ON am.id = mt.minutes_approved_at_meeting_id
+  LEFT JOIN person ap ON ap.id = mt.minutes_approved_by_person_id
+  LEFT JOIN person sp ON sp.id = mt.minutes_signed_by_person_id`;
+/** meetings.page builds its WHERE from the filters given: the count, then the first page (one row more says there is a next). */
+const MEETING_ORDER = 'ORDER BY mt.starts_at DESC, mt.id DESC';
+const MEETING_PAGE = (where: string) => `${MEETING_SELECT} WHERE ${where} ${MEETING_ORDER} LIMIT @limit`;
+const MEETING_COUNT = (where: string) => `SELECT count(*) AS n FROM meeting mt WHERE ${where}`;
+/** meetings.choices: what the pickers offer, every meeting, narrow. */
+const MEETING_CHOICES = `SELECT mt.id, mt.board_id, b.name AS board_name, b.code AS board_code, mt.starts_at, mt.status
+       FROM meeting mt JOIN board b ON b.id = mt.board_id ${MEETING_ORDER}`;
 const BOARD_SELECT = `
   SELECT b.*,
     (SELECT count(DISTINCT m.person_id) FROM membership m
@@ -404,13 +412,20 @@ export function benchCases(fx: Fixture): BenchCase[] {
 
     // Meetings and actions
     {
-      name: 'meeting.list of a board', area: 'meetings', op: { name: 'meeting.list', input: { boardId: fx.busyBoardId } },
-      raw: [{ sql: MEETING_LIST('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId, from: null, to: null, status: null } }],
+      name: 'meeting.list of a board (first page)', area: 'meetings', op: { name: 'meeting.list', input: { boardId: fx.busyBoardId } },
+      raw: [
+        { sql: MEETING_COUNT('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId } },
+        { sql: MEETING_PAGE('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId, limit: 101 } },
+      ],
     },
     {
-      name: 'meeting.list, all boards, one year', area: 'meetings', op: { name: 'meeting.list', input: { from: yearFrom, to: yearTo } },
-      raw: [{ sql: MEETING_LIST('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { boardId: null, from: yearFrom, to: yearTo, status: null } }],
+      name: 'meeting.list, all boards, one year (first page)', area: 'meetings', op: { name: 'meeting.list', input: { from: yearFrom, to: yearTo } },
+      raw: [
+        { sql: MEETING_COUNT('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { from: yearFrom, to: yearTo } },
+        { sql: MEETING_PAGE('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { from: yearFrom, to: yearTo, limit: 101 } },
+      ],
     },
+    { name: 'meeting.choices, all boards (the pickers)', area: 'meetings', op: { name: 'meeting.choices', input: {} }, raw: [{ sql: MEETING_CHOICES }] },
     {
       // The meeting page: the meeting, its board, members on the day, attendance, declarations, the agenda with papers
       // and decisions, the actions agreed and matters arising; quorum and numbering are worked out in TypeScript.
