@@ -186,7 +186,7 @@ const MEETING_ORDER = 'ORDER BY mt.starts_at DESC, mt.id DESC';
 const MEETING_PAGE = (where: string) => `${MEETING_SELECT} WHERE ${where} ${MEETING_ORDER} LIMIT @limit`;
 const MEETING_COUNT = (where: string) => `SELECT count(*) AS n FROM meeting mt WHERE ${where}`;
 /** meetings.choices: what the pickers offer, every meeting, narrow. */
-const MEETING_CHOICES = `SELECT mt.id, mt.board_id, b.name AS board_name, b.code AS board_code, mt.starts_at, mt.status
+const MEETING_CHOICES = `SELECT mt.id, mt.board_id, b.code AS board_code, mt.starts_at, mt.status
        FROM meeting mt JOIN board b ON b.id = mt.board_id ${MEETING_ORDER}`;
 const BOARD_SELECT = `
   SELECT b.*,

@@ -111,7 +111,7 @@ export interface Meeting {
 export interface MeetingChoice {
   id: number;
   boardId: number;
-  boardName: string;
+  /** The board's short code ("SB"): its name is in board.list, which every picker reads. */
   boardCode: string;
   startsAt: string;
   status: MeetingStatus;

@@ -184,7 +184,7 @@ export const meetings = {
     const where = meetingWhere(f);
     return (await sql<Row>(
       ctx,
-      `SELECT mt.id, mt.board_id, b.name AS board_name, b.code AS board_code, mt.starts_at, mt.status
+      `SELECT mt.id, mt.board_id, b.code AS board_code, mt.starts_at, mt.status
        FROM meeting mt JOIN board b ON b.id = mt.board_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ${MEETING_ORDER}`,
     ).all(f))
       .map((r) => toCamel<MeetingChoice>(r));

@@ -247,7 +247,7 @@ describe('meeting.list pages', () => {
     const order = await ws.query<{ id: number; board_id: number }>(`SELECT id, board_id FROM meeting ORDER BY starts_at DESC, id DESC`);
     const choices = await ws.call('meeting.choices', {});
     expect(choices.map((m) => m.id)).toEqual(order.map((m) => m.id));
-    expect(Object.keys(choices[0]!).sort()).toEqual(['boardCode', 'boardId', 'boardName', 'id', 'startsAt', 'status']);
+    expect(Object.keys(choices[0]!).sort()).toEqual(['boardCode', 'boardId', 'id', 'startsAt', 'status']);
     const boardId = order[0]!.board_id;
     expect((await ws.call('meeting.choices', { boardId })).map((m) => m.id)).toEqual(order.filter((m) => m.board_id === boardId).map((m) => m.id));
     expect(await ws.fails('meeting.choices', { boardId: 'x' })).toMatchObject({ code: 'validation', field: 'boardId' });
