@@ -186,9 +186,13 @@ const MEETING_SELECT = `
   LEFT JOIN meeting am ON am.id = mt.minutes_approved_at_meeting_id
   LEFT JOIN person ap ON ap.id = mt.minutes_approved_by_person_id
   LEFT JOIN person sp ON sp.id = mt.minutes_signed_by_person_id`;
-/** meetings.list builds its WHERE from the filters given. */
-const MEETING_LIST = (where: string) => `${MEETING_SELECT} WHERE ${where}
-       ORDER BY mt.starts_at DESC, mt.id DESC`;
+/** meetings.page builds its WHERE from the filters given: the count, then the first page (one row more says there is a next). */
+const MEETING_ORDER = 'ORDER BY mt.starts_at DESC, mt.id DESC';
+const MEETING_PAGE = (where: string) => `${MEETING_SELECT} WHERE ${where} ${MEETING_ORDER} LIMIT @limit`;
+const MEETING_COUNT = (where: string) => `SELECT count(*) AS n FROM meeting mt WHERE ${where}`;
+/** meetings.choices: what the pickers offer, every meeting, narrow. */
+const MEETING_CHOICES = `SELECT mt.id, mt.board_id, b.code AS board_code, mt.starts_at, mt.status
+       FROM meeting mt JOIN board b ON b.id = mt.board_id ${MEETING_ORDER}`;
 
 // --- Decisions: main/decisions/repository.ts; papers: main/papers/repository.ts -----------------
 
@@ -312,13 +316,20 @@ export function benchCases(fx: Fixture): BenchCase[] {
 
     // Meetings and actions
     {
-      name: 'meeting.list of a board', area: 'meetings', op: { name: 'meeting.list', input: { boardId: fx.busyBoardId } },
-      raw: [{ sql: MEETING_LIST('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId, from: null, to: null, status: null } }],
+      name: 'meeting.list of a board (first page)', area: 'meetings', op: { name: 'meeting.list', input: { boardId: fx.busyBoardId } },
+      raw: [
+        { sql: MEETING_COUNT('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId } },
+        { sql: MEETING_PAGE('mt.board_id = @boardId'), params: { boardId: fx.busyBoardId, limit: 101 } },
+      ],
     },
     {
-      name: 'meeting.list, all boards, one year', area: 'meetings', op: { name: 'meeting.list', input: { from: yearFrom, to: yearTo } },
-      raw: [{ sql: MEETING_LIST('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { boardId: null, from: yearFrom, to: yearTo, status: null } }],
+      name: 'meeting.list, all boards, one year (first page)', area: 'meetings', op: { name: 'meeting.list', input: { from: yearFrom, to: yearTo } },
+      raw: [
+        { sql: MEETING_COUNT('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { from: yearFrom, to: yearTo } },
+        { sql: MEETING_PAGE('mt.starts_at >= @from AND substr(mt.starts_at, 1, 10) <= @to'), params: { from: yearFrom, to: yearTo, limit: 101 } },
+      ],
     },
+    { name: 'meeting.choices, all boards (the pickers)', area: 'meetings', op: { name: 'meeting.choices', input: {} }, raw: [{ sql: MEETING_CHOICES }] },
     {
       // The meeting page: the meeting, its board, members on the day, attendance, declarations, the agenda with papers
       // and decisions, the actions agreed and matters arising; quorum and numbering are worked out in TypeScript.

@@ -12,6 +12,7 @@ const LISTS: [string, unknown][] = [
   ['decision.list', {}],
   ['paper.list', {}],
   ['meeting.list', {}],
+  ['meeting.choices', {}],
   ['person.list', {}],
   ['organisation.list', {}],
   ['board.list', {}],

@@ -103,6 +103,31 @@ export interface Meeting {
   updatedAt: string;
 }
 
+/**
+ * A meeting as a picker offers it (a paper's or decision's meeting, an agenda pack, a board's
+ * years of attendance, a forward plan's meetings to come): what names and filters it, not the
+ * whole row the Meetings screen shows.
+ */
+export interface MeetingChoice {
+  id: number;
+  boardId: number;
+  /** The board's short code ("SB"): its name is in board.list, which every picker reads. */
+  boardCode: string;
+  startsAt: string;
+  status: MeetingStatus;
+}
+
+/** meeting.list's keyset: its order's values of a page's last row, starts at then id. */
+export const meetingCursorShape = (k: unknown[]): boolean => k.length === 2 && typeof k[0] === 'string' && rowId(k[1]);
+
+const meetingFilter = {
+  boardId: nullable(id('Board')),
+  from: nullable(isoDate('From')),
+  to: nullable(isoDate('To')),
+  status: nullable(z.enum(MEETING_STATUSES, { error: 'Status is not a meeting status' })),
+};
+export type MeetingFilter = z.output<z.ZodObject<typeof meetingFilter>>;
+
 export interface Declaration {
   /** The version it was read at: an edit sends it back and is refused if the record has changed since. */
   version: number;
@@ -454,17 +479,13 @@ export const meetingsContract = {
   ),
 
   // Meetings --------------------------------------------------------------------------------
-  'meeting.list': query<Meeting[]>()(
-    z
-      .object({
-        boardId: nullable(id('Board')),
-        from: nullable(isoDate('From')),
-        to: nullable(isoDate('To')),
-        status: nullable(z.enum(MEETING_STATUSES, { error: 'Status is not a meeting status' })),
-      })
-      .strict()
-      .default({ boardId: null, from: null, to: null, status: null }),
-    'Meetings, newest first, by board, dates or status',
+  'meeting.list': query<Page<Meeting>>()(
+    z.object({ ...meetingFilter, ...pageFields(meetingCursorShape) }).strict().prefault({}),
+    `Meetings, newest first, a page at a time (cursor: the nextCursor of the page before; limit: rows a page, default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}), filtered by board, dates or status, with the total`,
+  ),
+  'meeting.choices': query<MeetingChoice[]>()(
+    z.object(meetingFilter).strict().prefault({}),
+    'Every meeting the filter selects, newest first, as a picker offers it: id, board, start and status',
   ),
   'meeting.get': query<MeetingDetail>()(byId('Meeting'), 'A meeting with its agenda, attendance, quorum, declarations and actions'),
   'meeting.papersDeadline': query<{ papersDueOn: string; workingDays: number }>()(

@@ -6,7 +6,7 @@ import { decodeCursor, pageOf, type CursorKey, type Page } from '../api/paging';
 import { DomainError } from '../shared/errors';
 import { tableWrites } from '../db/table-writes';
 import type { Ctx } from '../shared/context';
-import { actionCursorShape } from './contract';
+import { actionCursorShape, meetingCursorShape } from './contract';
 import type {
   Action,
   ActionFilter,
@@ -18,6 +18,8 @@ import type {
   Declaration,
   ForwardPlanItem,
   Meeting,
+  MeetingChoice,
+  MeetingFilter,
   MeetingStatus,
   Membership,
   NamedRef,
@@ -147,25 +149,45 @@ const MEETING_SELECT = `
   LEFT JOIN person ap ON ap.id = mt.minutes_approved_by_person_id
   LEFT JOIN person sp ON sp.id = mt.minutes_signed_by_person_id`;
 
+const MEETING_ORDER = 'ORDER BY mt.starts_at DESC, mt.id DESC';
+
+function meetingWhere(f: MeetingFilter): string[] {
+  const where: string[] = [];
+  if (f.boardId !== null) where.push('mt.board_id = @boardId');
+  if (f.from !== null) where.push('mt.starts_at >= @from');
+  if (f.to !== null) where.push('substr(mt.starts_at, 1, 10) <= @to');
+  if (f.status !== null) where.push('mt.status = @status');
+  return where;
+}
+
 function meetingOf(row: Row): Meeting {
   const m = toCamel<Omit<Meeting, 'quorate'> & { quorate: number | null }>(row);
   return { ...m, quorate: m.quorate === null ? null : m.quorate === 1 };
 }
 
 export const meetings = {
-  async list(ctx: Ctx, f: { boardId: number | null; from: string | null; to: string | null; status: MeetingStatus | null }): Promise<Meeting[]> {
-    const where: string[] = [];
-    if (f.boardId !== null) where.push('mt.board_id = @boardId');
-    if (f.from !== null) where.push('mt.starts_at >= @from');
-    if (f.to !== null) where.push('substr(mt.starts_at, 1, 10) <= @to');
-    if (f.status !== null) where.push('mt.status = @status');
+  /** One page of meetings, newest first, after `cursor`, with the total the filter selects. */
+  async page(ctx: Ctx, f: MeetingFilter, page: { cursor: string | null; limit: number }): Promise<Page<Meeting>> {
+    const where = meetingWhere(f);
+    const key = page.cursor === null ? null : decodeCursor(page.cursor, meetingCursorShape);
+    if (page.cursor !== null && key === null) throw new DomainError('validation', 'Cursor is not one this list gave: start again from the first page (cursor null)', 'cursor');
+    const counted = await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM meeting mt ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`).get(f);
+    // The order's keyset: an earlier start, or the same start and a smaller id.
+    const all = key === null ? where : [...where, '(mt.starts_at < @afterAt OR (mt.starts_at = @afterAt AND mt.id < @afterId))'];
+    const rows = (await sql<Row>(ctx, `${MEETING_SELECT} ${all.length ? 'WHERE ' + all.join(' AND ') : ''} ${MEETING_ORDER} LIMIT @limit`)
+      .all({ ...f, afterAt: key?.[0] ?? null, afterId: key?.[1] ?? null, limit: page.limit + 1 }))
+      .map(meetingOf);
+    return pageOf(rows, page.limit, counted?.n ?? 0, (m) => [m.startsAt, m.id]);
+  },
+  /** Every meeting the filter selects, newest first, narrow: what a picker offers. */
+  async choices(ctx: Ctx, f: MeetingFilter): Promise<MeetingChoice[]> {
+    const where = meetingWhere(f);
     return (await sql<Row>(
       ctx,
-      `${MEETING_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY mt.starts_at DESC, mt.id DESC`,
-    )
-      .all(f))
-      .map(meetingOf);
+      `SELECT mt.id, mt.board_id, b.code AS board_code, mt.starts_at, mt.status
+       FROM meeting mt JOIN board b ON b.id = mt.board_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ${MEETING_ORDER}`,
+    ).all(f))
+      .map((r) => toCamel<MeetingChoice>(r));
   },
   async get(ctx: Ctx, id: number): Promise<Meeting | undefined> {
     const row = await sql<Row>(ctx, `${MEETING_SELECT} WHERE mt.id = ?`).get(id);

@@ -431,7 +431,8 @@ export const meetingsHandlers: HandlersFor<typeof meetingsContract> = {
     return requireMembership(ctx, id);
   },
 
-  'meeting.list': (ctx, filter) => meetings.list(ctx, filter),
+  'meeting.list': (ctx, { cursor, limit, ...filter }) => meetings.page(ctx, filter, { cursor, limit }),
+  'meeting.choices': (ctx, filter) => meetings.choices(ctx, filter),
   'meeting.get': (ctx, { id }) => meetingDetail(ctx, id),
   'meeting.papersDeadline': async (ctx, { boardId, startsAt }) => {
     const board = await requireBoard(ctx, boardId);

@@ -11,7 +11,7 @@ interface Screen {
 }
 
 async function screens(page: Page, ws: Parameters<typeof apiCall>[1]): Promise<Screen[]> {
-  const meetings = await apiCall(page, ws, 'meeting.list', {});
+  const meetings = (await apiCall(page, ws, 'meeting.list', {})).rows;
   const papers = (await apiCall(page, ws, 'paper.list', {})).rows;
   const streams = await apiCall(page, ws, 'fundingStream.list', {});
   const list: Screen[] = [
@@ -54,7 +54,7 @@ async function scan(page: Page, label: string): Promise<string[]> {
 
 /** An action overdue at the bridge's fixed clock, so the action log's overdue row is scanned too. */
 async function overdueAction(page: Page, ws: Parameters<typeof apiCall>[1]): Promise<void> {
-  const [meeting] = await apiCall(page, ws, 'meeting.list', {});
+  const [meeting] = (await apiCall(page, ws, 'meeting.list', {})).rows;
   await apiCall(page, ws, 'action.create', {
     boardId: meeting!.boardId,
     meetingId: null,

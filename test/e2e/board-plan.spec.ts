@@ -92,7 +92,7 @@ test('forward plan and standing items on the board’s screen, then mark all pre
   await screenshot(page, 'board-plan-02-standing-items');
 
   // The March agenda has the moved item; a new June meeting has the reworded standing item and the plan's order.
-  const [march] = await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-03-19', to: '2020-03-19', status: null });
+  const [march] = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-03-19', to: '2020-03-19', status: null })).rows;
   expect((await apiCall(page, workspace, 'meeting.get', { id: march!.id })).agenda.map((i) => i.title)).toContain(
     'Review of VRU membership and structure, and the performance framework',
   );
@@ -115,7 +115,7 @@ test('forward plan and standing items on the board’s screen, then mark all pre
   const attendance = (name: string) => page.getByLabel(`Attendance of ${name}`);
   await attendance('Rachel Ashdown').selectOption('apologies');
   await expect(attendance('Rachel Ashdown')).toHaveValue('apologies');
-  const june = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-06-18', to: '2020-06-18', status: null }))[0]!;
+  const june = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-06-18', to: '2020-06-18', status: null })).rows[0]!;
   const simon = (await apiCall(page, workspace, 'meeting.get', { id: june.id })).members.find((m) => m.name === 'Simon Thorne')!;
   const colleague = await otherPerson(workspace, 'alice', FIXED_NOW);
   try {

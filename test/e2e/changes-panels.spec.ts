@@ -26,7 +26,7 @@ async function holdChanges(page: Page): Promise<() => Promise<void>> {
 
 async function plannedMeeting(page: Page, workspace: TestWorkspace) {
   const [board] = await apiCall(page, workspace, 'board.list', {});
-  const [meeting] = await apiCall(page, workspace, 'meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+  const [meeting] = (await apiCall(page, workspace, 'meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' })).rows;
   return { board: board!, meeting: meeting! };
 }
 

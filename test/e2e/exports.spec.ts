@@ -32,7 +32,7 @@ function workspaceHash(workspace: TestWorkspace): string {
 
 async function januaryBoard(page: Page, workspace: TestWorkspace) {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
-  const meetings = await apiCall(page, workspace, 'meeting.list', {});
+  const meetings = (await apiCall(page, workspace, 'meeting.list', {})).rows;
   return meetings.find((m) => m.startsAt.startsWith('2020-01-23'))!;
 }
 

@@ -9,7 +9,7 @@ import { apiCall, expect, screenshot, test } from './fixtures';
  */
 test('a registered interest is added to a member and declared at a meeting; a member who sent apologies cannot declare', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
-  const march = (await apiCall(page, workspace, 'meeting.list', {})).find((m) => m.startsAt.startsWith('2020-03-19'))!;
+  const march = (await apiCall(page, workspace, 'meeting.list', {})).rows.find((m) => m.startsAt.startsWith('2020-03-19'))!;
   const nav = page.getByRole('navigation', { name: 'Areas' });
 
   // People: Matthew Scott's register.

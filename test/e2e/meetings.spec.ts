@@ -288,7 +288,7 @@ test('minutes save themselves, and leaving a screen with unsaved input asks firs
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   // The page's timers run when the test says: what is "unsaved" does not depend on the machine's speed.
   await page.clock.install();
-  const [meeting] = await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-03-19', to: '2020-03-19', status: null });
+  const [meeting] = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: '2020-03-19', to: '2020-03-19', status: null })).rows;
   await page.reload();
   const nav = page.getByRole('navigation', { name: 'Areas' });
   await nav.getByRole('link', { name: 'Meetings' }).click();

@@ -15,7 +15,7 @@ const paragraphsOf = async (path: string) =>
 test('a resolution and an action minuted on the item, numbered, in the decisions log and under the item in the Word minutes', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
   // The demo's March Strategic Board, whose previous meeting (January) has draft minutes.
-  const march = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: null, to: null, status: null })).find((m) => m.boardCode === 'SB' && m.startsAt.startsWith('2020-03-19'))!;
+  const march = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: null, to: null, status: null })).rows.find((m) => m.boardCode === 'SB' && m.startsAt.startsWith('2020-03-19'))!;
   const d = await apiCall(page, workspace, 'agenda.addItem', { meetingId: march.id, title: 'Knife crime education programme', purpose: 'decision', minutesAllotted: 20 });
   const n = d.agenda.find((i) => i.title === 'Knife crime education programme')!.number;
   // January's draft minutes are numbered SB 1/20 … (one an item): March's continue the series.

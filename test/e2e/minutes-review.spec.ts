@@ -27,7 +27,7 @@ async function violations(page: Page): Promise<string[]> {
 
 test('old draft minutes numbered on screen, an inquorate resolution warned of and minuted, approval only once met, approved minutes read only', async ({ app: page, workspace }) => {
   await apiCall(page, workspace, 'workspace.loadDemo', {});
-  const meetings = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: null, to: null, status: null })).filter((m) => m.boardCode === 'SB');
+  const meetings = (await apiCall(page, workspace, 'meeting.list', { boardId: null, from: null, to: null, status: null })).rows.filter((m) => m.boardCode === 'SB');
   const january = meetings.find((m) => m.startsAt.startsWith('2020-01-23'))!;
   const march = meetings.find((m) => m.startsAt.startsWith('2020-03-19'))!;
 

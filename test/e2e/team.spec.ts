@@ -148,7 +148,7 @@ test('minutes someone else saves reach an untouched minutes box, and are never w
     // After a refusal nothing saves by itself: saving his over hers is his choice, by the button.
     await bob.clock.runFor(5000);
     await expect(bob.getByRole('button', { name: 'Save my minutes of item 4 over theirs' })).toBeEnabled();
-    const [held] = await call<{ id: number }[]>('meeting.list', { boardId: sb.id, from: '2020-06-16', to: '2020-06-16', status: null });
+    const [held] = (await call<{ rows: { id: number }[] }>('meeting.list', { boardId: sb.id, from: '2020-06-16', to: '2020-06-16', status: null })).rows;
     const minutes = (await call<{ agenda: { discussion: string }[] }>('meeting.get', { id: held!.id })).agenda.map((i) => i.discussion);
     expect(minutes).toContain('Alice: the Board noted the nine projects and asked for the Q1 returns.');
     expect(minutes).not.toContain('Bob: the Board noted the projects.');

@@ -74,7 +74,7 @@ describe('tables in the Word exports', () => {
       await ws.call(op, { ...input, out } as never);
       written.push(out);
     };
-    const meetings = await ws.call('meeting.list', {});
+    const meetings = (await ws.call('meeting.list', {})).rows;
     for (const m of meetings.slice(0, 3)) {
       await write(`agenda-${m.id}.docx`, 'meeting.exportAgenda', { id: m.id });
       await write(`minutes-${m.id}.docx`, 'meeting.exportMinutes', { id: m.id });

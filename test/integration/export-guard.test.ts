@@ -30,7 +30,7 @@ function fieldsOf(schema: z.ZodType): string[] {
 
 /** A valid input (without out) for each export operation, from the demo workspace. */
 async function validInputs(ws: TestWorkspace): Promise<Record<string, { input: Record<string, unknown>; ext: '.docx' | '.xlsx' }>> {
-  const meeting = (await ws.call('meeting.list', {})).find((m) => m.status !== 'planned') ?? (await ws.call('meeting.list', {}))[0]!;
+  const meeting = (await ws.call('meeting.list', {})).rows.find((m) => m.status !== 'planned') ?? (await ws.call('meeting.list', {})).rows[0]!;
   const paper = ((await ws.call('paper.list', {})).rows)[0]!;
   const notice = (await ws.call('decision.list', { decidedBy: 'commissioner', from: null })).rows[0]!;
   const stream = (await ws.call('fundingStream.list', {})).find((s) => s.reference.startsWith('VRU')) ?? (await ws.call('fundingStream.list', {}))[0]!;

@@ -5,7 +5,7 @@ import type { PaperSummary } from '../../main/papers/contract';
 type PaperPage = Page<PaperSummary>;
 import type { Decision, DecisionPage } from '../../main/decisions/contract';
 import { decisions } from '../../main/decisions/repository';
-import type { Action, ActionPage } from '../../main/meetings/contract';
+import type { Action, ActionPage, Meeting } from '../../main/meetings/contract';
 import { actions } from '../../main/meetings/repository';
 import { generatedWorkspace } from '../helpers/generated-workspace';
 import type { TestWorkspace } from '../helpers/workspace';
@@ -195,5 +195,71 @@ describe('paper.list pages', () => {
     // A decisions log cursor (date, reference, id) is not a papers list cursor.
     expect(await ws.fails('paper.list', { cursor: encodeCursor(['2020-01-01', 'SB-D-2020-001', 3]) })).toMatchObject({ field: 'cursor' });
     expect(await ws.fails('paper.list', { limit: 0 })).toMatchObject({ field: 'limit' });
+  });
+});
+
+describe('meeting.list pages', () => {
+  it('pages through every meeting once, newest first, stepping over ties on the start by id, and filters on the server', async () => {
+    const ws = await year();
+    // Three meetings of different boards made to start at one moment: the keyset must step over the tie by id.
+    const tied = (await ws.query<{ id: number }>(`SELECT min(id) AS id FROM meeting GROUP BY board_id ORDER BY min(id) LIMIT 3`)).map((r) => r.id);
+    expect(tied.length).toBe(3);
+    const [at] = await ws.query<{ starts_at: string; ends_at: string }>(`SELECT starts_at, ends_at FROM meeting WHERE id = ?`, tied[0]);
+    await ws.query(`UPDATE meeting SET starts_at = ?, ends_at = ? WHERE id IN (?, ?) RETURNING id`, at!.starts_at, at!.ends_at, tied[1], tied[2]);
+    const order = await ws.query<{ id: number; board_id: number; status: string; starts_at: string }>(`SELECT id, board_id, status, starts_at FROM meeting ORDER BY starts_at DESC, id DESC`);
+    expect(order.length).toBeGreaterThan(20);
+    expect(order.filter((m) => m.starts_at === at!.starts_at).map((m) => m.id)).toEqual([...tied].sort((a, b) => b - a));
+
+    for (const limit of [1, 7]) {
+      const pages: Page<Meeting>[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Meeting> = await ws.call('meeting.list', { cursor, limit });
+        pages.push(page);
+        cursor = page.nextCursor;
+      } while (cursor !== null && pages.length < 1000);
+      expect(pages.flatMap((p) => p.rows).map((m) => m.id)).toEqual(order.map((m) => m.id));
+      expect(pages.every((p) => p.total === order.length)).toBe(true);
+      expect(pages.slice(0, -1).every((p) => p.rows.length === limit)).toBe(true);
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // The screen's rows are whole meetings; the first page is a page, not every meeting.
+    const first = await ws.call('meeting.list', { limit: 5 });
+    expect(first.rows).toHaveLength(5);
+    expect(first.rows[0]).toMatchObject({ boardCode: expect.any(String), agendaItemCount: expect.any(Number), version: expect.any(Number) });
+
+    const boardId = order[0]!.board_id;
+    const status = order[0]!.status as Meeting['status'];
+    const filtered = await ws.call('meeting.list', { boardId, status, from: '2024-04-01', to: '2025-03-31', limit: 500 });
+    const expected = order.filter((m) => m.board_id === boardId && m.status === status && m.starts_at >= '2024-04-01' && m.starts_at.slice(0, 10) <= '2025-03-31');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(filtered.rows.map((m) => m.id)).toEqual(expected.map((m) => m.id));
+    expect(filtered.total).toBe(expected.length);
+    expect(filtered.nextCursor).toBeNull();
+    // A filtered page's cursor goes on within the filter.
+    const two = await ws.call('meeting.list', { boardId, limit: 2 });
+    const next = await ws.call('meeting.list', { boardId, limit: 2, cursor: two.nextCursor });
+    expect([...two.rows, ...next.rows].map((m) => m.id)).toEqual(order.filter((m) => m.board_id === boardId).slice(0, 4).map((m) => m.id));
+  });
+
+  it('offers pickers every meeting the filter selects, narrow', async () => {
+    const ws = await year();
+    const order = await ws.query<{ id: number; board_id: number }>(`SELECT id, board_id FROM meeting ORDER BY starts_at DESC, id DESC`);
+    const choices = await ws.call('meeting.choices', {});
+    expect(choices.map((m) => m.id)).toEqual(order.map((m) => m.id));
+    expect(Object.keys(choices[0]!).sort()).toEqual(['boardCode', 'boardId', 'id', 'startsAt', 'status']);
+    const boardId = order[0]!.board_id;
+    expect((await ws.call('meeting.choices', { boardId })).map((m) => m.id)).toEqual(order.filter((m) => m.board_id === boardId).map((m) => m.id));
+    expect(await ws.fails('meeting.choices', { boardId: 'x' })).toMatchObject({ code: 'validation', field: 'boardId' });
+  });
+
+  it('refuses a cursor it did not give and a limit out of range, naming the field', async () => {
+    const ws = await year();
+    expect(await ws.fails('meeting.list', { cursor: '!!' })).toMatchObject({ code: 'validation', field: 'cursor' });
+    // An action log cursor (due date or null, id) is not a meetings list cursor.
+    expect(await ws.fails('meeting.list', { cursor: encodeCursor([null, 3]) })).toMatchObject({ field: 'cursor' });
+    expect(await ws.fails('meeting.list', { limit: 0 })).toMatchObject({ field: 'limit' });
+    expect(await ws.fails('meeting.list', { limit: 501 })).toMatchObject({ field: 'limit' });
+    expect(await ws.fails('meeting.list', { status: 'cancelled-ish' })).toMatchObject({ field: 'status' });
   });
 });

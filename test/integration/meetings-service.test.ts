@@ -193,14 +193,14 @@ describe('meetings and agendas', () => {
     const jun = await at(board.id, '2020-06-09T14:00');
     const tg = await at(tactical.id, '2020-03-10T10:00');
     await ws.call('meeting.setStatus', { id: dec, status: 'agenda_issued' });
-    const ids = async (filter: object) => (await ws.call('meeting.list', filter)).map((m) => m.id);
+    const ids = async (filter: object) => (await ws.call('meeting.list', filter)).rows.map((m) => m.id);
     expect(await ids({})).toEqual([jun, mar, tg, dec]);
     expect(await ids({ boardId: board.id })).toEqual([jun, mar, dec]);
     // "To" is a date: a meeting on that day is in, whatever its time.
     expect(await ids({ from: '2020-01-01', to: '2020-03-10' })).toEqual([mar, tg]);
     expect(await ids({ boardId: tactical.id, from: '2020-03-11' })).toEqual([]);
     expect(await ids({ status: 'agenda_issued' })).toEqual([dec]);
-    expect((await ws.call('meeting.list', { boardId: board.id, status: 'planned' })).map((m) => [m.boardCode, m.agendaItemCount])).toEqual([['VRUSB', 0], ['VRUSB', 0]]);
+    expect((await ws.call('meeting.list', { boardId: board.id, status: 'planned' })).rows.map((m) => [m.boardCode, m.agendaItemCount])).toEqual([['VRUSB', 0], ['VRUSB', 0]]);
   });
 });
 

@@ -25,7 +25,7 @@ describe('review of issue 15: numbering old drafts, closing items, inquorate res
   it('F5: the demo’s January draft is numbered, and March continues the series', async () => {
     const ws = await tempWorkspace();
     await ws.call('workspace.loadDemo');
-    const meetings = (await ws.call('meeting.list', { boardId: null, from: null, to: null, status: null })).filter((m) => m.boardCode === 'SB');
+    const meetings = (await ws.call('meeting.list', { boardId: null, from: null, to: null, status: null })).rows.filter((m) => m.boardCode === 'SB');
     const january = meetings.find((m) => m.startsAt.startsWith('2020-01-23'))!;
     const march = meetings.find((m) => m.startsAt.startsWith('2020-03-19'))!;
     expect((await ws.call('meeting.get', { id: january.id })).agenda.map((i) => i.minuteNumber)).toEqual(['SB 1/20', 'SB 2/20', 'SB 3/20', 'SB 4/20', 'SB 5/20', 'SB 6/20']);

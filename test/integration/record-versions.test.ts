@@ -278,7 +278,7 @@ describe('record versions', () => {
     const refs = made.map((r) => r.value.decision.reference as string);
     expect(new Set(refs).size).toBe(refs.length);
     // Items added to one agenda at once take distinct positions.
-    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const [meeting] = (await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' })).rows;
     expect(meeting, 'the demo has a planned meeting').toBeDefined();
     const before = (await ws.call('meeting.get', { id: meeting!.id })).agenda.length;
     const added = await Promise.all(people.map((p, i) => p('agenda.addItem', { meetingId: meeting!.id, title: `Item from ${i}`, purpose: 'discussion', position: null })));
@@ -339,7 +339,7 @@ describe('record versions', () => {
 
     // An attendance mark Alice recorded.
     const [board] = await ws.call('board.list', {});
-    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const [meeting] = (await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' })).rows;
     const detail = await ws.call('meeting.get', { id: meeting!.id });
     const member = detail.members.find((m) => !detail.attendance.some((a) => a.personId === m.personId))!;
     expect((await alice('attendance.set', { meetingId: meeting!.id, personId: member.personId, status: 'apologies', was: null })).ok).toBe(true);
@@ -398,7 +398,7 @@ describe('record versions', () => {
     const ws = await tempWorkspace({ now: NOW });
     await ws.call('workspace.loadDemo', {});
     const [board] = await ws.call('board.list', {});
-    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const [meeting] = (await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' })).rows;
     const detail = await ws.call('meeting.get', { id: meeting!.id });
     const member = detail.members.find((m) => !detail.attendance.some((a) => a.personId === m.personId))!;
     expect(member, 'a member with no mark yet').toBeDefined();
@@ -429,7 +429,7 @@ describe('record versions', () => {
     const ws = await tempWorkspace({ now: NOW });
     await ws.call('workspace.loadDemo', {});
     const [board] = await ws.call('board.list', {});
-    const [meeting] = await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' });
+    const [meeting] = (await ws.call('meeting.list', { boardId: board!.id, from: null, to: null, status: 'planned' })).rows;
     const read = (await ws.call('meeting.get', { id: meeting!.id })).agenda;
     expect(read.length).toBeGreaterThan(2);
     const versions = read.map((i) => ({ id: i.id, version: i.version }));

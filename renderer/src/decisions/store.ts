@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
 import type { ScreenInputOf } from '../../../main/api/contract';
 import type { Decision, DecisionResult, SearchHit } from '../../../main/decisions/contract';
-import type { Board, Meeting } from '../../../main/meetings/contract';
+import type { Board, MeetingChoice } from '../../../main/meetings/contract';
 import type { Person } from '../../../main/people/contract';
 import { api, call, messageOf } from '../api';
 import { opKey, usePagedList, write } from '../queries';
@@ -36,7 +36,7 @@ interface DecisionsState {
   filters: Filters;
   error: string | null;
   boards: Board[];
-  meetings: Meeting[];
+  meetings: MeetingChoice[];
   people: Person[];
   streams: { id: number; name: string; reference: string }[];
   indicators: { id: number; code: string; name: string }[];
@@ -71,7 +71,7 @@ export const useDecisions = create<DecisionsState>()((set, get) => ({
     try {
       const [boards, meetings, people, streams, indicators] = await Promise.all([
         call(api().board.list({})),
-        call(api().meeting.list({})),
+        call(api().meeting.choices({})),
         call(api().person.list({ search: '', organisationId: null })),
         call(api().fundingStream.list({})).catch(() => []),
         call(api().indicator.list({})).catch(() => []),

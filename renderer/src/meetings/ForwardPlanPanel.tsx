@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Board, ForwardPlanItem, Meeting } from '../../../main/meetings/contract';
+import type { Board, ForwardPlanItem, MeetingChoice } from '../../../main/meetings/contract';
 import { PURPOSE_LABELS, PURPOSES, type Purpose } from '../../../main/meetings/labels';
 import type { StaleDetail } from '../../../main/shared/errors';
 import { api, call, messageOf } from '../api';
@@ -218,7 +218,7 @@ function EditPlanItemDialog({ item, onClose }: { item: ForwardPlanItem; onClose:
   );
 }
 
-function MovePlanItemDialog({ item, meetings, onClose }: { item: ForwardPlanItem; meetings: Meeting[]; onClose: (saved: ForwardPlanItem | null) => void }) {
+function MovePlanItemDialog({ item, meetings, onClose }: { item: ForwardPlanItem; meetings: MeetingChoice[]; onClose: (saved: ForwardPlanItem | null) => void }) {
   const form = useApiForm({
     fields: ['meetingId'],
     idPrefix: 'plan-move-',

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { Envelope, ScreenInputOf } from '../../../main/api/contract';
-import type { Board, Meeting, MeetingDetail, Membership, Warning } from '../../../main/meetings/contract';
+import type { Board, MeetingChoice, MeetingDetail, Membership, Warning } from '../../../main/meetings/contract';
 import type { Organisation, Person } from '../../../main/people/contract';
 import { ApiError, api, call, messageOf } from '../api';
+import { invalidateTables, usePagedList } from '../queries';
 
 /**
  * The Meetings area: boards, the meeting list, and the meeting open on screen. Every write
@@ -12,7 +13,7 @@ import { ApiError, api, call, messageOf } from '../api';
  */
 interface MeetingsState {
   boards: Board[];
-  meetings: Meeting[];
+  meetings: MeetingChoice[];
   listLoaded: boolean;
   listError: string | null;
 
@@ -75,6 +76,13 @@ const WRITES: { [K in MeetingWrite]: (input: ScreenInputOf<K>) => Promise<Envelo
   'declaration.remove': (i) => api().declaration.remove(i),
 };
 
+/** Meetings a page at a time, newest first (../queries.ts keeps them and invalidates them by table). */
+export const MEETINGS_PAGE = 100;
+const ALL_MEETINGS = { boardId: null, from: null, to: null, status: null };
+export function useMeetingList() {
+  return usePagedList('meeting.list', ALL_MEETINGS, (cursor) => call(api().meeting.list({ ...ALL_MEETINGS, cursor, limit: MEETINGS_PAGE })));
+}
+
 let meetingRequest = 0;
 
 export const useMeetings = create<MeetingsState>()((set, get) => ({
@@ -90,7 +98,10 @@ export const useMeetings = create<MeetingsState>()((set, get) => ({
 
   async loadList() {
     try {
-      const [boards, meetings] = await Promise.all([call(api().board.list({})), call(api().meeting.list({}))]);
+      // The screen's paged list is cached: read again with the choices (after a write here, or others'),
+      // except the first time, when it is being read for the first time anyway.
+      const again = get().listLoaded ? invalidateTables(['meeting']) : null;
+      const [boards, meetings] = await Promise.all([call(api().board.list({})), call(api().meeting.choices({})), again]);
       set({ boards, meetings, listLoaded: true, listError: null });
     } catch (err) {
       set({ listLoaded: true, listError: messageOf(err) });
@@ -148,6 +159,8 @@ export const useMeetings = create<MeetingsState>()((set, get) => ({
     try {
       const detail = await call(WRITES[name](input));
       set({ detail });
+      // The list shows the meeting's status, quorum and items: stale now, read again when next shown.
+      void invalidateTables(['meeting', 'agenda_item'], 'none');
       return detail;
     } catch (err) {
       // Refused because someone else changed or removed it since: show the meeting as it is

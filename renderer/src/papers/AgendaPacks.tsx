@@ -12,6 +12,8 @@ const KIND: Record<string, string> = { late: 'Late paper', revised: 'Revised', w
 /** A meeting's agenda pack: what it holds, what changed since issue, export and issue. */
 export function AgendaPacks() {
   const meetings = usePapers((s) => s.meetings);
+  const boards = usePapers((s) => s.boards);
+  const boardName = (id: number) => boards.find((b) => b.id === id)?.name ?? '';
   const [meetingId, setMeetingId] = useState('');
   const [isPublic, setPublic] = useState(false);
   const [plan, setPlan] = useState<PackPlan | null>(null);
@@ -65,7 +67,7 @@ export function AgendaPacks() {
             setMeetingId(id);
             setError(null);
           }}
-          options={[{ value: '', label: 'Choose a meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: `${m.boardName}, ${dayOf(m.startsAt)}` }))]}
+          options={[{ value: '', label: 'Choose a meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: `${boardName(m.boardId)}, ${dayOf(m.startsAt)}` }))]}
         />
         <div className="field">
           <label className="checkbox papers-row-checkbox">

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ScreenInputOf } from '../../../main/api/contract';
-import type { Board, Meeting } from '../../../main/meetings/contract';
+import type { Board, MeetingChoice } from '../../../main/meetings/contract';
 import type { PaperBlock } from '../../../main/papers/blocks';
 import type { PaperDetail, PaperStatus, TemplateInfo } from '../../../main/papers/contract';
 import type { Person } from '../../../main/people/contract';
@@ -24,7 +24,7 @@ interface PapersState {
   templates: TemplateInfo[];
   templateProblems: { file: string; message: string }[];
   boards: Board[];
-  meetings: Meeting[];
+  meetings: MeetingChoice[];
   people: Person[];
 
   detail: PaperDetail | null;
@@ -108,7 +108,7 @@ export const usePapers = create<PapersState>()((set, get) => ({
       const [t, boards, meetings, people] = await Promise.all([
         call(api().paper.templates({})),
         call(api().board.list({})),
-        call(api().meeting.list({})),
+        call(api().meeting.choices({})),
         call(api().person.list({ search: '', organisationId: null })),
       ]);
       set({ templates: t.templates, templateProblems: t.problems, boards, meetings, people });
