@@ -121,9 +121,11 @@ export const scoringContract = {
         personId: id('Moderated by'),
         score: z.number({ error: 'Moderated score must be a number' }).int('Moderated score must be a whole number').min(0, 'Moderated score cannot be below 0').nullable(),
         reason: optionalText('Reason', 2000),
+        // The criterion's moderation as read: its version, or null when it had none (refused if it has changed since).
+        version: z.number({ error: 'Version must be a number: the moderation’s version as read, or null for none' }).int().positive().nullable().optional(),
       })
       .strict(),
-    'Moderate a bid’s score on one criterion (the panel’s agreed score, with the reason and who moderated it; null takes the moderation off), counted in place of the scorers’ mean; returns the bid’s moderations',
+    'Moderate a bid’s score on one criterion (the panel’s agreed score, with the reason and who moderated it; null takes the moderation off), counted in place of the scorers’ mean; `version` is the moderation as read (null: none), refused if another has moderated since; returns the bid’s moderations',
   ),
   'bid.moderations': query<Moderation[]>()(z.object({ bidId }).strict(), 'The moderated scores of a bid'),
   'round.ranking': query<Ranking>()(

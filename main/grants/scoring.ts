@@ -1,13 +1,13 @@
 import type { HandlersFor } from '../api/handler-types';
 import { allocations } from '../funding/repository';
 import { organisations, people } from '../people/repository';
-import { checkVersion } from '../db/versions';
+import { checkVersion, when } from '../db/versions';
 import { isoToday, type Ctx } from '../shared/context';
-import { DomainError, notFound } from '../shared/errors';
+import { DomainError, notFound, type StaleDetail } from '../shared/errors';
 import type { Bid } from './contract';
 import { rankBids } from './ranking';
 import { bids } from './repository';
-import type { Conflict, scoringContract } from './scoring-contract';
+import type { Conflict, Moderation, scoringContract } from './scoring-contract';
 import { conflicts, moderations, scores } from './scoring-repository';
 import { getRound } from './service';
 
@@ -91,13 +91,14 @@ export const scoringHandlers: HandlersFor<typeof scoringContract> = {
     await bidRow(ctx, bidId);
     return scores.forBid(ctx, bidId);
   },
-  'bid.moderate': async (ctx, { bidId, criterionId, personId, score, reason }) => {
+  'bid.moderate': async (ctx, { bidId, criterionId, personId, score, reason, version }) => {
     const bid = await bidRow(ctx, bidId);
     const round = await getRound(ctx, bid.roundId);
     await personName(ctx, personId);
     const criterion = round.criteria.find((c) => c.id === criterionId);
     if (!criterion) throw new DomainError('score.criterion', `Criterion ${criterionId} is not one of the ${round.name}'s (${round.criteria.map((c) => c.name).join('; ') || 'it has none yet'}).`, 'criterionId');
     const before = (await moderations.forBid(ctx, bidId)).find((m) => m.criterionId === criterionId);
+    if (version !== undefined) await refuseModeratedSince(ctx, before, version, score);
     if (score === null) {
       if (before) await moderations.remove(ctx, before.id);
       return moderations.forBid(ctx, bidId);
@@ -131,3 +132,22 @@ export const scoringHandlers: HandlersFor<typeof scoringContract> = {
     return ranking;
   },
 };
+
+/**
+ * The moderation as the screen read it (its version, or null for none) against what is there
+ * now: another member's moderation since is refused, naming them, theirs beside yours.
+ */
+async function refuseModeratedSince(ctx: Ctx, now: Moderation | undefined, read: number | null, yours: number | null): Promise<void> {
+  if (now && read !== null) return checkVersion(ctx, 'bid_moderation', now.id, read, { score: yours });
+  if (!now && read === null) return;
+  const stale: StaleDetail = now
+    ? { by: now.personName, at: now.updatedAt, deleted: false, version: now.version, changes: [{ field: 'score', theirs: now.score, yours, yoursSent: true }] }
+    : { by: 'someone else', at: '', deleted: true, version: null, changes: [] };
+  throw new DomainError(
+    'stale',
+    now
+      ? `Moderated by ${now.personName} at ${when(now.updatedAt)} since you opened it (${now.score}). Your moderation was not saved: look at theirs, then moderate again if yours should still stand.`
+      : 'The moderation you opened has been taken off since. Your change was not saved: look again, then moderate if it should still stand.',
+    'version',
+  ).withStale(stale);
+}

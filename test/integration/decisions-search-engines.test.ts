@@ -67,7 +67,7 @@ const expected: { q: string; hits: string[]; top: string; excerpt: string }[] = 
 ];
 
 /** Hits on the demo (limit 100) for searches of common words, the same on both engines. */
-const COMMON_WORD_HITS: Record<string, number> = { the: 16, of: 9, and: 14, 'board of': 2, 'A&E': 1 };
+const COMMON_WORD_HITS: Record<string, number> = { the: 20, of: 13, and: 18, 'board of': 2, 'A&E': 1 };
 
 describe('search gives the same hits on either engine', () => {
   it('finds the same decisions, paper sections and minutes in the demo, with the same top hit and excerpt', async () => {

@@ -120,9 +120,9 @@ describe.skipIf(skipped)('one workspace on two engines', () => {
     await ok('init', '--db', first, '--demo');
     const before = hash(first);
     const { report } = await roundTrip(dir, first);
-    // 193 rows: the demo with its EIYF budget, spend and claim and its decision-indicator links;
+    // 198 rows: the demo with its EIYF budget, spend and claim, its decision-indicator links, and the Record of Decision paper of PCC-D-2019-001 with its sections;
     // 43 tables since migration 013's ten for funding rounds, bids, scores and moderation (empty in the demo).
-    expect(report).toMatch(/^Moved the workspace to postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+: 193 rows from 43 tables in [\d.]+ s, in one transaction\./);
+    expect(report).toMatch(/^Moved the workspace to postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+: 198 rows from 43 tables in [\d.]+ s, in one transaction\./);
     expect(hash(first)).toBe(before); // the workspace moved from is only read
   }, 60_000);
 
@@ -198,7 +198,7 @@ describe.skipIf(skipped)('the command line on a PostgreSQL workspace', () => {
     const bundle = await exported(dir, file, 'demo');
     const pg = await emptyDatabase();
     const imported = await ok('import', '--db', pg, join(dir, 'demo.json'));
-    expect(imported.stdout).toMatch(/^Imported 193 rows from \S+demo\.json into postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+: organisation 18, /);
+    expect(imported.stdout).toMatch(/^Imported 198 rows from \S+demo\.json into postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+: organisation 18, /);
     const back = await exported(dir, pg, 'back');
     const { audit_log: audit = [], ...rest } = back.tables;
     const { audit_log: auditBefore = [], ...restBefore } = bundle.tables;
@@ -275,9 +275,9 @@ describe.skipIf(skipped)("the app's workspace.moveTo", () => {
       const moved = await dispatch(session, 'workspace.moveTo', { target: pg });
       expect(moved.ok).toBe(true);
       const value = moved.ok ? (moved.value as MoveResult) : undefined;
-      expect(value).toMatchObject({ target: expect.stringMatching(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+$/), rows: 193, verified: true, opened: true });
+      expect(value).toMatchObject({ target: expect.stringMatching(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/board_test_\w+$/), rows: 198, verified: true, opened: true });
       expect(value!.message).toBe(
-        `Moved the workspace to ${value!.target}: 193 rows from ${value!.message.match(/from (\d+) tables/)![1]} tables, checked row for row against the workspace before it was kept. ` +
+        `Moved the workspace to ${value!.target}: 198 rows from ${value!.message.match(/from (\d+) tables/)![1]} tables, checked row for row against the workspace before it was kept. ` +
           `The app now has it open and works on it from now on. ${file} is left as it was, but it is no longer the workspace: the team's copy is on the server.`,
       );
 
@@ -330,11 +330,11 @@ describe.skipIf(skipped)("the app's workspace.moveTo", () => {
       const moved = await dispatch(session, 'workspace.moveTo', { target: withPassword.toString() });
       expect(moved.ok).toBe(true);
       const value = moved.ok ? (moved.value as MoveResult) : undefined;
-      expect(value).toMatchObject({ rows: 193, verified: true, opened: false });
+      expect(value).toMatchObject({ rows: 198, verified: true, opened: false });
       const u = new URL(pg);
       const db = u.pathname.slice(1);
       expect(value!.target).toBe(`postgres://postgres@127.0.0.1:${u.port}/${db}`);
-      expect(value!.message).toContain(`Moved the workspace to ${value!.target}: 193 rows`);
+      expect(value!.message).toContain(`Moved the workspace to ${value!.target}: 198 rows`);
       expect(value!.message).toContain(
         `The address has a password in it, which the app does not keep, so this app stays on the file ${file} until you open the server's copy: ` +
           `put its password in your PostgreSQL password file (%APPDATA%\\postgresql\\pgpass.conf on Windows, ~/.pgpass elsewhere) as the line 127.0.0.1:${u.port}:${db}:postgres:<password>, ` +

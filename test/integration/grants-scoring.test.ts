@@ -139,8 +139,15 @@ describe('scoring a round', () => {
       [3, 'Mini Cadets', 240, ['Value for money']],
     ]);
     expect(after.bids.map((b) => b.leftPence)).toEqual([26_333_400, 24_333_400, 20_833_400]);
-    // Taken off again (null), the mean counts once more.
-    expect(await ws.call('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.ann.id, score: null, reason: '' })).toEqual([]);
+    // Moderated with what was read: one read before Ann's moderation (none, version null), or
+    // at a version since changed, is refused naming her, theirs beside yours; nothing changes.
+    const stale = await ws.fails('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.raj.id, score: 2, reason: 'Close to the cap', version: null });
+    expect(stale).toMatchObject({ code: 'stale', field: 'version', stale: { by: 'Ann Lee', changes: [{ field: 'score', theirs: 1, yours: 2 }] } });
+    const read = moderated[0]!;
+    expect(await ws.fails('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.raj.id, score: 2, reason: 'Close to the cap', version: read.version + 1 })).toMatchObject({ code: 'stale' });
+    expect((await ws.call('bid.moderations', { bidId: s.cadets.id })).map((m) => [m.score, m.personName])).toEqual([[1, 'Ann Lee']]);
+    // Taken off again (null) at the version read, the mean counts once more.
+    expect(await ws.call('bid.moderate', { bidId: s.cadets.id, criterionId: vfm.id, personId: s.ann.id, score: null, reason: '', version: read.version })).toEqual([]);
     expect((await ws.call('round.ranking', { roundId: s.round.id })).bids.map((b) => b.weightedTotal)).toEqual([450, 360, 340]);
 
     // Once scored against, the criteria stay: replacing them would take the scores with them.

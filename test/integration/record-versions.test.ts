@@ -46,6 +46,8 @@ const READ_AS: Partial<Record<OpName, string>> = {
   'indicatorValue.recordMany': 'rows.wasValueId',
   'indicatorValue.importApply': 'basis',
   'workspace.setSetting': 'was',
+  'bid.score': 'versions',
+  'bid.moderate': 'version',
 };
 
 /** Writes that only add records (references allocated in the transaction), or change no record a person edits. */
@@ -75,6 +77,10 @@ const ADDS_OR_APPLIES: Partial<Record<OpName, string>> = {
   'award.create': 'adds',
   'claim.create': 'adds',
   'funding.virementPropose': 'adds a proposed decision',
+  'round.create': 'adds',
+  'bid.create': 'adds (and a new organisation with it)',
+  'bid.importCommit': 'adds bids (and new organisations); a bid already entered is left as it is',
+  'bid.declareConflict': 'adds a declared conflict',
 };
 
 describe('record versions', () => {

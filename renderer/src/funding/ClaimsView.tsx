@@ -9,6 +9,7 @@ import { ExportForm, exportPlan } from '../components/ExportForm';
 import { SelectField, TextField } from '../components/fields';
 import { useWorkspace } from '../workspace/store';
 import { useFunding } from './store';
+import { useUnsaved } from '../app/unsaved';
 
 const STATUS_LABELS: Record<Claim['status'], string> = { draft: 'Draft', submitted: 'Submitted', paid: 'Paid' };
 
@@ -37,6 +38,9 @@ function ReturnSection() {
   const [preparedBy, setPreparedBy] = useState('');
   const [signedOffBy, setSignedOffBy] = useState('');
   const money = (p: number) => formatPence(p, { alwaysPence: true });
+  // Names typed for the return's cover and not yet used in an export: a move away asks first.
+  const [exported, setExported] = useState({ preparedBy: '', signedOffBy: '' });
+  useUnsaved(preparedBy.trim() !== exported.preparedBy.trim() || signedOffBy.trim() !== exported.signedOffBy.trim(), 'the names typed for the spend return');
 
   return (
     <section className="section" aria-labelledby="return-title">
@@ -53,6 +57,7 @@ function ReturnSection() {
             (r) => `The ${year} Q${quarter} return shows actual this quarter ${money(r.totals.actualQuarterPence)}, forecast to year end ${money(r.totals.forecastYearEndPence)}.`,
           )
         }
+        onWritten={() => setExported({ preparedBy, signedOffBy })}
       >
         <div className="field-row">
           <SelectField name="return-quarter" label="Quarter" value={quarter} onChange={setQuarter} options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `Q${q}` }))} />
