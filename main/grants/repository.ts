@@ -5,7 +5,7 @@ import { tableWrites } from '../db/table-writes';
 import type { Tier } from '../funding/contract';
 import type { OrganisationKind } from '../people/contract';
 import type { Ctx } from '../shared/context';
-import type { BidYear, RoundCriterion } from './contract';
+import type { Bid, BidYear, RoundCriterion } from './contract';
 
 /** SQL for funding rounds and bids. Rows out are camelCase; nothing here formats for display. */
 type Row = Record<string, unknown>;
@@ -28,25 +28,8 @@ export interface RoundRow {
   updatedAt: string;
 }
 
-export interface BidRow {
-  version: number;
-  id: number;
-  roundId: number;
-  organisationId: number;
-  organisationName: string;
-  organisationKind: OrganisationKind;
-  project: string;
-  description: string;
-  theme: string;
-  tier: Tier | null;
-  outcomes: string;
-  matchFundingPence: number;
-  documents: string;
-  receivedOn: string;
-  warnings: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A bid as its row holds it: its documents and warnings as JSON text, its years apart (bid_year). */
+export type BidRow = Omit<Bid, 'documents' | 'years' | 'totalPence' | 'warnings'> & { documents: string; warnings: string };
 
 const ROUND_SELECT = `
   SELECT r.*, s.name AS stream_name, s.award_cap_pence AS stream_cap_pence
