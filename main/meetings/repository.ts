@@ -342,6 +342,14 @@ const ACTION_SELECT = `
   LEFT JOIN agenda_item ai ON ai.id = ac.agenda_item_id
   ${ACTION_OWNERS}`;
 
+/** These actions with their board, meeting, owner and latest update, in the order of `ids`. */
+async function actionsByIds(ctx: Ctx, ids: readonly number[], today: string): Promise<Action[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<Row>(ctx, `${ACTION_SELECT} WHERE ac.id IN (${ids.map((_, i) => `@id${i}`).join(', ')})`).all({ today, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) });
+  const byId = new Map(rows.map((r) => [r.id as number, r]));
+  return ids.map((id) => actionOf(byId.get(id)!));
+}
+
 /** The action log's order: by due date (undated last), then id; the keyset of its pages. */
 const ACTION_ORDER = `ORDER BY ac.due_on IS NULL, ac.due_on, ac.id`;
 
@@ -405,17 +413,15 @@ export const actions = {
     const ids = (await sql<{ id: number }>(ctx, `SELECT ac.id FROM action ac ${ACTION_OWNERS} ${all.length ? 'WHERE ' + all.join(' AND ') : ''} ${ACTION_ORDER} LIMIT @limit`)
       .all({ ...params, ...after?.params, limit: page.limit + 1 }))
       .map((r) => r.id);
-    const byId = new Map(ids.length === 0 ? [] : (await sql<Row>(ctx, `${ACTION_SELECT} WHERE ac.id IN (${ids.map((_, i) => `@id${i}`).join(', ')})`).all({ today, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) })).map((r) => [r.id as number, r]));
-    const rows = ids.map((id) => actionOf(byId.get(id)!));
+    const rows = await actionsByIds(ctx, ids, today);
     return { ...pageOf(rows, page.limit, counted?.total ?? 0, (a) => [a.dueOn, a.id]), overdue: counted?.overdue ?? 0 };
   },
   /** How many actions are overdue, and the first few by due date: the dashboard's line and its short list. */
   async overdueFirst(ctx: Ctx, first: number, today: string): Promise<{ total: number; first: Action[] }> {
     const counted = await sql<{ n: number }>(ctx, `SELECT count(*) AS n FROM action ac WHERE ${IS_OVERDUE}`).get({ today });
-    const rows = (await sql<Row>(ctx, `${ACTION_SELECT} WHERE ${IS_OVERDUE} ${ACTION_ORDER} LIMIT @first`)
-      .all({ today, first }))
-      .map(actionOf);
-    return { total: counted?.n ?? 0, first: rows };
+    // The first ids alone, then those rows joined (joined for every overdue action, the sort waited for all: 218 ms on PostgreSQL at ten years).
+    const ids = (await sql<{ id: number }>(ctx, `SELECT ac.id FROM action ac WHERE ${IS_OVERDUE} ${ACTION_ORDER} LIMIT @first`).all({ today, first })).map((r) => r.id);
+    return { total: counted?.n ?? 0, first: await actionsByIds(ctx, ids, today) };
   },
   /** Open or in-progress actions of a board agreed before a date: the next meeting's matters arising. */
   async liveBefore(ctx: Ctx, boardId: number, before: string, today: string): Promise<Action[]> {
