@@ -3,7 +3,7 @@ import { monthOfText } from '../funding/spend-import';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../people/contract';
 import { isIsoDate } from '../shared/financial-year';
 import { formatPence, parseMoney, sumPence } from '../shared/money';
-import type { BidImportMapping, BidImportOutcome, BidImportPreview, BidImportRow, BidYear } from './contract';
+import type { Bid, BidImportMapping, BidImportOutcome, BidImportPreview, BidImportRow, BidYear } from './contract';
 import { checkBid, type RoundRules } from './eligibility';
 
 /**
@@ -15,22 +15,12 @@ import { checkBid, type RoundRules } from './eligibility';
  */
 
 /** What the service needs to enter one row as a bid. */
-export interface BidDraft {
+/** A bid as an import row makes it: the bid's own fields, before it has an id, a version or warnings. */
+export type BidDraft = Pick<Bid, 'organisationName' | 'organisationKind' | 'project' | 'description' | 'theme' | 'tier' | 'outcomes' | 'matchFundingPence' | 'documents' | 'receivedOn' | 'years'> & {
   sourceRow: number;
-  organisationName: string;
-  organisationKind: OrganisationKind;
   /** null: a new organisation, added when the import is committed. */
   organisationId: number | null;
-  project: string;
-  description: string;
-  theme: string;
-  tier: Tier | null;
-  outcomes: string;
-  matchFundingPence: number;
-  documents: string[];
-  receivedOn: string;
-  years: BidYear[];
-}
+};
 
 export interface BidImportContext {
   roundId: number;
